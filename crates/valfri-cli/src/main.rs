@@ -1,0 +1,329 @@
+//! `valfri`: the headless program for administrators, scripts and tests. It calls the same
+//! core functions as the desktop app; the contract is `shared/cli.md`.
+//!
+//! Exit codes: 0 done, 1 refused (bad input or a rule said no), 2 usage error, 3 storage error.
+
+mod args;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use args::{Anvandningsfel, Argument};
+use chrono::NaiveDate;
+use serde_json::json;
+use valfri_domain::{Anvandarmeddelande, Arg, NyttBeslut, Roll, Utfall, Valideringsfel};
+use valfri_l10n::Localizer;
+use valfri_store::{Aktor, Lagringsfel, Loggstatus, Store, demo, idag, plats};
+
+enum Fel {
+    Anvandning(Anvandningsfel),
+    Lagring(Lagringsfel),
+    /// The command ran and the answer is "no" (e.g. the audit log is broken): exit 1, already said.
+    Nej,
+}
+
+impl From<Anvandningsfel> for Fel {
+    fn from(e: Anvandningsfel) -> Self {
+        Fel::Anvandning(e)
+    }
+}
+impl From<Lagringsfel> for Fel {
+    fn from(e: Lagringsfel) -> Self {
+        Fel::Lagring(e)
+    }
+}
+impl From<Valideringsfel> for Fel {
+    fn from(e: Valideringsfel) -> Self {
+        Fel::Lagring(e.into())
+    }
+}
+
+struct Ctx {
+    l: Localizer,
+    sprak: String,
+    json: bool,
+    db: Option<PathBuf>,
+}
+
+impl Ctx {
+    fn t(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.l.text(&self.sprak, id, args)
+    }
+
+    fn databas(&self) -> Result<PathBuf, Fel> {
+        self.db.clone().ok_or(Fel::Anvandning(Anvandningsfel::Saknas("db".into())))
+    }
+
+    fn oppna(&self) -> Result<Store, Fel> {
+        let sokvag = self.databas()?;
+        if !sokvag.exists() {
+            return Err(Lagringsfel::KanInteOppna { sokvag: sokvag.display().to_string(), detalj: "missing".into() }.into());
+        }
+        Ok(Store::open(&sokvag)?)
+    }
+
+    /// Prints a JSON document on stdout, or the human text on stdout.
+    fn ut(&self, data: &serde_json::Value, text: impl FnOnce() -> String) {
+        let mut stdout = std::io::stdout().lock();
+        // A closed pipe (e.g. `| head`) is not worth a panic; nothing more can be said anyway.
+        let _ = if self.json { writeln!(stdout, "{data}") } else { write!(stdout, "{}", text()) };
+    }
+}
+
+fn main() -> ExitCode {
+    let l = match Localizer::new() {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("valfri: {e}");
+            return ExitCode::from(3);
+        }
+    };
+    let mut args = match Argument::tolka(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(e) => return anvandningsfel(&l, "sv", &e),
+    };
+    let sprak = args.ta("lang").filter(|s| l.har_sprak(s)).unwrap_or_else(|| "sv".into());
+    let ctx = Ctx { json: args.har("json"), db: plats::vald_databas(args.ta("db").as_deref()), sprak, l };
+    if let Some(var) = args.ta("passphrase-env") {
+        // Encryption at rest is not in this version; refusing is better than pretending.
+        eprintln!("{}", ctx.t("cli-ingen-kryptering", &[("var", var.into())]));
+        return ExitCode::from(3);
+    }
+    match kor(&mut args, &ctx) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Fel::Nej) => ExitCode::from(1),
+        Err(Fel::Anvandning(e)) => anvandningsfel(&ctx.l, &ctx.sprak, &e),
+        Err(Fel::Lagring(e)) => {
+            eprintln!("{}", ctx.l.meddelande(&ctx.sprak, &e));
+            if ctx.json {
+                println!("{}", json!({ "code": e.meddelande_id(), "message": ctx.l.meddelande(&ctx.sprak, &e) }));
+            }
+            ExitCode::from(if e.ar_lagringsproblem() { 3 } else { 1 })
+        }
+    }
+}
+
+fn anvandningsfel(l: &Localizer, sprak: &str, e: &Anvandningsfel) -> ExitCode {
+    let (id, namn) = match e {
+        Anvandningsfel::SaknarVarde(n) => ("cli-fel-saknar-varde", n),
+        Anvandningsfel::Okand(n) => ("cli-fel-okand", n),
+        Anvandningsfel::Saknas(n) => ("cli-fel-saknas", n),
+        Anvandningsfel::Extra(n) => ("cli-fel-extra", n),
+    };
+    eprintln!("{}\n\n{}", l.text(sprak, id, &[("namn", namn.clone().into())]), l.t(sprak, "cli-hjalp"));
+    ExitCode::from(2)
+}
+
+const KOMMANDON: &[&str] = &["demo", "generate", "insatser", "omraden", "utforare", "brukare", "beslut", "backup", "restore", "audit"];
+
+fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
+    let ord: Vec<String> = args.ord.clone();
+    let ord: Vec<&str> = ord.iter().map(String::as_str).collect();
+    if args.har("help") || ord.is_empty() || ord[0] == "help" {
+        println!("{}", ctx.t("cli-hjalp", &[]));
+        return Ok(());
+    }
+    match ord.as_slice() {
+        ["demo"] => {
+            args.inget_kvar(&["force"])?;
+            let sokvag = ctx.databas()?;
+            demo::skapa_fil(&sokvag, args.har("force"), |s| demo::skapa_demo(s, idag()))?;
+            let store = Store::open(&sokvag)?;
+            let (brukare, utforare) = (store.antal_brukare()?, store.utforare_lista()?.len());
+            let vag = sokvag.display().to_string();
+            ctx.ut(&json!({ "db": vag, "brukare": brukare, "utforare": utforare }), || {
+                format!("{}\n", ctx.t("cli-demo-klar", &[("sokvag", vag.clone().into()), ("brukare", brukare.into()), ("utforare", utforare.into())]))
+            });
+        }
+        ["generate"] => {
+            let brukare = heltal(args.kravs("brukare")?, "brukare")?;
+            let utforare = heltal(args.kravs("utforare")?, "utforare")?;
+            let seed = args.ta("seed").map(|s| heltal(s, "seed")).transpose()?.unwrap_or(1) as u64;
+            args.inget_kvar(&["force"])?;
+            let sokvag = ctx.databas()?;
+            demo::skapa_fil(&sokvag, args.har("force"), |s| demo::generera(s, brukare, utforare, seed, idag()))?;
+            let vag = sokvag.display().to_string();
+            ctx.ut(&json!({ "db": vag, "brukare": brukare, "utforare": utforare, "seed": seed }), || {
+                format!("{}\n", ctx.t("cli-generera-klar", &[("sokvag", vag.clone().into()), ("brukare", brukare.into()), ("utforare", utforare.into())]))
+            });
+        }
+        ["insatser"] => {
+            args.inget_kvar(&[])?;
+            let lista = ctx.oppna()?.insatser(&ctx.sprak)?;
+            ctx.ut(&serde_json::to_value(&lista).unwrap_or_default(), || {
+                tabell(
+                    &[ctx.t("cli-kol-kod", &[]), ctx.t("cli-kol-namn", &[]), ctx.t("cli-kol-lagrum", &[]), ctx.t("cli-kol-valfrihet", &[])],
+                    lista.iter().map(|i| vec![i.kod.clone(), i.namn.clone(), i.lagrum.clone(), ja_nej(ctx, i.valfrihet)]).collect(),
+                )
+            });
+        }
+        ["omraden"] => {
+            args.inget_kvar(&[])?;
+            let lista = ctx.oppna()?.omraden()?;
+            ctx.ut(&serde_json::to_value(&lista).unwrap_or_default(), || {
+                tabell(
+                    &[ctx.t("cli-kol-kod", &[]), ctx.t("cli-kol-namn", &[]), ctx.t("cli-kol-landsbygd", &[])],
+                    lista.iter().map(|o| vec![o.kod.clone(), o.namn.clone(), ja_nej(ctx, o.landsbygd)]).collect(),
+                )
+            });
+        }
+        ["utforare"] => {
+            args.inget_kvar(&[])?;
+            let lista = ctx.oppna()?.utforare_lista()?;
+            ctx.ut(&serde_json::to_value(&lista).unwrap_or_default(), || {
+                tabell(
+                    &[ctx.t("cli-kol-id", &[]), ctx.t("cli-kol-namn", &[]), ctx.t("cli-kol-orgnr", &[]), ctx.t("cli-kol-regi", &[])],
+                    lista
+                        .iter()
+                        .map(|u| vec![u.id.clone(), u.namn.clone(), u.organisationsnummer.clone(), ctx.t(u.regi.meddelande_id(), &[])])
+                        .collect(),
+                )
+            });
+        }
+        ["brukare", "search", fraga @ ..] => {
+            args.inget_kvar(&[])?;
+            if fraga.is_empty() {
+                return Err(Anvandningsfel::Saknas("TEXT".into()).into());
+            }
+            let store = ctx.oppna()?;
+            let aktor = cli_aktor(&store)?;
+            let traffar = store.sok_brukare(&aktor, &fraga.join(" "), valfri_store::MAX_TRAFFAR)?;
+            let data: Vec<_> = traffar
+                .iter()
+                .map(|t| {
+                    json!({ "id": t.id, "personnummer": t.personnummer, "namn": format!("{} {}", t.fornamn, t.efternamn),
+                            "fornamn": t.fornamn, "efternamn": t.efternamn, "omrade": t.omrade, "skyddad": t.skyddad })
+                })
+                .collect();
+            ctx.ut(&json!(data), || {
+                if traffar.is_empty() {
+                    return format!("{}\n", ctx.t("cli-inga-traffar", &[]));
+                }
+                tabell(
+                    &[ctx.t("cli-kol-id", &[]), ctx.t("cli-kol-personnummer", &[]), ctx.t("cli-kol-namn", &[]), ctx.t("cli-kol-omrade", &[])],
+                    traffar
+                        .iter()
+                        .map(|t| vec![t.id.clone(), t.personnummer.clone(), format!("{} {}", t.fornamn, t.efternamn), t.omrade.clone().unwrap_or_default()])
+                        .collect(),
+                )
+            });
+        }
+        ["beslut", "add"] => beslut_add(args, ctx)?,
+        ["backup"] => {
+            let ut = PathBuf::from(args.kravs("out")?);
+            args.inget_kvar(&[])?;
+            ctx.oppna()?.backup(&ut)?;
+            let vag = ut.display().to_string();
+            ctx.ut(&json!({ "fil": vag }), || format!("{}\n", ctx.t("cli-backup-klar", &[("sokvag", vag.clone().into())])));
+        }
+        ["restore", fil] => {
+            args.inget_kvar(&[])?;
+            let mal = ctx.databas()?;
+            valfri_store::aterstall(std::path::Path::new(fil), &mal)?;
+            let vag = mal.display().to_string();
+            ctx.ut(&json!({ "db": vag, "fran": fil }), || format!("{}\n", ctx.t("cli-aterstall-klar", &[("sokvag", vag.clone().into())])));
+        }
+        ["audit", "verify"] => {
+            args.inget_kvar(&[])?;
+            let status = ctx.oppna()?.verifiera_logg()?;
+            ctx.ut(&serde_json::to_value(&status).unwrap_or_default(), || match &status {
+                Loggstatus::Hel { rader } => format!("{}\n", ctx.t("cli-logg-hel", &[("rader", (*rader).into())])),
+                Loggstatus::Bruten { nr } => format!("{}\n", ctx.t("cli-logg-bruten", &[("nr", (*nr).into())])),
+            });
+            if let Loggstatus::Bruten { nr } = status {
+                if ctx.json {
+                    eprintln!("{}", ctx.t("cli-logg-bruten", &[("nr", nr.into())]));
+                }
+                return Err(Fel::Nej);
+            }
+        }
+        [kommando, extra, ..] if KOMMANDON.contains(kommando) => return Err(Anvandningsfel::Extra((*extra).to_owned()).into()),
+        [kommando, ..] => return Err(Anvandningsfel::Okand((*kommando).to_owned()).into()),
+        [] => {}
+    }
+    Ok(())
+}
+
+fn beslut_add(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
+    let brukare = args.kravs("brukare")?;
+    let insats = args.kravs("insats")?;
+    let utfall = Utfall::fran_kod(&args.kravs("utfall")?)?;
+    let omfattning = args.ta("omfattning").map(|s| decimaltal(&s)).transpose()?;
+    let fran = datum(&args.kravs("from")?)?;
+    let till = args.ta("to").map(|s| datum(&s)).transpose()?;
+    let uppfoljning = args.ta("uppfoljning").map(|s| datum(&s)).transpose()?;
+    let motivering = args.ta("motivering").unwrap_or_default();
+    let diarienummer = args.ta("diarienummer").unwrap_or_default();
+    let ansokt = args.ta("ansokningsdatum").map(|s| datum(&s)).transpose()?.unwrap_or_else(idag);
+    let handlaggare = args.ta("handlaggare");
+    args.inget_kvar(&[])?;
+    let store = ctx.oppna()?;
+    let aktor = match handlaggare {
+        Some(id) => store.aktor(&id)?,
+        None => cli_aktor(&store)?,
+    };
+    let brukare_id = store.brukare_id(&brukare)?;
+    let ny = NyttBeslut {
+        brukare_id,
+        insats_kod: insats,
+        diarienummer,
+        ansokningsdatum: ansokt,
+        utfall,
+        omfattning,
+        giltig_fran: fran,
+        giltig_till: till,
+        motivering,
+        uppfoljning,
+    };
+    let id = store.skapa_utkast(&aktor, &ny)?;
+    store.fatta_beslut(&aktor, &id, idag())?;
+    ctx.ut(&json!({ "id": id, "status": "beslutat" }), || format!("{id}\n"));
+    Ok(())
+}
+
+/// Who the CLI acts as: `VALFRI_HANDLAGGARE` (an id), else the first systemförvaltare, else a
+/// system actor (which may read and administer but not own a beslut).
+fn cli_aktor(store: &Store) -> Result<Aktor, Fel> {
+    if let Some(id) = std::env::var("VALFRI_HANDLAGGARE").ok().filter(|v| !v.is_empty()) {
+        return Ok(store.aktor(&id)?);
+    }
+    if let Some(h) = store.handlaggare_lista()?.into_iter().find(|h| h.roll == Roll::Systemforvaltare) {
+        return Ok(Aktor { id: h.id, namn: h.namn, roll: h.roll });
+    }
+    Ok(Aktor { id: "system:cli".into(), namn: "valfri (kommandoraden)".into(), roll: Roll::Systemforvaltare })
+}
+
+fn datum(s: &str) -> Result<NaiveDate, Valideringsfel> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| Valideringsfel::Datum { falt: "datum" })
+}
+
+/// Accepts a decimal comma as well as a point: Swedish users type both.
+fn decimaltal(s: &str) -> Result<f64, Valideringsfel> {
+    s.trim().replace(',', ".").parse().map_err(|_| Valideringsfel::OkantVarde { falt: "omfattning", varde: s.chars().take(20).collect() })
+}
+
+fn heltal(s: String, namn: &str) -> Result<usize, Fel> {
+    s.trim().parse().map_err(|_| Fel::Anvandning(Anvandningsfel::Okand(format!("{namn}={s}"))))
+}
+
+fn ja_nej(ctx: &Ctx, v: bool) -> String {
+    ctx.t(if v { "cli-ja" } else { "cli-nej" }, &[])
+}
+
+/// Left-aligned columns, widths in characters (names have å, ä, ö).
+fn tabell(rubriker: &[String], rader: Vec<Vec<String>>) -> String {
+    let mut bredd: Vec<usize> = rubriker.iter().map(|r| r.chars().count()).collect();
+    for rad in &rader {
+        for (i, cell) in rad.iter().enumerate() {
+            bredd[i] = bredd[i].max(cell.chars().count());
+        }
+    }
+    let mut ut = String::new();
+    for rad in std::iter::once(rubriker.to_vec()).chain(rader) {
+        let celler: Vec<String> = rad.iter().enumerate().map(|(i, c)| format!("{c:<w$}", w = bredd[i])).collect();
+        ut.push_str(celler.join("  ").trim_end());
+        ut.push('\n');
+    }
+    ut
+}

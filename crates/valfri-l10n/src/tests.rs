@@ -1,0 +1,118 @@
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_syntax::ast;
+
+use super::*;
+
+/// Message id → the variables it uses, across all files of a language.
+fn innehall(sprak: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let (_, filer) = KALLOR.iter().find(|(s, _)| *s == sprak).unwrap();
+    let mut ut = BTreeMap::new();
+    for (fil, text) in *filer {
+        let resurs = fluent_syntax::parser::parse(*text).unwrap_or_else(|(_, fel)| panic!("{sprak}/{fil}: {fel:?}"));
+        for e in &resurs.body {
+            if let ast::Entry::Message(m) = e {
+                let mut variabler = BTreeSet::new();
+                if let Some(p) = &m.value {
+                    monster(p, &mut variabler);
+                }
+                for a in &m.attributes {
+                    monster(&a.value, &mut variabler);
+                }
+                assert!(ut.insert(m.id.name.to_owned(), variabler).is_none(), "{sprak}: {} twice", m.id.name);
+            }
+        }
+    }
+    ut
+}
+
+fn monster(p: &ast::Pattern<&str>, ut: &mut BTreeSet<String>) {
+    for el in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = el {
+            uttryck(expression, ut);
+        }
+    }
+}
+
+fn uttryck(e: &ast::Expression<&str>, ut: &mut BTreeSet<String>) {
+    match e {
+        ast::Expression::Inline(i) => inline(i, ut),
+        ast::Expression::Select { selector, variants } => {
+            inline(selector, ut);
+            for v in variants {
+                monster(&v.value, ut);
+            }
+        }
+    }
+}
+
+fn inline(i: &ast::InlineExpression<&str>, ut: &mut BTreeSet<String>) {
+    match i {
+        ast::InlineExpression::VariableReference { id } => {
+            ut.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                inline(a, ut);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => uttryck(expression, ut),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_locale_has_every_message_with_the_same_variables() {
+    let referens = innehall(REFERENS);
+    assert!(referens.len() > 20);
+    for (sprak, _) in KALLOR.iter().filter(|(s, _)| *s != REFERENS) {
+        let annan = innehall(sprak);
+        let saknas: Vec<_> = referens.keys().filter(|k| !annan.contains_key(*k)).collect();
+        assert!(saknas.is_empty(), "{sprak} lacks {saknas:?}");
+        let extra: Vec<_> = annan.keys().filter(|k| !referens.contains_key(*k)).collect();
+        assert!(extra.is_empty(), "{sprak} has messages sv lacks: {extra:?}");
+        for (id, variabler) in &referens {
+            assert_eq!(&annan[id], variabler, "{sprak}: {id} uses other variables than sv");
+        }
+    }
+}
+
+#[test]
+fn all_bundles_build_and_format() {
+    let l = Localizer::new().unwrap();
+    assert_eq!(l.sprak(), vec!["sv", "en"]);
+    let fel = valfri_domain::Valideringsfel::Saknas { falt: "fornamn" };
+    assert_eq!(l.meddelande("sv", &fel), "Förnamn måste fyllas i.");
+    assert_eq!(l.meddelande("en", &fel), "First name must be filled in.");
+    // An unknown language falls back to Swedish rather than failing.
+    assert_eq!(l.meddelande("xx", &fel), "Förnamn måste fyllas i.");
+    assert_eq!(l.t("sv", "finns-inte"), "finns-inte");
+}
+
+#[test]
+fn every_domain_code_has_a_word_in_every_language() {
+    use valfri_domain::*;
+    let l = Localizer::new().unwrap();
+    let mut ider: Vec<&str> = Vec::new();
+    ider.extend(Utfall::ALLA.iter().map(|v| v.meddelande_id()));
+    ider.extend(BeslutStatus::ALLA.iter().map(|v| v.meddelande_id()));
+    ider.extend(Regi::ALLA.iter().map(|v| v.meddelande_id()));
+    ider.extend(Roll::ALLA.iter().map(|v| v.meddelande_id()));
+    ider.extend(OmbudTyp::ALLA.iter().map(|v| v.meddelande_id()));
+    ider.extend(Enhet::ALLA.iter().map(|v| v.meddelande_id()));
+    ider.extend(IckevalModell::ALLA.iter().map(|v| v.meddelande_id()));
+    ider.extend(Ordningsregel::ALLA.iter().map(|v| v.meddelande_id()));
+    for sprak in l.sprak() {
+        for id in &ider {
+            assert_ne!(l.t(sprak, id), *id, "{sprak} lacks {id}");
+        }
+    }
+}
+
+#[test]
+fn ui_texts_come_with_placeholders_kept() {
+    let l = Localizer::new().unwrap();
+    let ui = l.alla_med_prefix("en", "ui-");
+    assert_eq!(ui.get("ui-sok-etikett").map(String::as_str), Some("Search for a client"));
+    assert!(ui.values().all(|v| !v.is_empty()));
+}

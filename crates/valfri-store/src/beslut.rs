@@ -1,0 +1,251 @@
+//! Beslut: made once, never edited. A change is a new beslut (omprövning) that replaces the old.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+use valfri_domain::{Beslut, BeslutStatus, Enhet, Falt, NyttBeslut, Roll, Utfall, Valideringsfel, kontrollera_text};
+
+use crate::{Aktor, Lagringsfel, Resultat, Store, datum, datum_opt, logg, ny_id, nu};
+
+const BESLUT_SQL: &str = "SELECT b.id, b.brukare_id, i.kod, coalesce(n.namn, i.kod), b.diarienummer, b.ansokningsdatum,
+        b.beslutsdatum, b.utfall, b.omfattning, i.enhet, b.giltig_fran, b.giltig_till, b.motivering, b.uppfoljning,
+        b.handlaggare_id, h.namn, b.status, b.ersatter_id, (SELECT e.id FROM beslut e WHERE e.ersatter_id = b.id)
+    FROM beslut b
+    JOIN insats i ON i.id = b.insats_id
+    LEFT JOIN insats_namn n ON n.insats_id = i.id AND n.sprak = 'sv'
+    JOIN handlaggare h ON h.id = b.handlaggare_id";
+
+struct Validerat {
+    insats_id: String,
+    diarienummer: String,
+    omfattning: Option<f64>,
+    motivering: String,
+}
+
+impl Store {
+    /// Checks a draft against its insats and the rules for dates and texts.
+    fn validera_beslut(&self, ny: &NyttBeslut) -> Resultat<Validerat> {
+        let insats = self.insats(&ny.insats_kod, "sv")?;
+        let diarienummer = kontrollera_text(Falt::DIARIENUMMER, &ny.diarienummer)?;
+        let motivering = kontrollera_text(Falt::MOTIVERING, &ny.motivering)?;
+        if ny.giltig_till.is_some_and(|till| till < ny.giltig_fran) {
+            return Err(Valideringsfel::DatumOrdning.into());
+        }
+        // A refusal grants nothing, so it has no extent whatever the unit.
+        let omfattning = if ny.utfall == Utfall::Avslag {
+            if ny.omfattning.is_some() {
+                return Err(Valideringsfel::OmfattningEjTillampbar.into());
+            }
+            None
+        } else {
+            insats.enhet.kontrollera(ny.omfattning)?
+        };
+        Ok(Validerat { insats_id: insats.id, diarienummer, omfattning, motivering })
+    }
+
+    /// Creates an utkast (draft). Anyone may draft; making it is another step.
+    pub fn skapa_utkast(&self, aktor: &Aktor, ny: &NyttBeslut) -> Resultat<String> {
+        self.skapa_utkast_som_ersatter(aktor, ny, None)
+    }
+
+    fn skapa_utkast_som_ersatter(&self, aktor: &Aktor, ny: &NyttBeslut, ersatter: Option<&str>) -> Resultat<String> {
+        let v = self.validera_beslut(ny)?;
+        self.i_transaktion(|tx| {
+            let finns: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM brukare WHERE id = ?1)", [&ny.brukare_id], |r| r.get(0))?;
+            if !finns {
+                return Err(Lagringsfel::HittasInte { typ: "brukare", id: ny.brukare_id.clone() });
+            }
+            // The handläggare on a beslut is the one who drafts it; a system actor cannot.
+            let ar_handlaggare: bool =
+                tx.query_row("SELECT EXISTS (SELECT 1 FROM handlaggare WHERE id = ?1)", [&aktor.id], |r| r.get(0))?;
+            if !ar_handlaggare {
+                return Err(Lagringsfel::HittasInte { typ: "handlaggare", id: aktor.id.clone() });
+            }
+            let id = ny_id();
+            tx.execute(
+                "INSERT INTO beslut (id, brukare_id, insats_id, diarienummer, ansokningsdatum, utfall, omfattning, giltig_fran,
+                    giltig_till, motivering, uppfoljning, handlaggare_id, status, ersatter_id, skapad, andrad)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'utkast', ?13, ?14, ?14)",
+                params![
+                    id,
+                    ny.brukare_id,
+                    v.insats_id,
+                    v.diarienummer,
+                    ny.ansokningsdatum.to_string(),
+                    ny.utfall.kod(),
+                    v.omfattning,
+                    ny.giltig_fran.to_string(),
+                    ny.giltig_till.map(|d| d.to_string()),
+                    v.motivering,
+                    ny.uppfoljning.map(|d| d.to_string()),
+                    aktor.id,
+                    ersatter,
+                    nu()
+                ],
+            )?;
+            logg::skriv(tx, aktor, "skapa", "beslut", &id, &serde_json::to_string(ny)?)?;
+            Ok(id)
+        })
+    }
+
+    /// Changes an utkast. A made beslut is refused.
+    pub fn andra_utkast(&self, aktor: &Aktor, id: &str, ny: &NyttBeslut) -> Resultat<()> {
+        let v = self.validera_beslut(ny)?;
+        self.i_transaktion(|tx| {
+            let gammalt = hamta(tx, id)?;
+            if gammalt.status != BeslutStatus::Utkast {
+                return Err(Lagringsfel::BeslutFattat);
+            }
+            if gammalt.brukare_id != ny.brukare_id {
+                return Err(Valideringsfel::OkantVarde { falt: "brukare", varde: ny.brukare_id.clone() }.into());
+            }
+            tx.execute(
+                "UPDATE beslut SET insats_id = ?2, diarienummer = ?3, ansokningsdatum = ?4, utfall = ?5, omfattning = ?6,
+                    giltig_fran = ?7, giltig_till = ?8, motivering = ?9, uppfoljning = ?10, andrad = ?11
+                 WHERE id = ?1",
+                params![
+                    id,
+                    v.insats_id,
+                    v.diarienummer,
+                    ny.ansokningsdatum.to_string(),
+                    ny.utfall.kod(),
+                    v.omfattning,
+                    ny.giltig_fran.to_string(),
+                    ny.giltig_till.map(|d| d.to_string()),
+                    v.motivering,
+                    ny.uppfoljning.map(|d| d.to_string()),
+                    nu()
+                ],
+            )?;
+            logg::skriv(tx, aktor, "andra", "beslut", id, &serde_json::to_string(ny)?)
+        })
+    }
+
+    /// Makes the decision (utkast → beslutat) on `beslutsdatum`. Only the handläggare who owns
+    /// the draft or a systemförvaltare may. When the draft replaces an earlier beslut
+    /// (omprövning), that one is ended in the same transaction.
+    pub fn fatta_beslut(&self, aktor: &Aktor, id: &str, beslutsdatum: NaiveDate) -> Resultat<()> {
+        self.i_transaktion(|tx| {
+            let b = hamta(tx, id)?;
+            if b.handlaggare_id != aktor.id && aktor.roll != Roll::Systemforvaltare {
+                logg::skriv(tx, aktor, "nekad", "beslut", id, "fatta")?;
+                return Err(Lagringsfel::InteBeslutetsHandlaggare);
+            }
+            ga_till(&b, BeslutStatus::Beslutat)?;
+            tx.execute(
+                "UPDATE beslut SET status = 'beslutat', beslutsdatum = ?2, andrad = ?3 WHERE id = ?1",
+                params![id, beslutsdatum.to_string(), nu()],
+            )?;
+            if let Some(gammalt) = &b.ersatter {
+                let g = hamta(tx, gammalt)?;
+                if g.status != BeslutStatus::Avslutat {
+                    tx.execute("UPDATE beslut SET status = 'avslutat', andrad = ?2 WHERE id = ?1", params![gammalt, nu()])?;
+                    logg::skriv(tx, aktor, "avsluta", "beslut", gammalt, &format!("ersatt av {id}"))?;
+                }
+            }
+            logg::skriv(tx, aktor, "fatta", "beslut", id, &beslutsdatum.to_string())
+        })
+    }
+
+    /// Marks a made beslut as carried out (the provider has started).
+    pub fn verkstall(&self, aktor: &Aktor, id: &str) -> Resultat<()> {
+        self.byt_status(aktor, id, BeslutStatus::Verkstallt, "verkstall")
+    }
+
+    /// Ends a beslut (its time ran out, the brukare moved, or it was replaced).
+    pub fn avsluta(&self, aktor: &Aktor, id: &str) -> Resultat<()> {
+        self.byt_status(aktor, id, BeslutStatus::Avslutat, "avsluta")
+    }
+
+    fn byt_status(&self, aktor: &Aktor, id: &str, till: BeslutStatus, handling: &str) -> Resultat<()> {
+        self.i_transaktion(|tx| {
+            let b = hamta(tx, id)?;
+            ga_till(&b, till)?;
+            tx.execute("UPDATE beslut SET status = ?2, andrad = ?3 WHERE id = ?1", params![id, till.kod(), nu()])?;
+            logg::skriv(tx, aktor, handling, "beslut", id, "")
+        })
+    }
+
+    /// Starts an omprövning: a new utkast that, once made, replaces `gammalt`. Both stay in the
+    /// history. A beslut can be replaced once; a later change replaces the replacement.
+    pub fn omprova(&self, aktor: &Aktor, gammalt: &str, ny: &NyttBeslut) -> Resultat<String> {
+        let g = self.beslut(aktor, gammalt)?;
+        if g.status == BeslutStatus::Utkast {
+            return Err(Lagringsfel::Statusovergang { fran: "utkast", till: "omprovning" });
+        }
+        if g.ersatt_av.is_some() {
+            return Err(Lagringsfel::RedanOmprovat);
+        }
+        if g.brukare_id != ny.brukare_id {
+            return Err(Valideringsfel::OkantVarde { falt: "brukare", varde: ny.brukare_id.clone() }.into());
+        }
+        self.skapa_utkast_som_ersatter(aktor, ny, Some(gammalt))
+    }
+
+    /// Reads one beslut; the reading is logged.
+    pub fn beslut(&self, aktor: &Aktor, id: &str) -> Resultat<Beslut> {
+        self.i_transaktion(|tx| {
+            let b = hamta(tx, id)?;
+            logg::skriv(tx, aktor, "las", "beslut", id, "")?;
+            Ok(b)
+        })
+    }
+
+    /// Every beslut for a brukare, newest first, in every state; the reading is logged.
+    pub fn beslut_for_brukare(&self, aktor: &Aktor, brukare_id: &str) -> Resultat<Vec<Beslut>> {
+        self.i_transaktion(|tx| {
+            let mut stmt = tx.prepare_cached(&format!(
+                "{BESLUT_SQL} WHERE b.brukare_id = ?1 ORDER BY coalesce(b.beslutsdatum, b.ansokningsdatum) DESC, b.skapad DESC"
+            ))?;
+            let lista = stmt.query_map([brukare_id], beslut_fran_rad)?.map(|r| r?).collect::<Resultat<Vec<_>>>()?;
+            drop(stmt);
+            logg::skriv(tx, aktor, "las", "beslut", brukare_id, "alla for brukare")?;
+            Ok(lista)
+        })
+    }
+}
+
+fn ga_till(b: &Beslut, till: BeslutStatus) -> Resultat<()> {
+    if b.status.kan_ga_till(till) {
+        Ok(())
+    } else {
+        Err(Lagringsfel::Statusovergang { fran: b.status.kod(), till: till.kod() })
+    }
+}
+
+fn hamta(tx: &Transaction<'_>, id: &str) -> Resultat<Beslut> {
+    tx.query_row(&format!("{BESLUT_SQL} WHERE b.id = ?1"), [id], beslut_fran_rad)
+        .optional()?
+        .ok_or_else(|| Lagringsfel::HittasInte { typ: "beslut", id: id.to_owned() })?
+}
+
+fn beslut_fran_rad(r: &Row<'_>) -> rusqlite::Result<Resultat<Beslut>> {
+    let t = |i: usize| r.get::<_, String>(i);
+    let o = |i: usize| r.get::<_, Option<String>>(i);
+    let (ansokan, beslutsdatum, utfall, enhet, fran, till, uppf, status) = (t(5)?, o(6)?, t(7)?, t(9)?, t(10)?, o(11)?, o(13)?, t(16)?);
+    let (id, brukare_id, insats_kod, insats_namn, diarienummer) = (t(0)?, t(1)?, t(2)?, t(3)?, t(4)?);
+    let (omfattning, motivering, handlaggare_id, handlaggare_namn, ersatter, ersatt_av) =
+        (r.get(8)?, t(12)?, t(14)?, t(15)?, o(17)?, o(18)?);
+    Ok((|| {
+        Ok(Beslut {
+            id,
+            brukare_id,
+            insats_kod,
+            insats_namn,
+            diarienummer,
+            ansokningsdatum: datum(&ansokan)?,
+            beslutsdatum: datum_opt(beslutsdatum)?,
+            utfall: Utfall::fran_kod(&utfall)?,
+            omfattning,
+            enhet: Enhet::fran_kod(&enhet)?,
+            giltig_fran: datum(&fran)?,
+            giltig_till: datum_opt(till)?,
+            motivering,
+            uppfoljning: datum_opt(uppf)?,
+            handlaggare_id,
+            handlaggare_namn,
+            status: BeslutStatus::fran_kod(&status)?,
+            ersatter,
+            ersatt_av,
+        })
+    })())
+}

@@ -1,0 +1,325 @@
+//! Brukare: the people decisions concern, and finding them.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::{Deserialize, Serialize};
+use valfri_domain::{
+    Brukare, BrukareTraff, Falt, Ombud, OmbudTyp, Personnummer, kontrollera_postnummer, kontrollera_text, vika,
+};
+
+use crate::kommun::kontrollera_sprak;
+use crate::{Aktor, Lagringsfel, Resultat, Store, idag, logg, ny_id, nu};
+
+/// A brukare as a caseworker or an import describes them; validated by [`Store::ny_brukare`].
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct NyBrukare {
+    pub personnummer: String,
+    pub fornamn: String,
+    pub efternamn: String,
+    #[serde(default)]
+    pub co: String,
+    #[serde(default)]
+    pub adress: String,
+    #[serde(default)]
+    pub postnummer: String,
+    #[serde(default)]
+    pub postort: String,
+    /// Code of the område.
+    pub omrade: Option<String>,
+    #[serde(default)]
+    pub sprak: String,
+    #[serde(default)]
+    pub storstil: bool,
+    #[serde(default)]
+    pub skyddad: bool,
+    #[serde(default)]
+    pub ombud: Vec<NyttOmbud>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NyttOmbud {
+    pub typ: OmbudTyp,
+    pub namn: String,
+    pub adress: String,
+    pub postnummer: String,
+    pub postort: String,
+}
+
+/// The most hits a search returns; more than a screenful helps nobody.
+pub const MAX_TRAFFAR: usize = 50;
+
+impl Store {
+    pub fn ny_brukare(&self, aktor: &Aktor, ny: &NyBrukare) -> Resultat<String> {
+        let v = self.validera_brukare(ny)?;
+        self.i_transaktion(|tx| {
+            let id = infoga_brukare(tx, &v)?;
+            logg::skriv(tx, aktor, "skapa", "brukare", &id, "")?;
+            Ok(id)
+        })
+    }
+
+    /// Checks everything about a new brukare that can be checked without writing.
+    pub(crate) fn validera_brukare(&self, ny: &NyBrukare) -> Resultat<ValideradBrukare> {
+        let mut ombud = Vec::new();
+        for o in &ny.ombud {
+            ombud.push(NyttOmbud {
+                typ: o.typ,
+                namn: kontrollera_text(Falt::NAMN, &o.namn)?,
+                adress: kontrollera_text(Falt::ADRESS, &o.adress)?,
+                postnummer: kontrollera_postnummer(&o.postnummer)?,
+                postort: kontrollera_text(Falt::POSTORT, &o.postort)?,
+            });
+        }
+        Ok(ValideradBrukare {
+            pnr: Personnummer::tolka(&ny.personnummer, idag())?,
+            fornamn: kontrollera_text(Falt::FORNAMN, &ny.fornamn)?,
+            efternamn: kontrollera_text(Falt::EFTERNAMN, &ny.efternamn)?,
+            co: kontrollera_text(Falt::CO, &ny.co)?,
+            adress: kontrollera_text(Falt::ADRESS, &ny.adress)?,
+            postnummer: if ny.postnummer.trim().is_empty() { String::new() } else { kontrollera_postnummer(&ny.postnummer)? },
+            postort: kontrollera_text(Falt::POSTORT, &ny.postort)?,
+            sprak: if ny.sprak.trim().is_empty() { "sv".to_owned() } else { kontrollera_sprak(std::slice::from_ref(&ny.sprak))? },
+            omrade_id: ny.omrade.as_deref().filter(|k| !k.trim().is_empty()).map(|k| self.omrade_id(k)).transpose()?,
+            storstil: ny.storstil,
+            skyddad: ny.skyddad,
+            ombud,
+        })
+    }
+
+    /// Opens a brukare's record. The reading is logged.
+    pub fn brukare(&self, aktor: &Aktor, id: &str) -> Resultat<Brukare> {
+        self.i_transaktion(|tx| {
+            let b = tx
+                .query_row(
+                    "SELECT b.id, b.personnummer, b.fornamn, b.efternamn, b.co, b.adress, b.postnummer, b.postort, o.kod,
+                        b.sprak, b.storstil, b.skyddad
+                     FROM brukare b LEFT JOIN omrade o ON o.id = b.omrade_id WHERE b.id = ?1",
+                    [id],
+                    |r| {
+                        Ok(Brukare {
+                            id: r.get(0)?,
+                            personnummer: formatera_pnr(&r.get::<_, String>(1)?),
+                            fornamn: r.get(2)?,
+                            efternamn: r.get(3)?,
+                            co: r.get(4)?,
+                            adress: r.get(5)?,
+                            postnummer: r.get(6)?,
+                            postort: r.get(7)?,
+                            omrade: r.get(8)?,
+                            sprak: r.get(9)?,
+                            storstil: r.get(10)?,
+                            skyddad: r.get(11)?,
+                            ombud: Vec::new(),
+                        })
+                    },
+                )
+                .optional()?
+                .ok_or_else(|| Lagringsfel::HittasInte { typ: "brukare", id: id.to_owned() })?;
+            let mut stmt = tx.prepare(
+                "SELECT id, typ, namn, adress, postnummer, postort FROM ombud WHERE brukare_id = ?1 ORDER BY skapad, id",
+            )?;
+            let ombud = stmt
+                .query_map([id], |r| {
+                    Ok((r.get::<_, String>(1)?, Ombud {
+                        id: r.get(0)?,
+                        typ: OmbudTyp::Annat,
+                        namn: r.get(2)?,
+                        adress: r.get(3)?,
+                        postnummer: r.get(4)?,
+                        postort: r.get(5)?,
+                    }))
+                })?
+                .map(|r| {
+                    let (typ, o) = r?;
+                    Ok(Ombud { typ: OmbudTyp::fran_kod(&typ)?, ..o })
+                })
+                .collect::<Resultat<Vec<_>>>()?;
+            drop(stmt);
+            logg::skriv(tx, aktor, "las", "brukare", id, "")?;
+            Ok(Brukare { ombud, ..b })
+        })
+    }
+
+    /// Finds brukare by any part of the name (case and diacritics ignored) or by personnummer
+    /// in any common form, best matches first: the exact name as typed, then whole words, then
+    /// word beginnings, then anywhere in the name. The search and what it showed are logged.
+    pub fn sok_brukare(&self, aktor: &Aktor, fraga: &str, grans: usize) -> Resultat<Vec<BrukareTraff>> {
+        let fraga = fraga.trim();
+        let grans = grans.clamp(1, MAX_TRAFFAR);
+        // Longer queries are not names; cutting keeps a pasted text from costing anything.
+        let fraga: String = fraga.chars().take(100).collect();
+        let traffar = if ser_ut_som_nummer(&fraga) { self.sok_pnr(&fraga, grans)? } else { self.sok_namn(&fraga, grans)? };
+        self.i_transaktion(|tx| {
+            let ider: Vec<&str> = traffar.iter().map(|t| t.id.as_str()).collect();
+            let detalj = serde_json::json!({ "fraga": fraga, "visade": ider }).to_string();
+            logg::skriv(tx, aktor, "sok", "brukare", "", &detalj)
+        })?;
+        Ok(traffar)
+    }
+
+    fn sok_pnr(&self, fraga: &str, grans: usize) -> Resultat<Vec<BrukareTraff>> {
+        if let Ok(pnr) = Personnummer::tolka(fraga, idag()) {
+            return self.traffar(&format!("{TRAFF_SQL} WHERE b.personnummer = ?1 LIMIT ?2"), params![pnr.som_tolv_siffror(), grans as i64]);
+        }
+        let siffror: String = fraga.chars().filter(char::is_ascii_digit).collect();
+        let (lag, hog) = (siffror.clone(), format!("{siffror}:"));
+        self.traffar(
+            &format!(
+                "{TRAFF_SQL} WHERE b.personnummer >= ?1 AND b.personnummer < ?2
+                 UNION SELECT * FROM ({TRAFF_SQL} WHERE substr(b.personnummer, 3) >= ?1 AND substr(b.personnummer, 3) < ?2)
+                 ORDER BY 2 LIMIT ?3"
+            ),
+            params![lag, hog, grans as i64],
+        )
+    }
+
+    fn sok_namn(&self, fraga: &str, grans: usize) -> Resultat<Vec<BrukareTraff>> {
+        let ord: Vec<String> = vika(fraga).split_whitespace().map(str::to_owned).collect();
+        if ord.is_empty() {
+            return Ok(Vec::new());
+        }
+        let exakt = fraga.to_lowercase();
+        // Every word must occur somewhere in the folded name. Words of three letters or more
+        // use the trigram index; shorter ones are checked on the rows it found, or scanned.
+        let langa: Vec<&String> = ord.iter().filter(|o| o.chars().count() >= 3).collect();
+        let mut villkor = Vec::new();
+        let mut varden: Vec<rusqlite::types::Value> = vec![exakt.into(), vika(fraga).into()];
+        if !langa.is_empty() {
+            let match_uttryck = langa.iter().map(|o| format!("\"{}\"", o.replace('"', "\"\""))).collect::<Vec<_>>().join(" ");
+            varden.push(match_uttryck.into());
+            villkor.push(format!("b.rowid IN (SELECT rowid FROM brukare_sok WHERE brukare_sok MATCH ?{})", varden.len()));
+        }
+        for o in ord.iter().filter(|o| o.chars().count() < 3) {
+            varden.push(format!("%{}%", o.replace(['%', '_'], "")).into());
+            villkor.push(format!("b.namn_vikt LIKE ?{}", varden.len()));
+        }
+        // Rank: 0 the name as typed; 1 every word whole; 2 every word a word start; 3 anywhere.
+        let mut ord_hel = Vec::new();
+        let mut ord_borjan = Vec::new();
+        for o in &ord {
+            varden.push(format!("% {o} %").into());
+            ord_hel.push(format!("(' ' || b.namn_vikt || ' ') LIKE ?{}", varden.len()));
+            varden.push(format!("% {o}%").into());
+            ord_borjan.push(format!("(' ' || b.namn_vikt) LIKE ?{}", varden.len()));
+        }
+        varden.push(i64::try_from(grans).unwrap_or(50).into());
+        let sql = format!(
+            "SELECT b.id, b.personnummer, b.fornamn, b.efternamn, o.kod, b.skyddad,
+                CASE WHEN b.namn_gemener = ?1 OR lower(b.efternamn) = ?1 OR lower(b.fornamn) = ?1 THEN 0
+                     WHEN b.namn_vikt = ?2 OR ({hel}) THEN 1
+                     WHEN ({borjan}) THEN 2 ELSE 3 END AS rang
+             FROM brukare b LEFT JOIN omrade o ON o.id = b.omrade_id
+             WHERE {villkor}
+             ORDER BY rang, b.efternamn, b.fornamn, b.personnummer LIMIT ?{n}",
+            hel = ord_hel.join(" AND "),
+            borjan = ord_borjan.join(" AND "),
+            villkor = villkor.join(" AND "),
+            n = varden.len(),
+        );
+        self.traffar(&sql, rusqlite::params_from_iter(varden))
+    }
+
+    fn traffar(&self, sql: &str, p: impl rusqlite::Params) -> Resultat<Vec<BrukareTraff>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rader = stmt.query_map(p, |r| {
+            Ok(BrukareTraff {
+                id: r.get(0)?,
+                personnummer: formatera_pnr(&r.get::<_, String>(1)?),
+                fornamn: r.get(2)?,
+                efternamn: r.get(3)?,
+                omrade: r.get(4)?,
+                skyddad: r.get(5)?,
+            })
+        })?;
+        Ok(rader.collect::<Result<_, _>>()?)
+    }
+
+    /// Resolves how a person names a brukare on the command line: an id, or a personnummer in
+    /// any form. Not logged: it reveals nothing beyond what was typed.
+    pub fn brukare_id(&self, text: &str) -> Resultat<String> {
+        let text = text.trim();
+        let nyckel = Personnummer::tolka(text, idag()).map(|p| p.som_tolv_siffror().to_owned());
+        let id: Option<String> = match &nyckel {
+            Ok(pnr) => self.conn.query_row("SELECT id FROM brukare WHERE personnummer = ?1", [pnr], |r| r.get(0)).optional()?,
+            Err(_) => self.conn.query_row("SELECT id FROM brukare WHERE id = ?1", [text], |r| r.get(0)).optional()?,
+        };
+        match (id, nyckel) {
+            (Some(id), _) => Ok(id),
+            (None, Err(fel)) if text.chars().filter(char::is_ascii_digit).count() >= 10 => Err(fel.into()),
+            (None, _) => Err(Lagringsfel::HittasInte { typ: "brukare", id: text.to_owned() }),
+        }
+    }
+
+    pub fn antal_brukare(&self) -> Resultat<i64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM brukare", [], |r| r.get(0))?)
+    }
+}
+
+/// A brukare whose every field has passed validation.
+pub(crate) struct ValideradBrukare {
+    pnr: Personnummer,
+    fornamn: String,
+    efternamn: String,
+    co: String,
+    adress: String,
+    postnummer: String,
+    postort: String,
+    sprak: String,
+    omrade_id: Option<String>,
+    storstil: bool,
+    skyddad: bool,
+    ombud: Vec<NyttOmbud>,
+}
+
+/// Inserts inside the caller's transaction; a personnummer that exists already is refused.
+pub(crate) fn infoga_brukare(tx: &Transaction<'_>, v: &ValideradBrukare) -> Resultat<String> {
+    let finns: bool =
+        tx.query_row("SELECT EXISTS (SELECT 1 FROM brukare WHERE personnummer = ?1)", [v.pnr.som_tolv_siffror()], |r| r.get(0))?;
+    if finns {
+        return Err(Lagringsfel::BrukareFinns);
+    }
+    let id = ny_id();
+    let tid = nu();
+    let hela = format!("{} {}", v.fornamn, v.efternamn);
+    tx.prepare_cached(
+        "INSERT INTO brukare (id, personnummer, fornamn, efternamn, co, adress, postnummer, postort, omrade_id, sprak,
+            storstil, skyddad, namn_gemener, namn_vikt, skapad, andrad)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+    )?
+    .execute(params![
+        id,
+        v.pnr.som_tolv_siffror(),
+        v.fornamn,
+        v.efternamn,
+        v.co,
+        v.adress,
+        v.postnummer,
+        v.postort,
+        v.omrade_id,
+        v.sprak,
+        v.storstil,
+        v.skyddad,
+        hela.to_lowercase(),
+        vika(&hela),
+        tid
+    ])?;
+    for o in &v.ombud {
+        tx.prepare_cached(
+            "INSERT INTO ombud (id, brukare_id, typ, namn, adress, postnummer, postort, skapad, andrad)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+        )?
+        .execute(params![ny_id(), id, o.typ.kod(), o.namn, o.adress, o.postnummer, o.postort, tid])?;
+    }
+    Ok(id)
+}
+
+const TRAFF_SQL: &str = "SELECT b.id, b.personnummer, b.fornamn, b.efternamn, o.kod, b.skyddad
+    FROM brukare b LEFT JOIN omrade o ON o.id = b.omrade_id";
+
+fn ser_ut_som_nummer(fraga: &str) -> bool {
+    let siffror = fraga.chars().filter(char::is_ascii_digit).count();
+    siffror >= 2 && fraga.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | ' '))
+}
+
+pub(crate) fn formatera_pnr(tolv: &str) -> String {
+    tolv.parse::<Personnummer>().map_or_else(|_| tolv.to_owned(), |p| p.to_string())
+}

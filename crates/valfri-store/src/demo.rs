@@ -1,0 +1,492 @@
+//! The fictional demo municipality, Exempelby kommun, and a generator of large fictional
+//! municipalities for benchmarks. Every person, provider and number here is invented; the
+//! personnummer and organisationsnummer are generated with valid check digits.
+
+use std::collections::HashSet;
+
+use chrono::{Days, NaiveDate};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use valfri_domain::{
+    Enhet, Godkannande, Handlaggare, IckevalModell, Kommun, Kvalitetsindikator, NyttBeslut, OmbudTyp, Ordningsregel,
+    Organisationsnummer, Personnummer, Regi, Roll, Utfall, Utforare,
+};
+
+use crate::brukare::infoga_brukare;
+use crate::{Aktor, NyBrukare, NyInsats, NyttOmbud, Resultat, Store, logg};
+
+/// The brukare the end-to-end tests and the README refer to.
+pub const MARTA_PNR: &str = "19340415-9828";
+
+const FORNAMN: &[&str] = &[
+    "Agnes", "Alva", "Anders", "Arne", "Astrid", "Bengt", "Berit", "Birgitta", "Bo", "Britt", "Dagny", "Einar", "Elsa",
+    "Erik", "Ester", "Gunnar", "Gösta", "Hanna", "Harald", "Ingrid", "Ivar", "Karin", "Kerstin", "Lars", "Leila", "Maj",
+    "Margareta", "Mohammed", "Nils", "Olof", "Rut", "Sigrid", "Stig", "Sven", "Ulla", "Vera", "Yusuf", "Åke", "Åsa",
+    "Örjan", "Aino", "Eino", "Helmi", "Tuula", "Pekka",
+];
+const EFTERNAMN: &[&str] = &[
+    "Andersson", "Berg", "Björk", "Dahl", "Ek", "Engström", "Falk", "Forsberg", "Grön", "Hedlund", "Holm", "Håkansson",
+    "Isaksson", "Jansson", "Karlsson", "Lind", "Lindqvist", "Lund", "Mattsson", "Nyström", "Näslund", "Olsson",
+    "Persson", "Sandberg", "Sjöberg", "Strand", "Söderlund", "Wikström", "Åberg", "Öberg", "Östlund", "Haddad",
+    "Virtanen", "Korhonen", "Niemi", "Mäkinen",
+];
+const GATOR: &[&str] =
+    &["Storgatan", "Kyrkvägen", "Skolgatan", "Björkvägen", "Strandvägen", "Ängsgatan", "Hamngatan", "Norra vägen"];
+
+/// The omrade codes of the demo, with the postort and postnummer base each uses.
+const OMRADEN: &[(&str, &str, bool, &str, u32)] = &[
+    ("C", "Centrum", false, "Exempelby", 59930),
+    ("N", "Norra Exempelby", false, "Exempelby", 59940),
+    ("S", "Södra kusten", false, "Sandvik", 59950),
+    ("L", "Lillbäcken", true, "Lillbäcken", 59970),
+];
+
+fn system() -> Aktor {
+    Aktor { id: "system:demo".into(), namn: "Valfri demo".into(), roll: Roll::Systemforvaltare }
+}
+
+/// Creates Exempelby kommun in an empty database, with dates relative to `idag`.
+pub fn skapa_demo(store: &Store, idag: NaiveDate) -> Resultat<()> {
+    let sys = system();
+    let mut rng = StdRng::seed_from_u64(2026);
+    store.spara_kommun(&sys, &Kommun {
+        namn: "Exempelby kommun".into(),
+        namnd: "Vård- och omsorgsnämnden".into(),
+        adress: "Stortorget 1".into(),
+        postnummer: "599 30".into(),
+        postort: "Exempelby".into(),
+        telefon: "0999-100 00".into(),
+        ordning: Ordningsregel::Alfabetisk,
+        ordning_seed: None,
+        sprak: vec!["sv".into(), "fi".into(), "en".into()],
+    })?;
+    for (kod, namn, landsbygd, _, _) in OMRADEN {
+        store.nytt_omrade(&sys, kod, namn, *landsbygd)?;
+    }
+    for ny in insatser() {
+        store.ny_insats(&sys, &ny)?;
+    }
+    let mut handlaggare = Vec::new();
+    for (namn, titel, roll, tel) in [
+        ("Karin Holm", "Systemförvaltare", Roll::Systemforvaltare, "0999-100 10"),
+        ("Jonas Berg", "Biståndshandläggare", Roll::Handlaggare, "0999-100 11"),
+        ("Leila Haddad", "Biståndshandläggare", Roll::Handlaggare, "0999-100 12"),
+        ("Sanna Virtanen", "Biståndshandläggare", Roll::Handlaggare, "0999-100 13"),
+    ] {
+        let epost = format!("{}@exempelby.example", namn.to_lowercase().replace(' ', "."));
+        let id = store.ny_handlaggare(&sys, &Handlaggare {
+            id: String::new(),
+            namn: namn.into(),
+            titel: titel.into(),
+            telefon: tel.into(),
+            epost,
+            roll,
+        })?;
+        handlaggare.push(store.aktor(&id)?);
+    }
+    store.spara_utforare_alla(&handlaggare[0], &demo_utforare(idag), "Exempelby kommuns register vid start")?;
+
+    // Märta Ekström first: the README and the end-to-end tests name her.
+    let mut personer = vec![NyBrukare {
+        personnummer: MARTA_PNR.into(),
+        fornamn: "Märta".into(),
+        efternamn: "Ekström".into(),
+        adress: "Storgatan 12 B".into(),
+        postnummer: "599 31".into(),
+        postort: "Exempelby".into(),
+        omrade: Some("C".into()),
+        sprak: "sv".into(),
+        storstil: true,
+        ombud: vec![NyttOmbud {
+            typ: OmbudTyp::GodMan,
+            namn: "Per Ekström".into(),
+            adress: "Ängsgatan 3".into(),
+            postnummer: "599 41".into(),
+            postort: "Exempelby".into(),
+        }],
+        ..NyBrukare::default()
+    }];
+    let mut anvanda: HashSet<String> = HashSet::from(["193404159828".to_owned()]);
+    for i in 0..63 {
+        let (kod, _, _, postort, postbas) = OMRADEN[if i % 9 == 0 { 3 } else { i % 3 }];
+        let finsk = i % 10 == 4;
+        let fornamn = if finsk { ["Aino", "Eino", "Helmi", "Tuula", "Pekka"][i % 5] } else { FORNAMN[rng.random_range(0..39)] };
+        let efternamn = if finsk { ["Virtanen", "Korhonen", "Niemi", "Mäkinen"][i % 4] } else { EFTERNAMN[rng.random_range(0..31)] };
+        let pnr = unikt_pnr(&mut rng, &mut anvanda, 1928, 1975, idag);
+        let ombud = (i % 8 == 3)
+            .then(|| NyttOmbud {
+                typ: [OmbudTyp::GodMan, OmbudTyp::Forvaltare, OmbudTyp::Anhorig][i % 3],
+                namn: format!("{} {}", FORNAMN[(i * 7) % FORNAMN.len()], EFTERNAMN[(i * 5) % EFTERNAMN.len()]),
+                adress: format!("{} {}", GATOR[(i + 2) % GATOR.len()], 1 + i % 40),
+                postnummer: format!("{} {:02}", 599, 10 + i % 80),
+                postort: "Exempelby".into(),
+            })
+            .into_iter()
+            .collect();
+        personer.push(NyBrukare {
+            personnummer: pnr,
+            fornamn: fornamn.into(),
+            efternamn: efternamn.into(),
+            co: if i == 17 { "c/o Lindqvist".into() } else { String::new() },
+            adress: format!("{} {}", GATOR[i % GATOR.len()], 1 + (i * 3) % 60),
+            postnummer: format!("{} {:02}", postbas / 100, postbas % 100 + (i % 9) as u32),
+            postort: postort.into(),
+            omrade: Some(kod.into()),
+            sprak: if finsk { "fi".into() } else { "sv".into() },
+            storstil: i % 7 == 2,
+            skyddad: i == 21,
+            ombud,
+        });
+    }
+    let mut ider = Vec::new();
+    for p in &personer {
+        ider.push(store.ny_brukare(&handlaggare[0], p)?);
+    }
+
+    // Beslut in every state. Märta has a hemtjänst beslut that was replaced after an omprövning
+    // (both kept), and a ledsagarservice beslut still in draft.
+    let marta = &ider[0];
+    let hl = &handlaggare[1];
+    let gammalt = store.skapa_utkast(hl, &beslut(marta, "hemtjanst", Utfall::Bifall, Some(20.0), idag, 400))?;
+    store.fatta_beslut(hl, &gammalt, idag - Days::new(390))?;
+    store.verkstall(hl, &gammalt)?;
+    let nytt = store.omprova(hl, &gammalt, &NyttBeslut {
+        motivering: "Behovet av hjälp med personlig omvårdnad har ökat efter fallolyckan i augusti.".into(),
+        ..beslut(marta, "hemtjanst", Utfall::Bifall, Some(32.0), idag, 60)
+    })?;
+    store.fatta_beslut(hl, &nytt, idag - Days::new(50))?;
+    store.verkstall(hl, &nytt)?;
+    store.skapa_utkast(hl, &beslut(marta, "ledsagarservice", Utfall::Bifall, Some(8.0), idag, 5))?;
+
+    let koder = ["hemtjanst", "hemtjanst", "hemtjanst", "daglig-verksamhet", "sarskilt-boende", "ledsagarservice"];
+    for (i, id) in ider.iter().enumerate().skip(1) {
+        let hl = &handlaggare[1 + i % 3];
+        let kod = koder[i % koder.len()];
+        let omfattning = |u: Utfall| match (u, kod) {
+            (Utfall::Avslag, _) | (_, "sarskilt-boende") => None,
+            (_, "daglig-verksamhet") => Some(f64::from(3 + (i % 3) as u32)),
+            (_, "ledsagarservice") => Some(f64::from(6 + (i % 10) as u32)),
+            _ => Some(f64::from(10 + (i * 7 % 60) as u32)),
+        };
+        let utfall = match i % 17 {
+            5 => Utfall::Avslag,
+            11 => Utfall::DelvisBifall,
+            _ => Utfall::Bifall,
+        };
+        let dagar_sedan = 10 + (i as u64 * 37) % 500;
+        let b = store.skapa_utkast(hl, &beslut(id, kod, utfall, omfattning(utfall), idag, dagar_sedan))?;
+        match i % 6 {
+            0 => {} // still an utkast
+            1 | 2 => store.fatta_beslut(hl, &b, idag - Days::new(dagar_sedan.saturating_sub(7)))?,
+            5 if dagar_sedan > 365 => {
+                store.fatta_beslut(hl, &b, idag - Days::new(dagar_sedan - 7))?;
+                store.avsluta(hl, &b)?;
+            }
+            _ => {
+                store.fatta_beslut(hl, &b, idag - Days::new(dagar_sedan.saturating_sub(7)))?;
+                if utfall != Utfall::Avslag {
+                    store.verkstall(hl, &b)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn beslut(brukare: &str, kod: &str, utfall: Utfall, omfattning: Option<f64>, idag: NaiveDate, dagar_sedan: u64) -> NyttBeslut {
+    let ansokt = idag - Days::new(dagar_sedan);
+    let fran = ansokt + Days::new(14);
+    NyttBeslut {
+        brukare_id: brukare.into(),
+        insats_kod: kod.into(),
+        diarienummer: format!("VON {}/{:04}", chrono::Datelike::year(&ansokt), 100 + dagar_sedan),
+        ansokningsdatum: ansokt,
+        utfall,
+        omfattning,
+        giltig_fran: fran,
+        giltig_till: Some(fran + Days::new(365)),
+        motivering: match utfall {
+            Utfall::Avslag => "Utredningen visar att behovet tillgodoses på annat sätt, genom anhörigas stöd och färdtjänst.".into(),
+            Utfall::DelvisBifall => "Behovet av stöd med inköp och städning är styrkt. Behovet av stöd nattetid är inte styrkt.".into(),
+            Utfall::Bifall => "Du behöver stöd i vardagen för att uppnå en skälig levnadsnivå.".into(),
+        },
+        uppfoljning: Some(fran + Days::new(180)),
+    }
+}
+
+fn insatser() -> Vec<NyInsats> {
+    let sol = "Socialtjänstlagen (2025:400), bistånd";
+    vec![
+        NyInsats {
+            kod: "hemtjanst".into(),
+            namn: vec![("sv".into(), "Hemtjänst".into()), ("en".into(), "Home care".into()), ("fi".into(), "Kotipalvelu".into())],
+            lagrum: sol.into(),
+            enhet: Enhet::TimmarPerManad,
+            valfrihet: true,
+            ickeval: IckevalModell::Turordning,
+        },
+        NyInsats {
+            kod: "sarskilt-boende".into(),
+            namn: vec![
+                ("sv".into(), "Särskilt boende".into()),
+                ("en".into(), "Residential care".into()),
+                ("fi".into(), "Erityisasuminen".into()),
+            ],
+            lagrum: sol.into(),
+            enhet: Enhet::Ingen,
+            valfrihet: true,
+            ickeval: IckevalModell::EgenRegi,
+        },
+        NyInsats {
+            kod: "daglig-verksamhet".into(),
+            namn: vec![
+                ("sv".into(), "Daglig verksamhet (LSS)".into()),
+                ("en".into(), "Daily activities (LSS)".into()),
+                ("fi".into(), "Päivätoiminta (LSS)".into()),
+            ],
+            lagrum: "9 § 10 LSS".into(),
+            enhet: Enhet::DagarPerVecka,
+            valfrihet: true,
+            ickeval: IckevalModell::EgenRegi,
+        },
+        NyInsats {
+            kod: "ledsagarservice".into(),
+            namn: vec![
+                ("sv".into(), "Ledsagarservice".into()),
+                ("en".into(), "Companion service".into()),
+                ("fi".into(), "Saattajapalvelu".into()),
+            ],
+            lagrum: "9 § 3 LSS".into(),
+            enhet: Enhet::TimmarPerManad,
+            valfrihet: true,
+            ickeval: IckevalModell::EgenRegi,
+        },
+    ]
+}
+
+fn demo_utforare(idag: NaiveDate) -> Vec<Utforare> {
+    struct U {
+        namn: &'static str,
+        grupp: u8,
+        regi: Regi,
+        insatser: &'static [&'static str],
+        omraden: &'static [&'static str],
+        sprak: &'static [&'static str],
+        inriktning: &'static [&'static str],
+        tillagg: &'static [&'static str],
+        tak: Option<u32>,
+    }
+    let lista = [
+        U { namn: "Exempelby kommun, vård och omsorg i egen regi", grupp: 2, regi: Regi::EgenRegi, insatser: &["hemtjanst", "sarskilt-boende", "daglig-verksamhet", "ledsagarservice"], omraden: &["C", "N", "S", "L"], sprak: &["sv", "fi", "en"], inriktning: &["Demens", "Psykisk ohälsa"], tillagg: &[], tak: None },
+        U { namn: "Almgårdens Omsorg AB", grupp: 5, regi: Regi::Privat, insatser: &["hemtjanst"], omraden: &["C", "N"], sprak: &["sv", "en"], inriktning: &["Demens"], tillagg: &["Fönsterputs", "Följeslagning till läkare"], tak: Some(60) },
+        U { namn: "Björkdungens Hemtjänst AB", grupp: 5, regi: Regi::Privat, insatser: &["hemtjanst"], omraden: &["C", "S"], sprak: &["sv", "ar"], inriktning: &[], tillagg: &["Storstädning"], tak: Some(2) },
+        U { namn: "Cederhjälpen, ideell förening", grupp: 8, regi: Regi::Ideburen, insatser: &["ledsagarservice", "daglig-verksamhet"], omraden: &["C", "N", "S"], sprak: &["sv", "en", "fa"], inriktning: &["Kultur och fritid"], tillagg: &[], tak: Some(25) },
+        U { namn: "Dalsro Vård AB", grupp: 5, regi: Regi::Privat, insatser: &["sarskilt-boende"], omraden: &["N"], sprak: &["sv"], inriktning: &["Demens", "Palliativ vård"], tillagg: &[], tak: Some(48) },
+        U { namn: "Ekbackens Omsorg AB", grupp: 5, regi: Regi::Privat, insatser: &["hemtjanst"], omraden: &["N", "L"], sprak: &["sv"], inriktning: &["Landsbygd"], tillagg: &["Snöskottning", "Vedbärning"], tak: Some(30) },
+        U { namn: "Fjärilen Daglig Verksamhet AB", grupp: 5, regi: Regi::Privat, insatser: &["daglig-verksamhet"], omraden: &["C", "N", "S"], sprak: &["sv", "en"], inriktning: &["Autism", "Skapande"], tillagg: &[], tak: Some(1) },
+        U { namn: "Granskogens Omsorg, ekonomisk förening", grupp: 7, regi: Regi::Ideburen, insatser: &["hemtjanst"], omraden: &["S"], sprak: &["sv", "de"], inriktning: &[], tillagg: &[], tak: Some(40) },
+        U { namn: "Hemma Trygg i Exempelby AB", grupp: 5, regi: Regi::Privat, insatser: &["hemtjanst"], omraden: &["C", "N", "S"], sprak: &["sv", "fi", "ar", "so"], inriktning: &["Flerspråkig personal"], tillagg: &["Matlagning med hemkörning"], tak: Some(120) },
+        U { namn: "Kustvindens Omsorg AB", grupp: 5, regi: Regi::Privat, insatser: &["hemtjanst"], omraden: &["S"], sprak: &["sv"], inriktning: &[], tillagg: &[], tak: Some(35) },
+        U { namn: "Lindens Seniorboende AB", grupp: 5, regi: Regi::Privat, insatser: &["sarskilt-boende"], omraden: &["C"], sprak: &["sv", "fi"], inriktning: &["Finskspråkig avdelning"], tillagg: &[], tak: Some(36) },
+        U { namn: "Myrtenhjälpen AB", grupp: 5, regi: Regi::Privat, insatser: &["ledsagarservice"], omraden: &["C", "S"], sprak: &["sv", "en", "es"], inriktning: &[], tillagg: &[], tak: None },
+        U { namn: "Nordljus Hemtjänst AB", grupp: 5, regi: Regi::Privat, insatser: &["hemtjanst"], omraden: &["N", "L"], sprak: &["sv", "fi", "se"], inriktning: &["Samiskspråkig personal"], tillagg: &[], tak: Some(45) },
+        U { namn: "Rönnbärets Verkstad, ideell förening", grupp: 8, regi: Regi::Ideburen, insatser: &["daglig-verksamhet"], omraden: &["C", "N", "S", "L"], sprak: &["sv"], inriktning: &["Hantverk", "Trädgård"], tillagg: &[], tak: Some(18) },
+        U { namn: "Sjöbris Omsorg HB", grupp: 9, regi: Regi::Privat, insatser: &["hemtjanst"], omraden: &["C"], sprak: &["sv", "pl"], inriktning: &[], tillagg: &["Fönsterputs"], tak: Some(25) },
+        U { namn: "Åkerns Gröna Arbete AB", grupp: 5, regi: Regi::Privat, insatser: &["daglig-verksamhet"], omraden: &["L", "N"], sprak: &["sv"], inriktning: &["Djur och natur"], tillagg: &[], tak: Some(10) },
+        U { namn: "Ängsbackens Vård och Omsorg AB", grupp: 5, regi: Regi::Privat, insatser: &["hemtjanst", "sarskilt-boende"], omraden: &["C", "S"], sprak: &["sv", "bs", "en"], inriktning: &[], tillagg: &[], tak: Some(50) },
+        U { namn: "Östra Strandens Omsorg AB", grupp: 5, regi: Regi::Privat, insatser: &["hemtjanst"], omraden: &["C"], sprak: &["sv", "ti"], inriktning: &["HBTQ-certifierad"], tillagg: &[], tak: Some(30) },
+    ];
+    let ar = chrono::Datelike::year(&idag) - 1;
+    lista
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let lop = 2_200_000 + (i as u32) * 104_729;
+            let orgnr = Organisationsnummer::fran_delar(u.grupp, lop).map(|o| o.to_string()).unwrap_or_default();
+            let slug: String = u.namn.split([',', ' ']).next().unwrap_or("omsorg").to_lowercase().replace(['å', 'ä'], "a").replace('ö', "o");
+            Utforare {
+                id: String::new(),
+                namn: u.namn.into(),
+                organisationsnummer: orgnr,
+                regi: u.regi,
+                telefon: format!("0999-{:03} {:02}", 200 + i * 11, 10 + i),
+                epost: format!("info@{slug}.example"),
+                webb: format!("https://{slug}.example"),
+                adress: format!("{} {}", GATOR[i % GATOR.len()], 2 + i),
+                postnummer: format!("599 {:02}", 30 + i),
+                postort: "Exempelby".into(),
+                presentation: format!(
+                    "{} utför {} i {}. Vi arbetar i små arbetslag så att du möter få personer.",
+                    u.namn,
+                    if u.insatser.len() > 1 { "flera insatser" } else { "insatsen" },
+                    if u.omraden.len() > 2 { "stora delar av kommunen" } else { "några områden" }
+                ),
+                sprak: u.sprak.iter().map(|s| (*s).into()).collect(),
+                inriktningar: u.inriktning.iter().map(|s| (*s).into()).collect(),
+                tillaggstjanster: u.tillagg.iter().map(|s| (*s).into()).collect(),
+                omraden: u.omraden.iter().map(|s| (*s).into()).collect(),
+                godkannanden: u
+                    .insatser
+                    .iter()
+                    .map(|kod| Godkannande {
+                        insats_kod: (*kod).into(),
+                        // One approval has ended, one starts next month, one provider is paused.
+                        godkand_fran: if u.namn.starts_with("Ängsbacken") { idag + Days::new(30) } else { idag - Days::new(900 - 40 * i as u64) },
+                        godkand_till: u.namn.starts_with("Åkerns").then(|| idag - Days::new(20)),
+                        kapacitetstak: u.tak,
+                        kapacitet_bekraftad: u.tak.map(|_| idag - Days::new(if i % 5 == 0 { 140 } else { 10 + i as u64 })),
+                        paus_till: u.namn.starts_with("Sjöbris").then(|| idag + Days::new(21)),
+                    })
+                    .collect(),
+                kvalitet: if u.namn.starts_with("Myrten") {
+                    Vec::new() // a provider without figures: the sheet says "uppgift saknas"
+                } else {
+                    vec![
+                        Kvalitetsindikator {
+                            insats_kod: Some(u.insatser[0].into()),
+                            namn: "Helhetsnöjdhet".into(),
+                            varde: f64::from(78 + (i * 7 % 20) as u32),
+                            enhet: "%".into(),
+                            ar,
+                            kalla: "Socialstyrelsens brukarundersökning (exempelvärden)".into(),
+                        },
+                        Kvalitetsindikator {
+                            insats_kod: Some(u.insatser[0].into()),
+                            namn: "Personalkontinuitet, antal personal på 14 dagar".into(),
+                            varde: f64::from(8 + (i * 5 % 12) as u32),
+                            enhet: "personer".into(),
+                            ar,
+                            kalla: "Socialstyrelsens öppna jämförelser (exempelvärden)".into(),
+                        },
+                    ]
+                },
+            }
+        })
+        .collect()
+}
+
+fn unikt_pnr(rng: &mut StdRng, anvanda: &mut HashSet<String>, fran_ar: i32, till_ar: i32, idag: NaiveDate) -> String {
+    loop {
+        let start = NaiveDate::from_ymd_opt(fran_ar, 1, 1).unwrap_or(idag);
+        let slut = NaiveDate::from_ymd_opt(till_ar, 12, 31).unwrap_or(idag).min(idag);
+        let spann = (slut - start).num_days().max(1) as u64;
+        let fodd = start + Days::new(rng.random_range(0..spann));
+        let p = Personnummer::fran_delar(fodd, rng.random_range(0..1000));
+        if anvanda.insert(p.som_tolv_siffror().to_owned()) {
+            return p.to_string();
+        }
+    }
+}
+
+/// Fills an empty database with a large fictional municipality: `antal_brukare` brukare and
+/// `antal_utforare` providers, the same every time for the same `seed`. For benchmarks.
+pub fn generera(store: &Store, antal_brukare: usize, antal_utforare: usize, seed: u64, idag: NaiveDate) -> Resultat<()> {
+    let sys = system();
+    let mut rng = StdRng::seed_from_u64(seed);
+    store.spara_kommun(&sys, &Kommun {
+        namn: "Storby kommun".into(),
+        namnd: "Äldrenämnden".into(),
+        adress: "Rådhuset".into(),
+        postnummer: "599 00".into(),
+        postort: "Storby".into(),
+        telefon: "0999-200 00".into(),
+        ordning: Ordningsregel::Alfabetisk,
+        ordning_seed: None,
+        sprak: vec!["sv".into(), "en".into()],
+    })?;
+    let omraden: Vec<String> = (1..=12).map(|n| format!("Z{n:02}")).collect();
+    for (n, kod) in omraden.iter().enumerate() {
+        store.nytt_omrade(&sys, kod, &format!("Zon {}", n + 1), n >= 9)?;
+    }
+    for ny in insatser() {
+        store.ny_insats(&sys, &ny)?;
+    }
+    store.ny_handlaggare(&sys, &Handlaggare {
+        id: String::new(),
+        namn: "Systemförvaltaren".into(),
+        titel: "Systemförvaltare".into(),
+        telefon: "0999-200 01".into(),
+        epost: "system@storby.example".into(),
+        roll: Roll::Systemforvaltare,
+    })?;
+    let mallar = demo_utforare(idag);
+    let utforare: Vec<Utforare> = (0..antal_utforare)
+        .map(|i| {
+            let mall = &mallar[i % mallar.len()];
+            Utforare {
+                namn: format!("{} {}", mall.namn.split([',', ' ']).next().unwrap_or("Omsorg"), i + 1),
+                organisationsnummer: Organisationsnummer::fran_delar(5, 30_000_000 + i as u32 * 7919)
+                    .map(|o| o.to_string())
+                    .unwrap_or_default(),
+                regi: if i == 0 { Regi::EgenRegi } else { Regi::Privat },
+                omraden: omraden.iter().skip(i % 12).take(1 + i % 4).cloned().collect(),
+                ..mall.clone()
+            }
+        })
+        .collect();
+    store.spara_utforare_alla(&sys, &utforare, "Genererat register")?;
+    let mut anvanda = HashSet::new();
+    let personer: Vec<NyBrukare> = (0..antal_brukare)
+        .map(|i| NyBrukare {
+            personnummer: unikt_pnr(&mut rng, &mut anvanda, 1920, 2005, idag),
+            fornamn: FORNAMN[rng.random_range(0..FORNAMN.len())].into(),
+            efternamn: EFTERNAMN[rng.random_range(0..EFTERNAMN.len())].into(),
+            adress: format!("{} {}", GATOR[i % GATOR.len()], 1 + i % 90),
+            postnummer: format!("599 {:02}", i % 100),
+            postort: "Storby".into(),
+            omrade: Some(omraden[i % omraden.len()].clone()),
+            sprak: "sv".into(),
+            ..NyBrukare::default()
+        })
+        .collect();
+    let validerade = personer.iter().map(|p| store.validera_brukare(p)).collect::<Resultat<Vec<_>>>()?;
+    store.i_transaktion(|tx| {
+        for v in &validerade {
+            infoga_brukare(tx, v)?;
+        }
+        logg::skriv(tx, &sys, "generera", "brukare", "", &format!("{antal_brukare} brukare"))
+    })
+}
+
+/// Creates a database at `sokvag` filled by `fyll`, without ever leaving a half-made file: it
+/// is built beside the target and moved into place when complete. An existing file is refused
+/// unless `ersatt` is set.
+pub fn skapa_fil(sokvag: &std::path::Path, ersatt: bool, fyll: impl FnOnce(&Store) -> Resultat<()>) -> Resultat<()> {
+    use crate::Lagringsfel;
+    if sokvag.exists() && !ersatt {
+        return Err(Lagringsfel::FilFinns { sokvag: sokvag.display().to_string() });
+    }
+    if let Some(mapp) = sokvag.parent().filter(|m| !m.as_os_str().is_empty()) {
+        std::fs::create_dir_all(mapp)
+            .map_err(|e| Lagringsfel::KanInteOppna { sokvag: mapp.display().to_string(), detalj: e.to_string() })?;
+    }
+    let mut tillfallig = sokvag.as_os_str().to_owned();
+    tillfallig.push(".ny");
+    let tillfallig = std::path::PathBuf::from(tillfallig);
+    ta_bort_databas(&tillfallig);
+    let resultat = (|| {
+        let store = Store::open(&tillfallig)?;
+        fyll(&store)?;
+        // Fold the WAL into the main file so that the one file is the whole database.
+        store.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        Ok(())
+    })();
+    if let Err(e) = resultat {
+        ta_bort_databas(&tillfallig);
+        return Err(e);
+    }
+    ta_bort_databas(sokvag);
+    std::fs::rename(&tillfallig, sokvag)
+        .map_err(|e| Lagringsfel::KanInteOppna { sokvag: sokvag.display().to_string(), detalj: e.to_string() })?;
+    ta_bort_databas(&tillfallig);
+    Ok(())
+}
+
+fn ta_bort_databas(sokvag: &std::path::Path) {
+    for andelse in ["", "-wal", "-shm"] {
+        let mut p = sokvag.as_os_str().to_owned();
+        p.push(andelse);
+        // A missing file is what we want; any other failure shows up when the file is opened.
+        let _ = std::fs::remove_file(p);
+    }
+}

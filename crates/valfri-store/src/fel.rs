@@ -1,0 +1,137 @@
+use std::path::Path;
+
+use valfri_domain::{Anvandarmeddelande, Arg, Valideringsfel};
+
+/// Why the store said no. Each variant has a Fluent message a person can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum Lagringsfel {
+    #[error(transparent)]
+    Validering(#[from] Valideringsfel),
+    #[error("cannot open the database {sokvag}: {detalj}")]
+    KanInteOppna { sokvag: String, detalj: String },
+    #[error("the database is busy")]
+    Upptagen,
+    #[error("the database file is damaged or not a Valfri database")]
+    Korrupt,
+    #[error("the database is from a newer Valfri (schema {databas}, this program knows {program})")]
+    NyareVersion { databas: usize, program: usize },
+    #[error("the disk is full")]
+    DiskFull,
+    #[error("the database file is read-only")]
+    Skrivskyddad,
+    #[error("no {typ} with id {id}")]
+    HittasInte { typ: &'static str, id: String },
+    #[error("a brukare with this personnummer already exists")]
+    BrukareFinns,
+    #[error("a provider with this organisationsnummer already exists")]
+    UtforareFinns,
+    #[error("the beslut has been made and cannot be changed")]
+    BeslutFattat,
+    #[error("a beslut cannot go from {fran} to {till}")]
+    Statusovergang { fran: &'static str, till: &'static str },
+    #[error("the beslut has already been replaced")]
+    RedanOmprovat,
+    #[error("only a systemförvaltare may do this")]
+    KraverSystemforvaltare,
+    #[error("only the beslut's handläggare or a systemförvaltare may do this")]
+    InteBeslutetsHandlaggare,
+    #[error("{sokvag} already exists")]
+    FilFinns { sokvag: String },
+    #[error("the backup failed its integrity check")]
+    BackupTrasig,
+    #[error("unknown {typ} code {kod}")]
+    OkandKod { typ: &'static str, kod: String },
+    #[error("internal storage error: {detalj}")]
+    Internt { detalj: String },
+}
+
+impl Lagringsfel {
+    pub(crate) fn fran_oppning(e: rusqlite::Error, sokvag: &Path) -> Self {
+        match Self::from(e) {
+            Lagringsfel::Internt { detalj } => Lagringsfel::KanInteOppna { sokvag: sokvag.display().to_string(), detalj },
+            annat => annat,
+        }
+    }
+
+    /// Whether this is a problem with the file or the disk (CLI exit code 3) rather than a
+    /// refusal by a rule or bad input (exit code 1).
+    pub fn ar_lagringsproblem(&self) -> bool {
+        matches!(
+            self,
+            Self::KanInteOppna { .. }
+                | Self::Upptagen
+                | Self::Korrupt
+                | Self::NyareVersion { .. }
+                | Self::DiskFull
+                | Self::Skrivskyddad
+                | Self::BackupTrasig
+                | Self::Internt { .. }
+        )
+    }
+}
+
+impl From<rusqlite::Error> for Lagringsfel {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as K;
+        match &e {
+            rusqlite::Error::SqliteFailure(f, meddelande) => match f.code {
+                K::DatabaseBusy | K::DatabaseLocked => Self::Upptagen,
+                K::DatabaseCorrupt | K::NotADatabase => Self::Korrupt,
+                K::DiskFull => Self::DiskFull,
+                K::ReadOnly => Self::Skrivskyddad,
+                K::ConstraintViolation if meddelande.as_deref().is_some_and(|m| m.contains("beslut är fattat")) => {
+                    Self::BeslutFattat
+                }
+                _ => Self::Internt { detalj: e.to_string() },
+            },
+            _ => Self::Internt { detalj: e.to_string() },
+        }
+    }
+}
+
+impl From<serde_json::Error> for Lagringsfel {
+    fn from(e: serde_json::Error) -> Self {
+        Self::Internt { detalj: e.to_string() }
+    }
+}
+
+impl Anvandarmeddelande for Lagringsfel {
+    fn meddelande_id(&self) -> &'static str {
+        match self {
+            Self::Validering(v) => v.meddelande_id(),
+            Self::KanInteOppna { .. } => "fel-db-oppna",
+            Self::Upptagen => "fel-db-upptagen",
+            Self::Korrupt => "fel-db-korrupt",
+            Self::NyareVersion { .. } => "fel-db-nyare",
+            Self::DiskFull => "fel-db-full",
+            Self::Skrivskyddad => "fel-db-skrivskyddad",
+            Self::HittasInte { .. } => "fel-hittas-inte",
+            Self::BrukareFinns => "fel-brukare-finns",
+            Self::UtforareFinns => "fel-utforare-finns",
+            Self::BeslutFattat => "fel-beslut-fattat",
+            Self::Statusovergang { .. } => "fel-beslut-status",
+            Self::RedanOmprovat => "fel-beslut-redan-omprovat",
+            Self::KraverSystemforvaltare => "fel-kraver-systemforvaltare",
+            Self::InteBeslutetsHandlaggare => "fel-inte-beslutets-handlaggare",
+            Self::FilFinns { .. } => "fel-fil-finns",
+            Self::BackupTrasig => "fel-backup-trasig",
+            Self::OkandKod { .. } => "fel-okand-kod",
+            Self::Internt { .. } => "fel-db-internt",
+        }
+    }
+
+    fn argument(&self) -> Vec<(&'static str, Arg)> {
+        match self {
+            Self::Validering(v) => v.argument(),
+            Self::KanInteOppna { sokvag, .. } | Self::FilFinns { sokvag } => vec![("sokvag", sokvag.clone().into())],
+            Self::NyareVersion { databas, program } => {
+                vec![("databas", (*databas).into()), ("program", (*program).into())]
+            }
+            Self::HittasInte { typ, id } => vec![("typ", (*typ).into()), ("id", id.clone().into())],
+            Self::Statusovergang { fran, till } => vec![("fran", (*fran).into()), ("till", (*till).into())],
+            Self::OkandKod { typ, kod } => vec![("typ", (*typ).into()), ("kod", kod.clone().into())],
+            Self::Internt { detalj } => vec![("detalj", detalj.clone().into())],
+            _ => Vec::new(),
+        }
+    }
+}

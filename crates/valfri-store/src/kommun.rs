@@ -1,0 +1,263 @@
+//! The municipality's settings, områden, insatser and handläggare.
+
+use rusqlite::{OptionalExtension, Row, params};
+use valfri_domain::{
+    Enhet, Falt, Handlaggare, IckevalModell, Insats, Kommun, Omrade, Ordningsregel, Roll, Valideringsfel, kontrollera_postnummer,
+    kontrollera_text,
+};
+
+use crate::{Aktor, Lagringsfel, Resultat, Store, logg, ny_id, nu};
+
+/// A new insats as the systemförvaltare describes it.
+#[derive(Debug, Clone)]
+pub struct NyInsats {
+    pub kod: String,
+    /// Names per language (ISO 639-1 → name); Swedish is required.
+    pub namn: Vec<(String, String)>,
+    pub lagrum: String,
+    pub enhet: Enhet,
+    pub valfrihet: bool,
+    pub ickeval: IckevalModell,
+}
+
+pub(crate) fn krav_systemforvaltare(aktor: &Aktor) -> Resultat<()> {
+    if aktor.roll == Roll::Systemforvaltare { Ok(()) } else { Err(Lagringsfel::KraverSystemforvaltare) }
+}
+
+impl Store {
+    /// The municipality's settings; a database that has none yet gets neutral defaults so that
+    /// a fresh install still opens.
+    pub fn kommun(&self) -> Resultat<Kommun> {
+        let rad = self
+            .conn
+            .query_row(
+                "SELECT namn, namnd, adress, postnummer, postort, telefon, ordning, ordning_seed, sprak FROM kommun WHERE id = 1",
+                [],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, String>(5)?,
+                        r.get::<_, String>(6)?,
+                        r.get::<_, Option<i64>>(7)?,
+                        r.get::<_, String>(8)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((namn, namnd, adress, postnummer, postort, telefon, ordning, ordning_seed, sprak)) = rad else {
+            return Ok(Kommun {
+                namn: String::new(),
+                namnd: String::new(),
+                adress: String::new(),
+                postnummer: String::new(),
+                postort: String::new(),
+                telefon: String::new(),
+                ordning: Ordningsregel::Alfabetisk,
+                ordning_seed: None,
+                sprak: vec!["sv".into()],
+            });
+        };
+        Ok(Kommun {
+            namn,
+            namnd,
+            adress,
+            postnummer,
+            postort,
+            telefon,
+            ordning: Ordningsregel::fran_kod(&ordning)?,
+            ordning_seed,
+            sprak: dela_lista(&sprak),
+        })
+    }
+
+    pub fn spara_kommun(&self, aktor: &Aktor, k: &Kommun) -> Resultat<()> {
+        krav_systemforvaltare(aktor)?;
+        let namn = kontrollera_text(Falt::NAMN, &k.namn)?;
+        let namnd = kontrollera_text(Falt::NAMN, &k.namnd)?;
+        let adress = kontrollera_text(Falt::ADRESS, &k.adress)?;
+        let postnummer = kontrollera_postnummer(&k.postnummer)?;
+        let postort = kontrollera_text(Falt::POSTORT, &k.postort)?;
+        let telefon = kontrollera_text(Falt::TELEFON, &k.telefon)?;
+        let sprak = kontrollera_sprak(&k.sprak)?;
+        self.i_transaktion(|tx| {
+            let tid = nu();
+            tx.execute(
+                "INSERT INTO kommun (id, namn, namnd, adress, postnummer, postort, telefon, ordning, ordning_seed, sprak, skapad, andrad)
+                 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
+                 ON CONFLICT (id) DO UPDATE SET namn = ?1, namnd = ?2, adress = ?3, postnummer = ?4, postort = ?5,
+                    telefon = ?6, ordning = ?7, ordning_seed = ?8, sprak = ?9, andrad = ?10",
+                params![namn, namnd, adress, postnummer, postort, telefon, k.ordning.kod(), k.ordning_seed, sprak, tid],
+            )?;
+            logg::skriv(tx, aktor, "andra", "kommun", "1", &serde_json::to_string(k)?)
+        })
+    }
+
+    pub fn omraden(&self) -> Resultat<Vec<Omrade>> {
+        let mut stmt = self.conn.prepare("SELECT id, kod, namn, landsbygd FROM omrade ORDER BY kod")?;
+        let rader = stmt.query_map([], |r| Ok(Omrade { id: r.get(0)?, kod: r.get(1)?, namn: r.get(2)?, landsbygd: r.get(3)? }))?;
+        Ok(rader.collect::<Result<_, _>>()?)
+    }
+
+    pub fn nytt_omrade(&self, aktor: &Aktor, kod: &str, namn: &str, landsbygd: bool) -> Resultat<String> {
+        krav_systemforvaltare(aktor)?;
+        let kod = kontrollera_kod(kod)?;
+        let namn = kontrollera_text(Falt::NAMN, namn)?;
+        self.i_transaktion(|tx| {
+            let id = ny_id();
+            let tid = nu();
+            tx.execute(
+                "INSERT INTO omrade (id, kod, namn, landsbygd, skapad, andrad) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                params![id, kod, namn, landsbygd, tid],
+            )?;
+            logg::skriv(tx, aktor, "skapa", "omrade", &id, &kod)?;
+            Ok(id)
+        })
+    }
+
+    pub(crate) fn omrade_id(&self, kod: &str) -> Resultat<String> {
+        self.conn
+            .query_row("SELECT id FROM omrade WHERE kod = ?1", [kod.trim()], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| Lagringsfel::OkandKod { typ: "omrade", kod: kod.trim().to_owned() })
+    }
+
+    /// Every insats, with its name in `sprak` (Swedish when there is no translation).
+    pub fn insatser(&self, sprak: &str) -> Resultat<Vec<Insats>> {
+        let mut stmt = self.conn.prepare(&format!("{INSATS_SQL} ORDER BY i.kod"))?;
+        let rader = stmt.query_map([sprak], insats_fran_rad)?;
+        rader.map(|r| r?).collect()
+    }
+
+    pub fn insats(&self, kod: &str, sprak: &str) -> Resultat<Insats> {
+        self.conn
+            .query_row(&format!("{INSATS_SQL} WHERE i.kod = ?2"), params![sprak, kod.trim()], insats_fran_rad)
+            .optional()?
+            .ok_or_else(|| Lagringsfel::OkandKod { typ: "insats", kod: kod.trim().to_owned() })?
+    }
+
+    pub fn ny_insats(&self, aktor: &Aktor, ny: &NyInsats) -> Resultat<String> {
+        krav_systemforvaltare(aktor)?;
+        let kod = kontrollera_kod(&ny.kod)?;
+        let lagrum = kontrollera_text(Falt::LAGRUM, &ny.lagrum)?;
+        let mut namn = Vec::new();
+        for (sprak, n) in &ny.namn {
+            namn.push((kontrollera_sprak(std::slice::from_ref(sprak))?, kontrollera_text(Falt::NAMN, n)?));
+        }
+        if !namn.iter().any(|(s, _)| s == "sv") {
+            return Err(Valideringsfel::Saknas { falt: "namn" }.into());
+        }
+        self.i_transaktion(|tx| {
+            let id = ny_id();
+            let tid = nu();
+            tx.execute(
+                "INSERT INTO insats (id, kod, lagrum, enhet, valfrihet, ickeval, skapad, andrad) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                params![id, kod, lagrum, ny.enhet.kod(), ny.valfrihet, ny.ickeval.kod(), tid],
+            )?;
+            for (sprak, n) in &namn {
+                tx.execute("INSERT INTO insats_namn (insats_id, sprak, namn) VALUES (?1, ?2, ?3)", params![id, sprak, n])?;
+            }
+            logg::skriv(tx, aktor, "skapa", "insats", &id, &kod)?;
+            Ok(id)
+        })
+    }
+
+    /// Changes the legal basis of an insats: lagrum is data, because laws get renumbered.
+    pub fn andra_lagrum(&self, aktor: &Aktor, kod: &str, lagrum: &str) -> Resultat<()> {
+        krav_systemforvaltare(aktor)?;
+        let lagrum = kontrollera_text(Falt::LAGRUM, lagrum)?;
+        let insats = self.insats(kod, "sv")?;
+        self.i_transaktion(|tx| {
+            tx.execute("UPDATE insats SET lagrum = ?1, andrad = ?2 WHERE id = ?3", params![lagrum, nu(), insats.id])?;
+            logg::skriv(tx, aktor, "andra", "insats", &insats.id, &format!("lagrum: {lagrum}"))
+        })
+    }
+
+    pub fn handlaggare_lista(&self) -> Resultat<Vec<Handlaggare>> {
+        let mut stmt = self.conn.prepare("SELECT id, namn, titel, telefon, epost, roll FROM handlaggare ORDER BY namn")?;
+        let rader = stmt.query_map([], handlaggare_fran_rad)?;
+        rader.map(|r| r?).collect()
+    }
+
+    pub fn handlaggare(&self, id: &str) -> Resultat<Handlaggare> {
+        self.conn
+            .query_row("SELECT id, namn, titel, telefon, epost, roll FROM handlaggare WHERE id = ?1", [id], handlaggare_fran_rad)
+            .optional()?
+            .ok_or_else(|| Lagringsfel::HittasInte { typ: "handlaggare", id: id.to_owned() })?
+    }
+
+    /// The actor for a handläggare id, as the shell and CLI use it.
+    pub fn aktor(&self, handlaggare_id: &str) -> Resultat<Aktor> {
+        let h = self.handlaggare(handlaggare_id)?;
+        Ok(Aktor { id: h.id, namn: h.namn, roll: h.roll })
+    }
+
+    pub fn ny_handlaggare(&self, aktor: &Aktor, h: &Handlaggare) -> Resultat<String> {
+        krav_systemforvaltare(aktor)?;
+        let namn = kontrollera_text(Falt::NAMN, &h.namn)?;
+        let titel = kontrollera_text(Falt::TITEL, &h.titel)?;
+        let telefon = kontrollera_text(Falt::TELEFON, &h.telefon)?;
+        let epost = kontrollera_text(Falt::EPOST, &h.epost)?;
+        self.i_transaktion(|tx| {
+            let id = ny_id();
+            tx.execute(
+                "INSERT INTO handlaggare (id, namn, titel, telefon, epost, roll, skapad, andrad) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                params![id, namn, titel, telefon, epost, h.roll.kod(), nu()],
+            )?;
+            logg::skriv(tx, aktor, "skapa", "handlaggare", &id, &namn)?;
+            Ok(id)
+        })
+    }
+}
+
+const INSATS_SQL: &str = "SELECT i.id, i.kod, coalesce(n.namn, sv.namn, i.kod), i.lagrum, i.enhet, i.valfrihet, i.ickeval
+    FROM insats i
+    LEFT JOIN insats_namn n ON n.insats_id = i.id AND n.sprak = ?1
+    LEFT JOIN insats_namn sv ON sv.insats_id = i.id AND sv.sprak = 'sv'";
+
+fn insats_fran_rad(r: &Row<'_>) -> rusqlite::Result<Resultat<Insats>> {
+    let enhet: String = r.get(4)?;
+    let ickeval: String = r.get(6)?;
+    let (id, kod, namn, lagrum, valfrihet) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(5)?);
+    Ok((|| {
+        Ok(Insats { id, kod, namn, lagrum, enhet: Enhet::fran_kod(&enhet)?, valfrihet, ickeval: IckevalModell::fran_kod(&ickeval)? })
+    })())
+}
+
+fn handlaggare_fran_rad(r: &Row<'_>) -> rusqlite::Result<Resultat<Handlaggare>> {
+    let roll: String = r.get(5)?;
+    let (id, namn, titel, telefon, epost) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+    Ok(Roll::fran_kod(&roll).map(|roll| Handlaggare { id, namn, titel, telefon, epost, roll }).map_err(Into::into))
+}
+
+/// Codes are short, plain and upper-case-insensitive: letters, digits, `-` and `_`.
+pub(crate) fn kontrollera_kod(kod: &str) -> Result<String, Valideringsfel> {
+    let kod = kontrollera_text(Falt::KOD, kod)?;
+    if kod.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        Ok(kod)
+    } else {
+        Err(Valideringsfel::OkantVarde { falt: "kod", varde: kod })
+    }
+}
+
+/// Language codes are two lower-case letters (ISO 639-1).
+pub(crate) fn kontrollera_sprak(sprak: &[String]) -> Result<String, Valideringsfel> {
+    let mut ut = Vec::new();
+    for s in sprak {
+        let s = s.trim().to_ascii_lowercase();
+        if s.len() != 2 || !s.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Err(Valideringsfel::OkantVarde { falt: "sprak", varde: s.chars().take(20).collect() });
+        }
+        if !ut.contains(&s) {
+            ut.push(s);
+        }
+    }
+    Ok(ut.join(","))
+}
+
+pub(crate) fn dela_lista(text: &str) -> Vec<String> {
+    text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+}

@@ -1,0 +1,160 @@
+//! Valfri's local store: one SQLite file per caseworker's computer.
+//!
+//! Everything the shell and the CLI know about brukare, beslut and the provider register goes
+//! through [`Store`]; nothing else writes SQL. Every method that reads a brukare's record or
+//! changes anything appends to the hash-chained audit log in the same transaction, so a change
+//! and its log row exist together or not at all.
+
+mod backup;
+mod beslut;
+mod brukare;
+pub mod demo;
+mod fel;
+mod kommun;
+mod logg;
+pub mod plats;
+mod register;
+mod schema;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{NaiveDate, SecondsFormat, Utc};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use valfri_domain::Roll;
+
+pub use backup::aterstall;
+pub use brukare::{MAX_TRAFFAR, NyBrukare, NyttOmbud};
+pub use kommun::NyInsats;
+pub use register::Registerversion;
+pub use fel::Lagringsfel;
+pub use logg::{Loggpost, Loggstatus};
+
+pub type Resultat<T> = Result<T, Lagringsfel>;
+
+/// Who is acting: every read and change is logged with this. In the app it is the chosen
+/// handläggare; in the CLI the systemförvaltare it runs as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Aktor {
+    pub id: String,
+    pub namn: String,
+    pub roll: Roll,
+}
+
+impl Aktor {
+    fn logg_namn(&self) -> String {
+        format!("{} <{}>", self.namn, self.id)
+    }
+}
+
+/// An open Valfri database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    sokvag: Option<PathBuf>,
+}
+
+/// How long a writer waits for another (the app, a second window, the CLI) before saying the
+/// database is busy. Long enough that people never see it in normal use.
+const VANTETID: Duration = Duration::from_secs(10);
+
+impl Store {
+    /// Opens (or creates) the database at `sokvag` and brings its schema up to date.
+    pub fn open(sokvag: &Path) -> Resultat<Self> {
+        let flaggor = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(sokvag, flaggor).map_err(|e| Lagringsfel::fran_oppning(e, sokvag))?;
+        Self::forbered(conn, Some(sokvag.to_path_buf()))
+    }
+
+    /// A database in memory, for tests.
+    pub fn open_i_minnet() -> Resultat<Self> {
+        let conn = Connection::open_in_memory()?;
+        Self::forbered(conn, None)
+    }
+
+    fn forbered(conn: Connection, sokvag: Option<PathBuf>) -> Resultat<Self> {
+        conn.busy_timeout(VANTETID)?;
+        // Reading the schema is what first touches the file: a file that is not a database
+        // (or is corrupt) fails here with a clear error rather than later.
+        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))?;
+        if sokvag.is_some() {
+            let lage: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+            if !lage.eq_ignore_ascii_case("wal") {
+                return Err(Lagringsfel::Internt { detalj: format!("journal_mode {lage}") });
+            }
+        }
+        // In WAL mode NORMAL survives a killed process (not a power cut) without an fsync per commit.
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA trusted_schema = OFF;")?;
+        let store = Self { conn, sokvag };
+        store.migrera()?;
+        Ok(store)
+    }
+
+    fn migrera(&self) -> Resultat<()> {
+        let kand = schema::MIGRATIONER.len();
+        loop {
+            let tx = self.skrivning()?;
+            let version: usize = tx.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))?.try_into().unwrap_or(0);
+            if version > kand {
+                return Err(Lagringsfel::NyareVersion { databas: version, program: kand });
+            }
+            if version == kand {
+                return Ok(());
+            }
+            tx.execute_batch(schema::MIGRATIONER[version])?;
+            tx.pragma_update(None, "user_version", version as i64 + 1)?;
+            tx.commit()?;
+        }
+    }
+
+    /// The schema version this program writes.
+    pub fn schemaversion() -> usize {
+        schema::MIGRATIONER.len()
+    }
+
+    pub fn sokvag(&self) -> Option<&Path> {
+        self.sokvag.as_deref()
+    }
+
+    /// A write transaction that takes the write lock at once, so two writers queue instead of
+    /// failing halfway ("database is locked" must never reach a person).
+    fn skrivning(&self) -> Resultat<Transaction<'_>> {
+        Ok(Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?)
+    }
+
+    /// Runs `f` in one write transaction and commits only if it succeeds.
+    fn i_transaktion<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Resultat<T>) -> Resultat<T> {
+        let tx = self.skrivning()?;
+        let ut = f(&tx)?;
+        tx.commit()?;
+        Ok(ut)
+    }
+
+    /// Runs `PRAGMA integrity_check`; `Ok(())` when the file is sound.
+    pub fn integritetskontroll(&self) -> Resultat<()> {
+        let svar: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if svar == "ok" { Ok(()) } else { Err(Lagringsfel::Korrupt) }
+    }
+}
+
+fn ny_id() -> String {
+    ulid::Ulid::new().to_string()
+}
+
+fn nu() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// Today in the municipality's calendar. Valfri runs in Sweden; the local date of the machine is
+/// what a caseworker means by "today".
+pub fn idag() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn datum(text: &str) -> Resultat<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| Lagringsfel::Internt { detalj: format!("bad date {text:?}") })
+}
+
+fn datum_opt(text: Option<String>) -> Resultat<Option<NaiveDate>> {
+    text.as_deref().map(datum).transpose()
+}

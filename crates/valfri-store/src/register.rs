@@ -1,0 +1,317 @@
+//! The provider register (utförare), versioned: every change is a new register version, and
+//! any past version can be read back exactly.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use valfri_domain::{
+    Falt, Godkannande, Kvalitetsindikator, Organisationsnummer, Regi, Utforare, Valideringsfel, kontrollera_postnummer,
+    kontrollera_text,
+};
+
+use crate::kommun::{dela_lista, krav_systemforvaltare, kontrollera_sprak};
+use crate::{Aktor, Lagringsfel, Resultat, Store, datum, datum_opt, logg, ny_id, nu};
+
+/// A register version: a numbered state of the whole register.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Registerversion {
+    pub nummer: i64,
+    pub tid: String,
+    pub vem: String,
+    pub beskrivning: String,
+}
+
+impl Store {
+    /// Adds a provider (when its organisationsnummer is new) or replaces everything about it,
+    /// in one new register version. Returns the version number.
+    pub fn spara_utforare(&self, aktor: &Aktor, u: &Utforare, beskrivning: &str) -> Resultat<i64> {
+        krav_systemforvaltare(aktor)?;
+        let u = self.validera_utforare(u)?;
+        self.i_transaktion(|tx| {
+            let version = ny_version(tx, aktor, beskrivning)?;
+            skriv_utforare(tx, aktor, &u, version)?;
+            Ok(version)
+        })
+    }
+
+    /// Several providers in one version: an import is all or nothing.
+    pub fn spara_utforare_alla(&self, aktor: &Aktor, lista: &[Utforare], beskrivning: &str) -> Resultat<i64> {
+        krav_systemforvaltare(aktor)?;
+        let lista = lista.iter().map(|u| self.validera_utforare(u)).collect::<Resultat<Vec<_>>>()?;
+        self.i_transaktion(|tx| {
+            let version = ny_version(tx, aktor, beskrivning)?;
+            for u in &lista {
+                skriv_utforare(tx, aktor, u, version)?;
+            }
+            Ok(version)
+        })
+    }
+
+    fn validera_utforare(&self, u: &Utforare) -> Resultat<Utforare> {
+        let orgnr = Organisationsnummer::tolka(&u.organisationsnummer)?;
+        let lista = |v: &[String]| -> Result<Vec<String>, Valideringsfel> {
+            let mut ut = Vec::new();
+            for s in v {
+                let s = kontrollera_text(Falt::LISTA, s)?;
+                if s.contains(',') {
+                    return Err(Valideringsfel::OtillatnaTecken { falt: "lista" });
+                }
+                if !s.is_empty() {
+                    ut.push(s);
+                }
+            }
+            Ok(ut)
+        };
+        let omraden = u.omraden.iter().map(|k| self.omrade_id(k).map(|_| k.trim().to_owned())).collect::<Resultat<Vec<_>>>()?;
+        let mut godkannanden = Vec::new();
+        for g in &u.godkannanden {
+            self.insats(&g.insats_kod, "sv")?;
+            if g.godkand_till.is_some_and(|t| t < g.godkand_fran) {
+                return Err(Valideringsfel::DatumOrdning.into());
+            }
+            godkannanden.push(Godkannande { insats_kod: g.insats_kod.trim().to_owned(), ..g.clone() });
+        }
+        let mut kvalitet = Vec::new();
+        for k in &u.kvalitet {
+            if let Some(kod) = &k.insats_kod {
+                self.insats(kod, "sv")?;
+            }
+            if !k.varde.is_finite() {
+                return Err(Valideringsfel::OkantVarde { falt: "kvalitet", varde: k.varde.to_string() }.into());
+            }
+            kvalitet.push(Kvalitetsindikator {
+                namn: kontrollera_text(Falt::NAMN, &k.namn)?,
+                enhet: kontrollera_text(Falt::TITEL, &k.enhet)?,
+                kalla: kontrollera_text(Falt::NAMN, &k.kalla)?,
+                ..k.clone()
+            });
+        }
+        let postnummer = if u.postnummer.trim().is_empty() { String::new() } else { kontrollera_postnummer(&u.postnummer)? };
+        Ok(Utforare {
+            id: u.id.clone(),
+            namn: kontrollera_text(Falt::NAMN, &u.namn)?,
+            organisationsnummer: orgnr.to_string(),
+            regi: u.regi,
+            telefon: kontrollera_text(Falt::TELEFON, &u.telefon)?,
+            epost: kontrollera_text(Falt::EPOST, &u.epost)?,
+            webb: kontrollera_text(Falt::WEBB, &u.webb)?,
+            adress: kontrollera_text(Falt::ADRESS, &u.adress)?,
+            postnummer,
+            postort: kontrollera_text(Falt::POSTORT, &u.postort)?,
+            presentation: kontrollera_text(Falt::PRESENTATION, &u.presentation)?,
+            sprak: kontrollera_sprak(&u.sprak).map(|s| dela_lista(&s))?,
+            inriktningar: lista(&u.inriktningar)?,
+            tillaggstjanster: lista(&u.tillaggstjanster)?,
+            omraden,
+            godkannanden,
+            kvalitet,
+        })
+    }
+
+    /// The register as it is now, by name.
+    pub fn utforare_lista(&self) -> Resultat<Vec<Utforare>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM utforare ORDER BY namn, id")?;
+        let ider = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
+        ider.iter().map(|id| self.utforare(id)).collect()
+    }
+
+    pub fn utforare(&self, id: &str) -> Resultat<Utforare> {
+        let tx = self.conn.unchecked_transaction()?;
+        las_utforare(&tx, id)
+    }
+
+    /// Resolves a provider named by organisationsnummer (any form) or id.
+    pub fn utforare_id(&self, text: &str) -> Resultat<String> {
+        let nyckel = Organisationsnummer::tolka(text).map(|o| o.to_string()).unwrap_or_else(|_| text.trim().to_owned());
+        self.conn
+            .query_row("SELECT id FROM utforare WHERE organisationsnummer = ?1 OR id = ?1", [&nyckel], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| Lagringsfel::HittasInte { typ: "utforare", id: text.trim().to_owned() })
+    }
+
+    /// The current register version (0 before any provider was added).
+    pub fn registerversion(&self) -> Resultat<i64> {
+        Ok(self.conn.query_row("SELECT coalesce(max(nummer), 0) FROM registerversion", [], |r| r.get(0))?)
+    }
+
+    pub fn registerhistorik(&self) -> Resultat<Vec<Registerversion>> {
+        let mut stmt = self.conn.prepare("SELECT nummer, tid, vem, beskrivning FROM registerversion ORDER BY nummer DESC")?;
+        let rader = stmt.query_map([], |r| Ok(Registerversion { nummer: r.get(0)?, tid: r.get(1)?, vem: r.get(2)?, beskrivning: r.get(3)? }))?;
+        Ok(rader.collect::<Result<_, _>>()?)
+    }
+
+    /// The whole register as it was at `version`, by name.
+    pub fn register_vid(&self, version: i64) -> Resultat<Vec<Utforare>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT h.data FROM utforare_historik h
+             WHERE h.version = (SELECT max(version) FROM utforare_historik x WHERE x.utforare_id = h.utforare_id AND x.version <= ?1)
+               AND h.data IS NOT NULL",
+        )?;
+        let mut lista = stmt
+            .query_map([version], |r| r.get::<_, String>(0))?
+            .map(|r| Ok(serde_json::from_str::<Utforare>(&r?)?))
+            .collect::<Resultat<Vec<_>>>()?;
+        lista.sort_by(|a, b| a.namn.cmp(&b.namn).then_with(|| a.id.cmp(&b.id)));
+        Ok(lista)
+    }
+}
+
+fn ny_version(tx: &Transaction<'_>, aktor: &Aktor, beskrivning: &str) -> Resultat<i64> {
+    let beskrivning = kontrollera_text(Falt::LISTA, beskrivning)?;
+    tx.execute(
+        "INSERT INTO registerversion (nummer, tid, vem, beskrivning)
+         VALUES ((SELECT coalesce(max(nummer), 0) + 1 FROM registerversion), ?1, ?2, ?3)",
+        params![nu(), aktor.logg_namn(), beskrivning],
+    )?;
+    let version = tx.last_insert_rowid();
+    logg::skriv(tx, aktor, "ny_version", "register", &version.to_string(), &beskrivning)?;
+    Ok(version)
+}
+
+fn skriv_utforare(tx: &Transaction<'_>, aktor: &Aktor, u: &Utforare, version: i64) -> Resultat<()> {
+    let tid = nu();
+    let befintlig: Option<String> =
+        tx.query_row("SELECT id FROM utforare WHERE organisationsnummer = ?1", [&u.organisationsnummer], |r| r.get(0)).optional()?;
+    let id = match (&befintlig, u.id.is_empty()) {
+        (Some(b), true) => b.clone(),
+        (Some(b), false) if *b == u.id => b.clone(),
+        (Some(_), false) => return Err(Lagringsfel::UtforareFinns),
+        (None, true) => ny_id(),
+        (None, false) => u.id.clone(),
+    };
+    tx.execute(
+        "INSERT INTO utforare (id, organisationsnummer, namn, regi, telefon, epost, webb, adress, postnummer, postort, presentation,
+            sprak, inriktningar, tillaggstjanster, version, skapad, andrad)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)
+         ON CONFLICT (id) DO UPDATE SET organisationsnummer = ?2, namn = ?3, regi = ?4, telefon = ?5, epost = ?6, webb = ?7,
+            adress = ?8, postnummer = ?9, postort = ?10, presentation = ?11, sprak = ?12, inriktningar = ?13,
+            tillaggstjanster = ?14, version = ?15, andrad = ?16",
+        params![
+            id,
+            u.organisationsnummer,
+            u.namn,
+            u.regi.kod(),
+            u.telefon,
+            u.epost,
+            u.webb,
+            u.adress,
+            u.postnummer,
+            u.postort,
+            u.presentation,
+            u.sprak.join(","),
+            u.inriktningar.join(","),
+            u.tillaggstjanster.join(","),
+            version,
+            tid
+        ],
+    )?;
+    for tabell in ["utforare_omrade", "godkannande", "kvalitet"] {
+        tx.execute(&format!("DELETE FROM {tabell} WHERE utforare_id = ?1"), [&id])?;
+    }
+    for kod in &u.omraden {
+        tx.execute(
+            "INSERT OR IGNORE INTO utforare_omrade (utforare_id, omrade_id) SELECT ?1, id FROM omrade WHERE kod = ?2",
+            params![id, kod],
+        )?;
+    }
+    for g in &u.godkannanden {
+        tx.execute(
+            "INSERT INTO godkannande (utforare_id, insats_id, godkand_fran, godkand_till, kapacitetstak, kapacitet_bekraftad, paus_till)
+             SELECT ?1, id, ?3, ?4, ?5, ?6, ?7 FROM insats WHERE kod = ?2",
+            params![
+                id,
+                g.insats_kod,
+                g.godkand_fran.to_string(),
+                g.godkand_till.map(|d| d.to_string()),
+                g.kapacitetstak,
+                g.kapacitet_bekraftad.map(|d| d.to_string()),
+                g.paus_till.map(|d| d.to_string())
+            ],
+        )?;
+    }
+    for (i, k) in u.kvalitet.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO kvalitet (utforare_id, ordning, insats_id, namn, varde, enhet, ar, kalla)
+             VALUES (?1, ?2, (SELECT id FROM insats WHERE kod = ?3), ?4, ?5, ?6, ?7, ?8)",
+            params![id, i as i64, k.insats_kod, k.namn, k.varde, k.enhet, k.ar, k.kalla],
+        )?;
+    }
+    // The snapshot is read back from the tables just written, so history and current state
+    // cannot disagree.
+    let sparad = las_utforare(tx, &id)?;
+    tx.execute(
+        "INSERT INTO utforare_historik (version, utforare_id, data) VALUES (?1, ?2, ?3)",
+        params![version, id, serde_json::to_string(&sparad)?],
+    )?;
+    logg::skriv(tx, aktor, "spara", "utforare", &id, &format!("version {version}"))
+}
+
+fn las_utforare(tx: &Transaction<'_>, id: &str) -> Resultat<Utforare> {
+    let rad = tx
+        .query_row(
+            "SELECT id, namn, organisationsnummer, regi, telefon, epost, webb, adress, postnummer, postort, presentation, sprak,
+                inriktningar, tillaggstjanster FROM utforare WHERE id = ?1",
+            [id],
+            |r| {
+                let mut f: [String; 14] = Default::default();
+                for (i, falt) in f.iter_mut().enumerate() {
+                    *falt = r.get(i)?;
+                }
+                Ok(f)
+            },
+        )
+        .optional()?
+        .ok_or_else(|| Lagringsfel::HittasInte { typ: "utforare", id: id.to_owned() })?;
+    let [id, namn, organisationsnummer, regi, telefon, epost, webb, adress, postnummer, postort, presentation, sprak, inriktningar, tillagg] =
+        rad;
+    let mut stmt = tx.prepare_cached(
+        "SELECT o.kod FROM utforare_omrade uo JOIN omrade o ON o.id = uo.omrade_id WHERE uo.utforare_id = ?1 ORDER BY o.kod",
+    )?;
+    let omraden = stmt.query_map([&id], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
+    let mut stmt = tx.prepare_cached(
+        "SELECT i.kod, g.godkand_fran, g.godkand_till, g.kapacitetstak, g.kapacitet_bekraftad, g.paus_till
+         FROM godkannande g JOIN insats i ON i.id = g.insats_id WHERE g.utforare_id = ?1 ORDER BY i.kod",
+    )?;
+    let godkannanden = stmt
+        .query_map([&id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+        })?
+        .map(|r| {
+            let (insats_kod, fran, till, tak, bekraftad, paus) = r?;
+            Ok(Godkannande {
+                insats_kod,
+                godkand_fran: datum(&fran)?,
+                godkand_till: datum_opt(till)?,
+                kapacitetstak: tak,
+                kapacitet_bekraftad: datum_opt(bekraftad)?,
+                paus_till: datum_opt(paus)?,
+            })
+        })
+        .collect::<Resultat<Vec<_>>>()?;
+    let mut stmt = tx.prepare_cached(
+        "SELECT i.kod, k.namn, k.varde, k.enhet, k.ar, k.kalla FROM kvalitet k LEFT JOIN insats i ON i.id = k.insats_id
+         WHERE k.utforare_id = ?1 ORDER BY k.ordning",
+    )?;
+    let kvalitet = stmt
+        .query_map([&id], |r| {
+            Ok(Kvalitetsindikator { insats_kod: r.get(0)?, namn: r.get(1)?, varde: r.get(2)?, enhet: r.get(3)?, ar: r.get(4)?, kalla: r.get(5)? })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Utforare {
+        id,
+        namn,
+        organisationsnummer,
+        regi: Regi::fran_kod(&regi)?,
+        telefon,
+        epost,
+        webb,
+        adress,
+        postnummer,
+        postort,
+        presentation,
+        sprak: dela_lista(&sprak),
+        inriktningar: dela_lista(&inriktningar),
+        tillaggstjanster: dela_lista(&tillagg),
+        omraden,
+        godkannanden,
+        kvalitet,
+    })
+}

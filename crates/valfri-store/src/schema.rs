@@ -1,0 +1,252 @@
+//! Versioned migrations. `PRAGMA user_version` says which have run; each runs in one
+//! transaction, so a database is always at one whole version.
+
+/// Migration `n` (1-based) takes a database from version `n - 1` to `n`.
+pub(crate) const MIGRATIONER: &[&str] = &[
+    // 1: the first schema.
+    r"
+CREATE TABLE kommun (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    namn TEXT NOT NULL,
+    namnd TEXT NOT NULL,
+    adress TEXT NOT NULL,
+    postnummer TEXT NOT NULL,
+    postort TEXT NOT NULL,
+    telefon TEXT NOT NULL,
+    ordning TEXT NOT NULL CHECK (ordning IN ('alfabetisk', 'slumpad')),
+    ordning_seed INTEGER,
+    sprak TEXT NOT NULL,
+    skapad TEXT NOT NULL,
+    andrad TEXT NOT NULL
+);
+
+CREATE TABLE omrade (
+    id TEXT PRIMARY KEY,
+    kod TEXT NOT NULL UNIQUE,
+    namn TEXT NOT NULL,
+    landsbygd INTEGER NOT NULL DEFAULT 0,
+    skapad TEXT NOT NULL,
+    andrad TEXT NOT NULL
+);
+
+CREATE TABLE handlaggare (
+    id TEXT PRIMARY KEY,
+    namn TEXT NOT NULL,
+    titel TEXT NOT NULL,
+    telefon TEXT NOT NULL,
+    epost TEXT NOT NULL,
+    roll TEXT NOT NULL CHECK (roll IN ('handlaggare', 'systemforvaltare')),
+    skapad TEXT NOT NULL,
+    andrad TEXT NOT NULL
+);
+
+CREATE TABLE insats (
+    id TEXT PRIMARY KEY,
+    kod TEXT NOT NULL UNIQUE,
+    lagrum TEXT NOT NULL,
+    enhet TEXT NOT NULL CHECK (enhet IN ('timmar_per_manad', 'dygn_per_manad', 'dagar_per_vecka', 'ingen')),
+    valfrihet INTEGER NOT NULL,
+    ickeval TEXT NOT NULL CHECK (ickeval IN ('egen_regi', 'utsedd', 'turordning')),
+    skapad TEXT NOT NULL,
+    andrad TEXT NOT NULL
+);
+
+-- The name of an insats per language; Swedish always exists.
+CREATE TABLE insats_namn (
+    insats_id TEXT NOT NULL REFERENCES insats(id) ON DELETE CASCADE,
+    sprak TEXT NOT NULL,
+    namn TEXT NOT NULL,
+    PRIMARY KEY (insats_id, sprak)
+);
+
+CREATE TABLE brukare (
+    id TEXT PRIMARY KEY,
+    personnummer TEXT NOT NULL UNIQUE CHECK (length(personnummer) = 12),
+    fornamn TEXT NOT NULL,
+    efternamn TEXT NOT NULL,
+    co TEXT NOT NULL DEFAULT '',
+    adress TEXT NOT NULL DEFAULT '',
+    postnummer TEXT NOT NULL DEFAULT '',
+    postort TEXT NOT NULL DEFAULT '',
+    omrade_id TEXT REFERENCES omrade(id),
+    sprak TEXT NOT NULL DEFAULT 'sv',
+    storstil INTEGER NOT NULL DEFAULT 0,
+    skyddad INTEGER NOT NULL DEFAULT 0,
+    -- Search keys, derived from the names by the store: lower case, and lower case folded.
+    namn_gemener TEXT NOT NULL,
+    namn_vikt TEXT NOT NULL,
+    skapad TEXT NOT NULL,
+    andrad TEXT NOT NULL
+);
+CREATE INDEX brukare_pnr10 ON brukare (substr(personnummer, 3));
+CREATE INDEX brukare_efternamn ON brukare (efternamn, fornamn);
+
+-- Trigram index over the folded name: 'any part of the name' without scanning every row.
+CREATE VIRTUAL TABLE brukare_sok USING fts5 (namn_vikt, content = 'brukare', content_rowid = 'rowid', tokenize = 'trigram');
+CREATE TRIGGER brukare_sok_ny AFTER INSERT ON brukare BEGIN
+    INSERT INTO brukare_sok (rowid, namn_vikt) VALUES (NEW.rowid, NEW.namn_vikt);
+END;
+CREATE TRIGGER brukare_sok_bort AFTER DELETE ON brukare BEGIN
+    INSERT INTO brukare_sok (brukare_sok, rowid, namn_vikt) VALUES ('delete', OLD.rowid, OLD.namn_vikt);
+END;
+CREATE TRIGGER brukare_sok_andrad AFTER UPDATE OF namn_vikt ON brukare BEGIN
+    INSERT INTO brukare_sok (brukare_sok, rowid, namn_vikt) VALUES ('delete', OLD.rowid, OLD.namn_vikt);
+    INSERT INTO brukare_sok (rowid, namn_vikt) VALUES (NEW.rowid, NEW.namn_vikt);
+END;
+
+CREATE TABLE ombud (
+    id TEXT PRIMARY KEY,
+    brukare_id TEXT NOT NULL REFERENCES brukare(id) ON DELETE CASCADE,
+    typ TEXT NOT NULL CHECK (typ IN ('god_man', 'forvaltare', 'anhorig', 'annat')),
+    namn TEXT NOT NULL,
+    adress TEXT NOT NULL,
+    postnummer TEXT NOT NULL,
+    postort TEXT NOT NULL,
+    skapad TEXT NOT NULL,
+    andrad TEXT NOT NULL
+);
+CREATE INDEX ombud_brukare ON ombud (brukare_id);
+
+CREATE TABLE beslut (
+    id TEXT PRIMARY KEY,
+    brukare_id TEXT NOT NULL REFERENCES brukare(id),
+    insats_id TEXT NOT NULL REFERENCES insats(id),
+    diarienummer TEXT NOT NULL,
+    ansokningsdatum TEXT NOT NULL,
+    beslutsdatum TEXT,
+    utfall TEXT NOT NULL CHECK (utfall IN ('bifall', 'delvis', 'avslag')),
+    omfattning REAL,
+    giltig_fran TEXT NOT NULL,
+    giltig_till TEXT,
+    motivering TEXT NOT NULL,
+    uppfoljning TEXT,
+    handlaggare_id TEXT NOT NULL REFERENCES handlaggare(id),
+    status TEXT NOT NULL CHECK (status IN ('utkast', 'beslutat', 'verkstallt', 'avslutat')),
+    ersatter_id TEXT REFERENCES beslut(id),
+    skapad TEXT NOT NULL,
+    andrad TEXT NOT NULL,
+    CHECK (giltig_till IS NULL OR giltig_till >= giltig_fran)
+);
+CREATE INDEX beslut_brukare ON beslut (brukare_id);
+CREATE UNIQUE INDEX beslut_ersatter ON beslut (ersatter_id) WHERE ersatter_id IS NOT NULL;
+
+-- A made beslut is never edited: the store refuses first with a clear message; these triggers
+-- make the rule hold for any other writer too.
+CREATE TRIGGER beslut_fattat_andras_ej BEFORE UPDATE ON beslut
+WHEN OLD.status <> 'utkast' AND (
+    NEW.brukare_id IS NOT OLD.brukare_id OR NEW.insats_id IS NOT OLD.insats_id
+    OR NEW.diarienummer IS NOT OLD.diarienummer OR NEW.ansokningsdatum IS NOT OLD.ansokningsdatum
+    OR NEW.beslutsdatum IS NOT OLD.beslutsdatum OR NEW.utfall IS NOT OLD.utfall
+    OR NEW.omfattning IS NOT OLD.omfattning OR NEW.giltig_fran IS NOT OLD.giltig_fran
+    OR NEW.giltig_till IS NOT OLD.giltig_till OR NEW.motivering IS NOT OLD.motivering
+    OR NEW.uppfoljning IS NOT OLD.uppfoljning OR NEW.handlaggare_id IS NOT OLD.handlaggare_id
+    OR NEW.ersatter_id IS NOT OLD.ersatter_id)
+BEGIN
+    SELECT RAISE(ABORT, 'valfri: beslut är fattat och kan inte ändras');
+END;
+CREATE TRIGGER beslut_status_framat BEFORE UPDATE OF status ON beslut
+WHEN NEW.status IS NOT OLD.status AND NOT (
+    (OLD.status = 'utkast' AND NEW.status = 'beslutat')
+    OR (OLD.status = 'beslutat' AND NEW.status IN ('verkstallt', 'avslutat'))
+    OR (OLD.status = 'verkstallt' AND NEW.status = 'avslutat'))
+BEGIN
+    SELECT RAISE(ABORT, 'valfri: otillåten statusändring');
+END;
+CREATE TRIGGER beslut_fattat_raderas_ej BEFORE DELETE ON beslut WHEN OLD.status <> 'utkast'
+BEGIN
+    SELECT RAISE(ABORT, 'valfri: beslut är fattat och kan inte tas bort');
+END;
+
+-- The provider register. The current state lives in these tables; every change also writes a
+-- whole snapshot to utforare_historik under a new registerversion, so any past version can be
+-- read back exactly (a letter must be reproducible years later).
+CREATE TABLE registerversion (
+    nummer INTEGER PRIMARY KEY,
+    tid TEXT NOT NULL,
+    vem TEXT NOT NULL,
+    beskrivning TEXT NOT NULL
+);
+
+CREATE TABLE utforare (
+    id TEXT PRIMARY KEY,
+    organisationsnummer TEXT NOT NULL UNIQUE,
+    namn TEXT NOT NULL,
+    regi TEXT NOT NULL CHECK (regi IN ('egen_regi', 'privat', 'ideburen')),
+    telefon TEXT NOT NULL,
+    epost TEXT NOT NULL,
+    webb TEXT NOT NULL,
+    adress TEXT NOT NULL,
+    postnummer TEXT NOT NULL,
+    postort TEXT NOT NULL,
+    presentation TEXT NOT NULL,
+    sprak TEXT NOT NULL,
+    inriktningar TEXT NOT NULL,
+    tillaggstjanster TEXT NOT NULL,
+    version INTEGER NOT NULL REFERENCES registerversion(nummer),
+    skapad TEXT NOT NULL,
+    andrad TEXT NOT NULL
+);
+
+CREATE TABLE utforare_omrade (
+    utforare_id TEXT NOT NULL REFERENCES utforare(id) ON DELETE CASCADE,
+    omrade_id TEXT NOT NULL REFERENCES omrade(id),
+    PRIMARY KEY (utforare_id, omrade_id)
+);
+
+CREATE TABLE godkannande (
+    utforare_id TEXT NOT NULL REFERENCES utforare(id) ON DELETE CASCADE,
+    insats_id TEXT NOT NULL REFERENCES insats(id),
+    godkand_fran TEXT NOT NULL,
+    godkand_till TEXT,
+    kapacitetstak INTEGER CHECK (kapacitetstak IS NULL OR kapacitetstak >= 0),
+    kapacitet_bekraftad TEXT,
+    paus_till TEXT,
+    PRIMARY KEY (utforare_id, insats_id),
+    CHECK (godkand_till IS NULL OR godkand_till >= godkand_fran)
+);
+
+CREATE TABLE kvalitet (
+    utforare_id TEXT NOT NULL REFERENCES utforare(id) ON DELETE CASCADE,
+    ordning INTEGER NOT NULL,
+    insats_id TEXT REFERENCES insats(id),
+    namn TEXT NOT NULL,
+    varde REAL NOT NULL,
+    enhet TEXT NOT NULL,
+    ar INTEGER NOT NULL,
+    kalla TEXT NOT NULL,
+    PRIMARY KEY (utforare_id, ordning)
+);
+
+CREATE TABLE utforare_historik (
+    version INTEGER NOT NULL REFERENCES registerversion(nummer),
+    utforare_id TEXT NOT NULL,
+    -- The whole provider as JSON; NULL when it was removed from the register in this version.
+    data TEXT,
+    PRIMARY KEY (utforare_id, version)
+);
+
+-- The audit log (händelselogg): every read of a brukare's record and every change. Append-only;
+-- each row carries the SHA-256 of its content and of the row before, so editing or deleting a
+-- row is found by `verifiera_logg`. The triggers stop accidental edits through SQL.
+CREATE TABLE handelselogg (
+    nr INTEGER PRIMARY KEY,
+    tid TEXT NOT NULL,
+    vem TEXT NOT NULL,
+    handling TEXT NOT NULL,
+    objekt_typ TEXT NOT NULL,
+    objekt_id TEXT NOT NULL,
+    detalj TEXT NOT NULL,
+    foregaende TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX handelselogg_objekt ON handelselogg (objekt_typ, objekt_id);
+CREATE TRIGGER handelselogg_andras_ej BEFORE UPDATE ON handelselogg
+BEGIN
+    SELECT RAISE(ABORT, 'valfri: händelseloggen kan inte ändras');
+END;
+CREATE TRIGGER handelselogg_raderas_ej BEFORE DELETE ON handelselogg
+BEGIN
+    SELECT RAISE(ABORT, 'valfri: händelseloggen kan inte ändras');
+END;
+",
+];

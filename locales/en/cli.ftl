@@ -1,0 +1,44 @@
+# The valfri command-line program.
+
+cli-hjalp =
+    Usage: valfri [--db FILE] [--lang sv|en] [--json] COMMAND
+
+    Commands:
+      demo [--force]                      create the Exempelby demo municipality in the database
+      generate --brukare N --utforare M [--seed S]
+                                          create a large fictional municipality for benchmarks
+      insatser | omraden | utforare       list services, areas or providers
+      brukare search TEXT                 search clients by name or personal identity number
+      beslut add --brukare PNR --insats CODE --utfall bifall|delvis|avslag
+                 --from DATE and optionally [--omfattning N] [--to DATE] [--uppfoljning DATE] [--motivering TEXT]
+                                          create and make a decision; prints its id
+      backup --out FILE                   back up the database while it is in use
+      restore FILE                        restore a checked backup
+      audit verify                        verify the audit log's chain
+
+    The database is chosen with --db or VALFRI_DB; otherwise the app's own file is used.
+    Exit codes: 0 done, 1 refused, 2 usage error, 3 storage error.
+cli-fel-saknar-varde = The option --{ $namn } needs a value.
+cli-fel-okand = Unknown command or option: { $namn }
+cli-fel-saknas = { $namn } is missing.
+cli-fel-extra = Unexpected argument: { $namn }
+cli-ingen-kryptering = This version of Valfri does not encrypt the database, so the passphrase in { $var } is not used. Nothing was done.
+cli-demo-klar = The demo municipality Exempelby kommun is now in { $sokvag }: { $brukare } clients and { $utforare } providers. Every person is fictional.
+cli-generera-klar = The fictional municipality is now in { $sokvag }: { $brukare } clients and { $utforare } providers.
+cli-backup-klar = The backup is saved and checked: { $sokvag }
+cli-aterstall-klar = The backup was checked and restored to { $sokvag }.
+cli-logg-hel = The audit log is whole: { $rader } rows, none changed or removed.
+cli-logg-bruten = The audit log is broken at row { $nr }: a row was changed or removed.
+cli-inga-traffar = No client matches the search.
+cli-ja = yes
+cli-nej = no
+cli-kol-id = Id
+cli-kol-kod = Code
+cli-kol-namn = Name
+cli-kol-lagrum = Legal basis
+cli-kol-valfrihet = Choice
+cli-kol-landsbygd = Rural
+cli-kol-orgnr = Organisation number
+cli-kol-regi = Ownership
+cli-kol-personnummer = Personal identity number
+cli-kol-omrade = Area
