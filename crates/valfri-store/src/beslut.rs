@@ -124,10 +124,18 @@ impl Store {
     /// the draft or a systemförvaltare may. When the draft replaces an earlier beslut
     /// (omprövning), that one is ended in the same transaction.
     pub fn fatta_beslut(&self, aktor: &Aktor, id: &str, beslutsdatum: NaiveDate) -> Resultat<()> {
+        let resultat = self.fatta_beslut_i_transaktion(aktor, id, beslutsdatum);
+        if let Err(Lagringsfel::InteBeslutetsHandlaggare) = resultat {
+            // The refusal is kept in the log although the transaction that met it was undone.
+            self.logga_nekad(aktor, "beslut", id, "fatta")?;
+        }
+        resultat
+    }
+
+    fn fatta_beslut_i_transaktion(&self, aktor: &Aktor, id: &str, beslutsdatum: NaiveDate) -> Resultat<()> {
         self.i_transaktion(|tx| {
             let b = hamta(tx, id)?;
             if b.handlaggare_id != aktor.id && aktor.roll != Roll::Systemforvaltare {
-                logg::skriv(tx, aktor, "nekad", "beslut", id, "fatta")?;
                 return Err(Lagringsfel::InteBeslutetsHandlaggare);
             }
             ga_till(&b, BeslutStatus::Beslutat)?;

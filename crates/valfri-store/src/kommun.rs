@@ -20,11 +20,21 @@ pub struct NyInsats {
     pub ickeval: IckevalModell,
 }
 
-pub(crate) fn krav_systemforvaltare(aktor: &Aktor) -> Resultat<()> {
-    if aktor.roll == Roll::Systemforvaltare { Ok(()) } else { Err(Lagringsfel::KraverSystemforvaltare) }
-}
-
 impl Store {
+    /// Only a systemförvaltare changes the register and the settings. A refusal is logged in a
+    /// transaction of its own, so it stays in the log although the change does not happen.
+    pub(crate) fn krav_systemforvaltare(&self, aktor: &Aktor, vad: &str) -> Resultat<()> {
+        if aktor.roll == Roll::Systemforvaltare {
+            return Ok(());
+        }
+        self.logga_nekad(aktor, vad, "", "kraver systemforvaltare")?;
+        Err(Lagringsfel::KraverSystemforvaltare)
+    }
+
+    pub(crate) fn logga_nekad(&self, aktor: &Aktor, typ: &str, id: &str, varfor: &str) -> Resultat<()> {
+        self.i_transaktion(|tx| logg::skriv(tx, aktor, "nekad", typ, id, varfor))
+    }
+
     /// The municipality's settings; a database that has none yet gets neutral defaults so that
     /// a fresh install still opens.
     pub fn kommun(&self) -> Resultat<Kommun> {
@@ -75,7 +85,7 @@ impl Store {
     }
 
     pub fn spara_kommun(&self, aktor: &Aktor, k: &Kommun) -> Resultat<()> {
-        krav_systemforvaltare(aktor)?;
+        self.krav_systemforvaltare(aktor, "kommun")?;
         let namn = kontrollera_text(Falt::NAMN, &k.namn)?;
         let namnd = kontrollera_text(Falt::NAMN, &k.namnd)?;
         let adress = kontrollera_text(Falt::ADRESS, &k.adress)?;
@@ -103,7 +113,7 @@ impl Store {
     }
 
     pub fn nytt_omrade(&self, aktor: &Aktor, kod: &str, namn: &str, landsbygd: bool) -> Resultat<String> {
-        krav_systemforvaltare(aktor)?;
+        self.krav_systemforvaltare(aktor, "omrade")?;
         let kod = kontrollera_kod(kod)?;
         let namn = kontrollera_text(Falt::NAMN, namn)?;
         self.i_transaktion(|tx| {
@@ -140,7 +150,7 @@ impl Store {
     }
 
     pub fn ny_insats(&self, aktor: &Aktor, ny: &NyInsats) -> Resultat<String> {
-        krav_systemforvaltare(aktor)?;
+        self.krav_systemforvaltare(aktor, "insats")?;
         let kod = kontrollera_kod(&ny.kod)?;
         let lagrum = kontrollera_text(Falt::LAGRUM, &ny.lagrum)?;
         let mut namn = Vec::new();
@@ -167,7 +177,7 @@ impl Store {
 
     /// Changes the legal basis of an insats: lagrum is data, because laws get renumbered.
     pub fn andra_lagrum(&self, aktor: &Aktor, kod: &str, lagrum: &str) -> Resultat<()> {
-        krav_systemforvaltare(aktor)?;
+        self.krav_systemforvaltare(aktor, "insats")?;
         let lagrum = kontrollera_text(Falt::LAGRUM, lagrum)?;
         let insats = self.insats(kod, "sv")?;
         self.i_transaktion(|tx| {
@@ -196,7 +206,7 @@ impl Store {
     }
 
     pub fn ny_handlaggare(&self, aktor: &Aktor, h: &Handlaggare) -> Resultat<String> {
-        krav_systemforvaltare(aktor)?;
+        self.krav_systemforvaltare(aktor, "handlaggare")?;
         let namn = kontrollera_text(Falt::NAMN, &h.namn)?;
         let titel = kontrollera_text(Falt::TITEL, &h.titel)?;
         let telefon = kontrollera_text(Falt::TELEFON, &h.telefon)?;

@@ -7,7 +7,7 @@ use valfri_domain::{
     kontrollera_text,
 };
 
-use crate::kommun::{dela_lista, krav_systemforvaltare, kontrollera_sprak};
+use crate::kommun::{dela_lista, kontrollera_sprak};
 use crate::{Aktor, Lagringsfel, Resultat, Store, datum, datum_opt, logg, ny_id, nu};
 
 /// A register version: a numbered state of the whole register.
@@ -23,7 +23,7 @@ impl Store {
     /// Adds a provider (when its organisationsnummer is new) or replaces everything about it,
     /// in one new register version. Returns the version number.
     pub fn spara_utforare(&self, aktor: &Aktor, u: &Utforare, beskrivning: &str) -> Resultat<i64> {
-        krav_systemforvaltare(aktor)?;
+        self.krav_systemforvaltare(aktor, "utforare")?;
         let u = self.validera_utforare(u)?;
         self.i_transaktion(|tx| {
             let version = ny_version(tx, aktor, beskrivning)?;
@@ -34,7 +34,7 @@ impl Store {
 
     /// Several providers in one version: an import is all or nothing.
     pub fn spara_utforare_alla(&self, aktor: &Aktor, lista: &[Utforare], beskrivning: &str) -> Resultat<i64> {
-        krav_systemforvaltare(aktor)?;
+        self.krav_systemforvaltare(aktor, "utforare")?;
         let lista = lista.iter().map(|u| self.validera_utforare(u)).collect::<Resultat<Vec<_>>>()?;
         self.i_transaktion(|tx| {
             let version = ny_version(tx, aktor, beskrivning)?;
