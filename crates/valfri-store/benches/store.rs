@@ -1,1 +1,49 @@
-fn main() {}
+//! Opening the store and searching brukare: on the demo municipality, and on a generated one
+//! with 100 000 brukare (the search target is under 10 ms).
+//!
+//! `cargo bench -p valfri-store`. Under `cargo test` each benchmark runs once as a smoke test,
+//! on a smaller generated municipality so the test suite stays quick.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use valfri_domain::Roll;
+use valfri_store::{Aktor, Store, demo, idag};
+
+fn aktor(store: &Store) -> Aktor {
+    let h = store.handlaggare_lista().ok().and_then(|l| l.into_iter().find(|h| h.roll == Roll::Systemforvaltare));
+    h.map_or_else(
+        || Aktor { id: "system:bench".into(), namn: "bench".into(), roll: Roll::Systemforvaltare },
+        |h| Aktor { id: h.id, namn: h.namn, roll: h.roll },
+    )
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let demo_fil = dir.path().join("demo.sqlite");
+    demo::skapa_fil(&demo_fil, false, |s| demo::skapa_demo(s, idag())).expect("demo");
+
+    c.bench_function("open demo store", |b| b.iter(|| black_box(Store::open(&demo_fil).expect("open"))));
+    let store = Store::open(&demo_fil).expect("open");
+    let a = aktor(&store);
+    c.bench_function("demo search 'ekstr'", |b| b.iter(|| black_box(store.sok_brukare(&a, "ekstr", 50).expect("sok"))));
+
+    // A full bench run measures the size the issue names; a test run only checks that it works.
+    let antal = if std::env::args().any(|a| a == "--bench") { 100_000 } else { 2_000 };
+    let stor = dir.path().join("stor.sqlite");
+    demo::skapa_fil(&stor, false, |s| demo::generera(s, antal, 300, 7, idag())).expect("generate");
+    let store = Store::open(&stor).expect("open");
+    let a = aktor(&store);
+    let mut g = c.benchmark_group(format!("search {antal} brukare"));
+    for fraga in ["Lindqvist", "lindq", "marg sjö", "ek", "19450312", "Åsa Öberg", "zzzxq"] {
+        g.bench_function(fraga, |b| b.iter(|| black_box(store.sok_brukare(&a, fraga, 50).expect("sok"))));
+    }
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(200);
+    targets = bench
+}
+criterion_main!(benches);

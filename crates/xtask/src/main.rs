@@ -1,0 +1,326 @@
+//! Project chores, run as `cargo xtask <command>` (the alias lives in `.cargo/config.toml`).
+//!
+//! Written in plain Rust with no dependencies so that it works on a fresh clone before anything
+//! else is built, on a developer's machine as in CI (`.ci/run`).
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+/// Debian packages the app needs to build (`WebKitGTK`, compiler, pkg-config) and the end-to-end
+/// tests need to run (a virtual X server, its auth helper, the `WebDriver` for `WebKitGTK`, and
+/// `pdftoppm` for looking at generated letters).
+const SYSTEM_PACKAGES: &[&str] = &[
+    "libwebkit2gtk-4.1-dev",
+    "build-essential",
+    "pkg-config",
+    "xvfb",
+    "xauth",
+    "webkit2gtk-driver",
+    "poppler-utils",
+];
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  run [-- ARGS...]   install missing system packages, then start the app on the demo database
+  test               install missing system packages, then run every test in the workspace
+  deps               only check (and if possible install) the system packages";
+
+/// A failure already explained to the user; the value is the process exit code.
+struct Failed(u8);
+
+fn main() -> ExitCode {
+    let mut args = std::env::args_os().skip(1);
+    let command = args.next();
+    let rest: Vec<OsString> = args.collect();
+    let result = match command.as_ref().and_then(|c| c.to_str()) {
+        Some("run") => run(&rest),
+        Some("test") if rest.is_empty() => test(),
+        Some("deps") if rest.is_empty() => prepare().map(|_| ()),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            Err(Failed(2))
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failed(code)) => ExitCode::from(code),
+    }
+}
+
+fn run(extra: &[OsString]) -> Result<(), Failed> {
+    let root = prepare()?;
+    warn_if_no_display();
+    // Accept both `cargo xtask run -- --db x` and `cargo xtask run --db x`.
+    let extra = match extra.first() {
+        Some(first) if first == "--" => &extra[1..],
+        _ => extra,
+    };
+    let mut command = cargo(&root);
+    command
+        .args(["run", "--package", "valfri-app", "--", "--demo"])
+        .args(extra);
+    step("starting the app on the demo database", command)
+}
+
+fn test() -> Result<(), Failed> {
+    let started = Instant::now();
+    let result = prepare().and_then(|root| {
+        // `--all-targets` also builds the criterion benches and runs each once in test mode,
+        // so a broken bench fails CI without a second (release) build.
+        let mut all = cargo(&root);
+        all.args(["test", "--workspace", "--all-targets"]);
+        step("cargo test --workspace --all-targets", all)?;
+        // `--all-targets` leaves out doc tests, so they get their own run.
+        let mut doc = cargo(&root);
+        doc.args(["test", "--workspace", "--doc"]);
+        step("cargo test --workspace --doc", doc)
+    });
+    let verdict = if result.is_ok() {
+        "all tests passed"
+    } else {
+        "FAILED"
+    };
+    println!("xtask: {verdict} in {}", format_duration(started.elapsed()));
+    result
+}
+
+/// Everything `run` and `test` need before cargo starts: the workspace root, a new enough Rust,
+/// and the system packages.
+fn prepare() -> Result<PathBuf, Failed> {
+    let root = workspace_root();
+    check_rust(&root)?;
+    ensure_system_packages()?;
+    Ok(root)
+}
+
+fn cargo(root: &Path) -> Command {
+    // Inside `cargo xtask` this is the same cargo (and so the same toolchain) that started us.
+    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    command.current_dir(root);
+    command
+}
+
+/// Runs a command with inherited output so progress streams as it happens.
+fn step(what: &str, mut command: Command) -> Result<(), Failed> {
+    println!("xtask: {what}");
+    match command.status() {
+        Ok(status) if status.success() => Ok(()),
+        Ok(status) => {
+            eprintln!("xtask: {what} failed ({status})");
+            Err(Failed(1))
+        }
+        Err(error) => {
+            eprintln!(
+                "xtask: could not start {}: {error}",
+                command.get_program().display()
+            );
+            Err(Failed(1))
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    // The compile-time path is right for every normal checkout; asking cargo covers a tree that
+    // was moved after xtask was built.
+    let located = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .args(["locate-project", "--workspace", "--message-format", "plain"])
+        .output()
+        .ok()
+        .filter(|output| output.status.success())
+        .and_then(|output| String::from_utf8(output.stdout).ok())
+        .and_then(|manifest| Path::new(manifest.trim()).parent().map(Path::to_path_buf));
+    located.unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+}
+
+/// Compares the active rustc with the workspace's `rust-version`, so the minimum is stated in
+/// one place (the root `Cargo.toml`) and a too-old toolchain gets one clear sentence instead of
+/// a page of compile errors.
+fn check_rust(root: &Path) -> Result<(), Failed> {
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap_or_default();
+    let Some(required) = manifest
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("rust-version"))
+        .and_then(|rest| rest.trim().strip_prefix('='))
+        .map(|value| value.trim().trim_matches('"').to_owned())
+    else {
+        return Ok(());
+    };
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let found = Command::new(&rustc)
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|output| output.status.success())
+        .and_then(|output| String::from_utf8(output.stdout).ok());
+    let Some(found) = found else {
+        eprintln!(
+            "xtask: could not run `rustc --version`; Rust {required} or newer is needed (https://rustup.rs)"
+        );
+        return Err(Failed(1));
+    };
+    // "rustc 1.95.0 (59807616e 2026-04-14)" -> "1.95.0"
+    let version = found.split_whitespace().nth(1).unwrap_or_default();
+    if version_at_least(version, &required) {
+        Ok(())
+    } else {
+        eprintln!(
+            "xtask: Rust {required} or newer is needed, but this is {}.\n       Update with `rustup update stable`.",
+            found.trim()
+        );
+        Err(Failed(1))
+    }
+}
+
+/// Numeric comparison of dotted versions; a pre-release suffix such as `-nightly` is ignored.
+fn version_at_least(found: &str, required: &str) -> bool {
+    let parts = |v: &str| -> Vec<u64> {
+        v.split(['-', '+'])
+            .next()
+            .unwrap_or_default()
+            .split('.')
+            .map(|part| part.parse().unwrap_or(0))
+            .collect()
+    };
+    let (found, required) = (parts(found), parts(required));
+    for index in 0..found.len().max(required.len()) {
+        let have = found.get(index).copied().unwrap_or(0);
+        let need = required.get(index).copied().unwrap_or(0);
+        if have != need {
+            return have > need;
+        }
+    }
+    true
+}
+
+fn ensure_system_packages() -> Result<(), Failed> {
+    let Some(missing) = missing_packages() else {
+        println!(
+            "xtask: not a Debian-based system; make sure these (or your distribution's equivalents) are installed:\n       {}",
+            SYSTEM_PACKAGES.join(" ")
+        );
+        return Ok(());
+    };
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let list = missing.join(" ");
+    println!("xtask: missing system packages: {list}");
+    let install_args = ["apt-get", "install", "-y", "--no-install-recommends"];
+    if is_root() {
+        let mut update = Command::new("apt-get");
+        update.arg("update");
+        step("apt-get update", update)?;
+        let mut install = Command::new("apt-get");
+        install
+            .args(&install_args[1..])
+            .args(&missing)
+            .env("DEBIAN_FRONTEND", "noninteractive");
+        return step("apt-get install", install);
+    }
+    if sudo_without_password() {
+        let mut update = Command::new("sudo");
+        update.args(["-n", "apt-get", "update"]);
+        step("sudo apt-get update", update)?;
+        // sudo drops most of the environment, so the variable goes through `env`.
+        let mut install = Command::new("sudo");
+        install
+            .args(["-n", "env", "DEBIAN_FRONTEND=noninteractive"])
+            .args(install_args)
+            .args(&missing);
+        return step("sudo apt-get install", install);
+    }
+    eprintln!(
+        "xtask: cannot install them without root. Run:\n\n    sudo apt-get install -y --no-install-recommends {list}\n"
+    );
+    Err(Failed(1))
+}
+
+/// `None` when `dpkg-query` is not available, i.e. not a Debian-based system.
+fn missing_packages() -> Option<Vec<&'static str>> {
+    let output = Command::new("dpkg-query")
+        .args(["-W", "-f=${Package} ${Status}\n"])
+        .args(SYSTEM_PACKAGES)
+        .output()
+        .ok()?;
+    // dpkg-query exits non-zero when some package is unknown, but still lists the known ones,
+    // so its exit code says nothing the listing does not.
+    let listing = String::from_utf8_lossy(&output.stdout);
+    let installed: Vec<&str> = listing
+        .lines()
+        .filter(|line| line.ends_with(" installed"))
+        .filter_map(|line| line.split_whitespace().next())
+        .collect();
+    Some(
+        SYSTEM_PACKAGES
+            .iter()
+            .copied()
+            .filter(|package| !installed.contains(package))
+            .collect(),
+    )
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|output| String::from_utf8_lossy(&output.stdout).trim() == "0")
+}
+
+fn sudo_without_password() -> bool {
+    Command::new("sudo")
+        .args(["-n", "true"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
+fn warn_if_no_display() {
+    if cfg!(target_os = "linux")
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+    {
+        eprintln!(
+            "xtask: no DISPLAY or WAYLAND_DISPLAY is set, so the window cannot open.\n       On a headless machine try: xvfb-run -a cargo xtask run"
+        );
+    }
+}
+
+fn format_duration(elapsed: Duration) -> String {
+    let seconds = elapsed.as_secs();
+    if seconds >= 60 {
+        format!("{}m {:02}s", seconds / 60, seconds % 60)
+    } else {
+        format!("{:.1}s", elapsed.as_secs_f64())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_compare_numerically() {
+        assert!(version_at_least("1.95.0", "1.88"));
+        assert!(version_at_least("1.88.0", "1.88"));
+        assert!(version_at_least("1.100.0", "1.88"));
+        assert!(!version_at_least("1.87.1", "1.88"));
+        assert!(!version_at_least("1.9.0", "1.88"));
+        assert!(version_at_least("1.90.0-nightly", "1.88"));
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(format_duration(Duration::from_millis(4_240)), "4.2s");
+        assert_eq!(format_duration(Duration::from_secs(125)), "2m 05s");
+    }
+}

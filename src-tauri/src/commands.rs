@@ -1,0 +1,192 @@
+//! The commands the window calls. Each is a few lines: take the arguments, call the core on a
+//! blocking thread (SQLite never runs on the UI thread), and turn an error into `{code, message}`
+//! in the user's language.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use serde::Serialize;
+use tauri::State;
+use valfri_domain::{Anvandarmeddelande, Beslut, Brukare, BrukareTraff, Handlaggare};
+use valfri_l10n::Localizer;
+use valfri_store::{Lagringsfel, MAX_TRAFFAR, Store, demo, idag};
+
+use crate::Launch;
+
+/// What every command shares: the launch options, the store (opened on first use, off the UI
+/// thread) and the texts.
+pub struct Tillstand {
+    launch: Launch,
+    store: Arc<Mutex<Option<Store>>>,
+    l10n: Arc<Localizer>,
+}
+
+impl std::fmt::Debug for Tillstand {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tillstand").field("launch", &self.launch).finish_non_exhaustive()
+    }
+}
+
+impl Tillstand {
+    pub fn new(launch: Launch, l10n: Localizer) -> Self {
+        Self { launch, store: Arc::new(Mutex::new(None)), l10n: Arc::new(l10n) }
+    }
+
+    /// Runs `f` with the store on a blocking thread and maps its error for the window.
+    async fn med_store<T: Send + 'static>(
+        &self,
+        sprak: &str,
+        f: impl FnOnce(&Store) -> Result<T, Lagringsfel> + Send + 'static,
+    ) -> Result<T, Felsvar> {
+        let (store, launch, l10n) = (Arc::clone(&self.store), self.launch.clone(), Arc::clone(&self.l10n));
+        let sprak = self.sprak(sprak);
+        let sprak_for_fel = sprak.clone();
+        let svar = tauri::async_runtime::spawn_blocking(move || {
+            // A panic elsewhere must not lock the caseworker out: the store itself is still sound
+            // (SQLite rolled back whatever was in flight).
+            let mut vakt = store.lock().unwrap_or_else(PoisonError::into_inner);
+            let resultat = match vakt.as_ref() {
+                Some(s) => f(s),
+                None => oppna(&launch).and_then(|s| f(vakt.insert(s))),
+            };
+            resultat.map_err(|e| Felsvar::fran(&l10n, &sprak, &e))
+        })
+        .await;
+        svar.unwrap_or_else(|_| Err(Felsvar { code: "ui-fel-okant".into(), message: self.l10n.t(&sprak_for_fel, "ui-fel-okant") }))
+    }
+
+    fn sprak(&self, sprak: &str) -> String {
+        if self.l10n.har_sprak(sprak) { sprak.to_owned() } else { valfri_l10n::REFERENS.to_owned() }
+    }
+}
+
+/// Opens the chosen database; with `--demo` the demo municipality is created first if missing.
+fn oppna(launch: &Launch) -> Result<Store, Lagringsfel> {
+    let sokvag = match (&launch.db, launch.demo) {
+        (Some(p), _) => p.clone(),
+        (None, true) => valfri_store::plats::standard_databas()
+            .map(|p| p.with_file_name("valfri-demo.sqlite"))
+            .ok_or_else(|| Lagringsfel::KanInteOppna { sokvag: "~".into(), detalj: "no home directory".into() })?,
+        (None, false) => valfri_store::plats::standard_databas()
+            .ok_or_else(|| Lagringsfel::KanInteOppna { sokvag: "~".into(), detalj: "no home directory".into() })?,
+    };
+    if launch.demo && !sokvag.exists() {
+        demo::skapa_fil(&sokvag, false, |s| demo::skapa_demo(s, idag()))?;
+    }
+    if let Some(mapp) = sokvag.parent().filter(|m| !m.as_os_str().is_empty() && !m.exists()) {
+        std::fs::create_dir_all(mapp).map_err(|e| Lagringsfel::KanInteOppna { sokvag: mapp.display().to_string(), detalj: e.to_string() })?;
+    }
+    Store::open(&sokvag)
+}
+
+/// An error as the window receives it: a stable code (the Fluent id) and the sentence to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Felsvar {
+    pub code: String,
+    pub message: String,
+}
+
+impl Felsvar {
+    fn fran(l: &Localizer, sprak: &str, e: &dyn Anvandarmeddelande) -> Self {
+        Self { code: e.meddelande_id().to_owned(), message: l.meddelande(sprak, e) }
+    }
+}
+
+/// The texts the window shows, for one language, and the languages there are.
+#[derive(Debug, Serialize)]
+pub struct Texter {
+    pub sprak: String,
+    pub sprak_lista: Vec<String>,
+    pub texter: BTreeMap<String, String>,
+}
+
+/// The message prefixes the window uses.
+const UI_PREFIX: &[&str] = &["ui-", "status-", "utfall-", "enhet-", "ombud-", "regi-", "roll-"];
+
+#[tauri::command]
+pub fn texter(state: State<'_, Tillstand>, sprak: String) -> Texter {
+    let sprak = state.sprak(&sprak);
+    let mut texter = BTreeMap::new();
+    for prefix in UI_PREFIX {
+        texter.extend(state.l10n.alla_med_prefix(&sprak, prefix));
+    }
+    let sprak_lista = state.l10n.sprak().into_iter().map(str::to_owned).collect();
+    Texter { sprak, sprak_lista, texter }
+}
+
+#[tauri::command]
+pub async fn handlaggare(state: State<'_, Tillstand>, sprak: String) -> Result<Vec<Handlaggare>, Felsvar> {
+    state.med_store(&sprak, Store::handlaggare_lista).await
+}
+
+#[tauri::command]
+pub async fn sok_brukare(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    fraga: String,
+) -> Result<Vec<BrukareTraff>, Felsvar> {
+    state
+        .med_store(&sprak, move |s| {
+            let aktor = s.aktor(&handlaggare_id)?;
+            s.sok_brukare(&aktor, &fraga, MAX_TRAFFAR)
+        })
+        .await
+}
+
+/// A brukare's page: the record and every beslut.
+#[derive(Debug, Serialize)]
+pub struct Brukarsida {
+    pub brukare: Brukare,
+    pub beslut: Vec<Beslut>,
+}
+
+#[tauri::command]
+pub async fn oppna_brukare(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    id: String,
+) -> Result<Brukarsida, Felsvar> {
+    state
+        .med_store(&sprak, move |s| {
+            let aktor = s.aktor(&handlaggare_id)?;
+            Ok(Brukarsida { brukare: s.brukare(&aktor, &id)?, beslut: s.beslut_for_brukare(&aktor, &id)? })
+        })
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_reach_the_window_as_code_and_message() {
+        let l = Localizer::new().unwrap();
+        let fel = Felsvar::fran(&l, "sv", &Lagringsfel::BeslutFattat);
+        assert_eq!(
+            serde_json::to_value(&fel).unwrap(),
+            serde_json::json!({
+                "code": "fel-beslut-fattat",
+                "message": "Beslutet är redan fattat och kan inte ändras. Gör en omprövning för att ändra det."
+            })
+        );
+        let fel = Felsvar::fran(&l, "en", &Lagringsfel::Upptagen);
+        assert_eq!(fel.code, "fel-db-upptagen");
+        assert!(fel.message.starts_with("Another program"));
+    }
+
+    #[test]
+    fn a_missing_database_without_demo_is_created_empty_and_a_broken_one_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let ny = dir.path().join("ny").join("valfri.sqlite");
+        let s = oppna(&Launch { db: Some(ny.clone()), demo: false }).unwrap();
+        assert_eq!(s.antal_brukare().unwrap(), 0);
+        let trasig = dir.path().join("trasig.sqlite");
+        std::fs::write(&trasig, vec![7u8; 4096]).unwrap();
+        assert!(matches!(oppna(&Launch { db: Some(trasig), demo: false }), Err(Lagringsfel::Korrupt)));
+        let demo_fil = dir.path().join("demo.sqlite");
+        let s = oppna(&Launch { db: Some(demo_fil), demo: true }).unwrap();
+        assert!(s.antal_brukare().unwrap() >= 60);
+    }
+}

@@ -1,0 +1,143 @@
+//! Valfri's desktop shell: reads the launch options, then hands over to Tauri.
+//!
+//! All domain logic lives in the Tauri-free crates under `crates/`; this binary only wires them to a
+//! window. Commands for the UI belong in `commands.rs`.
+
+// Without this a release build on Windows would also open a console window next to the app.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+mod commands;
+
+/// What the app was asked to open, decided once at startup and kept as Tauri state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Launch {
+    /// Database file from `--db PATH` or `VALFRI_DB`; `None` means the default file in the app's
+    /// data directory.
+    pub db: Option<PathBuf>,
+    /// `--demo`: work on the fictional demo database instead of real case data.
+    pub demo: bool,
+}
+
+/// Reads `--db PATH`, `--db=PATH` and `--demo`. The command line wins over `VALFRI_DB`, so a
+/// one-off launch can point elsewhere without unsetting the environment.
+fn parse_launch(
+    args: impl IntoIterator<Item = OsString>,
+    env_db: Option<OsString>,
+) -> Result<Launch, String> {
+    let mut launch = Launch {
+        db: env_db.filter(|value| !value.is_empty()).map(PathBuf::from),
+        demo: false,
+    };
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--demo" {
+            launch.demo = true;
+        } else if arg == "--db" {
+            let path = args.next().ok_or("--db needs a file path")?;
+            launch.db = Some(PathBuf::from(path));
+        } else if let Some(path) = arg.to_str().and_then(|s| s.strip_prefix("--db=")) {
+            launch.db = Some(PathBuf::from(path));
+        }
+        // Anything else is ignored on purpose: launchers and WebKitWebDriver may add switches of
+        // their own, and refusing them would leave a caseworker without a window.
+    }
+    Ok(launch)
+}
+
+/// Everything the app needs, applied to a builder the caller chooses, so tests can pass Tauri's
+/// mock builder instead of a real one.
+fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, l10n: valfri_l10n::Localizer) -> tauri::Builder<R> {
+    builder.manage(commands::Tillstand::new(launch, l10n)).invoke_handler(tauri::generate_handler![
+        commands::texter,
+        commands::handlaggare,
+        commands::sok_brukare,
+        commands::oppna_brukare,
+    ])
+}
+
+fn main() -> ExitCode {
+    let launch = match parse_launch(std::env::args_os().skip(1), std::env::var_os("VALFRI_DB")) {
+        Ok(launch) => launch,
+        Err(message) => {
+            eprintln!("valfri-app: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let l10n = match valfri_l10n::Localizer::new() {
+        Ok(l) => l,
+        Err(error) => {
+            eprintln!("valfri-app: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match configure(tauri::Builder::default(), launch, l10n).run(tauri::generate_context!()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("valfri-app: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str], env_db: Option<&str>) -> Result<Launch, String> {
+        parse_launch(args.iter().map(OsString::from), env_db.map(OsString::from))
+    }
+
+    #[test]
+    fn no_arguments_means_default_database() {
+        assert_eq!(parse(&[], None), Ok(Launch::default()));
+    }
+
+    #[test]
+    fn db_and_demo_are_read_in_any_order() {
+        let expected = Launch {
+            db: Some(PathBuf::from("/tmp/a.sqlite")),
+            demo: true,
+        };
+        assert_eq!(
+            parse(&["--demo", "--db", "/tmp/a.sqlite"], None),
+            Ok(expected.clone())
+        );
+        assert_eq!(parse(&["--db=/tmp/a.sqlite", "--demo"], None), Ok(expected));
+    }
+
+    #[test]
+    fn command_line_overrides_environment() {
+        let launch = parse(&["--db", "/tmp/cli.sqlite"], Some("/tmp/env.sqlite"));
+        assert_eq!(
+            launch.map(|l| l.db),
+            Ok(Some(PathBuf::from("/tmp/cli.sqlite")))
+        );
+        let launch = parse(&[], Some("/tmp/env.sqlite"));
+        assert_eq!(
+            launch.map(|l| l.db),
+            Ok(Some(PathBuf::from("/tmp/env.sqlite")))
+        );
+    }
+
+    #[test]
+    fn empty_environment_variable_is_unset() {
+        assert_eq!(parse(&[], Some("")), Ok(Launch::default()));
+    }
+
+    #[test]
+    fn db_without_path_is_an_error() {
+        assert!(parse(&["--db"], None).is_err());
+    }
+
+    #[test]
+    fn unknown_switches_are_ignored() {
+        assert_eq!(
+            parse(&["--automation", "--demo"], None).map(|l| l.demo),
+            Ok(true)
+        );
+    }
+}

@@ -1,0 +1,275 @@
+// Valfri's window. It shows what the core returns and sends what the caseworker does; every rule
+// (validation, ordering, who may see what) lives in Rust. Every text comes from the core's Fluent
+// files through the `texter` command.
+
+const invoke = window.__TAURI__.core.invoke;
+
+const tillstand = {
+  sprak: "sv",
+  texter: {},
+  handlaggareId: null,
+  sokNr: 0,
+  oppnaNr: 0,
+};
+
+const $ = (sel) => document.querySelector(sel);
+
+/** A text by id, with `{$namn}` placeholders filled in. A missing id shows itself, never blank. */
+function t(id, varden = {}) {
+  const mall = tillstand.texter[id] ?? id;
+  return mall.replace(/\{\s*\$([a-z_]+)\s*\}/g, (_, namn) => String(varden[namn] ?? ""));
+}
+
+function el(tagg, attr = {}, ...barn) {
+  const e = document.createElement(tagg);
+  for (const [k, v] of Object.entries(attr)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "text") e.textContent = v;
+    else if (k === "class") e.className = v;
+    else if (k.startsWith("data-")) e.setAttribute(k, v);
+    else e.setAttribute(k, v === true ? "" : v);
+  }
+  for (const b of barn.flat()) if (b) e.append(b);
+  return e;
+}
+
+function visaFel(fel) {
+  const text = fel && typeof fel === "object" && fel.message ? fel.message : t("ui-fel-okant");
+  $("#fel-text").textContent = text;
+  $("#fel").hidden = false;
+}
+
+function doljFel() {
+  $("#fel").hidden = true;
+}
+
+/** Calls a command; shows a busy cursor when it takes longer than 150 ms. */
+async function anropa(kommando, arg = {}) {
+  const timer = setTimeout(() => document.body.classList.add("upptagen"), 150);
+  try {
+    return await invoke(kommando, { sprak: tillstand.sprak, ...arg });
+  } finally {
+    clearTimeout(timer);
+    document.body.classList.remove("upptagen");
+  }
+}
+
+async function laddaTexter(sprak) {
+  const svar = await invoke("texter", { sprak });
+  tillstand.sprak = svar.sprak;
+  tillstand.texter = svar.texter;
+  document.documentElement.lang = svar.sprak;
+  document.title = t("ui-app-titel");
+  for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
+  for (const e of document.querySelectorAll("[data-t-placeholder]")) e.placeholder = t(e.dataset.tPlaceholder);
+  const val = $("#sprak");
+  val.replaceChildren(...svar.sprak_lista.map((s) => el("option", { value: s, text: s.toUpperCase() })));
+  val.value = svar.sprak;
+}
+
+async function laddaHandlaggare() {
+  const lista = await anropa("handlaggare");
+  const val = $("#handlaggare");
+  val.replaceChildren(
+    ...lista.map((h) => el("option", { value: h.id, text: `${h.namn} (${t("roll-" + h.roll)})` })),
+  );
+  const sparad = localStorage.getItem("valfri.handlaggare");
+  tillstand.handlaggareId = lista.some((h) => h.id === sparad) ? sparad : (lista[0]?.id ?? null);
+  val.value = tillstand.handlaggareId ?? "";
+}
+
+// --- Search -----------------------------------------------------------------------------------
+
+let sokTimer = null;
+
+function planeraSok() {
+  clearTimeout(sokTimer);
+  sokTimer = setTimeout(sok, 120);
+}
+
+async function sok() {
+  const fraga = $("#sok").value.trim();
+  const nr = ++tillstand.sokNr;
+  const status = $("#traff-status");
+  if (!fraga || !tillstand.handlaggareId) {
+    $("#traffar").replaceChildren();
+    $("#inga-traffar").hidden = true;
+    status.textContent = fraga ? "" : t("ui-skriv-for-att-soka");
+    return;
+  }
+  const laddar = setTimeout(() => { if (nr === tillstand.sokNr) status.textContent = t("ui-laddar"); }, 150);
+  try {
+    const traffar = await anropa("sok_brukare", { handlaggareId: tillstand.handlaggareId, fraga });
+    if (nr !== tillstand.sokNr) return; // an older answer arriving late
+    doljFel();
+    visaTraffar(traffar, fraga);
+  } catch (fel) {
+    if (nr === tillstand.sokNr) visaFel(fel);
+  } finally {
+    clearTimeout(laddar);
+  }
+}
+
+function visaTraffar(traffar, fraga) {
+  const lista = $("#traffar");
+  lista.replaceChildren(
+    ...traffar.map((h) =>
+      el(
+        "li",
+        {},
+        el(
+          "button",
+          { type: "button", class: "traff", "data-id": h.id },
+          el("span", { class: "namn", text: `${h.fornamn} ${h.efternamn}` }),
+          el("span", { class: "pnr", text: h.personnummer }),
+          h.omrade ? el("span", { class: "pnr", text: ` · ${h.omrade}` }) : null,
+          h.skyddad ? el("span", { class: "markering", text: t("ui-skyddad-markering") }) : null,
+        ),
+      ),
+    ),
+  );
+  const inga = $("#inga-traffar");
+  inga.hidden = traffar.length > 0;
+  inga.textContent = traffar.length ? "" : t("ui-inga-traffar", { fraga });
+  $("#traff-status").textContent = traffar.length ? t("ui-traffar-antal", { antal: traffar.length }) : "";
+}
+
+// --- A brukare's page ---------------------------------------------------------------------------
+
+async function oppnaBrukare(id) {
+  const nr = ++tillstand.oppnaNr;
+  for (const b of document.querySelectorAll(".traff")) b.setAttribute("aria-current", String(b.dataset.id === id));
+  try {
+    const sida = await anropa("oppna_brukare", { handlaggareId: tillstand.handlaggareId, id });
+    if (nr !== tillstand.oppnaNr) return;
+    doljFel();
+    visaBrukare(sida);
+  } catch (fel) {
+    visaFel(fel);
+  }
+}
+
+function fakta(par) {
+  return el("dl", { class: "fakta" }, ...par.filter(([, v]) => v !== null && v !== undefined && v !== "").flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })]));
+}
+
+function omfattning(b) {
+  if (b.omfattning === null || b.omfattning === undefined) return t("enhet-" + b.enhet);
+  const tal = new Intl.NumberFormat(tillstand.sprak === "sv" ? "sv-SE" : tillstand.sprak).format(b.omfattning);
+  return `${tal} ${t("enhet-" + b.enhet)}`;
+}
+
+function visaBrukare({ brukare: b, beslut }) {
+  const sektion = $("#brukare");
+  const adress = b.skyddad
+    ? t("ui-adress-skyddad")
+    : [b.co, b.adress, [b.postnummer, b.postort].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  sektion.replaceChildren(
+    el("h2", {}, `${b.fornamn} ${b.efternamn}`, b.skyddad ? el("span", { class: "markering", text: t("ui-skyddad-markering") }) : null),
+    fakta([
+      [t("ui-personnummer"), b.personnummer],
+      [t("ui-adress"), adress],
+      [t("ui-omrade"), b.omrade],
+      [t("ui-sprak-for-brev"), b.sprak.toUpperCase()],
+      [t("ui-storstil"), b.storstil ? t("ui-ja") : t("ui-nej")],
+    ]),
+    el("h3", { text: t("ui-ombud-rubrik") }),
+    b.ombud.length
+      ? el("ul", { class: "lista" }, ...b.ombud.map((o) => el("li", { text: `${o.namn} (${t("ombud-" + o.typ)}), ${o.adress}, ${o.postnummer} ${o.postort}` })))
+      : el("p", { class: "tom", text: t("ui-inga-ombud") }),
+    el("h3", { text: t("ui-beslut-rubrik") }),
+    beslut.length
+      ? el("ul", { id: "beslut-lista", class: "lista" }, ...beslut.map(beslutRad))
+      : el("p", { class: "tom", id: "beslut-lista", text: t("ui-inga-beslut") }),
+  );
+  sektion.scrollTop = 0;
+  sektion.focus({ preventScroll: true });
+}
+
+function beslutRad(b) {
+  const giltig = `${b.giltig_fran} – ${b.giltig_till ?? t("ui-beslut-tillsvidare")}`;
+  return el(
+    "li",
+    { class: "beslut", "data-id": b.id },
+    el(
+      "div",
+      { class: "beslut-rubrik" },
+      el("strong", { text: b.insats_namn }),
+      el("span", { class: `etikett status-${b.status}`, text: t("status-" + b.status) }),
+      el("span", { text: t("utfall-" + b.utfall) }),
+    ),
+    fakta([
+      [t("ui-beslut-diarienummer"), b.diarienummer],
+      [t("ui-beslut-beslutsdatum"), b.beslutsdatum ?? t("ui-beslut-ej-fattat")],
+      [t("ui-beslut-giltighet"), giltig],
+      [t("ui-beslut-omfattning"), omfattning(b)],
+      [t("ui-beslut-uppfoljning"), b.uppfoljning],
+      [t("ui-beslut-handlaggare"), b.handlaggare_namn],
+    ]),
+    b.ersatter ? el("p", { class: "notis", text: t("ui-beslut-ersatter") }) : null,
+    b.ersatt_av ? el("p", { class: "notis", text: t("ui-beslut-ersatt") }) : null,
+  );
+}
+
+// --- Keyboard ----------------------------------------------------------------------------------
+
+function flyttaFokus(steg) {
+  const knappar = [...document.querySelectorAll(".traff")];
+  if (!knappar.length) return;
+  const nu = knappar.indexOf(document.activeElement);
+  const nasta = nu < 0 ? (steg > 0 ? 0 : knappar.length - 1) : Math.min(knappar.length - 1, Math.max(0, nu + steg));
+  knappar[nasta].focus();
+}
+
+function kopplaHandelser() {
+  $("#sok").addEventListener("input", planeraSok);
+  $("#sok-form").addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(sokTimer); sok(); });
+  $("#sok").addEventListener("keydown", (e) => {
+    if (e.key === "ArrowDown") { e.preventDefault(); flyttaFokus(1); }
+    if (e.key === "Escape") { $("#sok").value = ""; sok(); }
+  });
+  $("#traffar").addEventListener("click", (e) => {
+    const knapp = e.target.closest(".traff");
+    if (knapp) oppnaBrukare(knapp.dataset.id);
+  });
+  $("#traffar").addEventListener("keydown", (e) => {
+    if (e.key === "ArrowDown") { e.preventDefault(); flyttaFokus(1); }
+    if (e.key === "ArrowUp") {
+      e.preventDefault();
+      if (document.activeElement === document.querySelector(".traff")) $("#sok").focus();
+      else flyttaFokus(-1);
+    }
+  });
+  document.addEventListener("keydown", (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "k") { e.preventDefault(); $("#sok").focus(); $("#sok").select(); }
+  });
+  $("#handlaggare").addEventListener("change", (e) => {
+    tillstand.handlaggareId = e.target.value;
+    localStorage.setItem("valfri.handlaggare", e.target.value);
+    sok();
+  });
+  $("#sprak").addEventListener("change", async (e) => {
+    try {
+      await laddaTexter(e.target.value);
+      localStorage.setItem("valfri.sprak", tillstand.sprak);
+      await laddaHandlaggare();
+      await sok();
+    } catch (fel) { visaFel(fel); }
+  });
+}
+
+async function start() {
+  kopplaHandelser();
+  try {
+    await laddaTexter(localStorage.getItem("valfri.sprak") ?? "sv");
+    await laddaHandlaggare();
+    $("#traff-status").textContent = t("ui-skriv-for-att-soka");
+  } catch (fel) {
+    visaFel(fel);
+  } finally {
+    document.body.dataset.ready = "true";
+    $("#sok").focus();
+  }
+}
+
+start();
