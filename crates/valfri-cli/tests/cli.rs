@@ -1,0 +1,173 @@
+//! The `valfri` program as an administrator or a script uses it (the contract in shared/cli.md).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Kommun {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+impl Kommun {
+    fn demo() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("valfri.sqlite");
+        let k = Kommun { _dir: dir, db };
+        let ut = k.valfri(&["demo"]);
+        assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
+        k
+    }
+
+    fn valfri(&self, args: &[&str]) -> Output {
+        valfri(&self.db, args)
+    }
+
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut alla = vec!["--json"];
+        alla.extend_from_slice(args);
+        let ut = self.valfri(&alla);
+        assert_eq!(ut.status.code(), Some(0), "{args:?}: {}", text(&ut.stderr));
+        serde_json::from_slice(&ut.stdout).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {}", text(&ut.stdout)))
+    }
+}
+
+fn valfri(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_valfri"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("VALFRI_DB")
+        .env_remove("VALFRI_HANDLAGGARE")
+        .output()
+        .unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn demo_creates_the_municipality_once_and_force_replaces_it() {
+    let k = Kommun::demo();
+    let igen = k.valfri(&["demo"]);
+    assert_eq!(igen.status.code(), Some(1));
+    assert!(text(&igen.stderr).contains("finns redan"), "{}", text(&igen.stderr));
+    let svar = k.json(&["demo", "--force"]);
+    assert!(svar["brukare"].as_i64().unwrap() >= 60);
+    assert!(svar["utforare"].as_i64().unwrap() >= 15);
+}
+
+#[test]
+fn brukare_search_by_name_and_by_personnummer_in_json() {
+    let k = Kommun::demo();
+    for fraga in [vec!["ekstr"], vec!["märta", "EKSTRÖM"], vec!["340415-9828"], vec!["193404159828"]] {
+        let mut args = vec!["brukare", "search"];
+        args.extend(fraga.iter());
+        let svar = k.json(&args);
+        let forsta = &svar.as_array().unwrap()[0];
+        assert_eq!(forsta["namn"], "Märta Ekström", "{fraga:?}");
+        assert_eq!(forsta["personnummer"], "19340415-9828");
+        assert!(forsta["id"].is_string());
+    }
+    assert_eq!(k.json(&["brukare", "search", "zzzxq"]), serde_json::json!([]));
+    let manniska = k.valfri(&["brukare", "search", "ekstr"]);
+    assert!(text(&manniska.stdout).contains("19340415-9828  Märta Ekström"));
+}
+
+#[test]
+fn lists_of_insatser_omraden_and_utforare() {
+    let k = Kommun::demo();
+    let insatser = k.json(&["insatser"]);
+    let hemtjanst = insatser.as_array().unwrap().iter().find(|i| i["kod"] == "hemtjanst").unwrap();
+    assert_eq!(hemtjanst["namn"], "Hemtjänst");
+    assert_eq!(hemtjanst["valfrihet"], true);
+    assert!(hemtjanst["lagrum"].as_str().unwrap().contains("2025:400"));
+    assert_eq!(k.json(&["--lang", "en", "insatser"])[1]["namn"], "Home care");
+    assert!(k.json(&["omraden"]).as_array().unwrap().iter().any(|o| o["landsbygd"] == true));
+    let utforare = k.json(&["utforare"]);
+    assert!(utforare.as_array().unwrap().len() >= 15);
+    assert!(utforare[0]["organisationsnummer"].as_str().unwrap().contains('-'));
+    assert!(utforare.as_array().unwrap().iter().any(|u| u["regi"] == "egen_regi"));
+}
+
+#[test]
+fn beslut_add_makes_a_decision_and_refuses_bad_input_with_the_right_exit_code() {
+    let k = Kommun::demo();
+    let svar = k.json(&[
+        "beslut", "add", "--brukare", "340415-9828", "--insats", "hemtjanst", "--utfall", "bifall", "--omfattning", "28,5",
+        "--from", "2026-12-01", "--to", "2027-11-30", "--uppfoljning", "2027-03-01", "--motivering", "Behov av stöd.",
+    ]);
+    assert_eq!(svar["status"], "beslutat");
+    assert_eq!(svar["id"].as_str().unwrap().len(), 26);
+
+    let fel = k.valfri(&["beslut", "add", "--brukare", "340415-9827", "--insats", "hemtjanst", "--utfall", "bifall", "--omfattning", "5", "--from", "2026-12-01"]);
+    assert_eq!(fel.status.code(), Some(1));
+    assert!(text(&fel.stderr).contains("sista siffra"), "{}", text(&fel.stderr));
+
+    let fel = k.valfri(&["--lang", "en", "beslut", "add", "--brukare", "340415-9828", "--insats", "hemtjanst", "--utfall", "bifall", "--omfattning", "900", "--from", "2026-12-01"]);
+    assert_eq!(fel.status.code(), Some(1));
+    assert!(text(&fel.stderr).contains("at most 744"), "{}", text(&fel.stderr));
+
+    let fel = k.valfri(&["beslut", "add", "--brukare", "340415-9828", "--insats", "hemtjanst", "--utfall", "kanske", "--from", "2026-12-01"]);
+    assert_eq!(fel.status.code(), Some(1));
+    let fel = k.valfri(&["beslut", "add", "--brukare", "340415-9828", "--insats", "hemtjanst", "--utfall", "bifall", "--from", "2026-13-01"]);
+    assert_eq!(fel.status.code(), Some(1));
+    let fel = k.valfri(&["beslut", "add", "--brukare", "340415-9828", "--insats", "hemtjanst", "--utfall", "bifall"]);
+    assert_eq!(fel.status.code(), Some(2), "a missing --from is a usage error");
+    assert!(text(&fel.stderr).contains("from"));
+}
+
+#[test]
+fn backup_restore_and_audit_verify() {
+    let k = Kommun::demo();
+    let kopia = k.db.with_file_name("kopia.sqlite");
+    assert_eq!(k.json(&["backup", "--out", kopia.to_str().unwrap()])["fil"], kopia.to_str().unwrap());
+    assert_eq!(k.valfri(&["backup", "--out", kopia.to_str().unwrap()]).status.code(), Some(1), "no overwrite");
+    k.json(&["beslut", "add", "--brukare", "340415-9828", "--insats", "hemtjanst", "--utfall", "avslag", "--from", "2026-12-01"]);
+    k.json(&["restore", kopia.to_str().unwrap()]);
+
+    let hel = k.json(&["audit", "verify"]);
+    assert_eq!(hel["status"], "hel");
+    let raw = rusqlite::Connection::open(&k.db).unwrap();
+    raw.execute_batch("DROP TRIGGER handelselogg_andras_ej; UPDATE handelselogg SET detalj = 'ändrad' WHERE nr = 3;").unwrap();
+    let bruten = k.valfri(&["--json", "audit", "verify"]);
+    assert_eq!(bruten.status.code(), Some(1));
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&bruten.stdout).unwrap(), serde_json::json!({"status": "bruten", "nr": 3}));
+
+    // A broken backup is refused and the database is left as it was.
+    let skrap = k.db.with_file_name("skrap.sqlite");
+    std::fs::write(&skrap, b"inte en databas alls").unwrap();
+    let fel = k.valfri(&["restore", skrap.to_str().unwrap()]);
+    assert_ne!(fel.status.code(), Some(0));
+    assert_eq!(k.valfri(&["brukare", "search", "ekstr"]).status.code(), Some(0));
+}
+
+#[test]
+fn generate_makes_a_large_fictional_municipality() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("stor.sqlite");
+    let ut = valfri(&db, &["--json", "generate", "--brukare", "500", "--utforare", "40", "--seed", "3"]);
+    assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
+    let k = Kommun { _dir: dir, db };
+    assert_eq!(k.json(&["utforare"]).as_array().unwrap().len(), 40);
+    assert!(!k.json(&["brukare", "search", "son"]).as_array().unwrap().is_empty());
+}
+
+#[test]
+fn usage_and_storage_errors_have_their_own_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let saknas = dir.path().join("finns-inte.sqlite");
+    assert_eq!(valfri(&saknas, &["brukare", "search", "x"]).status.code(), Some(3));
+    assert!(!saknas.exists(), "reading never creates a database");
+    let skrap = dir.path().join("skrap.sqlite");
+    std::fs::write(&skrap, vec![1u8; 8192]).unwrap();
+    let ut = valfri(&skrap, &["insatser"]);
+    assert_eq!(ut.status.code(), Some(3));
+    assert!(text(&ut.stderr).contains("skadad"), "{}", text(&ut.stderr));
+    assert_eq!(valfri(&skrap, &["trollkarl"]).status.code(), Some(2));
+    assert_eq!(valfri(&skrap, &["insatser", "extra"]).status.code(), Some(2));
+    assert_eq!(valfri(&skrap, &["--db"]).status.code(), Some(2));
+    let hjalp = valfri(&skrap, &["--help"]);
+    assert_eq!(hjalp.status.code(), Some(0));
+    assert!(text(&hjalp.stdout).contains("brukare search"));
+}
