@@ -179,7 +179,8 @@ impl Store {
         }
         let exakt = fraga.to_lowercase();
         // Every word must occur somewhere in the folded name. Words of three letters or more
-        // use the trigram index; shorter ones are checked on the rows it found, or scanned.
+        // use the trigram index; one or two letters mean the start of a first or last name
+        // (anything else would match half the register), found through their indexes.
         let langa: Vec<&String> = ord.iter().filter(|o| o.chars().count() >= 3).collect();
         let mut villkor = Vec::new();
         let mut varden: Vec<rusqlite::types::Value> = vec![exakt.into(), vika(fraga).into()];
@@ -189,8 +190,12 @@ impl Store {
             villkor.push(format!("b.rowid IN (SELECT rowid FROM brukare_sok WHERE brukare_sok MATCH ?{})", varden.len()));
         }
         for o in ord.iter().filter(|o| o.chars().count() < 3) {
-            varden.push(format!("%{}%", o.replace(['%', '_'], "")).into());
-            villkor.push(format!("b.namn_vikt LIKE ?{}", varden.len()));
+            varden.push(o.clone().into());
+            varden.push(format!("{o}\u{10FFFF}").into());
+            let (lag, hog) = (varden.len() - 1, varden.len());
+            villkor.push(format!(
+                "((b.fornamn_vikt >= ?{lag} AND b.fornamn_vikt < ?{hog}) OR (b.efternamn_vikt >= ?{lag} AND b.efternamn_vikt < ?{hog}))"
+            ));
         }
         // Rank: 0 the name as typed; 1 every word whole; 2 every word a word start; 3 anywhere.
         let mut ord_hel = Vec::new();
@@ -282,8 +287,8 @@ pub(crate) fn infoga_brukare(tx: &Transaction<'_>, v: &ValideradBrukare) -> Resu
     let hela = format!("{} {}", v.fornamn, v.efternamn);
     tx.prepare_cached(
         "INSERT INTO brukare (id, personnummer, fornamn, efternamn, co, adress, postnummer, postort, omrade_id, sprak,
-            storstil, skyddad, namn_gemener, namn_vikt, skapad, andrad)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+            storstil, skyddad, namn_gemener, namn_vikt, fornamn_vikt, efternamn_vikt, skapad, andrad)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
     )?
     .execute(params![
         id,
@@ -300,6 +305,8 @@ pub(crate) fn infoga_brukare(tx: &Transaction<'_>, v: &ValideradBrukare) -> Resu
         v.skyddad,
         hela.to_lowercase(),
         vika(&hela),
+        vika(&v.fornamn),
+        vika(&v.efternamn),
         tid
     ])?;
     for o in &v.ombud {

@@ -75,11 +75,16 @@ CREATE TABLE brukare (
     -- Search keys, derived from the names by the store: lower case, and lower case folded.
     namn_gemener TEXT NOT NULL,
     namn_vikt TEXT NOT NULL,
+    fornamn_vikt TEXT NOT NULL,
+    efternamn_vikt TEXT NOT NULL,
     skapad TEXT NOT NULL,
     andrad TEXT NOT NULL
 );
 CREATE INDEX brukare_pnr10 ON brukare (substr(personnummer, 3));
 CREATE INDEX brukare_efternamn ON brukare (efternamn, fornamn);
+-- Word starts of one or two letters (ek) are looked up here rather than scanned for.
+CREATE INDEX brukare_fornamn_vikt ON brukare (fornamn_vikt);
+CREATE INDEX brukare_efternamn_vikt ON brukare (efternamn_vikt);
 
 -- Trigram index over the folded name: 'any part of the name' without scanning every row.
 CREATE VIRTUAL TABLE brukare_sok USING fts5 (namn_vikt, content = 'brukare', content_rowid = 'rowid', tokenize = 'trigram');

@@ -158,7 +158,7 @@ fn search_finds_names_in_any_case_and_without_diacritics_and_numbers_in_any_form
     let namn = |q: &str| -> Vec<String> {
         store.sok_brukare(&hl, q, 50).unwrap().into_iter().map(|t| format!("{} {}", t.fornamn, t.efternamn)).collect()
     };
-    for q in ["Märta", "märta ekström", "MARTA", "ekstr", "kströ", "marta ek", "Ekström Märta"] {
+    for q in ["Märta", "märta ekström", "MARTA", "ekstr", "kströ", "marta ek", "Ekström Märta", "ek", "mä"] {
         assert!(namn(q).contains(&"Märta Ekström".to_owned()), "{q}: {:?}", namn(q));
     }
     for q in ["19340415-9828", "193404159828", "340415-9828", "3404159828", "340415", "19340415"] {
