@@ -153,6 +153,50 @@ kodlista!(
     }
 );
 
+kodlista!(
+    /// How a provider came to carry out a beslut.
+    ValTyp, "valtyp", "valtyp" {
+        /// The brukare (or their ombud) chose.
+        AktivtVal = "aktivt_val",
+        /// The brukare changed provider.
+        Byte = "byte",
+        /// Nobody chose; the ickeval alternative applied.
+        Ickeval = "ickeval",
+        /// Carried over to the beslut that replaced the old one (omprövning).
+        Overford = "overford",
+    }
+);
+
+kodlista!(
+    /// Who made the choice.
+    VemValde, "vem", "vem_valde" {
+        Brukare = "brukare",
+        Ombud = "ombud",
+        /// The handläggare, on the brukare's instruction.
+        Handlaggare = "handlaggare",
+    }
+);
+
+kodlista!(
+    /// How the valfrihetsinformation was given.
+    Informationssatt, "infosatt", "informationssatt" {
+        Brev = "brev",
+        Samtal = "samtal",
+        /// In a conversation with an interpreter.
+        Tolk = "tolk",
+    }
+);
+
+kodlista!(
+    /// Why ickeval applied.
+    IckevalOrsak, "ickevalorsak", "orsak" {
+        /// The svarsdatum passed without a choice.
+        Svarsdatum = "svarsdatum",
+        /// The brukare said they will not choose.
+        Avstar = "avstar",
+    }
+);
+
 /// A search hit: what a list may show. Never an address.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BrukareTraff {
@@ -208,6 +252,13 @@ pub struct Insats {
     /// Whether the insats is in a valfrihetssystem under LOV.
     pub valfrihet: bool,
     pub ickeval: IckevalModell,
+    /// With [`IckevalModell::Utsedd`]: the provider procured for ickeval.
+    #[serde(default)]
+    pub ickeval_utforare_id: Option<String>,
+    /// With [`IckevalModell::Turordning`]: whether the egen regi unit is on the rotation
+    /// (some municipalities take it off, Stenungsund did).
+    #[serde(default)]
+    pub turordning_egen_regi: bool,
 }
 
 /// A geographic area (zone) of the municipality.
@@ -310,6 +361,11 @@ pub struct Godkannande {
     pub kapacitetstak: Option<u32>,
     /// When the provider last confirmed the cap.
     pub kapacitet_bekraftad: Option<NaiveDate>,
+    /// The cap may hold for a period only (e.g. over the summer); none means always.
+    #[serde(default)]
+    pub kapacitet_fran: Option<NaiveDate>,
+    #[serde(default)]
+    pub kapacitet_till: Option<NaiveDate>,
     /// "Tar inte emot nya t.o.m.": paused until and including this date.
     pub paus_till: Option<NaiveDate>,
 }
@@ -339,6 +395,22 @@ pub struct Kommun {
     pub ordning_seed: Option<i64>,
     /// Languages offered for letters (ISO 639-1), Swedish first.
     pub sprak: Vec<String>,
+    /// A byte starts this many days after it is registered.
+    #[serde(default)]
+    pub byte_dagar: u32,
+    /// Days the brukare has to answer the valfrihetsinformation.
+    #[serde(default = "fjorton")]
+    pub svarstid_dagar: u32,
+    /// A confirmed kapacitetstak older than this is flagged on the worklist.
+    #[serde(default = "nittio")]
+    pub tak_max_alder_dagar: u32,
+}
+
+fn fjorton() -> u32 {
+    14
+}
+fn nittio() -> u32 {
+    90
 }
 
 #[cfg(test)]

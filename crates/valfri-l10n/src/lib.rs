@@ -149,8 +149,9 @@ impl Localizer {
         let mut fargs = FluentArgs::new();
         for (namn, varde) in args {
             let v: FluentValue = match varde {
-                // Field keys and record types are codes; the person reads their label.
+                // Field keys, record types and reasons are codes; the person reads their words.
                 Arg::Text(s) if *namn == "falt" || *namn == "typ" => self.t(sprak, &format!("{namn}-{s}")).into(),
+                Arg::Text(s) if *namn == "skal" => self.t(sprak, &format!("valbarhet-{s}")).into(),
                 Arg::Text(s) => s.as_str().into(),
                 Arg::Tal(n) => (*n).into(),
             };

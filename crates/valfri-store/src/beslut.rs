@@ -149,6 +149,8 @@ impl Store {
                     tx.execute("UPDATE beslut SET status = 'avslutat', andrad = ?2 WHERE id = ?1", params![gammalt, nu()])?;
                     logg::skriv(tx, aktor, "avsluta", "beslut", gammalt, &format!("ersatt av {id}"))?;
                 }
+                // The brukare keeps their provider across an omprövning.
+                crate::val::overfor_val(tx, aktor, gammalt, id, beslutsdatum)?;
             }
             logg::skriv(tx, aktor, "fatta", "beslut", id, &beslutsdatum.to_string())
         })
@@ -169,6 +171,10 @@ impl Store {
             let b = hamta(tx, id)?;
             ga_till(&b, till)?;
             tx.execute("UPDATE beslut SET status = ?2, andrad = ?3 WHERE id = ?1", params![id, till.kod(), nu()])?;
+            if till == BeslutStatus::Avslutat {
+                // An ended beslut frees its place at the provider.
+                crate::val::avsluta_val(tx, id, crate::idag())?;
+            }
             logg::skriv(tx, aktor, handling, "beslut", id, "")
         })
     }

@@ -7,9 +7,10 @@ use std::collections::HashSet;
 use chrono::{Days, NaiveDate};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use valfri_domain::val::NyttVal;
 use valfri_domain::{
-    Enhet, Godkannande, Handlaggare, IckevalModell, Kommun, Kvalitetsindikator, NyttBeslut, OmbudTyp, Ordningsregel,
-    Organisationsnummer, Personnummer, Regi, Roll, Utfall, Utforare,
+    Enhet, Godkannande, Handlaggare, IckevalModell, IckevalOrsak, Informationssatt, Kommun, Kvalitetsindikator, NyttBeslut, OmbudTyp,
+    Ordningsregel, Organisationsnummer, Personnummer, Regi, Roll, Utfall, Utforare, VemValde,
 };
 
 use crate::brukare::infoga_brukare;
@@ -59,6 +60,9 @@ pub fn skapa_demo(store: &Store, idag: NaiveDate) -> Resultat<()> {
         ordning: Ordningsregel::Alfabetisk,
         ordning_seed: None,
         sprak: vec!["sv".into(), "fi".into(), "en".into()],
+        byte_dagar: 7,
+        svarstid_dagar: 14,
+        tak_max_alder_dagar: 90,
     })?;
     for (kod, namn, landsbygd, _, _) in OMRADEN {
         store.nytt_omrade(&sys, kod, namn, *landsbygd)?;
@@ -149,6 +153,16 @@ pub fn skapa_demo(store: &Store, idag: NaiveDate) -> Resultat<()> {
     let hl = &handlaggare[1];
     let gammalt = store.skapa_utkast(hl, &beslut(marta, "hemtjanst", Utfall::Bifall, Some(20.0), idag, 400))?;
     store.fatta_beslut(hl, &gammalt, idag - Days::new(390))?;
+    let hemma_trygg = store.utforare_id(&utforare_orgnr(&store.utforare_lista()?, "Hemma Trygg"))?;
+    store.valj(hl, &NyttVal {
+        beslut_id: gammalt.clone(),
+        utforare_id: hemma_trygg,
+        vem_valde: VemValde::Ombud,
+        informationssatt: Some(Informationssatt::Samtal),
+        informationssprak: Some("sv".into()),
+        valdatum: idag - Days::new(385),
+        startdatum: None,
+    })?;
     store.verkstall(hl, &gammalt)?;
     let nytt = store.omprova(hl, &gammalt, &NyttBeslut {
         motivering: "Behovet av hjälp med personlig omvårdnad har ökat efter fallolyckan i augusti.".into(),
@@ -159,9 +173,11 @@ pub fn skapa_demo(store: &Store, idag: NaiveDate) -> Resultat<()> {
     store.skapa_utkast(hl, &beslut(marta, "ledsagarservice", Utfall::Bifall, Some(8.0), idag, 5))?;
 
     let koder = ["hemtjanst", "hemtjanst", "hemtjanst", "daglig-verksamhet", "sarskilt-boende", "ledsagarservice"];
+    let mut aktiva = Vec::new();
     for (i, id) in ider.iter().enumerate().skip(1) {
         let hl = &handlaggare[1 + i % 3];
-        let kod = koder[i % koder.len()];
+        // Vary insats against område (both cycle with i) so every combination occurs.
+        let kod = koder[(i + i / 6) % koder.len()];
         let omfattning = |u: Utfall| match (u, kod) {
             (Utfall::Avslag, _) | (_, "sarskilt-boende") => None,
             (_, "daglig-verksamhet") => Some(f64::from(3 + (i % 3) as u32)),
@@ -177,7 +193,12 @@ pub fn skapa_demo(store: &Store, idag: NaiveDate) -> Resultat<()> {
         let b = store.skapa_utkast(hl, &beslut(id, kod, utfall, omfattning(utfall), idag, dagar_sedan))?;
         match i % 6 {
             0 => {} // still an utkast
-            1 | 2 => store.fatta_beslut(hl, &b, idag - Days::new(dagar_sedan.saturating_sub(7)))?,
+            1 | 2 => {
+                store.fatta_beslut(hl, &b, idag - Days::new(dagar_sedan.saturating_sub(7)))?;
+                if utfall != Utfall::Avslag {
+                    aktiva.push((b, hl.clone(), i));
+                }
+            }
             5 if dagar_sedan > 365 => {
                 store.fatta_beslut(hl, &b, idag - Days::new(dagar_sedan - 7))?;
                 store.avsluta(hl, &b)?;
@@ -186,9 +207,69 @@ pub fn skapa_demo(store: &Store, idag: NaiveDate) -> Resultat<()> {
                 store.fatta_beslut(hl, &b, idag - Days::new(dagar_sedan.saturating_sub(7)))?;
                 if utfall != Utfall::Avslag {
                     store.verkstall(hl, &b)?;
+                    aktiva.push((b, hl.clone(), i));
                 }
             }
         }
+    }
+    valj_i_demo(store, &aktiva, idag)
+}
+
+fn utforare_orgnr(lista: &[Utforare], borjan: &str) -> String {
+    lista.iter().find(|u| u.namn.starts_with(borjan)).map(|u| u.organisationsnummer.clone()).unwrap_or_default()
+}
+
+/// Choices for the demo's running beslut: Björkdungens and Fjärilen reach their caps, most
+/// brukare chose actively, some let ickeval apply (with stored explanations), some have been
+/// sent valfrihetsinformation whose svarsdatum has passed (ickeval due), and some are waiting.
+fn valj_i_demo(store: &Store, aktiva: &[(String, Aktor, usize)], idag: NaiveDate) -> Resultat<()> {
+    let lista = store.utforare_lista()?;
+    let mut fyll = vec![(store.utforare_id(&utforare_orgnr(&lista, "Björkdungens"))?, 2), (store.utforare_id(&utforare_orgnr(&lista, "Fjärilen"))?, 1)];
+    for (n, (beslut, hl, i)) in aktiva.iter().enumerate() {
+        let valbara = store.valbara(hl, beslut, idag)?;
+        let skickad = idag - Days::new(30 + (n as u64 % 20));
+        match i % 9 {
+            // Information sent, svarsdatum passed, no answer: ickeval is due.
+            2 => {
+                store.registrera_information(hl, beslut, skickad, "sv", false)?;
+                continue;
+            }
+            // Sent a few days ago; the brukare is still thinking.
+            4 => {
+                store.registrera_information(hl, beslut, idag - Days::new(3), "sv", false)?;
+                continue;
+            }
+            // Did not choose: the ickeval alternative applied.
+            7 => {
+                store.registrera_information(hl, beslut, skickad, "sv", false)?;
+                store.ickeval(hl, beslut, skickad + Days::new(16), IckevalOrsak::Svarsdatum)?;
+                continue;
+            }
+            _ => {}
+        }
+        store.registrera_information(hl, beslut, skickad, "sv", i % 7 == 2)?;
+        // Fill the two capped providers first, then spread the rest over who is valbar.
+        let tak = fyll.iter_mut().find(|(id, kvar)| *kvar > 0 && valbara.utforare.iter().any(|r| r.utforare_id == *id && r.status.ar_valbar()));
+        let vald = match tak {
+            Some((id, kvar)) => {
+                *kvar -= 1;
+                id.clone()
+            }
+            None => {
+                let mojliga: Vec<_> = valbara.utforare.iter().filter(|r| r.status.ar_valbar()).collect();
+                let Some(r) = mojliga.get(n % mojliga.len().max(1)) else { continue };
+                r.utforare_id.clone()
+            }
+        };
+        store.valj(hl, &NyttVal {
+            beslut_id: beslut.clone(),
+            utforare_id: vald,
+            vem_valde: [VemValde::Brukare, VemValde::Ombud, VemValde::Handlaggare][n % 3],
+            informationssatt: Some([Informationssatt::Brev, Informationssatt::Samtal, Informationssatt::Tolk][n % 3]),
+            informationssprak: Some("sv".into()),
+            valdatum: skickad + Days::new(5),
+            startdatum: None,
+        })?;
     }
     Ok(())
 }
@@ -336,6 +417,8 @@ fn demo_utforare(idag: NaiveDate) -> Vec<Utforare> {
                         kapacitetstak: u.tak,
                         kapacitet_bekraftad: u.tak.map(|_| idag - Days::new(if i % 5 == 0 { 140 } else { 10 + i as u64 })),
                         paus_till: u.namn.starts_with("Sjöbris").then(|| idag + Days::new(21)),
+                        kapacitet_fran: None,
+                        kapacitet_till: None,
                     })
                     .collect(),
                 kvalitet: if u.namn.starts_with("Myrten") {
@@ -393,6 +476,9 @@ pub fn generera(store: &Store, antal_brukare: usize, antal_utforare: usize, seed
         ordning: Ordningsregel::Alfabetisk,
         ordning_seed: None,
         sprak: vec!["sv".into(), "en".into()],
+        byte_dagar: 0,
+        svarstid_dagar: 14,
+        tak_max_alder_dagar: 90,
     })?;
     let omraden: Vec<String> = (1..=12).map(|n| format!("Z{n:02}")).collect();
     for (n, kod) in omraden.iter().enumerate() {

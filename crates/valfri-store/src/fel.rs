@@ -39,6 +39,20 @@ pub enum Lagringsfel {
     FilFinns { sokvag: String },
     #[error("the backup failed its integrity check")]
     BackupTrasig,
+    #[error("the provider cannot be chosen: {skal}")]
+    InteValbar { skal: &'static str },
+    #[error("this beslut gives no choice of provider")]
+    BeslutUtanVal,
+    #[error("the beslut already has a provider")]
+    HarRedanUtforare,
+    #[error("the brukare already has this provider")]
+    SammaUtforare,
+    #[error("the svarsdatum {svarsdatum} has not passed")]
+    SvarsdatumEjPasserat { svarsdatum: String },
+    #[error("no valfrihetsinformation has been given for this beslut")]
+    IngenInformation,
+    #[error("the ickeval alternative cannot assign anyone")]
+    IngenIckevalsutforare,
     #[error("unknown {typ} code {kod}")]
     OkandKod { typ: &'static str, kod: String },
     #[error("internal storage error: {detalj}")]
@@ -116,6 +130,13 @@ impl Anvandarmeddelande for Lagringsfel {
             Self::FilFinns { .. } => "fel-fil-finns",
             Self::BackupTrasig => "fel-backup-trasig",
             Self::OkandKod { .. } => "fel-okand-kod",
+            Self::InteValbar { .. } => "fel-inte-valbar",
+            Self::BeslutUtanVal => "fel-beslut-utan-val",
+            Self::HarRedanUtforare => "fel-har-redan-utforare",
+            Self::SammaUtforare => "fel-samma-utforare",
+            Self::SvarsdatumEjPasserat { .. } => "fel-svarsdatum-ej-passerat",
+            Self::IngenInformation => "fel-ingen-information",
+            Self::IngenIckevalsutforare => "fel-ingen-ickevalsutforare",
             Self::Internt { .. } => "fel-db-internt",
         }
     }
@@ -131,6 +152,8 @@ impl Anvandarmeddelande for Lagringsfel {
             Self::Statusovergang { fran, till } => vec![("fran", (*fran).into()), ("till", (*till).into())],
             Self::OkandKod { typ, kod } => vec![("typ", (*typ).into()), ("kod", kod.clone().into())],
             Self::Internt { detalj } => vec![("detalj", detalj.clone().into())],
+            Self::InteValbar { skal } => vec![("skal", (*skal).into())],
+            Self::SvarsdatumEjPasserat { svarsdatum } => vec![("svarsdatum", svarsdatum.clone().into())],
             _ => Vec::new(),
         }
     }

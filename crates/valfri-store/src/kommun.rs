@@ -41,7 +41,8 @@ impl Store {
         let rad = self
             .conn
             .query_row(
-                "SELECT namn, namnd, adress, postnummer, postort, telefon, ordning, ordning_seed, sprak FROM kommun WHERE id = 1",
+                "SELECT namn, namnd, adress, postnummer, postort, telefon, ordning, ordning_seed, sprak, byte_dagar, svarstid_dagar,
+                    tak_max_alder_dagar FROM kommun WHERE id = 1",
                 [],
                 |r| {
                     Ok((
@@ -54,11 +55,12 @@ impl Store {
                         r.get::<_, String>(6)?,
                         r.get::<_, Option<i64>>(7)?,
                         r.get::<_, String>(8)?,
+                        (r.get::<_, u32>(9)?, r.get::<_, u32>(10)?, r.get::<_, u32>(11)?),
                     ))
                 },
             )
             .optional()?;
-        let Some((namn, namnd, adress, postnummer, postort, telefon, ordning, ordning_seed, sprak)) = rad else {
+        let Some((namn, namnd, adress, postnummer, postort, telefon, ordning, ordning_seed, sprak, (byte_dagar, svarstid_dagar, tak_max_alder_dagar))) = rad else {
             return Ok(Kommun {
                 namn: String::new(),
                 namnd: String::new(),
@@ -69,6 +71,9 @@ impl Store {
                 ordning: Ordningsregel::Alfabetisk,
                 ordning_seed: None,
                 sprak: vec!["sv".into()],
+                byte_dagar: 0,
+                svarstid_dagar: 14,
+                tak_max_alder_dagar: 90,
             });
         };
         Ok(Kommun {
@@ -81,6 +86,9 @@ impl Store {
             ordning: Ordningsregel::fran_kod(&ordning)?,
             ordning_seed,
             sprak: dela_lista(&sprak),
+            byte_dagar,
+            svarstid_dagar,
+            tak_max_alder_dagar,
         })
     }
 
@@ -96,11 +104,27 @@ impl Store {
         self.i_transaktion(|tx| {
             let tid = nu();
             tx.execute(
-                "INSERT INTO kommun (id, namn, namnd, adress, postnummer, postort, telefon, ordning, ordning_seed, sprak, skapad, andrad)
-                 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
+                "INSERT INTO kommun (id, namn, namnd, adress, postnummer, postort, telefon, ordning, ordning_seed, sprak,
+                    byte_dagar, svarstid_dagar, tak_max_alder_dagar, skapad, andrad)
+                 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11, ?12, ?13, ?10, ?10)
                  ON CONFLICT (id) DO UPDATE SET namn = ?1, namnd = ?2, adress = ?3, postnummer = ?4, postort = ?5,
-                    telefon = ?6, ordning = ?7, ordning_seed = ?8, sprak = ?9, andrad = ?10",
-                params![namn, namnd, adress, postnummer, postort, telefon, k.ordning.kod(), k.ordning_seed, sprak, tid],
+                    telefon = ?6, ordning = ?7, ordning_seed = ?8, sprak = ?9, andrad = ?10, byte_dagar = ?11,
+                    svarstid_dagar = ?12, tak_max_alder_dagar = ?13",
+                params![
+                    namn,
+                    namnd,
+                    adress,
+                    postnummer,
+                    postort,
+                    telefon,
+                    k.ordning.kod(),
+                    k.ordning_seed,
+                    sprak,
+                    tid,
+                    k.byte_dagar.min(365),
+                    k.svarstid_dagar.clamp(1, 365),
+                    k.tak_max_alder_dagar.clamp(1, 3650)
+                ],
             )?;
             logg::skriv(tx, aktor, "andra", "kommun", "1", &serde_json::to_string(k)?)
         })
@@ -223,7 +247,8 @@ impl Store {
     }
 }
 
-const INSATS_SQL: &str = "SELECT i.id, i.kod, coalesce(n.namn, sv.namn, i.kod), i.lagrum, i.enhet, i.valfrihet, i.ickeval
+const INSATS_SQL: &str = "SELECT i.id, i.kod, coalesce(n.namn, sv.namn, i.kod), i.lagrum, i.enhet, i.valfrihet, i.ickeval,
+        i.ickeval_utforare_id, i.turordning_egen_regi
     FROM insats i
     LEFT JOIN insats_namn n ON n.insats_id = i.id AND n.sprak = ?1
     LEFT JOIN insats_namn sv ON sv.insats_id = i.id AND sv.sprak = 'sv'";
@@ -232,8 +257,19 @@ fn insats_fran_rad(r: &Row<'_>) -> rusqlite::Result<Resultat<Insats>> {
     let enhet: String = r.get(4)?;
     let ickeval: String = r.get(6)?;
     let (id, kod, namn, lagrum, valfrihet) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(5)?);
+    let (ickeval_utforare_id, turordning_egen_regi) = (r.get(7)?, r.get(8)?);
     Ok((|| {
-        Ok(Insats { id, kod, namn, lagrum, enhet: Enhet::fran_kod(&enhet)?, valfrihet, ickeval: IckevalModell::fran_kod(&ickeval)? })
+        Ok(Insats {
+            id,
+            kod,
+            namn,
+            lagrum,
+            enhet: Enhet::fran_kod(&enhet)?,
+            valfrihet,
+            ickeval: IckevalModell::fran_kod(&ickeval)?,
+            ickeval_utforare_id,
+            turordning_egen_regi,
+        })
     })())
 }
 

@@ -15,6 +15,7 @@ mod logg;
 pub mod plats;
 mod register;
 mod schema;
+mod val;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -26,7 +27,8 @@ use valfri_domain::Roll;
 pub use backup::aterstall;
 pub use brukare::{MAX_TRAFFAR, NyBrukare, NyttOmbud};
 pub use kommun::NyInsats;
-pub use register::Registerversion;
+pub use register::{Registerversion, Sparat};
+pub use val::{Arbetslistor, Arbetspost, Insatsstatistik, Kapacitet, Paverkad, Utforarstatistik};
 pub use fel::Lagringsfel;
 pub use logg::{Loggpost, Loggstatus};
 
@@ -105,6 +107,12 @@ impl Store {
             tx.pragma_update(None, "user_version", version as i64 + 1)?;
             tx.commit()?;
         }
+    }
+
+    /// The SQL of migration `n` (1-based), so tests can build a database as an older version left it.
+    #[doc(hidden)]
+    pub fn migrering(n: usize) -> Option<&'static str> {
+        n.checked_sub(1).and_then(|i| schema::MIGRATIONER.get(i)).copied()
     }
 
     /// The schema version this program writes.

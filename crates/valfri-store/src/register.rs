@@ -21,27 +21,24 @@ pub struct Registerversion {
 
 impl Store {
     /// Adds a provider (when its organisationsnummer is new) or replaces everything about it,
-    /// in one new register version. Returns the version number.
-    pub fn spara_utforare(&self, aktor: &Aktor, u: &Utforare, beskrivning: &str) -> Resultat<i64> {
-        self.krav_systemforvaltare(aktor, "utforare")?;
-        let u = self.validera_utforare(u)?;
-        self.i_transaktion(|tx| {
-            let version = ny_version(tx, aktor, beskrivning)?;
-            skriv_utforare(tx, aktor, &u, version)?;
-            Ok(version)
-        })
+    /// in one new register version. Brukare the change leaves without a valid provider are
+    /// marked for a new choice in the same transaction.
+    pub fn spara_utforare(&self, aktor: &Aktor, u: &Utforare, beskrivning: &str) -> Resultat<Sparat> {
+        self.spara_utforare_alla(aktor, std::slice::from_ref(u), beskrivning)
     }
 
     /// Several providers in one version: an import is all or nothing.
-    pub fn spara_utforare_alla(&self, aktor: &Aktor, lista: &[Utforare], beskrivning: &str) -> Resultat<i64> {
+    pub fn spara_utforare_alla(&self, aktor: &Aktor, lista: &[Utforare], beskrivning: &str) -> Resultat<Sparat> {
         self.krav_systemforvaltare(aktor, "utforare")?;
         let lista = lista.iter().map(|u| self.validera_utforare(u)).collect::<Resultat<Vec<_>>>()?;
         self.i_transaktion(|tx| {
             let version = ny_version(tx, aktor, beskrivning)?;
+            let mut paverkade = Vec::new();
             for u in &lista {
-                skriv_utforare(tx, aktor, u, version)?;
+                let sparad = skriv_utforare(tx, aktor, u, version)?;
+                paverkade.extend(crate::val::markera_omval(tx, aktor, &sparad, version, crate::idag())?);
             }
-            Ok(version)
+            Ok(Sparat { version, paverkade })
         })
     }
 
@@ -64,7 +61,9 @@ impl Store {
         let mut godkannanden = Vec::new();
         for g in &u.godkannanden {
             self.insats(&g.insats_kod, "sv")?;
-            if g.godkand_till.is_some_and(|t| t < g.godkand_fran) {
+            if g.godkand_till.is_some_and(|t| t < g.godkand_fran)
+                || matches!((g.kapacitet_fran, g.kapacitet_till), (Some(f), Some(t)) if t < f)
+            {
                 return Err(Valideringsfel::DatumOrdning.into());
             }
             godkannanden.push(Godkannande { insats_kod: g.insats_kod.trim().to_owned(), ..g.clone() });
@@ -166,7 +165,14 @@ fn ny_version(tx: &Transaction<'_>, aktor: &Aktor, beskrivning: &str) -> Resulta
     Ok(version)
 }
 
-fn skriv_utforare(tx: &Transaction<'_>, aktor: &Aktor, u: &Utforare, version: i64) -> Resultat<()> {
+/// What a save did: the new register version and the brukare marked for a new choice.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Sparat {
+    pub version: i64,
+    pub paverkade: Vec<crate::Paverkad>,
+}
+
+fn skriv_utforare(tx: &Transaction<'_>, aktor: &Aktor, u: &Utforare, version: i64) -> Resultat<Utforare> {
     let tid = nu();
     let befintlig: Option<String> =
         tx.query_row("SELECT id FROM utforare WHERE organisationsnummer = ?1", [&u.organisationsnummer], |r| r.get(0)).optional()?;
@@ -214,8 +220,9 @@ fn skriv_utforare(tx: &Transaction<'_>, aktor: &Aktor, u: &Utforare, version: i6
     }
     for g in &u.godkannanden {
         tx.execute(
-            "INSERT INTO godkannande (utforare_id, insats_id, godkand_fran, godkand_till, kapacitetstak, kapacitet_bekraftad, paus_till)
-             SELECT ?1, id, ?3, ?4, ?5, ?6, ?7 FROM insats WHERE kod = ?2",
+            "INSERT INTO godkannande (utforare_id, insats_id, godkand_fran, godkand_till, kapacitetstak, kapacitet_bekraftad, paus_till,
+                kapacitet_fran, kapacitet_till)
+             SELECT ?1, id, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM insats WHERE kod = ?2",
             params![
                 id,
                 g.insats_kod,
@@ -223,7 +230,9 @@ fn skriv_utforare(tx: &Transaction<'_>, aktor: &Aktor, u: &Utforare, version: i6
                 g.godkand_till.map(|d| d.to_string()),
                 g.kapacitetstak,
                 g.kapacitet_bekraftad.map(|d| d.to_string()),
-                g.paus_till.map(|d| d.to_string())
+                g.paus_till.map(|d| d.to_string()),
+                g.kapacitet_fran.map(|d| d.to_string()),
+                g.kapacitet_till.map(|d| d.to_string())
             ],
         )?;
     }
@@ -241,7 +250,8 @@ fn skriv_utforare(tx: &Transaction<'_>, aktor: &Aktor, u: &Utforare, version: i6
         "INSERT INTO utforare_historik (version, utforare_id, data) VALUES (?1, ?2, ?3)",
         params![version, id, serde_json::to_string(&sparad)?],
     )?;
-    logg::skriv(tx, aktor, "spara", "utforare", &id, &format!("version {version}"))
+    logg::skriv(tx, aktor, "spara", "utforare", &id, &format!("version {version}"))?;
+    Ok(sparad)
 }
 
 fn las_utforare(tx: &Transaction<'_>, id: &str) -> Resultat<Utforare> {
@@ -267,15 +277,16 @@ fn las_utforare(tx: &Transaction<'_>, id: &str) -> Resultat<Utforare> {
     )?;
     let omraden = stmt.query_map([&id], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
     let mut stmt = tx.prepare_cached(
-        "SELECT i.kod, g.godkand_fran, g.godkand_till, g.kapacitetstak, g.kapacitet_bekraftad, g.paus_till
+        "SELECT i.kod, g.godkand_fran, g.godkand_till, g.kapacitetstak, g.kapacitet_bekraftad, g.paus_till, g.kapacitet_fran,
+            g.kapacitet_till
          FROM godkannande g JOIN insats i ON i.id = g.insats_id WHERE g.utforare_id = ?1 ORDER BY i.kod",
     )?;
     let godkannanden = stmt
         .query_map([&id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, (r.get(6)?, r.get(7)?)))
         })?
         .map(|r| {
-            let (insats_kod, fran, till, tak, bekraftad, paus) = r?;
+            let (insats_kod, fran, till, tak, bekraftad, paus, (tak_fran, tak_till)) = r?;
             Ok(Godkannande {
                 insats_kod,
                 godkand_fran: datum(&fran)?,
@@ -283,6 +294,8 @@ fn las_utforare(tx: &Transaction<'_>, id: &str) -> Resultat<Utforare> {
                 kapacitetstak: tak,
                 kapacitet_bekraftad: datum_opt(bekraftad)?,
                 paus_till: datum_opt(paus)?,
+                kapacitet_fran: datum_opt(tak_fran)?,
+                kapacitet_till: datum_opt(tak_till)?,
             })
         })
         .collect::<Resultat<Vec<_>>>()?;

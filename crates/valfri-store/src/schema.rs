@@ -254,4 +254,82 @@ BEGIN
     SELECT RAISE(ABORT, 'valfri: händelseloggen kan inte ändras');
 END;
 ",
+    // 2: choice. The cap may hold for a period; the choices and assignments (val) with their
+    // history; the explanation of every ickeval; what was sent to whom; marks for a new choice.
+    r"
+ALTER TABLE godkannande ADD COLUMN kapacitet_fran TEXT;
+ALTER TABLE godkannande ADD COLUMN kapacitet_till TEXT;
+
+-- How many days after a byte is registered the new provider starts; how long a brukare has to
+-- answer; how old a confirmed cap may be before it is flagged.
+ALTER TABLE kommun ADD COLUMN byte_dagar INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE kommun ADD COLUMN svarstid_dagar INTEGER NOT NULL DEFAULT 14;
+ALTER TABLE kommun ADD COLUMN tak_max_alder_dagar INTEGER NOT NULL DEFAULT 90;
+
+-- The provider procured for ickeval (model utsedd), and whether egen regi is on the rotation.
+ALTER TABLE insats ADD COLUMN ickeval_utforare_id TEXT REFERENCES utforare(id);
+ALTER TABLE insats ADD COLUMN turordning_egen_regi INTEGER NOT NULL DEFAULT 1;
+
+-- A val is one provider carrying out one beslut from a start date until it ends (slutdatum),
+-- by aktivt val, byte, ickeval, or carried over to the beslut that replaced it (overford).
+-- A provider's active brukare for an insats are its val rows with no slutdatum.
+CREATE TABLE val (
+    id TEXT PRIMARY KEY,
+    beslut_id TEXT NOT NULL REFERENCES beslut(id),
+    utforare_id TEXT NOT NULL REFERENCES utforare(id),
+    insats_id TEXT NOT NULL REFERENCES insats(id),
+    typ TEXT NOT NULL CHECK (typ IN ('aktivt_val', 'byte', 'ickeval', 'overford')),
+    vem_valde TEXT CHECK (vem_valde IN ('brukare', 'ombud', 'handlaggare')),
+    informationssatt TEXT CHECK (informationssatt IN ('brev', 'samtal', 'tolk')),
+    informationssprak TEXT,
+    valdatum TEXT NOT NULL,
+    startdatum TEXT NOT NULL,
+    slutdatum TEXT,
+    ersatter_id TEXT REFERENCES val(id),
+    registerversion INTEGER NOT NULL,
+    handlaggare TEXT NOT NULL,
+    skapad TEXT NOT NULL
+);
+CREATE INDEX val_beslut ON val (beslut_id);
+CREATE INDEX val_aktiva ON val (utforare_id, insats_id) WHERE slutdatum IS NULL;
+-- One running provider per beslut: a byte ends the old val in the same transaction.
+CREATE UNIQUE INDEX val_en_aktiv ON val (beslut_id) WHERE slutdatum IS NULL;
+
+CREATE TABLE ickeval (
+    id TEXT PRIMARY KEY,
+    val_id TEXT NOT NULL UNIQUE REFERENCES val(id),
+    beslut_id TEXT NOT NULL REFERENCES beslut(id),
+    insats_id TEXT NOT NULL REFERENCES insats(id),
+    omrade_id TEXT REFERENCES omrade(id),
+    modell TEXT NOT NULL CHECK (modell IN ('egen_regi', 'utsedd', 'turordning')),
+    utforare_id TEXT NOT NULL REFERENCES utforare(id),
+    -- The whole explanation as JSON: the list, who was next, who was skipped and why.
+    forklaring TEXT NOT NULL,
+    tid TEXT NOT NULL
+);
+CREATE INDEX ickeval_turordning ON ickeval (insats_id, omrade_id, modell);
+
+-- Valfrihetsinformation given for a beslut: when, the date to answer by, in which language and form.
+CREATE TABLE information (
+    id TEXT PRIMARY KEY,
+    beslut_id TEXT NOT NULL REFERENCES beslut(id),
+    skickad TEXT NOT NULL,
+    svarsdatum TEXT NOT NULL,
+    sprak TEXT NOT NULL,
+    storstil INTEGER NOT NULL,
+    registerversion INTEGER NOT NULL,
+    handlaggare TEXT NOT NULL,
+    skapad TEXT NOT NULL
+);
+CREATE INDEX information_beslut ON information (beslut_id);
+
+-- A beslut whose brukare must choose again because the register changed under them.
+CREATE TABLE omval (
+    beslut_id TEXT PRIMARY KEY REFERENCES beslut(id),
+    orsak TEXT NOT NULL CHECK (orsak IN ('upphort', 'ej_omrade', 'tak')),
+    utforare_id TEXT NOT NULL REFERENCES utforare(id),
+    registerversion INTEGER NOT NULL,
+    markerad TEXT NOT NULL
+);
+",
 ];

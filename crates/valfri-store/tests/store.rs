@@ -225,7 +225,7 @@ fn the_register_keeps_every_version() {
     let tak_fore = u.godkannanden[0].kapacitetstak;
     u.godkannanden[0].kapacitetstak = Some(5);
     u.sprak.push("fi".into());
-    let v2 = store.spara_utforare(&sf, &u, "Almgården sänker taket").unwrap();
+    let v2 = store.spara_utforare(&sf, &u, "Almgården sänker taket").unwrap().version;
     assert_eq!(v2, v1 + 1);
     assert_eq!(store.utforare(&u.id).unwrap().godkannanden[0].kapacitetstak, Some(5));
     let gammal = store.register_vid(v1).unwrap().into_iter().find(|x| x.id == u.id).unwrap();
@@ -245,6 +245,8 @@ fn the_register_keeps_every_version() {
             kapacitetstak: None,
             kapacitet_bekraftad: None,
             paus_till: None,
+            kapacitet_fran: None,
+            kapacitet_till: None,
         }],
         ..u.clone()
     };
@@ -285,6 +287,34 @@ fn backup_and_restore_with_checks() {
     assert!(valfri_store::aterstall(&trasig, &sokvag).is_err());
     assert_eq!(store.antal_brukare().unwrap(), fore);
     store.integritetskontroll().unwrap();
+}
+
+#[test]
+fn a_version_1_database_with_data_is_upgraded_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let fil = dir.path().join("v1.sqlite");
+    {
+        let c = rusqlite::Connection::open(&fil).unwrap();
+        c.execute_batch(Store::migrering(1).unwrap()).unwrap();
+        c.execute_batch(
+            "PRAGMA user_version = 1;
+             INSERT INTO omrade VALUES ('o1', 'C', 'Centrum', 0, 't', 't');
+             INSERT INTO insats VALUES ('i1', 'hemtjanst', 'SoL', 'timmar_per_manad', 1, 'egen_regi', 't', 't');
+             INSERT INTO insats_namn VALUES ('i1', 'sv', 'Hemtjänst');
+             INSERT INTO registerversion VALUES (1, 't', 'x', 'start');
+             INSERT INTO utforare VALUES ('u1', '556677-8899', 'Gamla AB', 'privat', '', '', '', '', '', '', '', 'sv', '', '', 1, 't', 't');
+             INSERT INTO godkannande VALUES ('u1', 'i1', '2020-01-01', NULL, 5, NULL, NULL);",
+        )
+        .unwrap();
+    }
+    let s = Store::open(&fil).unwrap();
+    assert!(Store::schemaversion() >= 2);
+    let u = s.utforare("u1").unwrap();
+    assert_eq!((u.namn.as_str(), u.godkannanden[0].kapacitetstak, u.godkannanden[0].kapacitet_fran), ("Gamla AB", Some(5), None));
+    assert_eq!(s.kommun().unwrap().svarstid_dagar, 14);
+    assert!(s.insatser("sv").unwrap()[0].turordning_egen_regi, "the new column gets its default");
+    let v: i64 = rusqlite::Connection::open(&fil).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(v as usize, Store::schemaversion());
 }
 
 #[test]

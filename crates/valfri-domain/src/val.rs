@@ -1,0 +1,388 @@
+//! The rules of choice: who can be chosen on a date, in which neutral order, and who is next in a
+//! turordning (rotation). Pure functions over data the store has read, so the rules are tested
+//! here without a database and the store applies them inside its transactions.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{Godkannande, IckevalModell, IckevalOrsak, Informationssatt, Ordningsregel, Regi, ValTyp, VemValde};
+
+/// One provider carrying out one beslut from a start date (a choice, a byte or an ickeval).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Val {
+    pub id: String,
+    pub beslut_id: String,
+    pub utforare_id: String,
+    pub utforare_namn: String,
+    pub typ: ValTyp,
+    pub vem_valde: Option<VemValde>,
+    pub informationssatt: Option<Informationssatt>,
+    pub informationssprak: Option<String>,
+    pub valdatum: NaiveDate,
+    pub startdatum: NaiveDate,
+    pub slutdatum: Option<NaiveDate>,
+    /// The val this one replaced (a byte).
+    pub ersatter: Option<String>,
+    pub registerversion: i64,
+    pub handlaggare: String,
+}
+
+/// An aktivt val or a byte as the handläggare registers it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NyttVal {
+    pub beslut_id: String,
+    /// The provider's id.
+    pub utforare_id: String,
+    pub vem_valde: VemValde,
+    pub informationssatt: Option<Informationssatt>,
+    pub informationssprak: Option<String>,
+    pub valdatum: NaiveDate,
+    /// When the provider starts; when absent the municipality's rule decides.
+    pub startdatum: Option<NaiveDate>,
+}
+
+/// One approved provider and whether the brukare can choose it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ValbarRad {
+    pub utforare_id: String,
+    pub namn: String,
+    pub organisationsnummer: String,
+    pub regi: Regi,
+    pub status: Valbarhet,
+    pub aktiva: u32,
+    pub kapacitetstak: Option<u32>,
+}
+
+/// Every provider approved for a beslut's insats, in the neutral order, with the rule stated.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Valbara {
+    pub beslut_id: String,
+    pub insats_kod: String,
+    pub omrade: Option<String>,
+    pub datum: NaiveDate,
+    pub ordning: Ordningsregel,
+    pub ordning_seed: Option<i64>,
+    pub registerversion: i64,
+    pub utforare: Vec<ValbarRad>,
+}
+
+/// A provider named in an explanation, as it was called then.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Listplats {
+    pub utforare_id: String,
+    pub namn: String,
+}
+
+/// Who was skipped in a turordning and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hoppad {
+    pub utforare_id: String,
+    pub namn: String,
+    pub status: Valbarhet,
+}
+
+/// Everything needed to answer "why this provider?" years later.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ickevalsforklaring {
+    pub modell: IckevalModell,
+    pub orsak: IckevalOrsak,
+    pub datum: NaiveDate,
+    pub insats_kod: String,
+    pub omrade: Option<String>,
+    pub registerversion: i64,
+    /// The rotation list in its order (empty for the other models).
+    pub lista: Vec<Listplats>,
+    /// Who had the previous turn on this list.
+    pub senast_tilldelad: Option<Listplats>,
+    pub hoppade: Vec<Hoppad>,
+    pub tilldelad: Listplats,
+}
+
+/// Whether a provider can be chosen or assigned, and if not, why. Every approved provider is
+/// still shown to the brukare: the law requires information about all of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Valbarhet {
+    Valbar,
+    /// The approval starts on `fran`.
+    EjBorjat { fran: NaiveDate },
+    /// The approval ended on `till`.
+    Upphort { till: NaiveDate },
+    /// The provider does not serve the brukare's område.
+    EjOmrade,
+    /// "Tar inte emot nya" until and including `till`.
+    Pausad { till: NaiveDate },
+    /// At its kapacitetstak: `aktiva` brukare of at most `tak`.
+    VidTak { tak: u32, aktiva: u32 },
+}
+
+impl Valbarhet {
+    pub fn ar_valbar(&self) -> bool {
+        matches!(self, Valbarhet::Valbar)
+    }
+
+    /// A stable code, also the suffix of the Fluent message that says it in words.
+    pub fn kod(&self) -> &'static str {
+        match self {
+            Valbarhet::Valbar => "valbar",
+            Valbarhet::EjBorjat { .. } => "ej_borjat",
+            Valbarhet::Upphort { .. } => "upphort",
+            Valbarhet::EjOmrade => "ej_omrade",
+            Valbarhet::Pausad { .. } => "pausad",
+            Valbarhet::VidTak { .. } => "vid_tak",
+        }
+    }
+
+    pub fn meddelande_id(&self) -> String {
+        format!("valbarhet-{}", self.kod())
+    }
+}
+
+/// Whether the cap applies on `datum`: a cap may hold for a period only.
+pub fn tak_galler(g: &Godkannande, datum: NaiveDate) -> Option<u32> {
+    let inom = g.kapacitet_fran.is_none_or(|f| f <= datum) && g.kapacitet_till.is_none_or(|t| datum <= t);
+    g.kapacitetstak.filter(|_| inom)
+}
+
+/// The status of one provider's approval for a brukare on `datum`. The reasons are checked in a
+/// fixed order so that the same situation always gives the same explanation.
+pub fn valbarhet(g: &Godkannande, serverar_omradet: bool, aktiva: u32, datum: NaiveDate) -> Valbarhet {
+    if g.godkand_fran > datum {
+        return Valbarhet::EjBorjat { fran: g.godkand_fran };
+    }
+    if let Some(till) = g.godkand_till.filter(|t| *t < datum) {
+        return Valbarhet::Upphort { till };
+    }
+    if !serverar_omradet {
+        return Valbarhet::EjOmrade;
+    }
+    if let Some(till) = g.paus_till.filter(|t| *t >= datum) {
+        return Valbarhet::Pausad { till };
+    }
+    match tak_galler(g, datum) {
+        Some(tak) if aktiva >= tak => Valbarhet::VidTak { tak, aktiva },
+        _ => Valbarhet::Valbar,
+    }
+}
+
+/// A sort key that orders names as Swedish readers expect: case is ignored, å ä ö come after z
+/// (in that order), ü sorts as y, é as e, æ as ä and ø as ö.
+pub fn svensk_sorteringsnyckel(namn: &str) -> Vec<u32> {
+    namn.chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| {
+            let bas = match c {
+                'å' => return Some(u32::from('z') + 1),
+                'ä' | 'æ' => return Some(u32::from('z') + 2),
+                'ö' | 'ø' => return Some(u32::from('z') + 3),
+                'ü' => 'y',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'á' | 'à' | 'â' => 'a',
+                'í' | 'ì' => 'i',
+                'ó' | 'ò' | 'ô' => 'o',
+                'ú' | 'ù' => 'u',
+                'ç' => 'c',
+                'ñ' => 'n',
+                // Punctuation and spaces order before letters but do not vanish: "AB Omsorg"
+                // and "ABO Msorg" stay apart.
+                c if c.is_whitespace() => return Some(1),
+                c => c,
+            };
+            Some(u32::from(bas))
+        })
+        .collect()
+}
+
+/// Orders items by the municipality's rule. Egen regi gets no special place: only the name (or,
+/// for a shuffle, the seed and the id) decides. `namn` and `id` read the item.
+pub fn neutral_ordning<T>(lista: &mut [T], regel: Ordningsregel, seed: i64, namn: impl Fn(&T) -> &str, id: impl Fn(&T) -> &str) {
+    match regel {
+        Ordningsregel::Alfabetisk => lista.sort_by(|a, b| {
+            svensk_sorteringsnyckel(namn(a)).cmp(&svensk_sorteringsnyckel(namn(b))).then_with(|| id(a).cmp(id(b)))
+        }),
+        // A recorded seed makes the shuffle the same every time it is printed or explained.
+        Ordningsregel::Slumpad => lista.sort_by_key(|x| (blanda(seed, id(x)), id(x).to_owned())),
+    }
+}
+
+/// FNV-1a over the seed and the id: stable across platforms and program versions, which a
+/// shuffle that must be reproducible years later needs.
+fn blanda(seed: i64, id: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in seed.to_le_bytes().iter().chain(id.as_bytes()) {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The result of looking for the next provider in a turordning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Turordningsutfall<Id> {
+    /// Who gets the assignment; `None` when nobody on the list can be assigned.
+    pub tilldelad: Option<Id>,
+    /// Who was next before the assigned one and was skipped, in list order, with why.
+    pub hoppade: Vec<(Id, Valbarhet)>,
+}
+
+/// The rolling list: the list is in a fixed order (the store uses the providers' ids, i.e. when
+/// they joined), and the next provider is the first after the last one assigned, going round.
+/// Providers that are not valbar are skipped and the skip is reported; the position moves only
+/// when someone is really assigned.
+pub fn nasta_i_turordning<Id: Clone + PartialEq>(lista: &[(Id, Valbarhet)], senast_tilldelad: Option<&Id>) -> Turordningsutfall<Id> {
+    let start = senast_tilldelad.and_then(|s| lista.iter().position(|(id, _)| id == s)).map_or(0, |i| i + 1);
+    let mut hoppade = Vec::new();
+    for steg in 0..lista.len() {
+        let (id, status) = &lista[(start + steg) % lista.len()];
+        if status.ar_valbar() {
+            return Turordningsutfall { tilldelad: Some(id.clone()), hoppade };
+        }
+        hoppade.push((id.clone(), status.clone()));
+    }
+    Turordningsutfall { tilldelad: None, hoppade }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(m: u32, dag: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, dag).unwrap()
+    }
+
+    fn g() -> Godkannande {
+        Godkannande {
+            insats_kod: "hemtjanst".into(),
+            godkand_fran: d(1, 1),
+            godkand_till: None,
+            kapacitetstak: Some(3),
+            kapacitet_bekraftad: None,
+            kapacitet_fran: None,
+            kapacitet_till: None,
+            paus_till: None,
+        }
+    }
+
+    #[test]
+    fn every_reason_a_provider_cannot_be_chosen() {
+        assert_eq!(valbarhet(&g(), true, 2, d(6, 1)), Valbarhet::Valbar);
+        assert_eq!(valbarhet(&g(), true, 3, d(6, 1)), Valbarhet::VidTak { tak: 3, aktiva: 3 });
+        assert_eq!(valbarhet(&g(), false, 0, d(6, 1)), Valbarhet::EjOmrade);
+        assert_eq!(valbarhet(&Godkannande { paus_till: Some(d(6, 1)), ..g() }, true, 0, d(6, 1)), Valbarhet::Pausad { till: d(6, 1) });
+        assert_eq!(valbarhet(&Godkannande { paus_till: Some(d(5, 31)), ..g() }, true, 0, d(6, 1)), Valbarhet::Valbar);
+        assert_eq!(valbarhet(&Godkannande { godkand_fran: d(7, 1), ..g() }, true, 0, d(6, 1)), Valbarhet::EjBorjat { fran: d(7, 1) });
+        assert_eq!(valbarhet(&Godkannande { godkand_till: Some(d(5, 1)), ..g() }, true, 0, d(6, 1)), Valbarhet::Upphort { till: d(5, 1) });
+        // The last day of an approval still counts.
+        assert_eq!(valbarhet(&Godkannande { godkand_till: Some(d(6, 1)), ..g() }, true, 0, d(6, 1)), Valbarhet::Valbar);
+        // A cap for the summer only.
+        let sommar = Godkannande { kapacitet_fran: Some(d(6, 1)), kapacitet_till: Some(d(8, 31)), ..g() };
+        assert!(!valbarhet(&sommar, true, 5, d(7, 1)).ar_valbar());
+        assert!(valbarhet(&sommar, true, 5, d(9, 1)).ar_valbar());
+        assert!(valbarhet(&Godkannande { kapacitetstak: None, ..g() }, true, 1000, d(6, 1)).ar_valbar());
+    }
+
+    #[test]
+    fn swedish_order_puts_a_ring_a_umlaut_o_umlaut_after_z() {
+        let mut namn = vec!["Östra Omsorg", "Zeta AB", "Åkerns", "Ängsbacken", "almgården", "Björk", "Öberg", "Ærø"];
+        namn.sort_by_key(|n| svensk_sorteringsnyckel(n));
+        assert_eq!(namn, vec!["almgården", "Björk", "Zeta AB", "Åkerns", "Ängsbacken", "Ærø", "Öberg", "Östra Omsorg"]);
+    }
+
+    #[test]
+    fn the_shuffle_is_the_same_for_the_same_seed_and_egen_regi_gets_no_place() {
+        let mut a: Vec<(String, String)> = (0..20).map(|i| (format!("id{i:02}"), format!("Namn {i}"))).collect();
+        let mut b = a.clone();
+        b.reverse();
+        neutral_ordning(&mut a, Ordningsregel::Slumpad, 42, |x| &x.1, |x| &x.0);
+        neutral_ordning(&mut b, Ordningsregel::Slumpad, 42, |x| &x.1, |x| &x.0);
+        assert_eq!(a, b);
+        let mut c = a.clone();
+        neutral_ordning(&mut c, Ordningsregel::Slumpad, 43, |x| &x.1, |x| &x.0);
+        assert_ne!(a, c);
+    }
+
+    #[test]
+    fn rotation_skips_and_reports_but_only_moves_on_an_assignment() {
+        let lista = vec![("a", Valbarhet::Valbar), ("b", Valbarhet::EjOmrade), ("c", Valbarhet::VidTak { tak: 1, aktiva: 1 }), ("d", Valbarhet::Valbar)];
+        let u = nasta_i_turordning(&lista, Some(&"a"));
+        assert_eq!(u.tilldelad, Some("d"));
+        assert_eq!(u.hoppade, vec![("b", Valbarhet::EjOmrade), ("c", Valbarhet::VidTak { tak: 1, aktiva: 1 })]);
+        assert_eq!(nasta_i_turordning(&lista, Some(&"d")).tilldelad, Some("a"));
+        assert_eq!(nasta_i_turordning(&lista, None).tilldelad, Some("a"));
+        // The last assigned provider has left the list: start from the beginning.
+        assert_eq!(nasta_i_turordning(&lista, Some(&"x")).tilldelad, Some("a"));
+        let ingen = vec![("a", Valbarhet::EjOmrade)];
+        assert_eq!(nasta_i_turordning(&ingen, None), Turordningsutfall { tilldelad: None, hoppade: vec![("a", Valbarhet::EjOmrade)] });
+        assert_eq!(nasta_i_turordning::<&str>(&[], None).tilldelad, None);
+    }
+
+    /// One step of a random history: an assignment, or a change to a provider's cap or pause.
+    #[derive(Debug, Clone)]
+    enum Steg {
+        Tilldela,
+        Tak(usize, Option<u32>),
+        Paus(usize, bool),
+        Avsluta(usize),
+    }
+
+    fn steg(n: usize) -> impl Strategy<Value = Steg> {
+        prop_oneof![
+            6 => Just(Steg::Tilldela),
+            1 => (0..n, proptest::option::of(0u32..8)).prop_map(|(i, t)| Steg::Tak(i, t)),
+            1 => (0..n, any::<bool>()).prop_map(|(i, p)| Steg::Paus(i, p)),
+            1 => (0..n).prop_map(Steg::Avsluta),
+        ]
+    }
+
+    proptest! {
+        /// Fairness (domain rule 5): over any run of assignments, providers that were valbar
+        /// throughout differ by at most one in how many they received.
+        #[test]
+        fn providers_valbar_throughout_differ_by_at_most_one(
+            n in 1usize..7,
+            historik in proptest::collection::vec(steg(6), 1..200),
+        ) {
+            let mut tak: Vec<Option<u32>> = vec![None; n];
+            let mut pausad = vec![false; n];
+            let mut aktiva = vec![0u32; n];
+            let mut fatt = vec![0u32; n];
+            let mut alltid_valbar = vec![true; n];
+            let mut senast: Option<usize> = None;
+            let status = |i: usize, tak: &[Option<u32>], pausad: &[bool], aktiva: &[u32]| {
+                if pausad[i] { Valbarhet::Pausad { till: d(12, 31) } }
+                else if tak[i].is_some_and(|t| aktiva[i] >= t) { Valbarhet::VidTak { tak: tak[i].unwrap_or(0), aktiva: aktiva[i] } }
+                else { Valbarhet::Valbar }
+            };
+            for s in historik {
+                match s {
+                    Steg::Tak(i, t) if i < n => tak[i] = t,
+                    Steg::Paus(i, p) if i < n => pausad[i] = p,
+                    Steg::Avsluta(i) if i < n => aktiva[i] = aktiva[i].saturating_sub(1),
+                    Steg::Tilldela => {
+                        let lista: Vec<(usize, Valbarhet)> = (0..n).map(|i| (i, status(i, &tak, &pausad, &aktiva))).collect();
+                        for (i, st) in &lista {
+                            if !st.ar_valbar() { alltid_valbar[*i] = false; }
+                        }
+                        let u = nasta_i_turordning(&lista, senast.as_ref());
+                        // Everyone skipped really was not valbar, and the assigned one is.
+                        prop_assert!(u.hoppade.iter().all(|(_, st)| !st.ar_valbar()));
+                        if let Some(i) = u.tilldelad {
+                            prop_assert!(lista[i].1.ar_valbar());
+                            fatt[i] += 1;
+                            aktiva[i] += 1;
+                            senast = Some(i);
+                        } else {
+                            prop_assert!(lista.iter().all(|(_, st)| !st.ar_valbar()));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let rattvisa: Vec<u32> = (0..n).filter(|i| alltid_valbar[*i]).map(|i| fatt[i]).collect();
+            if let (Some(max), Some(min)) = (rattvisa.iter().max(), rattvisa.iter().min()) {
+                prop_assert!(max - min <= 1, "fatt {fatt:?}, alltid valbar {alltid_valbar:?}");
+            }
+        }
+    }
+}
