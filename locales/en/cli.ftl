@@ -15,6 +15,15 @@ cli-hjalp =
       backup --out FILE                   back up the database while it is in use
       restore FILE                        restore a checked backup
       audit verify                        verify the audit log's chain
+      valbara --beslut ID [--date DATE]   every approved provider for the decision and whether it can be chosen
+      choose --beslut ID --utforare ORGNR|ID [--date DATE] [--by brukare|ombud|handlaggare]
+             and optionally [--start DATE] [--info brev|samtal|tolk] [--sprak LANG]
+                                          register an active choice or a change of provider
+      ickeval --beslut ID [--date DATE] [--avstar]
+                                          apply the default alternative and show the explanation
+      stats [--from DATE] [--to DATE]     active choice against default, assignments per provider
+      insats ickeval --insats CODE --modell egen_regi|utsedd|turordning [--utforare ORGNR] [--utan-egen-regi]
+                                          set a service's default alternative (system administrator)
 
     The database is chosen with --db or VALFRI_DB; otherwise the app's own file is used.
     Exit codes: 0 done, 1 refused, 2 usage error, 3 storage error.
@@ -42,3 +51,15 @@ cli-kol-orgnr = Organisation number
 cli-kol-regi = Ownership
 cli-kol-personnummer = Personal identity number
 cli-kol-omrade = Area
+cli-ordning = Order: { $regel }. Provider register version { $version }.
+cli-val-klart = Registered: { $valtyp }, { $utforare } from { $start }.
+cli-ickeval-satt = The default alternative for { $insats } is now: { $modell }.
+cli-kol-utforare = Provider
+cli-kol-status = Status
+cli-kol-insats = Service
+cli-kol-aktivt-val = Active choice
+cli-kol-ickeval = Default
+cli-kol-byten = Changes
+cli-kol-andel = Share active choice
+cli-kol-tilldelningar = Assignments
+cli-kol-platser = Places

@@ -15,6 +15,15 @@ cli-hjalp =
       backup --out FIL                    säkerhetskopiera databasen medan den används
       restore FIL                         återställ en kontrollerad säkerhetskopia
       audit verify                        kontrollera händelseloggens kedja
+      valbara --beslut ID [--date DATUM]  alla godkända utförare för beslutet och om de kan väljas
+      choose --beslut ID --utforare ORGNR|ID [--date DATUM] [--by brukare|ombud|handlaggare]
+             och valfritt [--start DATUM] [--info brev|samtal|tolk] [--sprak SPRÅK]
+                                          registrera ett aktivt val eller ett byte
+      ickeval --beslut ID [--date DATUM] [--avstar]
+                                          tillämpa ickevalsalternativet och visa förklaringen
+      stats [--from DATUM] [--to DATUM]   aktivt val mot ickeval, tilldelningar per utförare
+      insats ickeval --insats KOD --modell egen_regi|utsedd|turordning [--utforare ORGNR] [--utan-egen-regi]
+                                          välj ickevalsalternativ för en insats (systemförvaltare)
 
     Databasen väljs med --db eller VALFRI_DB; annars används appens egen fil.
     Slutkoder: 0 klart, 1 nekat, 2 fel användning, 3 lagringsfel.
@@ -42,3 +51,15 @@ cli-kol-orgnr = Organisationsnummer
 cli-kol-regi = Regi
 cli-kol-personnummer = Personnummer
 cli-kol-omrade = Område
+cli-ordning = Ordning: { $regel }. Utförarregistrets version { $version }.
+cli-val-klart = Registrerat: { $valtyp }, { $utforare } från { $start }.
+cli-ickeval-satt = Ickevalsalternativet för { $insats } är nu: { $modell }.
+cli-kol-utforare = Utförare
+cli-kol-status = Status
+cli-kol-insats = Insats
+cli-kol-aktivt-val = Aktivt val
+cli-kol-ickeval = Ickeval
+cli-kol-byten = Byten
+cli-kol-andel = Andel aktivt val
+cli-kol-tilldelningar = Tilldelningar
+cli-kol-platser = Platser

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 /// Options that take no value.
-const BRYTARE: &[&str] = &["json", "force", "dry-run", "large-print", "help", "omval"];
+const BRYTARE: &[&str] = &["json", "force", "dry-run", "large-print", "help", "omval", "avstar", "utan-egen-regi"];
 
 #[derive(Debug, Default)]
 pub struct Argument {

@@ -12,7 +12,10 @@ use std::process::ExitCode;
 use args::{Anvandningsfel, Argument};
 use chrono::NaiveDate;
 use serde_json::json;
-use valfri_domain::{Anvandarmeddelande, Arg, NyttBeslut, Roll, Utfall, Valideringsfel};
+use valfri_domain::val::NyttVal;
+use valfri_domain::{
+    Anvandarmeddelande, Arg, IckevalModell, IckevalOrsak, Informationssatt, NyttBeslut, Roll, Utfall, Valideringsfel, VemValde,
+};
 use valfri_l10n::Localizer;
 use valfri_store::{Aktor, Lagringsfel, Loggstatus, Store, demo, idag, plats};
 
@@ -115,7 +118,10 @@ fn anvandningsfel(l: &Localizer, sprak: &str, e: &Anvandningsfel) -> ExitCode {
     ExitCode::from(2)
 }
 
-const KOMMANDON: &[&str] = &["demo", "generate", "insatser", "omraden", "utforare", "brukare", "beslut", "backup", "restore", "audit"];
+const KOMMANDON: &[&str] = &[
+    "demo", "generate", "insatser", "omraden", "utforare", "brukare", "beslut", "backup", "restore", "audit", "valbara", "choose",
+    "ickeval", "stats", "insats",
+];
 
 fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let ord: Vec<String> = args.ord.clone();
@@ -210,6 +216,11 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             });
         }
         ["beslut", "add"] => beslut_add(args, ctx)?,
+        ["valbara"] => valbara(args, ctx)?,
+        ["choose"] => choose(args, ctx)?,
+        ["ickeval"] => ickeval(args, ctx)?,
+        ["stats"] => stats(args, ctx)?,
+        ["insats", "ickeval"] => insats_ickeval(args, ctx)?,
         ["backup"] => {
             let ut = PathBuf::from(args.kravs("out")?);
             args.inget_kvar(&[])?;
@@ -279,6 +290,133 @@ fn beslut_add(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let id = store.skapa_utkast(&aktor, &ny)?;
     store.fatta_beslut(&aktor, &id, idag())?;
     ctx.ut(&json!({ "id": id, "status": "beslutat" }), || format!("{id}\n"));
+    Ok(())
+}
+
+fn valbara(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
+    let beslut = args.kravs("beslut")?;
+    let dag = args.ta("date").map(|s| datum(&s)).transpose()?.unwrap_or_else(idag);
+    args.inget_kvar(&[])?;
+    let store = ctx.oppna()?;
+    let v = store.valbara(&cli_aktor(&store)?, &beslut, dag)?;
+    ctx.ut(&serde_json::to_value(&v).unwrap_or_default(), || {
+        let mut ut = format!(
+            "{}\n",
+            ctx.t("cli-ordning", &[("regel", ctx.t(v.ordning.meddelande_id(), &[]).into()), ("version", Arg::Tal(v.registerversion))])
+        );
+        ut.push_str(&tabell(
+            &[ctx.t("cli-kol-id", &[]), ctx.t("cli-kol-utforare", &[]), ctx.t("cli-kol-regi", &[]), ctx.t("cli-kol-status", &[])],
+            v.utforare
+                .iter()
+                .map(|r| vec![r.utforare_id.clone(), r.namn.clone(), ctx.t(r.regi.meddelande_id(), &[]), ctx.l.valbarhet(&ctx.sprak, &r.status)])
+                .collect(),
+        ));
+        ut
+    });
+    Ok(())
+}
+
+fn choose(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
+    let beslut = args.kravs("beslut")?;
+    let utforare = args.kravs("utforare")?;
+    let dag = args.ta("date").map(|s| datum(&s)).transpose()?.unwrap_or_else(idag);
+    let start = args.ta("start").map(|s| datum(&s)).transpose()?;
+    let vem = args.ta("by").map(|s| VemValde::fran_kod(&s)).transpose()?.unwrap_or(VemValde::Brukare);
+    let satt = args.ta("info").map(|s| Informationssatt::fran_kod(&s)).transpose()?;
+    let sprak = args.ta("sprak");
+    args.inget_kvar(&[])?;
+    let store = ctx.oppna()?;
+    let aktor = cli_aktor(&store)?;
+    let utforare_id = store.utforare_id(&utforare)?;
+    let id = store.valj(&aktor, &NyttVal {
+        beslut_id: beslut.clone(),
+        utforare_id,
+        vem_valde: vem,
+        informationssatt: satt,
+        informationssprak: sprak,
+        valdatum: dag,
+        startdatum: start,
+    })?;
+    let val = store.valhistorik(&aktor, &beslut)?.into_iter().find(|v| v.id == id);
+    ctx.ut(&serde_json::to_value(&val).unwrap_or_default(), || match &val {
+        Some(v) => format!(
+            "{}\n",
+            ctx.t("cli-val-klart", &[
+                ("valtyp", ctx.t(v.typ.meddelande_id(), &[]).into()),
+                ("utforare", v.utforare_namn.clone().into()),
+                ("start", v.startdatum.to_string().into()),
+            ])
+        ),
+        None => format!("{id}\n"),
+    });
+    Ok(())
+}
+
+fn ickeval(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
+    let beslut = args.kravs("beslut")?;
+    let dag = args.ta("date").map(|s| datum(&s)).transpose()?.unwrap_or_else(idag);
+    let orsak = if args.har("avstar") { IckevalOrsak::Avstar } else { IckevalOrsak::Svarsdatum };
+    args.inget_kvar(&["avstar"])?;
+    let store = ctx.oppna()?;
+    let (val_id, f) = store.ickeval(&cli_aktor(&store)?, &beslut, dag, orsak)?;
+    let rader = ctx.l.ickevalsforklaring(&ctx.sprak, &f);
+    ctx.ut(&json!({ "val_id": val_id, "forklaring": f, "text": rader }), || rader.iter().map(|r| format!("{r}\n")).collect());
+    Ok(())
+}
+
+fn stats(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
+    let till = args.ta("to").map(|s| datum(&s)).transpose()?.unwrap_or_else(idag);
+    let fran = args.ta("from").map(|s| datum(&s)).transpose()?.unwrap_or_else(|| till - chrono::Days::new(365));
+    args.inget_kvar(&[])?;
+    let s = ctx.oppna()?.statistik(fran, till)?;
+    ctx.ut(&json!({ "fran": fran, "till": till, "insatser": s }), || {
+        let procent = |a: Option<f64>| a.map_or_else(|| "–".to_owned(), |a| format!("{:.0} %", a * 100.0));
+        let mut ut = tabell(
+            &[
+                ctx.t("cli-kol-insats", &[]),
+                ctx.t("cli-kol-aktivt-val", &[]),
+                ctx.t("cli-kol-ickeval", &[]),
+                ctx.t("cli-kol-byten", &[]),
+                ctx.t("cli-kol-andel", &[]),
+            ],
+            s.iter()
+                .map(|i| vec![i.insats_kod.clone(), i.aktiva_val.to_string(), i.ickeval.to_string(), i.byten.to_string(), procent(i.andel_aktivt_val)])
+                .collect(),
+        );
+        for i in &s {
+            ut.push('\n');
+            ut.push_str(&format!("{}\n", i.insats_kod));
+            ut.push_str(&tabell(
+                &[ctx.t("cli-kol-utforare", &[]), ctx.t("cli-kol-tilldelningar", &[]), ctx.t("cli-kol-ickeval", &[]), ctx.t("cli-kol-platser", &[])],
+                i.utforare
+                    .iter()
+                    .map(|u| {
+                        let platser = u.kapacitetstak.map_or_else(|| u.aktiva.to_string(), |t| format!("{} / {t}", u.aktiva));
+                        vec![u.namn.clone(), u.tilldelningar.to_string(), u.ickeval.to_string(), platser]
+                    })
+                    .collect(),
+            ));
+        }
+        ut
+    });
+    Ok(())
+}
+
+fn insats_ickeval(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
+    let insats = args.kravs("insats")?;
+    let modell = IckevalModell::fran_kod(&args.kravs("modell")?)?;
+    let utforare = args.ta("utforare");
+    let med_egen_regi = !args.har("utan-egen-regi");
+    args.inget_kvar(&["utan-egen-regi"])?;
+    let store = ctx.oppna()?;
+    let varna = store.satt_ickeval(&cli_aktor(&store)?, &insats, modell, utforare.as_deref(), med_egen_regi)?;
+    let varning = varna.then(|| ctx.t("varning-turordning", &[]));
+    if let Some(v) = &varning {
+        eprintln!("{v}");
+    }
+    ctx.ut(&json!({ "insats": insats, "modell": modell, "varning": varning }), || {
+        format!("{}\n", ctx.t("cli-ickeval-satt", &[("insats", insats.clone().into()), ("modell", ctx.t(modell.meddelande_id(), &[]).into())]))
+    });
     Ok(())
 }
 

@@ -171,3 +171,72 @@ fn usage_and_storage_errors_have_their_own_exit_codes() {
     assert_eq!(hjalp.status.code(), Some(0));
     assert!(text(&hjalp.stdout).contains("brukare search"));
 }
+
+fn nytt_beslut(k: &Kommun) -> String {
+    let svar = k.json(&["beslut", "add", "--brukare", "340415-9828", "--insats", "hemtjanst", "--utfall", "bifall", "--omfattning", "10", "--from", "2026-12-01"]);
+    svar["id"].as_str().unwrap().to_owned()
+}
+
+fn orgnr(k: &Kommun, borjan: &str) -> String {
+    let lista = k.json(&["utforare"]);
+    lista.as_array().unwrap().iter().find(|u| u["namn"].as_str().unwrap().starts_with(borjan)).unwrap()["organisationsnummer"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn valbara_lists_every_approved_provider_with_its_status_and_the_order_rule() {
+    let k = Kommun::demo();
+    let b = nytt_beslut(&k);
+    let v = k.json(&["valbara", "--beslut", &b]);
+    assert_eq!(v["ordning"], "alfabetisk");
+    let rader = v["utforare"].as_array().unwrap();
+    assert!(rader.iter().any(|r| r["status"]["status"] == "vid_tak"));
+    assert!(rader.iter().any(|r| r["status"]["status"] == "valbar"));
+    let text = text(&k.valfri(&["valbara", "--beslut", &b]).stdout);
+    assert!(text.starts_with("Ordning: I bokstavsordning."), "{text}");
+    assert!(text.contains("Tar för närvarande inte emot nya (2 av 2 platser är tagna)"));
+}
+
+#[test]
+fn choose_registers_a_choice_then_a_byte_and_refuses_a_full_provider() {
+    let k = Kommun::demo();
+    let b = nytt_beslut(&k);
+    let full = k.valfri(&["choose", "--beslut", &b, "--utforare", &orgnr(&k, "Björkdungens")]);
+    assert_eq!(full.status.code(), Some(1));
+    assert!(text(&full.stderr).contains("inte emot nya"), "{}", text(&full.stderr));
+    let val = k.json(&["choose", "--beslut", &b, "--utforare", &orgnr(&k, "Almgårdens"), "--by", "ombud", "--info", "tolk", "--sprak", "fi"]);
+    assert_eq!(val["typ"], "aktivt_val");
+    assert_eq!(val["vem_valde"], "ombud");
+    let byte = k.valfri(&["choose", "--beslut", &b, "--utforare", &orgnr(&k, "Östra")]);
+    assert_eq!(byte.status.code(), Some(0));
+    assert!(text(&byte.stdout).starts_with("Registrerat: Byte av utförare, Östra Strandens Omsorg AB från"), "{}", text(&byte.stdout));
+    assert_eq!(k.valfri(&["choose", "--beslut", &b, "--utforare", &orgnr(&k, "Östra")]).status.code(), Some(1));
+    assert_eq!(k.valfri(&["choose", "--beslut", &b, "--utforare", &orgnr(&k, "Östra"), "--by", "granne"]).status.code(), Some(1));
+}
+
+#[test]
+fn ickeval_explains_itself_and_stats_count_it() {
+    let k = Kommun::demo();
+    let b = nytt_beslut(&k);
+    let utan = k.valfri(&["ickeval", "--beslut", &b]);
+    assert_eq!(utan.status.code(), Some(1), "no information sent: the svarsdatum cannot have passed");
+    let svar = k.json(&["ickeval", "--beslut", &b, "--avstar"]);
+    assert_eq!(svar["forklaring"]["modell"], "turordning");
+    assert!(svar["text"][0].as_str().unwrap().contains("tilldelades enligt ickevalsalternativet"));
+    let manniska = k.valfri(&["ickeval", "--beslut", &nytt_beslut(&k), "--avstar"]);
+    assert!(text(&manniska.stdout).contains("Förra tilldelningen på listan gick till"), "{}", text(&manniska.stdout));
+
+    let s = k.json(&["stats", "--from", "2000-01-01"]);
+    let hemtjanst = s["insatser"].as_array().unwrap().iter().find(|i| i["insats_kod"] == "hemtjanst").unwrap();
+    assert!(hemtjanst["ickeval"].as_u64().unwrap() >= 2);
+    assert!(text(&k.valfri(&["stats"]).stdout).contains("Andel aktivt val"));
+}
+
+#[test]
+fn setting_turordning_warns_about_lou() {
+    let k = Kommun::demo();
+    let ut = k.valfri(&["insats", "ickeval", "--insats", "daglig-verksamhet", "--modell", "turordning"]);
+    assert_eq!(ut.status.code(), Some(0));
+    assert!(text(&ut.stderr).contains("Konkurrensverket"), "{}", text(&ut.stderr));
+    let ut = k.valfri(&["insats", "ickeval", "--insats", "daglig-verksamhet", "--modell", "egen_regi"]);
+    assert!(!text(&ut.stderr).contains("Konkurrensverket"));
+}

@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+mod forklara;
+
 use valfri_domain::{Anvandarmeddelande, Arg};
 
 /// The Fluent files, per language, compiled in.

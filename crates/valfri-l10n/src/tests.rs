@@ -102,6 +102,24 @@ fn every_domain_code_has_a_word_in_every_language() {
     ider.extend(Enhet::ALLA.iter().map(|v| v.meddelande_id()));
     ider.extend(IckevalModell::ALLA.iter().map(|v| v.meddelande_id()));
     ider.extend(Ordningsregel::ALLA.iter().map(|v| v.meddelande_id()));
+    ider.extend(ValTyp::ALLA.iter().map(|v| v.meddelande_id()));
+    ider.extend(VemValde::ALLA.iter().map(|v| v.meddelande_id()));
+    ider.extend(Informationssatt::ALLA.iter().map(|v| v.meddelande_id()));
+    ider.extend(IckevalOrsak::ALLA.iter().map(|v| v.meddelande_id()));
+    let datum = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let skal: Vec<String> = [
+        val::Valbarhet::Valbar,
+        val::Valbarhet::EjBorjat { fran: datum },
+        val::Valbarhet::Upphort { till: datum },
+        val::Valbarhet::EjOmrade,
+        val::Valbarhet::Pausad { till: datum },
+        val::Valbarhet::VidTak { tak: 1, aktiva: 1 },
+    ]
+    .iter()
+    .map(val::Valbarhet::meddelande_id)
+    .chain(std::iter::once("valbarhet-ej_godkand".to_owned()))
+    .collect();
+    ider.extend(skal.iter().map(String::as_str));
     for sprak in l.sprak() {
         for id in &ider {
             assert_ne!(l.t(sprak, id), *id, "{sprak} lacks {id}");
