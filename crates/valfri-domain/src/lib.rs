@@ -9,6 +9,7 @@ mod organisationsnummer;
 mod personnummer;
 mod text;
 mod typer;
+pub mod dokument;
 pub mod val;
 
 pub use fel::{Arg, Anvandarmeddelande, Valideringsfel};

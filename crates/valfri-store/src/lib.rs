@@ -9,6 +9,7 @@ mod backup;
 mod beslut;
 mod brukare;
 pub mod demo;
+mod dokument;
 mod fel;
 mod kommun;
 mod logg;
@@ -29,6 +30,7 @@ pub use brukare::{MAX_TRAFFAR, NyBrukare, NyttOmbud};
 pub use kommun::NyInsats;
 pub use register::{Registerversion, Sparat};
 pub use val::{Arbetslistor, Arbetspost, Insatsstatistik, Kapacitet, Paverkad, Utforarstatistik};
+pub use dokument::{Dokumentpost, Dokumenttyp};
 pub use fel::Lagringsfel;
 pub use logg::{Loggpost, Loggstatus};
 

@@ -332,4 +332,21 @@ CREATE TABLE omval (
     markerad TEXT NOT NULL
 );
 ",
+    // 3: the record of every document produced.
+    r"
+CREATE TABLE dokument (
+    id TEXT PRIMARY KEY,
+    typ TEXT NOT NULL CHECK (typ IN ('valfrihetsbrev', 'jamforelseblad', 'beslutsmeddelande')),
+    beslut_id TEXT REFERENCES beslut(id),
+    mottagare TEXT NOT NULL,
+    registerversion INTEGER NOT NULL,
+    sprak TEXT NOT NULL,
+    storstil INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    storlek INTEGER NOT NULL,
+    vem TEXT NOT NULL,
+    tid TEXT NOT NULL
+);
+CREATE INDEX dokument_beslut ON dokument (beslut_id);
+",
 ];

@@ -102,6 +102,10 @@ fn beslutsdata(tx: &Transaction<'_>, id: &str) -> Resultat<Beslutsdata> {
 /// Every provider approved for the insats, in the order they joined the register (ULIDs sort
 /// by creation), which is the fixed order of a turordning.
 fn kandidater(tx: &Transaction<'_>, b: &Beslutsdata) -> Resultat<Vec<Kandidat>> {
+    kandidater_for(tx, &b.insats_id, &b.insats_kod, b.omrade_id.as_deref())
+}
+
+fn kandidater_for(tx: &Transaction<'_>, insats_id: &str, insats_kod: &str, omrade_id: Option<&str>) -> Resultat<Vec<Kandidat>> {
     let mut stmt = tx.prepare_cached(
         "SELECT u.id, u.namn, u.organisationsnummer, u.regi, g.godkand_fran, g.godkand_till, g.kapacitetstak,
             g.kapacitet_bekraftad, g.paus_till, g.kapacitet_fran, g.kapacitet_till,
@@ -109,7 +113,7 @@ fn kandidater(tx: &Transaction<'_>, b: &Beslutsdata) -> Resultat<Vec<Kandidat>> 
             (SELECT count(*) FROM val v WHERE v.utforare_id = u.id AND v.insats_id = g.insats_id AND v.slutdatum IS NULL)
          FROM godkannande g JOIN utforare u ON u.id = g.utforare_id WHERE g.insats_id = ?1 ORDER BY u.id",
     )?;
-    let rader = stmt.query_map(params![b.insats_id, b.omrade_id], |r| {
+    let rader = stmt.query_map(params![insats_id, omrade_id], |r| {
         Ok((
             (r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?),
             (r.get::<_, String>(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?),
@@ -126,7 +130,7 @@ fn kandidater(tx: &Transaction<'_>, b: &Beslutsdata) -> Resultat<Vec<Kandidat>> 
                 organisationsnummer,
                 regi: Regi::fran_kod(&regi)?,
                 godkannande: Godkannande {
-                    insats_kod: b.insats_kod.clone(),
+                    insats_kod: insats_kod.to_owned(),
                     godkand_fran: datum(&fran)?,
                     godkand_till: datum_opt(till)?,
                     kapacitetstak: tak,
@@ -380,6 +384,26 @@ pub struct Utforarstatistik {
     /// Brukare now.
     pub aktiva: u32,
     pub kapacitetstak: Option<u32>,
+}
+
+/// Every provider approved for an insats that serves an område, with its status on `dag`, in
+/// the municipality's neutral order: what a jämförelseblad shows.
+pub(crate) fn for_omrade(
+    tx: &Transaction<'_>,
+    insats_id: &str,
+    insats_kod: &str,
+    omrade_id: &str,
+    dag: NaiveDate,
+    regel: valfri_domain::Ordningsregel,
+    seed: i64,
+) -> Resultat<Vec<(String, Valbarhet)>> {
+    let mut lista: Vec<(String, String, Valbarhet)> = kandidater_for(tx, insats_id, insats_kod, Some(omrade_id))?
+        .into_iter()
+        .filter(|k| k.serverar)
+        .map(|k| (k.utforare_id.clone(), k.namn.clone(), k.status(dag)))
+        .collect();
+    neutral_ordning(&mut lista, regel, seed, |x| &x.1, |x| &x.0);
+    Ok(lista.into_iter().map(|(id, _, s)| (id, s)).collect())
 }
 
 impl Store {

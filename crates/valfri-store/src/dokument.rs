@@ -1,0 +1,261 @@
+//! What documents are made from, gathered in one read, and the record of what was produced.
+//! Rendering is `valfri-dokument`'s job; the store only reads and records.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use valfri_domain::dokument::{Avsandare, Beslutsunderlag, Jamforelseunderlag, Kontakt, Mottagare, Utforaruppgift, Valfrihetsunderlag};
+use valfri_domain::{Brukare, IckevalModell, Regi};
+
+use crate::{Aktor, Lagringsfel, Resultat, Store, logg, ny_id, nu};
+
+/// Which document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dokumenttyp {
+    Valfrihetsbrev,
+    Jamforelseblad,
+    Beslutsmeddelande,
+}
+
+impl Dokumenttyp {
+    fn kod(self) -> &'static str {
+        match self {
+            Self::Valfrihetsbrev => "valfrihetsbrev",
+            Self::Jamforelseblad => "jamforelseblad",
+            Self::Beslutsmeddelande => "beslutsmeddelande",
+        }
+    }
+}
+
+/// A produced document, as recorded: enough to produce the same content again (register
+/// version, language, form) and for the worklists to know what was sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dokumentpost {
+    pub id: String,
+    pub typ: Dokumenttyp,
+    pub beslut_id: Option<String>,
+    /// `brukare`, or the ombud's id for a copy.
+    pub mottagare: String,
+    pub registerversion: i64,
+    pub sprak: String,
+    pub storstil: bool,
+    pub sha256: String,
+    pub storlek: i64,
+    pub vem: String,
+    pub tid: String,
+}
+
+impl Store {
+    fn avsandare(&self) -> Resultat<Avsandare> {
+        let k = self.kommun()?;
+        Ok(Avsandare { kommun: k.namn, namnd: k.namnd, adress: k.adress, postnummer: k.postnummer, postort: k.postort, telefon: k.telefon })
+    }
+
+    fn kontakt(&self, handlaggare_id: &str) -> Resultat<Kontakt> {
+        let h = self.handlaggare(handlaggare_id)?;
+        Ok(Kontakt { namn: h.namn, titel: h.titel, telefon: h.telefon, epost: h.epost })
+    }
+
+    /// The brukare first, then a copy for each ombud.
+    fn mottagare(b: &Brukare) -> Vec<(String, Mottagare)> {
+        let brukare_namn = format!("{} {}", b.fornamn, b.efternamn);
+        let mut ut = vec![(
+            "brukare".to_owned(),
+            Mottagare {
+                namn: brukare_namn.clone(),
+                co: b.co.clone(),
+                adress: b.adress.clone(),
+                postnummer: b.postnummer.clone(),
+                postort: b.postort.clone(),
+                kopia_for: None,
+            },
+        )];
+        for o in &b.ombud {
+            ut.push((
+                o.id.clone(),
+                Mottagare {
+                    namn: o.namn.clone(),
+                    co: String::new(),
+                    adress: o.adress.clone(),
+                    postnummer: o.postnummer.clone(),
+                    postort: o.postort.clone(),
+                    kopia_for: Some(brukare_namn.clone()),
+                },
+            ));
+        }
+        ut
+    }
+
+    /// The valfrihetsinformation for a beslut on `dag`, one per recipient (the brukare, then a
+    /// copy to each ombud), keyed by recipient (`brukare` or the ombud's id).
+    pub fn valfrihetsunderlag(&self, aktor: &Aktor, beslut_id: &str, dag: NaiveDate) -> Resultat<Vec<(String, Valfrihetsunderlag)>> {
+        let kommun = self.kommun()?;
+        let beslut = self.beslut(aktor, beslut_id)?;
+        let brukare = self.brukare(aktor, &beslut.brukare_id)?;
+        let insats = self.insats(&beslut.insats_kod, &brukare.sprak)?;
+        let valbara = self.valbara(aktor, beslut_id, dag)?;
+        let utforare = valbara
+            .utforare
+            .iter()
+            .map(|r| Ok(Utforaruppgift { utforare: self.utforare(&r.utforare_id)?, status: r.status.clone() }))
+            .collect::<Resultat<Vec<_>>>()?;
+        let ickeval_utforare = match insats.ickeval {
+            IckevalModell::EgenRegi => utforare.iter().find(|u| u.utforare.regi == Regi::EgenRegi).map(|u| u.utforare.namn.clone()),
+            IckevalModell::Utsedd => insats.ickeval_utforare_id.as_deref().map(|id| self.utforare(id)).transpose()?.map(|u| u.namn),
+            IckevalModell::Turordning => None,
+        };
+        let bas = Valfrihetsunderlag {
+            avsandare: self.avsandare()?,
+            mottagare: Self::mottagare(&brukare)[0].1.clone(),
+            brukare_namn: format!("{} {}", brukare.fornamn, brukare.efternamn),
+            personnummer: brukare.personnummer.clone(),
+            diarienummer: beslut.diarienummer.clone(),
+            handlaggare: self.kontakt(&beslut.handlaggare_id)?,
+            datum: dag,
+            svarsdatum: dag + chrono::Days::new(u64::from(kommun.svarstid_dagar)),
+            insats_kod: insats.kod.clone(),
+            insats_namn: insats.namn.clone(),
+            omfattning: beslut.omfattning,
+            enhet: beslut.enhet,
+            giltig_fran: beslut.giltig_fran,
+            giltig_till: beslut.giltig_till,
+            utforare,
+            ordning: valbara.ordning,
+            ordning_seed: valbara.ordning_seed,
+            registerversion: valbara.registerversion,
+            ickeval: insats.ickeval,
+            ickeval_utforare,
+            byte_dagar: kommun.byte_dagar,
+        };
+        Ok(Self::mottagare(&brukare).into_iter().map(|(nyckel, m)| (nyckel, Valfrihetsunderlag { mottagare: m, ..bas.clone() })).collect())
+    }
+
+    /// The jämförelseblad for an insats in an område on `dag`.
+    pub fn jamforelseunderlag(&self, aktor: &Aktor, insats_kod: &str, omrade_kod: &str, dag: NaiveDate, sprak: &str) -> Resultat<Jamforelseunderlag> {
+        let kommun = self.kommun()?;
+        let insats = self.insats(insats_kod, sprak)?;
+        let omrade = self.omraden()?.into_iter().find(|o| o.kod == omrade_kod.trim()).ok_or_else(|| Lagringsfel::OkandKod {
+            typ: "omrade",
+            kod: omrade_kod.trim().to_owned(),
+        })?;
+        let (lista, version) = self.i_transaktion(|tx| {
+            let lista = crate::val::for_omrade(tx, &insats.id, &insats.kod, &omrade.id, dag, kommun.ordning, kommun.ordning_seed.unwrap_or(0))?;
+            logg::skriv(tx, aktor, "las", "jamforelseblad", &insats.kod, &omrade.kod)?;
+            let version: i64 = tx.query_row("SELECT coalesce(max(nummer), 0) FROM registerversion", [], |r| r.get(0))?;
+            Ok((lista, version))
+        })?;
+        let utforare = lista
+            .into_iter()
+            .map(|(id, status)| Ok(Utforaruppgift { utforare: self.utforare(&id)?, status }))
+            .collect::<Resultat<Vec<_>>>()?;
+        Ok(Jamforelseunderlag {
+            avsandare: self.avsandare()?,
+            insats_kod: insats.kod,
+            insats_namn: insats.namn,
+            omrade_kod: omrade.kod,
+            omrade_namn: omrade.namn,
+            datum: dag,
+            sammanstalld_av: aktor.namn.clone(),
+            registerversion: version,
+            ordning: kommun.ordning,
+            ordning_seed: kommun.ordning_seed,
+            utforare,
+        })
+    }
+
+    /// The beslutsmeddelande, one per recipient like the letter.
+    pub fn beslutsunderlag(&self, aktor: &Aktor, beslut_id: &str, dag: NaiveDate) -> Resultat<Vec<(String, Beslutsunderlag)>> {
+        let beslut = self.beslut(aktor, beslut_id)?;
+        let brukare = self.brukare(aktor, &beslut.brukare_id)?;
+        let insats = self.insats(&beslut.insats_kod, &brukare.sprak)?;
+        let avsandare = self.avsandare()?;
+        let handlaggare = self.kontakt(&beslut.handlaggare_id)?;
+        let brukare_namn = format!("{} {}", brukare.fornamn, brukare.efternamn);
+        Ok(Self::mottagare(&brukare)
+            .into_iter()
+            .map(|(nyckel, mottagare)| {
+                (nyckel, Beslutsunderlag {
+                    avsandare: avsandare.clone(),
+                    mottagare,
+                    brukare_namn: brukare_namn.clone(),
+                    personnummer: brukare.personnummer.clone(),
+                    handlaggare: handlaggare.clone(),
+                    datum: dag,
+                    beslut: valfri_domain::Beslut { insats_namn: insats.namn.clone(), ..beslut.clone() },
+                    lagrum: insats.lagrum.clone(),
+                })
+            })
+            .collect())
+    }
+
+    /// Records a produced document. (That valfrihetsinformation was given, which starts the
+    /// time to answer, is recorded by `registrera_information` when the brukare's letter goes.)
+    pub fn registrera_dokument(
+        &self,
+        aktor: &Aktor,
+        typ: Dokumenttyp,
+        beslut_id: Option<&str>,
+        mottagare: &str,
+        registerversion: i64,
+        sprak: &str,
+        storstil: bool,
+        pdf: &[u8],
+    ) -> Resultat<String> {
+        let sha: String = Sha256::digest(pdf).iter().map(|b| format!("{b:02x}")).collect();
+        self.i_transaktion(|tx| {
+            let id = ny_id();
+            tx.execute(
+                "INSERT INTO dokument (id, typ, beslut_id, mottagare, registerversion, sprak, storstil, sha256, storlek, vem, tid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![id, typ.kod(), beslut_id, mottagare, registerversion, sprak, storstil, sha, pdf.len() as i64, aktor.logg_namn(), nu()],
+            )?;
+            logg::skriv(tx, aktor, "dokument", typ.kod(), beslut_id.unwrap_or(""), &format!("{mottagare} {sha}"))?;
+            Ok(id)
+        })
+    }
+
+    /// Every document produced for a beslut, newest first.
+    pub fn dokument_for(&self, beslut_id: &str) -> Resultat<Vec<Dokumentpost>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, typ, beslut_id, mottagare, registerversion, sprak, storstil, sha256, storlek, vem, tid
+             FROM dokument WHERE beslut_id = ?1 ORDER BY tid DESC, id DESC",
+        )?;
+        let rader = stmt.query_map([beslut_id], |r| {
+            let typ: String = r.get(1)?;
+            Ok(Dokumentpost {
+                id: r.get(0)?,
+                typ: match typ.as_str() {
+                    "jamforelseblad" => Dokumenttyp::Jamforelseblad,
+                    "beslutsmeddelande" => Dokumenttyp::Beslutsmeddelande,
+                    _ => Dokumenttyp::Valfrihetsbrev,
+                },
+                beslut_id: r.get(2)?,
+                mottagare: r.get(3)?,
+                registerversion: r.get(4)?,
+                sprak: r.get(5)?,
+                storstil: r.get(6)?,
+                sha256: r.get(7)?,
+                storlek: r.get(8)?,
+                vem: r.get(9)?,
+                tid: r.get(10)?,
+            })
+        })?;
+        Ok(rader.collect::<Result<_, _>>()?)
+    }
+
+    /// The beslut whose brukare are marked for a new choice (for a batch of letters).
+    pub fn omval_beslut(&self) -> Resultat<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached("SELECT beslut_id FROM omval ORDER BY markerad, beslut_id")?;
+        let rader = stmt.query_map([], |r| r.get(0))?;
+        Ok(rader.collect::<Result<_, _>>()?)
+    }
+
+    /// The date the latest valfrihetsinformation for a beslut must be answered by.
+    pub fn svarsdatum(&self, beslut_id: &str) -> Resultat<Option<NaiveDate>> {
+        let d: Option<String> =
+            self.conn.query_row("SELECT max(svarsdatum) FROM information WHERE beslut_id = ?1", [beslut_id], |r| r.get(0)).optional()?.flatten();
+        crate::datum_opt(d)
+    }
+}
