@@ -33,6 +33,11 @@ function el(tagg, attr = {}, ...barn) {
   return e;
 }
 
+/** Replaces an element's content; absent (null) parts are left out rather than shown as "null". */
+function ersatt(forelder, ...barn) {
+  forelder.replaceChildren(...barn.flat().filter(Boolean));
+}
+
 function visaFel(fel) {
   const text = fel && typeof fel === "object" && fel.message ? fel.message : t("ui-fel-okant");
   $("#fel-text").textContent = text;
@@ -112,7 +117,7 @@ async function sok() {
 
 function visaTraffar(traffar, fraga) {
   const lista = $("#traffar");
-  lista.replaceChildren(
+  ersatt(lista,
     ...traffar.map((h) =>
       el(
         "li",
@@ -164,7 +169,7 @@ function visaBrukare({ brukare: b, beslut }) {
   const adress = b.skyddad
     ? t("ui-adress-skyddad")
     : [b.co, b.adress, [b.postnummer, b.postort].filter(Boolean).join(" ")].filter(Boolean).join(", ");
-  sektion.replaceChildren(
+  ersatt(sektion,
     el("h2", {}, `${b.fornamn} ${b.efternamn}`, b.skyddad ? el("span", { class: "markering", text: t("ui-skyddad-markering") }) : null),
     fakta([
       [t("ui-personnummer"), b.personnummer],
@@ -208,7 +213,170 @@ function beslutRad(b) {
     ]),
     b.ersatter ? el("p", { class: "notis", text: t("ui-beslut-ersatter") }) : null,
     b.ersatt_av ? el("p", { class: "notis", text: t("ui-beslut-ersatt") }) : null,
+    b.ger_val
+      ? el("button", { type: "button", class: "knapp valfrihet-knapp", "data-beslut": b.id, "aria-expanded": "false", text: t("ui-valfrihet-knapp") })
+      : null,
   );
+}
+
+// --- Choice (valfrihet) ------------------------------------------------------------------------
+
+async function oppnaValfrihet(knapp) {
+  const beslutId = knapp.dataset.beslut;
+  document.querySelector("#valfrihet")?.remove();
+  for (const k of document.querySelectorAll(".valfrihet-knapp")) k.setAttribute("aria-expanded", "false");
+  knapp.setAttribute("aria-expanded", "true");
+  const panel = el("div", { id: "valfrihet", class: "valfrihet", "data-beslut": beslutId, role: "region", "aria-label": t("ui-valfrihet-knapp") });
+  knapp.after(panel);
+  await visaValfrihet(panel, beslutId);
+  panel.querySelector("h4")?.focus();
+}
+
+async function visaValfrihet(panel, beslutId, meddelande) {
+  try {
+    const arg = { handlaggareId: tillstand.handlaggareId, beslutId };
+    const [lista, sida] = await Promise.all([anropa("valbara", arg), anropa("valsida", arg)]);
+    doljFel();
+    ersatt(
+      panel,
+      el("h4", { tabindex: "-1", text: t("ui-valfrihet-rubrik") }),
+      el("p", { id: "ordningsregel", class: "hjalp", text: t("ui-ordning", { regel: lista.ordning }) }),
+      el(
+        "table",
+        { id: "valbara", class: "tabell" },
+        el("thead", {}, el("tr", {}, ...["ui-valbara-utforare", "ui-valbara-regi", "ui-valbara-status"].map((k) => el("th", { scope: "col", text: t(k) })))),
+        el(
+          "tbody",
+          {},
+          ...lista.rader.map((r) =>
+            el("tr", { class: r.valbar ? "valbar" : "ej-valbar", "data-id": r.utforare_id }, el("td", { text: r.namn }), el("td", { text: r.regi }), el("td", { text: r.status })),
+          ),
+        ),
+      ),
+      meddelande ? el("p", { class: "klart", role: "status", text: meddelande }) : null,
+      valForm(lista, beslutId),
+      el("h4", { text: t("ui-ickeval-rubrik") }),
+      el("p", { id: "svarsdatum", text: sida.svarsdatum ? t("ui-svarsdatum", { datum: sida.svarsdatum }) : t("ui-inget-svarsdatum") }),
+      el(
+        "div",
+        { class: "knapprad" },
+        el("button", { type: "button", class: "knapp", id: "ickeval-svarsdatum", text: t("ui-ickeval-svarsdatum") }),
+        el("button", { type: "button", class: "knapp", id: "ickeval-avstar", text: t("ui-ickeval-avstar") }),
+      ),
+      el("h4", { text: t("ui-historik-rubrik") }),
+      sida.historik.length
+        ? el(
+            "ul",
+            { id: "valhistorik", class: "lista" },
+            ...sida.historik.map((v) =>
+              el(
+                "li",
+                {},
+                t("ui-historik-rad", { typ: t("valtyp-" + v.typ), utforare: v.utforare_namn, start: v.startdatum }) +
+                  (v.slutdatum ? ", " + t("ui-historik-slut", { slut: v.slutdatum }) : "") +
+                  (v.vem_valde ? ` (${t("vem-" + v.vem_valde)})` : ""),
+              ),
+            ),
+          )
+        : el("p", { id: "valhistorik", class: "tom", text: t("ui-ingen-historik") }),
+      ...sida.forklaringar.map((rader) =>
+        el("div", { class: "forklaring" }, el("h5", { text: t("ui-forklaring-rubrik") }), el("ul", { class: "lista forklaring-lista" }, ...rader.map((r) => el("li", { text: r })))),
+      ),
+    );
+  } catch (fel) {
+    visaFel(fel);
+  }
+}
+
+function valForm(lista, beslutId) {
+  const valbara = lista.rader.filter((r) => r.valbar);
+  const falt = (id, etikett, kontroll) => el("div", { class: "falt" }, el("label", { for: id, text: t(etikett) }), kontroll);
+  const form = el(
+    "form",
+    { id: "val-form", class: "val-form" },
+    el("h5", { text: t("ui-val-rubrik") }),
+    falt("val-utforare", "ui-val-utforare", el("select", { id: "val-utforare", required: true }, ...valbara.map((r) => el("option", { value: r.utforare_id, text: r.namn })))),
+    falt("val-vem", "ui-val-vem", el("select", { id: "val-vem" }, ...["brukare", "ombud", "handlaggare"].map((k) => el("option", { value: k, text: t("vem-" + k) })))),
+    falt("val-satt", "ui-val-satt", el("select", { id: "val-satt" }, ...["brev", "samtal", "tolk"].map((k) => el("option", { value: k, text: t("infosatt-" + k) })))),
+    // A text field in the ISO form the whole program uses; the platform's date picker follows
+    // the system locale (11/23/2026 on an English system), which caseworkers would misread.
+    falt("val-start", "ui-val-start", el("input", { id: "val-start", type: "text", inputmode: "numeric", placeholder: t("ui-datum-platshallare"), pattern: "\\d{4}-\\d{2}-\\d{2}", autocomplete: "off" })),
+    el("button", { type: "submit", class: "knapp primar", id: "val-registrera", text: t("ui-val-registrera") }),
+  );
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const panel = form.closest("#valfrihet");
+    try {
+      const val = await anropa("valj", {
+        handlaggareId: tillstand.handlaggareId,
+        beslutId,
+        utforareId: $("#val-utforare").value,
+        vemValde: $("#val-vem").value,
+        informationssatt: $("#val-satt").value,
+        startdatum: $("#val-start").value || null,
+      });
+      await visaValfrihet(panel, beslutId, t("ui-val-klart", { utforare: val.utforare_namn, start: val.startdatum }));
+    } catch (fel) {
+      visaFel(fel);
+    }
+  });
+  return form;
+}
+
+async function tillampaIckeval(panel, avstar) {
+  const beslutId = panel.dataset.beslut;
+  try {
+    await anropa("ickeval", { handlaggareId: tillstand.handlaggareId, beslutId, avstar });
+    await visaValfrihet(panel, beslutId);
+  } catch (fel) {
+    visaFel(fel);
+  }
+}
+
+// --- Start: today's worklists --------------------------------------------------------------------
+
+async function visaStart() {
+  const sektion = $("#brukare");
+  if (!tillstand.handlaggareId) return;
+  try {
+    const a = await anropa("arbetslistor", { handlaggareId: tillstand.handlaggareId });
+    const poster = (id, rubrik, lista) =>
+      el(
+        "section",
+        { class: "arbetslista", id, "aria-labelledby": id + "-rubrik" },
+        el("h3", { id: id + "-rubrik", text: `${t(rubrik)} (${lista.length})` }),
+        lista.length
+          ? el("ul", { class: "lista" }, ...lista.map((p) => el("li", {}, el("button", { type: "button", class: "lank oppna-brukare", "data-id": p.brukare_id, text: `${p.namn}, ${p.insats_kod}${p.datum ? ", " + p.datum : ""}` }))))
+          : el("p", { class: "tom", text: t("ui-lista-tom") }),
+      );
+    const tak = (id, rubrik, lista) =>
+      el(
+        "section",
+        { class: "arbetslista", id, "aria-labelledby": id + "-rubrik" },
+        el("h3", { id: id + "-rubrik", text: `${t(rubrik)} (${lista.length})` }),
+        lista.length
+          ? el(
+              "ul",
+              { class: "lista" },
+              ...lista.map((k) =>
+                el("li", { text: t("ui-tak-rad", { utforare: k.namn, insats: k.insats_kod, aktiva: k.aktiva, tak: k.kapacitetstak }) + ", " + (k.bekraftad ? t("ui-tak-bekraftad", { datum: k.bekraftad }) : t("ui-tak-aldrig")) }),
+              ),
+            )
+          : el("p", { class: "tom", text: t("ui-lista-tom") }),
+      );
+    ersatt(sektion,
+      el("h2", { text: t("ui-arbetslistor-rubrik") }),
+      el("p", { class: "tom", text: t("ui-valj-brukare") }),
+      poster("lista-ickeval", "ui-lista-ickeval", a.ickeval),
+      poster("lista-omval", "ui-lista-omval", a.omval),
+      poster("lista-uppfoljning", "ui-lista-uppfoljning", a.uppfoljning),
+      poster("lista-upphor", "ui-lista-upphor", a.upphor),
+      tak("lista-nara-tak", "ui-lista-nara-tak", a.nara_tak),
+      tak("lista-gamla-tak", "ui-lista-gamla-tak", a.gamla_tak),
+    );
+  } catch (fel) {
+    visaFel(fel);
+  }
 }
 
 // --- Keyboard ----------------------------------------------------------------------------------
@@ -227,6 +395,15 @@ function kopplaHandelser() {
   $("#sok").addEventListener("keydown", (e) => {
     if (e.key === "ArrowDown") { e.preventDefault(); flyttaFokus(1); }
     if (e.key === "Escape") { $("#sok").value = ""; sok(); }
+  });
+  $("#brukare").addEventListener("click", (e) => {
+    const valfrihet = e.target.closest(".valfrihet-knapp");
+    if (valfrihet) oppnaValfrihet(valfrihet);
+    const oppna = e.target.closest(".oppna-brukare");
+    if (oppna) oppnaBrukare(oppna.dataset.id);
+    const panel = e.target.closest("#valfrihet");
+    if (panel && e.target.id === "ickeval-avstar") tillampaIckeval(panel, true);
+    if (panel && e.target.id === "ickeval-svarsdatum") tillampaIckeval(panel, false);
   });
   $("#traffar").addEventListener("click", (e) => {
     const knapp = e.target.closest(".traff");
@@ -247,6 +424,7 @@ function kopplaHandelser() {
     tillstand.handlaggareId = e.target.value;
     localStorage.setItem("valfri.handlaggare", e.target.value);
     sok();
+    if (!document.querySelector("#brukare h2 + dl")) visaStart();
   });
   $("#sprak").addEventListener("change", async (e) => {
     try {
@@ -254,6 +432,7 @@ function kopplaHandelser() {
       localStorage.setItem("valfri.sprak", tillstand.sprak);
       await laddaHandlaggare();
       await sok();
+      await visaStart();
     } catch (fel) { visaFel(fel); }
   });
 }
@@ -264,6 +443,7 @@ async function start() {
     await laddaTexter(localStorage.getItem("valfri.sprak") ?? "sv");
     await laddaHandlaggare();
     $("#traff-status").textContent = t("ui-skriv-for-att-soka");
+    await visaStart();
   } catch (fel) {
     visaFel(fel);
   } finally {

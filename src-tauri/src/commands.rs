@@ -7,9 +7,13 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use serde::Serialize;
 use tauri::State;
-use valfri_domain::{Anvandarmeddelande, Beslut, Brukare, BrukareTraff, Handlaggare};
+use chrono::NaiveDate;
+use valfri_domain::val::{NyttVal, Val};
+use valfri_domain::{
+    Anvandarmeddelande, Beslut, Brukare, BrukareTraff, Handlaggare, IckevalOrsak, Informationssatt, Valideringsfel, VemValde,
+};
 use valfri_l10n::Localizer;
-use valfri_store::{Lagringsfel, MAX_TRAFFAR, Store, demo, idag};
+use valfri_store::{Arbetslistor, Lagringsfel, MAX_TRAFFAR, Store, demo, idag};
 
 use crate::Launch;
 
@@ -101,7 +105,7 @@ pub struct Texter {
 }
 
 /// The message prefixes the window uses.
-const UI_PREFIX: &[&str] = &["ui-", "status-", "utfall-", "enhet-", "ombud-", "regi-", "roll-"];
+const UI_PREFIX: &[&str] = &["ui-", "status-", "utfall-", "enhet-", "ombud-", "regi-", "roll-", "valtyp-", "vem-", "infosatt-"];
 
 #[tauri::command]
 pub fn texter(state: State<'_, Tillstand>, sprak: String) -> Texter {
@@ -154,6 +158,121 @@ pub async fn oppna_brukare(
             Ok(Brukarsida { brukare: s.brukare(&aktor, &id)?, beslut: s.beslut_for_brukare(&aktor, &id)? })
         })
         .await
+}
+
+/// A provider in the choice list, with its status already in words.
+#[derive(Debug, Serialize)]
+pub struct ValbarRadVy {
+    pub utforare_id: String,
+    pub namn: String,
+    pub regi: String,
+    pub valbar: bool,
+    pub status: String,
+}
+
+/// The choice list for a beslut: the rule it is ordered by, in words, and every provider.
+#[derive(Debug, Serialize)]
+pub struct ValbaraVy {
+    pub ordning: String,
+    pub rader: Vec<ValbarRadVy>,
+}
+
+/// The choice part of a beslut: its providers over time and the explanation of each ickeval.
+#[derive(Debug, Serialize)]
+pub struct Valsida {
+    pub historik: Vec<Val>,
+    pub forklaringar: Vec<Vec<String>>,
+    pub svarsdatum: Option<NaiveDate>,
+}
+
+fn tolkat<T>(state: &Tillstand, sprak: &str, r: Result<T, Valideringsfel>) -> Result<T, Felsvar> {
+    r.map_err(|e| Felsvar::fran(&state.l10n, &state.sprak(sprak), &e))
+}
+
+fn datum(falt: &'static str, text: &str) -> Result<NaiveDate, Valideringsfel> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Valideringsfel::Datum { falt })
+}
+
+#[tauri::command]
+pub async fn valbara(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String, beslut_id: String) -> Result<ValbaraVy, Felsvar> {
+    let v = state.med_store(&sprak, move |s| s.valbara(&s.aktor(&handlaggare_id)?, &beslut_id, idag())).await?;
+    let (l, sprak) = (&state.l10n, state.sprak(&sprak));
+    Ok(ValbaraVy {
+        ordning: l.t(&sprak, v.ordning.meddelande_id()),
+        rader: v
+            .utforare
+            .iter()
+            .map(|r| ValbarRadVy {
+                utforare_id: r.utforare_id.clone(),
+                namn: r.namn.clone(),
+                regi: l.t(&sprak, r.regi.meddelande_id()),
+                valbar: r.status.ar_valbar(),
+                status: l.valbarhet(&sprak, &r.status),
+            })
+            .collect(),
+    })
+}
+
+#[tauri::command]
+pub async fn valsida(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String, beslut_id: String) -> Result<Valsida, Felsvar> {
+    let (historik, forklaringar, svarsdatum) = state
+        .med_store(&sprak, move |s| {
+            let aktor = s.aktor(&handlaggare_id)?;
+            Ok((s.valhistorik(&aktor, &beslut_id)?, s.ickevalsforklaringar(&beslut_id)?, s.svarsdatum(&beslut_id)?))
+        })
+        .await?;
+    let sprak = state.sprak(&sprak);
+    let forklaringar = forklaringar.iter().map(|f| state.l10n.ickevalsforklaring(&sprak, f)).collect();
+    Ok(Valsida { historik, forklaringar, svarsdatum })
+}
+
+/// Registers an aktivt val, or a byte when the beslut already has a provider.
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
+pub async fn valj(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    beslut_id: String,
+    utforare_id: String,
+    vem_valde: String,
+    informationssatt: Option<String>,
+    startdatum: Option<String>,
+) -> Result<Val, Felsvar> {
+    let vem = tolkat(&state, &sprak, VemValde::fran_kod(&vem_valde))?;
+    let satt = tolkat(&state, &sprak, informationssatt.as_deref().filter(|s| !s.is_empty()).map(Informationssatt::fran_kod).transpose())?;
+    let start = tolkat(&state, &sprak, startdatum.as_deref().filter(|s| !s.trim().is_empty()).map(|s| datum("datum", s)).transpose())?;
+    state
+        .med_store(&sprak, move |s| {
+            let aktor = s.aktor(&handlaggare_id)?;
+            let id = s.valj(&aktor, &NyttVal {
+                beslut_id: beslut_id.clone(),
+                utforare_id,
+                vem_valde: vem,
+                informationssatt: satt,
+                informationssprak: None,
+                valdatum: idag(),
+                startdatum: start,
+            })?;
+            s.valhistorik(&aktor, &beslut_id)?
+                .into_iter()
+                .find(|v| v.id == id)
+                .ok_or(Lagringsfel::HittasInte { typ: "beslut", id })
+        })
+        .await
+}
+
+/// Applies the ickeval alternative; returns its explanation in words.
+#[tauri::command]
+pub async fn ickeval(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String, beslut_id: String, avstar: bool) -> Result<Vec<String>, Felsvar> {
+    let orsak = if avstar { IckevalOrsak::Avstar } else { IckevalOrsak::Svarsdatum };
+    let (_, f) = state.med_store(&sprak, move |s| s.ickeval(&s.aktor(&handlaggare_id)?, &beslut_id, idag(), orsak)).await?;
+    Ok(state.l10n.ickevalsforklaring(&state.sprak(&sprak), &f))
+}
+
+#[tauri::command]
+pub async fn arbetslistor(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String) -> Result<Arbetslistor, Felsvar> {
+    state.med_store(&sprak, move |s| s.arbetslistor(&s.aktor(&handlaggare_id)?, idag())).await
 }
 
 #[cfg(test)]

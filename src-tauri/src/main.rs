@@ -56,6 +56,11 @@ fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, l10n
         commands::handlaggare,
         commands::sok_brukare,
         commands::oppna_brukare,
+        commands::valbara,
+        commands::valsida,
+        commands::valj,
+        commands::ickeval,
+        commands::arbetslistor,
     ])
 }
 

@@ -98,3 +98,90 @@ fn search_without_match_says_so() {
         Ok(())
     });
 }
+
+/// Opens Märta Ekström's page and the choice panel of her running hemtjänst beslut.
+async fn open_choice_panel(app: &harness::App) -> harness::TestResult {
+    app.type_text("#sok", "ekstr").await?;
+    app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
+    app.click_containing(HITS, NAME).await?;
+    app.wait_for_texts(".valfrihet-knapp", "a beslut that gives a choice", |k| !k.is_empty()).await?;
+    app.click(".valfrihet-knapp").await?;
+    app.wait_for_texts("#valbara tbody tr", "the providers to choose between", |rows| rows.len() >= 5).await?;
+    Ok(())
+}
+
+#[test]
+fn the_choice_panel_lists_every_provider_with_its_status_and_the_order_rule() {
+    run("the_choice_panel_lists_every_provider_with_its_status_and_the_order_rule", async |app| {
+        open_choice_panel(app).await?;
+        let rule = app.texts("#ordningsregel").await?;
+        assert!(rule.iter().any(|r| r.contains("bokstavsordning")), "{rule:?}");
+        let rows = app.texts("#valbara tbody tr").await?;
+        assert!(
+            rows.iter().any(|r| r.contains("Björkdungens") && r.contains("Tar för närvarande inte emot nya")),
+            "the provider at its cap is listed with its marker: {rows:?}"
+        );
+        assert!(rows.iter().any(|r| r.contains("Kan väljas")));
+        // Märta chose through her god man; the omprövning carried the provider over.
+        let history = app.texts("#valhistorik li").await?;
+        assert!(history.iter().any(|h| h.contains("Hemma Trygg")), "{history:?}");
+        Ok(())
+    });
+}
+
+#[test]
+fn a_byte_is_registered_through_the_window_and_a_full_provider_cannot_be_picked() {
+    run("a_byte_is_registered_through_the_window_and_a_full_provider_cannot_be_picked", async |app| {
+        open_choice_panel(app).await?;
+        let options = app.texts("#val-utforare option").await?;
+        assert!(!options.iter().any(|o| o.contains("Björkdungens")), "only valbar providers can be picked: {options:?}");
+        app.click_containing("#val-utforare option", "Östra Strandens").await?;
+        app.click("#val-registrera").await?;
+        app.wait_for_texts("#valhistorik li", "the byte in the history", |h| {
+            h.iter().any(|x| x.contains("Byte av utförare") && x.contains("Östra Strandens"))
+        })
+        .await?;
+        Ok(())
+    });
+}
+
+#[test]
+fn the_start_page_shows_todays_worklists() {
+    run("the_start_page_shows_todays_worklists", async |app| {
+        app.wait_for_texts("#lista-ickeval li", "brukare whose svarsdatum has passed", |l| !l.is_empty()).await?;
+        let nara = app.texts("#lista-nara-tak li").await?;
+        assert!(nara.iter().any(|n| n.contains("Björkdungens") && n.contains("2 av 2")), "{nara:?}");
+        // One click from the list to the case.
+        app.click("#lista-ickeval li button").await?;
+        app.wait_for_texts("section#brukare h2", "the brukare's page", |h| !h.is_empty() && !h[0].contains("Att göra")).await?;
+        Ok(())
+    });
+}
+
+#[test]
+fn ickeval_is_applied_from_the_window_and_explained() {
+    run("ickeval_is_applied_from_the_window_and_explained", async |app| {
+        // A brukare on the worklist: the svarsdatum passed without a choice.
+        app.wait_for_texts("#lista-ickeval li", "brukare whose svarsdatum has passed", |l| !l.is_empty()).await?;
+        app.click("#lista-ickeval li button").await?;
+        app.wait_for_texts(".valfrihet-knapp", "a beslut that gives a choice", |k| !k.is_empty()).await?;
+        // Open each choice panel until one has no provider yet, then apply ickeval.
+        let buttons = app.client().find_all(fantoccini::Locator::Css(".valfrihet-knapp")).await?;
+        for (i, _) in buttons.iter().enumerate() {
+            let knappar = app.client().find_all(fantoccini::Locator::Css(".valfrihet-knapp")).await?;
+            knappar[i].click().await?;
+            app.wait_for_texts("#valhistorik", "the history", |h| !h.is_empty()).await?;
+            if app.texts("p#valhistorik").await?.iter().any(|t| t.contains("Ingen utförare")) {
+                app.click("#ickeval-svarsdatum").await?;
+                app.wait_for_texts(".forklaring-lista li", "the explanation", |rows| {
+                    rows.iter().any(|r| r.contains("tilldelades enligt ickevalsalternativet"))
+                })
+                .await?;
+                let history = app.texts("#valhistorik li").await?;
+                assert!(history.iter().any(|h| h.contains("Ickeval")), "{history:?}");
+                return Ok(());
+            }
+        }
+        Err("no beslut without a provider on the worklist's brukare".into())
+    });
+}

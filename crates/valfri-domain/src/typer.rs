@@ -305,6 +305,10 @@ pub struct Beslut {
     pub ersatter: Option<String>,
     /// The beslut that replaced this one, if any.
     pub ersatt_av: Option<String>,
+    /// Whether the brukare chooses a provider for this beslut: it is made and running, not a
+    /// refusal, and the insats is in a valfrihetssystem. Decided by the store.
+    #[serde(default)]
+    pub ger_val: bool,
 }
 
 /// What a caseworker fills in for a new beslut (an utkast until it is made).

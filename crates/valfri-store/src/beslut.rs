@@ -8,7 +8,8 @@ use crate::{Aktor, Lagringsfel, Resultat, Store, datum, datum_opt, logg, ny_id, 
 
 const BESLUT_SQL: &str = "SELECT b.id, b.brukare_id, i.kod, coalesce(n.namn, i.kod), b.diarienummer, b.ansokningsdatum,
         b.beslutsdatum, b.utfall, b.omfattning, i.enhet, b.giltig_fran, b.giltig_till, b.motivering, b.uppfoljning,
-        b.handlaggare_id, h.namn, b.status, b.ersatter_id, (SELECT e.id FROM beslut e WHERE e.ersatter_id = b.id)
+        b.handlaggare_id, h.namn, b.status, b.ersatter_id, (SELECT e.id FROM beslut e WHERE e.ersatter_id = b.id),
+        b.status IN ('beslutat', 'verkstallt') AND b.utfall <> 'avslag' AND i.valfrihet
     FROM beslut b
     JOIN insats i ON i.id = b.insats_id
     LEFT JOIN insats_namn n ON n.insats_id = i.id AND n.sprak = 'sv'
@@ -239,6 +240,7 @@ fn beslut_fran_rad(r: &Row<'_>) -> rusqlite::Result<Resultat<Beslut>> {
     let (id, brukare_id, insats_kod, insats_namn, diarienummer) = (t(0)?, t(1)?, t(2)?, t(3)?, t(4)?);
     let (omfattning, motivering, handlaggare_id, handlaggare_namn, ersatter, ersatt_av) =
         (r.get(8)?, t(12)?, t(14)?, t(15)?, o(17)?, o(18)?);
+    let ger_val = r.get(19)?;
     Ok((|| {
         Ok(Beslut {
             id,
@@ -260,6 +262,7 @@ fn beslut_fran_rad(r: &Row<'_>) -> rusqlite::Result<Resultat<Beslut>> {
             status: BeslutStatus::fran_kod(&status)?,
             ersatter,
             ersatt_av,
+            ger_val,
         })
     })())
 }
