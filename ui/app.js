@@ -10,6 +10,8 @@ const tillstand = {
   handlaggareId: null,
   sokNr: 0,
   oppnaNr: 0,
+  brukareId: null,
+  insatser: [],
 };
 
 const $ = (sel) => document.querySelector(sel);
@@ -148,6 +150,7 @@ async function oppnaBrukare(id) {
     const sida = await anropa("oppna_brukare", { handlaggareId: tillstand.handlaggareId, id });
     if (nr !== tillstand.oppnaNr) return;
     doljFel();
+    tillstand.brukareId = id;
     visaBrukare(sida);
   } catch (fel) {
     visaFel(fel);
@@ -182,7 +185,7 @@ function visaBrukare({ brukare: b, beslut }) {
     b.ombud.length
       ? el("ul", { class: "lista" }, ...b.ombud.map((o) => el("li", { text: `${o.namn} (${t("ombud-" + o.typ)}), ${o.adress}, ${o.postnummer} ${o.postort}` })))
       : el("p", { class: "tom", text: t("ui-inga-ombud") }),
-    el("h3", { text: t("ui-beslut-rubrik") }),
+    el("div", { class: "rubrik-rad" }, el("h3", { text: t("ui-beslut-rubrik") }), el("button", { type: "button", class: "knapp", id: "nytt-beslut", text: t("ui-nytt-beslut"), "aria-keyshortcuts": "Alt+N" })),
     beslut.length
       ? el("ul", { id: "beslut-lista", class: "lista" }, ...beslut.map(beslutRad))
       : el("p", { class: "tom", id: "beslut-lista", text: t("ui-inga-beslut") }),
@@ -213,10 +216,186 @@ function beslutRad(b) {
     ]),
     b.ersatter ? el("p", { class: "notis", text: t("ui-beslut-ersatter") }) : null,
     b.ersatt_av ? el("p", { class: "notis", text: t("ui-beslut-ersatt") }) : null,
-    b.ger_val
-      ? el("button", { type: "button", class: "knapp valfrihet-knapp", "data-beslut": b.id, "aria-expanded": "false", text: t("ui-valfrihet-knapp") })
-      : null,
+    el(
+      "div",
+      { class: "knapprad" },
+      b.ger_val
+        ? el("button", { type: "button", class: "knapp valfrihet-knapp", "data-beslut": b.id, "aria-expanded": "false", text: t("ui-valfrihet-knapp") })
+        : null,
+      b.kan_andras ? el("button", { type: "button", class: "knapp andra-utkast", "data-beslut": b.id, text: t("ui-andra-utkast") }) : null,
+      b.kan_andras ? el("button", { type: "button", class: "knapp primar fatta-beslut", "data-beslut": b.id, text: t("ui-fatta") }) : null,
+      b.kan_omprovas ? el("button", { type: "button", class: "knapp omprova", "data-beslut": b.id, text: t("ui-omprova") }) : null,
+    ),
   );
+}
+
+// --- The beslut form ------------------------------------------------------------------------------
+
+const FORM_FALT = [
+  ["insats_kod", "insats", "ui-form-insats"],
+  ["utfall", "utfall", "ui-form-utfall"],
+  ["omfattning", "omfattning", "ui-form-omfattning"],
+  ["ansokningsdatum", "ansokningsdatum", "ui-form-ansokningsdatum"],
+  ["giltig_fran", "giltig_fran", "ui-form-giltig-fran"],
+  ["giltig_till", "giltig_till", "ui-form-giltig-till"],
+  ["uppfoljning", "uppfoljning", "ui-form-uppfoljning"],
+  ["diarienummer", "diarienummer", "ui-form-diarienummer"],
+  ["motivering", "motivering", "ui-form-motivering"],
+];
+
+/** Opens the form: `lage` is "nytt", "andra" (a draft, `beslutId`) or "omprova" (`beslutId` is replaced). */
+async function oppnaFormular(lage, beslutId = null) {
+  document.querySelector("#beslut-form")?.remove();
+  try {
+    if (!tillstand.insatser.length) tillstand.insatser = await anropa("insatser");
+    const idag = new Date().toISOString().slice(0, 10);
+    const varden = beslutId
+      ? await anropa("beslutsformular", { handlaggareId: tillstand.handlaggareId, beslutId })
+      : { ansokningsdatum: idag, giltig_fran: idag };
+    if (lage === "omprova") { varden.ansokningsdatum = idag; varden.giltig_fran = idag; }
+    const form = byggFormular(lage, beslutId, varden);
+    const lista = $("#beslut-lista");
+    lista.before(form);
+    form.querySelector("select, input")?.focus();
+  } catch (fel) {
+    visaFel(fel);
+  }
+}
+
+function byggFormular(lage, beslutId, varden) {
+  const kontroll = (nyckel, falt) => {
+    const gemensamt = { id: "f-" + nyckel, name: nyckel, "aria-describedby": "fel-" + falt };
+    if (nyckel === "insats_kod") {
+      return el("select", gemensamt, el("option", { value: "", text: t("ui-form-valj-insats") }), ...tillstand.insatser.map((i) => el("option", { value: i.kod, text: i.namn })));
+    }
+    if (nyckel === "utfall") {
+      return el("select", gemensamt, el("option", { value: "", text: t("ui-form-valj-utfall") }), ...["bifall", "delvis", "avslag"].map((u) => el("option", { value: u, text: t("utfall-" + u) })));
+    }
+    if (nyckel === "motivering") return el("textarea", { ...gemensamt, rows: "4" });
+    const datum = ["ansokningsdatum", "giltig_fran", "giltig_till", "uppfoljning"].includes(nyckel);
+    return el("input", { ...gemensamt, type: "text", autocomplete: "off", inputmode: datum || nyckel === "omfattning" ? "decimal" : null, placeholder: datum ? t("ui-datum-platshallare") : null });
+  };
+  const form = el(
+    "form",
+    { id: "beslut-form", class: "beslut-form", novalidate: true, "data-lage": lage, "aria-labelledby": "beslut-form-rubrik" },
+    el("h4", { id: "beslut-form-rubrik", text: t({ nytt: "ui-form-nytt", andra: "ui-form-andra", omprova: "ui-form-omprova" }[lage]) }),
+    ...FORM_FALT.map(([nyckel, falt, etikett]) =>
+      el(
+        "div",
+        { class: "falt" + (nyckel === "motivering" ? " bred" : "") },
+        el("label", { for: "f-" + nyckel, text: t(etikett) }),
+        kontroll(nyckel, falt),
+        nyckel === "omfattning" ? el("span", { class: "hjalp", id: "enhet-text" }) : null,
+        el("span", { class: "faltfel", id: "fel-" + falt, role: "alert" }),
+      ),
+    ),
+    el(
+      "div",
+      { class: "knapprad bred" },
+      el("button", { type: "submit", class: "knapp", id: "spara-utkast", value: "utkast", text: t("ui-form-spara") }),
+      el("button", { type: "submit", class: "knapp primar", id: "spara-fatta", value: "fatta", text: t("ui-form-spara-fatta") }),
+      el("button", { type: "button", class: "knapp", id: "avbryt-form", text: t("ui-form-avbryt") }),
+    ),
+  );
+  for (const [nyckel] of FORM_FALT) {
+    const f = form.querySelector("#f-" + nyckel);
+    if (varden[nyckel] !== undefined && varden[nyckel] !== null) f.value = varden[nyckel];
+  }
+  const visaEnhet = () => {
+    const insats = tillstand.insatser.find((i) => i.kod === form.querySelector("#f-insats_kod").value);
+    form.querySelector("#enhet-text").textContent = insats ? t("enhet-" + insats.enhet) : "";
+  };
+  visaEnhet();
+  let timer = null;
+  form.addEventListener("input", () => {
+    visaEnhet();
+    clearTimeout(timer);
+    timer = setTimeout(() => kontrolleraFormular(form), 300);
+  });
+  form.querySelector("#avbryt-form").addEventListener("click", () => form.remove());
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const fatta = e.submitter?.value === "fatta";
+    try {
+      await anropa("spara_beslut", {
+        handlaggareId: tillstand.handlaggareId,
+        brukareId: tillstand.brukareId,
+        beslutId: lage === "andra" ? beslutId : null,
+        ersatter: lage === "omprova" ? beslutId : null,
+        formular: formularVarden(form),
+        fatta,
+      });
+      await oppnaBrukare(tillstand.brukareId);
+      visaKlart(t(fatta ? "ui-fattat" : "ui-sparat"));
+    } catch (fel) {
+      if (fel?.falt?.length) visaFaltfel(form, fel.falt);
+      visaFel(fel);
+    }
+  });
+  return form;
+}
+
+function formularVarden(form) {
+  return Object.fromEntries(FORM_FALT.map(([nyckel]) => [nyckel, form.querySelector("#f-" + nyckel).value]));
+}
+
+async function kontrolleraFormular(form) {
+  try {
+    const fel = await anropa("kontrollera_beslut", { brukareId: tillstand.brukareId, formular: formularVarden(form) });
+    // Only fields the person has filled in are marked while typing; saving marks every field.
+    const ifyllda = fel.filter((f) => {
+      const nyckel = FORM_FALT.find(([, falt]) => falt === f.falt)?.[0];
+      return nyckel && form.querySelector("#f-" + nyckel)?.value.trim();
+    });
+    visaFaltfel(form, ifyllda);
+  } catch (fel) {
+    visaFel(fel);
+  }
+}
+
+function visaFaltfel(form, fel) {
+  for (const [nyckel, falt] of FORM_FALT) {
+    const meddelande = fel.find((f) => f.falt === falt)?.message ?? "";
+    form.querySelector("#fel-" + falt).textContent = meddelande;
+    const kontroll = form.querySelector("#f-" + nyckel);
+    if (meddelande) kontroll.setAttribute("aria-invalid", "true");
+    else kontroll.removeAttribute("aria-invalid");
+  }
+}
+
+function visaKlart(text) {
+  const sektion = $("#brukare");
+  sektion.querySelector(".klart")?.remove();
+  sektion.querySelector("h2")?.after(el("p", { class: "klart", role: "status", text }));
+}
+
+async function fattaUtkast(beslutId) {
+  try {
+    await anropa("fatta_beslut", { handlaggareId: tillstand.handlaggareId, beslutId });
+    await oppnaBrukare(tillstand.brukareId);
+    visaKlart(t("ui-fattat"));
+  } catch (fel) {
+    visaFel(fel);
+  }
+}
+
+// --- Help -------------------------------------------------------------------------------------------
+
+function visaHjalp() {
+  let dialog = $("#hjalp");
+  if (!dialog) {
+    dialog = el(
+      "dialog",
+      { id: "hjalp", "aria-labelledby": "hjalp-rubrik" },
+      el("h2", { id: "hjalp-rubrik", text: t("ui-hjalp-rubrik") }),
+      el("ul", { class: "lista" }, ...["ui-hjalp-sok", "ui-hjalp-nytt", "ui-hjalp-pilar", "ui-hjalp-esc", "ui-hjalp-visa"].map((k) => el("li", { text: t(k) }))),
+      el("button", { type: "button", class: "knapp primar", id: "hjalp-stang", text: t("ui-hjalp-stang") }),
+    );
+    document.body.append(dialog);
+    dialog.querySelector("#hjalp-stang").addEventListener("click", () => dialog.close());
+  }
+  dialog.showModal();
+  dialog.querySelector("#hjalp-stang").focus();
 }
 
 // --- Choice (valfrihet) ------------------------------------------------------------------------
@@ -397,6 +576,11 @@ function kopplaHandelser() {
     if (e.key === "Escape") { $("#sok").value = ""; sok(); }
   });
   $("#brukare").addEventListener("click", (e) => {
+    if (e.target.id === "nytt-beslut") oppnaFormular("nytt");
+    const knapp = e.target.closest(".andra-utkast, .omprova, .fatta-beslut");
+    if (knapp?.classList.contains("andra-utkast")) oppnaFormular("andra", knapp.dataset.beslut);
+    if (knapp?.classList.contains("omprova")) oppnaFormular("omprova", knapp.dataset.beslut);
+    if (knapp?.classList.contains("fatta-beslut")) fattaUtkast(knapp.dataset.beslut);
     const valfrihet = e.target.closest(".valfrihet-knapp");
     if (valfrihet) oppnaValfrihet(valfrihet);
     const oppna = e.target.closest(".oppna-brukare");
@@ -419,7 +603,12 @@ function kopplaHandelser() {
   });
   document.addEventListener("keydown", (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "k") { e.preventDefault(); $("#sok").focus(); $("#sok").select(); }
+    if (e.altKey && e.key.toLowerCase() === "n" && tillstand.brukareId && $("#nytt-beslut")) { e.preventDefault(); oppnaFormular("nytt"); }
+    const skriver = ["INPUT", "TEXTAREA", "SELECT"].includes(document.activeElement?.tagName);
+    if (e.key === "F1" || (e.key === "?" && !skriver)) { e.preventDefault(); visaHjalp(); }
+    if (e.key === "Escape" && $("#beslut-form") && !$("#hjalp")?.open) $("#beslut-form").remove();
   });
+  $("#hjalp-knapp").addEventListener("click", visaHjalp);
   $("#handlaggare").addEventListener("change", (e) => {
     tillstand.handlaggareId = e.target.value;
     localStorage.setItem("valfri.handlaggare", e.target.value);

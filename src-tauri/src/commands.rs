@@ -8,12 +8,13 @@ use std::sync::{Arc, Mutex, PoisonError};
 use serde::Serialize;
 use tauri::State;
 use chrono::NaiveDate;
+use valfri_domain::formular::{Beslutsformular, Faltfel};
 use valfri_domain::val::{NyttVal, Val};
 use valfri_domain::{
-    Anvandarmeddelande, Beslut, Brukare, BrukareTraff, Handlaggare, IckevalOrsak, Informationssatt, Valideringsfel, VemValde,
+    Anvandarmeddelande, Beslut, Brukare, BrukareTraff, Handlaggare, IckevalOrsak, Informationssatt, Insats, Valideringsfel, VemValde,
 };
 use valfri_l10n::Localizer;
-use valfri_store::{Arbetslistor, Lagringsfel, MAX_TRAFFAR, Store, demo, idag};
+use valfri_store::{Arbetslistor, Formularfel, Lagringsfel, MAX_TRAFFAR, Store, demo, idag};
 
 use crate::Launch;
 
@@ -56,7 +57,7 @@ impl Tillstand {
             resultat.map_err(|e| Felsvar::fran(&l10n, &sprak, &e))
         })
         .await;
-        svar.unwrap_or_else(|_| Err(Felsvar { code: "ui-fel-okant".into(), message: self.l10n.t(&sprak_for_fel, "ui-fel-okant") }))
+        svar.unwrap_or_else(|_| Err(Felsvar { code: "ui-fel-okant".into(), message: self.l10n.t(&sprak_for_fel, "ui-fel-okant"), falt: Vec::new() }))
     }
 
     fn sprak(&self, sprak: &str) -> String {
@@ -83,16 +84,34 @@ fn oppna(launch: &Launch) -> Result<Store, Lagringsfel> {
     Store::open(&sokvag)
 }
 
-/// An error as the window receives it: a stable code (the Fluent id) and the sentence to show.
+/// An error as the window receives it: a stable code (the Fluent id) and the sentence to show;
+/// for a form, also a sentence per field, to put next to the field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Felsvar {
     pub code: String,
+    pub message: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub falt: Vec<FaltfelVy>,
+}
+
+/// One field's problem, in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FaltfelVy {
+    pub falt: &'static str,
     pub message: String,
 }
 
 impl Felsvar {
     fn fran(l: &Localizer, sprak: &str, e: &dyn Anvandarmeddelande) -> Self {
-        Self { code: e.meddelande_id().to_owned(), message: l.meddelande(sprak, e) }
+        Self { code: e.meddelande_id().to_owned(), message: l.meddelande(sprak, e), falt: Vec::new() }
+    }
+
+    fn fran_falt(l: &Localizer, sprak: &str, fel: &[Faltfel<Lagringsfel>]) -> Self {
+        Self {
+            code: "fel-formular".into(),
+            message: l.t(sprak, "fel-formular"),
+            falt: fel.iter().map(|f| FaltfelVy { falt: f.falt, message: l.meddelande(sprak, &f.fel) }).collect(),
+        }
     }
 }
 
@@ -275,6 +294,58 @@ pub async fn arbetslistor(state: State<'_, Tillstand>, sprak: String, handlaggar
     state.med_store(&sprak, move |s| s.arbetslistor(&s.aktor(&handlaggare_id)?, idag())).await
 }
 
+#[tauri::command]
+pub async fn insatser(state: State<'_, Tillstand>, sprak: String) -> Result<Vec<Insats>, Felsvar> {
+    let s2 = state.sprak(&sprak);
+    state.med_store(&sprak, move |s| s.insatser(&s2)).await
+}
+
+/// Checks a beslut form as it is typed; an empty list means every field is fine.
+#[tauri::command]
+pub async fn kontrollera_beslut(state: State<'_, Tillstand>, sprak: String, brukare_id: String, formular: Beslutsformular) -> Result<Vec<FaltfelVy>, Felsvar> {
+    let fel = state.med_store(&sprak, move |s| Ok(s.tolka_beslutsformular(&brukare_id, &formular).err().unwrap_or_default())).await?;
+    Ok(Felsvar::fran_falt(&state.l10n, &state.sprak(&sprak), &fel).falt)
+}
+
+/// The form filled in from a beslut: to edit a draft or to start an omprövning.
+#[tauri::command]
+pub async fn beslutsformular(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String, beslut_id: String) -> Result<Beslutsformular, Felsvar> {
+    state.med_store(&sprak, move |s| Ok(Beslutsformular::fran(&s.beslut(&s.aktor(&handlaggare_id)?, &beslut_id)?))).await
+}
+
+/// Saves a beslut form (new draft, edited draft, or omprövning) and, with `fatta`, makes it.
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
+pub async fn spara_beslut(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    brukare_id: String,
+    beslut_id: Option<String>,
+    ersatter: Option<String>,
+    formular: Beslutsformular,
+    fatta: bool,
+) -> Result<String, Felsvar> {
+    let sprak = state.sprak(&sprak);
+    let l10n = Arc::clone(&state.l10n);
+    let svar = state
+        .med_store(&sprak, move |s| {
+            let aktor = s.aktor(&handlaggare_id)?;
+            Ok(s.spara_beslutsformular(&aktor, &brukare_id, beslut_id.as_deref(), ersatter.as_deref(), &formular, fatta.then(idag)))
+        })
+        .await?;
+    svar.map_err(|e| match e {
+        Formularfel::Falt(fel) => Felsvar::fran_falt(&l10n, &sprak, &fel),
+        Formularfel::Annat(e) => Felsvar::fran(&l10n, &sprak, &e),
+    })
+}
+
+/// Makes a draft into a decision today.
+#[tauri::command]
+pub async fn fatta_beslut(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String, beslut_id: String) -> Result<(), Felsvar> {
+    state.med_store(&sprak, move |s| s.fatta_beslut(&s.aktor(&handlaggare_id)?, &beslut_id, idag())).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,6 +359,15 @@ mod tests {
             serde_json::json!({
                 "code": "fel-beslut-fattat",
                 "message": "Beslutet är redan fattat och kan inte ändras. Gör en omprövning för att ändra det."
+            })
+        );
+        let fel = Felsvar::fran_falt(&l, "sv", &[Faltfel { falt: "giltig_till", fel: Valideringsfel::DatumOrdning.into() }]);
+        assert_eq!(
+            serde_json::to_value(&fel).unwrap(),
+            serde_json::json!({
+                "code": "fel-formular",
+                "message": "Beslutet är inte sparat. Rätta de markerade fälten.",
+                "falt": [{ "falt": "giltig_till", "message": "Slutdatumet kan inte vara före startdatumet." }]
             })
         );
         let fel = Felsvar::fran(&l, "en", &Lagringsfel::Upptagen);

@@ -61,6 +61,11 @@ fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, l10n
         commands::valj,
         commands::ickeval,
         commands::arbetslistor,
+        commands::insatser,
+        commands::kontrollera_beslut,
+        commands::beslutsformular,
+        commands::spara_beslut,
+        commands::fatta_beslut,
     ])
 }
 

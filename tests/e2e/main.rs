@@ -185,3 +185,67 @@ fn ickeval_is_applied_from_the_window_and_explained() {
         Err("no beslut without a provider on the worklist's brukare".into())
     });
 }
+
+async fn open_marta(app: &harness::App) -> harness::TestResult {
+    app.type_text("#sok", "ekstr").await?;
+    app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
+    app.click_containing(HITS, NAME).await?;
+    app.wait_for_texts("#beslut-lista li.beslut", "her beslut", |b| b.len() >= 2).await?;
+    Ok(())
+}
+
+#[test]
+fn a_beslut_is_created_with_validation_as_you_type_and_made() {
+    run("a_beslut_is_created_with_validation_as_you_type_and_made", async |app| {
+        open_marta(app).await?;
+        let before = app.texts("#beslut-lista li.beslut").await?.len();
+        app.click("#nytt-beslut").await?;
+        app.click_containing("#f-insats_kod option", "Ledsagarservice").await?;
+        app.click_containing("#f-utfall option", "Bifall").await?;
+        app.type_text("#f-omfattning", "900").await?;
+        // The message appears next to the field while typing, in Swedish.
+        app.wait_for_texts("#fel-omfattning", "the omfattning message", |m| m.iter().any(|x| x.contains("högst 744"))).await?;
+        app.type_text("#f-giltig_till", "2020-01-01").await?;
+        app.wait_for_texts("#fel-giltig_till", "the date order message", |m| m.iter().any(|x| x.contains("före startdatumet"))).await?;
+        app.type_text("#f-omfattning", "12,5").await?;
+        app.type_text("#f-giltig_till", "").await?;
+        app.type_text("#f-motivering", "Behov av ledsagning till aktiviteter.").await?;
+        app.wait_for_texts("#fel-omfattning", "the message to go", |m| m.iter().all(String::is_empty)).await?;
+        app.click("#spara-fatta").await?;
+        app.wait_for_texts("#beslut-lista li.beslut", "one more beslut, made", |b| {
+            b.len() == before + 1 && b.iter().any(|x| x.contains("Ledsagarservice") && x.contains("Beslutat") && x.contains("12,5 timmar per månad"))
+        })
+        .await?;
+        Ok(())
+    });
+}
+
+#[test]
+fn a_draft_is_made_and_an_omprovning_replaces_a_beslut() {
+    run("a_draft_is_made_and_an_omprovning_replaces_a_beslut", async |app| {
+        open_marta(app).await?;
+        // The demo gives Märta a ledsagarservice draft.
+        app.click(".fatta-beslut").await?;
+        app.wait_for_texts("p.klart", "the confirmation", |m| m.iter().any(|x| x.contains("fattat"))).await?;
+        assert!(app.texts(".fatta-beslut").await?.is_empty(), "no draft left");
+        app.click(".omprova").await?;
+        app.wait_for_texts("#beslut-form h4", "the omprövning form", |h| h.iter().any(|x| x.contains("Omprövning"))).await?;
+        app.type_text("#f-omfattning", "10").await?;
+        app.click("#spara-fatta").await?;
+        app.wait_for_texts("#beslut-lista li.beslut", "the replaced beslut marked", |b| {
+            b.iter().any(|x| x.contains("Ersatt av ett nytt beslut")) && b.iter().filter(|x| x.contains("Ersätter ett tidigare beslut")).count() >= 2
+        })
+        .await?;
+        Ok(())
+    });
+}
+
+#[test]
+fn the_help_overlay_lists_the_shortcuts() {
+    run("the_help_overlay_lists_the_shortcuts", async |app| {
+        app.click("#hjalp-knapp").await?;
+        app.wait_for_texts("#hjalp li", "the shortcuts", |l| l.iter().any(|x| x.contains("Ctrl+K")) && l.iter().any(|x| x.contains("Alt+N"))).await?;
+        app.click("#hjalp-stang").await?;
+        Ok(())
+    });
+}

@@ -10,6 +10,7 @@ mod personnummer;
 mod text;
 mod typer;
 pub mod dokument;
+pub mod formular;
 pub mod val;
 
 pub use fel::{Arg, Anvandarmeddelande, Valideringsfel};

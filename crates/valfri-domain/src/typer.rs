@@ -309,6 +309,12 @@ pub struct Beslut {
     /// refusal, and the insats is in a valfrihetssystem. Decided by the store.
     #[serde(default)]
     pub ger_val: bool,
+    /// Whether it is a draft that may still be edited and made.
+    #[serde(default)]
+    pub kan_andras: bool,
+    /// Whether an omprövning may start from it: it is made and not already replaced.
+    #[serde(default)]
+    pub kan_omprovas: bool,
 }
 
 /// What a caseworker fills in for a new beslut (an utkast until it is made).

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
+use valfri_domain::formular::{Beslutsformular, Faltfel};
 use valfri_domain::{Beslut, BeslutStatus, Enhet, Falt, NyttBeslut, Roll, Utfall, Valideringsfel, kontrollera_text};
 
 use crate::{Aktor, Lagringsfel, Resultat, Store, datum, datum_opt, logg, ny_id, nu};
@@ -9,7 +10,9 @@ use crate::{Aktor, Lagringsfel, Resultat, Store, datum, datum_opt, logg, ny_id, 
 const BESLUT_SQL: &str = "SELECT b.id, b.brukare_id, i.kod, coalesce(n.namn, i.kod), b.diarienummer, b.ansokningsdatum,
         b.beslutsdatum, b.utfall, b.omfattning, i.enhet, b.giltig_fran, b.giltig_till, b.motivering, b.uppfoljning,
         b.handlaggare_id, h.namn, b.status, b.ersatter_id, (SELECT e.id FROM beslut e WHERE e.ersatter_id = b.id),
-        b.status IN ('beslutat', 'verkstallt') AND b.utfall <> 'avslag' AND i.valfrihet
+        b.status IN ('beslutat', 'verkstallt') AND b.utfall <> 'avslag' AND i.valfrihet,
+        b.status = 'utkast',
+        b.status <> 'utkast' AND NOT EXISTS (SELECT 1 FROM beslut e WHERE e.ersatter_id = b.id)
     FROM beslut b
     JOIN insats i ON i.id = b.insats_id
     LEFT JOIN insats_namn n ON n.insats_id = i.id AND n.sprak = 'sv'
@@ -240,7 +243,7 @@ fn beslut_fran_rad(r: &Row<'_>) -> rusqlite::Result<Resultat<Beslut>> {
     let (id, brukare_id, insats_kod, insats_namn, diarienummer) = (t(0)?, t(1)?, t(2)?, t(3)?, t(4)?);
     let (omfattning, motivering, handlaggare_id, handlaggare_namn, ersatter, ersatt_av) =
         (r.get(8)?, t(12)?, t(14)?, t(15)?, o(17)?, o(18)?);
-    let ger_val = r.get(19)?;
+    let (ger_val, kan_andras, kan_omprovas) = (r.get(19)?, r.get(20)?, r.get(21)?);
     Ok((|| {
         Ok(Beslut {
             id,
@@ -263,6 +266,73 @@ fn beslut_fran_rad(r: &Row<'_>) -> rusqlite::Result<Resultat<Beslut>> {
             ersatter,
             ersatt_av,
             ger_val,
+            kan_andras,
+            kan_omprovas,
         })
     })())
+}
+
+/// Why a beslut form was not saved: problems with named fields, or another refusal.
+#[derive(Debug)]
+pub enum Formularfel {
+    Falt(Vec<Faltfel<Lagringsfel>>),
+    Annat(Lagringsfel),
+}
+
+impl From<Lagringsfel> for Formularfel {
+    fn from(e: Lagringsfel) -> Self {
+        Formularfel::Annat(e)
+    }
+}
+
+impl Store {
+    /// Reads a typed beslut form for a brukare, checking each field against its insats.
+    pub fn tolka_beslutsformular(&self, brukare_id: &str, f: &Beslutsformular) -> Result<NyttBeslut, Vec<Faltfel<Lagringsfel>>> {
+        let mut fel = Vec::new();
+        let enhet = if f.insats_kod.trim().is_empty() {
+            None
+        } else {
+            match self.insats(&f.insats_kod, "sv") {
+                Ok(i) => Some(i.enhet),
+                Err(e) => {
+                    fel.push(Faltfel { falt: "insats", fel: e });
+                    None
+                }
+            }
+        };
+        match f.tolka(brukare_id, enhet) {
+            Ok(ny) if fel.is_empty() => Ok(ny),
+            Ok(_) => Err(fel),
+            Err(mer) => {
+                fel.extend(mer.into_iter().map(|f| Faltfel { falt: f.falt, fel: f.fel.into() }));
+                Err(fel)
+            }
+        }
+    }
+
+    /// Saves a beslut form: a new utkast, changes to an utkast (`beslut_id`), or the draft of an
+    /// omprövning (`ersatter`); with `fatta` the decision is then made on that date.
+    pub fn spara_beslutsformular(
+        &self,
+        aktor: &Aktor,
+        brukare_id: &str,
+        beslut_id: Option<&str>,
+        ersatter: Option<&str>,
+        f: &Beslutsformular,
+        fatta: Option<NaiveDate>,
+    ) -> Result<String, Formularfel> {
+        let ny = self.tolka_beslutsformular(brukare_id, f).map_err(Formularfel::Falt)?;
+        let id = match (beslut_id, ersatter) {
+            (Some(id), _) => {
+                self.andra_utkast(aktor, id, &ny)?;
+                id.to_owned()
+            }
+            (None, Some(gammalt)) => self.omprova(aktor, gammalt, &ny)?,
+            (None, None) => self.skapa_utkast(aktor, &ny)?,
+        };
+        if let Some(dag) = fatta {
+            self.fatta_beslut(aktor, &id, dag)?;
+        }
+        Ok(id)
+    }
 }

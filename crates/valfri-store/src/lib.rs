@@ -26,6 +26,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use valfri_domain::Roll;
 
 pub use backup::aterstall;
+pub use beslut::Formularfel;
 pub use brukare::{MAX_TRAFFAR, NyBrukare, NyttOmbud};
 pub use kommun::NyInsats;
 pub use register::{Registerversion, Sparat};

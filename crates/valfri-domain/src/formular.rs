@@ -1,0 +1,194 @@
+//! Forms as people type them: every field a string, every problem reported against its field,
+//! all at once, so the window can show each message next to the field it concerns.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{Enhet, Falt, NyttBeslut, Utfall, Valideringsfel, kontrollera_text};
+
+/// A beslut form as typed: dates `YYYY-MM-DD`, omfattning with a decimal comma or point.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Beslutsformular {
+    pub insats_kod: String,
+    pub utfall: String,
+    pub omfattning: String,
+    pub ansokningsdatum: String,
+    pub giltig_fran: String,
+    pub giltig_till: String,
+    pub uppfoljning: String,
+    pub diarienummer: String,
+    pub motivering: String,
+}
+
+/// A problem with one field: the field's key (its label is `falt-<key>`) and what is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Faltfel<E> {
+    pub falt: &'static str,
+    pub fel: E,
+}
+
+fn datum(falt: &'static str, text: &str, kravs: bool, fel: &mut Vec<Faltfel<Valideringsfel>>) -> Option<NaiveDate> {
+    let text = text.trim();
+    if text.is_empty() {
+        if kravs {
+            fel.push(Faltfel { falt, fel: Valideringsfel::Saknas { falt } });
+        }
+        return None;
+    }
+    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(d) => Some(d),
+        Err(_) => {
+            fel.push(Faltfel { falt, fel: Valideringsfel::Datum { falt } });
+            None
+        }
+    }
+}
+
+impl Beslutsformular {
+    /// Reads the form for a brukare. `enhet` is the unit of the chosen insats (the store looks
+    /// it up), `None` when the insats is unknown. Returns every field's problem, not just the first.
+    pub fn tolka(&self, brukare_id: &str, enhet: Option<Enhet>) -> Result<NyttBeslut, Vec<Faltfel<Valideringsfel>>> {
+        let mut fel = Vec::new();
+        if self.insats_kod.trim().is_empty() {
+            fel.push(Faltfel { falt: "insats", fel: Valideringsfel::Saknas { falt: "insats" } });
+        }
+        let utfall = match Utfall::fran_kod(&self.utfall) {
+            Ok(u) => Some(u),
+            Err(e) => {
+                fel.push(Faltfel { falt: "utfall", fel: if self.utfall.trim().is_empty() { Valideringsfel::Saknas { falt: "utfall" } } else { e } });
+                None
+            }
+        };
+        let ansokningsdatum = datum("ansokningsdatum", &self.ansokningsdatum, true, &mut fel);
+        let giltig_fran = datum("giltig_fran", &self.giltig_fran, true, &mut fel);
+        let giltig_till = datum("giltig_till", &self.giltig_till, false, &mut fel);
+        let uppfoljning = datum("uppfoljning", &self.uppfoljning, false, &mut fel);
+        if let (Some(f), Some(t)) = (giltig_fran, giltig_till) {
+            if t < f {
+                fel.push(Faltfel { falt: "giltig_till", fel: Valideringsfel::DatumOrdning });
+            }
+        }
+        let text = self.omfattning.trim().replace(',', ".").replace(' ', "");
+        let omfattning = if text.is_empty() {
+            None
+        } else {
+            match text.parse::<f64>() {
+                Ok(v) => Some(v),
+                Err(_) => {
+                    fel.push(Faltfel {
+                        falt: "omfattning",
+                        fel: Valideringsfel::OkantVarde { falt: "omfattning", varde: self.omfattning.chars().take(20).collect() },
+                    });
+                    None
+                }
+            }
+        };
+        // A refusal grants nothing, so it has no extent whatever the unit.
+        let omfattning = match (utfall, enhet) {
+            (Some(Utfall::Avslag), _) if omfattning.is_some() => {
+                fel.push(Faltfel { falt: "omfattning", fel: Valideringsfel::OmfattningEjTillampbar });
+                None
+            }
+            (Some(Utfall::Avslag), _) | (_, None) => omfattning,
+            (_, Some(enhet)) if text.is_empty() || omfattning.is_some() => match enhet.kontrollera(omfattning) {
+                Ok(v) => v,
+                Err(e) => {
+                    fel.push(Faltfel { falt: "omfattning", fel: e });
+                    None
+                }
+            },
+            _ => None,
+        };
+        for (falt, varde) in [(Falt::DIARIENUMMER, &self.diarienummer), (Falt::MOTIVERING, &self.motivering)] {
+            if let Err(e) = kontrollera_text(falt, varde) {
+                fel.push(Faltfel { falt: falt.nyckel, fel: e });
+            }
+        }
+        match (utfall, ansokningsdatum, giltig_fran, fel.is_empty()) {
+            (Some(utfall), Some(ansokningsdatum), Some(giltig_fran), true) => Ok(NyttBeslut {
+                brukare_id: brukare_id.to_owned(),
+                insats_kod: self.insats_kod.trim().to_owned(),
+                diarienummer: self.diarienummer.trim().to_owned(),
+                ansokningsdatum,
+                utfall,
+                omfattning,
+                giltig_fran,
+                giltig_till,
+                motivering: self.motivering.trim().to_owned(),
+                uppfoljning,
+            }),
+            _ => Err(fel),
+        }
+    }
+
+    /// The form filled in from a beslut, for editing a draft or starting an omprövning.
+    pub fn fran(b: &crate::Beslut) -> Self {
+        let d = |x: Option<NaiveDate>| x.map(|d| d.to_string()).unwrap_or_default();
+        Self {
+            insats_kod: b.insats_kod.clone(),
+            utfall: b.utfall.kod().to_owned(),
+            omfattning: b.omfattning.map(|v| v.to_string()).unwrap_or_default(),
+            ansokningsdatum: b.ansokningsdatum.to_string(),
+            giltig_fran: b.giltig_fran.to_string(),
+            giltig_till: d(b.giltig_till),
+            uppfoljning: d(b.uppfoljning),
+            diarienummer: b.diarienummer.clone(),
+            motivering: b.motivering.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn giltigt() -> Beslutsformular {
+        Beslutsformular {
+            insats_kod: "hemtjanst".into(),
+            utfall: "bifall".into(),
+            omfattning: "28,5".into(),
+            ansokningsdatum: "2026-11-01".into(),
+            giltig_fran: "2026-12-01".into(),
+            giltig_till: "2027-11-30".into(),
+            uppfoljning: "2027-03-01".into(),
+            diarienummer: "VON 2026/1".into(),
+            motivering: "Behov av stöd.".into(),
+        }
+    }
+
+    #[test]
+    fn a_good_form_becomes_a_beslut_with_a_decimal_comma() {
+        let b = giltigt().tolka("b1", Some(Enhet::TimmarPerManad)).unwrap();
+        assert_eq!(b.omfattning, Some(28.5));
+        assert_eq!(b.giltig_till, NaiveDate::from_ymd_opt(2027, 11, 30));
+    }
+
+    #[test]
+    fn every_field_problem_is_reported_at_once() {
+        let f = Beslutsformular {
+            utfall: String::new(),
+            omfattning: "många".into(),
+            giltig_fran: "2026-13-01".into(),
+            giltig_till: "2026-01-01".into(),
+            motivering: "a".repeat(5000),
+            ..giltigt()
+        };
+        let fel = f.tolka("b1", Some(Enhet::TimmarPerManad)).unwrap_err();
+        let falt: Vec<&str> = fel.iter().map(|f| f.falt).collect();
+        assert_eq!(falt, vec!["utfall", "giltig_fran", "omfattning", "motivering"]);
+        let ordning = Beslutsformular { giltig_till: "2026-01-01".into(), ..giltigt() }.tolka("b1", Some(Enhet::TimmarPerManad)).unwrap_err();
+        assert_eq!(ordning, vec![Faltfel { falt: "giltig_till", fel: Valideringsfel::DatumOrdning }]);
+    }
+
+    #[test]
+    fn omfattning_follows_the_unit_and_the_outcome() {
+        let hog = Beslutsformular { omfattning: "800".into(), ..giltigt() }.tolka("b", Some(Enhet::TimmarPerManad)).unwrap_err();
+        assert_eq!(hog[0].fel, Valideringsfel::Omfattning { max: 744 });
+        let saknas = Beslutsformular { omfattning: String::new(), ..giltigt() }.tolka("b", Some(Enhet::TimmarPerManad)).unwrap_err();
+        assert_eq!(saknas[0].falt, "omfattning");
+        assert!(Beslutsformular { omfattning: String::new(), ..giltigt() }.tolka("b", Some(Enhet::Ingen)).is_ok());
+        let avslag = Beslutsformular { utfall: "avslag".into(), ..giltigt() }.tolka("b", Some(Enhet::TimmarPerManad)).unwrap_err();
+        assert_eq!(avslag[0].fel, Valideringsfel::OmfattningEjTillampbar);
+    }
+}
