@@ -69,6 +69,7 @@ async function laddaTexter(sprak) {
   document.title = t("ui-app-titel");
   for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
   for (const e of document.querySelectorAll("[data-t-placeholder]")) e.placeholder = t(e.dataset.tPlaceholder);
+  for (const e of document.querySelectorAll("[data-t-aria-label]")) e.setAttribute("aria-label", t(e.dataset.tAriaLabel));
   const val = $("#sprak");
   val.replaceChildren(...svar.sprak_lista.map((s) => el("option", { value: s, text: s.toUpperCase() })));
   val.value = svar.sprak;
@@ -379,6 +380,128 @@ async function fattaUtkast(beslutId) {
   }
 }
 
+// --- The provider register ------------------------------------------------------------------------
+
+async function visaRegister(meddelande) {
+  tillstand.brukareId = null;
+  const sektion = $("#brukare");
+  try {
+    const r = await anropa("register", { handlaggareId: tillstand.handlaggareId });
+    tillstand.register = r;
+    doljFel();
+    ersatt(
+      sektion,
+      el("h2", { text: t("ui-register-rubrik") }),
+      meddelande ? el("p", { class: "klart", role: "status", text: meddelande }) : null,
+      el("p", { class: "hjalp", text: t("ui-register-version", { version: r.historik[0]?.nummer ?? 0 }) + (r.far_andra ? "" : " " + t("ui-register-las")) }),
+      el(
+        "table",
+        { class: "tabell", id: "register-tabell" },
+        el("thead", {}, el("tr", {}, ...["ui-valbara-utforare", "ui-valbara-regi", "ui-register-omraden", "ui-register-tak", ""].map((k) => el("th", { scope: "col", text: k ? t(k) : "" })))),
+        el(
+          "tbody",
+          {},
+          ...r.utforare.map((u) =>
+            el(
+              "tr",
+              { "data-id": u.id },
+              el("td", {}, el("strong", { text: u.namn }), el("br"), el("span", { class: "hjalp", text: u.organisationsnummer })),
+              el("td", { text: t("regi-" + u.regi) }),
+              el("td", { text: u.omraden.join(", ") }),
+              el("td", { text: u.godkannanden.map((g) => `${g.insats_kod}: ${g.kapacitetstak ?? "–"}`).join("; ") }),
+              el("td", {}, r.far_andra ? el("button", { type: "button", class: "knapp andra-utforare", "data-id": u.id, text: t("ui-register-andra") }) : null),
+            ),
+          ),
+        ),
+      ),
+      el("h3", { text: t("ui-register-historik") }),
+      el(
+        "ul",
+        { class: "lista", id: "register-historik" },
+        ...r.historik.map((v) => el("li", { text: t("ui-register-historik-rad", { version: v.nummer, tid: v.tid.slice(0, 16).replace("T", " "), vem: v.vem.replace(/ <.*>$/, ""), beskrivning: v.beskrivning }) })),
+      ),
+    );
+  } catch (fel) {
+    visaFel(fel);
+  }
+}
+
+function utforarFormular(u) {
+  document.querySelector("#utforare-form")?.remove();
+  const falt = (id, etikett, varde, typ = "text") =>
+    el("div", { class: "falt" }, el("label", { for: id, text: etikett }), el("input", { id, type: "text", inputmode: typ === "tal" ? "numeric" : null, value: varde ?? "", autocomplete: "off", placeholder: typ === "datum" ? t("ui-datum-platshallare") : null }));
+  const form = el(
+    "form",
+    { id: "utforare-form", class: "beslut-form", "data-id": u.id, "aria-label": u.namn },
+    el("h4", { text: u.namn }),
+    ...u.godkannanden.flatMap((g, i) => [
+      el("h5", { class: "bred", text: t("ui-register-godkannande", { insats: g.insats_kod }) }),
+      falt(`g${i}-fran`, t("ui-register-godkand-fran"), g.godkand_fran, "datum"),
+      falt(`g${i}-till`, t("ui-register-godkand-till"), g.godkand_till, "datum"),
+      falt(`g${i}-tak`, t("ui-register-tak"), g.kapacitetstak, "tal"),
+      falt(`g${i}-bekraftad`, t("ui-register-bekraftad"), g.kapacitet_bekraftad, "datum"),
+      falt(`g${i}-paus`, t("ui-register-paus"), g.paus_till, "datum"),
+    ]),
+    el(
+      "fieldset",
+      { class: "bred omraden" },
+      el("legend", { text: t("ui-register-omraden") }),
+      ...tillstand.register.omraden.map((o) =>
+        el("label", { class: "val" }, el("input", { type: "checkbox", name: "omrade", value: o.kod, checked: u.omraden.includes(o.kod) }), ` ${o.kod} ${o.namn}`),
+      ),
+    ),
+    el("div", { class: "falt bred" }, el("label", { for: "u-beskrivning", text: t("ui-register-beskrivning") }), el("input", { id: "u-beskrivning", type: "text", required: true })),
+    el("div", { id: "paverkan", class: "bred", role: "status" }),
+    el(
+      "div",
+      { class: "knapprad bred" },
+      el("button", { type: "button", class: "knapp", id: "u-forhandsgranska", text: t("ui-register-forhandsgranska") }),
+      el("button", { type: "submit", class: "knapp primar", id: "u-spara", text: t("ui-register-spara") }),
+      el("button", { type: "button", class: "knapp", id: "u-avbryt", text: t("ui-form-avbryt") }),
+    ),
+  );
+  const lasIn = () => {
+    const v = (id) => form.querySelector("#" + id).value.trim() || null;
+    return {
+      ...u,
+      omraden: [...form.querySelectorAll("input[name=omrade]:checked")].map((c) => c.value),
+      godkannanden: u.godkannanden.map((g, i) => ({
+        ...g,
+        godkand_fran: v(`g${i}-fran`) ?? g.godkand_fran,
+        godkand_till: v(`g${i}-till`),
+        kapacitetstak: v(`g${i}-tak`) === null ? null : Number(v(`g${i}-tak`)),
+        kapacitet_bekraftad: v(`g${i}-bekraftad`),
+        paus_till: v(`g${i}-paus`),
+      })),
+    };
+  };
+  const visaPaverkan = (lista) => {
+    ersatt(
+      form.querySelector("#paverkan"),
+      el("p", { text: lista.length ? t("ui-register-paverkar", { antal: lista.length }) : t("ui-register-paverkar-ingen") }),
+      lista.length ? el("ul", { class: "lista", id: "paverkade" }, ...lista.map((p) => el("li", { text: `${p.namn}, ${p.insats_kod}: ${t("ui-orsak-" + p.orsak)}` }))) : null,
+    );
+  };
+  form.querySelector("#u-forhandsgranska").addEventListener("click", async () => {
+    try {
+      visaPaverkan(await anropa("forhandsgranska_utforare", { utforare: lasIn() }));
+    } catch (fel) {
+      visaFel(fel);
+    }
+  });
+  form.querySelector("#u-avbryt").addEventListener("click", () => form.remove());
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    try {
+      const sparat = await anropa("spara_utforare", { handlaggareId: tillstand.handlaggareId, utforare: lasIn(), beskrivning: form.querySelector("#u-beskrivning").value });
+      await visaRegister(t("ui-register-sparat", { version: sparat.version }));
+    } catch (fel) {
+      visaFel(fel);
+    }
+  });
+  return form;
+}
+
 // --- Help -------------------------------------------------------------------------------------------
 
 function visaHjalp() {
@@ -575,7 +698,16 @@ function kopplaHandelser() {
     if (e.key === "ArrowDown") { e.preventDefault(); flyttaFokus(1); }
     if (e.key === "Escape") { $("#sok").value = ""; sok(); }
   });
+  $("#nav-start").addEventListener("click", () => { tillstand.brukareId = null; visaStart(); });
+  $("#nav-register").addEventListener("click", () => visaRegister());
   $("#brukare").addEventListener("click", (e) => {
+    const andra = e.target.closest(".andra-utforare");
+    if (andra) {
+      const u = tillstand.register.utforare.find((x) => x.id === andra.dataset.id);
+      const form = utforarFormular(u);
+      andra.closest("tr").after(el("tr", {}, el("td", { colspan: "5" }, form)));
+      form.querySelector("input")?.focus();
+    }
     if (e.target.id === "nytt-beslut") oppnaFormular("nytt");
     const knapp = e.target.closest(".andra-utkast, .omprova, .fatta-beslut");
     if (knapp?.classList.contains("andra-utkast")) oppnaFormular("andra", knapp.dataset.beslut);

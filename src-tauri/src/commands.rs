@@ -11,10 +11,11 @@ use chrono::NaiveDate;
 use valfri_domain::formular::{Beslutsformular, Faltfel};
 use valfri_domain::val::{NyttVal, Val};
 use valfri_domain::{
-    Anvandarmeddelande, Beslut, Brukare, BrukareTraff, Handlaggare, IckevalOrsak, Informationssatt, Insats, Valideringsfel, VemValde,
+    Anvandarmeddelande, Beslut, Brukare, BrukareTraff, Handlaggare, IckevalOrsak, Informationssatt, Insats, Utforare, Valideringsfel,
+    VemValde,
 };
 use valfri_l10n::Localizer;
-use valfri_store::{Arbetslistor, Formularfel, Lagringsfel, MAX_TRAFFAR, Store, demo, idag};
+use valfri_store::{Arbetslistor, Formularfel, Lagringsfel, MAX_TRAFFAR, Paverkad, Registerversion, Sparat, Store, demo, idag};
 
 use crate::Launch;
 
@@ -344,6 +345,47 @@ pub async fn spara_beslut(
 #[tauri::command]
 pub async fn fatta_beslut(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String, beslut_id: String) -> Result<(), Felsvar> {
     state.med_store(&sprak, move |s| s.fatta_beslut(&s.aktor(&handlaggare_id)?, &beslut_id, idag())).await
+}
+
+/// The register screen: every provider now, the history of versions, and whether the
+/// handläggare may change it.
+#[derive(Debug, Serialize)]
+pub struct Registervy {
+    pub utforare: Vec<Utforare>,
+    pub historik: Vec<Registerversion>,
+    pub far_andra: bool,
+    pub omraden: Vec<valfri_domain::Omrade>,
+}
+
+#[tauri::command]
+pub async fn register(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String) -> Result<Registervy, Felsvar> {
+    state
+        .med_store(&sprak, move |s| {
+            Ok(Registervy {
+                far_andra: s.aktor(&handlaggare_id)?.far_andra_register(),
+                utforare: s.utforare_lista()?,
+                historik: s.registerhistorik()?,
+                omraden: s.omraden()?,
+            })
+        })
+        .await
+}
+
+/// Which brukare saving this provider would affect, without saving.
+#[tauri::command]
+pub async fn forhandsgranska_utforare(state: State<'_, Tillstand>, sprak: String, utforare: Utforare) -> Result<Vec<Paverkad>, Felsvar> {
+    state.med_store(&sprak, move |s| s.forhandsgranska_utforare(&utforare, idag())).await
+}
+
+#[tauri::command]
+pub async fn spara_utforare(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    utforare: Utforare,
+    beskrivning: String,
+) -> Result<Sparat, Felsvar> {
+    state.med_store(&sprak, move |s| s.spara_utforare(&s.aktor(&handlaggare_id)?, &utforare, &beskrivning)).await
 }
 
 #[cfg(test)]

@@ -66,6 +66,9 @@ fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, l10n
         commands::beslutsformular,
         commands::spara_beslut,
         commands::fatta_beslut,
+        commands::register,
+        commands::forhandsgranska_utforare,
+        commands::spara_utforare,
     ])
 }
 

@@ -404,7 +404,11 @@ impl App {
     }
 
     pub async fn click(&self, css: &str) -> TestResult {
-        self.find(css).await?.click().await?;
+        let element = self.find(css).await?;
+        // A person scrolls to a button before pressing it; WebKit's driver does not always.
+        let arg = serde_json::to_value(&element)?;
+        self.client.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await?;
+        element.click().await?;
         Ok(())
     }
 

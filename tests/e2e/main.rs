@@ -249,3 +249,46 @@ fn the_help_overlay_lists_the_shortcuts() {
         Ok(())
     });
 }
+
+#[test]
+fn lowering_a_cap_in_the_register_shows_who_is_affected_and_the_provider_can_no_longer_be_chosen() {
+    run("lowering_a_cap_in_the_register_shows_who_is_affected_and_the_provider_can_no_longer_be_chosen", async |app| {
+        // Karin Holm is the demo's systemförvaltare.
+        app.click_containing("#handlaggare option", "Karin Holm").await?;
+        app.click("#nav-register").await?;
+        app.wait_for_texts("#register-tabell tbody tr", "the register", |r| r.len() >= 15).await?;
+        // Almgården: hemtjänst in Centrum and Norra, cap 60; lower it to 0.
+        let buttons = app.client().find_all(fantoccini::Locator::Css("#register-tabell tbody tr")).await?;
+        let mut clicked = false;
+        for tr in buttons {
+            if tr.text().await?.contains("Almgårdens") {
+                tr.find(fantoccini::Locator::Css(".andra-utforare")).await?.click().await?;
+                clicked = true;
+                break;
+            }
+        }
+        assert!(clicked, "Almgården has an edit button");
+        app.type_text("#g0-tak", "0").await?;
+        app.click("#u-forhandsgranska").await?;
+        app.wait_for_texts("#paverkan p", "the preview", |p| p.iter().any(|x| x.contains("brukare") || x.contains("påverkar ingen"))).await?;
+        app.type_text("#u-beskrivning", "Almgården tar inte emot fler").await?;
+        app.click("#u-spara").await?;
+        app.wait_for_texts("p.klart", "saved as a new version", |m| m.iter().any(|x| x.contains("version"))).await?;
+        let history = app.texts("#register-historik li").await?;
+        assert!(history[0].contains("Almgården tar inte emot fler"), "{history:?}");
+
+        // Now Almgården cannot be chosen for Märta's hemtjänst.
+        app.type_text("#sok", "ekstr").await?;
+        app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
+        app.click_containing(HITS, NAME).await?;
+        app.wait_for_texts(".valfrihet-knapp", "a beslut that gives a choice", |k| !k.is_empty()).await?;
+        app.click(".valfrihet-knapp").await?;
+        app.wait_for_texts("#valbara tbody tr", "the providers", |rows| {
+            rows.iter().any(|r| r.contains("Almgårdens") && r.contains("Tar för närvarande inte emot nya"))
+        })
+        .await?;
+        let options = app.texts("#val-utforare option").await?;
+        assert!(!options.iter().any(|o| o.contains("Almgårdens")), "{options:?}");
+        Ok(())
+    });
+}

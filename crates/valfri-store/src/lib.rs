@@ -11,8 +11,10 @@ mod brukare;
 pub mod demo;
 mod dokument;
 mod fel;
+mod import;
 mod kommun;
 mod logg;
+mod paket;
 pub mod plats;
 mod register;
 mod schema;
@@ -33,6 +35,7 @@ pub use register::{Registerversion, Sparat};
 pub use val::{Arbetslistor, Arbetspost, Insatsstatistik, Kapacitet, Paverkad, Utforarstatistik};
 pub use dokument::{Dokumentpost, Dokumenttyp};
 pub use fel::Lagringsfel;
+pub use import::Importfel;
 pub use logg::{Loggpost, Loggstatus};
 
 pub type Resultat<T> = Result<T, Lagringsfel>;
@@ -47,6 +50,11 @@ pub struct Aktor {
 }
 
 impl Aktor {
+    /// Whether this actor may change the provider register and the settings.
+    pub fn far_andra_register(&self) -> bool {
+        self.roll == Roll::Systemforvaltare
+    }
+
     fn logg_namn(&self) -> String {
         format!("{} <{}>", self.namn, self.id)
     }
