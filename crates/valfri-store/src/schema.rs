@@ -349,4 +349,16 @@ CREATE TABLE dokument (
 );
 CREATE INDEX dokument_beslut ON dokument (beslut_id);
 ",
+    // 4: signed register packages applied at an offline office; the highest version is the
+    // floor below which packages are refused (replay).
+    r"
+CREATE TABLE registerpaket (
+    paketversion INTEGER PRIMARY KEY,
+    nyckel TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    registerversion INTEGER NOT NULL,
+    vem TEXT NOT NULL,
+    tid TEXT NOT NULL
+);
+",
 ];

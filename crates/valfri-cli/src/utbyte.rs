@@ -1,0 +1,275 @@
+//! `brukare import` and the `providers` commands: import, export and signed register packages.
+//! The work is in `valfri-utbyte`; here are the arguments, the words and the exit codes.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::json;
+use valfri_domain::{Anvandarmeddelande, Arg};
+use valfri_store::idag;
+use valfri_utbyte::utforare::Forhandsgranskning;
+use valfri_utbyte::{Radfel, Utbytesfel, brukare, export, paket, tabell, utforare};
+
+use super::{Anvandningsfel, Argument, Ctx, Fel, cli_aktor};
+
+/// Says why and gives the exit code: storage problems are 3 (through `Fel::Lagring`), a refused
+/// input (bad rows, a bad signature, an old package) is 1.
+fn fel(ctx: &Ctx, e: Utbytesfel) -> Fel {
+    if let Utbytesfel::Lagring(l) = e {
+        return Fel::Lagring(l);
+    }
+    let text = ctx.l.meddelande(&ctx.sprak, &e);
+    eprintln!("{text}");
+    if ctx.json {
+        println!("{}", json!({ "code": e.meddelande_id(), "message": text }));
+    }
+    Fel::Nej
+}
+
+fn las_fil(ctx: &Ctx, fil: &str) -> Result<Vec<u8>, Fel> {
+    std::fs::read(fil).map_err(|e| fel(ctx, Utbytesfel::Fil { sokvag: fil.to_owned(), detalj: e.to_string() }))
+}
+
+fn skriv_fil(ctx: &Ctx, fil: &Path, bytes: &[u8]) -> Result<(), Fel> {
+    std::fs::write(fil, bytes).map_err(|e| fel(ctx, Utbytesfel::Fil { sokvag: fil.display().to_string(), detalj: e.to_string() }))
+}
+
+fn radtext(ctx: &Ctx, f: &Radfel) -> String {
+    let inre = ctx.l.meddelande(&ctx.sprak, f);
+    match &f.kolumn {
+        Some(k) if !k.is_empty() => {
+            ctx.t("utbyte-rad-kolumn", &[("rad", f.rad.into()), ("kolumn", k.clone().into()), ("fel", inre.into())])
+        }
+        _ => ctx.t("utbyte-rad", &[("rad", f.rad.into()), ("fel", inre.into())]),
+    }
+}
+
+fn rapport_json(ctx: &Ctx, fel: &[Radfel]) -> serde_json::Value {
+    json!(fel
+        .iter()
+        .map(|f| json!({ "rad": f.rad, "kolumn": f.kolumn, "kod": f.kod, "meddelande": ctx.l.meddelande(&ctx.sprak, f) }))
+        .collect::<Vec<_>>())
+}
+
+/// Prints the per-row report and refuses (exit 1) when any row is bad.
+fn rapport(ctx: &Ctx, rader: usize, felrader: &[Radfel]) -> Result<(), Fel> {
+    if felrader.is_empty() {
+        return Ok(());
+    }
+    ctx.ut(&json!({ "rader": rader, "fel": rapport_json(ctx, felrader), "importerat": false }), || {
+        felrader.iter().map(|f| format!("{}\n", radtext(ctx, f))).collect()
+    });
+    eprintln!("{}", ctx.l.meddelande(&ctx.sprak, &Utbytesfel::Felrader { antal: felrader.len() }));
+    Err(Fel::Nej)
+}
+
+fn forhandsgranskning_text(ctx: &Ctx, g: &Forhandsgranskning) -> String {
+    let mut ut = String::new();
+    let mut avsnitt = |rubrik: &str, rader: Vec<String>| {
+        if !rader.is_empty() {
+            ut.push_str(&ctx.t(rubrik, &[]));
+            ut.push('\n');
+            for r in rader {
+                ut.push_str("  ");
+                ut.push_str(&r);
+                ut.push('\n');
+            }
+        }
+    };
+    let post = |namn: &str, orgnr: &str| ctx.t("utbyte-post", &[("namn", namn.into()), ("orgnr", orgnr.into())]);
+    avsnitt("utbyte-rubrik-nya", g.nya.iter().map(|p| post(&p.namn, &p.organisationsnummer)).collect());
+    avsnitt(
+        "utbyte-rubrik-andrade",
+        g.andrade
+            .iter()
+            .map(|a| {
+                let vad: Vec<String> = a.falt.iter().map(|f| ctx.t(&format!("utbyte-falt-{f}"), &[])).collect();
+                ctx.t("utbyte-andring", &[("namn", a.namn.clone().into()), ("orgnr", a.organisationsnummer.clone().into()), ("vad", vad.join(", ").into())])
+            })
+            .collect(),
+    );
+    avsnitt(
+        "utbyte-rubrik-avslutade",
+        g.avslutade
+            .iter()
+            .map(|a| match a.till {
+                Some(d) => ctx.t("utbyte-avslutad-datum", &[("namn", a.namn.clone().into()), ("insats", a.insats.clone().into()), ("datum", d.to_string().into())]),
+                None => ctx.t("utbyte-avslutad-bort", &[("namn", a.namn.clone().into()), ("insats", a.insats.clone().into())]),
+            })
+            .collect(),
+    );
+    let tak = |t: Option<u32>| t.map_or_else(|| ctx.t("utbyte-inget-tak", &[]), |t| t.to_string());
+    avsnitt(
+        "utbyte-rubrik-tak",
+        g.tak
+            .iter()
+            .map(|t| {
+                ctx.t("utbyte-takandring", &[
+                    ("namn", t.namn.clone().into()),
+                    ("insats", t.insats.clone().into()),
+                    ("fore", tak(t.fore).into()),
+                    ("efter", tak(t.efter).into()),
+                ])
+            })
+            .collect(),
+    );
+    avsnitt(
+        "utbyte-rubrik-paverkade",
+        g.paverkade
+            .iter()
+            .map(|p| {
+                let orsak = ctx.t(&format!("utbyte-orsak-{}", p.orsak), &[]);
+                ctx.t("utbyte-paverkad", &[("namn", p.namn.clone().into()), ("insats", p.insats_kod.clone().into()), ("orsak", orsak.into())])
+            })
+            .collect(),
+    );
+    avsnitt("utbyte-rubrik-ej-i-filen", g.ej_i_filen.iter().map(|p| post(&p.namn, &p.organisationsnummer)).collect());
+    ut.push_str(&ctx.t("utbyte-oforandrade", &[("antal", g.oforandrade.into())]));
+    ut.push('\n');
+    ut
+}
+
+pub(super) fn brukare_import(args: &mut Argument, ctx: &Ctx, fil: &str) -> Result<(), Fel> {
+    let prov = args.har("dry-run");
+    args.inget_kvar(&["dry-run"])?;
+    let store = ctx.oppna()?;
+    let aktor = cli_aktor(&store)?;
+    let bytes = las_fil(ctx, fil)?;
+    let t = tabell::las(&bytes).map_err(|e| fel(ctx, e))?;
+    let import = brukare::tolka(&t, &store).map_err(|e| fel(ctx, e))?;
+    rapport(ctx, import.rader, &import.fel)?;
+    let antal = import.brukare.len();
+    if prov {
+        ctx.ut(&json!({ "rader": import.rader, "fel": [], "antal": antal, "dry_run": true }), || {
+            format!("{}\n{}\n", ctx.t("utbyte-brukare-prov", &[("antal", antal.into())]), ctx.t("utbyte-provkorning", &[]))
+        });
+        return Ok(());
+    }
+    let klart = brukare::tillampa(&store, &aktor, &import, &format!("import {fil}")).map_err(|e| fel(ctx, e))?;
+    ctx.ut(&json!({ "rader": import.rader, "fel": [], "antal": klart.antal, "ider": klart.ider, "dry_run": false }), || {
+        format!("{}\n", ctx.t("utbyte-brukare-klart", &[("antal", klart.antal.into())]))
+    });
+    Ok(())
+}
+
+pub(super) fn providers_import(args: &mut Argument, ctx: &Ctx, fil: &str) -> Result<(), Fel> {
+    let prov = args.har("dry-run");
+    args.inget_kvar(&["dry-run"])?;
+    let store = ctx.oppna()?;
+    let aktor = cli_aktor(&store)?;
+    let bytes = las_fil(ctx, fil)?;
+    let t = tabell::las(&bytes).map_err(|e| fel(ctx, e))?;
+    let import = utforare::tolka(&t, &store).map_err(|e| fel(ctx, e))?;
+    rapport(ctx, import.rader, &import.fel)?;
+    let dag = idag();
+    if prov {
+        let g = utforare::forhandsgranska(&store, &import.utforare, dag).map_err(|e| fel(ctx, e))?;
+        ctx.ut(&json!({ "rader": import.rader, "fel": [], "forhandsgranskning": g, "dry_run": true, "version": null }), || {
+            format!(
+                "{}\n{}{}\n",
+                ctx.t("utbyte-rader-ok", &[("rader", import.rader.into())]),
+                forhandsgranskning_text(ctx, &g),
+                ctx.t("utbyte-provkorning", &[])
+            )
+        });
+        return Ok(());
+    }
+    let klart = utforare::tillampa(&store, &aktor, &import, &format!("import {fil}"), dag).map_err(|e| fel(ctx, e))?;
+    ctx.ut(
+        &json!({ "rader": import.rader, "fel": [], "forhandsgranskning": klart.forhandsgranskning, "dry_run": false, "version": klart.version }),
+        || {
+            let slut = match klart.version {
+                Some(v) => ctx.t("utbyte-sparat", &[("version", Arg::Tal(v))]),
+                None => ctx.t("utbyte-inget-att-spara", &[]),
+            };
+            format!(
+                "{}\n{}{slut}\n",
+                ctx.t("utbyte-rader-ok", &[("rader", import.rader.into())]),
+                forhandsgranskning_text(ctx, &klart.forhandsgranskning)
+            )
+        },
+    );
+    Ok(())
+}
+
+pub(super) fn providers_export(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
+    let format = args.ta("format").unwrap_or_else(|| "csv".into());
+    let ut = args.ta("out").map(PathBuf::from);
+    args.inget_kvar(&[])?;
+    let store = ctx.oppna()?;
+    let bytes = match format.as_str() {
+        "csv" => export::csv(&store.utforare_lista()?).map_err(|e| fel(ctx, e))?,
+        "hsds" => {
+            let v = export::hsds(&store, idag()).map_err(|e| fel(ctx, e))?;
+            let mut b = serde_json::to_vec_pretty(&v).unwrap_or_default();
+            b.push(b'\n');
+            b
+        }
+        annat => return Err(Anvandningsfel::Okand(format!("format={annat}")).into()),
+    };
+    match ut {
+        Some(fil) => {
+            skriv_fil(ctx, &fil, &bytes)?;
+            let vag = fil.display().to_string();
+            ctx.ut(&json!({ "fil": vag, "format": format }), || format!("{}\n", ctx.t("utbyte-export-klar", &[("sokvag", vag.clone().into())])));
+        }
+        None => {
+            use std::io::Write;
+            // The export itself is the output, also with --json (HSDS is JSON; CSV is data).
+            let _ = std::io::stdout().lock().write_all(&bytes);
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn providers_keygen(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
+    let fil = PathBuf::from(args.kravs("out")?);
+    args.inget_kvar(&[])?;
+    let publik = paket::skriv_nyckelpar(&fil).map_err(|e| fel(ctx, e))?;
+    let (h, p) = (fil.display().to_string(), publik.display().to_string());
+    ctx.ut(&json!({ "hemlig": h, "publik": p }), || {
+        format!("{}\n", ctx.t("utbyte-nyckel-klar", &[("hemlig", h.clone().into()), ("publik", p.clone().into())]))
+    });
+    Ok(())
+}
+
+pub(super) fn providers_package(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
+    let nyckelfil = PathBuf::from(args.kravs("key")?);
+    let ut = PathBuf::from(args.kravs("out")?);
+    args.inget_kvar(&[])?;
+    let store = ctx.oppna()?;
+    let nyckel = paket::las_hemlig_nyckel(&nyckelfil).map_err(|e| fel(ctx, e))?;
+    let bytes = paket::skapa(&store, &nyckel, idag()).map_err(|e| fel(ctx, e))?;
+    skriv_fil(ctx, &ut, &bytes)?;
+    let (version, antal) = (store.registerversion()?, store.utforare_lista()?.len());
+    let vag = ut.display().to_string();
+    ctx.ut(&json!({ "fil": vag, "paketversion": version, "utforare": antal }), || {
+        format!("{}\n", ctx.t("utbyte-paket-klart", &[("version", Arg::Tal(version)), ("antal", antal.into()), ("sokvag", vag.clone().into())]))
+    });
+    Ok(())
+}
+
+pub(super) fn providers_apply_package(args: &mut Argument, ctx: &Ctx, fil: &str) -> Result<(), Fel> {
+    let nyckelfil = PathBuf::from(args.kravs("pubkey")?);
+    args.inget_kvar(&[])?;
+    let store = ctx.oppna()?;
+    let aktor = cli_aktor(&store)?;
+    let nyckel = paket::las_publik_nyckel(&nyckelfil).map_err(|e| fel(ctx, e))?;
+    let bytes = las_fil(ctx, fil)?;
+    let kontrollerat = paket::kontrollera(&bytes, &nyckel).map_err(|e| fel(ctx, e))?;
+    let klart = paket::tillampa(&store, &aktor, &kontrollerat, idag()).map_err(|e| fel(ctx, e))?;
+    ctx.ut(
+        &json!({ "paketversion": klart.paketversion, "version": klart.registerversion, "forhandsgranskning": klart.forhandsgranskning }),
+        || {
+            let slut = match klart.registerversion {
+                Some(v) => ctx.t("utbyte-sparat", &[("version", Arg::Tal(v))]),
+                None => ctx.t("utbyte-inget-att-spara", &[]),
+            };
+            format!(
+                "{}\n{}{slut}\n",
+                ctx.t("utbyte-paket-tillampat", &[("paket", Arg::Tal(klart.paketversion))]),
+                forhandsgranskning_text(ctx, &klart.forhandsgranskning)
+            )
+        },
+    );
+    Ok(())
+}

@@ -1,0 +1,127 @@
+//! Any input gives a report or an error: never a panic, never a partial import. Random bytes and
+//! mutated valid files go to the CSV reader, the XLSX reader and the package reader.
+
+mod gemensamt;
+
+use gemensamt::*;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use valfri_store::idag;
+use valfri_utbyte::{brukare, export, paket, tabell, utforare};
+
+/// Byte-level mutations: replace, insert or delete at a position, as a fuzzer would.
+fn mutera(mut b: Vec<u8>, andringar: &[(usize, u8, u8)]) -> Vec<u8> {
+    for &(pos, byte, slag) in andringar {
+        if b.is_empty() {
+            b.push(byte);
+            continue;
+        }
+        let i = pos % b.len();
+        match slag % 4 {
+            0 => b[i] = byte,
+            1 => b.insert(i, byte),
+            2 => {
+                b.remove(i);
+            }
+            // Characters that matter to CSV: quotes, separators, line breaks.
+            _ => b[i] = [b'"', b';', b',', b'\n', b'\r', 0xC3][usize::from(byte) % 6],
+        }
+    }
+    b
+}
+
+fn andringar() -> impl Strategy<Value = Vec<(usize, u8, u8)>> {
+    prop::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..8)
+}
+
+fn runner(fall: u32) -> TestRunner {
+    TestRunner::new(Config { cases: fall, failure_persistence: None, ..Config::default() })
+}
+
+#[test]
+fn random_bytes_never_panic_the_readers() {
+    let store = demo();
+    runner(256)
+        .run(&prop::collection::vec(any::<u8>(), 0..600), |bytes| {
+            if let Ok(t) = tabell::las(&bytes) {
+                let _ = utforare::tolka(&t, &store);
+                let _ = brukare::tolka(&t, &store);
+            }
+            let mut zip = b"PK\x03\x04".to_vec();
+            zip.extend_from_slice(&bytes);
+            prop_assert!(tabell::las(&zip).is_err());
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn mutated_valid_csv_gives_a_report_or_a_whole_import() {
+    let kalla = demo();
+    let giltig = export::csv(&kalla.utforare_lista().unwrap()).unwrap();
+    // One store for every case: a case that imports changes it, which the next case simply
+    // takes as its starting point.
+    let store = demo();
+    let a = systemforvaltare(&store);
+    runner(64)
+        .run(&andringar(), |m| {
+            let fore = store.utforare_lista().unwrap();
+            let version = store.registerversion().unwrap();
+            let bytes = mutera(giltig.clone(), &m);
+            let Ok(t) = tabell::las(&bytes) else { return Ok(()) };
+            let import = utforare::tolka(&t, &store).unwrap();
+            match utforare::tillampa(&store, &a, &import, "fuzz", idag()) {
+                Ok(_) => prop_assert!(import.fel.is_empty()),
+                Err(_) => {
+                    // Refused: nothing at all changed.
+                    prop_assert_eq!(store.registerversion().unwrap(), version);
+                    prop_assert_eq!(store.utforare_lista().unwrap(), fore);
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn mutated_valid_xlsx_never_panics() {
+    let mut bok = rust_xlsxwriter::Workbook::new();
+    let blad = bok.add_worksheet();
+    for (i, r) in RUBRIK.split(';').enumerate() {
+        blad.write_string(0, i as u16, r).unwrap();
+        blad.write_string(1, i as u16, "x").unwrap();
+    }
+    let giltig = bok.save_to_buffer().unwrap();
+    let store = demo();
+    runner(128)
+        .run(&andringar(), |m| {
+            if let Ok(t) = tabell::las(&mutera(giltig.clone(), &m)) {
+                let _ = utforare::tolka(&t, &store);
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn mutated_packages_are_refused_unless_the_signed_content_is_intact() {
+    let store = demo();
+    let nyckel = ed25519_dalek::SigningKey::from_bytes(&[42u8; 32]);
+    let giltig = paket::skapa(&store, &nyckel, idag()).unwrap();
+    let original = paket::kontrollera(&giltig, &nyckel.verifying_key()).unwrap().innehall;
+    runner(256)
+        .run(&andringar(), |m| {
+            if let Ok(p) = paket::kontrollera(&mutera(giltig.clone(), &m), &nyckel.verifying_key()) {
+                // Only a change outside what is signed (JSON whitespace) can pass.
+                prop_assert_eq!(&p.innehall, &original);
+            }
+            Ok(())
+        })
+        .unwrap();
+    runner(256)
+        .run(&prop::collection::vec(any::<u8>(), 0..400), |b| {
+            prop_assert!(paket::kontrollera(&b, &nyckel.verifying_key()).is_err());
+            Ok(())
+        })
+        .unwrap();
+}
