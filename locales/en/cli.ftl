@@ -9,6 +9,16 @@ cli-hjalp =
                                           create a large fictional municipality for benchmarks
       insatser | omraden | utforare       list services, areas or providers
       brukare search TEXT                 search clients by name or personal identity number
+      brukare import FILE [--dry-run]     import clients from CSV or XLSX; all or nothing
+      providers import FILE [--dry-run]   import the provider register from CSV or XLSX; shows errors per row
+                                          and, with --dry-run, what would change
+      providers export [--format csv|hsds] [--out FILE]
+                                          export the register as CSV or Open Referral HSDS
+      providers keygen --out KEYFILE      create a key pair for register packages (KEYFILE and KEYFILE.pub)
+      providers package --key KEYFILE --out FILE
+                                          save a signed register package for offices without a network
+      providers apply-package FILE --pubkey KEYFILE
+                                          check and apply a register package
       beslut add --brukare PNR --insats CODE --utfall bifall|delvis|avslag
                  --from DATE and optionally [--omfattning N] [--to DATE] [--uppfoljning DATE] [--motivering TEXT]
                                           create and make a decision; prints its id
@@ -22,6 +32,14 @@ cli-hjalp =
       ickeval --beslut ID [--date DATE] [--avstar]
                                           apply the default alternative and show the explanation
       stats [--from DATE] [--to DATE]     active choice against default, assignments per provider
+      letter --beslut ID --out FILE.pdf [--large-print] [--lang sv|en|fi]
+                                          the choice information letter (and a copy per representative)
+      letters --out-dir DIR (--beslut ID [ID …] | --omval)
+                                          a batch of letters; resumes where an interrupted batch stopped
+      sheet --insats CODE --omrade CODE --out FILE.pdf [--large-print] [--lang L]
+                                          the comparison sheet
+      decision-letter --beslut ID --out FILE.pdf [--lang L]
+                                          the decision letter
       insats ickeval --insats CODE --modell egen_regi|utsedd|turordning [--utforare ORGNR] [--utan-egen-regi]
                                           set a service's default alternative (system administrator)
 
@@ -63,3 +81,6 @@ cli-kol-byten = Changes
 cli-kol-andel = Share active choice
 cli-kol-tilldelningar = Assignments
 cli-kol-platser = Places
+cli-dokument-klart = Saved: { $sokvag }
+cli-batch-framsteg = Letter { $klara } of { $antal }
+cli-batch-klar = { $skrivna } letters written, { $redan } already there from an earlier run, in { $katalog }.

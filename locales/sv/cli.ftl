@@ -9,6 +9,16 @@ cli-hjalp =
                                           skapa en stor påhittad kommun för prestandamätning
       insatser | omraden | utforare       lista insatser, områden eller utförare
       brukare search TEXT                 sök brukare på namn eller personnummer
+      brukare import FIL [--dry-run]      importera brukare från CSV eller XLSX; allt eller inget
+      providers import FIL [--dry-run]    importera utförarregistret från CSV eller XLSX; visar fel per rad
+                                          och, med --dry-run, vad som skulle ändras
+      providers export [--format csv|hsds] [--out FIL]
+                                          exportera registret som CSV eller Open Referral HSDS
+      providers keygen --out NYCKELFIL    skapa ett nyckelpar för registerpaket (NYCKELFIL och NYCKELFIL.pub)
+      providers package --key NYCKELFIL --out FIL
+                                          spara ett signerat registerpaket för kontor utan nätverk
+      providers apply-package FIL --pubkey NYCKELFIL
+                                          kontrollera och tillämpa ett registerpaket
       beslut add --brukare PNR --insats KOD --utfall bifall|delvis|avslag
                  --from DATUM och valfritt [--omfattning N] [--to DATUM] [--uppfoljning DATUM] [--motivering TEXT]
                                           skapa och fatta ett beslut; skriver ut dess id
@@ -22,6 +32,14 @@ cli-hjalp =
       ickeval --beslut ID [--date DATUM] [--avstar]
                                           tillämpa ickevalsalternativet och visa förklaringen
       stats [--from DATUM] [--to DATUM]   aktivt val mot ickeval, tilldelningar per utförare
+      letter --beslut ID --out FIL.pdf [--large-print] [--lang sv|en|fi]
+                                          valfrihetsinformationen (och en kopia per ombud)
+      letters --out-dir KATALOG (--beslut ID [ID …] | --omval)
+                                          en omgång brev; fortsätter där en avbruten omgång slutade
+      sheet --insats KOD --omrade KOD --out FIL.pdf [--large-print] [--lang L]
+                                          jämförelsebladet
+      decision-letter --beslut ID --out FIL.pdf [--lang L]
+                                          beslutsmeddelandet
       insats ickeval --insats KOD --modell egen_regi|utsedd|turordning [--utforare ORGNR] [--utan-egen-regi]
                                           välj ickevalsalternativ för en insats (systemförvaltare)
 
@@ -63,3 +81,6 @@ cli-kol-byten = Byten
 cli-kol-andel = Andel aktivt val
 cli-kol-tilldelningar = Tilldelningar
 cli-kol-platser = Platser
+cli-dokument-klart = Sparat: { $sokvag }
+cli-batch-framsteg = Brev { $klara } av { $antal }
+cli-batch-klar = { $skrivna } brev skrivna, { $redan } fanns redan från en tidigare körning, i { $katalog }.

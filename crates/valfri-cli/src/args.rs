@@ -61,6 +61,11 @@ impl Argument {
         self.varden.remove(namn).and_then(|mut v| v.pop())
     }
 
+    /// Takes every value given for an option (`--beslut A --beslut B`).
+    pub fn ta_alla(&mut self, namn: &str) -> Vec<String> {
+        self.varden.remove(namn).unwrap_or_default()
+    }
+
     pub fn kravs(&mut self, namn: &str) -> Result<String, Anvandningsfel> {
         self.ta(namn).ok_or_else(|| Anvandningsfel::Saknas(namn.to_owned()))
     }

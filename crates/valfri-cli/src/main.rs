@@ -4,6 +4,8 @@
 //! Exit codes: 0 done, 1 refused (bad input or a rule said no), 2 usage error, 3 storage error.
 
 mod args;
+mod utbyte;
+mod dokument;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -19,11 +21,13 @@ use valfri_domain::{
 use valfri_l10n::Localizer;
 use valfri_store::{Aktor, Lagringsfel, Loggstatus, Store, demo, idag, plats};
 
-enum Fel {
+pub(crate) enum Fel {
     Anvandning(Anvandningsfel),
     Lagring(Lagringsfel),
     /// The command ran and the answer is "no" (e.g. the audit log is broken): exit 1, already said.
     Nej,
+    /// A document could not be produced.
+    Dokument(valfri_dokument::DokumentFel),
 }
 
 impl From<Anvandningsfel> for Fel {
@@ -42,15 +46,17 @@ impl From<Valideringsfel> for Fel {
     }
 }
 
-struct Ctx {
-    l: Localizer,
-    sprak: String,
+pub(crate) struct Ctx {
+    pub(crate) l: Localizer,
+    pub(crate) sprak: String,
     json: bool,
     db: Option<PathBuf>,
+    /// `--lang` as given: it also chooses a document's language over the brukare's own.
+    pub(crate) vald_sprak: Option<String>,
 }
 
 impl Ctx {
-    fn t(&self, id: &str, args: &[(&str, Arg)]) -> String {
+    pub(crate) fn t(&self, id: &str, args: &[(&str, Arg)]) -> String {
         self.l.text(&self.sprak, id, args)
     }
 
@@ -58,7 +64,7 @@ impl Ctx {
         self.db.clone().ok_or(Fel::Anvandning(Anvandningsfel::Saknas("db".into())))
     }
 
-    fn oppna(&self) -> Result<Store, Fel> {
+    pub(crate) fn oppna(&self) -> Result<Store, Fel> {
         let sokvag = self.databas()?;
         if !sokvag.exists() {
             return Err(Lagringsfel::KanInteOppna { sokvag: sokvag.display().to_string(), detalj: "missing".into() }.into());
@@ -67,7 +73,7 @@ impl Ctx {
     }
 
     /// Prints a JSON document on stdout, or the human text on stdout.
-    fn ut(&self, data: &serde_json::Value, text: impl FnOnce() -> String) {
+    pub(crate) fn ut(&self, data: &serde_json::Value, text: impl FnOnce() -> String) {
         let mut stdout = std::io::stdout().lock();
         // A closed pipe (e.g. `| head`) is not worth a panic; nothing more can be said anyway.
         let _ = if self.json { writeln!(stdout, "{data}") } else { write!(stdout, "{}", text()) };
@@ -86,8 +92,9 @@ fn main() -> ExitCode {
         Ok(a) => a,
         Err(e) => return anvandningsfel(&l, "sv", &e),
     };
-    let sprak = args.ta("lang").filter(|s| l.har_sprak(s)).unwrap_or_else(|| "sv".into());
-    let ctx = Ctx { json: args.har("json"), db: plats::vald_databas(args.ta("db").as_deref()), sprak, l };
+    let vald_sprak = args.ta("lang").filter(|s| l.har_sprak(s));
+    let sprak = vald_sprak.clone().unwrap_or_else(|| "sv".into());
+    let ctx = Ctx { json: args.har("json"), db: plats::vald_databas(args.ta("db").as_deref()), sprak, l, vald_sprak };
     if let Some(var) = args.ta("passphrase-env") {
         // Encryption at rest is not in this version; refusing is better than pretending.
         eprintln!("{}", ctx.t("cli-ingen-kryptering", &[("var", var.into())]));
@@ -97,6 +104,10 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Fel::Nej) => ExitCode::from(1),
         Err(Fel::Anvandning(e)) => anvandningsfel(&ctx.l, &ctx.sprak, &e),
+        Err(Fel::Dokument(e)) => {
+            eprintln!("{}", ctx.l.meddelande(&ctx.sprak, &e));
+            ExitCode::from(1)
+        }
         Err(Fel::Lagring(e)) => {
             eprintln!("{}", ctx.l.meddelande(&ctx.sprak, &e));
             if ctx.json {
@@ -120,7 +131,7 @@ fn anvandningsfel(l: &Localizer, sprak: &str, e: &Anvandningsfel) -> ExitCode {
 
 const KOMMANDON: &[&str] = &[
     "demo", "generate", "insatser", "omraden", "utforare", "brukare", "beslut", "backup", "restore", "audit", "valbara", "choose",
-    "ickeval", "stats", "insats",
+    "ickeval", "stats", "insats", "providers", "letter", "letters", "sheet", "decision-letter",
 ];
 
 fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
@@ -217,10 +228,20 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
         }
         ["beslut", "add"] => beslut_add(args, ctx)?,
         ["valbara"] => valbara(args, ctx)?,
+        ["letter"] => dokument::letter(args, ctx)?,
+        ["letters", beslut @ ..] => dokument::letters(args, ctx, beslut)?,
+        ["sheet"] => dokument::sheet(args, ctx)?,
+        ["decision-letter"] => dokument::decision_letter(args, ctx)?,
         ["choose"] => choose(args, ctx)?,
         ["ickeval"] => ickeval(args, ctx)?,
         ["stats"] => stats(args, ctx)?,
         ["insats", "ickeval"] => insats_ickeval(args, ctx)?,
+        ["brukare", "import", fil] => utbyte::brukare_import(args, ctx, fil)?,
+        ["providers", "import", fil] => utbyte::providers_import(args, ctx, fil)?,
+        ["providers", "export"] => utbyte::providers_export(args, ctx)?,
+        ["providers", "keygen"] => utbyte::providers_keygen(args, ctx)?,
+        ["providers", "package"] => utbyte::providers_package(args, ctx)?,
+        ["providers", "apply-package", fil] => utbyte::providers_apply_package(args, ctx, fil)?,
         ["backup"] => {
             let ut = PathBuf::from(args.kravs("out")?);
             args.inget_kvar(&[])?;
@@ -422,7 +443,7 @@ fn insats_ickeval(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
 
 /// Who the CLI acts as: `VALFRI_HANDLAGGARE` (an id), else the first systemförvaltare, else a
 /// system actor (which may read and administer but not own a beslut).
-fn cli_aktor(store: &Store) -> Result<Aktor, Fel> {
+pub(crate) fn cli_aktor(store: &Store) -> Result<Aktor, Fel> {
     if let Some(id) = std::env::var("VALFRI_HANDLAGGARE").ok().filter(|v| !v.is_empty()) {
         return Ok(store.aktor(&id)?);
     }

@@ -21,6 +21,8 @@ const KALLOR: &[(&str, &[(&str, &str)])] = &[
             ("doman.ftl", include_str!("../../../locales/sv/doman.ftl")),
             ("fel.ftl", include_str!("../../../locales/sv/fel.ftl")),
             ("cli.ftl", include_str!("../../../locales/sv/cli.ftl")),
+            ("dokument.ftl", include_str!("../../../locales/sv/dokument.ftl")),
+            ("utbyte.ftl", include_str!("../../../locales/sv/utbyte.ftl")),
         ],
     ),
     (
@@ -30,6 +32,19 @@ const KALLOR: &[(&str, &[(&str, &str)])] = &[
             ("doman.ftl", include_str!("../../../locales/en/doman.ftl")),
             ("fel.ftl", include_str!("../../../locales/en/fel.ftl")),
             ("cli.ftl", include_str!("../../../locales/en/cli.ftl")),
+            ("dokument.ftl", include_str!("../../../locales/en/dokument.ftl")),
+            ("utbyte.ftl", include_str!("../../../locales/en/utbyte.ftl")),
+        ],
+    ),
+    (
+        "fi",
+        &[
+            ("ui.ftl", include_str!("../../../locales/fi/ui.ftl")),
+            ("doman.ftl", include_str!("../../../locales/fi/doman.ftl")),
+            ("fel.ftl", include_str!("../../../locales/fi/fel.ftl")),
+            ("cli.ftl", include_str!("../../../locales/fi/cli.ftl")),
+            ("dokument.ftl", include_str!("../../../locales/fi/dokument.ftl")),
+            ("utbyte.ftl", include_str!("../../../locales/fi/utbyte.ftl")),
         ],
     ),
 ];

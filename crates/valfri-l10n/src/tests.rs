@@ -80,7 +80,7 @@ fn every_locale_has_every_message_with_the_same_variables() {
 #[test]
 fn all_bundles_build_and_format() {
     let l = Localizer::new().unwrap();
-    assert_eq!(l.sprak(), vec!["sv", "en"]);
+    assert_eq!(l.sprak(), vec!["sv", "en", "fi"]);
     let fel = valfri_domain::Valideringsfel::Saknas { falt: "fornamn" };
     assert_eq!(l.meddelande("sv", &fel), "Förnamn måste fyllas i.");
     assert_eq!(l.meddelande("en", &fel), "First name must be filled in.");

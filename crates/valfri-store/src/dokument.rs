@@ -259,3 +259,15 @@ impl Store {
         crate::datum_opt(d)
     }
 }
+
+impl Store {
+    /// The form a brukare's letters take unless the handläggare overrides it: their language if
+    /// the municipality offers it (else Swedish), and large print if they asked for it.
+    pub fn brevform(&self, aktor: &Aktor, beslut_id: &str) -> Resultat<valfri_domain::dokument::Form> {
+        let beslut = self.beslut(aktor, beslut_id)?;
+        let brukare = self.brukare(aktor, &beslut.brukare_id)?;
+        let erbjudna = self.kommun()?.sprak;
+        let sprak = if erbjudna.contains(&brukare.sprak) { brukare.sprak } else { "sv".to_owned() };
+        Ok(valfri_domain::dokument::Form { sprak, storstil: brukare.storstil })
+    }
+}

@@ -1,0 +1,205 @@
+//! What the three documents share: the language, the type sizes, numbers and dates in the
+//! reader's language, and the head of a letter for a window envelope.
+
+use chrono::NaiveDate;
+use valfri_domain::dokument::{Avsandare, Form, Kontakt, Mottagare};
+use valfri_domain::{Arg, Enhet};
+use valfri_l10n::Localizer;
+
+use crate::layout::{Element, MM, radbryt};
+use crate::typsnitt::{Typsnitt, Vikt};
+
+/// The envelope window. Assumption, stated because nothing in the data says it: a C5 or E65
+/// envelope with the window on the left (the Swedish "V2" window position, which envelope makers
+/// give as about 20 mm from the left edge, 45–50 mm from the top of the folded A4 sheet, 90 × 45
+/// mm; Nordic window-envelope guides put the window top at 40–44 mm for E65 and C5). The
+/// address is set inside this rectangle with a few millimetres' margin all round, so that it
+/// shows with any of those envelopes, and nothing else is drawn inside it.
+pub(crate) const FONSTER_MM: (f32, f32, f32, f32) = (20.0, 45.0, 110.0, 90.0);
+
+/// Type sizes in points for ordinary and large print.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Storlekar {
+    pub brod: f32,
+    pub h1: f32,
+    pub h2: f32,
+    pub tabell: f32,
+    pub storstil: bool,
+}
+
+impl Storlekar {
+    pub(crate) fn valj(form: &Form) -> Self {
+        if form.storstil {
+            Self { brod: 16.0, h1: 24.0, h2: 19.0, tabell: 16.0, storstil: true }
+        } else {
+            Self { brod: 11.0, h1: 17.0, h2: 13.0, tabell: 9.5, storstil: false }
+        }
+    }
+}
+
+/// The language the document is written in: the form's when we have it, else Swedish.
+pub(crate) fn sprak<'a>(l: &Localizer, form: &'a Form) -> &'a str {
+    if l.har_sprak(&form.sprak) { &form.sprak } else { valfri_l10n::REFERENS }
+}
+
+/// A number as the language writes it: "27,5" in Swedish and Finnish, "27.5" in English;
+/// whole numbers without decimals.
+pub(crate) fn tal(v: f64, sprak: &str) -> String {
+    if !v.is_finite() {
+        return String::new();
+    }
+    let mut s = format!("{v:.2}");
+    while s.ends_with('0') {
+        s.pop();
+    }
+    if s.ends_with('.') {
+        s.pop();
+    }
+    if s == "-0" {
+        "0".clone_into(&mut s);
+    }
+    if sprak == "en" { s } else { s.replace('.', ",") }
+}
+
+pub(crate) fn datum(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// "28 timmar per månad", or nothing when the insats has no omfattning.
+pub(crate) fn omfattning(l: &Localizer, sprak: &str, v: Option<f64>, enhet: Enhet) -> Option<String> {
+    match (v, enhet) {
+        (Some(v), e) if e != Enhet::Ingen && v.is_finite() => Some(l.text(sprak, "dokument-omfattning", &[
+            ("tal", tal(v, sprak).into()),
+            ("enhet", l.t(sprak, e.meddelande_id()).into()),
+        ])),
+        _ => None,
+    }
+}
+
+/// "från 2026-05-01 till och med 2026-12-31" or "från 2026-05-01 och tills vidare".
+pub(crate) fn giltighet(l: &Localizer, sprak: &str, fran: NaiveDate, till: Option<NaiveDate>) -> String {
+    match till {
+        Some(till) => l.text(sprak, "dokument-giltighet", &[("fran", datum(fran).into()), ("till", datum(till).into())]),
+        None => l.text(sprak, "dokument-giltighet-tillsvidare", &[("fran", datum(fran).into())]),
+    }
+}
+
+/// A language code as a word ("finska"); an unknown code is shown as it is.
+pub(crate) fn sprakord(l: &Localizer, sprak: &str, kod: &str) -> String {
+    let id = format!("dokument-sprak-{}", kod.trim().to_lowercase());
+    let ord = l.t(sprak, &id);
+    if ord == id { kod.to_owned() } else { ord }
+}
+
+pub(crate) fn lista(delar: &[String], saknas: &str) -> String {
+    let delar: Vec<&str> = delar.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+    if delar.is_empty() { saknas.to_owned() } else { delar.join(", ") }
+}
+
+pub(crate) fn eller_saknas(s: &str, saknas: &str) -> String {
+    if s.trim().is_empty() { saknas.to_owned() } else { s.trim().to_owned() }
+}
+
+/// "Anna Andersson, biståndshandläggare. Telefon 0123-456 78. E-post anna@exempelby.se."
+pub(crate) fn kontakttext(l: &Localizer, sprak: &str, k: &Kontakt) -> String {
+    l.text(sprak, "dokument-kontakt", &[
+        ("namn", k.namn.clone().into()),
+        ("titel", k.titel.clone().into()),
+        ("telefon", k.telefon.clone().into()),
+        ("epost", k.epost.clone().into()),
+    ])
+}
+
+/// A label and a value under it in the reference column.
+struct Referens {
+    etikett: String,
+    varde: String,
+    fet: bool,
+}
+
+/// The head of page 1 of a letter: the sender above the window, the recipient inside it, the
+/// date, case number, personnummer and handläggare to the right of it. Returns the elements
+/// and where the body may start.
+pub(crate) fn brevhuvud(
+    t: &Typsnitt,
+    l: &Localizer,
+    sprak: &str,
+    avsandare: &Avsandare,
+    mottagare: &Mottagare,
+    referenser: Vec<(String, String)>,
+) -> (Vec<Element>, f32) {
+    let mut ut = Vec::new();
+    let (fv, ft, fh, fb) = FONSTER_MM;
+
+    // Sender: above the window, and only as many lines as fit above it.
+    let mut y = 14.0 * MM;
+    let avs_rader: Vec<(String, Vikt, f32)> = vec![
+        (avsandare.kommun.clone(), Vikt::Fet, 11.0),
+        (avsandare.namnd.clone(), Vikt::Normal, 9.0),
+        (format!("{}, {} {}", avsandare.adress, avsandare.postnummer, avsandare.postort), Vikt::Normal, 9.0),
+        (l.text(sprak, "dokument-telefon-rad", &[("telefon", avsandare.telefon.clone().into())]), Vikt::Normal, 9.0),
+    ];
+    'avsandare: for (text, vikt, storlek) in avs_rader {
+        for rad in radbryt(t, vikt, storlek, 100.0 * MM, &t.ansikte(vikt).ersatt(&text)) {
+            y += storlek * 1.3;
+            if y > (ft - 3.0) * MM {
+                break 'avsandare;
+            }
+            ut.push(Element::Text { x: fv * MM, y, storlek, vikt, text: rad });
+        }
+    }
+
+    // Recipient: inside the window with 4 mm to spare on each side; lines that would not show
+    // through the window are left out rather than printed under the envelope's paper.
+    let storlek = 11.0;
+    let mut adress = vec![mottagare.namn.clone()];
+    if !mottagare.co.trim().is_empty() {
+        adress.push(l.text(sprak, "dokument-co", &[("co", mottagare.co.clone().into())]));
+    }
+    adress.push(mottagare.adress.clone());
+    adress.push(format!("{} {}", mottagare.postnummer, mottagare.postort));
+    let mut y = (ft + 6.0) * MM;
+    'fonster: for text in adress {
+        for rad in radbryt(t, Vikt::Normal, storlek, (fh - fv - 9.0) * MM, &t.normal.ersatt(&text)) {
+            y += storlek * 1.3;
+            if y > (fb - 4.0) * MM {
+                break 'fonster;
+            }
+            ut.push(Element::Text { x: (fv + 5.0) * MM, y, storlek, vikt: Vikt::Normal, text: rad });
+        }
+    }
+
+    // Reference column right of the window.
+    let x = (fh + 10.0) * MM;
+    let bredd = 210.0 * MM - x - 15.0 * MM;
+    let mut ref_rader: Vec<Referens> = Vec::new();
+    if let Some(brukare) = &mottagare.kopia_for {
+        ref_rader.push(Referens { etikett: String::new(), varde: l.t(sprak, "dokument-kopia"), fet: true });
+        ref_rader.push(Referens {
+            etikett: String::new(),
+            varde: l.text(sprak, "dokument-kopia-galler", &[("brukare", brukare.clone().into())]),
+            fet: false,
+        });
+    }
+    ref_rader.extend(referenser.into_iter().map(|(etikett, varde)| Referens { etikett, varde, fet: false }));
+    let mut y = ft * MM;
+    for r in ref_rader {
+        if !r.etikett.is_empty() {
+            y += 8.0 * 1.3;
+            ut.push(Element::Text { x, y, storlek: 8.0, vikt: Vikt::Normal, text: t.normal.ersatt(&r.etikett) });
+        }
+        let vikt = if r.fet { Vikt::Fet } else { Vikt::Normal };
+        for rad in radbryt(t, vikt, 10.0, bredd, &t.ansikte(vikt).ersatt(&r.varde)) {
+            y += 10.0 * 1.3;
+            ut.push(Element::Text { x, y, storlek: 10.0, vikt, text: rad });
+        }
+        y += 1.5 * MM;
+    }
+    let start = (fb + 10.0) * MM;
+    (ut, start.max(y + 8.0 * MM))
+}
+
+/// Arguments of a Fluent message, spelled out once.
+pub(crate) fn arg(namn: &'static str, v: impl Into<Arg>) -> (&'static str, Arg) {
+    (namn, v.into())
+}

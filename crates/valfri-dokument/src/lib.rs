@@ -1,0 +1,80 @@
+//! Valfri's documents: the valfrihetsinformation letter, the jämförelseblad and the
+//! beslutsmeddelande as PDFs, with a small layout engine of its own.
+//!
+//! Every word comes from the Fluent files through [`Localizer`]; the documents are rendered from
+//! the `*underlag` types in `valfri_domain::dokument` and never touch the database. Parse the
+//! font once with [`Typsnitt::inbyggda`] and share it by reference across threads.
+//!
+//! ```no_run
+//! # fn f(u: &valfri_domain::dokument::Valfrihetsunderlag) -> Result<(), Box<dyn std::error::Error>> {
+//! let t = valfri_dokument::Typsnitt::inbyggda()?;
+//! let l = valfri_l10n::Localizer::new()?;
+//! let form = valfri_domain::dokument::Form { sprak: "sv".into(), storstil: false };
+//! let pdf = valfri_dokument::valfrihetsbrev(&t, &l, u, &form)?;
+//! # Ok(()) }
+//! ```
+
+// The public signatures name the font, the localizer and the underlag `t`, `l` and `u`, as
+// the whole crate does; more short names beside them are the layout's coordinates.
+#![allow(clippy::many_single_char_names)]
+
+mod beslut;
+mod blad;
+mod brev;
+mod gemensamt;
+mod icc;
+mod layout;
+mod pdf;
+mod typsnitt;
+
+use valfri_domain::dokument::{Beslutsunderlag, Form, Jamforelseunderlag, Valfrihetsunderlag};
+use valfri_domain::{Anvandarmeddelande, Arg, Ordningsregel};
+use valfri_l10n::Localizer;
+
+pub use typsnitt::Typsnitt;
+
+/// Why a document could not be made. Neither depends on the data: both mean the program
+/// itself is broken or the output could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum DokumentFel {
+    #[error("the built-in font {namn} could not be parsed")]
+    Typsnitt { namn: &'static str },
+    #[error("the PDF could not be written: {detalj}")]
+    Skriva { detalj: String },
+}
+
+impl Anvandarmeddelande for DokumentFel {
+    fn meddelande_id(&self) -> &'static str {
+        match self {
+            Self::Typsnitt { .. } => "fel-dokument-typsnitt",
+            Self::Skriva { .. } => "fel-dokument-skriva",
+        }
+    }
+
+    fn argument(&self) -> Vec<(&'static str, Arg)> {
+        match self {
+            Self::Typsnitt { namn } => vec![("namn", (*namn).into())],
+            Self::Skriva { detalj } => vec![("detalj", detalj.clone().into())],
+        }
+    }
+}
+
+/// The valfrihetsinformation letter, A4 for a window envelope, with a reply slip at the end.
+pub fn valfrihetsbrev(t: &Typsnitt, l: &Localizer, u: &Valfrihetsunderlag, form: &Form) -> Result<Vec<u8>, DokumentFel> {
+    brev::valfrihetsbrev(t, l, u, form)
+}
+
+/// The comparison sheet of every provider for an insats in an område.
+pub fn jamforelseblad(t: &Typsnitt, l: &Localizer, u: &Jamforelseunderlag, form: &Form) -> Result<Vec<u8>, DokumentFel> {
+    blad::jamforelseblad(t, l, u, form)
+}
+
+/// The decision letter with the appeal instructions, A4 for a window envelope.
+pub fn beslutsmeddelande(t: &Typsnitt, l: &Localizer, u: &Beslutsunderlag, form: &Form) -> Result<Vec<u8>, DokumentFel> {
+    beslut::beslutsmeddelande(t, l, u, form)
+}
+
+/// The sentence that states the order providers are listed in.
+fn ordningsmening(l: &Localizer, sprak: &str, o: Ordningsregel) -> String {
+    l.t(sprak, &format!("dokument-{}", o.meddelande_id()))
+}

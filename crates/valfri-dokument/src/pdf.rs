@@ -1,0 +1,198 @@
+//! Laid-out pages to PDF bytes through printpdf, then the parts of PDF/A-2b that printpdf does
+//! not write itself (XMP with the pdfaid schema, an sRGB output intent, matching document
+//! information, the document language), added to the lopdf document before it is saved.
+
+use chrono::NaiveDate;
+use lopdf::{Dictionary, Object, Stream, StringFormat};
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb,
+    TextItem, TextMatrix,
+};
+
+use crate::DokumentFel;
+use crate::layout::{Element, Sida, Sidformat};
+use crate::typsnitt::{Typsnitt, Vikt};
+
+/// What the document says about itself.
+#[derive(Debug)]
+pub(crate) struct Metadata {
+    pub titel: String,
+    /// The nämnd that sends the document.
+    pub forfattare: String,
+    /// ISO 639-1.
+    pub sprak: String,
+    pub datum: NaiveDate,
+}
+
+const PRODUCENT: &str = "Valfri";
+
+fn svart() -> Color {
+    Color::Rgb(Rgb { r: 0.0, g: 0.0, b: 0.0, icc_profile: None })
+}
+
+fn ljusgra() -> Color {
+    Color::Rgb(Rgb { r: 0.9, g: 0.9, b: 0.9, icc_profile: None })
+}
+
+pub(crate) fn skriv(t: &Typsnitt, f: &Sidformat, sidor: &[Sida], meta: &Metadata) -> Result<Vec<u8>, DokumentFel> {
+    let mut doc = PdfDocument::new(&meta.titel);
+    let normal = doc.add_font(&t.normal.font);
+    let fet = doc.add_font(&t.fet.font);
+    let sidor: Vec<PdfPage> = sidor
+        .iter()
+        .map(|s| PdfPage::new(Mm(f.bredd / crate::layout::MM), Mm(f.hojd / crate::layout::MM), sidans_op(s, f.hojd, &normal, &fet)))
+        .collect();
+    doc.with_pages(sidor);
+    let opt = PdfSaveOptions { optimize: false, subset_fonts: true, secure: true, image_optimization: None };
+    let mut varningar = Vec::new();
+    let mut lo = doc.to_lopdf_document(&opt, &mut varningar);
+    pdfa(&mut lo, meta)?;
+    lo.compress();
+    let mut ut = Vec::new();
+    lo.save_to(&mut ut).map_err(|e| DokumentFel::Skriva { detalj: e.to_string() })?;
+    Ok(ut)
+}
+
+/// Graphics first, then all text in one text object: text-showing operators are only valid
+/// inside BT/ET, and paths are not.
+fn sidans_op(s: &Sida, sidhojd: f32, normal: &FontId, fet: &FontId) -> Vec<Op> {
+    let p = |x: f32, y: f32| Point { x: Pt(x), y: Pt(sidhojd - y) };
+    let mut op = Vec::new();
+    for e in &s.element {
+        match e {
+            Element::Linje { x1, y1, x2, y2, tjocklek } => {
+                op.push(Op::SetOutlineColor { col: svart() });
+                op.push(Op::SetOutlineThickness { pt: Pt(*tjocklek) });
+                op.push(Op::DrawLine {
+                    line: Line { points: vec![LinePoint { p: p(*x1, *y1), bezier: false }, LinePoint { p: p(*x2, *y2), bezier: false }], is_closed: false },
+                });
+            }
+            Element::Ruta { x, y, b, h, fylld } => {
+                if *fylld {
+                    op.push(Op::SetFillColor { col: ljusgra() });
+                } else {
+                    op.push(Op::SetOutlineColor { col: svart() });
+                    op.push(Op::SetOutlineThickness { pt: Pt(1.0) });
+                }
+                op.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(*x),
+                        y: Pt(sidhojd - y - h),
+                        width: Pt(*b),
+                        height: Pt(*h),
+                        mode: Some(if *fylld { PaintMode::Fill } else { PaintMode::Stroke }),
+                        winding_order: None,
+                    },
+                });
+            }
+            Element::Text { .. } => {}
+        }
+    }
+    op.push(Op::SetFillColor { col: svart() });
+    op.push(Op::StartTextSection);
+    let mut aktuell: Option<(Vikt, f32)> = None;
+    for e in &s.element {
+        if let Element::Text { x, y, storlek, vikt, text } = e {
+            if aktuell != Some((*vikt, *storlek)) {
+                let font = match vikt {
+                    Vikt::Normal => normal.clone(),
+                    Vikt::Fet => fet.clone(),
+                };
+                op.push(Op::SetFont { font: PdfFontHandle::External(font), size: Pt(*storlek) });
+                aktuell = Some((*vikt, *storlek));
+            }
+            // Tm replaces the text position, where Td would add to the previous one.
+            op.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(*x), Pt(sidhojd - y)) });
+            op.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+        }
+    }
+    op.push(Op::EndTextSection);
+    op
+}
+
+fn text_utf16(s: &str) -> Object {
+    let mut b = vec![0xFE, 0xFF];
+    for e in s.encode_utf16() {
+        b.extend_from_slice(&e.to_be_bytes());
+    }
+    Object::String(b, StringFormat::Hexadecimal)
+}
+
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Makes the document as close to PDF/A-2b as printpdf's output allows: fonts are already
+/// embedded (subset, with `ToUnicode`) and no `.notdef` is shown (see `Ansikte::ersatt`); this adds
+/// the metadata stream, the output intent and document information that agrees with it.
+fn pdfa(lo: &mut lopdf::Document, meta: &Metadata) -> Result<(), DokumentFel> {
+    let fel = |e: lopdf::Error| DokumentFel::Skriva { detalj: e.to_string() };
+    "1.7".clone_into(&mut lo.version);
+    let dag = meta.datum.format("%Y-%m-%d");
+    let xmp_datum = format!("{dag}T00:00:00Z");
+    let info_datum = format!("D:{}000000Z", meta.datum.format("%Y%m%d"));
+    let xmp = format!(
+        concat!(
+            "<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n",
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n",
+            "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n",
+            "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">",
+            "<pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance></rdf:Description>\n",
+            "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">",
+            "<dc:format>application/pdf</dc:format>",
+            "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{titel}</rdf:li></rdf:Alt></dc:title>",
+            "<dc:creator><rdf:Seq><rdf:li>{forfattare}</rdf:li></rdf:Seq></dc:creator>",
+            "<dc:language><rdf:Bag><rdf:li>{sprak}</rdf:li></rdf:Bag></dc:language></rdf:Description>\n",
+            "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">",
+            "<xmp:CreateDate>{datum}</xmp:CreateDate><xmp:ModifyDate>{datum}</xmp:ModifyDate>",
+            "<xmp:CreatorTool>{producent}</xmp:CreatorTool></rdf:Description>\n",
+            "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">",
+            "<pdf:Producer>{producent}</pdf:Producer></rdf:Description>\n",
+            "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>"
+        ),
+        titel = xml(&meta.titel),
+        forfattare = xml(&meta.forfattare),
+        sprak = xml(&meta.sprak),
+        datum = xmp_datum,
+        producent = PRODUCENT,
+    );
+    let mut xmp_strom = Stream::new(Dictionary::from_iter(vec![("Type", Object::Name(b"Metadata".to_vec())), ("Subtype", Object::Name(b"XML".to_vec()))]), xmp.into_bytes());
+    // PDF/A wants the metadata readable without decoding.
+    xmp_strom.allows_compression = false;
+    let xmp_id = lo.add_object(xmp_strom);
+
+    let icc = crate::icc::srgb();
+    let icc_id = lo.add_object(Stream::new(Dictionary::from_iter(vec![("N", Object::Integer(3))]), icc));
+    let avsikt = Dictionary::from_iter(vec![
+        ("Type", Object::Name(b"OutputIntent".to_vec())),
+        ("S", Object::Name(b"GTS_PDFA1".to_vec())),
+        ("OutputConditionIdentifier", Object::string_literal("sRGB IEC61966-2.1")),
+        ("Info", Object::string_literal("sRGB IEC61966-2.1")),
+        ("DestOutputProfile", Object::Reference(icc_id)),
+    ]);
+
+    let info = Dictionary::from_iter(vec![
+        ("Title", text_utf16(&meta.titel)),
+        ("Author", text_utf16(&meta.forfattare)),
+        ("Creator", text_utf16(PRODUCENT)),
+        ("Producer", text_utf16(PRODUCENT)),
+        ("CreationDate", Object::string_literal(info_datum.clone())),
+        ("ModDate", Object::string_literal(info_datum)),
+    ]);
+    // Replace printpdf's information dictionary in place, so no orphan object is left behind.
+    if let Ok(id) = lo.trailer.get(b"Info").and_then(Object::as_reference) {
+        lo.objects.insert(id, Object::Dictionary(info));
+    } else {
+        let id = lo.add_object(info);
+        lo.trailer.set("Info", Object::Reference(id));
+    }
+
+    let katalog = lo.catalog_mut().map_err(fel)?;
+    katalog.set("Metadata", Object::Reference(xmp_id));
+    katalog.set("OutputIntents", Object::Array(vec![Object::Dictionary(avsikt)]));
+    katalog.set("Lang", Object::string_literal(meta.sprak.clone()));
+    katalog.set("ViewerPreferences", Object::Dictionary(Dictionary::from_iter(vec![("DisplayDocTitle", Object::Boolean(true))])));
+    // printpdf writes PageMode as a string after outlines; ours has none, keep the name form.
+    katalog.set("PageMode", Object::Name(b"UseNone".to_vec()));
+    Ok(())
+}

@@ -1,0 +1,88 @@
+# Komentoriviohjelma valfri.
+
+cli-hjalp =
+    Käyttö: valfri [--db TIEDOSTO] [--lang sv|en|fi] [--json] KOMENTO
+
+    Komennot:
+      demo [--force]                      luo esimerkkikunta Exempelby tietokantaan
+      generate --brukare N --utforare M [--seed S]
+                                          luo suuri kuviteltu kunta suorituskykymittauksia varten
+      insatser | omraden | utforare       luettele palvelut, alueet tai palveluntuottajat
+      brukare search TEKSTI               hae asiakkaita nimellä tai henkilötunnuksella
+      brukare import TIEDOSTO [--dry-run] tuo asiakkaat CSV- tai XLSX-tiedostosta; kaikki tai ei mitään
+      providers import TIEDOSTO [--dry-run]
+                                          tuo palveluntuottajarekisteri CSV- tai XLSX-tiedostosta; näyttää virheet
+                                          riveittäin ja --dry-run-valinnalla, mitä muuttuisi
+      providers export [--format csv|hsds] [--out TIEDOSTO]
+                                          vie rekisteri CSV- tai Open Referral HSDS -muodossa
+      providers keygen --out AVAINTIEDOSTO
+                                          luo avainpari rekisteripaketeille (AVAINTIEDOSTO ja AVAINTIEDOSTO.pub)
+      providers package --key AVAINTIEDOSTO --out TIEDOSTO
+                                          tallenna allekirjoitettu rekisteripaketti verkottomille toimipisteille
+      providers apply-package TIEDOSTO --pubkey AVAINTIEDOSTO
+                                          tarkista rekisteripaketti ja ota se käyttöön
+      beslut add --brukare HETU --insats KOODI --utfall bifall|delvis|avslag
+                 --from PVM ja valinnaisesti [--omfattning N] [--to PVM] [--uppfoljning PVM] [--motivering TEKSTI]
+                                          luo ja tee päätös; tulostaa sen tunnuksen
+      backup --out TIEDOSTO               varmuuskopioi tietokanta sen ollessa käytössä
+      restore TIEDOSTO                    palauta tarkistettu varmuuskopio
+      audit verify                        tarkista tapahtumalokin ketju
+      valbara --beslut ID [--date PVM]    kaikki päätökseen hyväksytyt palveluntuottajat ja voiko ne valita
+      choose --beslut ID --utforare YTUNNUS|ID [--date PVM] [--by brukare|ombud|handlaggare]
+             ja valinnaisesti [--start PVM] [--info brev|samtal|tolk] [--sprak KIELI]
+                                          kirjaa aktiivinen valinta tai vaihto
+      ickeval --beslut ID [--date PVM] [--avstar]
+                                          sovella valitsematta jättämisen vaihtoehtoa ja näytä perustelu
+      stats [--from PVM] [--to PVM]       aktiiviset valinnat ja valitsematta jättämiset, tehtävät palveluntuottajittain
+      letter --beslut ID --out TIEDOSTO.pdf [--large-print] [--lang sv|en|fi]
+                                          valinnanvapaustiedote (ja kopio jokaiselle edustajalle)
+      letters --out-dir HAKEMISTO (--beslut ID [ID …] | --omval)
+                                          kirjeiden sarja; jatkuu siitä, mihin keskeytynyt sarja jäi
+      sheet --insats KOODI --omrade KOODI --out TIEDOSTO.pdf [--large-print] [--lang L]
+                                          vertailulomake
+      decision-letter --beslut ID --out TIEDOSTO.pdf [--lang L]
+                                          päätöskirje
+      insats ickeval --insats KOODI --modell egen_regi|utsedd|turordning [--utforare YTUNNUS] [--utan-egen-regi]
+                                          valitse palvelun valitsematta jättämisen vaihtoehto (ylläpitäjä)
+
+    Tietokanta valitaan valitsimella --db tai muuttujalla VALFRI_DB; muuten käytetään sovelluksen omaa tiedostoa.
+    Paluukoodit: 0 valmis, 1 estetty, 2 virheellinen käyttö, 3 tallennusvirhe.
+cli-fel-saknar-varde = Valitsin --{ $namn } tarvitsee arvon.
+cli-fel-okand = Tuntematon komento tai valitsin: { $namn }
+cli-fel-saknas = { $namn } puuttuu.
+cli-fel-extra = Odottamaton argumentti: { $namn }
+cli-ingen-kryptering = Tämä Valfrin versio ei salaa tietokantaa, joten muuttujan { $var } salalausetta ei käytetä. Mitään ei tehty.
+cli-demo-klar = Esimerkkikunta Exempelby kommun on nyt tiedostossa { $sokvag }: { $brukare } asiakasta ja { $utforare } palveluntuottajaa. Kaikki henkilöt ovat kuviteltuja.
+cli-generera-klar = Kuviteltu kunta on nyt tiedostossa { $sokvag }: { $brukare } asiakasta ja { $utforare } palveluntuottajaa.
+cli-backup-klar = Varmuuskopio on tallennettu ja tarkistettu: { $sokvag }
+cli-aterstall-klar = Varmuuskopio on tarkistettu ja palautettu tiedostoon { $sokvag }.
+cli-logg-hel = Tapahtumaloki on eheä: { $rader } riviä, yhtäkään ei ole muutettu tai poistettu.
+cli-logg-bruten = Tapahtumaloki on rikki rivillä { $nr }: riviä on muutettu tai se on poistettu.
+cli-inga-traffar = Yksikään asiakas ei vastaa hakua.
+cli-ja = kyllä
+cli-nej = ei
+cli-kol-id = Tunnus
+cli-kol-kod = Koodi
+cli-kol-namn = Nimi
+cli-kol-lagrum = Lainkohta
+cli-kol-valfrihet = Valinnanvapaus
+cli-kol-landsbygd = Maaseutu
+cli-kol-orgnr = Y-tunnus
+cli-kol-regi = Ylläpitäjä
+cli-kol-personnummer = Henkilötunnus
+cli-kol-omrade = Alue
+cli-ordning = Järjestys: { $regel }. Palveluntuottajarekisterin versio { $version }.
+cli-val-klart = Kirjattu: { $valtyp }, { $utforare } alkaen { $start }.
+cli-ickeval-satt = Palvelun { $insats } valitsematta jättämisen vaihtoehto on nyt: { $modell }.
+cli-kol-utforare = Palveluntuottaja
+cli-kol-status = Tila
+cli-kol-insats = Palvelu
+cli-kol-aktivt-val = Aktiivinen valinta
+cli-kol-ickeval = Valitsematta
+cli-kol-byten = Vaihdot
+cli-kol-andel = Aktiivisten valintojen osuus
+cli-kol-tilldelningar = Tehtävät
+cli-kol-platser = Paikat
+cli-dokument-klart = Tallennettu: { $sokvag }
+cli-batch-framsteg = Kirje { $klara }/{ $antal }
+cli-batch-klar = { $skrivna } kirjettä kirjoitettu, { $redan } oli jo olemassa aiemmasta ajosta, hakemistossa { $katalog }.
