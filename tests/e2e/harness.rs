@@ -104,7 +104,7 @@ pub fn run(name: &str, body: impl AsyncFnOnce(&App) -> TestResult) {
 }
 
 /// Paths of everything a test launches.
-struct Tools {
+pub struct Tools {
     xvfb: PathBuf,
     driver: PathBuf,
     app: PathBuf,
@@ -113,7 +113,7 @@ struct Tools {
 
 impl Tools {
     /// `None` means: skip this test (already announced).
-    fn find(test: &str) -> Option<Self> {
+    pub fn find(test: &str) -> Option<Self> {
         let missing: Vec<&str> = ["Xvfb", "WebKitWebDriver"]
             .into_iter()
             .filter(|tool| on_path(tool).is_none())
@@ -216,6 +216,8 @@ fn newest_change(path: &Path) -> Option<std::time::SystemTime> {
 /// The started app: a `WebDriver` session plus the processes and files behind it.
 pub struct App {
     client: Client,
+    /// When the session (and so the app) was asked to start.
+    pub session_start: Instant,
     // Field order is drop order: processes must be gone before their files are deleted.
     processes: Processes,
     _dir: tempfile::TempDir,
@@ -228,7 +230,7 @@ impl std::fmt::Debug for App {
 }
 
 impl App {
-    async fn launch(tools: &Tools) -> Result<Self, Box<dyn Error>> {
+    pub async fn launch(tools: &Tools) -> Result<Self, Box<dyn Error>> {
         let dir = tempfile::Builder::new().prefix("valfri-e2e-").tempdir()?;
         let db = dir.path().join("valfri.sqlite");
         create_demo_database(&tools.cli, &db)?;
@@ -248,6 +250,7 @@ impl App {
         let mut builder = ClientBuilder::new(HttpConnector::new());
         builder.capabilities(capabilities);
         let url = format!("http://127.0.0.1:{port}");
+        let session_start = Instant::now();
         let connecting = builder.connect(&url);
         // A session that never starts would otherwise hang the test forever; `processes` is
         // dropped on the error path and takes the half-started app with it.
@@ -267,12 +270,37 @@ impl App {
             })?;
         Ok(Self {
             client,
+            session_start,
             processes,
             _dir: dir,
         })
     }
 
-    async fn wait_until_ready(&self) -> TestResult {
+    /// The proportional set size (PSS, KiB) of the app and its WebKit processes together: every
+    /// process in the driver's process group except the driver itself. PSS shares libraries
+    /// fairly between processes, so the sum is what the app really costs.
+    pub fn pss_kib(&self) -> u64 {
+        let Some(grupp) = self.processes.groups.first().map(std::process::Child::id) else { return 0 };
+        let mut summa = 0;
+        for post in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let Ok(stat) = std::fs::read_to_string(post.path().join("stat")) else { continue };
+            // The command name is in parentheses and may contain spaces; fields follow it.
+            let Some((namn, resten)) = stat.split_once(") ") else { continue };
+            let pgrp: Option<u32> = resten.split_whitespace().nth(2).and_then(|f| f.parse().ok());
+            if pgrp != Some(grupp) || namn.ends_with("WebKitWebDriv") || namn.ends_with("WebKitWebDriver") {
+                continue;
+            }
+            let rollup = std::fs::read_to_string(post.path().join("smaps_rollup")).unwrap_or_default();
+            summa += rollup
+                .lines()
+                .find_map(|l| l.strip_prefix("Pss:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+                .unwrap_or(0);
+        }
+        summa
+    }
+
+    pub async fn wait_until_ready(&self) -> TestResult {
         self.wait_for_timeout(
             "the UI to set body[data-ready=\"true\"]",
             STARTUP,
@@ -292,7 +320,7 @@ impl App {
 
     /// Ends the session, then the processes. Closing the session first lets the driver shut the
     /// app down cleanly; the process-group kill in `Drop` catches whatever remains.
-    async fn close(self) {
+    pub async fn close(self) {
         let _ = tokio::time::timeout(Duration::from_secs(5), self.client.clone().close()).await;
         drop(self);
     }
@@ -410,6 +438,26 @@ impl App {
         self.client.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await?;
         element.click().await?;
         Ok(())
+    }
+
+    /// Runs the axe-core accessibility checks (WCAG 2.1 A and AA) on what the window shows now and
+    /// returns one line per violation. axe-core is installed under target/npm by `cargo xtask test`.
+    pub async fn axe(&self) -> Result<Vec<String>, Box<dyn Error>> {
+        let fil = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/npm/node_modules/axe-core/axe.min.js");
+        let kalla = std::fs::read_to_string(&fil)
+            .map_err(|e| format!("axe-core is not installed at {} ({e}); run `cargo xtask test`", fil.display()))?;
+        self.client.execute(&kalla, vec![]).await?;
+        let svar = self
+            .client
+            .execute_async(
+                "const klar = arguments[arguments.length - 1];
+                 axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                    .then(r => klar(r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).join(', ') + ')')))
+                    .catch(e => klar(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await?;
+        Ok(serde_json::from_value(svar)?)
     }
 
     /// Clicks the first element matching `css` whose text contains `text`, waiting for it.

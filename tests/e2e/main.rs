@@ -292,3 +292,50 @@ fn lowering_a_cap_in_the_register_shows_who_is_affected_and_the_provider_can_no_
         Ok(())
     });
 }
+
+/// WCAG 2.1 AA: axe-core finds no violation on any screen.
+#[test]
+fn every_screen_passes_the_axe_accessibility_scan() {
+    run("every_screen_passes_the_axe_accessibility_scan", async |app| {
+        let mut fel = Vec::new();
+        let mut skanna = async |skarm: &str| -> harness::TestResult {
+            for v in app.axe().await? {
+                fel.push(format!("{skarm}: {v}"));
+            }
+            Ok(())
+        };
+        app.wait_for_texts("#lista-ickeval li", "the start page", |l| !l.is_empty()).await?;
+        skanna("start").await?;
+        app.type_text("#sok", "ekstr").await?;
+        app.wait_for_texts(HITS, "a hit", shows_marta).await?;
+        skanna("search").await?;
+        app.click_containing(HITS, NAME).await?;
+        app.wait_for_texts(".valfrihet-knapp", "the brukare page", |k| !k.is_empty()).await?;
+        skanna("brukare").await?;
+        app.click(".valfrihet-knapp").await?;
+        app.wait_for_texts("#valbara tbody tr", "the choice panel", |r| !r.is_empty()).await?;
+        skanna("choice panel").await?;
+        app.click("#nytt-beslut").await?;
+        app.click_containing("#f-insats_kod option", "Ledsagarservice").await?;
+        app.type_text("#f-omfattning", "900").await?;
+        app.wait_for_texts("#fel-omfattning", "a field error", |m| m.iter().any(|x| !x.is_empty())).await?;
+        skanna("beslut form with an error").await?;
+        app.click_containing("#handlaggare option", "Karin Holm").await?;
+        app.click("#nav-register").await?;
+        app.wait_for_texts("#register-tabell tbody tr", "the register", |r| r.len() >= 15).await?;
+        skanna("register").await?;
+        app.click(".andra-utforare").await?;
+        app.wait_for_texts("#utforare-form h4", "the edit form", |h| !h.is_empty()).await?;
+        skanna("register edit").await?;
+        app.click("#hjalp-knapp").await?;
+        app.wait_for_texts("#hjalp li", "the help", |l| !l.is_empty()).await?;
+        skanna("help").await?;
+        assert!(fel.is_empty(), "accessibility violations:\n{}", fel.join("\n"));
+        // The scanner really looks: an image without a text alternative is caught.
+        app.click("#hjalp-stang").await?;
+        app.client().execute("const i = document.createElement('img'); i.src = 'data:,'; document.querySelector('main').append(i);", vec![]).await?;
+        let planterat = app.axe().await?;
+        assert!(planterat.iter().any(|v| v.starts_with("image-alt")), "{planterat:?}");
+        Ok(())
+    });
+}

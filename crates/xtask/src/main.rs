@@ -19,7 +19,13 @@ const SYSTEM_PACKAGES: &[&str] = &[
     "xauth",
     "webkit2gtk-driver",
     "poppler-utils",
+    // npm fetches axe-core for the accessibility scan in the end-to-end tests.
+    "npm",
 ];
+
+/// The accessibility engine the end-to-end suite injects into the window. Pinned, and installed
+/// under target/ so nothing from npm ends up in the repository.
+const AXE: &str = "axe-core@4.14.1";
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
@@ -75,6 +81,7 @@ fn test() -> Result<(), Failed> {
     let result = prepare().and_then(|root| {
         // `--all-targets` also builds the criterion benches and runs each once in test mode,
         // so a broken bench fails CI without a second (release) build.
+        ensure_axe(&root)?;
         let mut all = cargo(&root);
         all.args(["test", "--workspace", "--all-targets"]);
         step("cargo test --workspace --all-targets", all)?;
@@ -90,6 +97,17 @@ fn test() -> Result<(), Failed> {
     };
     println!("xtask: {verdict} in {}", format_duration(started.elapsed()));
     result
+}
+
+/// Installs axe-core into `target/npm` once; quick when it is already there.
+fn ensure_axe(root: &Path) -> Result<(), Failed> {
+    let prefix = root.join("target").join("npm");
+    if prefix.join("node_modules/axe-core/axe.min.js").is_file() {
+        return Ok(());
+    }
+    let mut npm = Command::new("npm");
+    npm.args(["install", "--no-save", "--no-audit", "--no-fund", "--prefix"]).arg(&prefix).arg(AXE);
+    step(&format!("npm install {AXE}"), npm)
 }
 
 /// Everything `run` and `test` need before cargo starts: the workspace root, a new enough Rust,
