@@ -3,13 +3,13 @@
 use valfri_domain::dokument::{Beslutsunderlag, Form};
 use valfri_l10n::Localizer;
 
-use crate::DokumentFel;
 use crate::gemensamt::{Storlekar, arg, brevhuvud, datum, eller_saknas, giltighet, kontakttext, omfattning, sprak};
 use crate::layout::{Block, Cell, Sidformat, Tabell, satt};
-use crate::pdf::{Metadata, skriv};
+use crate::Sattdokument;
+use crate::pdf::Metadata;
 use crate::typsnitt::{Typsnitt, Vikt};
 
-pub(crate) fn beslutsmeddelande(t: &Typsnitt, l: &Localizer, u: &Beslutsunderlag, form: &Form) -> Result<Vec<u8>, DokumentFel> {
+pub(crate) fn beslutsmeddelande(t: &Typsnitt, l: &Localizer, u: &Beslutsunderlag, form: &Form) -> Sattdokument {
     let sp = sprak(l, form);
     let s = Storlekar::valj(form);
     let b0 = &u.beslut;
@@ -71,5 +71,5 @@ pub(crate) fn beslutsmeddelande(t: &Typsnitt, l: &Localizer, u: &Beslutsunderlag
     b.push(stycke(l.t(sp, "dokument-overklaga-sedan")));
 
     let sidor = satt(t, &f, &b, huvud, &[], &|nr, antal| l.text(sp, "dokument-sida", &[arg("nr", nr), arg("antal", antal)]));
-    skriv(t, &f, &sidor, &Metadata { titel, forfattare: a.namnd.clone(), sprak: sp.to_owned(), datum: u.datum })
+    Sattdokument { format: f, sidor, meta: Metadata { titel, forfattare: a.namnd.clone(), sprak: sp.to_owned(), datum: u.datum } }
 }

@@ -8,9 +8,10 @@ use valfri_l10n::Localizer;
 
 use crate::gemensamt::{Storlekar, arg, datum, eller_saknas, lista, sprak, sprakord, tal};
 use crate::layout::{Block, Cell, Sidformat, Tabell, satt};
-use crate::pdf::{Metadata, skriv};
+use crate::Sattdokument;
+use crate::pdf::Metadata;
 use crate::typsnitt::{Typsnitt, Vikt};
-use crate::{DokumentFel, ordningsmening};
+use crate::ordningsmening;
 
 /// The facts of one provider, in column order.
 struct Fakta {
@@ -36,7 +37,7 @@ const KOLUMNER: [(&str, f32); 8] = [
     ("dokument-kol-status", 10.0),
 ];
 
-pub(crate) fn jamforelseblad(t: &Typsnitt, l: &Localizer, u: &Jamforelseunderlag, form: &Form) -> Result<Vec<u8>, DokumentFel> {
+pub(crate) fn jamforelseblad(t: &Typsnitt, l: &Localizer, u: &Jamforelseunderlag, form: &Form) -> Sattdokument {
     let sp = sprak(l, form);
     let s = Storlekar::valj(form);
     // Eight columns read best across a landscape page; in large print every provider is a
@@ -104,7 +105,7 @@ pub(crate) fn jamforelseblad(t: &Typsnitt, l: &Localizer, u: &Jamforelseunderlag
         l.text(sp, "dokument-blad-avsandare", &[arg("kommun", u.avsandare.kommun.clone()), arg("namnd", u.avsandare.namnd.clone())]),
     ];
     let sidor = satt(t, &f, &b, Vec::new(), &sidfot, &|nr, antal| l.text(sp, "dokument-sida", &[arg("nr", nr), arg("antal", antal)]));
-    skriv(t, &f, &sidor, &Metadata { titel, forfattare: u.avsandare.namnd.clone(), sprak: sp.to_owned(), datum: u.datum })
+    Sattdokument { format: f, sidor, meta: Metadata { titel, forfattare: u.avsandare.namnd.clone(), sprak: sp.to_owned(), datum: u.datum } }
 }
 
 /// Every quality indicator any provider reports for this insats, in Swedish alphabetical

@@ -9,11 +9,12 @@ use valfri_l10n::Localizer;
 
 use crate::gemensamt::{Storlekar, arg, brevhuvud, datum, giltighet, kontakttext, lista, omfattning, sprak, sprakord};
 use crate::layout::{Block, Cell, Sidformat, Tabell, satt};
-use crate::pdf::{Metadata, skriv};
+use crate::Sattdokument;
+use crate::pdf::Metadata;
 use crate::typsnitt::{Typsnitt, Vikt};
-use crate::{DokumentFel, ordningsmening};
+use crate::ordningsmening;
 
-pub(crate) fn valfrihetsbrev(t: &Typsnitt, l: &Localizer, u: &Valfrihetsunderlag, form: &Form) -> Result<Vec<u8>, DokumentFel> {
+pub(crate) fn valfrihetsbrev(t: &Typsnitt, l: &Localizer, u: &Valfrihetsunderlag, form: &Form) -> Sattdokument {
     let sp = sprak(l, form);
     let s = Storlekar::valj(form);
     let mut f = Sidformat::a4_staende();
@@ -65,7 +66,7 @@ pub(crate) fn valfrihetsbrev(t: &Typsnitt, l: &Localizer, u: &Valfrihetsunderlag
 
     let titel = l.text(sp, "dokument-brev-titel", &[arg("insats", insats)]);
     let sidor = satt(t, &f, &b, huvud, &[], &|nr, antal| l.text(sp, "dokument-sida", &[arg("nr", nr), arg("antal", antal)]));
-    skriv(t, &f, &sidor, &Metadata { titel, forfattare: u.avsandare.namnd.clone(), sprak: sp.to_owned(), datum: u.datum })
+    Sattdokument { format: f, sidor, meta: Metadata { titel, forfattare: u.avsandare.namnd.clone(), sprak: sp.to_owned(), datum: u.datum } }
 }
 
 /// The providers as a table, or in large print one block per provider.

@@ -25,6 +25,7 @@ mod gemensamt;
 mod icc;
 mod layout;
 mod pdf;
+mod svg;
 mod typsnitt;
 
 use valfri_domain::dokument::{Beslutsunderlag, Form, Jamforelseunderlag, Valfrihetsunderlag};
@@ -59,18 +60,66 @@ impl Anvandarmeddelande for DokumentFel {
     }
 }
 
+/// A document laid out on pages, not yet written: the same pages become the PDF ([`pdf`]) and
+/// the window's preview ([`svg`]), so what is previewed is exactly what is saved.
+///
+/// [`pdf`]: Sattdokument::pdf
+/// [`svg`]: Sattdokument::svg
+#[derive(Debug)]
+pub struct Sattdokument {
+    format: layout::Sidformat,
+    sidor: Vec<layout::Sida>,
+    meta: pdf::Metadata,
+}
+
+impl Sattdokument {
+    /// The PDF bytes.
+    pub fn pdf(&self, t: &Typsnitt) -> Result<Vec<u8>, DokumentFel> {
+        pdf::skriv(t, &self.format, &self.sidor, &self.meta)
+    }
+
+    /// One SVG image per page, with every text, line and box where the PDF has it.
+    pub fn svg(&self, t: &Typsnitt) -> Vec<String> {
+        self.sidor.iter().map(|s| svg::sida(t, &self.format, s, &self.meta.sprak)).collect()
+    }
+
+    pub fn antal_sidor(&self) -> usize {
+        self.sidor.len()
+    }
+
+    /// The document's title (also the PDF's).
+    pub fn titel(&self) -> &str {
+        &self.meta.titel
+    }
+}
+
 /// The valfrihetsinformation letter, A4 for a window envelope, with a reply slip at the end.
 pub fn valfrihetsbrev(t: &Typsnitt, l: &Localizer, u: &Valfrihetsunderlag, form: &Form) -> Result<Vec<u8>, DokumentFel> {
-    brev::valfrihetsbrev(t, l, u, form)
+    satt_valfrihetsbrev(t, l, u, form).pdf(t)
 }
 
 /// The comparison sheet of every provider for an insats in an område.
 pub fn jamforelseblad(t: &Typsnitt, l: &Localizer, u: &Jamforelseunderlag, form: &Form) -> Result<Vec<u8>, DokumentFel> {
-    blad::jamforelseblad(t, l, u, form)
+    satt_jamforelseblad(t, l, u, form).pdf(t)
 }
 
 /// The decision letter with the appeal instructions, A4 for a window envelope.
 pub fn beslutsmeddelande(t: &Typsnitt, l: &Localizer, u: &Beslutsunderlag, form: &Form) -> Result<Vec<u8>, DokumentFel> {
+    satt_beslutsmeddelande(t, l, u, form).pdf(t)
+}
+
+/// [`valfrihetsbrev`], laid out but not written.
+pub fn satt_valfrihetsbrev(t: &Typsnitt, l: &Localizer, u: &Valfrihetsunderlag, form: &Form) -> Sattdokument {
+    brev::valfrihetsbrev(t, l, u, form)
+}
+
+/// [`jamforelseblad`], laid out but not written.
+pub fn satt_jamforelseblad(t: &Typsnitt, l: &Localizer, u: &Jamforelseunderlag, form: &Form) -> Sattdokument {
+    blad::jamforelseblad(t, l, u, form)
+}
+
+/// [`beslutsmeddelande`], laid out but not written.
+pub fn satt_beslutsmeddelande(t: &Typsnitt, l: &Localizer, u: &Beslutsunderlag, form: &Form) -> Sattdokument {
     beslut::beslutsmeddelande(t, l, u, form)
 }
 

@@ -311,3 +311,22 @@ fn one_typsnitt_serves_two_threads() {
     });
     assert!(storlekar.iter().all(|n| *n > 1000));
 }
+
+#[test]
+fn the_preview_pages_are_the_pdf_pages_with_the_same_texts() {
+    let (t, l) = verktyg();
+    let u = valfrihetsunderlag(16);
+    let satt = valfri_dokument::satt_valfrihetsbrev(&t, &l, &u, &form("sv", true));
+    let sidor = satt.svg(&t);
+    let p = Pdf::las(&satt.pdf(&t).unwrap());
+    assert_eq!(sidor.len(), satt.antal_sidor());
+    assert_eq!(sidor.len() as u32, p.bitar.iter().map(|b| b.sida).max().unwrap());
+    // Every piece of text the PDF shows is in the preview of the same page.
+    for b in &p.bitar {
+        let esc = b.text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+        assert!(sidor[b.sida as usize - 1].contains(&format!(">{esc}</text>")), "page {}: {:?}", b.sida, b.text);
+    }
+    for uppg in &u.utforare {
+        assert!(sidor.iter().any(|s| s.contains(&uppg.utforare.namn)), "{}", uppg.utforare.namn);
+    }
+}
