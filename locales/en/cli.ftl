@@ -1,7 +1,7 @@
 # The valfri command-line program.
 
 cli-hjalp =
-    Usage: valfri [--db FILE] [--lang sv|en] [--json] COMMAND
+    Usage: valfri [--db FILE] [--passphrase-env VAR] [--lang sv|en|fi] [--json] COMMAND
 
     Commands:
       demo [--force]                      create the Exempelby demo municipality in the database
@@ -24,6 +24,8 @@ cli-hjalp =
                                           create and make a decision; prints its id
       backup --out FILE                   back up the database while it is in use
       restore FILE                        restore a checked backup
+      encrypt --new-passphrase-env VAR    encrypt an unencrypted database (the copy is checked before the original goes)
+      rekey --new-passphrase-env VAR      change the passphrase (the current one is given with --passphrase-env)
       audit verify                        verify the audit log's chain
       valbara --beslut ID [--date DATE]   every approved provider for the decision and whether it can be chosen
       choose --beslut ID --utforare ORGNR|ID [--date DATE] [--by brukare|ombud|handlaggare]
@@ -49,7 +51,8 @@ cli-fel-saknar-varde = The option --{ $namn } needs a value.
 cli-fel-okand = Unknown command or option: { $namn }
 cli-fel-saknas = { $namn } is missing.
 cli-fel-extra = Unexpected argument: { $namn }
-cli-ingen-kryptering = This version of Valfri does not encrypt the database, so the passphrase in { $var } is not used. Nothing was done.
+cli-krypterad = The database { $sokvag } is now encrypted. It cannot be read without the passphrase; keep the passphrase safe.
+cli-losenfras-bytt = The passphrase has been changed. Older backups still open with the old one.
 cli-demo-klar = The demo municipality Exempelby kommun is now in { $sokvag }: { $brukare } clients and { $utforare } providers. Every person is fictional.
 cli-generera-klar = The fictional municipality is now in { $sokvag }: { $brukare } clients and { $utforare } providers.
 cli-backup-klar = The backup is saved and checked: { $sokvag }

@@ -1,7 +1,7 @@
 # Komentoriviohjelma valfri.
 
 cli-hjalp =
-    Käyttö: valfri [--db TIEDOSTO] [--lang sv|en|fi] [--json] KOMENTO
+    Käyttö: valfri [--db TIEDOSTO] [--passphrase-env MUUTTUJA] [--lang sv|en|fi] [--json] KOMENTO
 
     Komennot:
       demo [--force]                      luo esimerkkikunta Exempelby tietokantaan
@@ -26,6 +26,9 @@ cli-hjalp =
                                           luo ja tee päätös; tulostaa sen tunnuksen
       backup --out TIEDOSTO               varmuuskopioi tietokanta sen ollessa käytössä
       restore TIEDOSTO                    palauta tarkistettu varmuuskopio
+      encrypt --new-passphrase-env MUUTTUJA
+                                          salaa salaamaton tietokanta (kopio tarkistetaan ennen alkuperäisen poistoa)
+      rekey --new-passphrase-env MUUTTUJA vaihda salalause (nykyinen annetaan valitsimella --passphrase-env)
       audit verify                        tarkista tapahtumalokin ketju
       valbara --beslut ID [--date PVM]    kaikki päätökseen hyväksytyt palveluntuottajat ja voiko ne valita
       choose --beslut ID --utforare YTUNNUS|ID [--date PVM] [--by brukare|ombud|handlaggare]
@@ -51,7 +54,8 @@ cli-fel-saknar-varde = Valitsin --{ $namn } tarvitsee arvon.
 cli-fel-okand = Tuntematon komento tai valitsin: { $namn }
 cli-fel-saknas = { $namn } puuttuu.
 cli-fel-extra = Odottamaton argumentti: { $namn }
-cli-ingen-kryptering = Tämä Valfrin versio ei salaa tietokantaa, joten muuttujan { $var } salalausetta ei käytetä. Mitään ei tehty.
+cli-krypterad = Tietokanta { $sokvag } on nyt salattu. Sitä ei voi lukea ilman salalausetta; säilytä salalause turvallisesti.
+cli-losenfras-bytt = Salalause on vaihdettu. Vanhemmat varmuuskopiot avautuvat yhä vanhalla salalauseella.
 cli-demo-klar = Esimerkkikunta Exempelby kommun on nyt tiedostossa { $sokvag }: { $brukare } asiakasta ja { $utforare } palveluntuottajaa. Kaikki henkilöt ovat kuviteltuja.
 cli-generera-klar = Kuviteltu kunta on nyt tiedostossa { $sokvag }: { $brukare } asiakasta ja { $utforare } palveluntuottajaa.
 cli-backup-klar = Varmuuskopio on tallennettu ja tarkistettu: { $sokvag }

@@ -1,7 +1,7 @@
 # Kommandoradsprogrammet valfri.
 
 cli-hjalp =
-    Användning: valfri [--db FIL] [--lang sv|en] [--json] KOMMANDO
+    Användning: valfri [--db FIL] [--passphrase-env VAR] [--lang sv|en|fi] [--json] KOMMANDO
 
     Kommandon:
       demo [--force]                      skapa demokommunen Exempelby i databasen
@@ -24,6 +24,8 @@ cli-hjalp =
                                           skapa och fatta ett beslut; skriver ut dess id
       backup --out FIL                    säkerhetskopiera databasen medan den används
       restore FIL                         återställ en kontrollerad säkerhetskopia
+      encrypt --new-passphrase-env VAR    kryptera en okrypterad databas (kopian kontrolleras innan originalet tas bort)
+      rekey --new-passphrase-env VAR      byt lösenfras (den nuvarande ges med --passphrase-env)
       audit verify                        kontrollera händelseloggens kedja
       valbara --beslut ID [--date DATUM]  alla godkända utförare för beslutet och om de kan väljas
       choose --beslut ID --utforare ORGNR|ID [--date DATUM] [--by brukare|ombud|handlaggare]
@@ -49,7 +51,8 @@ cli-fel-saknar-varde = Flaggan --{ $namn } behöver ett värde.
 cli-fel-okand = Okänt kommando eller okänd flagga: { $namn }
 cli-fel-saknas = { $namn } saknas.
 cli-fel-extra = Oväntat argument: { $namn }
-cli-ingen-kryptering = Den här versionen av Valfri krypterar inte databasen, så lösenfrasen i { $var } används inte. Inget har gjorts.
+cli-krypterad = Databasen { $sokvag } är nu krypterad. Utan lösenfrasen går den inte att läsa; förvara lösenfrasen säkert.
+cli-losenfras-bytt = Lösenfrasen är bytt. Äldre säkerhetskopior öppnas fortfarande med den gamla.
 cli-demo-klar = Demokommunen Exempelby kommun finns nu i { $sokvag }: { $brukare } brukare och { $utforare } utförare. Alla personer är påhittade.
 cli-generera-klar = Den påhittade kommunen finns nu i { $sokvag }: { $brukare } brukare och { $utforare } utförare.
 cli-backup-klar = Säkerhetskopian är sparad och kontrollerad: { $sokvag }

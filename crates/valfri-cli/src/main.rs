@@ -19,7 +19,7 @@ use valfri_domain::{
     Anvandarmeddelande, Arg, IckevalModell, IckevalOrsak, Informationssatt, NyttBeslut, Roll, Utfall, Valideringsfel, VemValde,
 };
 use valfri_l10n::Localizer;
-use valfri_store::{Aktor, Lagringsfel, Loggstatus, Store, demo, idag, plats};
+use valfri_store::{Aktor, Lagringsfel, Loggstatus, Losenfras, Store, demo, idag, plats};
 
 pub(crate) enum Fel {
     Anvandning(Anvandningsfel),
@@ -53,6 +53,8 @@ pub(crate) struct Ctx {
     db: Option<PathBuf>,
     /// `--lang` as given: it also chooses a document's language over the brukare's own.
     pub(crate) vald_sprak: Option<String>,
+    /// From the variable `--passphrase-env` names: the key of an encrypted database.
+    losen: Option<Losenfras>,
 }
 
 impl Ctx {
@@ -69,7 +71,7 @@ impl Ctx {
         if !sokvag.exists() {
             return Err(Lagringsfel::KanInteOppna { sokvag: sokvag.display().to_string(), detalj: "missing".into() }.into());
         }
-        Ok(Store::open(&sokvag)?)
+        Ok(Store::oppna(&sokvag, self.losen.as_ref())?)
     }
 
     /// Prints a JSON document on stdout, or the human text on stdout.
@@ -94,12 +96,12 @@ fn main() -> ExitCode {
     };
     let vald_sprak = args.ta("lang").filter(|s| l.har_sprak(s));
     let sprak = vald_sprak.clone().unwrap_or_else(|| "sv".into());
-    let ctx = Ctx { json: args.har("json"), db: plats::vald_databas(args.ta("db").as_deref()), sprak, l, vald_sprak };
-    if let Some(var) = args.ta("passphrase-env") {
-        // Encryption at rest is not in this version; refusing is better than pretending.
-        eprintln!("{}", ctx.t("cli-ingen-kryptering", &[("var", var.into())]));
-        return ExitCode::from(3);
-    }
+    let losen = match args.ta("passphrase-env").map(|var| losenfras_fran(&var, |t| Losenfras::ny(t))).transpose() {
+        Ok(l) => l,
+        Err(Fel::Anvandning(e)) => return anvandningsfel(&l, &sprak, &e),
+        Err(_) => return ExitCode::from(2),
+    };
+    let ctx = Ctx { json: args.har("json"), db: plats::vald_databas(args.ta("db").as_deref()), sprak, l, vald_sprak, losen };
     match kor(&mut args, &ctx) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Fel::Nej) => ExitCode::from(1),
@@ -131,8 +133,18 @@ fn anvandningsfel(l: &Localizer, sprak: &str, e: &Anvandningsfel) -> ExitCode {
 
 const KOMMANDON: &[&str] = &[
     "demo", "generate", "insatser", "omraden", "utforare", "brukare", "beslut", "backup", "restore", "audit", "valbara", "choose",
-    "ickeval", "stats", "insats", "providers", "letter", "letters", "sheet", "decision-letter",
+    "ickeval", "stats", "insats", "providers", "letter", "letters", "sheet", "decision-letter", "encrypt", "rekey",
 ];
+
+/// A passphrase from the environment variable `var`, checked by `ny` (any non-empty text to
+/// open, a long enough one for a new key). Never from the command line: that would leave it in
+/// the shell history and the process list.
+fn losenfras_fran(var: &str, ny: fn(String) -> Result<Losenfras, Lagringsfel>) -> Result<Losenfras, Fel> {
+    match std::env::var(var) {
+        Ok(text) if !text.is_empty() => Ok(ny(text)?),
+        _ => Err(Anvandningsfel::Saknas(format!("${var}")).into()),
+    }
+}
 
 fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let ord: Vec<String> = args.ord.clone();
@@ -145,8 +157,8 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
         ["demo"] => {
             args.inget_kvar(&["force"])?;
             let sokvag = ctx.databas()?;
-            demo::skapa_fil(&sokvag, args.har("force"), |s| demo::skapa_demo(s, idag()))?;
-            let store = Store::open(&sokvag)?;
+            demo::skapa_fil_med(&sokvag, args.har("force"), ctx.losen.as_ref(), |s| demo::skapa_demo(s, idag()))?;
+            let store = ctx.oppna()?;
             let (brukare, utforare) = (store.antal_brukare()?, store.utforare_lista()?.len());
             let vag = sokvag.display().to_string();
             ctx.ut(&json!({ "db": vag, "brukare": brukare, "utforare": utforare }), || {
@@ -159,7 +171,7 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             let seed = args.ta("seed").map(|s| heltal(s, "seed")).transpose()?.unwrap_or(1) as u64;
             args.inget_kvar(&["force"])?;
             let sokvag = ctx.databas()?;
-            demo::skapa_fil(&sokvag, args.har("force"), |s| demo::generera(s, brukare, utforare, seed, idag()))?;
+            demo::skapa_fil_med(&sokvag, args.har("force"), ctx.losen.as_ref(), |s| demo::generera(s, brukare, utforare, seed, idag()))?;
             let vag = sokvag.display().to_string();
             ctx.ut(&json!({ "db": vag, "brukare": brukare, "utforare": utforare, "seed": seed }), || {
                 format!("{}\n", ctx.t("cli-generera-klar", &[("sokvag", vag.clone().into()), ("brukare", brukare.into()), ("utforare", utforare.into())]))
@@ -252,9 +264,26 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
         ["restore", fil] => {
             args.inget_kvar(&[])?;
             let mal = ctx.databas()?;
-            valfri_store::aterstall(std::path::Path::new(fil), &mal)?;
+            valfri_store::aterstall(std::path::Path::new(fil), &mal, ctx.losen.as_ref())?;
             let vag = mal.display().to_string();
             ctx.ut(&json!({ "db": vag, "fran": fil }), || format!("{}\n", ctx.t("cli-aterstall-klar", &[("sokvag", vag.clone().into())])));
+        }
+        ["encrypt"] => {
+            let ny = losenfras_fran(&args.kravs("new-passphrase-env")?, |t| Losenfras::ny_nyckel(t))?;
+            args.inget_kvar(&[])?;
+            let sokvag = ctx.databas()?;
+            valfri_store::kryptera(&sokvag, &ny)?;
+            let vag = sokvag.display().to_string();
+            ctx.ut(&json!({ "db": vag, "krypterad": true }), || format!("{}\n", ctx.t("cli-krypterad", &[("sokvag", vag.clone().into())])));
+        }
+        ["rekey"] => {
+            let ny = losenfras_fran(&args.kravs("new-passphrase-env")?, |t| Losenfras::ny_nyckel(t))?;
+            args.inget_kvar(&[])?;
+            let gammal = ctx.losen.clone().ok_or(Lagringsfel::InteKrypterad)?;
+            let mut store = ctx.oppna()?;
+            let aktor = cli_aktor(&store)?;
+            store.byt_losenfras(&aktor, &gammal, &ny)?;
+            ctx.ut(&json!({ "bytt": true }), || format!("{}\n", ctx.t("cli-losenfras-bytt", &[])));
         }
         ["audit", "verify"] => {
             args.inget_kvar(&[])?;

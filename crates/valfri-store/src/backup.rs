@@ -3,9 +3,11 @@
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::{Connection, MAIN_DB, OpenFlags};
+use rusqlite::backup::Backup;
+use rusqlite::{Connection, OpenFlags};
 
-use crate::{Lagringsfel, Loggstatus, Resultat, Store};
+use crate::kryptering::satt_nyckel;
+use crate::{Filtyp, Lagringsfel, Losenfras, Loggstatus, Resultat, Store, filtyp};
 
 impl Store {
     /// Copies the live database to `till` while others may keep working, then checks the copy.
@@ -14,8 +16,8 @@ impl Store {
         if till.exists() {
             return Err(Lagringsfel::FilFinns { sokvag: till.display().to_string() });
         }
-        self.conn.backup(MAIN_DB, till, None::<fn(rusqlite::backup::Progress)>)?;
-        let kopia = Store::open(till)?;
+        self.kopiera_till(till)?;
+        let kopia = Store::oppna(till, self.losen.as_ref())?;
         kopia.integritetskontroll().map_err(|_| Lagringsfel::BackupTrasig)?;
         Ok(())
     }
@@ -24,8 +26,14 @@ impl Store {
 /// Replaces the database at `till` with the backup at `fran`, but only after the backup has
 /// passed the integrity check, is of a schema this program knows, and its audit log verifies.
 /// The copy goes through SQLite's backup API into the open target, so a window that has the
-/// database open sees either the old or the restored state, never a mix.
-pub fn aterstall(fran: &Path, till: &Path) -> Resultat<()> {
+/// database open sees either the old or the restored state, never a mix. `losen` opens the
+/// backup and keys the target; an encrypted backup stays encrypted.
+pub fn aterstall(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Resultat<()> {
+    match (filtyp(fran)?, losen) {
+        (Filtyp::Krypterad, None) => return Err(Lagringsfel::KraverLosenfras),
+        (Filtyp::Okrypterad, Some(_)) => return Err(Lagringsfel::InteKrypterad),
+        _ => {}
+    }
     if !fran.is_file() {
         return Err(Lagringsfel::KanInteOppna { sokvag: fran.display().to_string(), detalj: "no such file".into() });
     }
@@ -33,6 +41,12 @@ pub fn aterstall(fran: &Path, till: &Path) -> Resultat<()> {
         // Read-only, so checking a backup never changes it (not even its schema version).
         let kalla = Connection::open_with_flags(fran, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|e| Lagringsfel::fran_oppning(e, fran))?;
+        if let Some(l) = losen {
+            satt_nyckel(&kalla, l)?;
+            if kalla.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)).is_err() {
+                return Err(Lagringsfel::FelLosenfras);
+            }
+        }
         let svar: String = kalla.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|_| Lagringsfel::BackupTrasig)?;
         if svar != "ok" {
             return Err(Lagringsfel::BackupTrasig);
@@ -45,15 +59,25 @@ pub fn aterstall(fran: &Path, till: &Path) -> Resultat<()> {
         if version == 0 {
             return Err(Lagringsfel::BackupTrasig);
         }
-        let kalla = Store { conn: kalla, sokvag: None };
+        let kalla = Store { conn: kalla, sokvag: None, losen: losen.cloned() };
         if let Loggstatus::Bruten { .. } = kalla.verifiera_logg()? {
             return Err(Lagringsfel::BackupTrasig);
         }
+        match (filtyp(till)?, losen) {
+            (Filtyp::Krypterad, None) => return Err(Lagringsfel::KraverLosenfras),
+            (Filtyp::Okrypterad, Some(_)) => return Err(Lagringsfel::InteKrypterad),
+            _ => {}
+        }
+        let mut mal = Connection::open(till).map_err(|e| Lagringsfel::fran_oppning(e, till))?;
+        if let Some(l) = losen {
+            satt_nyckel(&mal, l)?;
+        }
+        mal.busy_timeout(Duration::from_secs(10))?;
+        {
+            let kopia = Backup::new(&kalla.conn, &mut mal)?;
+            kopia.run_to_completion(256, Duration::ZERO, None)?;
+        }
     }
-    let mut mal = Connection::open(till).map_err(|e| Lagringsfel::fran_oppning(e, till))?;
-    mal.busy_timeout(Duration::from_secs(10))?;
-    mal.restore(MAIN_DB, fran, None::<fn(rusqlite::backup::Progress)>)?;
-    drop(mal);
     // Opening migrates an older backup to the current schema.
-    Store::open(till)?.integritetskontroll()
+    Store::oppna(till, losen)?.integritetskontroll()
 }

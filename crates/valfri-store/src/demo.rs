@@ -538,6 +538,16 @@ pub fn generera(store: &Store, antal_brukare: usize, antal_utforare: usize, seed
 /// is built beside the target and moved into place when complete. An existing file is refused
 /// unless `ersatt` is set.
 pub fn skapa_fil(sokvag: &std::path::Path, ersatt: bool, fyll: impl FnOnce(&Store) -> Resultat<()>) -> Resultat<()> {
+    skapa_fil_med(sokvag, ersatt, None, fyll)
+}
+
+/// As [`skapa_fil`], encrypted with `losen` when one is given.
+pub fn skapa_fil_med(
+    sokvag: &std::path::Path,
+    ersatt: bool,
+    losen: Option<&crate::Losenfras>,
+    fyll: impl FnOnce(&Store) -> Resultat<()>,
+) -> Resultat<()> {
     use crate::Lagringsfel;
     if sokvag.exists() && !ersatt {
         return Err(Lagringsfel::FilFinns { sokvag: sokvag.display().to_string() });
@@ -551,7 +561,7 @@ pub fn skapa_fil(sokvag: &std::path::Path, ersatt: bool, fyll: impl FnOnce(&Stor
     let tillfallig = std::path::PathBuf::from(tillfallig);
     ta_bort_databas(&tillfallig);
     let resultat = (|| {
-        let store = Store::open(&tillfallig)?;
+        let store = Store::oppna(&tillfallig, losen)?;
         fyll(&store)?;
         // Fold the WAL into the main file so that the one file is the whole database.
         store.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
@@ -568,7 +578,7 @@ pub fn skapa_fil(sokvag: &std::path::Path, ersatt: bool, fyll: impl FnOnce(&Stor
     Ok(())
 }
 
-fn ta_bort_databas(sokvag: &std::path::Path) {
+pub(crate) fn ta_bort_databas(sokvag: &std::path::Path) {
     for andelse in ["", "-wal", "-shm"] {
         let mut p = sokvag.as_os_str().to_owned();
         p.push(andelse);

@@ -55,6 +55,16 @@ pub enum Lagringsfel {
     IngenIckevalsutforare,
     #[error("unknown {typ} code {kod}")]
     OkandKod { typ: &'static str, kod: String },
+    #[error("the database is encrypted and needs its passphrase")]
+    KraverLosenfras,
+    #[error("wrong passphrase, or the file is damaged")]
+    FelLosenfras,
+    #[error("a new passphrase needs at least {minst} characters")]
+    SvagLosenfras { minst: usize },
+    #[error("the database is not encrypted")]
+    InteKrypterad,
+    #[error("the database is already encrypted")]
+    RedanKrypterad,
     #[error("internal storage error: {detalj}")]
     Internt { detalj: String },
 }
@@ -79,6 +89,10 @@ impl Lagringsfel {
                 | Self::DiskFull
                 | Self::Skrivskyddad
                 | Self::BackupTrasig
+                | Self::KraverLosenfras
+                | Self::FelLosenfras
+                | Self::InteKrypterad
+                | Self::RedanKrypterad
                 | Self::Internt { .. }
         )
     }
@@ -137,6 +151,11 @@ impl Anvandarmeddelande for Lagringsfel {
             Self::SvarsdatumEjPasserat { .. } => "fel-svarsdatum-ej-passerat",
             Self::IngenInformation => "fel-ingen-information",
             Self::IngenIckevalsutforare => "fel-ingen-ickevalsutforare",
+            Self::KraverLosenfras => "fel-db-kraver-losenfras",
+            Self::FelLosenfras => "fel-db-fel-losenfras",
+            Self::SvagLosenfras { .. } => "fel-db-svag-losenfras",
+            Self::InteKrypterad => "fel-db-inte-krypterad",
+            Self::RedanKrypterad => "fel-db-redan-krypterad",
             Self::Internt { .. } => "fel-db-internt",
         }
     }
@@ -153,6 +172,7 @@ impl Anvandarmeddelande for Lagringsfel {
             Self::OkandKod { typ, kod } => vec![("typ", (*typ).into()), ("kod", kod.clone().into())],
             Self::Internt { detalj } => vec![("detalj", detalj.clone().into())],
             Self::InteValbar { skal } => vec![("skal", (*skal).into())],
+            Self::SvagLosenfras { minst } => vec![("minst", (*minst).into())],
             Self::SvarsdatumEjPasserat { svarsdatum } => vec![("svarsdatum", svarsdatum.clone().into())],
             _ => Vec::new(),
         }

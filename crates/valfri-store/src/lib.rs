@@ -13,6 +13,7 @@ mod dokument;
 mod fel;
 mod import;
 mod kommun;
+mod kryptering;
 mod logg;
 mod paket;
 pub mod plats;
@@ -36,6 +37,7 @@ pub use val::{Arbetslistor, Arbetspost, Insatsstatistik, Kapacitet, Paverkad, Ut
 pub use dokument::{Dokumentpost, Dokumenttyp};
 pub use fel::Lagringsfel;
 pub use import::Importfel;
+pub use kryptering::{Filtyp, Losenfras, Sakerhetsinstallningar, Sakerhetskopia, behover_daglig_kopia, filtyp, kryptera, sakerhetskopior};
 pub use logg::{Loggpost, Loggstatus};
 
 pub type Resultat<T> = Result<T, Lagringsfel>;
@@ -65,6 +67,8 @@ impl Aktor {
 pub struct Store {
     conn: Connection,
     sokvag: Option<PathBuf>,
+    /// Kept while the database is open so backups get the same key.
+    losen: Option<Losenfras>,
 }
 
 /// How long a writer waits for another (the app, a second window, the CLI) before saying the
@@ -72,20 +76,21 @@ pub struct Store {
 const VANTETID: Duration = Duration::from_secs(10);
 
 impl Store {
-    /// Opens (or creates) the database at `sokvag` and brings its schema up to date.
+    /// Opens (or creates) the unencrypted database at `sokvag` and brings its schema up to
+    /// date. [`Store::oppna`] opens an encrypted one.
     pub fn open(sokvag: &Path) -> Resultat<Self> {
         let flaggor = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(sokvag, flaggor).map_err(|e| Lagringsfel::fran_oppning(e, sokvag))?;
-        Self::forbered(conn, Some(sokvag.to_path_buf()))
+        Self::forbered(conn, Some(sokvag.to_path_buf()), None)
     }
 
     /// A database in memory, for tests.
     pub fn open_i_minnet() -> Resultat<Self> {
         let conn = Connection::open_in_memory()?;
-        Self::forbered(conn, None)
+        Self::forbered(conn, None, None)
     }
 
-    fn forbered(conn: Connection, sokvag: Option<PathBuf>) -> Resultat<Self> {
+    fn forbered(conn: Connection, sokvag: Option<PathBuf>, losen: Option<Losenfras>) -> Resultat<Self> {
         conn.busy_timeout(VANTETID)?;
         // Reading the schema is what first touches the file: a file that is not a database
         // (or is corrupt) fails here with a clear error rather than later.
@@ -98,7 +103,7 @@ impl Store {
         }
         // In WAL mode NORMAL survives a killed process (not a power cut) without an fsync per commit.
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA trusted_schema = OFF;")?;
-        let store = Self { conn, sokvag };
+        let store = Self { conn, sokvag, losen };
         store.migrera()?;
         Ok(store)
     }

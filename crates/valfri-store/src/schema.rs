@@ -361,4 +361,13 @@ CREATE TABLE registerpaket (
     tid TEXT NOT NULL
 );
 ",
+    // 5: security settings: idle lock and how many automatic backups to keep.
+    r"
+CREATE TABLE sakerhet (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    las_efter_minuter INTEGER NOT NULL DEFAULT 15 CHECK (las_efter_minuter BETWEEN 1 AND 480),
+    sakerhetskopior INTEGER NOT NULL DEFAULT 10 CHECK (sakerhetskopior BETWEEN 1 AND 100),
+    andrad TEXT NOT NULL
+);
+",
 ];

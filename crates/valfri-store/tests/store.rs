@@ -271,7 +271,7 @@ fn backup_and_restore_with_checks() {
         .unwrap();
     assert_eq!(store.antal_brukare().unwrap(), fore + 1);
 
-    valfri_store::aterstall(&kopia, &sokvag).unwrap();
+    valfri_store::aterstall(&kopia, &sokvag, None).unwrap();
     assert_eq!(store.antal_brukare().unwrap(), fore, "the open store sees the restored state");
     assert!(matches!(store.verifiera_logg().unwrap(), Loggstatus::Hel { .. }));
 
@@ -282,9 +282,9 @@ fn backup_and_restore_with_checks() {
         *b = 0x5a;
     }
     std::fs::write(&trasig, bytes).unwrap();
-    assert!(valfri_store::aterstall(&trasig, &sokvag).is_err());
+    assert!(valfri_store::aterstall(&trasig, &sokvag, None).is_err());
     std::fs::write(&trasig, b"inte en databas").unwrap();
-    assert!(valfri_store::aterstall(&trasig, &sokvag).is_err());
+    assert!(valfri_store::aterstall(&trasig, &sokvag, None).is_err());
     assert_eq!(store.antal_brukare().unwrap(), fore);
     store.integritetskontroll().unwrap();
 }

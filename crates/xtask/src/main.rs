@@ -15,6 +15,8 @@ const SYSTEM_PACKAGES: &[&str] = &[
     "libwebkit2gtk-4.1-dev",
     "build-essential",
     "pkg-config",
+    // SQLCipher encrypts the database with the system's libcrypto.
+    "libssl-dev",
     "xvfb",
     "xauth",
     "webkit2gtk-driver",

@@ -1,0 +1,357 @@
+//! Encryption at rest (SQLCipher), changing the passphrase, converting an old unencrypted file,
+//! and the automatic backups kept next to the database.
+//!
+//! SQLCipher encrypts every page with AES-256 and authenticates it with an HMAC; the key is
+//! derived from the passphrase with PBKDF2 (256 000 rounds), so guessing is slow. A file is
+//! recognised as plaintext by SQLite's 16-byte header; anything else is treated as encrypted.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{Local, NaiveDateTime};
+use rusqlite::backup::Backup;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use zeroize::Zeroizing;
+
+use crate::{Aktor, Lagringsfel, Loggstatus, Resultat, Store, logg, nu};
+
+/// A passphrase (lösenfras). The text is wiped from memory when it is dropped and never shown
+/// by `Debug`.
+#[derive(Clone)]
+pub struct Losenfras(Zeroizing<String>);
+
+impl std::fmt::Debug for Losenfras {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Losenfras(…)")
+    }
+}
+
+impl Losenfras {
+    /// The shortest passphrase accepted for a new key. Short enough to type at every unlock,
+    /// long enough that PBKDF2 makes guessing impractical.
+    pub const MINSTA_LANGD: usize = 8;
+    const STORSTA_LANGD: usize = 1024;
+
+    /// A passphrase to open an existing database with: any non-empty text.
+    pub fn ny(text: impl Into<String>) -> Resultat<Self> {
+        let text = Zeroizing::new(text.into());
+        if text.is_empty() || text.len() > Self::STORSTA_LANGD || text.contains('\0') {
+            return Err(Lagringsfel::FelLosenfras);
+        }
+        Ok(Self(text))
+    }
+
+    /// A passphrase for a new key: at least [`Self::MINSTA_LANGD`] characters.
+    pub fn ny_nyckel(text: impl Into<String>) -> Resultat<Self> {
+        let text = Zeroizing::new(text.into());
+        let langd = text.chars().count();
+        if langd < Self::MINSTA_LANGD || text.len() > Self::STORSTA_LANGD || text.contains('\0') {
+            return Err(Lagringsfel::SvagLosenfras { minst: Self::MINSTA_LANGD });
+        }
+        Ok(Self(text))
+    }
+
+    fn text(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What a database file is, judged from its first bytes without opening it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filtyp {
+    /// No file, or an empty one: opening creates a new database.
+    Saknas,
+    /// A plain SQLite file, readable by anyone who has it.
+    Okrypterad,
+    /// Not a plain SQLite header: encrypted (or not a database at all).
+    Krypterad,
+}
+
+const SQLITE_HUVUD: &[u8; 16] = b"SQLite format 3\0";
+
+/// Looks at the file's header.
+pub fn filtyp(sokvag: &Path) -> Resultat<Filtyp> {
+    let mut fil = match File::open(sokvag) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Filtyp::Saknas),
+        Err(e) => return Err(Lagringsfel::KanInteOppna { sokvag: sokvag.display().to_string(), detalj: e.to_string() }),
+    };
+    let mut huvud = [0u8; 16];
+    let mut last = 0;
+    while last < huvud.len() {
+        match fil.read(&mut huvud[last..]) {
+            Ok(0) => break,
+            Ok(n) => last += n,
+            Err(e) => return Err(Lagringsfel::KanInteOppna { sokvag: sokvag.display().to_string(), detalj: e.to_string() }),
+        }
+    }
+    Ok(match last {
+        0 => Filtyp::Saknas,
+        16 if &huvud == SQLITE_HUVUD => Filtyp::Okrypterad,
+        _ => Filtyp::Krypterad,
+    })
+}
+
+/// Gives a freshly opened connection its key. Must be the first statement on it.
+pub(crate) fn satt_nyckel(conn: &Connection, losen: &Losenfras) -> Resultat<()> {
+    // SQLCipher otherwise writes its own lines about a failed HMAC to stderr; the caller turns
+    // that failure into a sentence instead.
+    conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(())).optional()?;
+    conn.pragma_update(None, "key", losen.text())?;
+    Ok(())
+}
+
+impl Store {
+    /// Opens the database at `sokvag` with `losen`, or creates it encrypted with `losen`.
+    /// Without a passphrase only a plaintext (or new plaintext) file opens; a wrong passphrase
+    /// is told apart from a damaged file as far as SQLCipher allows (it cannot: both fail the
+    /// first page's HMAC, so the message names both).
+    pub fn oppna(sokvag: &Path, losen: Option<&Losenfras>) -> Resultat<Self> {
+        match (filtyp(sokvag)?, losen) {
+            (Filtyp::Krypterad, None) => Err(Lagringsfel::KraverLosenfras),
+            (Filtyp::Okrypterad, Some(_)) => Err(Lagringsfel::InteKrypterad),
+            (_, None) => Self::open(sokvag),
+            (_, Some(l)) => {
+                let flaggor = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+                let conn = Connection::open_with_flags(sokvag, flaggor).map_err(|e| Lagringsfel::fran_oppning(e, sokvag))?;
+                satt_nyckel(&conn, l)?;
+                match Self::forbered(conn, Some(sokvag.to_path_buf()), Some(l.clone())) {
+                    Err(Lagringsfel::Korrupt) => Err(Lagringsfel::FelLosenfras),
+                    annat => annat,
+                }
+            }
+        }
+    }
+
+    /// Whether this database is encrypted.
+    pub fn ar_krypterad(&self) -> bool {
+        self.losen.is_some()
+    }
+
+    /// Changes the passphrase (re-key). Every page is re-encrypted in one go; a crash midway
+    /// leaves the old key valid (SQLCipher rewrites through the journal).
+    pub fn byt_losenfras(&mut self, aktor: &Aktor, gammal: &Losenfras, ny: &Losenfras) -> Resultat<()> {
+        let Some(nuvarande) = &self.losen else {
+            return Err(Lagringsfel::InteKrypterad);
+        };
+        if nuvarande.text() != gammal.text() {
+            self.logga_nekad(aktor, "losenfras", "", "fel losenfras")?;
+            return Err(Lagringsfel::FelLosenfras);
+        }
+        // Rekeying rewrites every page; SQLCipher needs the WAL folded in and a rollback journal.
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")?;
+        let resultat = self.conn.pragma_update(None, "rekey", ny.text());
+        self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))?;
+        resultat?;
+        self.losen = Some(ny.clone());
+        self.i_transaktion(|tx| logg::skriv(tx, aktor, "byt-losenfras", "databas", "", ""))
+    }
+
+    /// The integrity check SQLite can do quickly (no index cross-check); run on every open of
+    /// the app so a damaged file is found before anyone works in it.
+    pub fn snabbkontroll(&self) -> Resultat<()> {
+        let svar: String = self.conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(Lagringsfel::from)?;
+        if svar == "ok" { Ok(()) } else { Err(Lagringsfel::Korrupt) }
+    }
+
+    /// Copies this database into a new file at `till` with the same key (or none), page by
+    /// page through SQLite's backup API, so others can keep working meanwhile.
+    pub(crate) fn kopiera_till(&self, till: &Path) -> Resultat<()> {
+        let mut mal = Connection::open(till).map_err(|e| Lagringsfel::fran_oppning(e, till))?;
+        if let Some(l) = &self.losen {
+            satt_nyckel(&mal, l)?;
+        }
+        {
+            let kopia = Backup::new(&self.conn, &mut mal)?;
+            kopia.run_to_completion(256, std::time::Duration::ZERO, None)?;
+        }
+        drop(mal);
+        Ok(())
+    }
+
+    /// The security settings (idle lock and how many automatic backups to keep).
+    pub fn sakerhet(&self) -> Resultat<Sakerhetsinstallningar> {
+        let rad = self
+            .conn
+            .query_row("SELECT las_efter_minuter, sakerhetskopior FROM sakerhet WHERE id = 1", [], |r| {
+                Ok(Sakerhetsinstallningar { las_efter_minuter: r.get(0)?, sakerhetskopior: r.get(1)? })
+            })
+            .optional()?;
+        Ok(rad.unwrap_or_default())
+    }
+
+    pub fn spara_sakerhet(&self, aktor: &Aktor, s: &Sakerhetsinstallningar) -> Resultat<()> {
+        self.krav_systemforvaltare(aktor, "sakerhet")?;
+        let s = Sakerhetsinstallningar {
+            las_efter_minuter: s.las_efter_minuter.clamp(1, 480),
+            sakerhetskopior: s.sakerhetskopior.clamp(1, 100),
+        };
+        self.i_transaktion(|tx| {
+            tx.execute(
+                "INSERT INTO sakerhet (id, las_efter_minuter, sakerhetskopior, andrad) VALUES (1, ?1, ?2, ?3)
+                 ON CONFLICT (id) DO UPDATE SET las_efter_minuter = ?1, sakerhetskopior = ?2, andrad = ?3",
+                params![s.las_efter_minuter, s.sakerhetskopior, nu()],
+            )?;
+            logg::skriv(tx, aktor, "andra", "sakerhet", "1", &serde_json::to_string(&s)?)
+        })
+    }
+
+    /// Makes an automatic backup in `mapp` (named by the time) and keeps only the newest
+    /// `sakerhetskopior` of them. Encrypted with the database's key.
+    pub fn automatisk_sakerhetskopia(&self, mapp: &Path) -> Resultat<PathBuf> {
+        let antal = self.sakerhet()?.sakerhetskopior.max(1) as usize;
+        fs::create_dir_all(mapp).map_err(|e| Lagringsfel::KanInteOppna { sokvag: mapp.display().to_string(), detalj: e.to_string() })?;
+        let mut namn = format!("{KOPIA_PREFIX}{}.sqlite", Local::now().format(KOPIA_TID));
+        if mapp.join(&namn).exists() {
+            // Two within one second (close right after the daily copy): keep both.
+            namn = format!("{KOPIA_PREFIX}{}-{}.sqlite", Local::now().format(KOPIA_TID), crate::ny_id());
+        }
+        let till = mapp.join(namn);
+        let tillfallig = till.with_extension("sqlite.ny");
+        let _ = fs::remove_file(&tillfallig);
+        if let Err(e) = self.kopiera_till(&tillfallig).and_then(|()| Store::oppna(&tillfallig, self.losen.as_ref())?.integritetskontroll()) {
+            let _ = fs::remove_file(&tillfallig);
+            return Err(e);
+        }
+        fs::rename(&tillfallig, &till).map_err(|e| Lagringsfel::KanInteOppna { sokvag: till.display().to_string(), detalj: e.to_string() })?;
+        for gammal in sakerhetskopior(mapp).into_iter().skip(antal) {
+            let _ = fs::remove_file(gammal.sokvag);
+        }
+        Ok(till)
+    }
+}
+
+/// Idle lock and automatic backups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Sakerhetsinstallningar {
+    /// The app locks after this many minutes without keyboard or mouse.
+    pub las_efter_minuter: u32,
+    /// How many automatic backups to keep.
+    pub sakerhetskopior: u32,
+}
+
+impl Default for Sakerhetsinstallningar {
+    fn default() -> Self {
+        Self { las_efter_minuter: 15, sakerhetskopior: 10 }
+    }
+}
+
+const KOPIA_PREFIX: &str = "valfri-";
+const KOPIA_TID: &str = "%Y%m%d-%H%M%S";
+
+/// One automatic backup on disk.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Sakerhetskopia {
+    pub sokvag: PathBuf,
+    pub tid: NaiveDateTime,
+}
+
+/// The automatic backups in `mapp`, newest first.
+pub fn sakerhetskopior(mapp: &Path) -> Vec<Sakerhetskopia> {
+    let Ok(poster) = fs::read_dir(mapp) else { return Vec::new() };
+    let mut kopior: Vec<Sakerhetskopia> = poster
+        .filter_map(Result::ok)
+        .filter_map(|p| {
+            let namn = p.file_name().into_string().ok()?;
+            let stam = namn.strip_prefix(KOPIA_PREFIX)?.strip_suffix(".sqlite")?;
+            let tid = NaiveDateTime::parse_from_str(stam.get(..15)?, KOPIA_TID).ok()?;
+            Some(Sakerhetskopia { sokvag: p.path(), tid })
+        })
+        .collect();
+    kopior.sort_by(|a, b| b.tid.cmp(&a.tid).then_with(|| b.sokvag.cmp(&a.sokvag)));
+    kopior
+}
+
+/// Whether the newest automatic backup is older than a day (or there is none).
+pub fn behover_daglig_kopia(mapp: &Path) -> bool {
+    sakerhetskopior(mapp).first().is_none_or(|k| Local::now().naive_local() - k.tid >= chrono::Duration::hours(24))
+}
+
+/// Encrypts a plaintext database in place. The encrypted copy is made beside it and checked
+/// (integrity, audit log, the same number of rows in every table) before it replaces the
+/// original; the original's bytes are overwritten before the file goes away. Nobody else may
+/// have the file open meanwhile.
+pub fn kryptera(sokvag: &Path, losen: &Losenfras) -> Resultat<()> {
+    match filtyp(sokvag)? {
+        Filtyp::Okrypterad => {}
+        Filtyp::Krypterad => return Err(Lagringsfel::RedanKrypterad),
+        Filtyp::Saknas => return Err(Lagringsfel::KanInteOppna { sokvag: sokvag.display().to_string(), detalj: "missing".into() }),
+    }
+    let mut ny = sokvag.as_os_str().to_owned();
+    ny.push(".krypterad");
+    let ny = PathBuf::from(ny);
+    crate::demo::ta_bort_databas(&ny);
+    let resultat = (|| {
+        let kalla = Store::open(sokvag)?;
+        if let Loggstatus::Bruten { .. } = kalla.verifiera_logg()? {
+            return Err(Lagringsfel::BackupTrasig);
+        }
+        let ny_text = ny.to_str().ok_or_else(|| Lagringsfel::KanInteOppna { sokvag: ny.display().to_string(), detalj: "path is not UTF-8".into() })?;
+        kalla.conn.execute("ATTACH DATABASE ?1 AS krypterad KEY ?2", params![ny_text, losen.text()])?;
+        let export = (|| -> Resultat<()> {
+            kalla.conn.query_row("SELECT sqlcipher_export('krypterad')", [], |_| Ok(()))?;
+            let version: i64 = kalla.conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+            kalla.conn.pragma_update(Some("krypterad"), "user_version", version)?;
+            Ok(())
+        })();
+        kalla.conn.execute("DETACH DATABASE krypterad", [])?;
+        export?;
+        let kopia = Store::oppna(&ny, Some(losen))?;
+        kopia.integritetskontroll()?;
+        if let Loggstatus::Bruten { .. } = kopia.verifiera_logg()? {
+            return Err(Lagringsfel::BackupTrasig);
+        }
+        if radantal(&kalla.conn)? != radantal(&kopia.conn)? {
+            return Err(Lagringsfel::BackupTrasig);
+        }
+        kopia.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        kalla.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        Ok(())
+    })();
+    if let Err(e) = resultat {
+        crate::demo::ta_bort_databas(&ny);
+        return Err(e);
+    }
+    skriv_over(sokvag);
+    crate::demo::ta_bort_databas(sokvag);
+    fs::rename(&ny, sokvag).map_err(|e| Lagringsfel::KanInteOppna { sokvag: sokvag.display().to_string(), detalj: e.to_string() })?;
+    crate::demo::ta_bort_databas(&ny);
+    Ok(())
+}
+
+/// Rows per table, for comparing a copy with its original.
+fn radantal(conn: &Connection) -> Resultat<Vec<(String, i64)>> {
+    let mut tabeller: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    tabeller.retain(|t| !t.starts_with("sqlite_"));
+    tabeller
+        .into_iter()
+        .map(|t| {
+            let antal = conn.query_row(&format!("SELECT count(*) FROM \"{}\"", t.replace('"', "\"\"")), [], |r| r.get(0))?;
+            Ok((t, antal))
+        })
+        .collect()
+}
+
+/// Overwrites a file's bytes with zeros (best effort: on an SSD or a copy-on-write file system
+/// the old blocks may survive, which is why the note recommends full-disk encryption too).
+fn skriv_over(sokvag: &Path) {
+    let Ok(mut fil) = OpenOptions::new().write(true).open(sokvag) else { return };
+    let Ok(langd) = fil.metadata().map(|m| m.len()) else { return };
+    let noll = [0u8; 64 * 1024];
+    let mut kvar = langd;
+    if fil.seek(SeekFrom::Start(0)).is_err() {
+        return;
+    }
+    while kvar > 0 {
+        let n = usize::try_from(kvar.min(noll.len() as u64)).unwrap_or(noll.len());
+        if fil.write_all(&noll[..n]).is_err() {
+            return;
+        }
+        kvar -= n as u64;
+    }
+    let _ = fil.sync_all();
+}
