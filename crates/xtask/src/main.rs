@@ -283,8 +283,19 @@ fn missing_packages() -> Option<Vec<&'static str>> {
             .iter()
             .copied()
             .filter(|package| !installed.contains(package))
+            .filter(|package| !provided_by_a_command(package))
             .collect(),
     )
+}
+
+/// Some packages only matter for a command they bring, and that command may come from
+/// elsewhere: NodeSource's `nodejs` ships npm and conflicts with Debian's `npm` package.
+fn provided_by_a_command(package: &str) -> bool {
+    let command = match package {
+        "npm" => "npm",
+        _ => return false,
+    };
+    Command::new(command).arg("--version").output().is_ok_and(|output| output.status.success())
 }
 
 fn is_root() -> bool {
