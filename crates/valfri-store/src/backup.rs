@@ -1,6 +1,6 @@
 //! Online backup and checked restore.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::backup::Backup;
@@ -16,11 +16,30 @@ impl Store {
         if till.exists() {
             return Err(Lagringsfel::FilFinns { sokvag: till.display().to_string() });
         }
-        self.kopiera_till(till)?;
-        let kopia = Store::oppna(till, self.losen.as_ref())?;
-        kopia.integritetskontroll().map_err(|_| Lagringsfel::BackupTrasig)?;
-        Ok(())
+        // The copy is made and checked under a name of its own and only then given the
+        // backup's name, so a backup that was interrupted (a killed process, a full disk) never
+        // lies under that name looking whole.
+        let delvis = ofullstandig(till);
+        let _ = std::fs::remove_file(&delvis);
+        let resultat = self.kopiera_till(&delvis).and_then(|()| {
+            let kopia = Store::oppna(&delvis, self.losen.as_ref())?;
+            kopia.integritetskontroll().map_err(|_| Lagringsfel::BackupTrasig)
+        });
+        match resultat {
+            Ok(()) => std::fs::rename(&delvis, till)
+                .map_err(|e| Lagringsfel::KanInteOppna { sokvag: till.display().to_string(), detalj: e.to_string() }),
+            Err(e) => {
+                let _ = std::fs::remove_file(&delvis);
+                Err(e)
+            }
+        }
     }
+}
+
+/// Where a backup is made before it gets its name: `.NAME.ofullstandig` beside it.
+fn ofullstandig(till: &Path) -> PathBuf {
+    let namn = till.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    till.with_file_name(format!(".{namn}.ofullstandig"))
 }
 
 /// Replaces the database at `till` with the backup at `fran`, but only after the backup has

@@ -91,13 +91,25 @@ impl Store {
         })
     }
 
-    /// Changes an utkast. A made beslut is refused.
+    /// Changes an utkast. A made beslut is refused. Only the handläggare who owns the draft or
+    /// a systemförvaltare may change it (what another changed, the owner would then make).
     pub fn andra_utkast(&self, aktor: &Aktor, id: &str, ny: &NyttBeslut) -> Resultat<()> {
+        let resultat = self.andra_utkast_i_transaktion(aktor, id, ny);
+        if let Err(Lagringsfel::InteBeslutetsHandlaggare) = resultat {
+            self.logga_nekad(aktor, "beslut", id, "andra")?;
+        }
+        resultat
+    }
+
+    fn andra_utkast_i_transaktion(&self, aktor: &Aktor, id: &str, ny: &NyttBeslut) -> Resultat<()> {
         let v = self.validera_beslut(ny)?;
         self.i_transaktion(|tx| {
             let gammalt = hamta(tx, id)?;
             if gammalt.status != BeslutStatus::Utkast {
                 return Err(Lagringsfel::BeslutFattat);
+            }
+            if gammalt.handlaggare_id != aktor.id && aktor.roll != Roll::Systemforvaltare {
+                return Err(Lagringsfel::InteBeslutetsHandlaggare);
             }
             if gammalt.brukare_id != ny.brukare_id {
                 return Err(Valideringsfel::OkantVarde { falt: "brukare", varde: ny.brukare_id.clone() }.into());

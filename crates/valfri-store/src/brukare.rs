@@ -85,8 +85,37 @@ impl Store {
         })
     }
 
-    /// Opens a brukare's record. The reading is logged.
+    /// Opens a brukare's record. The reading is logged. A brukare with skyddade
+    /// personuppgifter is refused with [`Lagringsfel::SkalKravs`]: open them with
+    /// [`Store::oppna_brukare`] and a reason.
     pub fn brukare(&self, aktor: &Aktor, id: &str) -> Resultat<Brukare> {
+        self.oppna_brukare(aktor, id, None)
+    }
+
+    /// Opens a brukare's record for a handläggare. The reading is logged with who and when, and
+    /// for a brukare with skyddade personuppgifter with the reason the handläggare gives; without
+    /// a reason such a record is not opened ([`Lagringsfel::SkalKravs`]) and the refusal is logged.
+    pub fn oppna_brukare(&self, aktor: &Aktor, id: &str, skal: Option<&str>) -> Resultat<Brukare> {
+        let skal = skal.filter(|s| !s.trim().is_empty()).map(|s| kontrollera_text(Falt::SKAL, s)).transpose()?;
+        let skyddad: Option<bool> = self.conn.query_row("SELECT skyddad FROM brukare WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        if skyddad == Some(true) && skal.is_none() {
+            self.logga_nekad(aktor, "brukare", id, "skal saknas")?;
+            return Err(Lagringsfel::SkalKravs);
+        }
+        let detalj = match (skyddad, &skal) {
+            (Some(true), Some(s)) => serde_json::json!({ "skal": s }).to_string(),
+            _ => String::new(),
+        };
+        self.las_brukare(aktor, id, &detalj)
+    }
+
+    /// Reads the record for a document addressed to the brukare (the letter, the decision), the
+    /// one place their address may go. Logged as a reading for that document.
+    pub(crate) fn brukare_for_dokument(&self, aktor: &Aktor, id: &str) -> Resultat<Brukare> {
+        self.las_brukare(aktor, id, "dokument")
+    }
+
+    fn las_brukare(&self, aktor: &Aktor, id: &str, detalj: &str) -> Resultat<Brukare> {
         self.i_transaktion(|tx| {
             let b = tx
                 .query_row(
@@ -134,7 +163,7 @@ impl Store {
                 })
                 .collect::<Resultat<Vec<_>>>()?;
             drop(stmt);
-            logg::skriv(tx, aktor, "las", "brukare", id, "")?;
+            logg::skriv(tx, aktor, "las", "brukare", id, detalj)?;
             Ok(Brukare { ombud, ..b })
         })
     }
@@ -173,7 +202,8 @@ impl Store {
     }
 
     fn sok_namn(&self, fraga: &str, grans: usize) -> Resultat<Vec<BrukareTraff>> {
-        let ord: Vec<String> = vika(fraga).split_whitespace().map(str::to_owned).collect();
+        // A "word" of punctuation alone (the `);` of a pasted fragment) names nothing.
+        let ord: Vec<String> = vika(fraga).split_whitespace().filter(|o| o.chars().any(char::is_alphanumeric)).map(str::to_owned).collect();
         if ord.is_empty() {
             return Ok(Vec::new());
         }

@@ -93,7 +93,7 @@ impl Store {
     pub fn valfrihetsunderlag(&self, aktor: &Aktor, beslut_id: &str, dag: NaiveDate) -> Resultat<Vec<(String, Valfrihetsunderlag)>> {
         let kommun = self.kommun()?;
         let beslut = self.beslut(aktor, beslut_id)?;
-        let brukare = self.brukare(aktor, &beslut.brukare_id)?;
+        let brukare = self.brukare_for_dokument(aktor, &beslut.brukare_id)?;
         let insats = self.insats(&beslut.insats_kod, &brukare.sprak)?;
         let valbara = self.valbara(aktor, beslut_id, dag)?;
         let utforare = valbara
@@ -168,7 +168,7 @@ impl Store {
     /// The beslutsmeddelande, one per recipient like the letter.
     pub fn beslutsunderlag(&self, aktor: &Aktor, beslut_id: &str, dag: NaiveDate) -> Resultat<Vec<(String, Beslutsunderlag)>> {
         let beslut = self.beslut(aktor, beslut_id)?;
-        let brukare = self.brukare(aktor, &beslut.brukare_id)?;
+        let brukare = self.brukare_for_dokument(aktor, &beslut.brukare_id)?;
         let insats = self.insats(&beslut.insats_kod, &brukare.sprak)?;
         let avsandare = self.avsandare()?;
         let handlaggare = self.kontakt(&beslut.handlaggare_id)?;
@@ -265,7 +265,7 @@ impl Store {
     /// the municipality offers it (else Swedish), and large print if they asked for it.
     pub fn brevform(&self, aktor: &Aktor, beslut_id: &str) -> Resultat<valfri_domain::dokument::Form> {
         let beslut = self.beslut(aktor, beslut_id)?;
-        let brukare = self.brukare(aktor, &beslut.brukare_id)?;
+        let brukare = self.brukare_for_dokument(aktor, &beslut.brukare_id)?;
         let erbjudna = self.kommun()?.sprak;
         let sprak = if erbjudna.contains(&brukare.sprak) { brukare.sprak } else { "sv".to_owned() };
         Ok(valfri_domain::dokument::Form { sprak, storstil: brukare.storstil })

@@ -35,6 +35,8 @@ pub enum Lagringsfel {
     KraverSystemforvaltare,
     #[error("only the beslut's handläggare or a systemförvaltare may do this")]
     InteBeslutetsHandlaggare,
+    #[error("the brukare has skyddade personuppgifter: opening the record needs a reason")]
+    SkalKravs,
     #[error("{sokvag} already exists")]
     FilFinns { sokvag: String },
     #[error("the backup failed its integrity check")]
@@ -141,6 +143,7 @@ impl Anvandarmeddelande for Lagringsfel {
             Self::RedanOmprovat => "fel-beslut-redan-omprovat",
             Self::KraverSystemforvaltare => "fel-kraver-systemforvaltare",
             Self::InteBeslutetsHandlaggare => "fel-inte-beslutets-handlaggare",
+            Self::SkalKravs => "fel-skal-kravs",
             Self::FilFinns { .. } => "fel-fil-finns",
             Self::BackupTrasig => "fel-backup-trasig",
             Self::OkandKod { .. } => "fel-okand-kod",

@@ -11,6 +11,7 @@ mod brukare;
 pub mod demo;
 mod dokument;
 mod fel;
+mod granser;
 mod import;
 mod kommun;
 mod kryptering;

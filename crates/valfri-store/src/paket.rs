@@ -23,6 +23,7 @@ impl Store {
         sha256: &str,
         registerversion: i64,
     ) -> Resultat<bool> {
+        self.krav_systemforvaltare(aktor, "register")?;
         self.i_transaktion(|tx| {
             let senaste: Option<i64> = tx.query_row("SELECT max(paketversion) FROM registerpaket", [], |r| r.get(0))?;
             if senaste.is_some_and(|s| s >= paketversion) {
