@@ -100,3 +100,40 @@ pub fn aterstall(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Resulta
     // Opening migrates an older backup to the current schema.
     Store::oppna(till, losen)?.integritetskontroll()
 }
+
+/// Puts the backup at `fran` in place of a damaged database at `till`. The damaged file is not
+/// deleted but moved aside (`<name>.skadad-<time>`), so nothing is lost if the backup turns out
+/// to be the wrong one; returns where it went. The backup is checked as by [`aterstall`] first.
+pub fn ersatt_skadad(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Resultat<PathBuf> {
+    // Check the backup before touching the damaged file: restoring into a scratch file does it.
+    let mut prov = till.as_os_str().to_owned();
+    prov.push(".aterstalls");
+    let prov = PathBuf::from(prov);
+    crate::demo::ta_bort_databas(&prov);
+    if let Err(e) = aterstall(fran, &prov, losen) {
+        crate::demo::ta_bort_databas(&prov);
+        return Err(e);
+    }
+    let mut undan = till.as_os_str().to_owned();
+    undan.push(format!(".skadad-{}", chrono::Local::now().format("%Y%m%d-%H%M%S")));
+    let undan = PathBuf::from(undan);
+    let flytta = |fran: &Path, till: &Path| {
+        std::fs::rename(fran, till).map_err(|e| Lagringsfel::KanInteOppna { sokvag: fran.display().to_string(), detalj: e.to_string() })
+    };
+    if till.exists() {
+        flytta(till, &undan)?;
+    }
+    for ande in ["-wal", "-shm"] {
+        let mut f = till.as_os_str().to_owned();
+        f.push(ande);
+        let f = PathBuf::from(f);
+        if f.exists() {
+            let mut u = undan.as_os_str().to_owned();
+            u.push(ande);
+            flytta(&f, Path::new(&u))?;
+        }
+    }
+    flytta(&prov, till)?;
+    crate::demo::ta_bort_databas(&prov);
+    Ok(undan)
+}

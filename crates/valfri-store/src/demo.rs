@@ -46,6 +46,10 @@ fn system() -> Aktor {
     Aktor { id: "system:demo".into(), namn: "Valfri demo".into(), roll: Roll::Systemforvaltare }
 }
 
+/// The demo database's passphrase. It is public on purpose (the README and the lock screen in
+/// demo mode show it): the demo holds only fictional people.
+pub const DEMO_LOSENFRAS: &str = "exempelby-demo";
+
 /// Creates Exempelby kommun in an empty database, with dates relative to `idag`.
 pub fn skapa_demo(store: &Store, idag: NaiveDate) -> Resultat<()> {
     let sys = system();

@@ -67,6 +67,10 @@ pub enum Lagringsfel {
     InteKrypterad,
     #[error("the database is already encrypted")]
     RedanKrypterad,
+    #[error("the two passphrases differ")]
+    LosenfrasOlika,
+    #[error("there is no automatic backup")]
+    IngenSakerhetskopia,
     #[error("internal storage error: {detalj}")]
     Internt { detalj: String },
 }
@@ -159,6 +163,8 @@ impl Anvandarmeddelande for Lagringsfel {
             Self::SvagLosenfras { .. } => "fel-db-svag-losenfras",
             Self::InteKrypterad => "fel-db-inte-krypterad",
             Self::RedanKrypterad => "fel-db-redan-krypterad",
+            Self::LosenfrasOlika => "fel-db-losenfras-olika",
+            Self::IngenSakerhetskopia => "fel-db-ingen-sakerhetskopia",
             Self::Internt { .. } => "fel-db-internt",
         }
     }

@@ -29,7 +29,7 @@ use chrono::{NaiveDate, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use valfri_domain::Roll;
 
-pub use backup::aterstall;
+pub use backup::{aterstall, ersatt_skadad};
 pub use beslut::Formularfel;
 pub use brukare::{MAX_TRAFFAR, NyBrukare, NyttOmbud};
 pub use kommun::NyInsats;

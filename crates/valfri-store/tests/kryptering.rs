@@ -205,3 +205,28 @@ fn a_damaged_file_is_found_on_open_or_by_the_quick_check() {
     let fel = Store::oppna(&db, Some(&l)).and_then(|s| s.snabbkontroll());
     assert!(matches!(fel, Err(Lagringsfel::Korrupt | Lagringsfel::FelLosenfras)), "{fel:?}");
 }
+
+#[test]
+fn a_damaged_database_is_replaced_by_the_newest_backup_and_kept_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("valfri.sqlite");
+    let l = losen("rätt lösenfras");
+    krypterad_demo(&db, &l);
+    let mapp = dir.path().join("sakerhetskopior");
+    Store::oppna(&db, Some(&l)).unwrap().automatisk_sakerhetskopia(&mapp).unwrap();
+    let mut bytes = std::fs::read(&db).unwrap();
+    for b in &mut bytes[..4096] {
+        *b ^= 0xff;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    assert!(Store::oppna(&db, Some(&l)).is_err());
+    let nyaste = sakerhetskopior(&mapp).remove(0);
+    // A wrong passphrase leaves everything where it was.
+    assert!(matches!(valfri_store::ersatt_skadad(&nyaste.sokvag, &db, Some(&losen("fel lösenfras"))), Err(Lagringsfel::FelLosenfras)));
+    assert_eq!(std::fs::read(&db).unwrap(), bytes);
+    let undan = valfri_store::ersatt_skadad(&nyaste.sokvag, &db, Some(&l)).unwrap();
+    assert_eq!(std::fs::read(&undan).unwrap(), bytes);
+    let s = Store::oppna(&db, Some(&l)).unwrap();
+    s.integritetskontroll().unwrap();
+    assert!(!s.sok_brukare(&sys(&s), "Ekström", 10).unwrap().is_empty());
+}
