@@ -1,0 +1,363 @@
+//! Sending documents: what the window and the `valfri` CLI both do when a document goes out.
+//! Gather its data from the store, lay it out with `valfri-dokument`, write the PDF atomically,
+//! and record it with `Store::registrera_dokument` (and, for the valfrihetsinformation, that it
+//! was given, which starts the time to answer). Also the batch of letters, with progress,
+//! cancel and resume. Nothing here knows about a window or a terminal.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use valfri_dokument::{DokumentFel, Sattdokument, Typsnitt};
+use valfri_domain::dokument::Form;
+use valfri_domain::{Anvandarmeddelande, Arg};
+use valfri_l10n::Localizer;
+use valfri_store::{Aktor, Dokumenttyp, Lagringsfel, Store, idag};
+
+/// Why a document could not be sent.
+#[derive(Debug, thiserror::Error)]
+pub enum UtskickFel {
+    #[error(transparent)]
+    Lagring(#[from] Lagringsfel),
+    #[error(transparent)]
+    Dokument(#[from] DokumentFel),
+    /// The PDF could not be written to its file.
+    #[error("{sokvag}: {detalj}")]
+    Fil { sokvag: String, detalj: String },
+    /// Opening the saved file in the system's viewer failed.
+    #[error("{sokvag} could not be opened: {detalj}")]
+    Visa { sokvag: String, detalj: String },
+}
+
+impl Anvandarmeddelande for UtskickFel {
+    fn meddelande_id(&self) -> &'static str {
+        match self {
+            Self::Lagring(e) => e.meddelande_id(),
+            Self::Dokument(e) => e.meddelande_id(),
+            Self::Fil { .. } => "fel-fil-skriva",
+            Self::Visa { .. } => "fel-fil-visa",
+        }
+    }
+
+    fn argument(&self) -> Vec<(&'static str, Arg)> {
+        match self {
+            Self::Lagring(e) => e.argument(),
+            Self::Dokument(e) => e.argument(),
+            Self::Fil { sokvag, detalj } | Self::Visa { sokvag, detalj } => vec![("sokvag", sokvag.clone().into()), ("detalj", detalj.clone().into())],
+        }
+    }
+}
+
+/// Which document, about what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Vad {
+    Valfrihetsbrev { beslut: String },
+    Beslutsmeddelande { beslut: String },
+    Jamforelseblad { insats: String, omrade: String },
+}
+
+impl Vad {
+    /// From the window's words: `valfrihetsbrev`, `beslutsmeddelande` or `jamforelseblad`, for
+    /// a beslut. The jämförelseblad is the one for the beslut's insats in the brukare's område.
+    pub fn for_beslut(store: &Store, aktor: &Aktor, typ: &str, beslut: &str) -> Result<Self, UtskickFel> {
+        Ok(match typ {
+            "valfrihetsbrev" => Self::Valfrihetsbrev { beslut: beslut.to_owned() },
+            "beslutsmeddelande" => Self::Beslutsmeddelande { beslut: beslut.to_owned() },
+            "jamforelseblad" => {
+                let b = store.beslut(aktor, beslut)?;
+                let brukare = store.brukare(aktor, &b.brukare_id)?;
+                let omrade = brukare.omrade.ok_or(Lagringsfel::OkandKod { typ: "omrade", kod: String::new() })?;
+                Self::Jamforelseblad { insats: b.insats_kod, omrade }
+            }
+            annat => return Err(Lagringsfel::OkandKod { typ: "dokument", kod: annat.to_owned() }.into()),
+        })
+    }
+
+    fn typ(&self) -> Dokumenttyp {
+        match self {
+            Self::Valfrihetsbrev { .. } => Dokumenttyp::Valfrihetsbrev,
+            Self::Beslutsmeddelande { .. } => Dokumenttyp::Beslutsmeddelande,
+            Self::Jamforelseblad { .. } => Dokumenttyp::Jamforelseblad,
+        }
+    }
+
+    fn beslut(&self) -> Option<&str> {
+        match self {
+            Self::Valfrihetsbrev { beslut } | Self::Beslutsmeddelande { beslut } => Some(beslut),
+            Self::Jamforelseblad { .. } => None,
+        }
+    }
+
+    /// The file name a document gets in a documents folder: the kind, what it is about, and
+    /// `-kopia-N` for the N:th ombud's copy.
+    pub fn filnamn(&self, n: usize) -> String {
+        let (typ, om) = match self {
+            Self::Valfrihetsbrev { beslut } => ("valfrihetsinformation", beslut.clone()),
+            Self::Beslutsmeddelande { beslut } => ("beslutsmeddelande", beslut.clone()),
+            Self::Jamforelseblad { insats, omrade } => ("jamforelseblad", format!("{insats}-{omrade}")),
+        };
+        let om: String = om.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+        if n == 0 { format!("{typ}-{om}.pdf") } else { format!("{typ}-{om}-kopia-{n}.pdf") }
+    }
+}
+
+/// One laid-out document: who receives it (`brukare`, an ombud's id, or `insats/område` for a
+/// sheet) and the register version it shows.
+#[derive(Debug)]
+pub struct Utkast {
+    pub mottagare: String,
+    pub registerversion: i64,
+    /// How many providers the document presents (none in a decision letter).
+    pub utforare: usize,
+    pub dokument: Sattdokument,
+}
+
+/// What sending needs: the store, who does it, the parsed font and the texts.
+#[derive(Debug, Clone, Copy)]
+pub struct Utskick<'a> {
+    pub store: &'a Store,
+    pub aktor: &'a Aktor,
+    pub t: &'a Typsnitt,
+    pub l: &'a Localizer,
+}
+
+impl Utskick<'_> {
+    /// The form a brukare's letters take by default: their language if offered, large print if
+    /// they asked for it. A sheet is in `sprak`, normal print.
+    pub fn standardform(&self, vad: &Vad, sprak: &str) -> Result<Form, UtskickFel> {
+        Ok(match vad.beslut() {
+            Some(b) => self.store.brevform(self.aktor, b)?,
+            None => Form { sprak: sprak.to_owned(), storstil: false },
+        })
+    }
+
+    /// Lays the document out for every recipient (the brukare first, then each ombud's copy),
+    /// without writing or recording anything: the preview.
+    pub fn satt(&self, vad: &Vad, form: &Form) -> Result<Vec<Utkast>, UtskickFel> {
+        let (s, a, t, l) = (self.store, self.aktor, self.t, self.l);
+        Ok(match vad {
+            Vad::Valfrihetsbrev { beslut } => s
+                .valfrihetsunderlag(a, beslut, idag())?
+                .into_iter()
+                .map(|(mottagare, u)| Utkast { mottagare, registerversion: u.registerversion, utforare: u.utforare.len(), dokument: valfri_dokument::satt_valfrihetsbrev(t, l, &u, form) })
+                .collect(),
+            Vad::Beslutsmeddelande { beslut } => {
+                let version = s.registerversion()?;
+                s.beslutsunderlag(a, beslut, idag())?
+                    .into_iter()
+                    .map(|(mottagare, u)| Utkast { mottagare, registerversion: version, utforare: 0, dokument: valfri_dokument::satt_beslutsmeddelande(t, l, &u, form) })
+                    .collect()
+            }
+            Vad::Jamforelseblad { insats, omrade } => {
+                let u = s.jamforelseunderlag(a, insats, omrade, idag(), &form.sprak)?;
+                vec![Utkast {
+                    mottagare: format!("{}/{}", u.insats_kod, u.omrade_kod),
+                    registerversion: u.registerversion,
+                    utforare: u.utforare.len(),
+                    dokument: valfri_dokument::satt_jamforelseblad(t, l, &u, form),
+                }]
+            }
+        })
+    }
+
+    /// Produces the document for every recipient, writes the `n`:th to `sokvag(n)` and records
+    /// each; for the valfrihetsinformation also that the information was given.
+    pub fn spara(&self, vad: &Vad, form: &Form, sokvag: impl Fn(usize) -> PathBuf) -> Result<Vec<PathBuf>, UtskickFel> {
+        self.spara_utkast(vad, form, self.satt(vad, form)?, sokvag)
+    }
+
+    /// [`Utskick::spara`] for documents already laid out by [`Utskick::satt`] with the same
+    /// `vad` and `form`.
+    pub fn spara_utkast(&self, vad: &Vad, form: &Form, utkast: Vec<Utkast>, sokvag: impl Fn(usize) -> PathBuf) -> Result<Vec<PathBuf>, UtskickFel> {
+        let mut filer = Vec::new();
+        for (n, u) in utkast.into_iter().enumerate() {
+            let pdf = u.dokument.pdf(self.t)?;
+            let fil = sokvag(n);
+            skriv_atomiskt(&fil, &pdf)?;
+            self.store.registrera_dokument(self.aktor, vad.typ(), vad.beslut(), &u.mottagare, u.registerversion, &form.sprak, form.storstil, &pdf)?;
+            filer.push(fil);
+        }
+        if let Vad::Valfrihetsbrev { beslut } = vad {
+            self.store.registrera_information(self.aktor, beslut, idag(), &form.sprak, form.storstil)?;
+        }
+        Ok(filer)
+    }
+
+    /// One letter of a batch: the beslut's valfrihetsinformation in its brukare's own form, into
+    /// `katalog` as `BESLUT.pdf` (and `BESLUT-kopia-N.pdf`). A letter whose file is already there
+    /// was made by an earlier, interrupted run and is skipped: that is what makes a batch
+    /// resumable.
+    pub fn batchbrev(&self, beslut: &str, katalog: &Path) -> Result<Steg, UtskickFel> {
+        let fil = |n: usize| katalog.join(if n == 0 { format!("{beslut}.pdf") } else { format!("{beslut}-kopia-{n}.pdf") });
+        if fil(0).exists() {
+            return Ok(Steg::RedanKlart);
+        }
+        let vad = Vad::Valfrihetsbrev { beslut: beslut.to_owned() };
+        let form = self.store.brevform(self.aktor, beslut)?;
+        self.spara(&vad, &form, fil)?;
+        Ok(Steg::Skrivet)
+    }
+}
+
+/// Writes beside the target and renames, so an interrupted run never leaves half a PDF that a
+/// resumed batch would take for done.
+pub fn skriv_atomiskt(sokvag: &Path, innehall: &[u8]) -> Result<(), UtskickFel> {
+    let mut tillfallig = sokvag.as_os_str().to_owned();
+    tillfallig.push(".tmp");
+    let tillfallig = PathBuf::from(tillfallig);
+    let fel = |e: std::io::Error| UtskickFel::Fil { sokvag: sokvag.display().to_string(), detalj: e.to_string() };
+    if let Some(mapp) = sokvag.parent().filter(|m| !m.as_os_str().is_empty()) {
+        std::fs::create_dir_all(mapp).map_err(fel)?;
+    }
+    std::fs::write(&tillfallig, innehall).map_err(fel)?;
+    std::fs::rename(&tillfallig, sokvag).map_err(fel)
+}
+
+/// Where documents are saved unless the caseworker chose another folder: `VALFRI_DOKUMENTMAPP`
+/// when set (tests, managed installs), else `Valfri` in the user's documents folder
+/// (`$XDG_DOCUMENTS_DIR` on Linux when set, otherwise `~/Documents`).
+pub fn standard_dokumentmapp() -> Option<PathBuf> {
+    let env = |n: &str| std::env::var_os(n).filter(|v| !v.is_empty()).map(PathBuf::from);
+    if let Some(m) = env("VALFRI_DOKUMENTMAPP") {
+        return Some(m);
+    }
+    let hem = if cfg!(windows) { env("USERPROFILE") } else { env("HOME") };
+    let dokument = env("XDG_DOCUMENTS_DIR").filter(|_| cfg!(target_os = "linux")).or_else(|| hem.map(|h| h.join("Documents")))?;
+    Some(dokument.join("Valfri"))
+}
+
+/// Opens a saved file in the system's default viewer (which also prints it). Waits briefly for
+/// the opener, so that a missing viewer is reported instead of failing silently.
+pub fn visa_i_systemet(sokvag: &Path) -> Result<(), UtskickFel> {
+    let fel = |detalj: String| UtskickFel::Visa { sokvag: sokvag.display().to_string(), detalj };
+    if !sokvag.is_file() {
+        return Err(fel("no such file".into()));
+    }
+    let mut kommando = if cfg!(windows) {
+        let mut k = std::process::Command::new("cmd");
+        k.args(["/C", "start", ""]);
+        k
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    let mut barn = kommando
+        .arg(sokvag)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| fel(e.to_string()))?;
+    // The opener hands over to the viewer and exits; one still running after a few seconds
+    // has found a viewer.
+    for _ in 0..30 {
+        match barn.try_wait() {
+            Ok(Some(status)) if status.success() => return Ok(()),
+            Ok(Some(status)) => return Err(fel(status.to_string())),
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(100)),
+            Err(e) => return Err(fel(e.to_string())),
+        }
+    }
+    Ok(())
+}
+
+/// What became of one letter in a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Steg {
+    Skrivet,
+    RedanKlart,
+}
+
+/// How far a batch has come.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub antal: usize,
+    pub klara: usize,
+    pub skrivna: usize,
+    pub redan_klara: usize,
+    /// A brukare's problem does not stop the batch; it is listed with the beslut.
+    pub fel: Vec<(String, UtskickFel)>,
+    pub avbruten: bool,
+}
+
+/// Runs a batch: `ett` makes one letter (usually [`Utskick::batchbrev`]), `framsteg` hears
+/// after every letter. Stops before the next letter once `avbryt` is set; run it again with
+/// the same folder to resume. A problem with the data of one brukare is recorded and the batch
+/// goes on; a broken font or an unwritable folder stops it, since every letter would fail.
+pub fn kor_batch(
+    beslut: &[String],
+    avbryt: &AtomicBool,
+    mut ett: impl FnMut(&str) -> Result<Steg, UtskickFel>,
+    mut framsteg: impl FnMut(&Batch),
+) -> Result<Batch, UtskickFel> {
+    let mut b = Batch { antal: beslut.len(), ..Batch::default() };
+    for id in beslut {
+        if avbryt.load(Ordering::SeqCst) {
+            b.avbruten = true;
+            break;
+        }
+        match ett(id) {
+            Ok(Steg::Skrivet) => b.skrivna += 1,
+            Ok(Steg::RedanKlart) => b.redan_klara += 1,
+            Err(UtskickFel::Lagring(e)) => b.fel.push((id.clone(), UtskickFel::Lagring(e))),
+            Err(annat) => return Err(annat),
+        }
+        b.klara += 1;
+        framsteg(&b);
+    }
+    Ok(b)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn steg_for(id: &str) -> Result<Steg, UtskickFel> {
+        match id {
+            "klar" => Ok(Steg::RedanKlart),
+            "trasig" => Err(Lagringsfel::HittasInte { typ: "beslut", id: id.into() }.into()),
+            _ => Ok(Steg::Skrivet),
+        }
+    }
+
+    #[test]
+    fn a_batch_counts_skips_and_problems_and_goes_on() {
+        let ids: Vec<String> = ["a", "klar", "trasig", "b"].iter().map(|s| (*s).to_owned()).collect();
+        let mut sett = Vec::new();
+        let b = kor_batch(&ids, &AtomicBool::new(false), steg_for, |b| sett.push(b.klara)).unwrap();
+        assert_eq!((b.antal, b.klara, b.skrivna, b.redan_klara, b.fel.len(), b.avbruten), (4, 4, 2, 1, 1, false));
+        assert_eq!(sett, vec![1, 2, 3, 4]);
+        assert_eq!(b.fel[0].0, "trasig");
+    }
+
+    #[test]
+    fn a_cancelled_batch_stops_before_the_next_letter() {
+        let ids: Vec<String> = (0..10).map(|i| i.to_string()).collect();
+        let avbryt = AtomicBool::new(false);
+        let b = kor_batch(&ids, &avbryt, |id| {
+            if id == "3" {
+                avbryt.store(true, Ordering::SeqCst);
+            }
+            Ok(Steg::Skrivet)
+        }, |_| {})
+        .unwrap();
+        assert!(b.avbruten);
+        assert_eq!(b.klara, 4);
+    }
+
+    #[test]
+    fn an_unwritable_folder_stops_the_batch() {
+        let ids: Vec<String> = vec!["a".into(), "b".into()];
+        let r = kor_batch(&ids, &AtomicBool::new(false), |_| Err(UtskickFel::Fil { sokvag: "/x".into(), detalj: "nej".into() }), |_| {});
+        assert!(matches!(r, Err(UtskickFel::Fil { .. })));
+    }
+
+    #[test]
+    fn file_names_name_the_document_and_are_safe() {
+        let v = Vad::Valfrihetsbrev { beslut: "01AB/../x".into() };
+        assert_eq!(v.filnamn(0), "valfrihetsinformation-01AB____x.pdf");
+        assert_eq!(v.filnamn(2), "valfrihetsinformation-01AB____x-kopia-2.pdf");
+        assert_eq!(Vad::Jamforelseblad { insats: "hemtjanst".into(), omrade: "C".into() }.filnamn(0), "jamforelseblad-hemtjanst-C.pdf");
+    }
+}

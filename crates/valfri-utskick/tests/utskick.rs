@@ -1,0 +1,81 @@
+//! Sending from the demo municipality: the letter is written and recorded, the preview is the
+//! same document, and a batch resumes where an interrupted one stopped.
+#![allow(clippy::unwrap_used)]
+
+use std::sync::atomic::AtomicBool;
+
+use valfri_dokument::Typsnitt;
+use valfri_l10n::Localizer;
+use valfri_store::{Aktor, Store, demo, idag};
+use valfri_utskick::{Steg, Utskick, Vad, kor_batch};
+
+fn demo_store() -> (Store, Aktor) {
+    let s = Store::open_i_minnet().unwrap();
+    demo::skapa_demo(&s, idag()).unwrap();
+    let h = s.handlaggare_lista().unwrap().into_iter().next().unwrap();
+    let a = s.aktor(&h.id).unwrap();
+    (s, a)
+}
+
+/// Some running beslut of brukare in the demo.
+fn nagra_beslut(s: &Store, a: &Aktor, n: usize) -> Vec<String> {
+    let mut ut = Vec::new();
+    for t in s.sok_brukare(a, "a", 50).unwrap() {
+        for b in s.beslut_for_brukare(a, &t.id).unwrap() {
+            if b.beslutsdatum.is_some() && !ut.contains(&b.id) && s.valbara(a, &b.id, idag()).is_ok() {
+                ut.push(b.id);
+            }
+        }
+        if ut.len() >= n {
+            break;
+        }
+    }
+    ut.truncate(n);
+    ut
+}
+
+#[test]
+fn a_letter_is_written_recorded_and_its_preview_has_the_same_pages() {
+    let (s, a) = demo_store();
+    let (t, l) = (Typsnitt::inbyggda().unwrap(), Localizer::new().unwrap());
+    let u = Utskick { store: &s, aktor: &a, t: &t, l: &l };
+    let beslut = nagra_beslut(&s, &a, 1).pop().unwrap();
+    let vad = Vad::Valfrihetsbrev { beslut: beslut.clone() };
+    let form = u.standardform(&vad, "sv").unwrap();
+    let utkast = u.satt(&vad, &form).unwrap();
+    assert!(!utkast.is_empty());
+    assert!(s.dokument_for(&beslut).unwrap().is_empty(), "a preview records nothing");
+    let dir = tempfile::tempdir().unwrap();
+    let filer = u.spara(&vad, &form, |n| dir.path().join(vad.filnamn(n))).unwrap();
+    assert_eq!(filer.len(), utkast.len());
+    assert!(filer.iter().all(|f| std::fs::read(f).unwrap().starts_with(b"%PDF")));
+    assert_eq!(s.dokument_for(&beslut).unwrap().len(), filer.len());
+    assert!(s.svarsdatum(&beslut).unwrap().is_some(), "the time to answer started");
+    assert_eq!(utkast[0].dokument.svg(&t).len(), utkast[0].dokument.antal_sidor());
+}
+
+#[test]
+fn a_batch_cancelled_halfway_resumes_without_making_a_letter_twice() {
+    let (s, a) = demo_store();
+    let (t, l) = (Typsnitt::inbyggda().unwrap(), Localizer::new().unwrap());
+    let u = Utskick { store: &s, aktor: &a, t: &t, l: &l };
+    let beslut = nagra_beslut(&s, &a, 4);
+    assert_eq!(beslut.len(), 4);
+    let dir = tempfile::tempdir().unwrap();
+    let avbryt = AtomicBool::new(false);
+    let forsta = kor_batch(&beslut, &avbryt, |id| u.batchbrev(id, dir.path()), |b| {
+        if b.klara == 2 {
+            avbryt.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    })
+    .unwrap();
+    assert!(forsta.avbruten);
+    assert_eq!(forsta.skrivna, 2);
+    let andra = kor_batch(&beslut, &AtomicBool::new(false), |id| u.batchbrev(id, dir.path()), |_| {}).unwrap();
+    assert_eq!((andra.skrivna, andra.redan_klara, andra.avbruten), (2, 2, false));
+    assert_eq!(u.batchbrev(&beslut[0], dir.path()).unwrap(), Steg::RedanKlart);
+    for b in &beslut {
+        assert!(dir.path().join(format!("{b}.pdf")).exists());
+        assert_eq!(s.dokument_for(b).unwrap().iter().filter(|d| d.mottagare == "brukare").count(), 1, "one letter per brukare");
+    }
+}
