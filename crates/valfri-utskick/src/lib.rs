@@ -168,17 +168,29 @@ impl Utskick<'_> {
     /// [`Utskick::spara`] for documents already laid out by [`Utskick::satt`] with the same
     /// `vad` and `form`.
     pub fn spara_utkast(&self, vad: &Vad, form: &Form, utkast: Vec<Utkast>, sokvag: impl Fn(usize) -> PathBuf) -> Result<Vec<PathBuf>, UtskickFel> {
-        let mut filer = Vec::new();
+        let mut skrivna = Vec::new();
         for (n, u) in utkast.into_iter().enumerate() {
             let pdf = u.dokument.pdf(self.t)?;
             let fil = sokvag(n);
-            skriv_atomiskt(&fil, &pdf)?;
-            self.store.registrera_dokument(self.aktor, vad.typ(), vad.beslut(), &u.mottagare, u.registerversion, &form.sprak, form.storstil, &pdf)?;
-            filer.push(fil);
+            let tillfallig = skriv_tillfalligt(&fil, &pdf)?;
+            skrivna.push((fil, tillfallig, u, pdf));
+        }
+        // Recorded before the files get their names: a resumed batch takes the brukare's letter
+        // for done, so it must never exist without its record and the information it gives (a
+        // process killed in between left exactly that; the kill test in valfri-cli finds it).
+        for (_, _, u, pdf) in &skrivna {
+            self.store.registrera_dokument(self.aktor, vad.typ(), vad.beslut(), &u.mottagare, u.registerversion, &form.sprak, form.storstil, pdf)?;
         }
         if let Vad::Valfrihetsbrev { beslut } = vad {
             self.store.registrera_information(self.aktor, beslut, idag(), &form.sprak, form.storstil)?;
         }
+        // The ombud copies first, the brukare's letter last.
+        let mut filer = Vec::new();
+        for (fil, tillfallig, ..) in skrivna.into_iter().rev() {
+            byt_namn(&tillfallig, &fil)?;
+            filer.push(fil);
+        }
+        filer.reverse();
         Ok(filer)
     }
 
@@ -201,6 +213,13 @@ impl Utskick<'_> {
 /// Writes beside the target and renames, so an interrupted run never leaves half a PDF that a
 /// resumed batch would take for done.
 pub fn skriv_atomiskt(sokvag: &Path, innehall: &[u8]) -> Result<(), UtskickFel> {
+    let tillfallig = skriv_tillfalligt(sokvag, innehall)?;
+    byt_namn(&tillfallig, sokvag)
+}
+
+/// Writes the content beside `sokvag` as `SOKVAG.tmp` (making the folder if needed) and
+/// returns that path; [`byt_namn`] then gives it its name in one step.
+fn skriv_tillfalligt(sokvag: &Path, innehall: &[u8]) -> Result<PathBuf, UtskickFel> {
     let mut tillfallig = sokvag.as_os_str().to_owned();
     tillfallig.push(".tmp");
     let tillfallig = PathBuf::from(tillfallig);
@@ -209,7 +228,11 @@ pub fn skriv_atomiskt(sokvag: &Path, innehall: &[u8]) -> Result<(), UtskickFel> 
         std::fs::create_dir_all(mapp).map_err(fel)?;
     }
     std::fs::write(&tillfallig, innehall).map_err(fel)?;
-    std::fs::rename(&tillfallig, sokvag).map_err(fel)
+    Ok(tillfallig)
+}
+
+fn byt_namn(fran: &Path, till: &Path) -> Result<(), UtskickFel> {
+    std::fs::rename(fran, till).map_err(|e| UtskickFel::Fil { sokvag: till.display().to_string(), detalj: e.to_string() })
 }
 
 /// Where documents are saved unless the caseworker chose another folder: `VALFRI_DOKUMENTMAPP`

@@ -1,0 +1,398 @@
+//! Crash safety: the `valfri` program is killed (SIGKILL) at random moments while it writes a
+//! batch of letters, races another process for a provider's last place, imports the provider
+//! register and makes a backup. After every kill the database must open, pass SQLite's
+//! integrity check and the audit log's chain, hold no provider above its cap, no half-made
+//! choice and no half-imported register, and keep every write the killed program had reported
+//! as done.
+//!
+//! The delays are drawn from a seeded generator. A failure prints the seed; run again with
+//! `VALFRI_KRASCH_SEED=<seed>` to repeat the same kills.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use rusqlite::{Connection, params};
+use sha2::{Digest, Sha256};
+
+/// Kills per scenario: together more than 200. A letter batch takes longest to run, so it
+/// gets fewer.
+const KILLS: usize = 60;
+const KILLS_BREV: usize = 35;
+
+struct Forsok {
+    seed: u64,
+    rng: StdRng,
+    kills: usize,
+    start: Instant,
+}
+
+impl Drop for Forsok {
+    fn drop(&mut self) {
+        eprintln!("{} kills in {:.1?}", self.kills, self.start.elapsed());
+    }
+}
+
+impl Forsok {
+    fn ny(scenario: u64) -> Self {
+        let seed = std::env::var("VALFRI_KRASCH_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64));
+        // Printed with the test's output when it fails.
+        eprintln!("VALFRI_KRASCH_SEED={seed}");
+        Forsok { seed, rng: StdRng::seed_from_u64(seed ^ scenario), kills: 0, start: Instant::now() }
+    }
+
+    /// A delay somewhere in the program's life (`langd` is how long a whole run takes).
+    fn fordrojning(&mut self, langd: Duration) -> Duration {
+        let max = u64::try_from(langd.as_micros()).unwrap_or(u64::MAX).max(1000);
+        Duration::from_micros(self.rng.random_range(0..=max + max / 10))
+    }
+
+    /// Waits `efter`, then kills the child unless it has finished. Returns how it ended.
+    fn doda(&mut self, mut barn: Child, efter: Duration) -> ExitStatus {
+        std::thread::sleep(efter);
+        // Sends SIGKILL; a child that has exited already is only reaped.
+        let _ = barn.kill();
+        let status = barn.wait().unwrap_or_else(|e| panic!("seed {}: wait: {e}", self.seed));
+        if status.code().is_none() {
+            self.kills += 1;
+        }
+        status
+    }
+}
+
+struct Kommun {
+    dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+fn valfri_cmd(db: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_valfri"));
+    c.arg("--db").arg(db).args(args).env_remove("VALFRI_DB").env_remove("VALFRI_HANDLAGGARE");
+    c.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+    c
+}
+
+impl Kommun {
+    fn demo() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("valfri.sqlite");
+        let k = Kommun { dir, db };
+        let ut = valfri_cmd(&k.db, &["demo"]).stderr(Stdio::piped()).output().unwrap();
+        assert_eq!(ut.status.code(), Some(0), "{}", String::from_utf8_lossy(&ut.stderr));
+        k
+    }
+
+    fn starta(&self, args: &[&str]) -> Child {
+        valfri_cmd(&self.db, args).spawn().unwrap()
+    }
+
+    /// A whole run without a kill, timed.
+    fn tid(&self, args: &[&str]) -> Duration {
+        let start = Instant::now();
+        let status = valfri_cmd(&self.db, args).status().unwrap();
+        assert!(status.success(), "{args:?}: {status}");
+        start.elapsed()
+    }
+
+    fn sql(&self) -> Connection {
+        let c = Connection::open(&self.db).unwrap();
+        c.busy_timeout(Duration::from_secs(10)).unwrap();
+        c
+    }
+
+    /// What must hold after any kill.
+    fn kontrollera(&self, seed: u64, nar: &str) {
+        let c = self.sql();
+        let svar: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(svar, "ok", "seed {seed}, {nar}: integrity_check");
+        let over: Vec<(String, String, i64, i64)> = c
+            .prepare(
+                "SELECT u.namn, g.insats_id, g.kapacitetstak,
+                    (SELECT count(*) FROM val v WHERE v.utforare_id = g.utforare_id AND v.insats_id = g.insats_id AND v.slutdatum IS NULL) AS n
+                 FROM godkannande g JOIN utforare u ON u.id = g.utforare_id
+                 WHERE g.kapacitetstak IS NOT NULL AND n > g.kapacitetstak",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(over.is_empty(), "seed {seed}, {nar}: above the cap: {over:?}");
+        // A choice is the val row and its log row, written together or not at all.
+        let halva: Vec<(String, i64, i64)> = c
+            .prepare(
+                "SELECT b.id,
+                    (SELECT count(*) FROM val v WHERE v.beslut_id = b.id AND v.typ IN ('aktivt_val', 'byte')),
+                    (SELECT count(*) FROM handelselogg h WHERE h.objekt_id = b.id AND h.handling = 'valj')
+                 FROM beslut b",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .filter_map(|r| r.ok().filter(|(_, val, logg)| val != logg))
+            .collect();
+        assert!(halva.is_empty(), "seed {seed}, {nar}: choices without their log row: {halva:?}");
+        drop(c);
+        let ut = valfri_cmd(&self.db, &["audit", "verify"]).output().unwrap();
+        assert_eq!(ut.status.code(), Some(0), "seed {seed}, {nar}: audit verify");
+    }
+}
+
+fn sha256(b: &[u8]) -> String {
+    Sha256::digest(b).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[test]
+fn killed_letter_batches_leave_every_written_letter_recorded_and_resume() {
+    let k = Kommun::demo();
+    let mut f = Forsok::ny(1);
+    let beslut: Vec<String> = k
+        .sql()
+        .prepare(
+            "SELECT b.id FROM beslut b JOIN insats i ON i.id = b.insats_id
+             WHERE i.valfrihet = 1 AND b.status IN ('beslutat', 'verkstallt') AND b.utfall <> 'avslag' ORDER BY b.id LIMIT 2",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(beslut.len(), 2);
+    let args = |katalog: &Path| {
+        let mut a = vec!["letters".to_owned(), "--out-dir".to_owned(), katalog.display().to_string(), "--beslut".to_owned()];
+        a.extend(beslut.iter().cloned());
+        a
+    };
+    let langd = {
+        let a = args(&k.dir.path().join("kalibrering"));
+        k.tid(&a.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    // How many letters each beslut's record must show: one per brukare letter found complete.
+    let mut vantade: HashMap<String, i64> = beslut.iter().map(|b| (b.clone(), 1)).collect();
+    let mut varv = 0;
+    while f.kills < KILLS_BREV {
+        varv += 1;
+        assert!(varv < KILLS_BREV * 4, "seed {}: too few kills landed", f.seed);
+        let katalog = k.dir.path().join(format!("brev-{varv}"));
+        let a = args(&katalog);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let efter = f.fordrojning(langd);
+        let status = f.doda(k.starta(&a), efter);
+        let nar = format!("letters run {varv} killed after {efter:?}");
+        k.kontrollera(f.seed, &nar);
+        // Every letter that exists in full has been recorded, and so has the information it gives.
+        let c = k.sql();
+        for b in &beslut {
+            let fil = katalog.join(format!("{b}.pdf"));
+            let Ok(pdf) = std::fs::read(&fil) else {
+                assert!(!status.success(), "seed {}, {nar}: exit 0 but {} missing", f.seed, fil.display());
+                continue;
+            };
+            let inspelad: bool = c
+                .query_row("SELECT EXISTS (SELECT 1 FROM dokument WHERE beslut_id = ?1 AND sha256 = ?2)", params![b, sha256(&pdf)], |r| r.get(0))
+                .unwrap();
+            assert!(inspelad, "seed {}, {nar}: {} written but not recorded", f.seed, fil.display());
+            *vantade.entry(b.clone()).or_default() += 1;
+            let info: i64 = c.query_row("SELECT count(*) FROM information WHERE beslut_id = ?1", [b], |r| r.get(0)).unwrap();
+            assert!(info >= vantade[b], "seed {}, {nar}: the letter for {b} exists but the information was not recorded", f.seed);
+        }
+        drop(c);
+        // Every few kills, the interrupted batch is resumed and must finish.
+        if varv % 7 == 0 {
+            let status = valfri_cmd(&k.db, &a).status().unwrap();
+            assert!(status.success(), "seed {}, {nar}: resume failed: {status}", f.seed);
+            for b in &beslut {
+                assert!(katalog.join(format!("{b}.pdf")).is_file(), "seed {}, {nar}: resume left out {b}", f.seed);
+            }
+            k.kontrollera(f.seed, &format!("{nar}, resumed"));
+            let c = k.sql();
+            for b in &beslut {
+                let info: i64 = c.query_row("SELECT count(*) FROM information WHERE beslut_id = ?1", [b], |r| r.get(0)).unwrap();
+                vantade.insert(b.clone(), info);
+            }
+        }
+    }
+}
+
+#[test]
+fn processes_killed_while_racing_for_the_last_place_never_overfill_it() {
+    let k = Kommun::demo();
+    let mut f = Forsok::ny(2);
+    let c = k.sql();
+    // A provider approved for hemtjänst and three granted hemtjänst beslut in areas it serves,
+    // none of which has a provider yet.
+    let (utforare, insats): (String, String) = c
+        .query_row(
+            "SELECT g.utforare_id, g.insats_id FROM godkannande g JOIN insats i ON i.id = g.insats_id JOIN utforare u ON u.id = g.utforare_id
+             WHERE i.kod = 'hemtjanst' AND g.kapacitetstak IS NOT NULL AND g.paus_till IS NULL AND g.godkand_till IS NULL
+               AND u.namn LIKE 'Hemma Trygg%'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let beslut: Vec<String> = c
+        .prepare(
+            "SELECT b.id FROM beslut b JOIN brukare br ON br.id = b.brukare_id
+             WHERE b.insats_id = ?1 AND b.status IN ('beslutat', 'verkstallt') AND b.utfall <> 'avslag'
+               AND EXISTS (SELECT 1 FROM utforare_omrade uo WHERE uo.utforare_id = ?2 AND uo.omrade_id = br.omrade_id)
+               AND NOT EXISTS (SELECT 1 FROM val v WHERE v.beslut_id = b.id AND v.slutdatum IS NULL)
+             ORDER BY b.id LIMIT 3",
+        )
+        .unwrap()
+        .query_map(params![insats, utforare], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(beslut.len() >= 2, "the demo needs two free hemtjänst beslut for {utforare}: {beslut:?}");
+    let aktiva = |c: &Connection| -> i64 {
+        c.query_row(
+            "SELECT count(*) FROM val WHERE utforare_id = ?1 AND insats_id = ?2 AND slutdatum IS NULL",
+            params![utforare, insats],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    // Frees the beslut again and leaves exactly one place.
+    let forbered = |c: &Connection| {
+        for b in &beslut {
+            c.execute("UPDATE val SET slutdatum = startdatum WHERE beslut_id = ?1 AND slutdatum IS NULL", [b]).unwrap();
+        }
+        let tak = aktiva(c) + 1;
+        c.execute("UPDATE godkannande SET kapacitetstak = ?3 WHERE utforare_id = ?1 AND insats_id = ?2", params![utforare, insats, tak])
+            .unwrap();
+    };
+    forbered(&c);
+    let langd = k.tid(&["choose", "--beslut", &beslut[0], "--utforare", &utforare]);
+    drop(c);
+    let mut varv = 0;
+    while f.kills < KILLS {
+        varv += 1;
+        assert!(varv < KILLS * 4, "seed {}: too few kills landed", f.seed);
+        let c = k.sql();
+        forbered(&c);
+        let tak = aktiva(&c) + 1;
+        drop(c);
+        let barn: Vec<(String, Child, Duration)> = beslut
+            .iter()
+            .map(|b| (b.clone(), k.starta(&["choose", "--beslut", b, "--utforare", &utforare]), f.fordrojning(langd * 2)))
+            .collect();
+        // Kill them in the order of their delays, each at its own moment.
+        let start = Instant::now();
+        let mut barn = barn;
+        barn.sort_by_key(|(_, _, d)| *d);
+        let mut klara = Vec::new();
+        for (b, ch, d) in barn {
+            let kvar = d.saturating_sub(start.elapsed());
+            let status = f.doda(ch, kvar);
+            klara.push((b, status));
+        }
+        let nar = format!("choose race {varv}: {:?}", klara.iter().map(|(_, s)| s.to_string()).collect::<Vec<_>>());
+        k.kontrollera(f.seed, &nar);
+        let c = k.sql();
+        assert!(aktiva(&c) <= tak, "seed {}, {nar}: {} active with cap {tak}", f.seed, aktiva(&c));
+        let vunna = klara.iter().filter(|(_, s)| s.success()).count();
+        assert!(vunna <= 1, "seed {}, {nar}: two processes got the last place", f.seed);
+        for (b, s) in &klara {
+            let har: bool = c
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM val WHERE beslut_id = ?1 AND utforare_id = ?2 AND slutdatum IS NULL)",
+                    params![b, utforare],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            if s.success() {
+                assert!(har, "seed {}, {nar}: choose for {b} said done but its val is missing", f.seed);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_killed_provider_import_leaves_the_old_register_or_the_new_one_in_full() {
+    let k = Kommun::demo();
+    let mut f = Forsok::ny(3);
+    let export = k.dir.path().join("register.csv");
+    let status = valfri_cmd(&k.db, &["providers", "export", "--out", &export.display().to_string()]).status().unwrap();
+    assert!(status.success());
+    let original = std::fs::read_to_string(&export).unwrap();
+    let namn_rader = original.lines().skip(1).filter(|l| !l.trim().is_empty()).count();
+    assert!(namn_rader > 10);
+    // The same register with every provider's name marked `m`: one new version changes all.
+    let markerad = |m: usize| -> PathBuf {
+        let mut ut = String::new();
+        for (i, rad) in original.lines().enumerate() {
+            if i == 0 || rad.trim().is_empty() {
+                ut.push_str(rad);
+            } else {
+                let (namn, resten) = rad.split_once(';').unwrap();
+                assert!(!namn.contains('"'), "{namn}");
+                ut.push_str(&format!("{namn} m{m};{resten}"));
+            }
+            ut.push('\n');
+        }
+        let p = k.dir.path().join(format!("register-{m}.csv"));
+        std::fs::write(&p, ut).unwrap();
+        p
+    };
+    let antal: i64 = k.sql().query_row("SELECT count(*) FROM utforare", [], |r| r.get(0)).unwrap();
+    let langd = k.tid(&["providers", "import", &markerad(0).display().to_string()]);
+    let mut varv = 0;
+    while f.kills < KILLS {
+        varv += 1;
+        assert!(varv < KILLS * 4, "seed {}: too few kills landed", f.seed);
+        let fore: i64 = k.sql().query_row("SELECT max(nummer) FROM registerversion", [], |r| r.get(0)).unwrap();
+        let fil = markerad(varv).display().to_string();
+        let efter = f.fordrojning(langd);
+        let status = f.doda(k.starta(&["providers", "import", &fil]), efter);
+        let nar = format!("import {varv} killed after {efter:?} ({status})");
+        k.kontrollera(f.seed, &nar);
+        let c = k.sql();
+        let version: i64 = c.query_row("SELECT max(nummer) FROM registerversion", [], |r| r.get(0)).unwrap();
+        let nya: i64 = c.query_row("SELECT count(*) FROM utforare WHERE namn LIKE ?1", [format!("% m{varv}")], |r| r.get(0)).unwrap();
+        let historik: i64 = c.query_row("SELECT count(*) FROM utforare_historik WHERE version = ?1", [version], |r| r.get(0)).unwrap();
+        if version == fore {
+            assert_eq!(nya, 0, "seed {}, {nar}: names changed without a new version", f.seed);
+            assert!(!status.success(), "seed {}, {nar}: exit 0 but no new version", f.seed);
+        } else {
+            assert_eq!(version, fore + 1, "seed {}, {nar}", f.seed);
+            assert_eq!(nya, antal, "seed {}, {nar}: half of the register imported", f.seed);
+            assert_eq!(historik, antal, "seed {}, {nar}: the version's snapshot is incomplete", f.seed);
+        }
+    }
+}
+
+#[test]
+fn a_killed_backup_leaves_no_file_or_a_whole_checked_one() {
+    let k = Kommun::demo();
+    let mut f = Forsok::ny(4);
+    let langd = k.tid(&["backup", "--out", &k.dir.path().join("kalibrering.sqlite").display().to_string()]);
+    let mut varv = 0;
+    while f.kills < KILLS {
+        varv += 1;
+        assert!(varv < KILLS * 4, "seed {}: too few kills landed", f.seed);
+        let ut = k.dir.path().join(format!("kopia-{varv}.sqlite"));
+        let efter = f.fordrojning(langd);
+        let status = f.doda(k.starta(&["backup", "--out", &ut.display().to_string()]), efter);
+        let nar = format!("backup {varv} killed after {efter:?} ({status})");
+        k.kontrollera(f.seed, &nar);
+        if status.success() {
+            assert!(ut.is_file(), "seed {}, {nar}: exit 0 but no backup", f.seed);
+        }
+        if ut.exists() {
+            // What is there under the backup's name is a whole backup that restores.
+            let c = Connection::open_with_flags(&ut, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+            let svar: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap_or_else(|e| e.to_string());
+            assert_eq!(svar, "ok", "seed {}, {nar}: a broken file under the backup's name", f.seed);
+            drop(c);
+            let mal = k.dir.path().join(format!("aterstalld-{varv}.sqlite"));
+            let status = valfri_cmd(&mal, &["restore", &ut.display().to_string()]).status().unwrap();
+            assert!(status.success(), "seed {}, {nar}: the backup does not restore", f.seed);
+        }
+    }
+}
