@@ -8,7 +8,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use valfri_domain::Roll;
-use valfri_store::{Aktor, Store, demo, idag};
+use valfri_store::{Aktor, Losenfras, Store, demo, idag};
 
 fn aktor(store: &Store) -> Aktor {
     let h = store.handlaggare_lista().ok().and_then(|l| l.into_iter().find(|h| h.roll == Roll::Systemforvaltare));
@@ -27,6 +27,19 @@ fn bench(c: &mut Criterion) {
     let store = Store::open(&demo_fil).expect("open");
     let a = aktor(&store);
     c.bench_function("demo search 'ekstr'", |b| b.iter(|| black_box(store.sok_brukare(&a, "ekstr", 50).expect("sok"))));
+
+    // The encrypted demo: opening pays for PBKDF2 once (what the lock screen waits for); a search
+    // pays for decrypting the pages it reads.
+    let krypterad = dir.path().join("krypterad.sqlite");
+    let losen = Losenfras::ny(demo::DEMO_LOSENFRAS).expect("losen");
+    demo::skapa_fil_med(&krypterad, false, Some(&losen), |s| demo::skapa_demo(s, idag())).expect("demo");
+    let mut g = c.benchmark_group("encrypted demo");
+    g.sample_size(20);
+    g.bench_function("open", |b| b.iter(|| black_box(Store::oppna(&krypterad, Some(&losen)).expect("open"))));
+    let store = Store::oppna(&krypterad, Some(&losen)).expect("open");
+    let a = aktor(&store);
+    g.bench_function("search 'ekstr'", |b| b.iter(|| black_box(store.sok_brukare(&a, "ekstr", 50).expect("sok"))));
+    g.finish();
 
     // A full bench run measures the size the issue names; a test run only checks that it works.
     let antal = if std::env::args().any(|a| a == "--bench") { 100_000 } else { 2_000 };
