@@ -148,7 +148,19 @@ async function oppnaBrukare(id) {
   const nr = ++tillstand.oppnaNr;
   for (const b of document.querySelectorAll(".traff")) b.setAttribute("aria-current", String(b.dataset.id === id));
   try {
-    const sida = await anropa("oppna_brukare", { handlaggareId: tillstand.handlaggareId, id });
+    // The record of a brukare with skyddade personuppgifter opens only with a reason, which the
+    // core logs; showing the same record again (after a change) reuses the reason given.
+    let skal = tillstand.skal && tillstand.skal.id === id ? tillstand.skal.text : null;
+    let sida;
+    try {
+      sida = await anropa("oppna_brukare", { handlaggareId: tillstand.handlaggareId, id, skal });
+    } catch (fel) {
+      if (!fel || fel.code !== "fel-skal-kravs") throw fel;
+      skal = await fragaSkal();
+      if (skal === null || nr !== tillstand.oppnaNr) return;
+      sida = await anropa("oppna_brukare", { handlaggareId: tillstand.handlaggareId, id, skal });
+    }
+    tillstand.skal = skal ? { id, text: skal } : null;
     if (nr !== tillstand.oppnaNr) return;
     doljFel();
     tillstand.brukareId = id;
@@ -156,6 +168,56 @@ async function oppnaBrukare(id) {
   } catch (fel) {
     visaFel(fel);
   }
+}
+
+/** Asks why the record of a brukare with skyddade personuppgifter is opened. Resolves to the
+ * reason, or null when the handläggare cancels. */
+function fragaSkal() {
+  document.querySelector("#skal-dialog")?.remove();
+  return new Promise((klar) => {
+    const falt = el("input", { id: "skal-falt", type: "text", maxlength: "200", autocomplete: "off", "aria-describedby": "skal-hjalp skal-fel" });
+    const fel = el("p", { id: "skal-fel", class: "faltfel", role: "alert" });
+    const form = el(
+      "form",
+      { class: "skal-form" },
+      el("h2", { id: "skal-rubrik", text: t("ui-skal-rubrik") }),
+      el("p", { id: "skal-hjalp", text: t("ui-skal-hjalp") }),
+      el("label", { for: "skal-falt", text: t("ui-skal-etikett") }),
+      falt,
+      fel,
+      el(
+        "div",
+        { class: "knapprad" },
+        el("button", { type: "submit", class: "knapp primar", id: "skal-oppna", text: t("ui-skal-oppna") }),
+        el("button", { type: "button", class: "knapp", id: "skal-avbryt", text: t("ui-skal-avbryt") }),
+      ),
+    );
+    const dialog = el("dialog", { id: "skal-dialog", "aria-labelledby": "skal-rubrik", "aria-describedby": "skal-hjalp" }, form);
+    const stang = (svar) => {
+      dialog.close();
+      dialog.remove();
+      klar(svar);
+    };
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      const skal = falt.value.trim();
+      if (!skal) {
+        fel.textContent = t("ui-skal-saknas");
+        falt.setAttribute("aria-invalid", "true");
+        falt.focus();
+        return;
+      }
+      stang(skal);
+    });
+    dialog.querySelector("#skal-avbryt").addEventListener("click", () => stang(null));
+    dialog.addEventListener("cancel", (e) => {
+      e.preventDefault();
+      stang(null);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    falt.focus();
+  });
 }
 
 function fakta(par) {

@@ -171,11 +171,14 @@ pub async fn oppna_brukare(
     sprak: String,
     handlaggare_id: String,
     id: String,
+    skal: Option<String>,
 ) -> Result<Brukarsida, Felsvar> {
     state
         .med_store(&sprak, move |s| {
             let aktor = s.aktor(&handlaggare_id)?;
-            Ok(Brukarsida { brukare: s.brukare(&aktor, &id)?, beslut: s.beslut_for_brukare(&aktor, &id)? })
+            // A brukare with skyddade personuppgifter opens only with the reason the handläggare gives.
+            let brukare = s.oppna_brukare(&aktor, &id, skal.as_deref())?;
+            Ok(Brukarsida { brukare, beslut: s.beslut_for_brukare(&aktor, &id)? })
         })
         .await
 }

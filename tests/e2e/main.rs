@@ -5,6 +5,7 @@
 #![cfg(target_os = "linux")]
 
 mod harness;
+mod trygghet;
 
 use harness::run;
 
