@@ -50,14 +50,24 @@ function doljFel() {
   $("#fel").hidden = true;
 }
 
-/** Calls a command; shows a busy cursor when it takes longer than 150 ms. */
+let pagaende = 0;
+
+/** Calls a command; when it takes longer than 150 ms, shows that the program is working. */
 async function anropa(kommando, arg = {}) {
-  const timer = setTimeout(() => document.body.classList.add("upptagen"), 150);
+  pagaende += 1;
+  const timer = setTimeout(() => {
+    document.body.classList.add("upptagen");
+    $("#arbetar").hidden = false;
+  }, 150);
   try {
     return await invoke(kommando, { sprak: tillstand.sprak, ...arg });
   } finally {
     clearTimeout(timer);
-    document.body.classList.remove("upptagen");
+    pagaende -= 1;
+    if (pagaende === 0) {
+      document.body.classList.remove("upptagen");
+      $("#arbetar").hidden = true;
+    }
   }
 }
 
@@ -289,6 +299,15 @@ function beslutRad(b) {
       b.kan_andras ? el("button", { type: "button", class: "knapp primar fatta-beslut", "data-beslut": b.id, text: t("ui-fatta") }) : null,
       b.kan_omprovas ? el("button", { type: "button", class: "knapp omprova", "data-beslut": b.id, text: t("ui-omprova") }) : null,
     ),
+    b.beslutsdatum
+      ? el(
+          "div",
+          { class: "knapprad dokumentrad", role: "group", "aria-label": t("ui-dok-grupp") },
+          b.ger_val ? el("button", { type: "button", class: "knapp dok-knapp", "data-beslut": b.id, "data-typ": "valfrihetsbrev", text: t("ui-dok-valfrihetsbrev") }) : null,
+          b.ger_val ? el("button", { type: "button", class: "knapp dok-knapp", "data-beslut": b.id, "data-typ": "jamforelseblad", text: t("ui-dok-jamforelseblad") }) : null,
+          el("button", { type: "button", class: "knapp dok-knapp", "data-beslut": b.id, "data-typ": "beslutsmeddelande", text: t("ui-dok-beslutsmeddelande") }),
+        )
+      : null,
   );
 }
 
@@ -697,6 +716,326 @@ async function tillampaIckeval(panel, avstar) {
   }
 }
 
+// --- Documents: preview, save, print -------------------------------------------------------------
+
+/** The documents folder chosen on this computer; empty means the program's default. */
+function dokumentmapp() {
+  return localStorage.getItem("valfri.dokumentmapp") || null;
+}
+
+/** Opens the preview of a document about a beslut in a dialog: the real laid-out pages. */
+async function oppnaDokument(typ, beslutId, knapp) {
+  document.querySelector("#dokument-dialog")?.remove();
+  const dialog = el(
+    "dialog",
+    { id: "dokument-dialog", class: "dokument-dialog", "aria-labelledby": "dok-rubrik", "data-typ": typ, "data-beslut": beslutId },
+    el("h2", { id: "dok-rubrik", tabindex: "-1", text: t("ui-dok-" + typ) }),
+    el(
+      "div",
+      { class: "dok-val" },
+      el("label", { for: "dok-sprak", text: t("ui-dok-sprak") }),
+      el("select", { id: "dok-sprak" }),
+      el("label", { class: "val" }, el("input", { type: "checkbox", id: "dok-storstil" }), " " + t("ui-dok-storstil")),
+    ),
+    el("p", { id: "dok-kopior", class: "hjalp" }),
+    el("div", { id: "dok-sidor", class: "dok-sidor", tabindex: "0", role: "region", "aria-label": t("ui-dok-forhandsvisning") }),
+    el("div", { id: "dok-klart", role: "status" }),
+    el(
+      "div",
+      { class: "knapprad" },
+      el("button", { type: "button", class: "knapp primar", id: "dok-spara", text: t("ui-dok-spara") }),
+      el("button", { type: "button", class: "knapp", id: "dok-skriv-ut", text: t("ui-dok-skriv-ut") }),
+      el("button", { type: "button", class: "knapp", id: "dok-stang", text: t("ui-dok-stang") }),
+    ),
+  );
+  document.body.append(dialog);
+  dialog.addEventListener("close", () => { dialog.remove(); knapp?.focus(); });
+  dialog.querySelector("#dok-stang").addEventListener("click", () => dialog.close());
+  const form = () => ({ dokSprak: dialog.querySelector("#dok-sprak").value || null, storstil: dialog.querySelector("#dok-storstil").checked });
+  const visa = async (valt) => {
+    try {
+      const v = await anropa("forhandsgranska_dokument", { handlaggareId: tillstand.handlaggareId, typ, beslutId, ...valt });
+      doljFel();
+      const val = dialog.querySelector("#dok-sprak");
+      val.replaceChildren(...v.sprak_lista.map((s) => el("option", { value: s, text: s.toUpperCase() })));
+      val.value = v.sprak;
+      dialog.querySelector("#dok-storstil").checked = v.storstil;
+      dialog.querySelector("#dok-rubrik").textContent = v.titel;
+      dialog.querySelector("#dok-kopior").textContent = v.kopior ? t("ui-dok-kopior", { antal: v.kopior }) : "";
+      ersatt(
+        dialog.querySelector("#dok-sidor"),
+        ...v.sidor.map((svg, i) =>
+          el("img", { class: "dok-sida", src: "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg), alt: t("ui-dok-sida", { nr: i + 1, antal: v.sidor.length }) }),
+        ),
+      );
+    } catch (fel) {
+      visaFel(fel);
+    }
+  };
+  dialog.querySelector("#dok-sprak").addEventListener("change", () => visa(form()));
+  dialog.querySelector("#dok-storstil").addEventListener("change", () => visa(form()));
+  const spara = async (skrivUt) => {
+    const klart = dialog.querySelector("#dok-klart");
+    try {
+      const filer = await anropa("spara_dokument", { handlaggareId: tillstand.handlaggareId, typ, beslutId, ...form(), mapp: dokumentmapp() });
+      doljFel();
+      const oppna = el("button", { type: "button", class: "knapp", id: "dok-oppna", text: t("ui-dok-oppna") });
+      oppna.addEventListener("click", () => visaISystemet(filer[0], klart));
+      ersatt(klart, el("div", { class: "klart" }, el("p", { text: t("ui-dok-sparat") }), el("ul", { id: "dok-filer", class: "lista" }, ...filer.map((f) => el("li", {}, el("code", { text: f }))))), oppna);
+      if (skrivUt) await visaISystemet(filer[0], klart);
+    } catch (fel) {
+      ersatt(klart, el("p", { class: "fel-text", text: fel?.message ?? t("ui-fel-okant") }));
+    }
+  };
+  dialog.querySelector("#dok-spara").addEventListener("click", () => spara(false));
+  dialog.querySelector("#dok-skriv-ut").addEventListener("click", () => spara(true));
+  dialog.showModal();
+  dialog.querySelector("#dok-rubrik").focus();
+  await visa({});
+}
+
+async function visaISystemet(sokvag, klart) {
+  try {
+    await anropa("visa_dokument", { sokvag });
+    klart.append(el("p", { class: "klart", text: t("ui-dok-oppnat") }));
+  } catch (fel) {
+    klart.append(el("p", { class: "fel-text", text: fel?.message ?? t("ui-fel-okant") }));
+  }
+}
+
+// --- The batch of letters ---------------------------------------------------------------------------
+
+let batchTimer = null;
+
+async function visaBatch() {
+  tillstand.brukareId = null;
+  const sektion = $("#brukare");
+  try {
+    const [status, listor] = await Promise.all([anropa("batchstatus"), anropa("arbetslistor", { handlaggareId: tillstand.handlaggareId })]);
+    doljFel();
+    ersatt(
+      sektion,
+      el("h2", { text: t("ui-batch-rubrik") }),
+      el("p", { text: t("ui-batch-text") }),
+      el("p", { id: "batch-antal", text: listor.omval.length ? t("ui-batch-antal", { antal: listor.omval.length }) : t("ui-batch-inga") }),
+      el("progress", { id: "batch-framsteg", max: "1", value: "0", "aria-label": t("ui-batch-framsteg-etikett") }),
+      el("p", { id: "batch-status", role: "status" }),
+      el(
+        "div",
+        { class: "knapprad" },
+        el("button", { type: "button", class: "knapp primar", id: "batch-starta", text: t("ui-batch-starta"), disabled: !listor.omval.length }),
+        el("button", { type: "button", class: "knapp", id: "batch-avbryt", text: t("ui-batch-avbryt"), disabled: true }),
+      ),
+      el("div", { id: "batch-fel" }),
+    );
+    visaBatchstatus(status);
+    if (status.kor) folj();
+  } catch (fel) {
+    visaFel(fel);
+  }
+}
+
+function visaBatchstatus(s) {
+  const framsteg = $("#batch-framsteg");
+  if (!framsteg) return;
+  framsteg.max = Math.max(s.antal, 1);
+  framsteg.value = s.klara;
+  let text = "";
+  if (s.antal) text = t("ui-batch-status", { klara: s.klara, antal: s.antal, skrivna: s.skrivna, redan: s.redan_klara });
+  if (!s.kor && s.avbruten) text += " " + t("ui-batch-avbrutet");
+  else if (!s.kor && s.antal && s.klara === s.antal) text += " " + t("ui-batch-klar");
+  if (s.katalog) text += " " + t("ui-batch-mapp", { katalog: s.katalog });
+  $("#batch-status").textContent = text.trim();
+  $("#batch-avbryt").disabled = !s.kor;
+  const starta = $("#batch-starta");
+  starta.textContent = s.avbruten && !s.kor ? t("ui-batch-fortsatt") : t("ui-batch-starta");
+  if (s.kor) starta.disabled = true;
+  else if ($("#batch-antal").textContent !== t("ui-batch-inga")) starta.disabled = false;
+  ersatt($("#batch-fel"), s.fel.length ? [el("h3", { text: t("ui-batch-fel-rubrik") }), el("ul", { class: "lista" }, ...s.fel.map((f) => el("li", { text: f })))] : []);
+}
+
+/** Polls the batch until it stops: no event permission is needed. */
+function folj() {
+  clearTimeout(batchTimer);
+  batchTimer = setTimeout(async () => {
+    try {
+      const s = await invoke("batchstatus");
+      visaBatchstatus(s);
+      if (s.kor) folj();
+    } catch (fel) {
+      visaFel(fel);
+    }
+  }, 200);
+}
+
+async function startaBatch() {
+  try {
+    visaBatchstatus(await anropa("starta_batch", { handlaggareId: tillstand.handlaggareId, mapp: dokumentmapp() }));
+    folj();
+  } catch (fel) {
+    visaFel(fel);
+  }
+}
+
+// --- Settings ----------------------------------------------------------------------------------------
+
+async function visaInstallningar(meddelande) {
+  tillstand.brukareId = null;
+  const sektion = $("#brukare");
+  try {
+    const inst = await anropa("installningar", { handlaggareId: tillstand.handlaggareId });
+    doljFel();
+    const k = inst.kommun;
+    const las = !inst.far_andra;
+    const falt = (id, etikett, varde) => el("div", { class: "falt" }, el("label", { for: id, text: t(etikett) }), el("input", { id, type: "text", value: varde ?? "", autocomplete: "off", disabled: las }));
+    const kommunForm = el(
+      "form",
+      { id: "kommun-form", class: "beslut-form", "aria-labelledby": "inst-kommun" },
+      el("h3", { id: "inst-kommun", class: "bred", text: t("ui-inst-kommun") }),
+      falt("k-namn", "ui-inst-namn", k.namn),
+      falt("k-namnd", "ui-inst-namnd", k.namnd),
+      falt("k-adress", "ui-inst-adress", k.adress),
+      falt("k-postnummer", "ui-inst-postnummer", k.postnummer),
+      falt("k-postort", "ui-inst-postort", k.postort),
+      falt("k-telefon", "ui-inst-telefon", k.telefon),
+      el(
+        "div",
+        { class: "falt" },
+        el("label", { for: "k-ordning", text: t("ui-inst-ordning") }),
+        el("select", { id: "k-ordning", disabled: las }, ...inst.ordningsregler.map((o) => el("option", { value: o.kod, text: o.namn, selected: o.kod === k.ordning }))),
+      ),
+      el(
+        "fieldset",
+        { class: "omraden" },
+        el("legend", { text: t("ui-inst-sprak") }),
+        ...inst.sprak_lista.map((s) => el("label", { class: "val" }, el("input", { type: "checkbox", name: "k-sprak", value: s, checked: k.sprak.includes(s), disabled: las || s === "sv" }), " " + s.toUpperCase())),
+      ),
+      el("div", { class: "knapprad bred" }, el("button", { type: "submit", class: "knapp primar", id: "k-spara", text: t("ui-inst-spara"), disabled: las })),
+    );
+    kommunForm.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      const v = (id) => kommunForm.querySelector("#" + id).value;
+      const ny = {
+        ...k,
+        namn: v("k-namn"), namnd: v("k-namnd"), adress: v("k-adress"), postnummer: v("k-postnummer"), postort: v("k-postort"), telefon: v("k-telefon"),
+        ordning: v("k-ordning"),
+        sprak: [...kommunForm.querySelectorAll("input[name=k-sprak]:checked")].map((c) => c.value),
+      };
+      try {
+        await anropa("spara_kommun", { handlaggareId: tillstand.handlaggareId, kommun: ny });
+        await visaInstallningar(t("ui-inst-sparat"));
+      } catch (fel) {
+        visaFel(fel);
+      }
+    });
+
+    const omradeForm = el(
+      "form",
+      { id: "omrade-form", class: "val-form", "aria-label": t("ui-inst-omrade-ny") },
+      el("div", { class: "falt" }, el("label", { for: "o-kod", text: t("ui-inst-omrade-kod") }), el("input", { id: "o-kod", type: "text", required: true, disabled: las })),
+      el("div", { class: "falt" }, el("label", { for: "o-namn", text: t("ui-inst-omrade-namn") }), el("input", { id: "o-namn", type: "text", required: true, disabled: las })),
+      el("label", { class: "val" }, el("input", { type: "checkbox", id: "o-landsbygd", disabled: las }), " " + t("ui-inst-landsbygd")),
+      el("button", { type: "submit", class: "knapp", id: "o-ny", text: t("ui-inst-omrade-ny"), disabled: las }),
+    );
+    omradeForm.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      try {
+        await anropa("nytt_omrade", { handlaggareId: tillstand.handlaggareId, kod: $("#o-kod").value, namn: $("#o-namn").value, landsbygd: $("#o-landsbygd").checked });
+        await visaInstallningar(t("ui-inst-sparat"));
+      } catch (fel) {
+        visaFel(fel);
+      }
+    });
+
+    const insatsRad = (i, n) => {
+      const rad = el(
+        "tr",
+        { "data-kod": i.kod },
+        el("th", { scope: "row", text: i.namn }),
+        el("td", {}, el("input", { id: `i${n}-lagrum`, type: "text", value: i.lagrum, "aria-label": `${t("ui-inst-lagrum")}, ${i.namn}`, disabled: las })),
+        el(
+          "td",
+          {},
+          i.valfrihet
+            ? el("select", { id: `i${n}-ickeval`, class: "ickeval-val", "aria-label": `${t("ui-inst-ickeval")}, ${i.namn}`, disabled: las }, ...inst.ickeval_modeller.map((m) => el("option", { value: m.kod, text: m.namn, selected: m.kod === i.ickeval })))
+            : el("span", { class: "hjalp", text: "–" }),
+        ),
+        el("td", {}, el("button", { type: "button", class: "knapp spara-insats", "data-nr": String(n), text: t("ui-inst-spara"), "aria-label": t("ui-inst-spara-insats", { insats: i.namn }), disabled: las })),
+      );
+      return rad;
+    };
+    const insatser = el(
+      "table",
+      { class: "tabell", id: "insats-tabell" },
+      el("thead", {}, el("tr", {}, ...["ui-inst-insats", "ui-inst-lagrum", "ui-inst-ickeval", "ui-inst-atgard"].map((k2) => el("th", { scope: "col", text: t(k2) })))),
+      el("tbody", {}, ...inst.insatser.map(insatsRad)),
+    );
+    insatser.addEventListener("click", async (e) => {
+      const knapp = e.target.closest(".spara-insats");
+      if (!knapp) return;
+      const n = Number(knapp.dataset.nr);
+      const i = inst.insatser[n];
+      const varning = $("#ickeval-varning");
+      try {
+        const lagrum = $(`#i${n}-lagrum`).value;
+        if (lagrum !== i.lagrum) await anropa("andra_lagrum", { handlaggareId: tillstand.handlaggareId, insats: i.kod, lagrum });
+        const modell = $(`#i${n}-ickeval`)?.value;
+        let text = null;
+        if (modell && modell !== i.ickeval) {
+          text = await anropa("satt_ickeval", { handlaggareId: tillstand.handlaggareId, insats: i.kod, modell, utsedd: i.ickeval_utforare_id, egenRegiITurordning: i.turordning_egen_regi });
+        }
+        await visaInstallningar(t("ui-inst-insats-sparat", { insats: i.namn }));
+        if (text) {
+          const ny = $("#ickeval-varning");
+          ny.textContent = text;
+          ny.hidden = false;
+        }
+      } catch (fel) {
+        varning.hidden = true;
+        visaFel(fel);
+      }
+    });
+
+    const mappForm = el(
+      "form",
+      { id: "mapp-form", class: "val-form", "aria-labelledby": "inst-mapp" },
+      el(
+        "div",
+        { class: "falt" },
+        el("label", { for: "inst-mapp-falt", id: "inst-mapp", text: t("ui-inst-mapp") }),
+        el("input", { id: "inst-mapp-falt", type: "text", value: dokumentmapp() ?? "", placeholder: inst.dokumentmapp, "aria-describedby": "inst-mapp-hjalp", autocomplete: "off" }),
+      ),
+      el("button", { type: "submit", class: "knapp", id: "mapp-spara", text: t("ui-inst-mapp-spara") }),
+      el("p", { id: "inst-mapp-hjalp", class: "hjalp bred", text: t("ui-inst-mapp-hjalp", { mapp: inst.dokumentmapp }) }),
+    );
+    mappForm.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      const mapp = $("#inst-mapp-falt").value.trim();
+      if (mapp) localStorage.setItem("valfri.dokumentmapp", mapp);
+      else localStorage.removeItem("valfri.dokumentmapp");
+      await visaInstallningar(t("ui-inst-mapp-sparat", { mapp: mapp || inst.dokumentmapp }));
+    });
+
+    ersatt(
+      sektion,
+      el("h2", { text: t("ui-inst-rubrik") }),
+      meddelande ? el("p", { class: "klart", role: "status", text: meddelande }) : null,
+      el("p", { id: "ickeval-varning", class: "varning", role: "alert", hidden: true }),
+      las ? el("p", { class: "hjalp", text: t("ui-inst-las") }) : null,
+      kommunForm,
+      el("h3", { text: t("ui-inst-omraden") }),
+      el("ul", { class: "lista", id: "omrade-lista" }, ...inst.omraden.map((o) => el("li", { text: `${o.kod} ${o.namn}${o.landsbygd ? ` (${t("ui-inst-landsbygd").toLowerCase()})` : ""}` }))),
+      omradeForm,
+      el("h3", { text: t("ui-inst-insatser") }),
+      insatser,
+      el("h3", { text: t("ui-inst-dokument") }),
+      mappForm,
+    );
+  } catch (fel) {
+    visaFel(fel);
+  }
+}
+
 // --- Start: today's worklists --------------------------------------------------------------------
 
 async function visaStart() {
@@ -762,6 +1101,8 @@ function kopplaHandelser() {
   });
   $("#nav-start").addEventListener("click", () => { tillstand.brukareId = null; visaStart(); });
   $("#nav-register").addEventListener("click", () => visaRegister());
+  $("#nav-batch").addEventListener("click", () => visaBatch());
+  $("#nav-installningar").addEventListener("click", () => visaInstallningar());
   $("#brukare").addEventListener("click", (e) => {
     const andra = e.target.closest(".andra-utforare");
     if (andra) {
@@ -777,6 +1118,10 @@ function kopplaHandelser() {
     if (knapp?.classList.contains("fatta-beslut")) fattaUtkast(knapp.dataset.beslut);
     const valfrihet = e.target.closest(".valfrihet-knapp");
     if (valfrihet) oppnaValfrihet(valfrihet);
+    const dok = e.target.closest(".dok-knapp");
+    if (dok) oppnaDokument(dok.dataset.typ, dok.dataset.beslut, dok);
+    if (e.target.id === "batch-starta") startaBatch();
+    if (e.target.id === "batch-avbryt") anropa("avbryt_batch").catch(visaFel);
     const oppna = e.target.closest(".oppna-brukare");
     if (oppna) oppnaBrukare(oppna.dataset.id);
     const panel = e.target.closest("#valfrihet");
@@ -800,7 +1145,7 @@ function kopplaHandelser() {
     if (e.altKey && e.key.toLowerCase() === "n" && tillstand.brukareId && $("#nytt-beslut")) { e.preventDefault(); oppnaFormular("nytt"); }
     const skriver = ["INPUT", "TEXTAREA", "SELECT"].includes(document.activeElement?.tagName);
     if (e.key === "F1" || (e.key === "?" && !skriver)) { e.preventDefault(); visaHjalp(); }
-    if (e.key === "Escape" && $("#beslut-form") && !$("#hjalp")?.open) $("#beslut-form").remove();
+    if (e.key === "Escape" && $("#beslut-form") && !$("#hjalp")?.open && !$("#dokument-dialog")?.open) $("#beslut-form").remove();
   });
   $("#hjalp-knapp").addEventListener("click", visaHjalp);
   $("#handlaggare").addEventListener("change", (e) => {

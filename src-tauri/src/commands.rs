@@ -39,7 +39,7 @@ impl Tillstand {
     }
 
     /// Runs `f` with the store on a blocking thread and maps its error for the window.
-    async fn med_store<T: Send + 'static>(
+    pub(crate) async fn med_store<T: Send + 'static>(
         &self,
         sprak: &str,
         f: impl FnOnce(&Store) -> Result<T, Lagringsfel> + Send + 'static,
@@ -61,8 +61,18 @@ impl Tillstand {
         svar.unwrap_or_else(|_| Err(Felsvar { code: "ui-fel-okant".into(), message: self.l10n.t(&sprak_for_fel, "ui-fel-okant"), falt: Vec::new() }))
     }
 
-    fn sprak(&self, sprak: &str) -> String {
+    pub(crate) fn sprak(&self, sprak: &str) -> String {
         if self.l10n.har_sprak(sprak) { sprak.to_owned() } else { valfri_l10n::REFERENS.to_owned() }
+    }
+
+    pub(crate) fn l10n(&self) -> Arc<Localizer> {
+        Arc::clone(&self.l10n)
+    }
+
+    /// The store itself, for work that takes the lock per step (the batch of letters) rather
+    /// than for its whole length.
+    pub(crate) fn store(&self) -> Arc<Mutex<Option<Store>>> {
+        Arc::clone(&self.store)
     }
 }
 
@@ -103,7 +113,7 @@ pub struct FaltfelVy {
 }
 
 impl Felsvar {
-    fn fran(l: &Localizer, sprak: &str, e: &dyn Anvandarmeddelande) -> Self {
+    pub(crate) fn fran(l: &Localizer, sprak: &str, e: &dyn Anvandarmeddelande) -> Self {
         Self { code: e.meddelande_id().to_owned(), message: l.meddelande(sprak, e), falt: Vec::new() }
     }
 

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod commands;
+mod utskrift;
 
 /// What the app was asked to open, decided once at startup and kept as Tauri state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -51,7 +52,7 @@ fn parse_launch(
 /// Everything the app needs, applied to a builder the caller chooses, so tests can pass Tauri's
 /// mock builder instead of a real one.
 fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, l10n: valfri_l10n::Localizer) -> tauri::Builder<R> {
-    builder.manage(commands::Tillstand::new(launch, l10n)).invoke_handler(tauri::generate_handler![
+    builder.manage(commands::Tillstand::new(launch, l10n)).manage(utskrift::Utskrift::default()).invoke_handler(tauri::generate_handler![
         commands::texter,
         commands::handlaggare,
         commands::sok_brukare,
@@ -69,6 +70,18 @@ fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, l10n
         commands::register,
         commands::forhandsgranska_utforare,
         commands::spara_utforare,
+        utskrift::forhandsgranska_dokument,
+        utskrift::spara_dokument,
+        utskrift::visa_dokument,
+        utskrift::dokumentmapp,
+        utskrift::starta_batch,
+        utskrift::batchstatus,
+        utskrift::avbryt_batch,
+        utskrift::installningar,
+        utskrift::spara_kommun,
+        utskrift::nytt_omrade,
+        utskrift::andra_lagrum,
+        utskrift::satt_ickeval,
     ])
 }
 

@@ -5,6 +5,7 @@
 #![cfg(target_os = "linux")]
 
 mod harness;
+mod utskrift;
 mod trygghet;
 
 use harness::run;

@@ -1,0 +1,313 @@
+//! The commands for documents (preview, save, open in the system's viewer), the batch of
+//! letters, and the settings. Like `commands.rs`: parse, call the core on a blocking thread,
+//! map the error. Sending itself is `valfri-utskick`'s, the same code the CLI runs.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+
+use serde::Serialize;
+use tauri::State;
+use valfri_dokument::Typsnitt;
+use valfri_domain::dokument::Form;
+use valfri_domain::{IckevalModell, Insats, Kommun, Omrade, Ordningsregel};
+use valfri_l10n::Localizer;
+use valfri_store::{Lagringsfel, Store};
+use valfri_utskick::{Batch, UtskickFel, Utskick, Vad, kor_batch};
+
+use crate::commands::{Felsvar, Tillstand};
+
+/// What the document commands keep between calls: the font (parsed on first use, off the UI
+/// thread) and the running batch.
+#[derive(Debug, Default)]
+pub struct Utskrift {
+    typsnitt: Arc<OnceLock<Typsnitt>>,
+    batch: Arc<Mutex<Batchstatus>>,
+    avbryt: Arc<AtomicBool>,
+}
+
+fn typsnitt(cell: &OnceLock<Typsnitt>) -> Result<&Typsnitt, UtskickFel> {
+    if let Some(t) = cell.get() {
+        return Ok(t);
+    }
+    let t = Typsnitt::inbyggda()?;
+    Ok(cell.get_or_init(|| t))
+}
+
+/// The folder documents go to: the one chosen in the settings, else the default.
+fn vald_mapp(vald: Option<String>) -> Result<PathBuf, UtskickFel> {
+    vald.filter(|m| !m.trim().is_empty())
+        .map(|m| PathBuf::from(m.trim()))
+        .or_else(valfri_utskick::standard_dokumentmapp)
+        .ok_or(UtskickFel::Fil { sokvag: "~".into(), detalj: "no home folder".into() })
+}
+
+/// Runs `f` with the store and everything sending needs; two levels of error as `spara_beslut`
+/// has them: opening the store, then sending.
+async fn med_utskick<T: Send + 'static>(
+    state: &Tillstand,
+    utskrift: &Utskrift,
+    sprak: &str,
+    handlaggare_id: String,
+    f: impl FnOnce(&Utskick<'_>) -> Result<T, UtskickFel> + Send + 'static,
+) -> Result<T, Felsvar> {
+    let (l10n, cell) = (state.l10n(), Arc::clone(&utskrift.typsnitt));
+    let l = Arc::clone(&l10n);
+    let svar = state
+        .med_store(sprak, move |s| {
+            let aktor = s.aktor(&handlaggare_id)?;
+            Ok(typsnitt(&cell).and_then(|t| f(&Utskick { store: s, aktor: &aktor, t, l: &l })))
+        })
+        .await?;
+    svar.map_err(|e| Felsvar::fran(&l10n, &state.sprak(sprak), &e))
+}
+
+/// The form the window asks for, or the brukare's own.
+fn valj_form(u: &Utskick<'_>, vad: &Vad, ui_sprak: &str, dok_sprak: Option<String>, storstil: Option<bool>) -> Result<Form, UtskickFel> {
+    let standard = u.standardform(vad, ui_sprak)?;
+    Ok(Form { sprak: dok_sprak.filter(|s| u.l.har_sprak(s)).unwrap_or(standard.sprak), storstil: storstil.unwrap_or(standard.storstil) })
+}
+
+/// A document laid out for the preview: the brukare's copy page by page as SVG, and how many
+/// copies go to ombud.
+#[derive(Debug, Serialize)]
+pub struct Forhandsvisning {
+    pub titel: String,
+    pub sprak: String,
+    pub storstil: bool,
+    /// The languages the municipality offers letters in.
+    pub sprak_lista: Vec<String>,
+    pub sidor: Vec<String>,
+    pub kopior: usize,
+}
+
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
+pub async fn forhandsgranska_dokument(
+    state: State<'_, Tillstand>,
+    utskrift: State<'_, Utskrift>,
+    sprak: String,
+    handlaggare_id: String,
+    typ: String,
+    beslut_id: String,
+    dok_sprak: Option<String>,
+    storstil: Option<bool>,
+) -> Result<Forhandsvisning, Felsvar> {
+    let ui = state.sprak(&sprak);
+    med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| {
+        let vad = Vad::for_beslut(u.store, u.aktor, &typ, &beslut_id)?;
+        let form = valj_form(u, &vad, &ui, dok_sprak, storstil)?;
+        let utkast = u.satt(&vad, &form)?;
+        let forsta = utkast.first().ok_or(Lagringsfel::HittasInte { typ: "beslut", id: beslut_id })?;
+        Ok(Forhandsvisning {
+            titel: forsta.dokument.titel().to_owned(),
+            sprak: form.sprak,
+            storstil: form.storstil,
+            sprak_lista: u.store.kommun()?.sprak,
+            sidor: forsta.dokument.svg(u.t),
+            kopior: utkast.len() - 1,
+        })
+    })
+    .await
+}
+
+/// Saves the document (and every ombud copy) into `mapp` (the default documents folder when
+/// absent) or, for the brukare's copy, to `fil`; records it. Returns the paths written.
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
+pub async fn spara_dokument(
+    state: State<'_, Tillstand>,
+    utskrift: State<'_, Utskrift>,
+    sprak: String,
+    handlaggare_id: String,
+    typ: String,
+    beslut_id: String,
+    dok_sprak: Option<String>,
+    storstil: Option<bool>,
+    mapp: Option<String>,
+) -> Result<Vec<String>, Felsvar> {
+    let ui = state.sprak(&sprak);
+    med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| {
+        let katalog = vald_mapp(mapp)?;
+        let vad = Vad::for_beslut(u.store, u.aktor, &typ, &beslut_id)?;
+        let form = valj_form(u, &vad, &ui, dok_sprak, storstil)?;
+        let filer = u.spara(&vad, &form, |n| katalog.join(vad.filnamn(n)))?;
+        Ok(filer.iter().map(|p| p.display().to_string()).collect())
+    })
+    .await
+}
+
+/// Opens a saved document in the system's PDF viewer, from which it is printed.
+#[tauri::command]
+pub async fn visa_dokument(state: State<'_, Tillstand>, sprak: String, sokvag: String) -> Result<(), Felsvar> {
+    let (l10n, sp) = (state.l10n(), state.sprak(&sprak));
+    let svar = tauri::async_runtime::spawn_blocking(move || valfri_utskick::visa_i_systemet(std::path::Path::new(&sokvag))).await;
+    match svar {
+        Ok(r) => r.map_err(|e| Felsvar::fran(&l10n, &sp, &e)),
+        Err(_) => Err(Felsvar::fran(&l10n, &sp, &UtskickFel::Visa { sokvag: String::new(), detalj: String::new() })),
+    }
+}
+
+/// The default documents folder, to show in the settings.
+#[tauri::command]
+pub fn dokumentmapp() -> String {
+    valfri_utskick::standard_dokumentmapp().map(|p| p.display().to_string()).unwrap_or_default()
+}
+
+// --- The batch of letters -------------------------------------------------------------------
+
+/// Where the batch stands, as the window polls it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Batchstatus {
+    pub kor: bool,
+    pub antal: usize,
+    pub klara: usize,
+    pub skrivna: usize,
+    pub redan_klara: usize,
+    pub avbruten: bool,
+    pub katalog: String,
+    /// One sentence per beslut that could not be sent; or the one that stopped the batch.
+    pub fel: Vec<String>,
+}
+
+impl Batchstatus {
+    fn fran(&mut self, b: &Batch, l: &Localizer, sprak: &str) {
+        (self.antal, self.klara, self.skrivna, self.redan_klara, self.avbruten) = (b.antal, b.klara, b.skrivna, b.redan_klara, b.avbruten);
+        self.fel = b.fel.iter().map(|(id, e)| format!("{id}: {}", l.meddelande(sprak, e))).collect();
+    }
+}
+
+/// Starts the valfrihetsinformation for every brukare marked for omval, on a thread of its
+/// own, into `<documents>/valfrihetsinformation-<today>`. Letters already in that folder are
+/// skipped, so starting again after a cancel resumes.
+#[tauri::command]
+pub async fn starta_batch(
+    state: State<'_, Tillstand>,
+    utskrift: State<'_, Utskrift>,
+    sprak: String,
+    handlaggare_id: String,
+    mapp: Option<String>,
+) -> Result<Batchstatus, Felsvar> {
+    let sp = state.sprak(&sprak);
+    let (l10n, store, status, avbryt, cell) =
+        (state.l10n(), state.store(), Arc::clone(&utskrift.batch), Arc::clone(&utskrift.avbryt), Arc::clone(&utskrift.typsnitt));
+    let hid = handlaggare_id.clone();
+    let beslut = med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| Ok(u.store.omval_beslut()?)).await?;
+    let katalog = vald_mapp(mapp).map_err(|e| Felsvar::fran(&l10n, &sp, &e))?.join(format!("valfrihetsinformation-{}", valfri_store::idag()));
+    {
+        let mut s = status.lock().unwrap_or_else(PoisonError::into_inner);
+        if s.kor {
+            return Ok(s.clone());
+        }
+        *s = Batchstatus { kor: true, antal: beslut.len(), katalog: katalog.display().to_string(), ..Batchstatus::default() };
+    }
+    avbryt.store(false, Ordering::SeqCst);
+    let svar = status.lock().unwrap_or_else(PoisonError::into_inner).clone();
+    std::thread::spawn(move || {
+        // The store's lock is taken per letter, so the window stays usable while the batch runs.
+        let ett = |id: &str| -> Result<valfri_utskick::Steg, UtskickFel> {
+            let vakt = store.lock().unwrap_or_else(PoisonError::into_inner);
+            let s: &Store = vakt.as_ref().ok_or(Lagringsfel::KanInteOppna { sokvag: String::new(), detalj: "closed".into() })?;
+            let aktor = s.aktor(&hid)?;
+            Utskick { store: s, aktor: &aktor, t: typsnitt(&cell)?, l: &l10n }.batchbrev(id, &katalog)
+        };
+        let resultat = kor_batch(&beslut, &avbryt, ett, |b| status.lock().unwrap_or_else(PoisonError::into_inner).fran(b, &l10n, &sp));
+        let mut s = status.lock().unwrap_or_else(PoisonError::into_inner);
+        match resultat {
+            Ok(b) => s.fran(&b, &l10n, &sp),
+            Err(e) => s.fel.push(l10n.meddelande(&sp, &e)),
+        }
+        s.kor = false;
+    });
+    Ok(svar)
+}
+
+#[tauri::command]
+pub fn batchstatus(utskrift: State<'_, Utskrift>) -> Batchstatus {
+    utskrift.batch.lock().unwrap_or_else(PoisonError::into_inner).clone()
+}
+
+/// Stops the batch before its next letter.
+#[tauri::command]
+pub fn avbryt_batch(utskrift: State<'_, Utskrift>) {
+    utskrift.avbryt.store(true, Ordering::SeqCst);
+}
+
+// --- Settings ---------------------------------------------------------------------------------
+
+/// A choice with its word.
+#[derive(Debug, Serialize)]
+pub struct Alternativ {
+    pub kod: &'static str,
+    pub namn: String,
+}
+
+/// The settings screen: what is set, and the words for the choices.
+#[derive(Debug, Serialize)]
+pub struct Installningar {
+    pub far_andra: bool,
+    pub kommun: Kommun,
+    pub omraden: Vec<Omrade>,
+    pub insatser: Vec<Insats>,
+    pub ickeval_modeller: Vec<Alternativ>,
+    pub ordningsregler: Vec<Alternativ>,
+    pub sprak_lista: Vec<String>,
+    pub dokumentmapp: String,
+}
+
+#[tauri::command]
+pub async fn installningar(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String) -> Result<Installningar, Felsvar> {
+    let (l, sp) = (state.l10n(), state.sprak(&sprak));
+    let sp2 = sp.clone();
+    let (far_andra, kommun, omraden, insatser) = state
+        .med_store(&sprak, move |s| Ok((s.aktor(&handlaggare_id)?.far_andra_register(), s.kommun()?, s.omraden()?, s.insatser(&sp2)?)))
+        .await?;
+    let ord = |id: &str| l.t(&sp, id);
+    Ok(Installningar {
+        far_andra,
+        kommun,
+        omraden,
+        insatser,
+        ickeval_modeller: IckevalModell::ALLA.iter().map(|m| Alternativ { kod: m.kod(), namn: ord(m.meddelande_id()) }).collect(),
+        ordningsregler: Ordningsregel::ALLA.iter().map(|o| Alternativ { kod: o.kod(), namn: ord(o.meddelande_id()) }).collect(),
+        sprak_lista: l.sprak().into_iter().map(str::to_owned).collect(),
+        dokumentmapp: dokumentmapp(),
+    })
+}
+
+#[tauri::command]
+pub async fn spara_kommun(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String, kommun: Kommun) -> Result<(), Felsvar> {
+    state.med_store(&sprak, move |s| s.spara_kommun(&s.aktor(&handlaggare_id)?, &kommun)).await
+}
+
+#[tauri::command]
+pub async fn nytt_omrade(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String, kod: String, namn: String, landsbygd: bool) -> Result<String, Felsvar> {
+    state.med_store(&sprak, move |s| s.nytt_omrade(&s.aktor(&handlaggare_id)?, &kod, &namn, landsbygd)).await
+}
+
+#[tauri::command]
+pub async fn andra_lagrum(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String, insats: String, lagrum: String) -> Result<(), Felsvar> {
+    state.med_store(&sprak, move |s| s.andra_lagrum(&s.aktor(&handlaggare_id)?, &insats, &lagrum)).await
+}
+
+/// Sets an insats's ickeval model; returns Konkurrensverket's warning for turordning.
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
+pub async fn satt_ickeval(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    insats: String,
+    modell: String,
+    utsedd: Option<String>,
+    egen_regi_i_turordning: bool,
+) -> Result<Option<String>, Felsvar> {
+    let (l, sp) = (state.l10n(), state.sprak(&sprak));
+    let modell = IckevalModell::fran_kod(&modell).map_err(|e| Felsvar::fran(&l, &sp, &e))?;
+    let varna = state
+        .med_store(&sprak, move |s| {
+            s.satt_ickeval(&s.aktor(&handlaggare_id)?, &insats, modell, utsedd.as_deref().filter(|u| !u.is_empty()), egen_regi_i_turordning)
+        })
+        .await?;
+    Ok(varna.then(|| l.t(&sp, "varning-turordning")))
+}
