@@ -3,9 +3,10 @@
 //! The reader decides nothing about meaning; it only turns bytes into a header and rows with
 //! the line (CSV) or sheet row (XLSX) each started on, so a report can point at it.
 
+use std::collections::BTreeMap;
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Reader, Xlsx, XlsxError};
 
 use crate::Utbytesfel;
 
@@ -108,23 +109,67 @@ fn har_rubrik(mut tabell: Tabell) -> Result<Tabell, Utbytesfel> {
     Ok(tabell)
 }
 
+/// The most cells a workbook's sheet may give, counting the blank ones each row needs up to its
+/// last filled cell: far above a register (5 000 rows of 40 columns is 200 000), far below what
+/// fills the memory. A sheet's size is not the file's: a few kilobytes can place two cells a
+/// billion cells apart.
+pub const MAX_CELLER: usize = 4_000_000;
+
+/// An Excel sheet's size: rows and columns beyond it are not a workbook Excel wrote.
+const MAX_ROWS: u32 = 1_048_576;
+const MAX_COLUMNS: u32 = 16_384;
+
 fn las_xlsx(bytes: &[u8]) -> Result<Tabell, Utbytesfel> {
     // calamine parses zip and XML written by anyone; a panic deep in a parser must become a
     // refusal of the file, not a crash of the program that a caseworker is using.
     let resultat = std::panic::catch_unwind(|| -> Result<Tabell, Utbytesfel> {
         let fel = |e: &dyn std::fmt::Display| Utbytesfel::Xlsx { detalj: e.to_string().chars().take(200).collect() };
         let mut bok: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| fel(&e))?;
-        let blad = bok.worksheet_range_at(0).ok_or(Utbytesfel::TomFil)?.map_err(|e| fel(&e))?;
-        let forsta_rad = blad.start().map_or(0, |(r, _)| r as usize);
-        let forsta_kol = blad.start().map_or(0, |(_, k)| k as usize);
+        let namn = bok.sheet_names().first().cloned().ok_or(Utbytesfel::TomFil)?;
+        // Cell by cell rather than calamine's whole-sheet range, which is dense from the first
+        // to the last cell and so as large as the two farthest cells make it.
+        let mut lasare = match bok.worksheet_cells_reader(&namn) {
+            Ok(l) => l,
+            // The first sheet is a chart, say: no table there.
+            Err(XlsxError::NotAWorksheet(_)) => return Err(Utbytesfel::TomFil),
+            Err(e) => return Err(fel(&e)),
+        };
+        // Filled cells by row; a sheet may list them in any order, and a later one wins.
+        let mut rader: BTreeMap<u32, Vec<(u32, String)>> = BTreeMap::new();
+        let mut antal = 0usize;
+        while let Some(c) = lasare.next_cell().map_err(|e| fel(&e))? {
+            let text = cell(&Data::from(c.get_value().clone()));
+            if text.is_empty() {
+                continue;
+            }
+            let (rad, kol) = c.get_position();
+            if rad >= MAX_ROWS || kol >= MAX_COLUMNS {
+                return Err(fel(&format_args!("a cell lies outside the sheet (row {}, column {})", u64::from(rad) + 1, u64::from(kol) + 1)));
+            }
+            antal += 1;
+            if antal > MAX_CELLER {
+                return Err(fel(&format_args!("more than {MAX_CELLER} cells")));
+            }
+            rader.entry(rad).or_default().push((kol, text));
+        }
+        // Each row as wide as its last filled cell, columns in place (left of the first filled
+        // column too) so headers and cells stay aligned. The blanks count against the limit.
+        let bredd = |celler: &[(u32, String)]| celler.iter().map(|(k, _)| *k as usize + 1).max().unwrap_or(0);
+        if rader.values().map(|c| bredd(c)).sum::<usize>() > MAX_CELLER {
+            return Err(fel(&format_args!("more than {MAX_CELLER} cells")));
+        }
         let mut tabell = Tabell::default();
-        for (i, rad) in blad.rows().enumerate() {
-            // Columns left of the used range are empty: keep them so headers stay aligned.
-            let celler: Vec<String> = std::iter::repeat_n(String::new(), forsta_kol).chain(rad.iter().map(cell)).collect();
+        for (i, (rad, filled)) in rader.into_iter().enumerate() {
+            let mut celler = vec![String::new(); bredd(&filled)];
+            for (kol, text) in filled {
+                if let Some(c) = celler.get_mut(kol as usize) {
+                    *c = text;
+                }
+            }
             if i == 0 {
                 tabell.rubriker = celler;
             } else {
-                tabell.rader.push(Rad { nr: forsta_rad + i + 1, celler });
+                tabell.rader.push(Rad { nr: rad as usize + 1, celler });
             }
         }
         har_rubrik(tabell)

@@ -6,6 +6,7 @@ mod gemensamt;
 use gemensamt::*;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
+use valfri_domain::Anvandarmeddelande;
 use valfri_store::idag;
 use valfri_utbyte::{brukare, export, paket, tabell, utforare};
 
@@ -124,4 +125,33 @@ fn mutated_packages_are_refused_unless_the_signed_content_is_intact() {
             Ok(())
         })
         .unwrap();
+}
+
+/// Two cells far apart (A1 and the sheet's last cell, XFD1048576) made a 4 KB workbook whose
+/// dense grid is 17 billion cells: asking for that memory aborted the process, past the
+/// reader's panic guard. Now a sheet is read cell by cell: far-apart cells cost only their rows,
+/// cells outside any Excel sheet are refused, and so is a sheet whose rows together need more
+/// than `MAX_CELLER` cells.
+#[test]
+fn a_workbook_with_far_apart_cells_is_read_or_refused_not_allocated() {
+    let store = demo();
+    let las = |mer: &str| tabell::las(&liten_xlsx(&orgnr(50), mer));
+
+    let t = las("<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row>").unwrap();
+    assert_eq!(t.rader.last().map(|r| (r.nr, r.celler.len())), Some((1_048_576, 16_384)));
+    assert!(!utforare::tolka(&t, &store).unwrap().ar_felfri());
+    let t = las("<row r=\"9\"><c r=\"XFD9\"><v>1</v></c></row><row r=\"700000\"><c r=\"A700000\"><v>1</v></c></row>").unwrap();
+    assert_eq!(t.rader.iter().map(|r| r.nr).collect::<Vec<_>>(), [2, 3, 9, 700_000]);
+    // A stray note to the right is kept in its column.
+    let t = las("<row r=\"40\"><c r=\"AZ40\" t=\"inlineStr\"><is><t>anteckning</t></is></c></row>").unwrap();
+    assert_eq!(t.rader.last().map(|r| (r.nr, r.celler.len())), Some((40, 52)));
+
+    let utanfor = ["<row r=\"4\"><c r=\"ZZZZZZ4\"><v>1</v></c></row>", "<row r=\"4294967295\"><c r=\"A4294967295\"><v>1</v></c></row>"];
+    let manga: String = (10..400).map(|r| format!("<row r=\"{r}\"><c r=\"XFD{r}\"><v>1</v></c></row>")).collect();
+    for mer in utanfor.iter().copied().chain([manga.as_str()]) {
+        match las(mer) {
+            Err(e) => assert_eq!(e.meddelande_id(), "utbyte-fel-xlsx", "{e:?}"),
+            Ok(t) => panic!("read as {} rows", t.rader.len()),
+        }
+    }
 }

@@ -40,3 +40,99 @@ pub fn rad(namn: &str, orgnr: &str, insats: &str, tak: &str) -> String {
         "{namn};{orgnr};privat;{insats};C, N;2025-01-01;;{tak};2025-06-01;;sv, fi;Demens;Fönsterputs;0999-100 99;info@exempel.example;https://exempel.example;Storgatan 1;59930;Exempelby;Vi finns i centrum."
     )
 }
+
+/// A minimal XLSX written by hand, its parts stored (not deflated), so a test or the fuzzer can
+/// change its XML directly. `mer` is added at the end of the sheet's data (more `<row>`s).
+pub fn liten_xlsx(orgnr: &str, mer: &str) -> Vec<u8> {
+    const SS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const PKG: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+    let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+    let typer = format!(
+        "{xml}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/><Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/></Types>"
+    );
+    let rot = format!("{xml}<Relationships xmlns=\"{PKG}\"><Relationship Id=\"rId1\" Type=\"{REL}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+    let bok = format!("{xml}<workbook xmlns=\"{SS}\" xmlns:r=\"{REL}\"><sheets><sheet name=\"Utförare\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+    let bokrel = format!(
+        "{xml}<Relationships xmlns=\"{PKG}\"><Relationship Id=\"rId1\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"{REL}/styles\" Target=\"styles.xml\"/><Relationship Id=\"rId3\" Type=\"{REL}/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"
+    );
+    let stil = format!(
+        "{xml}<styleSheet xmlns=\"{SS}\"><numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd\"/></numFmts><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"164\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>"
+    );
+    let delade = format!("{xml}<sst xmlns=\"{SS}\" count=\"2\" uniqueCount=\"2\"><si><t>organisationsnummer</t></si><si><r><t>{orgnr}</t></r></si></sst>");
+    let is = |r: &str, t: &str| format!("<c r=\"{r}\" t=\"inlineStr\"><is><t>{t}</t></is></c>");
+    let rubriker = ["namn", "", "regi", "insats", "godkand_fran", "kapacitetstak", "sprak"];
+    let mut rad1 = String::new();
+    for (i, r) in rubriker.iter().enumerate() {
+        let kol = char::from(b'A' + i as u8);
+        rad1 += &if r.is_empty() { format!("<c r=\"{kol}1\" t=\"s\"><v>0</v></c>") } else { is(&format!("{kol}1"), r) };
+    }
+    let blad = format!(
+        "{xml}<worksheet xmlns=\"{SS}\"><dimension ref=\"A1:G3\"/><sheetData><row r=\"1\">{rad1}</row><row r=\"2\">{}<c r=\"B2\" t=\"s\"><v>1</v></c><c r=\"C2\" t=\"str\"><f>LOWER(\"PRIVAT\")</f><v>privat</v></c>{}<c r=\"E2\" s=\"1\"><v>45658</v></c><c r=\"F2\"><v>12</v></c>{}</row><row r=\"3\">{}<c r=\"B3\" t=\"b\"><v>1</v></c><c r=\"F3\" t=\"e\"><v>#DIV/0!</v></c><c r=\"G3\"><v>1.5E+300</v></c></row>{mer}</sheetData></worksheet>",
+        is("A2", "Handgjorda Omsorg &amp; Co AB"),
+        is("D2", "hemtjanst"),
+        is("G2", "sv, fi"),
+        is("A3", "Tredje raden")
+    );
+    lagrad_zip(&[
+        ("[Content_Types].xml", typer.as_bytes()),
+        ("_rels/.rels", rot.as_bytes()),
+        ("xl/workbook.xml", bok.as_bytes()),
+        ("xl/_rels/workbook.xml.rels", bokrel.as_bytes()),
+        ("xl/styles.xml", stil.as_bytes()),
+        ("xl/sharedStrings.xml", delade.as_bytes()),
+        ("xl/worksheets/sheet1.xml", blad.as_bytes()),
+    ])
+}
+
+/// A zip archive of `filer`, each stored as is.
+pub fn lagrad_zip(filer: &[(&str, &[u8])]) -> Vec<u8> {
+    fn crc32(data: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &b in data {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            }
+        }
+        !crc
+    }
+    let (mut ut, mut katalog) = (Vec::new(), Vec::new());
+    for (namn, data) in filer {
+        let (crc, storlek, plats) = (crc32(data), data.len() as u32, ut.len() as u32);
+        // version 2.0, no flags, stored, 1980-01-01 00:00.
+        let gemensamt = |v: &mut Vec<u8>| {
+            for x in [20u16, 0, 0, 0, 0x21] {
+                v.extend_from_slice(&x.to_le_bytes());
+            }
+            for x in [crc, storlek, storlek] {
+                v.extend_from_slice(&x.to_le_bytes());
+            }
+            v.extend_from_slice(&(namn.len() as u16).to_le_bytes());
+            v.extend_from_slice(&0u16.to_le_bytes());
+        };
+        ut.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        gemensamt(&mut ut);
+        ut.extend_from_slice(namn.as_bytes());
+        ut.extend_from_slice(data);
+        katalog.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+        katalog.extend_from_slice(&20u16.to_le_bytes());
+        gemensamt(&mut katalog);
+        for x in [0u16, 0, 0] {
+            katalog.extend_from_slice(&x.to_le_bytes());
+        }
+        katalog.extend_from_slice(&0u32.to_le_bytes());
+        katalog.extend_from_slice(&plats.to_le_bytes());
+        katalog.extend_from_slice(namn.as_bytes());
+    }
+    let (kat_plats, kat_storlek) = (ut.len() as u32, katalog.len() as u32);
+    ut.extend_from_slice(&katalog);
+    ut.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+    for x in [0u16, 0, filer.len() as u16, filer.len() as u16] {
+        ut.extend_from_slice(&x.to_le_bytes());
+    }
+    ut.extend_from_slice(&kat_storlek.to_le_bytes());
+    ut.extend_from_slice(&kat_plats.to_le_bytes());
+    ut.extend_from_slice(&0u16.to_le_bytes());
+    ut
+}
