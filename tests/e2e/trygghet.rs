@@ -144,3 +144,46 @@ fn every_command_answers_malformed_arguments_with_an_error_and_the_window_keeps_
         Ok(())
     });
 }
+
+/// The shell's configuration keeps the window shut to everything but Valfri's own files and
+/// commands: a strict content security policy with no remote origin, a frozen prototype, and a
+/// capability file that grants no core or plugin API.
+#[test]
+fn the_shell_is_configured_strictly() {
+    let konf: Value = serde_json::from_str(include_str!("../../src-tauri/tauri.conf.json")).unwrap_or_default();
+    let sakerhet = &konf["app"]["security"];
+    assert_eq!(sakerhet["freezePrototype"], json!(true));
+    let csp = sakerhet["csp"].as_str().unwrap_or_default();
+    let direktiv: Vec<(&str, Vec<&str>)> = csp
+        .split(';')
+        .filter_map(|d| {
+            let mut delar = d.split_whitespace();
+            delar.next().map(|namn| (namn, delar.collect()))
+        })
+        .collect();
+    let kalla = |namn: &str| direktiv.iter().find(|(n, _)| *n == namn).map(|(_, v)| v.clone());
+    assert_eq!(kalla("default-src"), Some(vec!["'self'"]), "{csp}");
+    assert_eq!(kalla("script-src"), Some(vec!["'self'"]), "{csp}");
+    assert_eq!(kalla("object-src"), Some(vec!["'none'"]), "{csp}");
+    for (namn, varden) in &direktiv {
+        for v in varden {
+            let tillaten = v.starts_with('\'') && !v.contains("unsafe")
+                || *v == "data:" && *namn == "img-src"
+                || (*namn == "connect-src" && (*v == "ipc:" || *v == "http://ipc.localhost"));
+            assert!(tillaten, "{namn} allows {v}: {csp}");
+        }
+    }
+    // No remote page and no dev server: the window loads only the compiled-in ui/.
+    assert!(konf["build"].get("devUrl").is_none(), "{konf}");
+    assert_eq!(konf["build"]["frontendDist"], json!("../ui"));
+    for fonster in konf["app"]["windows"].as_array().into_iter().flatten() {
+        assert!(fonster.get("url").is_none_or(|u| u.as_str().is_some_and(|u| !u.contains("://"))), "{fonster}");
+    }
+    let formaga: Value = serde_json::from_str(include_str!("../../src-tauri/capabilities/default.json")).unwrap_or_default();
+    assert_eq!(formaga["windows"], json!(["main"]));
+    assert_eq!(formaga["permissions"], json!([]), "the window needs no core or plugin permission: {formaga}");
+    assert!(formaga.get("remote").is_none(), "no remote origin may call commands: {formaga}");
+    let katalog = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../src-tauri/capabilities");
+    let filer: Vec<_> = std::fs::read_dir(&katalog).map(|d| d.filter_map(Result::ok).map(|f| f.file_name()).collect()).unwrap_or_default();
+    assert_eq!(filer, [std::ffi::OsString::from("default.json")], "one capability file, checked above");
+}
