@@ -313,3 +313,55 @@ fn a_full_disk_gives_a_clear_message_and_loses_nothing_already_saved() {
     }
     assert!(matches!(store.verifiera_logg().unwrap(), Loggstatus::Hel { .. }));
 }
+
+#[test]
+fn a_skyddad_brukare_s_address_goes_only_on_the_letter_addressed_to_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = demo_store(&dir);
+    let hl = aktorer(&store, Roll::Handlaggare).remove(0);
+    let omrade = store.omraden().unwrap()[0].kod.clone();
+    let brukare = store
+        .ny_brukare(&hl, &NyBrukare {
+            personnummer: pnr(1958, 8, 18, 41),
+            fornamn: "Sigrid".into(),
+            efternamn: "Skyddsdotter".into(),
+            adress: "Hemliga gränd 9".into(),
+            postnummer: "123 45".into(),
+            postort: "Exempelby".into(),
+            omrade: Some(omrade.clone()),
+            skyddad: true,
+            ombud: vec![valfri_store::NyttOmbud {
+                typ: valfri_domain::OmbudTyp::GodMan,
+                namn: "Gustav Godeman".into(),
+                adress: "Ombudsvägen 2".into(),
+                postnummer: "123 46".into(),
+                postort: "Exempelby".into(),
+            }],
+            ..NyBrukare::default()
+        })
+        .unwrap();
+    let id = store
+        .skapa_utkast(&hl, &valfri_domain::NyttBeslut {
+            brukare_id: brukare,
+            insats_kod: "hemtjanst".into(),
+            diarienummer: "VON 2026/0202".into(),
+            ansokningsdatum: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            utfall: valfri_domain::Utfall::Bifall,
+            omfattning: Some(8.0),
+            giltig_fran: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            giltig_till: None,
+            motivering: "Behov av stöd.".into(),
+            uppfoljning: None,
+        })
+        .unwrap();
+    store.fatta_beslut(&hl, &id, idag()).unwrap();
+    let brev = store.valfrihetsunderlag(&hl, &id, idag()).unwrap();
+    assert_eq!(brev.len(), 2);
+    assert_eq!((brev[0].0.as_str(), brev[0].1.mottagare.adress.as_str()), ("brukare", "Hemliga gränd 9"));
+    assert!(!format!("{:?}", brev[1].1).contains("Hemliga"), "the ombud's copy shows the address");
+    let beslut = store.beslutsunderlag(&hl, &id, idag()).unwrap();
+    assert_eq!(beslut[0].1.mottagare.adress, "Hemliga gränd 9");
+    assert!(beslut[1..].iter().all(|(_, u)| !format!("{u:?}").contains("Hemliga")), "the ombud's copy shows the address");
+    let blad = store.jamforelseunderlag(&hl, "hemtjanst", &omrade, idag(), "sv").unwrap();
+    assert!(!format!("{blad:?}").contains("Hemliga"));
+}
