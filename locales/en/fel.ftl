@@ -22,6 +22,7 @@ fel-db-korrupt = The database file is damaged or is not a Valfri database. Resto
 fel-db-nyare = The database was made by a newer version of Valfri (version { $databas }, this program knows { $program }). Update Valfri.
 fel-db-full = The disk is full. Nothing was saved. Free some space and try again.
 fel-db-skrivskyddad = The database file is read-only. Nothing was saved. Check your access to the file.
+fel-db-diskfel = The database file could not be read or written: the disk may be full or failing. Nothing was saved. Free some space or check the disk and try again.
 fel-db-kraver-losenfras = The database is encrypted, or the file is damaged: it cannot be read without a passphrase. Give the passphrase; if that does not help, restore the latest backup.
 fel-db-fel-losenfras = The passphrase is wrong, or the file is damaged. Try again; if that fails, restore the latest backup.
 fel-db-svag-losenfras = The passphrase is too short. Choose one with at least { $minst } characters, preferably a few words.

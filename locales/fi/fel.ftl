@@ -22,6 +22,7 @@ fel-db-korrupt = Tietokantatiedosto on vioittunut tai se ei ole Valfrin tietokan
 fel-db-nyare = Tietokanta on tehty Valfrin uudemmalla versiolla (versio { $databas }, tämä ohjelma tuntee version { $program }). Päivitä Valfri.
 fel-db-full = Levy on täynnä. Mitään ei tallennettu. Vapauta tilaa ja yritä uudelleen.
 fel-db-skrivskyddad = Tietokantatiedosto on kirjoitussuojattu. Mitään ei tallennettu. Tarkista käyttöoikeutesi tiedostoon.
+fel-db-diskfel = Tietokantatiedostoa ei voitu lukea tai kirjoittaa: levy voi olla täynnä tai viallinen. Mitään ei tallennettu. Vapauta tilaa tai tarkista levy ja yritä uudelleen.
 fel-db-kraver-losenfras = Tietokanta on salattu, tai tiedosto on vioittunut: sitä ei voi lukea ilman salalausetta. Anna salalause; jos se ei auta, palauta uusin varmuuskopio.
 fel-db-fel-losenfras = Salalause on väärä, tai tiedosto on vioittunut. Yritä uudelleen; jos se ei onnistu, palauta uusin varmuuskopio.
 fel-db-svag-losenfras = Salalause on liian lyhyt. Valitse vähintään { $minst } merkin salalause, mieluiten muutama sana.

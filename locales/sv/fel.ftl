@@ -22,6 +22,7 @@ fel-db-korrupt = Databasfilen är skadad eller är inte en Valfri-databas. Åter
 fel-db-nyare = Databasen är skapad av en nyare version av Valfri (version { $databas }, det här programmet känner till { $program }). Uppdatera Valfri.
 fel-db-full = Disken är full. Inget har sparats. Frigör utrymme och försök igen.
 fel-db-skrivskyddad = Databasfilen är skrivskyddad. Inget har sparats. Kontrollera behörigheten till filen.
+fel-db-diskfel = Databasfilen gick inte att läsa eller skriva: disken kan vara full eller trasig. Inget har sparats. Frigör utrymme eller kontrollera disken och försök igen.
 fel-db-kraver-losenfras = Databasen är krypterad, eller så är filen skadad: den går inte att läsa utan lösenfras. Ange lösenfrasen; hjälper inte det, återställ den senaste säkerhetskopian.
 fel-db-fel-losenfras = Lösenfrasen stämmer inte, eller så är filen skadad. Försök igen; om det inte går, återställ den senaste säkerhetskopian.
 fel-db-svag-losenfras = Lösenfrasen är för kort. Välj en med minst { $minst } tecken, gärna några ord.

@@ -203,3 +203,35 @@ fn a_read_only_database_gives_exit_3_with_its_message_and_loses_nothing() {
     // Writable again, the same command goes through.
     assert_eq!(k.valfri(&args).status.code(), Some(0));
 }
+
+#[test]
+fn a_disk_that_refuses_writes_gives_exit_3_with_its_message_and_loses_nothing() {
+    let k = Kommun::demo();
+    let fore = k.antal("SELECT count(*) FROM brukare");
+    let mut rader = vec!["personnummer;fornamn;efternamn;adress".to_owned()];
+    rader.extend((100..700).map(|n| format!("{};Fylla;Disksson {n};{}", pnr(n), "Långa vägen ".repeat(8))));
+    let fil = k.fil("stor.csv", &rader.join("\n"));
+    // A file-size limit (ulimit -f, in 1 kB blocks) makes the operating system refuse the
+    // import's writes as a full disk would; the signal it sends is ignored, as a shell does.
+    let ut = Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 64; exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_valfri"))
+        .args(["--json", "--db"])
+        .arg(&k.db)
+        .args(["brukare", "import", &fil])
+        .env_remove("VALFRI_DB")
+        .env_remove("VALFRI_HANDLAGGARE")
+        .output()
+        .unwrap();
+    assert_eq!(ut.status.code(), Some(3), "{}", text(&ut.stderr));
+    let svar: serde_json::Value = serde_json::from_slice(&ut.stdout).unwrap();
+    assert_eq!(svar["code"], "fel-db-diskfel", "{svar}");
+    assert!(text(&ut.stderr).contains("disken kan vara full"), "{}", text(&ut.stderr));
+    // All or nothing: the import is not there, everything from before is.
+    assert_eq!(k.antal("SELECT count(*) FROM brukare"), fore);
+    assert_eq!(k.valfri(&["audit", "verify"]).status.code(), Some(0));
+    let c = rusqlite::Connection::open(&k.db).unwrap();
+    let svar: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(svar, "ok");
+}

@@ -19,6 +19,8 @@ pub enum Lagringsfel {
     DiskFull,
     #[error("the database file is read-only")]
     Skrivskyddad,
+    #[error("the database file could not be read or written (disk full or failing): {detalj}")]
+    Diskfel { detalj: String },
     #[error("no {typ} with id {id}")]
     HittasInte { typ: &'static str, id: String },
     #[error("a brukare with this personnummer already exists")]
@@ -94,6 +96,7 @@ impl Lagringsfel {
                 | Self::NyareVersion { .. }
                 | Self::DiskFull
                 | Self::Skrivskyddad
+                | Self::Diskfel { .. }
                 | Self::BackupTrasig
                 | Self::KraverLosenfras
                 | Self::FelLosenfras
@@ -113,6 +116,9 @@ impl From<rusqlite::Error> for Lagringsfel {
                 K::DatabaseCorrupt | K::NotADatabase => Self::Korrupt,
                 K::DiskFull => Self::DiskFull,
                 K::ReadOnly => Self::Skrivskyddad,
+                // A write the operating system refused (no space left on a quota, a file-size
+                // limit, a failing disk): SQLite has rolled the transaction back.
+                K::SystemIoFailure => Self::Diskfel { detalj: e.to_string() },
                 K::ConstraintViolation if meddelande.as_deref().is_some_and(|m| m.contains("beslut är fattat")) => {
                     Self::BeslutFattat
                 }
@@ -139,6 +145,7 @@ impl Anvandarmeddelande for Lagringsfel {
             Self::NyareVersion { .. } => "fel-db-nyare",
             Self::DiskFull => "fel-db-full",
             Self::Skrivskyddad => "fel-db-skrivskyddad",
+            Self::Diskfel { .. } => "fel-db-diskfel",
             Self::HittasInte { .. } => "fel-hittas-inte",
             Self::BrukareFinns => "fel-brukare-finns",
             Self::UtforareFinns => "fel-utforare-finns",
