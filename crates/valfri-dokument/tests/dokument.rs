@@ -330,3 +330,38 @@ fn the_preview_pages_are_the_pdf_pages_with_the_same_texts() {
         assert!(sidor.iter().any(|s| s.contains(&uppg.utforare.namn)), "{}", uppg.utforare.namn);
     }
 }
+
+#[test]
+fn hostile_text_in_the_sheet_and_the_decision_stays_on_the_page() {
+    let (t, l) = verktyg();
+    let mut blad = jamforelseunderlag(6);
+    blad.utforare[0].utforare.namn = "Robert'); DROP TABLE utforare;-- Omsorg AB".into();
+    blad.utforare[1].utforare.namn = "رعاية كبار السن 🌿 בית אבות".into();
+    blad.utforare[2].utforare.namn = "W".repeat(120);
+    blad.utforare[3].utforare.presentation = "Ä".repeat(600);
+    blad.utforare[4].utforare.presentation = "שלום עולם مرحبا بالعالم ".repeat(24);
+    let mut beslut = beslutsunderlag(Utfall::Avslag);
+    beslut.brukare_namn = "عبد الله Öberg 👵🏽".into();
+    beslut.beslut.motivering = "Behovet är prövat. مرحبا בית 😀 ".repeat(120);
+    for storstil in [false, true] {
+        let pdfer = [
+            ("blad", jamforelseblad(&t, &l, &blad, &form("sv", storstil)).unwrap()),
+            ("beslut", beslutsmeddelande(&t, &l, &beslut, &form("sv", storstil)).unwrap()),
+        ];
+        for (vad, pdf) in &pdfer {
+            skriv_om_onskat(&format!("{vad}-fientlig-{storstil}"), pdf);
+            let p = Pdf::las(pdf);
+            // The sheet is landscape, except in large print.
+            let (bredd, hojd) = if *vad == "blad" && !storstil { (297.0 * MM, 210.0 * MM) } else { (210.0 * MM, A4_HOJD) };
+            for b in &p.bitar {
+                assert!(b.x >= 0.0 && b.x < bredd && b.y > 0.0 && b.y < hojd, "{vad}: {b:?}");
+                let bred = b.text.chars().all(|c| c == 'W' || c == 'Ä');
+                assert!(bred || b.x + b.text.chars().count() as f32 * b.storlek * 0.45 < bredd + 2.0 * MM, "{vad}: {b:?}");
+            }
+            let sista = p.sidor();
+            assert!(p.lopande().contains(&format!("Sida {sista} av {sista}")), "{vad}: the page count is whole");
+        }
+        // What was typed is printed as typed: the SQL fragment is text like any other.
+        assert!(Pdf::las(&pdfer[0].1).lopande().contains("DROP TABLE utforare;--"));
+    }
+}
