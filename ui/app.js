@@ -159,8 +159,8 @@ async function oppnaBrukare(id) {
   for (const b of document.querySelectorAll(".traff")) b.setAttribute("aria-current", String(b.dataset.id === id));
   try {
     // The record of a brukare with skyddade personuppgifter opens only with a reason, which the
-    // core logs; showing the same record again (after a change) reuses the reason given.
-    let skal = tillstand.skal && tillstand.skal.id === id ? tillstand.skal.text : null;
+    // core logs; showing the same record again to the same handläggare reuses the reason given.
+    let skal = tillstand.skal && tillstand.skal.id === id && tillstand.skal.av === tillstand.handlaggareId ? tillstand.skal.text : null;
     let sida;
     try {
       sida = await anropa("oppna_brukare", { handlaggareId: tillstand.handlaggareId, id, skal });
@@ -170,7 +170,7 @@ async function oppnaBrukare(id) {
       if (skal === null || nr !== tillstand.oppnaNr) return;
       sida = await anropa("oppna_brukare", { handlaggareId: tillstand.handlaggareId, id, skal });
     }
-    tillstand.skal = skal ? { id, text: skal } : null;
+    tillstand.skal = skal ? { id, av: tillstand.handlaggareId, text: skal } : null;
     if (nr !== tillstand.oppnaNr) return;
     doljFel();
     tillstand.brukareId = id;
