@@ -81,12 +81,13 @@ fn las_csv(bytes: &[u8]) -> Result<Tabell, Utbytesfel> {
     let mut tabell = Tabell::default();
     let mut forsta = true;
     let mut post = csv::StringRecord::new();
+    let mut rakning = Radrakning { text: text.as_bytes(), plats: 0, rad: 1 };
     loop {
-        let rad = lasare.position().line() as usize;
+        let fore = lasare.position().byte() as usize;
         match lasare.read_record(&mut post) {
             Ok(false) => break,
             Ok(true) => {
-                let nr = post.position().map_or(rad, |p| p.line() as usize);
+                let nr = rakning.rad_vid(post.position().map_or(fore, |p| p.byte() as usize));
                 let celler: Vec<String> = post.iter().map(str::to_owned).collect();
                 if forsta {
                     tabell.rubriker = celler;
@@ -95,10 +96,44 @@ fn las_csv(bytes: &[u8]) -> Result<Tabell, Utbytesfel> {
                     tabell.rader.push(Rad { nr, celler });
                 }
             }
-            Err(e) => return Err(Utbytesfel::Csv { rad, detalj: e.to_string().chars().take(200).collect() }),
+            Err(e) => {
+                return Err(Utbytesfel::Csv { rad: rakning.rad_vid(fore), detalj: e.to_string().chars().take(200).collect() });
+            }
         }
     }
     har_rubrik(tabell)
+}
+
+/// The line a record starts on, counted here rather than taken from the csv crate: after a
+/// CRLF line end (which is what Excel writes) the crate's record position still lies before
+/// the `\n`, one line too early. Every line end counts once: `\r\n`, `\n`, or a lone `\r`.
+struct Radrakning<'a> {
+    text: &'a [u8],
+    plats: usize,
+    rad: usize,
+}
+
+impl Radrakning<'_> {
+    /// The line of the record whose bytes start at `byte`; calls come in increasing order.
+    fn rad_vid(&mut self, byte: usize) -> usize {
+        // Line ends at the start belong to the record before (or are blank lines, skipped).
+        let mut start = byte.min(self.text.len());
+        while self.text.get(start).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start < self.plats {
+            (self.plats, self.rad) = (0, 1);
+        }
+        while self.plats < start {
+            match self.text.get(self.plats) {
+                Some(b'\n') => self.rad += 1,
+                Some(b'\r') if self.text.get(self.plats + 1) != Some(&b'\n') => self.rad += 1,
+                _ => {}
+            }
+            self.plats += 1;
+        }
+        self.rad
+    }
 }
 
 fn har_rubrik(mut tabell: Tabell) -> Result<Tabell, Utbytesfel> {
@@ -213,6 +248,15 @@ mod tests {
         assert_eq!(avkoda(b"\xC5sa \xD6berg"), "Åsa Öberg");
         assert_eq!(avkoda("\u{FEFF}Åsa".as_bytes()), "Åsa");
         assert_eq!(avkoda("Åsa".as_bytes()), "Åsa");
+    }
+
+    #[test]
+    fn rows_keep_the_line_they_start_on_whatever_the_line_ends() {
+        for slut in ["\n", "\r\n", "\r"] {
+            let fil = format!("a;b{slut}1;\"x{slut}y\"{slut}{slut}2;z{slut}3;w");
+            let t = las(fil.as_bytes()).unwrap();
+            assert_eq!(t.rader.iter().map(|r| r.nr).collect::<Vec<_>>(), [2, 5, 6], "{slut:?}");
+        }
     }
 
     #[test]

@@ -155,3 +155,27 @@ fn a_workbook_with_far_apart_cells_is_read_or_refused_not_allocated() {
         }
     }
 }
+
+/// Found by the `csv` fuzz target (its seed komma-crlf.csv): with CRLF line ends, which Excel
+/// writes, every row was reported one line too early, the first data row as line 1 (the
+/// header's). A report must name the line the caseworker sees in the file.
+#[test]
+fn rows_of_a_crlf_file_are_reported_on_their_own_lines() {
+    let store = demo();
+    let fuzzfynd = format!(
+        "Namn,Organisationsnummer,Regi,Insats,Områden,Godkänd från,Kapacitetstak\r\nKomma Vård AB,{},ideburen,hemtjanst,\"C, N\",2025-01-01,3\r\n",
+        orgnr(21)
+    );
+    let t = tabell::las(fuzzfynd.as_bytes()).unwrap();
+    assert_eq!(t.rader.iter().map(|r| r.nr).collect::<Vec<_>>(), [2]);
+    assert!(utforare::tolka(&t, &store).unwrap().ar_felfri());
+
+    let fil = format!(
+        "{RUBRIK}\r\n{}\r\n{}\r\n\r\n{}\r\n",
+        rad("Rätt AB", &orgnr(60), "hemtjanst", "2"),
+        rad("Fel Datum AB", &orgnr(61), "hemtjanst", "2").replace("2025-01-01", "2025-02-30"),
+        rad("Fel Tak AB", &orgnr(62), "hemtjanst", "två").replace("Vi finns i centrum.", "\"Två\r\nrader\""),
+    );
+    let fel = utforare::tolka(&tabell::las(fil.as_bytes()).unwrap(), &store).unwrap().fel;
+    assert_eq!(fel.iter().map(|f| (f.rad, f.kolumn.as_deref().unwrap_or(""))).collect::<Vec<_>>(), [(3, "godkand_fran"), (5, "kapacitetstak")]);
+}
