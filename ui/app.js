@@ -2,6 +2,8 @@
 // (validation, ordering, who may see what) lives in Rust. Every text comes from the core's Fluent
 // files through the `texter` command.
 
+import { startaLas } from "./las.js";
+
 const invoke = window.__TAURI__.core.invoke;
 
 const tillstand = {
@@ -592,7 +594,7 @@ function visaHjalp() {
       "dialog",
       { id: "hjalp", "aria-labelledby": "hjalp-rubrik" },
       el("h2", { id: "hjalp-rubrik", text: t("ui-hjalp-rubrik") }),
-      el("ul", { class: "lista" }, ...["ui-hjalp-sok", "ui-hjalp-nytt", "ui-hjalp-pilar", "ui-hjalp-esc", "ui-hjalp-visa"].map((k) => el("li", { text: t(k) }))),
+      el("ul", { class: "lista" }, ...["ui-hjalp-sok", "ui-hjalp-nytt", "ui-hjalp-pilar", "ui-hjalp-esc", "ui-hjalp-las", "ui-hjalp-visa"].map((k) => el("li", { text: t(k) }))),
       el("button", { type: "button", class: "knapp primar", id: "hjalp-stang", text: t("ui-hjalp-stang") }),
     );
     document.body.append(dialog);
@@ -989,6 +991,8 @@ async function visaInstallningar(meddelande) {
           const ny = $("#ickeval-varning");
           ny.textContent = text;
           ny.hidden = false;
+          ny.focus();
+          ny.scrollIntoView({ block: "center" });
         }
       } catch (fel) {
         varning.hidden = true;
@@ -1020,7 +1024,7 @@ async function visaInstallningar(meddelande) {
       sektion,
       el("h2", { text: t("ui-inst-rubrik") }),
       meddelande ? el("p", { class: "klart", role: "status", text: meddelande }) : null,
-      el("p", { id: "ickeval-varning", class: "varning", role: "alert", hidden: true }),
+      el("p", { id: "ickeval-varning", class: "varning", role: "alert", tabindex: "-1", hidden: true }),
       las ? el("p", { class: "hjalp", text: t("ui-inst-las") }) : null,
       kommunForm,
       el("h3", { text: t("ui-inst-omraden") }),
@@ -1165,18 +1169,38 @@ function kopplaHandelser() {
   });
 }
 
+/** What the window shows once the database is open (at start and after every unlock). */
+async function efterUpplasning(meddelande = "") {
+  try {
+    await laddaHandlaggare();
+    $("#traff-status").textContent = t("ui-skriv-for-att-soka");
+    await visaStart();
+    if (meddelande) visaKlart(meddelande);
+  } catch (fel) {
+    visaFel(fel);
+  }
+  $("#sok").focus();
+}
+
+/** On lock: nothing about a brukare stays on the page behind the lock screen. */
+function rensaVidLas() {
+  $("#sok").value = "";
+  $("#traffar").replaceChildren();
+  $("#traff-status").textContent = "";
+  ersatt($("#brukare"));
+  tillstand.brukareId = null;
+  doljFel();
+}
+
 async function start() {
   kopplaHandelser();
   try {
     await laddaTexter(localStorage.getItem("valfri.sprak") ?? "sv");
-    await laddaHandlaggare();
-    $("#traff-status").textContent = t("ui-skriv-for-att-soka");
-    await visaStart();
+    await startaLas({ invoke, t, el, handlaggareId: () => tillstand.handlaggareId, efterUpplasning, narLast: rensaVidLas });
   } catch (fel) {
     visaFel(fel);
   } finally {
     document.body.dataset.ready = "true";
-    $("#sok").focus();
   }
 }
 

@@ -15,16 +15,20 @@ use valfri_domain::{
     VemValde,
 };
 use valfri_l10n::Localizer;
-use valfri_store::{Arbetslistor, Formularfel, Lagringsfel, MAX_TRAFFAR, Paverkad, Registerversion, Sparat, Store, demo, idag};
+use valfri_store::{Losenfras, Arbetslistor, Formularfel, Lagringsfel, MAX_TRAFFAR, Paverkad, Registerversion, Sparat, Store, demo, idag};
 
 use crate::Launch;
 
 /// What every command shares: the launch options, the store (opened on first use, off the UI
-/// thread) and the texts.
+/// thread) and the texts. Cloning shares them.
+#[derive(Clone)]
 pub struct Tillstand {
     launch: Launch,
     store: Arc<Mutex<Option<Store>>>,
     l10n: Arc<Localizer>,
+    /// The passphrase from `--passphrase-env`, used for the first opening only; after a lock
+    /// the caseworker types it.
+    forsta_losen: Arc<Mutex<Option<Losenfras>>>,
 }
 
 impl std::fmt::Debug for Tillstand {
@@ -35,7 +39,12 @@ impl std::fmt::Debug for Tillstand {
 
 impl Tillstand {
     pub fn new(launch: Launch, l10n: Localizer) -> Self {
-        Self { launch, store: Arc::new(Mutex::new(None)), l10n: Arc::new(l10n) }
+        let forsta_losen = launch
+            .passphrase_env
+            .as_deref()
+            .and_then(|var| std::env::var(var).ok())
+            .and_then(|text| Losenfras::ny(text).ok());
+        Self { launch, store: Arc::new(Mutex::new(None)), l10n: Arc::new(l10n), forsta_losen: Arc::new(Mutex::new(forsta_losen)) }
     }
 
     /// Runs `f` with the store on a blocking thread and maps its error for the window.
@@ -44,7 +53,7 @@ impl Tillstand {
         sprak: &str,
         f: impl FnOnce(&Store) -> Result<T, Lagringsfel> + Send + 'static,
     ) -> Result<T, Felsvar> {
-        let (store, launch, l10n) = (Arc::clone(&self.store), self.launch.clone(), Arc::clone(&self.l10n));
+        let (store, launch, l10n, forsta) = (Arc::clone(&self.store), self.launch.clone(), Arc::clone(&self.l10n), Arc::clone(&self.forsta_losen));
         let sprak = self.sprak(sprak);
         let sprak_for_fel = sprak.clone();
         let svar = tauri::async_runtime::spawn_blocking(move || {
@@ -53,12 +62,24 @@ impl Tillstand {
             let mut vakt = store.lock().unwrap_or_else(PoisonError::into_inner);
             let resultat = match vakt.as_ref() {
                 Some(s) => f(s),
-                None => oppna(&launch).and_then(|s| f(vakt.insert(s))),
+                None => {
+                    let losen = forsta.lock().unwrap_or_else(PoisonError::into_inner).take();
+                    oppna(&launch, losen.as_ref()).and_then(|s| f(vakt.insert(s)))
+                }
             };
             resultat.map_err(|e| Felsvar::fran(&l10n, &sprak, &e))
         })
         .await;
-        svar.unwrap_or_else(|_| Err(Felsvar { code: "ui-fel-okant".into(), message: self.l10n.t(&sprak_for_fel, "ui-fel-okant"), falt: Vec::new() }))
+        svar.unwrap_or_else(|_| Err(Felsvar::okant(&self.l10n, &sprak_for_fel)))
+    }
+
+    pub(crate) fn launch(&self) -> &Launch {
+        &self.launch
+    }
+
+    /// The passphrase from `--passphrase-env`, once.
+    pub(crate) fn ta_forsta_losen(&self) -> Option<Losenfras> {
+        self.forsta_losen.lock().unwrap_or_else(PoisonError::into_inner).take()
     }
 
     pub(crate) fn sprak(&self, sprak: &str) -> String {
@@ -76,23 +97,34 @@ impl Tillstand {
     }
 }
 
-/// Opens the chosen database; with `--demo` the demo municipality is created first if missing.
-fn oppna(launch: &Launch) -> Result<Store, Lagringsfel> {
-    let sokvag = match (&launch.db, launch.demo) {
+/// The database file the launch options point at.
+pub(crate) fn databas(launch: &Launch) -> Result<std::path::PathBuf, Lagringsfel> {
+    Ok(match (&launch.db, launch.demo) {
         (Some(p), _) => p.clone(),
         (None, true) => valfri_store::plats::standard_databas()
             .map(|p| p.with_file_name("valfri-demo.sqlite"))
             .ok_or_else(|| Lagringsfel::KanInteOppna { sokvag: "~".into(), detalj: "no home directory".into() })?,
         (None, false) => valfri_store::plats::standard_databas()
             .ok_or_else(|| Lagringsfel::KanInteOppna { sokvag: "~".into(), detalj: "no home directory".into() })?,
-    };
+    })
+}
+
+/// Opens the chosen database; with `--demo` the demo municipality is created first if missing,
+/// encrypted with the demo passphrase.
+pub(crate) fn oppna(launch: &Launch, losen: Option<&Losenfras>) -> Result<Store, Lagringsfel> {
+    let sokvag = databas(launch)?;
     if launch.demo && !sokvag.exists() {
-        demo::skapa_fil(&sokvag, false, |s| demo::skapa_demo(s, idag()))?;
+        let demo_losen = Losenfras::ny(demo::DEMO_LOSENFRAS)?;
+        demo::skapa_fil_med(&sokvag, false, Some(&demo_losen), |s| demo::skapa_demo(s, idag()))?;
     }
     if let Some(mapp) = sokvag.parent().filter(|m| !m.as_os_str().is_empty() && !m.exists()) {
         std::fs::create_dir_all(mapp).map_err(|e| Lagringsfel::KanInteOppna { sokvag: mapp.display().to_string(), detalj: e.to_string() })?;
     }
-    Store::open(&sokvag)
+    if losen.is_none() && !sokvag.exists() {
+        // A new database is always made encrypted, through the window's first-start form.
+        return Err(Lagringsfel::KraverLosenfras);
+    }
+    Store::oppna(&sokvag, losen)
 }
 
 /// An error as the window receives it: a stable code (the Fluent id) and the sentence to show;
@@ -113,6 +145,11 @@ pub struct FaltfelVy {
 }
 
 impl Felsvar {
+    /// For what should never happen (a panicked worker thread): still a sentence.
+    pub(crate) fn okant(l: &Localizer, sprak: &str) -> Self {
+        Self { code: "ui-fel-okant".into(), message: l.t(sprak, "ui-fel-okant"), falt: Vec::new() }
+    }
+
     pub(crate) fn fran(l: &Localizer, sprak: &str, e: &dyn Anvandarmeddelande) -> Self {
         Self { code: e.meddelande_id().to_owned(), message: l.meddelande(sprak, e), falt: Vec::new() }
     }
@@ -431,16 +468,25 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_database_without_demo_is_created_empty_and_a_broken_one_is_an_error() {
+    fn a_new_database_is_created_encrypted_and_a_broken_or_locked_one_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
+        let losen = Losenfras::ny_nyckel("en bra lösenfras").unwrap();
         let ny = dir.path().join("ny").join("valfri.sqlite");
-        let s = oppna(&Launch { db: Some(ny.clone()), demo: false }).unwrap();
+        let launch = |db: &std::path::Path, demo: bool| Launch { db: Some(db.to_path_buf()), demo, ..Launch::default() };
+        // Never a plaintext file by accident: without a passphrase nothing is created.
+        assert!(matches!(oppna(&launch(&ny, false), None), Err(Lagringsfel::KraverLosenfras)));
+        assert!(!ny.exists());
+        let s = oppna(&launch(&ny, false), Some(&losen)).unwrap();
         assert_eq!(s.antal_brukare().unwrap(), 0);
+        assert!(s.ar_krypterad());
         let trasig = dir.path().join("trasig.sqlite");
         std::fs::write(&trasig, vec![7u8; 4096]).unwrap();
-        assert!(matches!(oppna(&Launch { db: Some(trasig), demo: false }), Err(Lagringsfel::Korrupt)));
+        assert!(matches!(oppna(&launch(&trasig, false), None), Err(Lagringsfel::KraverLosenfras)));
+        assert!(matches!(oppna(&launch(&trasig, false), Some(&losen)), Err(Lagringsfel::FelLosenfras)));
         let demo_fil = dir.path().join("demo.sqlite");
-        let s = oppna(&Launch { db: Some(demo_fil), demo: true }).unwrap();
+        assert!(matches!(oppna(&launch(&demo_fil, true), None), Err(Lagringsfel::KraverLosenfras)));
+        let demo_losen = Losenfras::ny(demo::DEMO_LOSENFRAS).unwrap();
+        let s = oppna(&launch(&demo_fil, true), Some(&demo_losen)).unwrap();
         assert!(s.antal_brukare().unwrap() >= 60);
     }
 }

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod commands;
+mod las;
 mod utskrift;
 
 /// What the app was asked to open, decided once at startup and kept as Tauri state.
@@ -21,6 +22,9 @@ pub struct Launch {
     pub db: Option<PathBuf>,
     /// `--demo`: work on the fictional demo database instead of real case data.
     pub demo: bool,
+    /// `--passphrase-env VAR`: the variable holding the passphrase for the first unlock (as in
+    /// the CLI; for kiosk set-ups and tests). Never the passphrase itself on the command line.
+    pub passphrase_env: Option<String>,
 }
 
 /// Reads `--db PATH`, `--db=PATH` and `--demo`. The command line wins over `VALFRI_DB`, so a
@@ -32,6 +36,7 @@ fn parse_launch(
     let mut launch = Launch {
         db: env_db.filter(|value| !value.is_empty()).map(PathBuf::from),
         demo: false,
+        passphrase_env: None,
     };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -40,6 +45,9 @@ fn parse_launch(
         } else if arg == "--db" {
             let path = args.next().ok_or("--db needs a file path")?;
             launch.db = Some(PathBuf::from(path));
+        } else if arg == "--passphrase-env" {
+            let var = args.next().and_then(|v| v.into_string().ok()).ok_or("--passphrase-env needs a variable name")?;
+            launch.passphrase_env = Some(var);
         } else if let Some(path) = arg.to_str().and_then(|s| s.strip_prefix("--db=")) {
             launch.db = Some(PathBuf::from(path));
         }
@@ -54,6 +62,13 @@ fn parse_launch(
 fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, l10n: valfri_l10n::Localizer) -> tauri::Builder<R> {
     builder.manage(commands::Tillstand::new(launch, l10n)).manage(utskrift::Utskrift::default()).invoke_handler(tauri::generate_handler![
         commands::texter,
+        las::las_status,
+        las::las_upp,
+        las::las,
+        las::skapa_databas,
+        las::kryptera_databas,
+        las::byt_losenfras,
+        las::aterstall_sakerhetskopia,
         commands::handlaggare,
         commands::sok_brukare,
         commands::oppna_brukare,
@@ -100,8 +115,21 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match configure(tauri::Builder::default(), launch, l10n).run(tauri::generate_context!()) {
-        Ok(()) => ExitCode::SUCCESS,
+    if launch.demo {
+        // The demo is encrypted like a real database; its passphrase is public.
+        println!("valfri-app: demo database; passphrase: {}", valfri_store::demo::DEMO_LOSENFRAS);
+    }
+    let app = configure(tauri::Builder::default(), launch, l10n).build(tauri::generate_context!());
+    match app {
+        Ok(app) => {
+            app.run(|handle, event| {
+                use tauri::Manager as _;
+                if let tauri::RunEvent::Exit = event {
+                    las::sakerhetskopia_vid_stangning(&handle.state::<commands::Tillstand>());
+                }
+            });
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("valfri-app: {error}");
             ExitCode::FAILURE
@@ -127,6 +155,7 @@ mod tests {
         let expected = Launch {
             db: Some(PathBuf::from("/tmp/a.sqlite")),
             demo: true,
+            passphrase_env: None,
         };
         assert_eq!(
             parse(&["--demo", "--db", "/tmp/a.sqlite"], None),

@@ -53,6 +53,24 @@ static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 /// Runs one end-to-end test: `name` names the failure screenshot, `body` gets a started app.
 pub fn run(name: &str, body: impl AsyncFnOnce(&App) -> TestResult) {
+    run_with(name, None, &|_, _| Ok(()), body);
+}
+
+/// As [`run`], on a demo database encrypted with `passphrase`: the window opens locked.
+pub fn run_encrypted(name: &str, passphrase: &str, body: impl AsyncFnOnce(&App) -> TestResult) {
+    run_with(name, Some(passphrase), &|_, _| Ok(()), body);
+}
+
+/// The database file and the `valfri` program, for a test to prepare the file before the app
+/// starts (make backups, damage it).
+pub type Prepare<'a> = &'a dyn Fn(&Path, &Path) -> TestResult;
+
+/// As [`run_encrypted`], with `prepare(cli, db)` run on the file before the app starts.
+pub fn run_prepared(name: &str, passphrase: &str, prepare: Prepare<'_>, body: impl AsyncFnOnce(&App) -> TestResult) {
+    run_with(name, Some(passphrase), prepare, body);
+}
+
+fn run_with(name: &str, passphrase: Option<&str>, prepare: Prepare<'_>, body: impl AsyncFnOnce(&App) -> TestResult) {
     // A panicking test poisons the lock; the next test must still run.
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(PoisonError::into_inner);
     let Some(tools) = Tools::find(name) else {
@@ -66,7 +84,7 @@ pub fn run(name: &str, body: impl AsyncFnOnce(&App) -> TestResult) {
         Ok(runtime) => runtime,
         Err(error) => panic!("{name}: cannot start the async runtime: {error}"),
     };
-    let app = match runtime.block_on(App::launch(&tools)) {
+    let app = match runtime.block_on(App::launch_with(&tools, passphrase, prepare)) {
         Ok(app) => app,
         Err(error) => panic!("{name}: could not start the app: {error}"),
     };
@@ -181,8 +199,11 @@ fn built_binary(name: &str, package: &str, sources: &[&str]) -> PathBuf {
             "{} is missing or stale; running `cargo build -p {package}`",
             path.display()
         );
+        // A benchmark runs from target/release: build the binaries it will run there.
+        let release = profile_dir.ends_with("release").then_some("--release");
         let built = Command::new(cargo)
             .args(["build", "--package", package, "--bin", name])
+            .args(release)
             .current_dir(&root)
             .status();
         assert!(
@@ -231,9 +252,14 @@ impl std::fmt::Debug for App {
 
 impl App {
     pub async fn launch(tools: &Tools) -> Result<Self, Box<dyn Error>> {
+        Self::launch_with(tools, None, &|_, _| Ok(())).await
+    }
+
+    async fn launch_with(tools: &Tools, passphrase: Option<&str>, prepare: Prepare<'_>) -> Result<Self, Box<dyn Error>> {
         let dir = tempfile::Builder::new().prefix("valfri-e2e-").tempdir()?;
         let db = dir.path().join("valfri.sqlite");
-        create_demo_database(&tools.cli, &db)?;
+        create_demo_database(&tools.cli, &db, passphrase)?;
+        prepare(&tools.cli, &db)?;
 
         let mut processes = Processes::default();
         let display = processes.start_xvfb(&tools.xvfb)?;
@@ -497,10 +523,13 @@ impl App {
     }
 }
 
-fn create_demo_database(cli: &Path, db: &Path) -> TestResult {
-    let output = Command::new(cli)
-        .arg("--db")
-        .arg(db)
+fn create_demo_database(cli: &Path, db: &Path, passphrase: Option<&str>) -> TestResult {
+    let mut command = Command::new(cli);
+    command.arg("--db").arg(db);
+    if let Some(p) = passphrase {
+        command.args(["--passphrase-env", "VALFRI_E2E_LOSENFRAS"]).env("VALFRI_E2E_LOSENFRAS", p);
+    }
+    let output = command
         .arg("demo")
         .stdin(Stdio::null())
         .output()

@@ -4,9 +4,11 @@
 // Xvfb and WebKitWebDriver exist only there; elsewhere this test binary is empty.
 #![cfg(target_os = "linux")]
 
+// The benchmark in tests/benches uses parts of the harness these tests do not.
+#[allow(dead_code)]
 mod harness;
-mod utskrift;
 mod trygghet;
+mod utskrift;
 
 use harness::run;
 
@@ -338,6 +340,84 @@ fn every_screen_passes_the_axe_accessibility_scan() {
         app.client().execute("const i = document.createElement('img'); i.src = 'data:,'; document.querySelector('main').append(i);", vec![]).await?;
         let planterat = app.axe().await?;
         assert!(planterat.iter().any(|v| v.starts_with("image-alt")), "{planterat:?}");
+        Ok(())
+    });
+}
+
+#[test]
+fn an_encrypted_database_opens_with_its_passphrase_and_locks_again() {
+    harness::run_encrypted("an_encrypted_database_opens_with_its_passphrase_and_locks_again", "e2e lösenfras", async |app| {
+        // Locked: the lock screen has the focus and the search box is out of reach.
+        app.find("#las #las-losenfras").await?;
+        assert!(!app.is_visible("#sok").await?, "the search box shows behind the lock");
+        let violations = app.axe().await?;
+        assert!(violations.is_empty(), "lock screen: {violations:?}");
+
+        app.type_text("#las-losenfras", "fel lösenfras").await?;
+        app.click("#las-knapp").await?;
+        app.wait_for_texts("#las-fel", "the wrong-passphrase message", |t| t.iter().any(|t| t.contains("Lösenfrasen stämmer inte")))
+            .await?;
+
+        app.type_text("#las-losenfras", "").await?;
+        app.type_text("#las-losenfras", "e2e lösenfras").await?;
+        app.click("#las-knapp").await?;
+        app.wait_for("the lock screen to go", async || Ok(!app.is_visible("#las").await.unwrap_or(false))).await?;
+        app.type_text("#sok", "ekstr").await?;
+        app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
+        app.click_containing(HITS, NAME).await?;
+        app.wait_for_texts("#brukare h2", "the brukare page", |t| t.iter().any(|t| t.contains(NAME))).await?;
+
+        // Ctrl+L (here the Lock button): everything about the brukare leaves the page.
+        app.click("#las-knapp-topp").await?;
+        app.find("#las #las-losenfras").await?;
+        let page = app.client().source().await?;
+        assert!(!page.contains("Ekström"), "the brukare is still in the page behind the lock");
+        let status: serde_json::Value = app
+            .client()
+            .execute("return window.__TAURI__.core.invoke('sok_brukare', {sprak: 'sv', handlaggareId: '', fraga: 'ekstr'}).then(() => 'svar', e => e.code)", vec![])
+            .await?;
+        assert_eq!(status, serde_json::json!("fel-db-kraver-losenfras"), "the core still answers while locked");
+        Ok(())
+    });
+}
+
+#[test]
+fn a_damaged_database_offers_the_newest_backup_and_opens_again() {
+    const PASS: &str = "e2e lösenfras";
+    let prepare: harness::Prepare<'_> = &|cli, db| {
+        // An automatic backup is an ordinary backup under a time-stamped name in sakerhetskopior/.
+        let dir = db.parent().ok_or("no parent")?.join("sakerhetskopior");
+        std::fs::create_dir_all(&dir)?;
+        let ut = std::process::Command::new(cli)
+            .arg("--db")
+            .arg(db)
+            .args(["--passphrase-env", "E2E_PASS", "backup", "--out"])
+            .arg(dir.join("valfri-20261120-170000.sqlite"))
+            .env("E2E_PASS", PASS)
+            .output()?;
+        if !ut.status.success() {
+            return Err(String::from_utf8_lossy(&ut.stderr).into_owned().into());
+        }
+        let mut bytes = std::fs::read(db)?;
+        let n = bytes.len();
+        for b in &mut bytes[n / 2..n / 2 + 8192] {
+            *b ^= 0xa5;
+        }
+        std::fs::write(db, bytes)?;
+        Ok(())
+    };
+    harness::run_prepared("a_damaged_database_offers_the_newest_backup_and_opens_again", PASS, prepare, async |app| {
+        app.find("#las #las-losenfras").await?;
+        app.type_text("#las-losenfras", PASS).await?;
+        app.click("#las-knapp").await?;
+        // The unlock finds the damage; the offer of the backup is right there.
+        app.wait_for_texts("#las-fel", "the damaged-file message", |t| t.iter().any(|t| t.contains("skadad"))).await?;
+        let knapp = app.texts("#las-aterstall").await?;
+        assert!(knapp.iter().any(|t| t.contains("2026-11-20 17:00")), "{knapp:?}");
+        app.click("#las-aterstall").await?;
+        app.wait_for("the lock screen to go", async || Ok(!app.is_visible("#las").await.unwrap_or(false))).await?;
+        app.type_text("#sok", "ekstr").await?;
+        app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
         Ok(())
     });
 }

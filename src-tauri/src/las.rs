@@ -1,0 +1,240 @@
+//! The lock: unlocking with the passphrase, locking on request or when idle, the first start
+//! (choosing a passphrase), encrypting an old plaintext database, changing the passphrase, and
+//! putting the newest automatic backup in place of a damaged file. The window's lock screen
+//! (`ui/las.js`) calls these; everything about keys and files is in `valfri-store`.
+
+use std::path::{Path, PathBuf};
+use std::sync::PoisonError;
+
+use serde::Serialize;
+use tauri::State;
+use valfri_store::{Filtyp, Lagringsfel, Losenfras, Store, behover_daglig_kopia, demo, sakerhetskopior};
+
+use crate::commands::{Felsvar, Tillstand, databas, oppna};
+
+/// Where the lock stands, for the window to choose its screen.
+#[derive(Debug, Clone, Serialize)]
+pub struct Lasstatus {
+    /// `oppen` (working), `last` (encrypted, needs the passphrase), `ny` (no database yet:
+    /// choose a passphrase) or `skadad` (the file does not open: offer the newest backup).
+    pub lage: &'static str,
+    /// Whether the open database is encrypted; `false` shows the offer to encrypt it.
+    pub krypterad: bool,
+    /// Minutes without input before the window locks itself.
+    pub las_efter_minuter: u32,
+    /// When the newest automatic backup was made (`YYYY-MM-DD HH:MM`), if there is one.
+    pub sakerhetskopia: Option<String>,
+    /// In demo mode only: the demo's public passphrase, shown on the lock screen.
+    pub demo_losenfras: Option<&'static str>,
+}
+
+/// The automatic backups live beside the database.
+pub(crate) fn kopiemapp(db: &Path) -> PathBuf {
+    db.parent().unwrap_or_else(|| Path::new(".")).join("sakerhetskopior")
+}
+
+impl Tillstand {
+    fn status(&self, store: Option<&Store>) -> Result<Lasstatus, Lagringsfel> {
+        self.status_med(store, false)
+    }
+
+    fn status_med(&self, store: Option<&Store>, skadad: bool) -> Result<Lasstatus, Lagringsfel> {
+        let db = databas(self.launch())?;
+        let lage = match (store, valfri_store::filtyp(&db)?) {
+            (Some(_), _) => "oppen",
+            (None, _) if skadad => "skadad",
+            (None, Filtyp::Saknas) if !self.launch().demo => "ny",
+            _ => "last",
+        };
+        Ok(Lasstatus {
+            lage,
+            krypterad: store.is_some_and(Store::ar_krypterad),
+            las_efter_minuter: store.map(Store::sakerhet).transpose()?.unwrap_or_default().las_efter_minuter,
+            sakerhetskopia: sakerhetskopior(&kopiemapp(&db)).first().map(|k| k.tid.format("%Y-%m-%d %H:%M").to_string()),
+            demo_losenfras: self.launch().demo.then_some(demo::DEMO_LOSENFRAS),
+        })
+    }
+
+    /// Runs `f` with the store slot itself (open or not) on a blocking thread.
+    async fn med_las<T: Send + 'static>(
+        &self,
+        sprak: &str,
+        f: impl FnOnce(&Tillstand, &mut Option<Store>) -> Result<T, Lagringsfel> + Send + 'static,
+    ) -> Result<T, Felsvar> {
+        let (jag, sprak) = (self.clone(), self.sprak(sprak));
+        let l10n = self.l10n();
+        let felsprak = sprak.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            let plats = jag.store();
+            let mut vakt = plats.lock().unwrap_or_else(PoisonError::into_inner);
+            f(&jag, &mut vakt).map_err(|e| Felsvar::fran(&l10n, &sprak, &e))
+        })
+        .await
+        .unwrap_or_else(|_| Err(Felsvar::okant(&self.l10n(), &felsprak)))
+    }
+}
+
+/// After a successful unlock: check the file quickly and make the day's backup if it is due.
+fn efter_upplasning(store: &Store, db: &Path) -> Result<(), Lagringsfel> {
+    store.snabbkontroll()?;
+    let mapp = kopiemapp(db);
+    if behover_daglig_kopia(&mapp) {
+        store.automatisk_sakerhetskopia(&mapp)?;
+    }
+    Ok(())
+}
+
+/// Two typed passphrases must agree and be long enough.
+fn ny_losenfras(losenfras: String, upprepad: &str) -> Result<Losenfras, Lagringsfel> {
+    if losenfras != upprepad {
+        return Err(Lagringsfel::LosenfrasOlika);
+    }
+    Losenfras::ny_nyckel(losenfras)
+}
+
+#[tauri::command]
+pub async fn las_status(state: State<'_, Tillstand>, sprak: String) -> Result<Lasstatus, Felsvar> {
+    state.med_las(&sprak, |t, store| {
+        if store.is_none() {
+            // A plaintext database (or one unlocked by `--passphrase-env`) opens without asking.
+            let forsta = t.ta_forsta_losen();
+            match oppna(t.launch(), forsta.as_ref()).and_then(|s| efter_upplasning(&s, &databas(t.launch())?).map(|()| s)) {
+                Ok(s) => *store = Some(s),
+                Err(Lagringsfel::KraverLosenfras) => {}
+                Err(Lagringsfel::Korrupt) => return t.status_med(None, true),
+                Err(e) => return Err(e),
+            }
+        }
+        t.status(store.as_ref())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn las_upp(state: State<'_, Tillstand>, sprak: String, losenfras: String) -> Result<Lasstatus, Felsvar> {
+    state
+        .med_las(&sprak, move |t, store| {
+            let losen = Losenfras::ny(losenfras)?;
+            let s = oppna(t.launch(), Some(&losen))?;
+            efter_upplasning(&s, &databas(t.launch())?)?;
+            *store = Some(s);
+            t.status(store.as_ref())
+        })
+        .await
+}
+
+/// Locks: the store (and with it the key) is dropped; nothing can be read until the passphrase
+/// is typed again.
+#[tauri::command]
+pub async fn las(state: State<'_, Tillstand>, sprak: String) -> Result<Lasstatus, Felsvar> {
+    state
+        .med_las(&sprak, |t, store| {
+            if store.as_ref().is_some_and(Store::ar_krypterad) {
+                *store = None;
+            }
+            t.status(store.as_ref())
+        })
+        .await
+}
+
+/// First start: a new, empty database encrypted with the chosen passphrase.
+#[tauri::command]
+pub async fn skapa_databas(state: State<'_, Tillstand>, sprak: String, losenfras: String, upprepad: String) -> Result<Lasstatus, Felsvar> {
+    state
+        .med_las(&sprak, move |t, store| {
+            let losen = ny_losenfras(losenfras, &upprepad)?;
+            let db = databas(t.launch())?;
+            if valfri_store::filtyp(&db)? != Filtyp::Saknas {
+                return Err(Lagringsfel::FilFinns { sokvag: db.display().to_string() });
+            }
+            *store = Some(oppna(t.launch(), Some(&losen))?);
+            t.status(store.as_ref())
+        })
+        .await
+}
+
+/// Encrypts the open plaintext database (systemförvaltare only); the window is unlocked with
+/// the new passphrase afterwards.
+#[tauri::command]
+pub async fn kryptera_databas(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    losenfras: String,
+    upprepad: String,
+) -> Result<Lasstatus, Felsvar> {
+    state
+        .med_las(&sprak, move |t, store| {
+            let oppen = store.as_ref().ok_or(Lagringsfel::KraverLosenfras)?;
+            let aktor = oppen.aktor(&handlaggare_id)?;
+            oppen.krav_systemforvaltare(&aktor, "kryptering")?;
+            let losen = ny_losenfras(losenfras, &upprepad)?;
+            let db = databas(t.launch())?;
+            // The conversion needs the file to itself.
+            *store = None;
+            let resultat = valfri_store::kryptera(&db, &losen);
+            let s = match resultat {
+                Ok(()) => Store::oppna(&db, Some(&losen))?,
+                Err(e) => {
+                    *store = Some(Store::open(&db)?);
+                    return Err(e);
+                }
+            };
+            *store = Some(s);
+            t.status(store.as_ref())
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn byt_losenfras(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    gammal: String,
+    losenfras: String,
+    upprepad: String,
+) -> Result<Lasstatus, Felsvar> {
+    state
+        .med_las(&sprak, move |t, store| {
+            let oppen = store.as_mut().ok_or(Lagringsfel::KraverLosenfras)?;
+            let aktor = oppen.aktor(&handlaggare_id)?;
+            let ny = ny_losenfras(losenfras, &upprepad)?;
+            oppen.byt_losenfras(&aktor, &Losenfras::ny(gammal)?, &ny)?;
+            t.status(store.as_ref())
+        })
+        .await
+}
+
+/// Puts the newest automatic backup in place of a database that does not open; the damaged
+/// file is kept aside. Needs the backup's passphrase.
+#[tauri::command]
+pub async fn aterstall_sakerhetskopia(state: State<'_, Tillstand>, sprak: String, losenfras: String) -> Result<Lasstatus, Felsvar> {
+    state
+        .med_las(&sprak, move |t, store| {
+            let db = databas(t.launch())?;
+            let nyaste = sakerhetskopior(&kopiemapp(&db)).into_iter().next().ok_or(Lagringsfel::IngenSakerhetskopia)?;
+            let losen = match valfri_store::filtyp(&nyaste.sokvag)? {
+                Filtyp::Okrypterad => None,
+                _ => Some(Losenfras::ny(losenfras)?),
+            };
+            *store = None;
+            valfri_store::ersatt_skadad(&nyaste.sokvag, &db, losen.as_ref())?;
+            let s = Store::oppna(&db, losen.as_ref())?;
+            s.snabbkontroll()?;
+            *store = Some(s);
+            t.status(store.as_ref())
+        })
+        .await
+}
+
+/// On close: one more automatic backup, so the newest one is never older than the last session.
+pub(crate) fn sakerhetskopia_vid_stangning(state: &Tillstand) {
+    let plats = state.store();
+    let vakt = plats.lock().unwrap_or_else(PoisonError::into_inner);
+    if let (Some(store), Ok(db)) = (vakt.as_ref(), databas(state.launch())) {
+        if let Err(e) = store.automatisk_sakerhetskopia(&kopiemapp(&db)) {
+            eprintln!("valfri-app: {e}");
+        }
+    }
+}
