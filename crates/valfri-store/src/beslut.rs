@@ -212,6 +212,28 @@ impl Store {
     }
 
     /// Reads one beslut; the reading is logged.
+    /// The insats and område a beslut's jämförelseblad is about. Reads no more of the brukare's
+    /// record than the område code, so a brukare with skyddade personuppgifter needs no reason
+    /// for a sheet that names only providers. The reading is logged like any other.
+    pub fn beslutets_insats_och_omrade(&self, aktor: &Aktor, id: &str) -> Resultat<(String, String)> {
+        self.i_transaktion(|tx| {
+            let rad: Option<(String, Option<String>)> = tx
+                .query_row(
+                    "SELECT i.kod, o.kod FROM beslut b JOIN insats i ON i.id = b.insats_id
+                     JOIN brukare br ON br.id = b.brukare_id LEFT JOIN omrade o ON o.id = br.omrade_id WHERE b.id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let Some((insats, omrade)) = rad else {
+                return Err(Lagringsfel::HittasInte { typ: "beslut", id: id.to_owned() });
+            };
+            let omrade = omrade.ok_or(Lagringsfel::OkandKod { typ: "omrade", kod: String::new() })?;
+            logg::skriv(tx, aktor, "las", "beslut", id, "jamforelseblad")?;
+            Ok((insats, omrade))
+        })
+    }
+
     pub fn beslut(&self, aktor: &Aktor, id: &str) -> Resultat<Beslut> {
         self.i_transaktion(|tx| {
             let b = hamta(tx, id)?;

@@ -63,10 +63,8 @@ impl Vad {
             "valfrihetsbrev" => Self::Valfrihetsbrev { beslut: beslut.to_owned() },
             "beslutsmeddelande" => Self::Beslutsmeddelande { beslut: beslut.to_owned() },
             "jamforelseblad" => {
-                let b = store.beslut(aktor, beslut)?;
-                let brukare = store.brukare(aktor, &b.brukare_id)?;
-                let omrade = brukare.omrade.ok_or(Lagringsfel::OkandKod { typ: "omrade", kod: String::new() })?;
-                Self::Jamforelseblad { insats: b.insats_kod, omrade }
+                let (insats, omrade) = store.beslutets_insats_och_omrade(aktor, beslut)?;
+                Self::Jamforelseblad { insats, omrade }
             }
             annat => return Err(Lagringsfel::OkandKod { typ: "dokument", kod: annat.to_owned() }.into()),
         })
@@ -252,8 +250,11 @@ pub fn standard_dokumentmapp() -> Option<PathBuf> {
 /// the opener, so that a missing viewer is reported instead of failing silently.
 pub fn visa_i_systemet(sokvag: &Path) -> Result<(), UtskickFel> {
     let fel = |detalj: String| UtskickFel::Visa { sokvag: sokvag.display().to_string(), detalj };
-    if !sokvag.is_file() {
-        return Err(fel("no such file".into()));
+    // Only a PDF: the opener would also start programs and open folders, and the path comes
+    // from the window.
+    let ar_pdf = sokvag.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if !ar_pdf || !sokvag.is_file() {
+        return Err(fel("not a saved PDF".into()));
     }
     let mut kommando = if cfg!(windows) {
         let mut k = std::process::Command::new("cmd");
@@ -374,6 +375,15 @@ mod tests {
         let ids: Vec<String> = vec!["a".into(), "b".into()];
         let r = kor_batch(&ids, &AtomicBool::new(false), |_| Err(UtskickFel::Fil { sokvag: "/x".into(), detalj: "nej".into() }), |_| {});
         assert!(matches!(r, Err(UtskickFel::Fil { .. })));
+    }
+
+    #[test]
+    fn only_an_existing_pdf_is_handed_to_the_viewer() {
+        let dir = tempfile::tempdir().unwrap();
+        let skript = dir.path().join("x.desktop");
+        std::fs::write(&skript, "[Desktop Entry]").unwrap();
+        assert!(matches!(visa_i_systemet(&skript), Err(UtskickFel::Visa { .. })));
+        assert!(matches!(visa_i_systemet(&dir.path().join("saknas.pdf")), Err(UtskickFel::Visa { .. })));
     }
 
     #[test]

@@ -79,3 +79,15 @@ fn a_batch_cancelled_halfway_resumes_without_making_a_letter_twice() {
         assert_eq!(s.dokument_for(b).unwrap().iter().filter(|d| d.mottagare == "brukare").count(), 1, "one letter per brukare");
     }
 }
+
+#[test]
+fn the_sheet_for_a_skyddad_brukare_s_beslut_needs_no_reason_and_shows_no_address() {
+    let (s, a) = demo_store();
+    // Stig Lindqvist in the demo has skyddade personuppgifter.
+    let skyddad = s.sok_brukare(&a, "Stig Lindqvist", 10).unwrap().into_iter().find(|t| t.skyddad).expect("the demo's skyddad brukare");
+    let beslut = s.beslut_for_brukare(&a, &skyddad.id).unwrap().into_iter().next().expect("with a beslut").id;
+    let vad = Vad::for_beslut(&s, &a, "jamforelseblad", &beslut).unwrap();
+    assert!(matches!(vad, Vad::Jamforelseblad { .. }));
+    // Opening the record itself still needs the reason.
+    assert!(s.brukare(&a, &skyddad.id).is_err());
+}
