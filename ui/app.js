@@ -2,7 +2,7 @@
 // (validation, ordering, who may see what) lives in Rust. Every text comes from the core's Fluent
 // files through the `texter` command.
 
-import { startaLas } from "./las.js";
+import { sattLasEfter, startaLas } from "./las.js";
 
 const invoke = window.__TAURI__.core.invoke;
 
@@ -1034,10 +1034,41 @@ async function visaInstallningar(meddelande) {
       insatser,
       el("h3", { text: t("ui-inst-dokument") }),
       mappForm,
+      await sakerhetsForm(las),
     );
   } catch (fel) {
     visaFel(fel);
   }
+}
+
+/** The idle lock and how many automatic backups to keep. */
+async function sakerhetsForm(las) {
+  const s = await anropa("sakerhet");
+  const tal = (id, etikett, varde, max) =>
+    el("div", { class: "falt" }, el("label", { for: id, text: t(etikett) }), el("input", { id, type: "number", min: 1, max, step: 1, value: varde, disabled: las }));
+  const form = el(
+    "form",
+    { id: "sakerhet-form", class: "beslut-form", "aria-labelledby": "inst-sakerhet" },
+    el("h3", { id: "inst-sakerhet", class: "bred", text: t("ui-inst-sakerhet") }),
+    tal("s-las", "ui-inst-las-minuter", s.las_efter_minuter, 480),
+    tal("s-kopior", "ui-inst-kopior", s.sakerhetskopior, 100),
+    el("div", { class: "knapprad bred" }, el("button", { type: "submit", class: "knapp primar", id: "s-spara", text: t("ui-inst-spara"), disabled: las })),
+  );
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const heltal = (id) => Math.trunc(Number(form.querySelector("#" + id).value)) || 0;
+    try {
+      const sparat = await anropa("spara_sakerhet", {
+        handlaggareId: tillstand.handlaggareId,
+        sakerhet: { las_efter_minuter: heltal("s-las"), sakerhetskopior: heltal("s-kopior") },
+      });
+      sattLasEfter(sparat.las_efter_minuter);
+      await visaInstallningar(t("ui-inst-sakerhet-sparat", { minuter: sparat.las_efter_minuter, kopior: sparat.sakerhetskopior }));
+    } catch (fel) {
+      visaFel(fel);
+    }
+  });
+  return form;
 }
 
 // --- Start: today's worklists --------------------------------------------------------------------

@@ -200,6 +200,11 @@ function visaLosenfrasDialog(lage) {
   dialog.querySelector("input").focus();
 }
 
+/** After the settings changed: the idle time applies at once. */
+export function sattLasEfter(minuter) {
+  lasEfterMinuter = minuter;
+}
+
 /** Locks now; `varfor` is shown on the lock screen. */
 export async function lasNu(varfor = "") {
   try {

@@ -235,3 +235,7 @@ ui-las-skadad-rubrik = The database cannot be opened
 ui-las-skadad-text = The database file is damaged. Type the passphrase and restore the newest automatic backup; the damaged file is kept next to it.
 ui-las-skadad-ingen = The database file is damaged and there is no automatic backup. Contact the system administrator; do not change the file.
 ui-las-avbryt = Cancel
+ui-inst-sakerhet = Security
+ui-inst-las-minuter = Lock after this many minutes without activity
+ui-inst-kopior = Number of automatic backups to keep
+ui-inst-sakerhet-sparat = Saved: Valfri locks after { $minuter } minutes without activity and keeps the { $kopior } newest backups.

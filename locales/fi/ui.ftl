@@ -235,3 +235,7 @@ ui-las-skadad-rubrik = Tietokantaa ei voi avata
 ui-las-skadad-text = Tietokantatiedosto on vioittunut. Kirjoita salalause ja palauta uusin automaattinen varmuuskopio; vioittunut tiedosto säilytetään sen vieressä.
 ui-las-skadad-ingen = Tietokantatiedosto on vioittunut, eikä automaattista varmuuskopiota ole. Ota yhteyttä järjestelmän ylläpitäjään; älä muuta tiedostoa.
 ui-las-avbryt = Peruuta
+ui-inst-sakerhet = Turvallisuus
+ui-inst-las-minuter = Lukitse näin monen käyttämättömän minuutin jälkeen
+ui-inst-kopior = Säilytettävien automaattisten varmuuskopioiden määrä
+ui-inst-sakerhet-sparat = Tallennettu: Valfri lukittuu { $minuter } käyttämättömän minuutin jälkeen ja säilyttää { $kopior } uusinta varmuuskopiota.

@@ -235,3 +235,7 @@ ui-las-skadad-rubrik = Databasen går inte att öppna
 ui-las-skadad-text = Databasfilen är skadad. Skriv lösenfrasen och återställ den senaste automatiska säkerhetskopian; den skadade filen sparas bredvid.
 ui-las-skadad-ingen = Databasfilen är skadad och det finns ingen automatisk säkerhetskopia. Kontakta systemförvaltaren; ändra inget i filen.
 ui-las-avbryt = Avbryt
+ui-inst-sakerhet = Säkerhet
+ui-inst-las-minuter = Lås efter så många minuter utan aktivitet
+ui-inst-kopior = Antal automatiska säkerhetskopior att spara
+ui-inst-sakerhet-sparat = Sparat: Valfri låses efter { $minuter } minuter utan aktivitet och de { $kopior } senaste säkerhetskopiorna sparas.

@@ -8,7 +8,7 @@ use std::sync::PoisonError;
 
 use serde::Serialize;
 use tauri::State;
-use valfri_store::{Filtyp, Lagringsfel, Losenfras, Store, behover_daglig_kopia, demo, sakerhetskopior};
+use valfri_store::{Filtyp, Lagringsfel, Losenfras, Sakerhetsinstallningar, Store, behover_daglig_kopia, demo, sakerhetskopior};
 
 use crate::commands::{Felsvar, Tillstand, databas, oppna};
 
@@ -237,4 +237,26 @@ pub(crate) fn sakerhetskopia_vid_stangning(state: &Tillstand) {
             eprintln!("valfri-app: {e}");
         }
     }
+}
+
+/// The idle lock and the number of automatic backups kept (shown to everyone, changed by a
+/// systemförvaltare only: the store refuses others and logs it).
+#[tauri::command]
+pub async fn sakerhet(state: State<'_, Tillstand>, sprak: String) -> Result<Sakerhetsinstallningar, Felsvar> {
+    state.med_store(&sprak, Store::sakerhet).await
+}
+
+#[tauri::command]
+pub async fn spara_sakerhet(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    sakerhet: Sakerhetsinstallningar,
+) -> Result<Sakerhetsinstallningar, Felsvar> {
+    state
+        .med_store(&sprak, move |s| {
+            s.spara_sakerhet(&s.aktor(&handlaggare_id)?, &sakerhet)?;
+            s.sakerhet()
+        })
+        .await
 }

@@ -69,6 +69,8 @@ fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, l10n
         las::kryptera_databas,
         las::byt_losenfras,
         las::aterstall_sakerhetskopia,
+        las::sakerhet,
+        las::spara_sakerhet,
         commands::handlaggare,
         commands::sok_brukare,
         commands::oppna_brukare,
