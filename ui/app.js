@@ -1073,10 +1073,17 @@ async function sakerhetsForm(las) {
 
 // --- Start: today's worklists --------------------------------------------------------------------
 
+/** An insats's name in the window's language; its code only if the list is not loaded. */
+function insatsNamn(kod) {
+  return tillstand.insatser.find((i) => i.kod === kod)?.namn ?? kod;
+}
+
 async function visaStart() {
   const sektion = $("#brukare");
   if (!tillstand.handlaggareId) return;
   try {
+    // Names in the current language (the list is also what the beslut form offers).
+    tillstand.insatser = await anropa("insatser");
     const a = await anropa("arbetslistor", { handlaggareId: tillstand.handlaggareId });
     const poster = (id, rubrik, lista) =>
       el(
@@ -1084,7 +1091,7 @@ async function visaStart() {
         { class: "arbetslista", id, "aria-labelledby": id + "-rubrik" },
         el("h3", { id: id + "-rubrik", text: `${t(rubrik)} (${lista.length})` }),
         lista.length
-          ? el("ul", { class: "lista" }, ...lista.map((p) => el("li", {}, el("button", { type: "button", class: "lank oppna-brukare", "data-id": p.brukare_id, text: `${p.namn}, ${p.insats_kod}${p.datum ? ", " + p.datum : ""}` }))))
+          ? el("ul", { class: "lista" }, ...lista.map((p) => el("li", {}, el("button", { type: "button", class: "lank oppna-brukare", "data-id": p.brukare_id, text: `${p.namn}, ${insatsNamn(p.insats_kod)}${p.datum ? ", " + p.datum : ""}` }))))
           : el("p", { class: "tom", text: t("ui-lista-tom") }),
       );
     const tak = (id, rubrik, lista) =>
@@ -1097,7 +1104,7 @@ async function visaStart() {
               "ul",
               { class: "lista" },
               ...lista.map((k) =>
-                el("li", { text: t("ui-tak-rad", { utforare: k.namn, insats: k.insats_kod, aktiva: k.aktiva, tak: k.kapacitetstak }) + ", " + (k.bekraftad ? t("ui-tak-bekraftad", { datum: k.bekraftad }) : t("ui-tak-aldrig")) }),
+                el("li", { text: t("ui-tak-rad", { utforare: k.namn, insats: insatsNamn(k.insats_kod), aktiva: k.aktiva, tak: k.kapacitetstak }) + ", " + (k.bekraftad ? t("ui-tak-bekraftad", { datum: k.bekraftad }) : t("ui-tak-aldrig")) }),
               ),
             )
           : el("p", { class: "tom", text: t("ui-lista-tom") }),

@@ -132,9 +132,10 @@ function visaKrypteringsrad(status) {
   if (status.krypterad) return;
   const rad = el(
     "div",
-    { id: "okrypterad", class: "varning-rad", role: "region", "aria-label": t("ui-las-okrypterad-etikett") },
-    el("span", { text: t("ui-las-okrypterad") }),
-    el("button", { type: "button", class: "knapp", id: "kryptera-knapp", text: t("ui-las-kryptera-knapp") }),
+    // data-t: a language switch translates the notice with the rest of the page.
+    { id: "okrypterad", class: "varning-rad", role: "region", "aria-label": t("ui-las-okrypterad-etikett"), "data-t-aria-label": "ui-las-okrypterad-etikett" },
+    el("span", { text: t("ui-las-okrypterad"), "data-t": "ui-las-okrypterad" }),
+    el("button", { type: "button", class: "knapp", id: "kryptera-knapp", text: t("ui-las-kryptera-knapp"), "data-t": "ui-las-kryptera-knapp" }),
   );
   rad.querySelector("#kryptera-knapp").addEventListener("click", () => visaLosenfrasDialog("kryptera"));
   $("header")?.after(rad);
