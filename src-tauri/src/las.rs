@@ -84,14 +84,6 @@ fn efter_upplasning(store: &Store, db: &Path) -> Result<(), Lagringsfel> {
     Ok(())
 }
 
-/// Two typed passphrases must agree and be long enough.
-fn ny_losenfras(losenfras: String, upprepad: &str) -> Result<Losenfras, Lagringsfel> {
-    if losenfras != upprepad {
-        return Err(Lagringsfel::LosenfrasOlika);
-    }
-    Losenfras::ny_nyckel(losenfras)
-}
-
 #[tauri::command]
 pub async fn las_status(state: State<'_, Tillstand>, sprak: String) -> Result<Lasstatus, Felsvar> {
     state.med_las(&sprak, |t, store| {
@@ -142,7 +134,7 @@ pub async fn las(state: State<'_, Tillstand>, sprak: String) -> Result<Lasstatus
 pub async fn skapa_databas(state: State<'_, Tillstand>, sprak: String, losenfras: String, upprepad: String) -> Result<Lasstatus, Felsvar> {
     state
         .med_las(&sprak, move |t, store| {
-            let losen = ny_losenfras(losenfras, &upprepad)?;
+            let losen = Losenfras::ny_nyckel_upprepad(losenfras, &upprepad)?;
             let db = databas(t.launch())?;
             if valfri_store::filtyp(&db)? != Filtyp::Saknas {
                 return Err(Lagringsfel::FilFinns { sokvag: db.display().to_string() });
@@ -168,7 +160,7 @@ pub async fn kryptera_databas(
             let oppen = store.as_ref().ok_or(Lagringsfel::KraverLosenfras)?;
             let aktor = oppen.aktor(&handlaggare_id)?;
             oppen.krav_systemforvaltare(&aktor, "kryptering")?;
-            let losen = ny_losenfras(losenfras, &upprepad)?;
+            let losen = Losenfras::ny_nyckel_upprepad(losenfras, &upprepad)?;
             let db = databas(t.launch())?;
             // The conversion needs the file to itself.
             *store = None;
@@ -199,7 +191,7 @@ pub async fn byt_losenfras(
         .med_las(&sprak, move |t, store| {
             let oppen = store.as_mut().ok_or(Lagringsfel::KraverLosenfras)?;
             let aktor = oppen.aktor(&handlaggare_id)?;
-            let ny = ny_losenfras(losenfras, &upprepad)?;
+            let ny = Losenfras::ny_nyckel_upprepad(losenfras, &upprepad)?;
             oppen.byt_losenfras(&aktor, &Losenfras::ny(gammal)?, &ny)?;
             t.status(store.as_ref())
         })

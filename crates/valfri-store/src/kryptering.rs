@@ -52,6 +52,15 @@ impl Losenfras {
         Ok(Self(text))
     }
 
+    /// A new key typed twice, as a form asks for it: both must agree, then as [`Self::ny_nyckel`].
+    pub fn ny_nyckel_upprepad(text: impl Into<String>, upprepad: &str) -> Resultat<Self> {
+        let text = Zeroizing::new(text.into());
+        if text.as_str() != upprepad {
+            return Err(Lagringsfel::LosenfrasOlika);
+        }
+        Self::ny_nyckel(text.as_str())
+    }
+
     fn text(&self) -> &str {
         &self.0
     }

@@ -230,3 +230,10 @@ fn a_damaged_database_is_replaced_by_the_newest_backup_and_kept_aside() {
     s.integritetskontroll().unwrap();
     assert!(!s.sok_brukare(&sys(&s), "Ekström", 10).unwrap().is_empty());
 }
+
+#[test]
+fn a_new_passphrase_typed_twice_must_agree() {
+    assert!(matches!(Losenfras::ny_nyckel_upprepad("en lång fras", "en lång fraz"), Err(Lagringsfel::LosenfrasOlika)));
+    assert!(matches!(Losenfras::ny_nyckel_upprepad("kort", "kort"), Err(Lagringsfel::SvagLosenfras { .. })));
+    assert!(Losenfras::ny_nyckel_upprepad("en lång fras", "en lång fras").is_ok());
+}
