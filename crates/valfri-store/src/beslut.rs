@@ -6,6 +6,7 @@ use valfri_domain::formular::{Beslutsformular, Faltfel};
 use valfri_domain::{Beslut, BeslutStatus, Enhet, Falt, NyttBeslut, Roll, Utfall, Valideringsfel, kontrollera_text};
 
 use crate::{Aktor, Lagringsfel, Resultat, Store, datum, datum_opt, logg, ny_id, nu};
+use crate::Rad as _;
 
 const BESLUT_SQL: &str = "SELECT b.id, b.brukare_id, i.kod, coalesce(n.namn, i.kod), b.diarienummer, b.ansokningsdatum,
         b.beslutsdatum, b.utfall, b.omfattning, i.enhet, b.giltig_fran, b.giltig_till, b.motivering, b.uppfoljning,
@@ -54,13 +55,13 @@ impl Store {
     fn skapa_utkast_som_ersatter(&self, aktor: &Aktor, ny: &NyttBeslut, ersatter: Option<&str>) -> Resultat<String> {
         let v = self.validera_beslut(ny)?;
         self.i_transaktion(|tx| {
-            let finns: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM brukare WHERE id = ?1)", [&ny.brukare_id], |r| r.get(0))?;
+            let finns: bool = tx.rad("SELECT EXISTS (SELECT 1 FROM brukare WHERE id = ?1)", [&ny.brukare_id], |r| r.get(0))?;
             if !finns {
                 return Err(Lagringsfel::HittasInte { typ: "brukare", id: ny.brukare_id.clone() });
             }
             // The handläggare on a beslut is the one who drafts it; a system actor cannot.
             let ar_handlaggare: bool =
-                tx.query_row("SELECT EXISTS (SELECT 1 FROM handlaggare WHERE id = ?1)", [&aktor.id], |r| r.get(0))?;
+                tx.rad("SELECT EXISTS (SELECT 1 FROM handlaggare WHERE id = ?1)", [&aktor.id], |r| r.get(0))?;
             if !ar_handlaggare {
                 return Err(Lagringsfel::HittasInte { typ: "handlaggare", id: aktor.id.clone() });
             }
@@ -218,7 +219,7 @@ impl Store {
     pub fn beslutets_insats_och_omrade(&self, aktor: &Aktor, id: &str) -> Resultat<(String, String)> {
         self.i_transaktion(|tx| {
             let rad: Option<(String, Option<String>)> = tx
-                .query_row(
+                .rad(
                     "SELECT i.kod, o.kod FROM beslut b JOIN insats i ON i.id = b.insats_id
                      JOIN brukare br ON br.id = b.brukare_id LEFT JOIN omrade o ON o.id = br.omrade_id WHERE b.id = ?1",
                     [id],
@@ -265,7 +266,7 @@ fn ga_till(b: &Beslut, till: BeslutStatus) -> Resultat<()> {
 }
 
 fn hamta(tx: &Transaction<'_>, id: &str) -> Resultat<Beslut> {
-    tx.query_row(&format!("{BESLUT_SQL} WHERE b.id = ?1"), [id], beslut_fran_rad)
+    tx.rad(&format!("{BESLUT_SQL} WHERE b.id = ?1"), [id], beslut_fran_rad)
         .optional()?
         .ok_or_else(|| Lagringsfel::HittasInte { typ: "beslut", id: id.to_owned() })?
 }

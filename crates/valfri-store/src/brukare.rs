@@ -8,6 +8,7 @@ use valfri_domain::{
 
 use crate::kommun::kontrollera_sprak;
 use crate::{Aktor, Lagringsfel, Resultat, Store, idag, logg, ny_id, nu};
+use crate::Rad as _;
 
 /// A brukare as a caseworker or an import describes them; validated by [`Store::ny_brukare`].
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -97,7 +98,7 @@ impl Store {
     /// a reason such a record is not opened ([`Lagringsfel::SkalKravs`]) and the refusal is logged.
     pub fn oppna_brukare(&self, aktor: &Aktor, id: &str, skal: Option<&str>) -> Resultat<Brukare> {
         let skal = skal.filter(|s| !s.trim().is_empty()).map(|s| kontrollera_text(Falt::SKAL, s)).transpose()?;
-        let skyddad: Option<bool> = self.conn.query_row("SELECT skyddad FROM brukare WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        let skyddad: Option<bool> = self.conn.rad("SELECT skyddad FROM brukare WHERE id = ?1", [id], |r| r.get(0)).optional()?;
         if skyddad == Some(true) && skal.is_none() {
             self.logga_nekad(aktor, "brukare", id, "skal saknas")?;
             return Err(Lagringsfel::SkalKravs);
@@ -118,7 +119,7 @@ impl Store {
     fn las_brukare(&self, aktor: &Aktor, id: &str, detalj: &str) -> Resultat<Brukare> {
         self.i_transaktion(|tx| {
             let b = tx
-                .query_row(
+                .rad(
                     "SELECT b.id, b.personnummer, b.fornamn, b.efternamn, b.co, b.adress, b.postnummer, b.postort, o.kod,
                         b.sprak, b.storstil, b.skyddad
                      FROM brukare b LEFT JOIN omrade o ON o.id = b.omrade_id WHERE b.id = ?1",
@@ -144,7 +145,7 @@ impl Store {
                 .optional()?
                 .ok_or_else(|| Lagringsfel::HittasInte { typ: "brukare", id: id.to_owned() })?;
             let mut stmt = tx.prepare(
-                "SELECT id, typ, namn, adress, postnummer, postort FROM ombud WHERE brukare_id = ?1 ORDER BY skapad, id",
+                "SELECT id, typ, namn, adress, postnummer, postort FROM ombud WHERE brukare_id = ?1 ORDER BY skapad, rowid",
             )?;
             let ombud = stmt
                 .query_map([id], |r| {
@@ -274,8 +275,8 @@ impl Store {
         let text = text.trim();
         let nyckel = Personnummer::tolka(text, idag()).map(|p| p.som_tolv_siffror().to_owned());
         let id: Option<String> = match &nyckel {
-            Ok(pnr) => self.conn.query_row("SELECT id FROM brukare WHERE personnummer = ?1", [pnr], |r| r.get(0)).optional()?,
-            Err(_) => self.conn.query_row("SELECT id FROM brukare WHERE id = ?1", [text], |r| r.get(0)).optional()?,
+            Ok(pnr) => self.conn.rad("SELECT id FROM brukare WHERE personnummer = ?1", [pnr], |r| r.get(0)).optional()?,
+            Err(_) => self.conn.rad("SELECT id FROM brukare WHERE id = ?1", [text], |r| r.get(0)).optional()?,
         };
         match (id, nyckel) {
             (Some(id), _) => Ok(id),
@@ -285,7 +286,7 @@ impl Store {
     }
 
     pub fn antal_brukare(&self) -> Resultat<i64> {
-        Ok(self.conn.query_row("SELECT count(*) FROM brukare", [], |r| r.get(0))?)
+        Ok(self.conn.rad("SELECT count(*) FROM brukare", [], |r| r.get(0))?)
     }
 }
 
@@ -308,7 +309,7 @@ pub(crate) struct ValideradBrukare {
 /// Inserts inside the caller's transaction; a personnummer that exists already is refused.
 pub(crate) fn infoga_brukare(tx: &Transaction<'_>, v: &ValideradBrukare) -> Resultat<String> {
     let finns: bool =
-        tx.query_row("SELECT EXISTS (SELECT 1 FROM brukare WHERE personnummer = ?1)", [v.pnr.som_tolv_siffror()], |r| r.get(0))?;
+        tx.rad("SELECT EXISTS (SELECT 1 FROM brukare WHERE personnummer = ?1)", [v.pnr.som_tolv_siffror()], |r| r.get(0))?;
     if finns {
         return Err(Lagringsfel::BrukareFinns);
     }

@@ -9,6 +9,7 @@ use valfri_domain::dokument::{Avsandare, Beslutsunderlag, Jamforelseunderlag, Ko
 use valfri_domain::{Brukare, IckevalModell, Regi};
 
 use crate::{Aktor, Lagringsfel, Resultat, Store, logg, ny_id, nu};
+use crate::Rad as _;
 
 /// Which document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -143,7 +144,7 @@ impl Store {
         let (lista, version) = self.i_transaktion(|tx| {
             let lista = crate::val::for_omrade(tx, &insats.id, &insats.kod, &omrade.id, dag, kommun.ordning, kommun.ordning_seed.unwrap_or(0))?;
             logg::skriv(tx, aktor, "las", "jamforelseblad", &insats.kod, &omrade.kod)?;
-            let version: i64 = tx.query_row("SELECT coalesce(max(nummer), 0) FROM registerversion", [], |r| r.get(0))?;
+            let version: i64 = tx.rad("SELECT coalesce(max(nummer), 0) FROM registerversion", [], |r| r.get(0))?;
             Ok((lista, version))
         })?;
         let utforare = lista
@@ -255,7 +256,7 @@ impl Store {
     /// The date the latest valfrihetsinformation for a beslut must be answered by.
     pub fn svarsdatum(&self, beslut_id: &str) -> Resultat<Option<NaiveDate>> {
         let d: Option<String> =
-            self.conn.query_row("SELECT max(svarsdatum) FROM information WHERE beslut_id = ?1", [beslut_id], |r| r.get(0)).optional()?.flatten();
+            self.conn.rad("SELECT max(svarsdatum) FROM information WHERE beslut_id = ?1", [beslut_id], |r| r.get(0)).optional()?.flatten();
         crate::datum_opt(d)
     }
 }

@@ -3,6 +3,7 @@
 use valfri_domain::Personnummer;
 
 use crate::{Aktor, Lagringsfel, NyBrukare, Resultat, Store, brukare::infoga_brukare, idag, logg};
+use crate::Rad as _;
 
 /// Why a bulk import was refused, and which brukare (index in the list) caused it, when one did.
 #[derive(Debug, thiserror::Error)]
@@ -25,7 +26,7 @@ impl Store {
     pub fn kontrollera_ny_brukare(&self, ny: &NyBrukare) -> Resultat<()> {
         self.validera_brukare(ny)?;
         let pnr = Personnummer::tolka(&ny.personnummer, idag())?;
-        let finns: bool = self.conn.query_row(
+        let finns: bool = self.conn.rad(
             "SELECT EXISTS (SELECT 1 FROM brukare WHERE personnummer = ?1)",
             [pnr.som_tolv_siffror()],
             |r| r.get(0),

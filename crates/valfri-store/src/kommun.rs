@@ -7,6 +7,7 @@ use valfri_domain::{
 };
 
 use crate::{Aktor, Lagringsfel, Resultat, Store, logg, ny_id, nu};
+use crate::Rad as _;
 
 /// A new insats as the systemförvaltare describes it.
 #[derive(Debug, Clone)]
@@ -40,7 +41,7 @@ impl Store {
     pub fn kommun(&self) -> Resultat<Kommun> {
         let rad = self
             .conn
-            .query_row(
+            .rad(
                 "SELECT namn, namnd, adress, postnummer, postort, telefon, ordning, ordning_seed, sprak, byte_dagar, svarstid_dagar,
                     tak_max_alder_dagar FROM kommun WHERE id = 1",
                 [],
@@ -154,7 +155,7 @@ impl Store {
 
     pub(crate) fn omrade_id(&self, kod: &str) -> Resultat<String> {
         self.conn
-            .query_row("SELECT id FROM omrade WHERE kod = ?1", [kod.trim()], |r| r.get(0))
+            .rad("SELECT id FROM omrade WHERE kod = ?1", [kod.trim()], |r| r.get(0))
             .optional()?
             .ok_or_else(|| Lagringsfel::OkandKod { typ: "omrade", kod: kod.trim().to_owned() })
     }
@@ -168,7 +169,7 @@ impl Store {
 
     pub fn insats(&self, kod: &str, sprak: &str) -> Resultat<Insats> {
         self.conn
-            .query_row(&format!("{INSATS_SQL} WHERE i.kod = ?2"), params![sprak, kod.trim()], insats_fran_rad)
+            .rad(&format!("{INSATS_SQL} WHERE i.kod = ?2"), params![sprak, kod.trim()], insats_fran_rad)
             .optional()?
             .ok_or_else(|| Lagringsfel::OkandKod { typ: "insats", kod: kod.trim().to_owned() })?
     }
@@ -218,7 +219,7 @@ impl Store {
 
     pub fn handlaggare(&self, id: &str) -> Resultat<Handlaggare> {
         self.conn
-            .query_row("SELECT id, namn, titel, telefon, epost, roll FROM handlaggare WHERE id = ?1", [id], handlaggare_fran_rad)
+            .rad("SELECT id, namn, titel, telefon, epost, roll FROM handlaggare WHERE id = ?1", [id], handlaggare_fran_rad)
             .optional()?
             .ok_or_else(|| Lagringsfel::HittasInte { typ: "handlaggare", id: id.to_owned() })?
     }

@@ -5,6 +5,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::{Aktor, Resultat, Store, nu};
+use crate::Rad as _;
 
 /// The hash the first row chains to.
 const START: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -45,7 +46,7 @@ fn hash(nr: i64, tid: &str, vem: &str, handling: &str, typ: &str, id: &str, deta
 /// the chain cannot fork.
 pub(crate) fn skriv(tx: &Transaction<'_>, aktor: &Aktor, handling: &str, typ: &str, id: &str, detalj: &str) -> Resultat<()> {
     let senaste: Option<(i64, String)> =
-        tx.query_row("SELECT nr, hash FROM handelselogg ORDER BY nr DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+        tx.rad("SELECT nr, hash FROM handelselogg ORDER BY nr DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
     let (nr, foregaende) = senaste.map_or((1, START.to_owned()), |(n, h)| (n + 1, h));
     let tid = nu();
     let vem = aktor.logg_namn();

@@ -4,11 +4,12 @@
 use rusqlite::params;
 
 use crate::{Aktor, Resultat, Store, logg, nu};
+use crate::Rad as _;
 
 impl Store {
     /// The highest package version applied here; none before the first.
     pub fn senaste_registerpaket(&self) -> Resultat<Option<i64>> {
-        Ok(self.conn.query_row("SELECT max(paketversion) FROM registerpaket", [], |r| r.get(0))?)
+        Ok(self.conn.rad("SELECT max(paketversion) FROM registerpaket", [], |r| r.get(0))?)
     }
 
     /// Records that package `paketversion` (signed by `nyckel`, content hash `sha256`) is
@@ -25,7 +26,7 @@ impl Store {
     ) -> Resultat<bool> {
         self.krav_systemforvaltare(aktor, "register")?;
         self.i_transaktion(|tx| {
-            let senaste: Option<i64> = tx.query_row("SELECT max(paketversion) FROM registerpaket", [], |r| r.get(0))?;
+            let senaste: Option<i64> = tx.rad("SELECT max(paketversion) FROM registerpaket", [], |r| r.get(0))?;
             if senaste.is_some_and(|s| s >= paketversion) {
                 return Ok(false);
             }

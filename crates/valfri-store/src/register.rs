@@ -9,6 +9,7 @@ use valfri_domain::{
 
 use crate::kommun::{dela_lista, kontrollera_sprak};
 use crate::{Aktor, Lagringsfel, Resultat, Store, datum, datum_opt, logg, ny_id, nu};
+use crate::Rad as _;
 
 /// A register version: a numbered state of the whole register.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -121,14 +122,14 @@ impl Store {
     pub fn utforare_id(&self, text: &str) -> Resultat<String> {
         let nyckel = Organisationsnummer::tolka(text).map(|o| o.to_string()).unwrap_or_else(|_| text.trim().to_owned());
         self.conn
-            .query_row("SELECT id FROM utforare WHERE organisationsnummer = ?1 OR id = ?1", [&nyckel], |r| r.get(0))
+            .rad("SELECT id FROM utforare WHERE organisationsnummer = ?1 OR id = ?1", [&nyckel], |r| r.get(0))
             .optional()?
             .ok_or_else(|| Lagringsfel::HittasInte { typ: "utforare", id: text.trim().to_owned() })
     }
 
     /// The current register version (0 before any provider was added).
     pub fn registerversion(&self) -> Resultat<i64> {
-        Ok(self.conn.query_row("SELECT coalesce(max(nummer), 0) FROM registerversion", [], |r| r.get(0))?)
+        Ok(self.conn.rad("SELECT coalesce(max(nummer), 0) FROM registerversion", [], |r| r.get(0))?)
     }
 
     pub fn registerhistorik(&self) -> Resultat<Vec<Registerversion>> {
@@ -175,7 +176,7 @@ pub struct Sparat {
 fn skriv_utforare(tx: &Transaction<'_>, aktor: &Aktor, u: &Utforare, version: i64) -> Resultat<Utforare> {
     let tid = nu();
     let befintlig: Option<String> =
-        tx.query_row("SELECT id FROM utforare WHERE organisationsnummer = ?1", [&u.organisationsnummer], |r| r.get(0)).optional()?;
+        tx.rad("SELECT id FROM utforare WHERE organisationsnummer = ?1", [&u.organisationsnummer], |r| r.get(0)).optional()?;
     let id = match (&befintlig, u.id.is_empty()) {
         (Some(b), true) => b.clone(),
         (Some(b), false) if *b == u.id => b.clone(),
@@ -256,7 +257,7 @@ fn skriv_utforare(tx: &Transaction<'_>, aktor: &Aktor, u: &Utforare, version: i6
 
 fn las_utforare(tx: &Transaction<'_>, id: &str) -> Resultat<Utforare> {
     let rad = tx
-        .query_row(
+        .rad(
             "SELECT id, namn, organisationsnummer, regi, telefon, epost, webb, adress, postnummer, postort, presentation, sprak,
                 inriktningar, tillaggstjanster FROM utforare WHERE id = ?1",
             [id],

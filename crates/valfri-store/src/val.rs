@@ -18,6 +18,7 @@ use valfri_domain::{
 
 use crate::kommun::kontrollera_sprak;
 use crate::{Aktor, Lagringsfel, Resultat, Store, datum, datum_opt, logg, ny_id, nu};
+use crate::Rad as _;
 
 /// What the choice rules need to know about a beslut.
 struct Beslutsdata {
@@ -65,7 +66,7 @@ impl Kandidat {
 }
 
 fn beslutsdata(tx: &Transaction<'_>, id: &str) -> Resultat<Beslutsdata> {
-    tx.query_row(
+    tx.rad(
         "SELECT b.id, i.id, i.kod, br.omrade_id, o.kod, b.status, b.utfall, i.valfrihet, b.giltig_fran, i.ickeval,
             i.ickeval_utforare_id, i.turordning_egen_regi
          FROM beslut b JOIN insats i ON i.id = b.insats_id JOIN brukare br ON br.id = b.brukare_id
@@ -147,7 +148,7 @@ fn kandidater_for(tx: &Transaction<'_>, insats_id: &str, insats_kod: &str, omrad
 }
 
 fn registerversion(tx: &Transaction<'_>) -> Resultat<i64> {
-    Ok(tx.query_row("SELECT coalesce(max(nummer), 0) FROM registerversion", [], |r| r.get(0))?)
+    Ok(tx.rad("SELECT coalesce(max(nummer), 0) FROM registerversion", [], |r| r.get(0))?)
 }
 
 const VAL_SQL: &str = "SELECT v.id, v.beslut_id, v.utforare_id, u.namn, v.typ, v.vem_valde, v.informationssatt,
@@ -181,7 +182,7 @@ fn val_fran_rad(r: &rusqlite::Row<'_>) -> rusqlite::Result<Resultat<Val>> {
 }
 
 fn aktivt_val(tx: &Transaction<'_>, beslut_id: &str) -> Resultat<Option<Val>> {
-    tx.query_row(&format!("{VAL_SQL} WHERE v.beslut_id = ?1 AND v.slutdatum IS NULL"), [beslut_id], val_fran_rad)
+    tx.rad(&format!("{VAL_SQL} WHERE v.beslut_id = ?1 AND v.slutdatum IS NULL"), [beslut_id], val_fran_rad)
         .optional()?
         .transpose()
 }
@@ -272,12 +273,14 @@ pub struct Paverkad {
 /// approval ends, it leaves the brukare's område, or its cap falls below its count (then the
 /// most recently assigned above the cap must choose again: the earlier ones keep their place).
 fn paverkade(tx: &Transaction<'_>, u: &Utforare, dag: NaiveDate) -> Resultat<Vec<Paverkad>> {
+    // rowid is the order the choices were recorded in: two recorded in the same millisecond
+    // share `skapad`, and the id's random part would then decide who keeps the place.
     let mut stmt = tx.prepare_cached(
         "SELECT v.beslut_id, b.brukare_id, br.fornamn || ' ' || br.efternamn, i.kod, o.kod
          FROM val v JOIN beslut b ON b.id = v.beslut_id JOIN brukare br ON br.id = b.brukare_id
          JOIN insats i ON i.id = v.insats_id LEFT JOIN omrade o ON o.id = br.omrade_id
          WHERE v.utforare_id = ?1 AND v.slutdatum IS NULL
-         ORDER BY v.startdatum, v.skapad, v.id",
+         ORDER BY v.startdatum, v.skapad, v.rowid",
     )?;
     let aktiva = stmt
         .query_map([&u.id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, Option<String>>(4)?)))?
@@ -496,7 +499,7 @@ impl Store {
             }
             if orsak == IckevalOrsak::Svarsdatum {
                 let svarsdatum: Option<String> = tx
-                    .query_row("SELECT max(svarsdatum) FROM information WHERE beslut_id = ?1", [&b.id], |r| r.get(0))?;
+                    .rad("SELECT max(svarsdatum) FROM information WHERE beslut_id = ?1", [&b.id], |r| r.get(0))?;
                 let svarsdatum = datum_opt(svarsdatum)?.ok_or(Lagringsfel::IngenInformation)?;
                 if svarsdatum >= dag {
                     return Err(Lagringsfel::SvarsdatumEjPasserat { svarsdatum: svarsdatum.to_string() });
@@ -525,7 +528,7 @@ impl Store {
                         .filter(|k| b.turordning_egen_regi || k.regi != Regi::EgenRegi)
                         .collect();
                     let senast: Option<String> = tx
-                        .query_row(
+                        .rad(
                             "SELECT utforare_id FROM ickeval WHERE insats_id = ?1 AND omrade_id IS ?2 AND modell = 'turordning'
                              ORDER BY tid DESC, rowid DESC LIMIT 1",
                             params![b.insats_id, b.omrade_id],
@@ -592,7 +595,7 @@ impl Store {
     /// Every provider a beslut has had, oldest first.
     pub fn valhistorik(&self, aktor: &Aktor, beslut_id: &str) -> Resultat<Vec<Val>> {
         self.i_transaktion(|tx| {
-            let mut stmt = tx.prepare_cached(&format!("{VAL_SQL} WHERE v.beslut_id = ?1 ORDER BY v.skapad, v.id"))?;
+            let mut stmt = tx.prepare_cached(&format!("{VAL_SQL} WHERE v.beslut_id = ?1 ORDER BY v.skapad, v.rowid"))?;
             let lista = stmt.query_map([beslut_id], val_fran_rad)?.map(|r| r?).collect::<Resultat<Vec<_>>>()?;
             drop(stmt);
             logg::skriv(tx, aktor, "las", "val", beslut_id, "")?;
@@ -745,7 +748,7 @@ impl Store {
                 })?
                 .collect::<Result<Vec<_>, _>>()?;
             let antal = |typ: &str| -> Resultat<u32> {
-                Ok(self.conn.query_row(
+                Ok(self.conn.rad(
                     "SELECT count(*) FROM val WHERE insats_id = ?1 AND typ = ?2 AND valdatum BETWEEN ?3 AND ?4",
                     params![insats.id, typ, fran.to_string(), till.to_string()],
                     |r| r.get(0),
