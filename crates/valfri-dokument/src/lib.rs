@@ -25,6 +25,7 @@ mod gemensamt;
 mod icc;
 mod layout;
 mod pdf;
+mod sfnt;
 mod svg;
 mod typsnitt;
 

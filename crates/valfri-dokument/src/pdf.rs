@@ -2,6 +2,9 @@
 //! not write itself (XMP with the pdfaid schema, an sRGB output intent, matching document
 //! information, the document language), added to the lopdf document before it is saved.
 
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
+
 use chrono::NaiveDate;
 use lopdf::{Dictionary, Object, Stream, StringFormat};
 use printpdf::{
@@ -11,7 +14,7 @@ use printpdf::{
 
 use crate::DokumentFel;
 use crate::layout::{Element, Sida, Sidformat};
-use crate::typsnitt::{Typsnitt, Vikt};
+use crate::typsnitt::{Delmangd, Typsnitt, Vikt};
 
 /// What the document says about itself.
 #[derive(Debug)]
@@ -35,17 +38,26 @@ fn ljusgra() -> Color {
 }
 
 pub(crate) fn skriv(t: &Typsnitt, f: &Sidformat, sidor: &[Sida], meta: &Metadata) -> Result<Vec<u8>, DokumentFel> {
+    let tecken = |vikt: Vikt| {
+        sidor.iter().flat_map(|s| &s.element).filter_map(move |e| match e {
+            Element::Text { vikt: v, text, .. } if *v == vikt => Some(text.chars()),
+            _ => None,
+        })
+    };
+    let delmangder = [t.normal.delmangd(tecken(Vikt::Normal).flatten())?, t.fet.delmangd(tecken(Vikt::Fet).flatten())?];
     let mut doc = PdfDocument::new(&meta.titel);
-    let normal = doc.add_font(&t.normal.font);
-    let fet = doc.add_font(&t.fet.font);
+    let normal = doc.add_font(&delmangder[0].font);
+    let fet = doc.add_font(&delmangder[1].font);
     let sidor: Vec<PdfPage> = sidor
         .iter()
         .map(|s| PdfPage::new(Mm(f.bredd / crate::layout::MM), Mm(f.hojd / crate::layout::MM), sidans_op(s, f.hojd, &normal, &fet)))
         .collect();
     doc.with_pages(sidor);
-    let opt = PdfSaveOptions { optimize: false, subset_fonts: true, secure: true, image_optimization: None };
+    // The fonts are subsets already (see `Ansikte::delmangd`): printpdf embeds them as they are.
+    let opt = PdfSaveOptions { optimize: false, subset_fonts: false, secure: true, image_optimization: None };
     let mut varningar = Vec::new();
     let mut lo = doc.to_lopdf_document(&opt, &mut varningar);
+    satt_in_delmangder(&mut lo, &delmangder);
     pdfa(&mut lo, meta)?;
     komprimera(&mut lo);
     let mut ut = Vec::new();
@@ -53,19 +65,78 @@ pub(crate) fn skriv(t: &Typsnitt, f: &Sidformat, sidor: &[Sida], meta: &Metadata
     Ok(ut)
 }
 
-/// Deflates every stream that may be compressed. lopdf's own `compress` uses the slowest level,
-/// which took over 40 % of a letter's time for a file about 1 % smaller; level 6 is zlib's
-/// default balance.
-fn komprimera(lo: &mut lopdf::Document) {
+/// zlib-wrapped deflate, as `FlateDecode` reads it.
+pub(crate) fn deflate(data: &[u8], niva: u32) -> std::io::Result<Vec<u8>> {
     use std::io::Write as _;
+    let mut kodare = flate2::write::ZlibEncoder::new(Vec::with_capacity(data.len() / 2), flate2::Compression::new(niva));
+    kodare.write_all(data)?;
+    kodare.finish()
+}
+
+/// Puts each subset's compressed program in place of the plain one printpdf wrote, and names
+/// the font as a subset (`ABCDEF+DejaVuSans`) in its descriptor and both font dictionaries.
+fn satt_in_delmangder(lo: &mut lopdf::Document, delmangder: &[Arc<Delmangd>]) {
+    let referens = |d: &Dictionary, nyckel: &[u8]| d.get(nyckel).and_then(Object::as_reference).ok();
+    let mut program = BTreeMap::new();
+    for (id, objekt) in &mut lo.objects {
+        let Object::Stream(strom) = objekt else { continue };
+        if let Some(d) = delmangder.iter().find(|d| d.program == strom.content) {
+            strom.set_content(d.packad.clone());
+            strom.dict.set("Filter", "FlateDecode");
+            program.insert(*id, d.namn.clone());
+        }
+    }
+    let mut beskrivningar = BTreeMap::new();
+    for (id, objekt) in &mut lo.objects {
+        let Object::Dictionary(d) = objekt else { continue };
+        if let Some(namn) = referens(d, b"FontFile2").and_then(|p| program.get(&p)) {
+            d.set("FontName", Object::Name(namn.clone().into_bytes()));
+            beskrivningar.insert(*id, namn.clone());
+        }
+    }
+    // printpdf writes the CIDFont inline in its Type0 font's DescendantFonts; a separate
+    // object would be just as valid, so both are handled.
+    let mut cid_fonter = BTreeMap::new();
+    for (id, objekt) in &mut lo.objects {
+        let Object::Dictionary(d) = objekt else { continue };
+        if let Some(namn) = referens(d, b"FontDescriptor").and_then(|b| beskrivningar.get(&b)) {
+            d.set("BaseFont", Object::Name(namn.clone().into_bytes()));
+            cid_fonter.insert(*id, namn.clone());
+        }
+    }
+    for objekt in lo.objects.values_mut() {
+        let Object::Dictionary(typ0) = objekt else { continue };
+        let Ok(Object::Array(underfonter)) = typ0.get_mut(b"DescendantFonts") else { continue };
+        let mut namn = None;
+        for underfont in underfonter.iter_mut() {
+            match underfont {
+                Object::Reference(id) => namn = cid_fonter.get(id).cloned().or(namn),
+                Object::Dictionary(cid) => {
+                    if let Some(n) = referens(cid, b"FontDescriptor").and_then(|b| beskrivningar.get(&b)) {
+                        cid.set("BaseFont", Object::Name(n.clone().into_bytes()));
+                        namn = Some(n.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(namn) = namn {
+            typ0.set("BaseFont", Object::Name(namn.into_bytes()));
+        }
+    }
+}
+
+/// Deflates every stream that may be compressed and is not yet. lopdf's own `compress` uses
+/// the slowest level, which took over 40 % of a letter's time for a file about 1 % smaller;
+/// level 6 is zlib's default balance.
+fn komprimera(lo: &mut lopdf::Document) {
     for objekt in lo.objects.values_mut() {
         let lopdf::Object::Stream(strom) = objekt else { continue };
         if !strom.allows_compression || strom.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let mut kodare = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
         // A stream that cannot be compressed is kept as it is: still a valid PDF.
-        let Ok(packad) = kodare.write_all(&strom.content).and_then(|()| kodare.finish()) else { continue };
+        let Ok(packad) = deflate(&strom.content, 6) else { continue };
         if packad.len() < strom.content.len() {
             strom.dict.set("Filter", "FlateDecode");
             strom.set_content(packad);
@@ -130,6 +201,19 @@ fn sidans_op(s: &Sida, sidhojd: f32, normal: &FontId, fet: &FontId) -> Vec<Op> {
     op
 }
 
+/// The sRGB profile of the output intent, deflated once for all documents.
+fn icc_strom() -> Stream {
+    static PACKAD: OnceLock<Result<Vec<u8>, ()>> = OnceLock::new();
+    match PACKAD.get_or_init(|| deflate(&crate::icc::srgb(), 9).map_err(|_| ())) {
+        Ok(packad) => Stream::new(
+            Dictionary::from_iter(vec![("N", Object::Integer(3)), ("Filter", Object::Name(b"FlateDecode".to_vec()))]),
+            packad.clone(),
+        ),
+        // Uncompressed, `komprimera` gets another chance at it.
+        Err(()) => Stream::new(Dictionary::from_iter(vec![("N", Object::Integer(3))]), crate::icc::srgb()),
+    }
+}
+
 fn text_utf16(s: &str) -> Object {
     let mut b = vec![0xFE, 0xFF];
     for e in s.encode_utf16() {
@@ -181,8 +265,7 @@ fn pdfa(lo: &mut lopdf::Document, meta: &Metadata) -> Result<(), DokumentFel> {
     xmp_strom.allows_compression = false;
     let xmp_id = lo.add_object(xmp_strom);
 
-    let icc = crate::icc::srgb();
-    let icc_id = lo.add_object(Stream::new(Dictionary::from_iter(vec![("N", Object::Integer(3))]), icc));
+    let icc_id = lo.add_object(icc_strom());
     let avsikt = Dictionary::from_iter(vec![
         ("Type", Object::Name(b"OutputIntent".to_vec())),
         ("S", Object::Name(b"GTS_PDFA1".to_vec())),

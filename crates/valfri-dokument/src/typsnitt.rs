@@ -4,6 +4,9 @@
 //! Extended A and B in full, so Swedish, Finnish, Meänkieli and the Sami languages (ŋ đ ŧ š ž č)
 //! print without a fallback font, and it is compiled in so that no system font is ever read.
 
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
 use printpdf::ParsedFont;
 
 use crate::DokumentFel;
@@ -14,6 +17,30 @@ const DEJAVU_SANS_FET: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
 /// The code points whose glyph and width are looked up once when the font is parsed, so
 /// measuring ordinary Latin text never goes through the font's cmap.
 const CACHE: usize = 0x0250;
+
+/// Characters every subset carries whether a document uses them or not, so that nearly every
+/// letter in a batch asks for the same glyphs and gets a subset that is already made (see
+/// [`Ansikte::delmangd`]). Swedish and Finnish letters, digits and the punctuation of
+/// addresses, dates, e-mail and phone numbers: about 80 glyphs, some 5 KB per face.
+const GRUND: &str = " abcdefghijklmnopqrstuvwxyzåäöABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ0123456789.,:;-–()/?@%”";
+
+/// How many subsets each face keeps. A batch needs one, plus one per unusual set of letters
+/// (a name with é or ü, a Sami letter); a few dozen kilobytes each.
+const DELMANGDER: usize = 32;
+
+/// A subset of one face, ready to embed: parsed, since printpdf draws the text with it, and
+/// with its font program already compressed. Made once per set of glyphs and shared.
+#[derive(Debug)]
+pub(crate) struct Delmangd {
+    pub(crate) font: ParsedFont,
+    /// The font program, as printpdf embeds it (to find it in the written document).
+    pub(crate) program: Vec<u8>,
+    /// `program` deflated.
+    pub(crate) packad: Vec<u8>,
+    /// The name a PDF gives a subset: a tag that follows from the glyphs, then the font's
+    /// PostScript name (`KQBFMA+DejaVuSans`).
+    pub(crate) namn: String,
+}
 
 /// Regular or bold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,10 +61,15 @@ pub(crate) struct Ansikte {
     ersattning: char,
     /// Height of the capitals as a share of the size, from the font's own metrics.
     versalhojd: f32,
+    postscriptnamn: &'static str,
+    /// The glyphs of [`GRUND`], with a character each.
+    grund: Vec<(u16, char)>,
+    /// Subsets made so far, the most recently used first, by their sorted glyph ids.
+    delmangder: Mutex<Vec<(Vec<u16>, Arc<Delmangd>)>>,
 }
 
 impl Ansikte {
-    fn tolka(data: &[u8], namn: &'static str) -> Result<Self, DokumentFel> {
+    fn tolka(data: &[u8], namn: &'static str, postscriptnamn: &'static str) -> Result<Self, DokumentFel> {
         let mut varningar = Vec::new();
         let font = ParsedFont::from_bytes(data, 0, &mut varningar).ok_or(DokumentFel::Typsnitt { namn })?;
         let enheter_per_em = f32::from(font.font_metrics.units_per_em);
@@ -60,7 +92,61 @@ impl Ansikte {
             // DejaVu Sans's capitals are 1493/2048 em tall.
             _ => 0.73,
         };
-        Ok(Self { font, enheter_per_em, glyfer, bredder, ersattning, versalhojd })
+        let mut a = Self {
+            font,
+            enheter_per_em,
+            glyfer,
+            bredder,
+            ersattning,
+            versalhojd,
+            postscriptnamn,
+            grund: Vec::new(),
+            delmangder: Mutex::new(Vec::new()),
+        };
+        a.grund = GRUND.chars().filter_map(|c| a.glyf(c).map(|g| (g, c))).collect();
+        Ok(a)
+    }
+
+    /// The subset that draws `tecken` (characters [`Ansikte::ersatt`] has let through) and
+    /// every character of [`GRUND`]. Made on first use and kept: allsorts' subsetting and the
+    /// deflating of the program were more than half of a letter's time.
+    pub(crate) fn delmangd(&self, tecken: impl IntoIterator<Item = char>) -> Result<Arc<Delmangd>, DokumentFel> {
+        let mut glyfer: BTreeMap<u16, char> = self.grund.iter().copied().collect();
+        for c in tecken {
+            if let Some(g) = self.glyf(c) {
+                glyfer.entry(g).or_insert(c);
+            }
+        }
+        let nyckel: Vec<u16> = glyfer.keys().copied().collect();
+        // A poisoned lock only means another thread panicked while it held it; the list is
+        // still a valid list.
+        {
+            let mut gjorda = self.delmangder.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Some(i) = gjorda.iter().position(|(k, _)| *k == nyckel) {
+                let post = gjorda.remove(i);
+                let d = Arc::clone(&post.1);
+                gjorda.insert(0, post);
+                return Ok(d);
+            }
+        }
+        let d = Arc::new(self.gor_delmangd(&glyfer, &nyckel)?);
+        let mut gjorda = self.delmangder.lock().unwrap_or_else(PoisonError::into_inner);
+        if !gjorda.iter().any(|(k, _)| *k == nyckel) {
+            gjorda.insert(0, (nyckel, Arc::clone(&d)));
+            gjorda.truncate(DELMANGDER);
+        }
+        Ok(d)
+    }
+
+    fn gor_delmangd(&self, glyfer: &BTreeMap<u16, char>, nyckel: &[u16]) -> Result<Delmangd, DokumentFel> {
+        let fel = |detalj: String| DokumentFel::Skriva { detalj };
+        let urval: BTreeMap<u16, String> = glyfer.iter().map(|(g, c)| (*g, c.to_string())).collect();
+        let delmangd = printpdf::subset_font(&self.font, &urval).map_err(fel)?.bytes;
+        // Should the program ever not be one `sfnt` reads, it is embedded as allsorts made it.
+        let program = crate::sfnt::for_inbaddning(&delmangd).unwrap_or(delmangd);
+        let font = ParsedFont::from_bytes(&program, 0, &mut Vec::new()).ok_or_else(|| fel("the font subset could not be read back".into()))?;
+        let packad = crate::pdf::deflate(&program, 9).map_err(|e| fel(e.to_string()))?;
+        Ok(Delmangd { font, program, packad, namn: format!("{}+{}", tagg(self.postscriptnamn, nyckel), self.postscriptnamn) })
     }
 
     fn glyf(&self, c: char) -> Option<u16> {
@@ -125,7 +211,10 @@ pub struct Typsnitt {
 impl Typsnitt {
     /// The built-in `DejaVu Sans`, regular and bold.
     pub fn inbyggda() -> Result<Self, DokumentFel> {
-        Ok(Self { normal: Ansikte::tolka(DEJAVU_SANS, "DejaVu Sans")?, fet: Ansikte::tolka(DEJAVU_SANS_FET, "DejaVu Sans Bold")? })
+        Ok(Self {
+            normal: Ansikte::tolka(DEJAVU_SANS, "DejaVu Sans", "DejaVuSans")?,
+            fet: Ansikte::tolka(DEJAVU_SANS_FET, "DejaVu Sans Bold", "DejaVuSans-Bold")?,
+        })
     }
 
     pub(crate) fn ansikte(&self, vikt: Vikt) -> &Ansikte {
@@ -139,6 +228,22 @@ impl Typsnitt {
     pub fn storlek_hel_font() -> usize {
         DEJAVU_SANS.len()
     }
+}
+
+/// Six capital letters from the face and its glyph ids (FNV-1a): the same subset always gets
+/// the same tag, and two different subsets different ones.
+fn tagg(namn: &str, glyfer: &[u16]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in namn.bytes().chain(glyfer.iter().flat_map(|g| g.to_be_bytes())) {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    (0..6)
+        .map(|_| {
+            let bokstav = char::from(b'A' + (h % 26) as u8);
+            h /= 26;
+            bokstav
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -97,27 +97,70 @@ fn an_ombuds_copy_says_so_and_whom_it_concerns_outside_the_window() {
     assert!(p.bitar.iter().any(|b| i_fonstret(b) && b.text == "Gustav Godman"));
 }
 
+/// The embedded font programs, decompressed, with the name their descriptor gives them (regular
+/// before bold), and the
+/// names the font dictionaries give: the `Type0` font's and its `CIDFont`'s (printpdf writes the
+/// latter inline).
+fn typsnittsprogram(pdf: &[u8]) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+    let p = Pdf::las(pdf);
+    let mut program = Vec::new();
+    let mut fontnamn = Vec::new();
+    let namn = |o: &lopdf::Object| String::from_utf8_lossy(o.as_name().unwrap()).into_owned();
+    for obj in p.doc.objects.values() {
+        let Ok(dict) = obj.as_dict() else { continue };
+        if let Ok(lopdf::Object::Reference(id)) = dict.get(b"FontFile2") {
+            let mut strom = p.doc.get_object(*id).unwrap().as_stream().unwrap().clone();
+            let _ = strom.decompress();
+            program.push((namn(dict.get(b"FontName").unwrap()), strom.content));
+        }
+        if let Ok(underfonter) = dict.get(b"DescendantFonts").and_then(lopdf::Object::as_array) {
+            fontnamn.push(namn(dict.get(b"BaseFont").unwrap()));
+            for u in underfonter {
+                let cid = match u {
+                    lopdf::Object::Reference(id) => p.doc.get_object(*id).unwrap().as_dict().unwrap(),
+                    annat => annat.as_dict().unwrap(),
+                };
+                fontnamn.push(namn(cid.get(b"BaseFont").unwrap()));
+            }
+        }
+    }
+    // Regular first: printpdf numbers the fonts in no fixed order.
+    program.sort_by(|a, b| a.0[7..].cmp(&b.0[7..]));
+    (program, fontnamn)
+}
+
 #[test]
 fn the_font_is_embedded_as_a_subset() {
     let (t, l) = verktyg();
     let pdf = valfrihetsbrev(&t, &l, &valfrihetsunderlag(16), &form("sv", false)).unwrap();
-    let p = Pdf::las(&pdf);
-    let mut typsnitt = 0;
-    for obj in p.doc.objects.values() {
-        if let Ok(dict) = obj.as_dict()
-            && let Ok(lopdf::Object::Reference(id)) = dict.get(b"FontFile2")
-        {
-            typsnitt += 1;
-            let mut strom = p.doc.get_object(*id).unwrap().as_stream().unwrap().clone();
-            let _ = strom.decompress();
-            assert!(strom.content.len() < Typsnitt::storlek_hel_font() / 5, "a subset, not the whole font: {} bytes", strom.content.len());
-            let namn = dict.get(b"FontName").unwrap().as_name().unwrap();
-            let namn = String::from_utf8_lossy(namn);
-            assert!(namn.len() > 7 && namn.as_bytes()[6] == b'+' && namn[..6].bytes().all(|c| c.is_ascii_uppercase()), "subset tag in {namn}");
-        }
+    let (program, fontnamn) = typsnittsprogram(&pdf);
+    assert_eq!(program.len(), 2, "regular and bold, both embedded");
+    for (namn, bytes) in &program {
+        assert!(bytes.len() < Typsnitt::storlek_hel_font() / 50, "a subset without hinting, not the whole font: {} bytes", bytes.len());
+        assert!(namn.len() > 7 && namn.as_bytes()[6] == b'+' && namn[..6].bytes().all(|c| c.is_ascii_uppercase()), "subset tag in {namn}");
+        assert_eq!(fontnamn.iter().filter(|f| *f == namn).count(), 2, "the Type0 font and its CIDFont are named as the descriptor: {fontnamn:?}");
     }
-    assert_eq!(typsnitt, 2, "regular and bold, both embedded");
     assert!(pdf.len() < 50 * 1024, "a two-page letter is {} bytes", pdf.len());
+}
+
+#[test]
+fn letters_with_the_same_letters_share_one_subset_and_an_unusual_name_gets_its_own() {
+    let (t, l) = verktyg();
+    let mut a = valfrihetsunderlag(16);
+    a.mottagare.namn = "Karin Berg".into();
+    let mut b = valfrihetsunderlag(16);
+    b.mottagare.namn = "Olof Nyström".into();
+    let mut c = valfrihetsunderlag(16);
+    c.mottagare.namn = "Áilu Ŋuolja".into();
+    let brev = |u| typsnittsprogram(&valfrihetsbrev(&t, &l, u, &form("sv", false)).unwrap()).0;
+    let (pa, pb, pc) = (brev(&a), brev(&b), brev(&c));
+    assert_eq!(pa, pb, "the same subsets, with the same tags, for two ordinary names");
+    assert_ne!(pa, pc, "Á and Ŋ need glyphs the shared subset does not have");
+    for ((tagg_a, prog_a), (tagg_c, prog_c)) in pa.iter().zip(&pc) {
+        assert_eq!(prog_a == prog_c, tagg_a == tagg_c, "a different subset has a different tag: {tagg_a} {tagg_c}");
+    }
+    let pdf = valfrihetsbrev(&t, &l, &c, &form("sv", false)).unwrap();
+    assert!(Pdf::las(&pdf).text().contains("Áilu Ŋuolja"));
 }
 
 #[test]
