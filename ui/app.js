@@ -746,6 +746,7 @@ async function oppnaDokument(typ, beslutId, knapp) {
       "div",
       { class: "knapprad" },
       el("button", { type: "button", class: "knapp primar", id: "dok-spara", text: t("ui-dok-spara") }),
+      el("button", { type: "button", class: "knapp", id: "dok-spara-som", text: t("ui-dok-spara-som") }),
       el("button", { type: "button", class: "knapp", id: "dok-skriv-ut", text: t("ui-dok-skriv-ut") }),
       el("button", { type: "button", class: "knapp", id: "dok-stang", text: t("ui-dok-stang") }),
     ),
@@ -776,10 +777,33 @@ async function oppnaDokument(typ, beslutId, knapp) {
   };
   dialog.querySelector("#dok-sprak").addEventListener("change", () => visa(form()));
   dialog.querySelector("#dok-storstil").addEventListener("change", () => visa(form()));
-  const spara = async (skrivUt) => {
+  // While the system's save dialog is open the preview stays as it is: no second dialog from
+  // a second click, and an Escape meant for the system dialog does not close the preview.
+  let fragar = false;
+  const knappar = () => dialog.querySelectorAll(".knapprad button");
+  dialog.addEventListener("cancel", (e) => { if (fragar) e.preventDefault(); });
+  const fraga = async (argument) => {
+    fragar = true;
+    knappar().forEach((k) => { k.disabled = true; });
+    try {
+      // Straight to invoke: the busy sign must not show while the person picks a file.
+      return await invoke("fraga_sparplats", { sprak: tillstand.sprak, ...argument });
+    } finally {
+      fragar = false;
+      knappar().forEach((k) => { k.disabled = false; });
+    }
+  };
+  // "Spara som…" asks where in the system's own dialog; the others use the documents folder.
+  const spara = async (skrivUt, som) => {
     const klart = dialog.querySelector("#dok-klart");
     try {
-      const filer = await anropa("spara_dokument", { handlaggareId: tillstand.handlaggareId, typ, beslutId, ...form(), mapp: dokumentmapp() });
+      const argument = { handlaggareId: tillstand.handlaggareId, typ, beslutId, mapp: dokumentmapp() };
+      const fil = som ? await fraga(argument) : null;
+      if (som && !fil) {
+        ersatt(klart, el("p", { text: t("ui-dok-inte-sparat") }));
+        return;
+      }
+      const filer = await anropa("spara_dokument", { ...argument, ...form(), fil });
       doljFel();
       const oppna = el("button", { type: "button", class: "knapp", id: "dok-oppna", text: t("ui-dok-oppna") });
       oppna.addEventListener("click", () => visaISystemet(filer[0], klart));
@@ -789,8 +813,9 @@ async function oppnaDokument(typ, beslutId, knapp) {
       ersatt(klart, el("p", { class: "fel-text", text: fel?.message ?? t("ui-fel-okant") }));
     }
   };
-  dialog.querySelector("#dok-spara").addEventListener("click", () => spara(false));
-  dialog.querySelector("#dok-skriv-ut").addEventListener("click", () => spara(true));
+  dialog.querySelector("#dok-spara").addEventListener("click", () => spara(false, false));
+  dialog.querySelector("#dok-spara-som").addEventListener("click", () => spara(false, true));
+  dialog.querySelector("#dok-skriv-ut").addEventListener("click", () => spara(true, false));
   dialog.showModal();
   dialog.querySelector("#dok-rubrik").focus();
   await visa({});

@@ -60,7 +60,7 @@ fn parse_launch(
 /// Everything the app needs, applied to a builder the caller chooses, so tests can pass Tauri's
 /// mock builder instead of a real one.
 fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, l10n: valfri_l10n::Localizer) -> tauri::Builder<R> {
-    builder.manage(commands::Tillstand::new(launch, l10n)).manage(utskrift::Utskrift::default()).invoke_handler(tauri::generate_handler![
+    builder.plugin(tauri_plugin_dialog::init()).manage(commands::Tillstand::new(launch, l10n)).manage(utskrift::Utskrift::default()).invoke_handler(tauri::generate_handler![
         commands::texter,
         las::las_status,
         las::las_upp,
@@ -89,6 +89,7 @@ fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, l10n
         commands::spara_utforare,
         utskrift::forhandsgranska_dokument,
         utskrift::spara_dokument,
+        utskrift::fraga_sparplats,
         utskrift::visa_dokument,
         utskrift::dokumentmapp,
         utskrift::starta_batch,

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use serde::Serialize;
 use tauri::State;
+use tauri_plugin_dialog::DialogExt as _;
 use valfri_dokument::Typsnitt;
 use valfri_domain::dokument::Form;
 use valfri_domain::{IckevalModell, Insats, Kommun, Omrade, Ordningsregel};
@@ -112,7 +113,8 @@ pub async fn forhandsgranska_dokument(
 }
 
 /// Saves the document (and every ombud copy) into `mapp` (the default documents folder when
-/// absent) or, for the brukare's copy, to `fil`; records it. Returns the paths written.
+/// absent), or to `fil` (chosen with [`fraga_sparplats`]) with the copies beside it; records
+/// it. Returns the paths written.
 #[tauri::command]
 #[allow(clippy::too_many_arguments)]
 pub async fn spara_dokument(
@@ -125,16 +127,63 @@ pub async fn spara_dokument(
     dok_sprak: Option<String>,
     storstil: Option<bool>,
     mapp: Option<String>,
+    fil: Option<String>,
 ) -> Result<Vec<String>, Felsvar> {
     let ui = state.sprak(&sprak);
     med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| {
-        let katalog = vald_mapp(mapp)?;
         let vad = Vad::for_beslut(u.store, u.aktor, &typ, &beslut_id)?;
         let form = valj_form(u, &vad, &ui, dok_sprak, storstil)?;
-        let filer = u.spara(&vad, &form, |n| katalog.join(vad.filnamn(n)))?;
+        let filer = match fil.filter(|f| !f.trim().is_empty()) {
+            Some(fil) => u.spara(&vad, &form, |n| valfri_utskick::namngiven_sokvag(std::path::Path::new(&fil), n))?,
+            None => {
+                let katalog = vald_mapp(mapp)?;
+                u.spara(&vad, &form, |n| katalog.join(vad.filnamn(n)))?
+            }
+        };
         Ok(filer.iter().map(|p| p.display().to_string()).collect())
     })
     .await
+}
+
+/// Asks where to save the document in the system's own save dialog, starting in the documents
+/// folder with the name the document would get there. The choice is not saved here: the window
+/// passes it to [`spara_dokument`], so the dialog is never open while the store is held. The chosen file (with `.pdf` added when
+/// the name lacks it), or `None` when the dialog was closed without a choice.
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
+pub async fn fraga_sparplats<R: tauri::Runtime>(
+    fonster: tauri::WebviewWindow<R>,
+    state: State<'_, Tillstand>,
+    utskrift: State<'_, Utskrift>,
+    sprak: String,
+    handlaggare_id: String,
+    typ: String,
+    beslut_id: String,
+    mapp: Option<String>,
+) -> Result<Option<String>, Felsvar> {
+    let (ui, l10n) = (state.sprak(&sprak), state.l10n());
+    // The documents folder, or the nearest folder above it that exists yet.
+    let (namn, katalog) = med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| {
+        let mapp = vald_mapp(mapp)?;
+        Ok((Vad::for_beslut(u.store, u.aktor, &typ, &beslut_id)?.filnamn(0), mapp.ancestors().find(|m| m.is_dir()).map(PathBuf::from)))
+    })
+    .await?;
+    let mut dialog = fonster
+        .dialog()
+        .file()
+        .set_parent(&fonster)
+        .set_title(l10n.t(&ui, "ui-dok-spara-som-titel"))
+        .set_file_name(namn)
+        .add_filter(l10n.t(&ui, "ui-dok-pdf-filer"), &["pdf"])
+        .set_can_create_directories(true);
+    if let Some(katalog) = katalog {
+        dialog = dialog.set_directory(katalog);
+    }
+    // The dialog runs on the UI thread; this one only waits for the answer.
+    let vald = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file()).await.map_err(|_| Felsvar::okant(&l10n, &ui))?;
+    let Some(vald) = vald else { return Ok(None) };
+    let fil = vald.into_path().map_err(|e| Felsvar::fran(&l10n, &ui, &UtskickFel::Fil { sokvag: String::new(), detalj: e.to_string() }))?;
+    Ok(Some(valfri_utskick::med_pdf_andelse(fil).display().to_string()))
 }
 
 /// Opens a saved document in the system's PDF viewer, from which it is printed.

@@ -48,6 +48,9 @@ const STARTUP: Duration = Duration::from_secs(40);
 /// A whole test body; only reached when a `WebDriver` call hangs, e.g. because the app crashed.
 const TEST_LIMIT: Duration = Duration::from_secs(180);
 const POLL: Duration = Duration::from_millis(50);
+/// How long a system dialog may take to appear: GTK's file chooser builds itself on first use
+/// and may wait for services a bare Xvfb lacks.
+const DIALOG_WAIT: Duration = Duration::from_secs(30);
 
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
@@ -241,6 +244,8 @@ pub struct App {
     pub session_start: Instant,
     // Field order is drop order: processes must be gone before their files are deleted.
     processes: Processes,
+    /// The private X display, for what `WebDriver` cannot reach (the system's own dialogs).
+    display: String,
     _dir: tempfile::TempDir,
 }
 
@@ -298,8 +303,64 @@ impl App {
             client,
             session_start,
             processes,
+            display,
             _dir: dir,
         })
+    }
+
+    /// Runs `xdotool` on the app's display: the system's own dialogs (the GTK save dialog) are
+    /// windows of their own that `WebDriver` does not see.
+    pub fn xdotool(&self, args: &[&str]) -> Result<String, Box<dyn Error>> {
+        let ut = Command::new("xdotool")
+            .args(args)
+            .env("DISPLAY", &self.display)
+            .output()
+            .map_err(|e| format!("cannot run xdotool ({e}); `cargo xtask test` installs it"))?;
+        if !ut.status.success() {
+            return Err(format!("xdotool {args:?}: {}", String::from_utf8_lossy(&ut.stderr)).into());
+        }
+        Ok(String::from_utf8_lossy(&ut.stdout).trim().to_owned())
+    }
+
+    /// Waits for a top-level window titled exactly `titel`, gives it the keyboard and returns
+    /// its id once it has it. (GTK ignores keys sent to a window that does not have the focus.)
+    pub async fn focus_window(&self, titel: &str) -> Result<String, Box<dyn Error>> {
+        let monster = format!("^{titel}$");
+        let start = Instant::now();
+        loop {
+            // `search` exits 1 when nothing matches yet.
+            if let Ok(id) = self.xdotool(&["search", "--onlyvisible", "--name", &monster])
+                && let Some(id) = id.lines().next().filter(|l| !l.is_empty())
+            {
+                // Keys go wherever the keyboard is; a freshly mapped window may refuse the
+                // focus for a moment, so only a window that has it is returned.
+                let _ = self.xdotool(&["windowfocus", id]);
+                if self.xdotool(&["getwindowfocus"]).is_ok_and(|f| f == id) {
+                    return Ok(id.to_owned());
+                }
+            }
+            if start.elapsed() > DIALOG_WAIT {
+                let alla = self.xdotool(&["search", "--onlyvisible", "--name", "."]).unwrap_or_default();
+                let namn: Vec<String> = alla.lines().filter_map(|id| self.xdotool(&["getwindowname", id]).ok()).collect();
+                return Err(format!("no window titled {titel:?} within {DIALOG_WAIT:?}; visible: {namn:?}").into());
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until no window titled exactly `titel` is shown: a closed GTK dialog stays mapped
+    /// for a moment, and the next one must not be mistaken for it.
+    pub async fn wait_window_gone(&self, titel: &str, timeout: Duration) -> TestResult {
+        let monster = format!("^{titel}$");
+        let start = Instant::now();
+        // `search` exits 1 when nothing matches: then the window is gone.
+        while self.xdotool(&["search", "--onlyvisible", "--name", &monster]).is_ok_and(|ids| !ids.is_empty()) {
+            if start.elapsed() > timeout {
+                return Err(format!("the window titled {titel:?} was still shown after {timeout:?}").into());
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        Ok(())
     }
 
     /// The proportional set size (PSS, KiB) of the app and its WebKit processes together: every
@@ -611,6 +672,9 @@ impl Processes {
         let child = Command::new(driver)
             .arg(format!("--port={port}"))
             .env("DISPLAY", display)
+            // The GTK file chooser saves its settings; with no session bus (none here) dconf
+            // warns on every change. In memory they are gone with the test, as they should be.
+            .env("GSETTINGS_BACKEND", "memory")
             .env("TAURI_WEBVIEW_AUTOMATION", "true")
             // Force X11 on our Xvfb even inside a Wayland session.
             .env_remove("WAYLAND_DISPLAY")

@@ -3,7 +3,7 @@
 //! `valfri-utskick`'s, the same functions the app uses; this module reads the arguments and
 //! reports.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
 use serde_json::json;
@@ -34,15 +34,6 @@ fn form(args: &Argument, standard: Form, ctx: &Ctx) -> Form {
     Form { sprak, storstil: standard.storstil || args.har("large-print") }
 }
 
-/// `FILE.pdf` for the brukare, `FILE-kopia-N.pdf` for each ombud.
-fn kopia_sokvag(ut: &Path, n: usize) -> PathBuf {
-    if n == 0 {
-        return ut.to_path_buf();
-    }
-    let stam = ut.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "brev".into());
-    ut.with_file_name(format!("{stam}-kopia-{n}.pdf"))
-}
-
 fn klart(ctx: &Ctx, filer: &[String]) -> String {
     filer.iter().map(|f| format!("{}\n", ctx.t("cli-dokument-klart", &[("sokvag", f.clone().into())]))).collect()
 }
@@ -58,7 +49,7 @@ fn om_beslut(args: &mut Argument, ctx: &Ctx, vad: impl FnOnce(String) -> Vad) ->
     args.inget_kvar(&["large-print"])?;
     let t = typsnitt()?;
     let u = Utskick { store: &store, aktor: &aktor, t: &t, l: &ctx.l };
-    let filer: Vec<String> = u.spara(&vad(beslut), &form, |n| kopia_sokvag(&ut, n))?.iter().map(|p| p.display().to_string()).collect();
+    let filer: Vec<String> = u.spara(&vad(beslut), &form, |n| valfri_utskick::namngiven_sokvag(&ut, n))?.iter().map(|p| p.display().to_string()).collect();
     ctx.ut(&json!({ "filer": filer, "sprak": form.sprak, "storstil": form.storstil }), || klart(ctx, &filer));
     Ok(())
 }

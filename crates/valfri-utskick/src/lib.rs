@@ -210,6 +210,27 @@ impl Utskick<'_> {
 
 /// Writes beside the target and renames, so an interrupted run never leaves half a PDF that a
 /// resumed batch would take for done.
+/// Where the N:th copy goes when a person has named the file: the name itself for the
+/// brukare, `FIL-kopia-N.pdf` beside it for each ombud.
+pub fn namngiven_sokvag(ut: &Path, n: usize) -> PathBuf {
+    if n == 0 {
+        return ut.to_path_buf();
+    }
+    let stam = ut.file_stem().map_or_else(|| "dokument".into(), |s| s.to_string_lossy().into_owned());
+    ut.with_file_name(format!("{stam}-kopia-{n}.pdf"))
+}
+
+/// The name from a save dialog with `.pdf` added when it has none: the dialog's filter shows
+/// PDF files but leaves typing the ending to the person.
+pub fn med_pdf_andelse(ut: PathBuf) -> PathBuf {
+    if ut.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+        return ut;
+    }
+    let mut namn = ut.file_name().map_or_else(|| "dokument".into(), std::ffi::OsStr::to_os_string);
+    namn.push(".pdf");
+    ut.with_file_name(namn)
+}
+
 pub fn skriv_atomiskt(sokvag: &Path, innehall: &[u8]) -> Result<(), UtskickFel> {
     let tillfallig = skriv_tillfalligt(sokvag, innehall)?;
     byt_namn(&tillfallig, sokvag)
@@ -391,6 +412,18 @@ mod tests {
         let v = Vad::Valfrihetsbrev { beslut: "01AB/../x".into() };
         assert_eq!(v.filnamn(0), "valfrihetsinformation-01AB____x.pdf");
         assert_eq!(v.filnamn(2), "valfrihetsinformation-01AB____x-kopia-2.pdf");
+    }
+
+    #[test]
+    fn a_named_file_gets_pdf_and_its_copies_sit_beside_it() {
+        let p = |s: &str, n| namngiven_sokvag(&med_pdf_andelse(PathBuf::from(s)), n);
+        assert_eq!(p("/d/brev.pdf", 0), PathBuf::from("/d/brev.pdf"));
+        assert_eq!(p("/d/brev.PDF", 0), PathBuf::from("/d/brev.PDF"));
+        assert_eq!(p("/d/brev", 0), PathBuf::from("/d/brev.pdf"));
+        assert_eq!(p("/d/brev.v2", 0), PathBuf::from("/d/brev.v2.pdf"));
+        assert_eq!(p("/d/brev.pdf", 2), PathBuf::from("/d/brev-kopia-2.pdf"));
+        assert_eq!(p("/d/Åsa brev", 1), PathBuf::from("/d/Åsa brev-kopia-1.pdf"));
+        assert_eq!(namngiven_sokvag(Path::new("/d/ut"), 0), PathBuf::from("/d/ut"), "the CLI writes where it is told");
         assert_eq!(Vad::Jamforelseblad { insats: "hemtjanst".into(), omrade: "C".into() }.filnamn(0), "jamforelseblad-hemtjanst-C.pdf");
     }
 }

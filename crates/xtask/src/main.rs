@@ -9,8 +9,8 @@ use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
 /// Debian packages the app needs to build (`WebKitGTK`, compiler, pkg-config) and the end-to-end
-/// tests need to run (a virtual X server, its auth helper, the `WebDriver` for `WebKitGTK`, and
-/// `pdftoppm` for looking at generated letters).
+/// tests need to run (a virtual X server, its auth helper, the `WebDriver` for `WebKitGTK`,
+/// `xdotool` for the system's save dialog, and `pdftoppm` for looking at generated letters).
 const SYSTEM_PACKAGES: &[&str] = &[
     "libwebkit2gtk-4.1-dev",
     "build-essential",
@@ -20,6 +20,8 @@ const SYSTEM_PACKAGES: &[&str] = &[
     "xvfb",
     "xauth",
     "webkit2gtk-driver",
+    // Types into the system's own save dialog, which WebDriver cannot reach.
+    "xdotool",
     "poppler-utils",
     // npm fetches axe-core for the accessibility scan in the end-to-end tests.
     "npm",
