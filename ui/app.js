@@ -14,6 +14,7 @@ const tillstand = {
   oppnaNr: 0,
   brukareId: null,
   insatser: [],
+  zoom: 1,
 };
 
 const $ = (sel) => document.querySelector(sel);
@@ -594,7 +595,7 @@ function visaHjalp() {
       "dialog",
       { id: "hjalp", "aria-labelledby": "hjalp-rubrik" },
       el("h2", { id: "hjalp-rubrik", text: t("ui-hjalp-rubrik") }),
-      el("ul", { class: "lista" }, ...["ui-hjalp-sok", "ui-hjalp-nytt", "ui-hjalp-pilar", "ui-hjalp-esc", "ui-hjalp-las", "ui-hjalp-visa"].map((k) => el("li", { text: t(k) }))),
+      el("ul", { class: "lista" }, ...["ui-hjalp-sok", "ui-hjalp-nytt", "ui-hjalp-pilar", "ui-hjalp-esc", "ui-hjalp-las", "ui-hjalp-zoom", "ui-hjalp-visa"].map((k) => el("li", { text: t(k) }))),
       el("button", { type: "button", class: "knapp primar", id: "hjalp-stang", text: t("ui-hjalp-stang") }),
     );
     document.body.append(dialog);
@@ -1209,6 +1210,11 @@ function kopplaHandelser() {
   });
   document.addEventListener("keydown", (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "k") { e.preventDefault(); $("#sok").focus(); $("#sok").select(); }
+    if ((e.ctrlKey || e.metaKey) && !e.altKey) {
+      if (e.key === "+" || e.key === "=") { e.preventDefault(); zoomaSteg(1); }
+      if (e.key === "-") { e.preventDefault(); zoomaSteg(-1); }
+      if (e.key === "0") { e.preventDefault(); zooma(1); }
+    }
     if (e.altKey && e.key.toLowerCase() === "n" && tillstand.brukareId && $("#nytt-beslut")) { e.preventDefault(); oppnaFormular("nytt"); }
     const skriver = ["INPUT", "TEXTAREA", "SELECT"].includes(document.activeElement?.tagName);
     if (e.key === "F1" || (e.key === "?" && !skriver)) { e.preventDefault(); visaHjalp(); }
@@ -1255,8 +1261,29 @@ function rensaVidLas() {
   doljFel();
 }
 
+/** The zoom steps of Ctrl and plus or minus, as in a web browser. */
+const ZOOMSTEG = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3];
+
+/** Sets the page zoom (the shell keeps it within its limits) and remembers it on this computer. */
+async function zooma(niva) {
+  try {
+    tillstand.zoom = await invoke("zooma", { sprak: tillstand.sprak, niva });
+    localStorage.setItem("valfri.zoom", String(tillstand.zoom));
+  } catch (fel) {
+    visaFel(fel);
+  }
+}
+
+function zoomaSteg(riktning) {
+  const nu = tillstand.zoom;
+  const nasta = riktning > 0 ? ZOOMSTEG.find((z) => z > nu + 0.001) : [...ZOOMSTEG].reverse().find((z) => z < nu - 0.001);
+  if (nasta !== undefined) zooma(nasta);
+}
+
 async function start() {
   kopplaHandelser();
+  const zoom = Number(localStorage.getItem("valfri.zoom"));
+  if (zoom && zoom !== 1) await zooma(zoom);
   try {
     await laddaTexter(localStorage.getItem("valfri.sprak") ?? "sv");
     await startaLas({ invoke, t, el, handlaggareId: () => tillstand.handlaggareId, efterUpplasning, narLast: rensaVidLas });

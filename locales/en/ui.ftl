@@ -110,6 +110,7 @@ ui-hjalp-nytt = Alt+N: new decision for the open client
 ui-hjalp-pilar = Arrow up and down: move between results, Enter opens
 ui-hjalp-esc = Esc: clear the search box or close a panel
 ui-hjalp-las = Ctrl+L: lock Valfri (the passphrase is needed to continue)
+ui-hjalp-zoom = Ctrl and plus or minus: larger or smaller, Ctrl+0: normal size
 ui-hjalp-visa = F1 or ?: show this help
 ui-hjalp-stang = Close
 ui-hjalp-knapp = Help

@@ -110,6 +110,7 @@ ui-hjalp-nytt = Alt+N: uusi päätös avoinna olevalle asiakkaalle
 ui-hjalp-pilar = Nuoli ylös ja alas: siirry hakutulosten välillä, Enter avaa
 ui-hjalp-esc = Esc: tyhjennä hakukenttä tai sulje ikkuna
 ui-hjalp-las = Ctrl+L: lukitse Valfri (jatkaminen vaatii salalauseen)
+ui-hjalp-zoom = Ctrl ja plus tai miinus: suurempi tai pienempi, Ctrl+0: normaali koko
 ui-hjalp-visa = F1 tai ?: näytä tämä ohje
 ui-hjalp-stang = Sulje
 ui-hjalp-knapp = Ohje

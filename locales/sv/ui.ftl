@@ -110,6 +110,7 @@ ui-hjalp-nytt = Alt+N: nytt beslut för den öppna brukaren
 ui-hjalp-pilar = Pil upp och ner: flytta mellan träffarna, Enter öppnar
 ui-hjalp-esc = Esc: töm sökrutan eller stäng en ruta
 ui-hjalp-las = Ctrl+L: lås Valfri (lösenfrasen behövs för att fortsätta)
+ui-hjalp-zoom = Ctrl och plus eller minus: större eller mindre, Ctrl+0: normal storlek
 ui-hjalp-visa = F1 eller ?: visa den här hjälpen
 ui-hjalp-stang = Stäng
 ui-hjalp-knapp = Hjälp

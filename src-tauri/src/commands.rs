@@ -185,6 +185,18 @@ pub fn texter(state: State<'_, Tillstand>, sprak: String) -> Texter {
     Texter { sprak, sprak_lista, texter }
 }
 
+/// Sets the page zoom (Ctrl and plus or minus): WebKit's own zoom, so the layout reflows as at
+/// a larger text size, from 50 % to 300 %. Returns the zoom that was set.
+#[tauri::command]
+pub async fn zooma<R: tauri::Runtime>(fonster: tauri::WebviewWindow<R>, state: State<'_, Tillstand>, sprak: String, niva: f64) -> Result<f64, Felsvar> {
+    let niva = if niva.is_finite() { niva.clamp(ZOOM_MIN, ZOOM_MAX) } else { 1.0 };
+    fonster.set_zoom(niva).map_err(|_| Felsvar::okant(&state.l10n, &state.sprak(&sprak)))?;
+    Ok(niva)
+}
+
+const ZOOM_MIN: f64 = 0.5;
+const ZOOM_MAX: f64 = 3.0;
+
 #[tauri::command]
 pub async fn handlaggare(state: State<'_, Tillstand>, sprak: String) -> Result<Vec<Handlaggare>, Felsvar> {
     state.med_store(&sprak, Store::handlaggare_lista).await

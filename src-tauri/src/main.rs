@@ -62,6 +62,7 @@ fn parse_launch(
 fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, l10n: valfri_l10n::Localizer) -> tauri::Builder<R> {
     builder.plugin(tauri_plugin_dialog::init()).manage(commands::Tillstand::new(launch, l10n)).manage(utskrift::Utskrift::default()).invoke_handler(tauri::generate_handler![
         commands::texter,
+        commands::zooma,
         las::las_status,
         las::las_upp,
         las::las,

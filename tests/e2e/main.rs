@@ -248,7 +248,7 @@ fn a_draft_is_made_and_an_omprovning_replaces_a_beslut() {
 fn the_help_overlay_lists_the_shortcuts() {
     run("the_help_overlay_lists_the_shortcuts", async |app| {
         app.click("#hjalp-knapp").await?;
-        app.wait_for_texts("#hjalp li", "the shortcuts", |l| l.iter().any(|x| x.contains("Ctrl+K")) && l.iter().any(|x| x.contains("Alt+N"))).await?;
+        app.wait_for_texts("#hjalp li", "the shortcuts", |l| l.iter().any(|x| x.contains("Ctrl+K")) && l.iter().any(|x| x.contains("Alt+N")) && l.iter().any(|x| x.contains("Ctrl+0"))).await?;
         app.click("#hjalp-stang").await?;
         Ok(())
     });
