@@ -1,50 +1,8 @@
 //! The `valfri` program as an administrator or a script uses it (the contract in shared/cli.md).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod gemensamt;
 
-struct Kommun {
-    _dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-impl Kommun {
-    fn demo() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("valfri.sqlite");
-        let k = Kommun { _dir: dir, db };
-        let ut = k.valfri(&["demo"]);
-        assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
-        k
-    }
-
-    fn valfri(&self, args: &[&str]) -> Output {
-        valfri(&self.db, args)
-    }
-
-    fn json(&self, args: &[&str]) -> serde_json::Value {
-        let mut alla = vec!["--json"];
-        alla.extend_from_slice(args);
-        let ut = self.valfri(&alla);
-        assert_eq!(ut.status.code(), Some(0), "{args:?}: {}", text(&ut.stderr));
-        serde_json::from_slice(&ut.stdout).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {}", text(&ut.stdout)))
-    }
-}
-
-fn valfri(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_valfri"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("VALFRI_DB")
-        .env_remove("VALFRI_HANDLAGGARE")
-        .output()
-        .unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use gemensamt::{Kommun, text, valfri};
 
 #[test]
 fn demo_creates_the_municipality_once_and_force_replaces_it() {
@@ -148,7 +106,7 @@ fn generate_makes_a_large_fictional_municipality() {
     let db = dir.path().join("stor.sqlite");
     let ut = valfri(&db, &["--json", "generate", "--brukare", "500", "--utforare", "40", "--seed", "3"]);
     assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
-    let k = Kommun { _dir: dir, db };
+    let k = Kommun { dir, db };
     assert_eq!(k.json(&["utforare"]).as_array().unwrap().len(), 40);
     assert!(!k.json(&["brukare", "search", "son"]).as_array().unwrap().is_empty());
 }

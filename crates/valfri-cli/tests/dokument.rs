@@ -2,21 +2,14 @@
 //! comparison sheet and the decision letter.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn valfri(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_valfri")).arg("--db").arg(db).args(args).env_remove("VALFRI_DB").output().unwrap()
-}
+mod gemensamt;
 
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use gemensamt::{Kommun, text, valfri};
 
 fn demo() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("valfri.sqlite");
-    assert_eq!(valfri(&db, &["demo"]).status.code(), Some(0));
-    (dir, db)
+    let k = Kommun::demo();
+    (k.dir, k.db)
 }
 
 /// Running beslut that give a choice, from the database itself.

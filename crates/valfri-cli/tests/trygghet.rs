@@ -2,51 +2,14 @@
 //! refused with a sentence and the right exit code, and nothing already saved is lost.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use chrono::NaiveDate;
 use valfri_domain::Personnummer;
 
-struct Kommun {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
+mod gemensamt;
 
-impl Kommun {
-    fn demo() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("valfri.sqlite");
-        let k = Kommun { dir, db };
-        let ut = k.valfri(&["demo"]);
-        assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
-        k
-    }
-
-    fn valfri(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_valfri"))
-            .arg("--db")
-            .arg(&self.db)
-            .args(args)
-            .env_remove("VALFRI_DB")
-            .env_remove("VALFRI_HANDLAGGARE")
-            .output()
-            .unwrap()
-    }
-
-    fn fil(&self, namn: &str, innehall: &str) -> String {
-        let p = self.dir.path().join(namn);
-        std::fs::write(&p, innehall).unwrap();
-        p.display().to_string()
-    }
-
-    fn antal(&self, sql: &str) -> i64 {
-        rusqlite::Connection::open(&self.db).unwrap().query_row(sql, [], |r| r.get(0)).unwrap()
-    }
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use gemensamt::{Kommun, text};
 
 fn pnr(n: u16) -> String {
     Personnummer::fran_delar(NaiveDate::from_ymd_opt(1947, 7, 7).unwrap(), n).to_string()

@@ -3,50 +3,13 @@
 //! 3 storage.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use valfri_domain::{Organisationsnummer, Personnummer};
 
-struct Kommun {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
+mod gemensamt;
 
-impl Kommun {
-    fn demo() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("valfri.sqlite");
-        let k = Kommun { dir, db };
-        let ut = k.valfri(&["demo"]);
-        assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
-        k
-    }
-
-    fn valfri(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_valfri"))
-            .arg("--db")
-            .arg(&self.db)
-            .args(args)
-            .env_remove("VALFRI_DB")
-            .env_remove("VALFRI_HANDLAGGARE")
-            .output()
-            .unwrap()
-    }
-
-    fn fil(&self, namn: &str, innehall: &[u8]) -> String {
-        let p = self.dir.path().join(namn);
-        std::fs::write(&p, innehall).unwrap();
-        p.display().to_string()
-    }
-
-    fn sokvag(&self, namn: &str) -> String {
-        self.dir.path().join(namn).display().to_string()
-    }
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use gemensamt::{Kommun, text};
 
 fn json(ut: &Output) -> serde_json::Value {
     serde_json::from_slice(&ut.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", text(&ut.stdout)))
