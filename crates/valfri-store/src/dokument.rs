@@ -90,12 +90,14 @@ impl Store {
     }
 
     /// The valfrihetsinformation for a beslut on `dag`, one per recipient (the brukare, then a
-    /// copy to each ombud), keyed by recipient (`brukare` or the ombud's id).
-    pub fn valfrihetsunderlag(&self, aktor: &Aktor, beslut_id: &str, dag: NaiveDate) -> Resultat<Vec<(String, Valfrihetsunderlag)>> {
+    /// copy to each ombud), keyed by recipient (`brukare` or the ombud's id). `sprak` is the
+    /// document's language, which names the insats: usually the brukare's, but a handläggare
+    /// may choose another.
+    pub fn valfrihetsunderlag(&self, aktor: &Aktor, beslut_id: &str, dag: NaiveDate, sprak: &str) -> Resultat<Vec<(String, Valfrihetsunderlag)>> {
         let kommun = self.kommun()?;
         let beslut = self.beslut(aktor, beslut_id)?;
         let brukare = self.brukare_for_dokument(aktor, &beslut.brukare_id)?;
-        let insats = self.insats(&beslut.insats_kod, &brukare.sprak)?;
+        let insats = self.insats(&beslut.insats_kod, sprak)?;
         let valbara = self.valbara(aktor, beslut_id, dag)?;
         let utforare = valbara
             .utforare
@@ -166,11 +168,12 @@ impl Store {
         })
     }
 
-    /// The beslutsmeddelande, one per recipient like the letter.
-    pub fn beslutsunderlag(&self, aktor: &Aktor, beslut_id: &str, dag: NaiveDate) -> Resultat<Vec<(String, Beslutsunderlag)>> {
+    /// The beslutsmeddelande, one per recipient like the letter, with the insats named in the
+    /// document's language `sprak`.
+    pub fn beslutsunderlag(&self, aktor: &Aktor, beslut_id: &str, dag: NaiveDate, sprak: &str) -> Resultat<Vec<(String, Beslutsunderlag)>> {
         let beslut = self.beslut(aktor, beslut_id)?;
         let brukare = self.brukare_for_dokument(aktor, &beslut.brukare_id)?;
-        let insats = self.insats(&beslut.insats_kod, &brukare.sprak)?;
+        let insats = self.insats(&beslut.insats_kod, sprak)?;
         let avsandare = self.avsandare()?;
         let handlaggare = self.kontakt(&beslut.handlaggare_id)?;
         let brukare_namn = format!("{} {}", brukare.fornamn, brukare.efternamn);

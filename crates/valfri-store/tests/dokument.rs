@@ -18,7 +18,7 @@ fn the_letter_goes_to_the_brukare_and_a_copy_to_each_ombud_with_every_provider()
     let sf = s.aktor(&s.handlaggare_lista().unwrap().into_iter().find(|h| h.roll == Roll::Systemforvaltare).unwrap().id).unwrap();
     let marta = s.sok_brukare(&sf, demo::MARTA_PNR, 1).unwrap().remove(0);
     let beslut = s.beslut_for_brukare(&sf, &marta.id).unwrap().into_iter().find(|b| b.insats_kod == "hemtjanst" && b.ersatt_av.is_none()).unwrap();
-    let brev = s.valfrihetsunderlag(&sf, &beslut.id, idag()).unwrap();
+    let brev = s.valfrihetsunderlag(&sf, &beslut.id, idag(), "sv").unwrap();
     assert_eq!(brev.len(), 2);
     assert_eq!(brev[0].0, "brukare");
     assert_eq!(brev[0].1.mottagare.namn, "Märta Ekström");
@@ -45,10 +45,26 @@ fn the_sheet_shows_the_providers_serving_the_omrade_and_documents_are_recorded()
 
     let marta = s.sok_brukare(&sf, demo::MARTA_PNR, 1).unwrap().remove(0);
     let beslut = s.beslut_for_brukare(&sf, &marta.id).unwrap().remove(0);
-    let b = s.beslutsunderlag(&sf, &beslut.id, idag()).unwrap();
+    let b = s.beslutsunderlag(&sf, &beslut.id, idag(), "sv").unwrap();
     assert_eq!(b[0].1.lagrum, s.insats(&beslut.insats_kod, "sv").unwrap().lagrum);
     s.registrera_dokument(&sf, Dokumenttyp::Beslutsmeddelande, Some(&beslut.id), "brukare", 1, "sv", true, b"%PDF-1.7 test").unwrap();
     let poster = s.dokument_for(&beslut.id).unwrap();
     assert_eq!(poster.len(), 1);
     assert_eq!((poster[0].typ, poster[0].storstil, poster[0].storlek), (Dokumenttyp::Beslutsmeddelande, true, 13));
+}
+
+#[test]
+fn the_documents_name_the_insats_in_the_language_of_the_document_not_of_the_brukare() {
+    let (_dir, s) = demo();
+    let sf = s.aktor(&s.handlaggare_lista().unwrap().into_iter().find(|h| h.roll == Roll::Systemforvaltare).unwrap().id).unwrap();
+    let marta = s.sok_brukare(&sf, demo::MARTA_PNR, 1).unwrap().remove(0);
+    let beslut = s.beslut_for_brukare(&sf, &marta.id).unwrap().into_iter().find(|b| b.insats_kod == "hemtjanst" && b.ersatt_av.is_none()).unwrap();
+    // Märta reads Swedish; the handläggare sends this one in Finnish and English.
+    assert_eq!(s.brevform(&sf, &beslut.id).unwrap().sprak, "sv");
+    for (sprak, namn) in [("sv", "Hemtjänst"), ("fi", "Kotipalvelu"), ("en", "Home care")] {
+        let brev = s.valfrihetsunderlag(&sf, &beslut.id, idag(), sprak).unwrap();
+        assert_eq!(brev[0].1.insats_namn, namn);
+        let b = s.beslutsunderlag(&sf, &beslut.id, idag(), sprak).unwrap();
+        assert_eq!(b[0].1.beslut.insats_namn, namn);
+    }
 }

@@ -355,11 +355,11 @@ fn a_skyddad_brukare_s_address_goes_only_on_the_letter_addressed_to_them() {
         })
         .unwrap();
     store.fatta_beslut(&hl, &id, idag()).unwrap();
-    let brev = store.valfrihetsunderlag(&hl, &id, idag()).unwrap();
+    let brev = store.valfrihetsunderlag(&hl, &id, idag(), "sv").unwrap();
     assert_eq!(brev.len(), 2);
     assert_eq!((brev[0].0.as_str(), brev[0].1.mottagare.adress.as_str()), ("brukare", "Hemliga gränd 9"));
     assert!(!format!("{:?}", brev[1].1).contains("Hemliga"), "the ombud's copy shows the address");
-    let beslut = store.beslutsunderlag(&hl, &id, idag()).unwrap();
+    let beslut = store.beslutsunderlag(&hl, &id, idag(), "sv").unwrap();
     assert_eq!(beslut[0].1.mottagare.adress, "Hemliga gränd 9");
     assert!(beslut[1..].iter().all(|(_, u)| !format!("{u:?}").contains("Hemliga")), "the ombud's copy shows the address");
     let blad = store.jamforelseunderlag(&hl, "hemtjanst", &omrade, idag(), "sv").unwrap();

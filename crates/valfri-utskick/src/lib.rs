@@ -134,13 +134,13 @@ impl Utskick<'_> {
         let (s, a, t, l) = (self.store, self.aktor, self.t, self.l);
         Ok(match vad {
             Vad::Valfrihetsbrev { beslut } => s
-                .valfrihetsunderlag(a, beslut, idag())?
+                .valfrihetsunderlag(a, beslut, idag(), &form.sprak)?
                 .into_iter()
                 .map(|(mottagare, u)| Utkast { mottagare, registerversion: u.registerversion, utforare: u.utforare.len(), dokument: valfri_dokument::satt_valfrihetsbrev(t, l, &u, form) })
                 .collect(),
             Vad::Beslutsmeddelande { beslut } => {
                 let version = s.registerversion()?;
-                s.beslutsunderlag(a, beslut, idag())?
+                s.beslutsunderlag(a, beslut, idag(), &form.sprak)?
                     .into_iter()
                     .map(|(mottagare, u)| Utkast { mottagare, registerversion: version, utforare: 0, dokument: valfri_dokument::satt_beslutsmeddelande(t, l, &u, form) })
                     .collect()
