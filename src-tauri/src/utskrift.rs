@@ -146,9 +146,10 @@ pub async fn spara_dokument(
 }
 
 /// Asks where to save the document in the system's own save dialog, starting in the documents
-/// folder with the name the document would get there. The choice is not saved here: the window
-/// passes it to [`spara_dokument`], so the dialog is never open while the store is held. The chosen file (with `.pdf` added when
-/// the name lacks it), or `None` when the dialog was closed without a choice.
+/// folder with the name the document would get there. Returns the chosen file (with `.pdf`
+/// added when the name lacks it), or `None` when the dialog was closed without a choice.
+/// Nothing is saved here: the window passes the file to [`spara_dokument`], so the store is
+/// never held while the dialog is open.
 #[tauri::command]
 #[allow(clippy::too_many_arguments)]
 pub async fn fraga_sparplats<R: tauri::Runtime>(

@@ -76,7 +76,6 @@ pub(crate) fn deflate(data: &[u8], niva: u32) -> std::io::Result<Vec<u8>> {
 /// Puts each subset's compressed program in place of the plain one printpdf wrote, and names
 /// the font as a subset (`ABCDEF+DejaVuSans`) in its descriptor and both font dictionaries.
 fn satt_in_delmangder(lo: &mut lopdf::Document, delmangder: &[Arc<Delmangd>]) {
-    let referens = |d: &Dictionary, nyckel: &[u8]| d.get(nyckel).and_then(Object::as_reference).ok();
     let mut program = BTreeMap::new();
     for (id, objekt) in &mut lo.objects {
         let Object::Stream(strom) = objekt else { continue };
@@ -86,24 +85,11 @@ fn satt_in_delmangder(lo: &mut lopdf::Document, delmangder: &[Arc<Delmangd>]) {
             program.insert(*id, d.namn.clone());
         }
     }
-    let mut beskrivningar = BTreeMap::new();
-    for (id, objekt) in &mut lo.objects {
-        let Object::Dictionary(d) = objekt else { continue };
-        if let Some(namn) = referens(d, b"FontFile2").and_then(|p| program.get(&p)) {
-            d.set("FontName", Object::Name(namn.clone().into_bytes()));
-            beskrivningar.insert(*id, namn.clone());
-        }
-    }
+    // The name travels along the references: program → descriptor → CIDFont → Type0 font.
+    let beskrivningar = namnge_alla(lo, &program, b"FontFile2", "FontName");
+    let cid_fonter = namnge_alla(lo, &beskrivningar, b"FontDescriptor", "BaseFont");
     // printpdf writes the CIDFont inline in its Type0 font's DescendantFonts; a separate
     // object would be just as valid, so both are handled.
-    let mut cid_fonter = BTreeMap::new();
-    for (id, objekt) in &mut lo.objects {
-        let Object::Dictionary(d) = objekt else { continue };
-        if let Some(namn) = referens(d, b"FontDescriptor").and_then(|b| beskrivningar.get(&b)) {
-            d.set("BaseFont", Object::Name(namn.clone().into_bytes()));
-            cid_fonter.insert(*id, namn.clone());
-        }
-    }
     for objekt in lo.objects.values_mut() {
         let Object::Dictionary(typ0) = objekt else { continue };
         let Ok(Object::Array(underfonter)) = typ0.get_mut(b"DescendantFonts") else { continue };
@@ -111,12 +97,7 @@ fn satt_in_delmangder(lo: &mut lopdf::Document, delmangder: &[Arc<Delmangd>]) {
         for underfont in underfonter.iter_mut() {
             match underfont {
                 Object::Reference(id) => namn = cid_fonter.get(id).cloned().or(namn),
-                Object::Dictionary(cid) => {
-                    if let Some(n) = referens(cid, b"FontDescriptor").and_then(|b| beskrivningar.get(&b)) {
-                        cid.set("BaseFont", Object::Name(n.clone().into_bytes()));
-                        namn = Some(n.clone());
-                    }
-                }
+                Object::Dictionary(cid) => namn = namnge(cid, &beskrivningar, b"FontDescriptor", "BaseFont").or(namn),
                 _ => {}
             }
         }
@@ -124,6 +105,25 @@ fn satt_in_delmangder(lo: &mut lopdf::Document, delmangder: &[Arc<Delmangd>]) {
             typ0.set("BaseFont", Object::Name(namn.into_bytes()));
         }
     }
+}
+
+/// Gives `d` the name of the object its `lank` refers to, under `falt`, when that object is named.
+fn namnge(d: &mut Dictionary, namngivna: &BTreeMap<lopdf::ObjectId, String>, lank: &[u8], falt: &str) -> Option<String> {
+    let namn = d.get(lank).and_then(Object::as_reference).ok().and_then(|id| namngivna.get(&id))?.clone();
+    d.set(falt, Object::Name(namn.clone().into_bytes()));
+    Some(namn)
+}
+
+/// [`namnge`] for every dictionary object; returns the ids of those it named, with the name.
+fn namnge_alla(lo: &mut lopdf::Document, namngivna: &BTreeMap<lopdf::ObjectId, String>, lank: &[u8], falt: &str) -> BTreeMap<lopdf::ObjectId, String> {
+    let mut ut = BTreeMap::new();
+    for (id, objekt) in &mut lo.objects {
+        let Object::Dictionary(d) = objekt else { continue };
+        if let Some(namn) = namnge(d, namngivna, lank, falt) {
+            ut.insert(*id, namn);
+        }
+    }
+    ut
 }
 
 /// Deflates every stream that may be compressed and is not yet. lopdf's own `compress` uses

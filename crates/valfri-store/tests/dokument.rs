@@ -1,8 +1,8 @@
 //! What the documents are made from: read from the demo municipality.
 
-use valfri_domain::Roll;
+use valfri_domain::{Beslut, Roll};
 use valfri_domain::val::Valbarhet;
-use valfri_store::{Dokumenttyp, Store, demo, idag};
+use valfri_store::{Aktor, Dokumenttyp, Store, demo, idag};
 
 fn demo() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
@@ -12,12 +12,18 @@ fn demo() -> (tempfile::TempDir, Store) {
     (dir, s)
 }
 
-#[test]
-fn the_letter_goes_to_the_brukare_and_a_copy_to_each_ombud_with_every_provider() {
-    let (_dir, s) = demo();
+/// The systemförvaltare, and Märta's running hemtjänst beslut.
+fn marta_hemtjanst(s: &Store) -> (Aktor, Beslut) {
     let sf = s.aktor(&s.handlaggare_lista().unwrap().into_iter().find(|h| h.roll == Roll::Systemforvaltare).unwrap().id).unwrap();
     let marta = s.sok_brukare(&sf, demo::MARTA_PNR, 1).unwrap().remove(0);
     let beslut = s.beslut_for_brukare(&sf, &marta.id).unwrap().into_iter().find(|b| b.insats_kod == "hemtjanst" && b.ersatt_av.is_none()).unwrap();
+    (sf, beslut)
+}
+
+#[test]
+fn the_letter_goes_to_the_brukare_and_a_copy_to_each_ombud_with_every_provider() {
+    let (_dir, s) = demo();
+    let (sf, beslut) = marta_hemtjanst(&s);
     let brev = s.valfrihetsunderlag(&sf, &beslut.id, idag(), "sv").unwrap();
     assert_eq!(brev.len(), 2);
     assert_eq!(brev[0].0, "brukare");
@@ -56,9 +62,7 @@ fn the_sheet_shows_the_providers_serving_the_omrade_and_documents_are_recorded()
 #[test]
 fn the_documents_name_the_insats_in_the_language_of_the_document_not_of_the_brukare() {
     let (_dir, s) = demo();
-    let sf = s.aktor(&s.handlaggare_lista().unwrap().into_iter().find(|h| h.roll == Roll::Systemforvaltare).unwrap().id).unwrap();
-    let marta = s.sok_brukare(&sf, demo::MARTA_PNR, 1).unwrap().remove(0);
-    let beslut = s.beslut_for_brukare(&sf, &marta.id).unwrap().into_iter().find(|b| b.insats_kod == "hemtjanst" && b.ersatt_av.is_none()).unwrap();
+    let (sf, beslut) = marta_hemtjanst(&s);
     // Märta reads Swedish; the handläggare sends this one in Finnish and English.
     assert_eq!(s.brevform(&sf, &beslut.id).unwrap().sprak, "sv");
     for (sprak, namn) in [("sv", "Hemtjänst"), ("fi", "Kotipalvelu"), ("en", "Home care")] {
