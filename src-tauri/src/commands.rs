@@ -5,17 +5,20 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
+use chrono::NaiveDate;
 use serde::Serialize;
 use tauri::State;
-use chrono::NaiveDate;
 use valfri_domain::formular::{Beslutsformular, Faltfel};
 use valfri_domain::val::{NyttVal, Val};
 use valfri_domain::{
-    Anvandarmeddelande, Beslut, Brukare, BrukareTraff, Handlaggare, IckevalOrsak, Informationssatt, Insats, Utforare, Valideringsfel,
-    VemValde,
+    Anvandarmeddelande, Beslut, Brukare, BrukareTraff, Handlaggare, IckevalOrsak, Informationssatt,
+    Insats, Utforare, Valideringsfel, VemValde,
 };
 use valfri_l10n::Localizer;
-use valfri_store::{Losenfras, Arbetslistor, Formularfel, Lagringsfel, MAX_TRAFFAR, Paverkad, Registerversion, Sparat, Store, demo, idag};
+use valfri_store::{
+    Arbetslistor, Formularfel, Lagringsfel, Losenfras, MAX_TRAFFAR, Paverkad, Registerversion,
+    Sparat, Store, demo, idag,
+};
 
 use crate::Launch;
 
@@ -44,7 +47,12 @@ impl Tillstand {
             .as_deref()
             .and_then(|var| std::env::var(var).ok())
             .and_then(|text| Losenfras::ny(text).ok());
-        Self { launch, store: Arc::new(Mutex::new(None)), l10n: Arc::new(l10n), forsta_losen: Arc::new(Mutex::new(forsta_losen)) }
+        Self {
+            launch,
+            store: Arc::new(Mutex::new(None)),
+            l10n: Arc::new(l10n),
+            forsta_losen: Arc::new(Mutex::new(forsta_losen)),
+        }
     }
 
     /// Runs `f` with the store on a blocking thread and maps its error for the window.
@@ -53,7 +61,12 @@ impl Tillstand {
         sprak: &str,
         f: impl FnOnce(&Store) -> Result<T, Lagringsfel> + Send + 'static,
     ) -> Result<T, Felsvar> {
-        let (store, launch, l10n, forsta) = (Arc::clone(&self.store), self.launch.clone(), Arc::clone(&self.l10n), Arc::clone(&self.forsta_losen));
+        let (store, launch, l10n, forsta) = (
+            Arc::clone(&self.store),
+            self.launch.clone(),
+            Arc::clone(&self.l10n),
+            Arc::clone(&self.forsta_losen),
+        );
         let sprak = self.sprak(sprak);
         let sprak_for_fel = sprak.clone();
         let svar = tauri::async_runtime::spawn_blocking(move || {
@@ -103,9 +116,13 @@ pub(crate) fn databas(launch: &Launch) -> Result<std::path::PathBuf, Lagringsfel
         (Some(p), _) => p.clone(),
         (None, true) => valfri_store::plats::standard_databas()
             .map(|p| p.with_file_name("valfri-demo.sqlite"))
-            .ok_or_else(|| Lagringsfel::KanInteOppna { sokvag: "~".into(), detalj: "no home directory".into() })?,
-        (None, false) => valfri_store::plats::standard_databas()
-            .ok_or_else(|| Lagringsfel::KanInteOppna { sokvag: "~".into(), detalj: "no home directory".into() })?,
+            .ok_or_else(|| Lagringsfel::KanInteOppna {
+                sokvag: "~".into(),
+                detalj: "no home directory".into(),
+            })?,
+        (None, false) => valfri_store::plats::standard_databas().ok_or_else(|| {
+            Lagringsfel::KanInteOppna { sokvag: "~".into(), detalj: "no home directory".into() }
+        })?,
     })
 }
 
@@ -118,7 +135,10 @@ pub(crate) fn oppna(launch: &Launch, losen: Option<&Losenfras>) -> Result<Store,
         demo::skapa_fil_med(&sokvag, false, Some(&demo_losen), |s| demo::skapa_demo(s, idag()))?;
     }
     if let Some(mapp) = sokvag.parent().filter(|m| !m.as_os_str().is_empty() && !m.exists()) {
-        std::fs::create_dir_all(mapp).map_err(|e| Lagringsfel::KanInteOppna { sokvag: mapp.display().to_string(), detalj: e.to_string() })?;
+        std::fs::create_dir_all(mapp).map_err(|e| Lagringsfel::KanInteOppna {
+            sokvag: mapp.display().to_string(),
+            detalj: e.to_string(),
+        })?;
     }
     if losen.is_none() && !sokvag.exists() {
         // A new database is always made encrypted, through the window's first-start form.
@@ -151,14 +171,21 @@ impl Felsvar {
     }
 
     pub(crate) fn fran(l: &Localizer, sprak: &str, e: &dyn Anvandarmeddelande) -> Self {
-        Self { code: e.meddelande_id().to_owned(), message: l.meddelande(sprak, e), falt: Vec::new() }
+        Self {
+            code: e.meddelande_id().to_owned(),
+            message: l.meddelande(sprak, e),
+            falt: Vec::new(),
+        }
     }
 
     fn fran_falt(l: &Localizer, sprak: &str, fel: &[Faltfel<Lagringsfel>]) -> Self {
         Self {
             code: "fel-formular".into(),
             message: l.t(sprak, "fel-formular"),
-            falt: fel.iter().map(|f| FaltfelVy { falt: f.falt, message: l.meddelande(sprak, &f.fel) }).collect(),
+            falt: fel
+                .iter()
+                .map(|f| FaltfelVy { falt: f.falt, message: l.meddelande(sprak, &f.fel) })
+                .collect(),
         }
     }
 }
@@ -172,7 +199,18 @@ pub struct Texter {
 }
 
 /// The message prefixes the window uses.
-const UI_PREFIX: &[&str] = &["ui-", "status-", "utfall-", "enhet-", "ombud-", "regi-", "roll-", "valtyp-", "vem-", "infosatt-"];
+const UI_PREFIX: &[&str] = &[
+    "ui-",
+    "status-",
+    "utfall-",
+    "enhet-",
+    "ombud-",
+    "regi-",
+    "roll-",
+    "valtyp-",
+    "vem-",
+    "infosatt-",
+];
 
 #[tauri::command]
 pub fn texter(state: State<'_, Tillstand>, sprak: String) -> Texter {
@@ -188,7 +226,12 @@ pub fn texter(state: State<'_, Tillstand>, sprak: String) -> Texter {
 /// Sets the page zoom (Ctrl and plus or minus): WebKit's own zoom, so the layout reflows as at
 /// a larger text size, from 50 % to 300 %. Returns the zoom that was set.
 #[tauri::command]
-pub async fn zooma<R: tauri::Runtime>(fonster: tauri::WebviewWindow<R>, state: State<'_, Tillstand>, sprak: String, niva: f64) -> Result<f64, Felsvar> {
+pub async fn zooma<R: tauri::Runtime>(
+    fonster: tauri::WebviewWindow<R>,
+    state: State<'_, Tillstand>,
+    sprak: String,
+    niva: f64,
+) -> Result<f64, Felsvar> {
     let niva = if niva.is_finite() { niva.clamp(ZOOM_MIN, ZOOM_MAX) } else { 1.0 };
     fonster.set_zoom(niva).map_err(|_| Felsvar::okant(&state.l10n, &state.sprak(&sprak)))?;
     Ok(niva)
@@ -198,7 +241,10 @@ const ZOOM_MIN: f64 = 0.5;
 const ZOOM_MAX: f64 = 3.0;
 
 #[tauri::command]
-pub async fn handlaggare(state: State<'_, Tillstand>, sprak: String) -> Result<Vec<Handlaggare>, Felsvar> {
+pub async fn handlaggare(
+    state: State<'_, Tillstand>,
+    sprak: String,
+) -> Result<Vec<Handlaggare>, Felsvar> {
     state.med_store(&sprak, Store::handlaggare_lista).await
 }
 
@@ -276,8 +322,15 @@ fn datum(falt: &'static str, text: &str) -> Result<NaiveDate, Valideringsfel> {
 }
 
 #[tauri::command]
-pub async fn valbara(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String, beslut_id: String) -> Result<ValbaraVy, Felsvar> {
-    let v = state.med_store(&sprak, move |s| s.valbara(&s.aktor(&handlaggare_id)?, &beslut_id, idag())).await?;
+pub async fn valbara(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    beslut_id: String,
+) -> Result<ValbaraVy, Felsvar> {
+    let v = state
+        .med_store(&sprak, move |s| s.valbara(&s.aktor(&handlaggare_id)?, &beslut_id, idag()))
+        .await?;
     let (l, sprak) = (&state.l10n, state.sprak(&sprak));
     Ok(ValbaraVy {
         ordning: l.t(&sprak, v.ordning.meddelande_id()),
@@ -296,15 +349,25 @@ pub async fn valbara(state: State<'_, Tillstand>, sprak: String, handlaggare_id:
 }
 
 #[tauri::command]
-pub async fn valsida(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String, beslut_id: String) -> Result<Valsida, Felsvar> {
+pub async fn valsida(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    beslut_id: String,
+) -> Result<Valsida, Felsvar> {
     let (historik, forklaringar, svarsdatum) = state
         .med_store(&sprak, move |s| {
             let aktor = s.aktor(&handlaggare_id)?;
-            Ok((s.valhistorik(&aktor, &beslut_id)?, s.ickevalsforklaringar(&beslut_id)?, s.svarsdatum(&beslut_id)?))
+            Ok((
+                s.valhistorik(&aktor, &beslut_id)?,
+                s.ickevalsforklaringar(&beslut_id)?,
+                s.svarsdatum(&beslut_id)?,
+            ))
         })
         .await?;
     let sprak = state.sprak(&sprak);
-    let forklaringar = forklaringar.iter().map(|f| state.l10n.ickevalsforklaring(&sprak, f)).collect();
+    let forklaringar =
+        forklaringar.iter().map(|f| state.l10n.ickevalsforklaring(&sprak, f)).collect();
     Ok(Valsida { historik, forklaringar, svarsdatum })
 }
 
@@ -322,20 +385,39 @@ pub async fn valj(
     startdatum: Option<String>,
 ) -> Result<Val, Felsvar> {
     let vem = tolkat(&state, &sprak, VemValde::fran_kod(&vem_valde))?;
-    let satt = tolkat(&state, &sprak, informationssatt.as_deref().filter(|s| !s.is_empty()).map(Informationssatt::fran_kod).transpose())?;
-    let start = tolkat(&state, &sprak, startdatum.as_deref().filter(|s| !s.trim().is_empty()).map(|s| datum("datum", s)).transpose())?;
+    let satt = tolkat(
+        &state,
+        &sprak,
+        informationssatt
+            .as_deref()
+            .filter(|s| !s.is_empty())
+            .map(Informationssatt::fran_kod)
+            .transpose(),
+    )?;
+    let start = tolkat(
+        &state,
+        &sprak,
+        startdatum
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| datum("datum", s))
+            .transpose(),
+    )?;
     state
         .med_store(&sprak, move |s| {
             let aktor = s.aktor(&handlaggare_id)?;
-            let id = s.valj(&aktor, &NyttVal {
-                beslut_id: beslut_id.clone(),
-                utforare_id,
-                vem_valde: vem,
-                informationssatt: satt,
-                informationssprak: None,
-                valdatum: idag(),
-                startdatum: start,
-            })?;
+            let id = s.valj(
+                &aktor,
+                &NyttVal {
+                    beslut_id: beslut_id.clone(),
+                    utforare_id,
+                    vem_valde: vem,
+                    informationssatt: satt,
+                    informationssprak: None,
+                    valdatum: idag(),
+                    startdatum: start,
+                },
+            )?;
             s.valhistorik(&aktor, &beslut_id)?
                 .into_iter()
                 .find(|v| v.id == id)
@@ -346,14 +428,28 @@ pub async fn valj(
 
 /// Applies the ickeval alternative; returns its explanation in words.
 #[tauri::command]
-pub async fn ickeval(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String, beslut_id: String, avstar: bool) -> Result<Vec<String>, Felsvar> {
+pub async fn ickeval(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    beslut_id: String,
+    avstar: bool,
+) -> Result<Vec<String>, Felsvar> {
     let orsak = if avstar { IckevalOrsak::Avstar } else { IckevalOrsak::Svarsdatum };
-    let (_, f) = state.med_store(&sprak, move |s| s.ickeval(&s.aktor(&handlaggare_id)?, &beslut_id, idag(), orsak)).await?;
+    let (_, f) = state
+        .med_store(&sprak, move |s| {
+            s.ickeval(&s.aktor(&handlaggare_id)?, &beslut_id, idag(), orsak)
+        })
+        .await?;
     Ok(state.l10n.ickevalsforklaring(&state.sprak(&sprak), &f))
 }
 
 #[tauri::command]
-pub async fn arbetslistor(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String) -> Result<Arbetslistor, Felsvar> {
+pub async fn arbetslistor(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+) -> Result<Arbetslistor, Felsvar> {
     state.med_store(&sprak, move |s| s.arbetslistor(&s.aktor(&handlaggare_id)?, idag())).await
 }
 
@@ -365,15 +461,33 @@ pub async fn insatser(state: State<'_, Tillstand>, sprak: String) -> Result<Vec<
 
 /// Checks a beslut form as it is typed; an empty list means every field is fine.
 #[tauri::command]
-pub async fn kontrollera_beslut(state: State<'_, Tillstand>, sprak: String, brukare_id: String, formular: Beslutsformular) -> Result<Vec<FaltfelVy>, Felsvar> {
-    let fel = state.med_store(&sprak, move |s| Ok(s.tolka_beslutsformular(&brukare_id, &formular).err().unwrap_or_default())).await?;
+pub async fn kontrollera_beslut(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    brukare_id: String,
+    formular: Beslutsformular,
+) -> Result<Vec<FaltfelVy>, Felsvar> {
+    let fel = state
+        .med_store(&sprak, move |s| {
+            Ok(s.tolka_beslutsformular(&brukare_id, &formular).err().unwrap_or_default())
+        })
+        .await?;
     Ok(Felsvar::fran_falt(&state.l10n, &state.sprak(&sprak), &fel).falt)
 }
 
 /// The form filled in from a beslut: to edit a draft or to start an omprövning.
 #[tauri::command]
-pub async fn beslutsformular(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String, beslut_id: String) -> Result<Beslutsformular, Felsvar> {
-    state.med_store(&sprak, move |s| Ok(Beslutsformular::fran(&s.beslut(&s.aktor(&handlaggare_id)?, &beslut_id)?))).await
+pub async fn beslutsformular(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    beslut_id: String,
+) -> Result<Beslutsformular, Felsvar> {
+    state
+        .med_store(&sprak, move |s| {
+            Ok(Beslutsformular::fran(&s.beslut(&s.aktor(&handlaggare_id)?, &beslut_id)?))
+        })
+        .await
 }
 
 /// Saves a beslut form (new draft, edited draft, or omprövning) and, with `fatta`, makes it.
@@ -394,7 +508,14 @@ pub async fn spara_beslut(
     let svar = state
         .med_store(&sprak, move |s| {
             let aktor = s.aktor(&handlaggare_id)?;
-            Ok(s.spara_beslutsformular(&aktor, &brukare_id, beslut_id.as_deref(), ersatter.as_deref(), &formular, fatta.then(idag)))
+            Ok(s.spara_beslutsformular(
+                &aktor,
+                &brukare_id,
+                beslut_id.as_deref(),
+                ersatter.as_deref(),
+                &formular,
+                fatta.then(idag),
+            ))
         })
         .await?;
     svar.map_err(|e| match e {
@@ -405,8 +526,15 @@ pub async fn spara_beslut(
 
 /// Makes a draft into a decision today.
 #[tauri::command]
-pub async fn fatta_beslut(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String, beslut_id: String) -> Result<(), Felsvar> {
-    state.med_store(&sprak, move |s| s.fatta_beslut(&s.aktor(&handlaggare_id)?, &beslut_id, idag())).await
+pub async fn fatta_beslut(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    beslut_id: String,
+) -> Result<(), Felsvar> {
+    state
+        .med_store(&sprak, move |s| s.fatta_beslut(&s.aktor(&handlaggare_id)?, &beslut_id, idag()))
+        .await
 }
 
 /// The register screen: every provider now, the history of versions, and whether the
@@ -420,7 +548,11 @@ pub struct Registervy {
 }
 
 #[tauri::command]
-pub async fn register(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String) -> Result<Registervy, Felsvar> {
+pub async fn register(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+) -> Result<Registervy, Felsvar> {
     state
         .med_store(&sprak, move |s| {
             Ok(Registervy {
@@ -435,7 +567,11 @@ pub async fn register(state: State<'_, Tillstand>, sprak: String, handlaggare_id
 
 /// Which brukare saving this provider would affect, without saving.
 #[tauri::command]
-pub async fn forhandsgranska_utforare(state: State<'_, Tillstand>, sprak: String, utforare: Utforare) -> Result<Vec<Paverkad>, Felsvar> {
+pub async fn forhandsgranska_utforare(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    utforare: Utforare,
+) -> Result<Vec<Paverkad>, Felsvar> {
     state.med_store(&sprak, move |s| s.forhandsgranska_utforare(&utforare, idag())).await
 }
 
@@ -447,7 +583,11 @@ pub async fn spara_utforare(
     utforare: Utforare,
     beskrivning: String,
 ) -> Result<Sparat, Felsvar> {
-    state.med_store(&sprak, move |s| s.spara_utforare(&s.aktor(&handlaggare_id)?, &utforare, &beskrivning)).await
+    state
+        .med_store(&sprak, move |s| {
+            s.spara_utforare(&s.aktor(&handlaggare_id)?, &utforare, &beskrivning)
+        })
+        .await
 }
 
 #[cfg(test)]
@@ -465,7 +605,11 @@ mod tests {
                 "message": "Beslutet är redan fattat och kan inte ändras. Gör en omprövning för att ändra det."
             })
         );
-        let fel = Felsvar::fran_falt(&l, "sv", &[Faltfel { falt: "giltig_till", fel: Valideringsfel::DatumOrdning.into() }]);
+        let fel = Felsvar::fran_falt(
+            &l,
+            "sv",
+            &[Faltfel { falt: "giltig_till", fel: Valideringsfel::DatumOrdning.into() }],
+        );
         assert_eq!(
             serde_json::to_value(&fel).unwrap(),
             serde_json::json!({
@@ -484,7 +628,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let losen = Losenfras::ny_nyckel("en bra lösenfras").unwrap();
         let ny = dir.path().join("ny").join("valfri.sqlite");
-        let launch = |db: &std::path::Path, demo: bool| Launch { db: Some(db.to_path_buf()), demo, ..Launch::default() };
+        let launch = |db: &std::path::Path, demo: bool| Launch {
+            db: Some(db.to_path_buf()),
+            demo,
+            ..Launch::default()
+        };
         // Never a plaintext file by accident: without a passphrase nothing is created.
         assert!(matches!(oppna(&launch(&ny, false), None), Err(Lagringsfel::KraverLosenfras)));
         assert!(!ny.exists());
@@ -494,7 +642,10 @@ mod tests {
         let trasig = dir.path().join("trasig.sqlite");
         std::fs::write(&trasig, vec![7u8; 4096]).unwrap();
         assert!(matches!(oppna(&launch(&trasig, false), None), Err(Lagringsfel::KraverLosenfras)));
-        assert!(matches!(oppna(&launch(&trasig, false), Some(&losen)), Err(Lagringsfel::FelLosenfras)));
+        assert!(matches!(
+            oppna(&launch(&trasig, false), Some(&losen)),
+            Err(Lagringsfel::FelLosenfras)
+        ));
         let demo_fil = dir.path().join("demo.sqlite");
         assert!(matches!(oppna(&launch(&demo_fil, true), None), Err(Lagringsfel::KraverLosenfras)));
         let demo_losen = Losenfras::ny(demo::DEMO_LOSENFRAS).unwrap();

@@ -8,7 +8,10 @@ use std::sync::PoisonError;
 
 use serde::Serialize;
 use tauri::State;
-use valfri_store::{Filtyp, Lagringsfel, Losenfras, Sakerhetsinstallningar, Store, behover_daglig_kopia, demo, sakerhetskopior};
+use valfri_store::{
+    Filtyp, Lagringsfel, Losenfras, Sakerhetsinstallningar, Store, behover_daglig_kopia, demo,
+    sakerhetskopior,
+};
 
 use crate::commands::{Felsvar, Tillstand, databas, oppna};
 
@@ -49,8 +52,14 @@ impl Tillstand {
         Ok(Lasstatus {
             lage,
             krypterad: store.is_some_and(Store::ar_krypterad),
-            las_efter_minuter: store.map(Store::sakerhet).transpose()?.unwrap_or_default().las_efter_minuter,
-            sakerhetskopia: sakerhetskopior(&kopiemapp(&db)).first().map(|k| k.tid.format("%Y-%m-%d %H:%M").to_string()),
+            las_efter_minuter: store
+                .map(Store::sakerhet)
+                .transpose()?
+                .unwrap_or_default()
+                .las_efter_minuter,
+            sakerhetskopia: sakerhetskopior(&kopiemapp(&db))
+                .first()
+                .map(|k| k.tid.format("%Y-%m-%d %H:%M").to_string()),
             demo_losenfras: self.launch().demo.then_some(demo::DEMO_LOSENFRAS),
         })
     }
@@ -86,24 +95,31 @@ fn efter_upplasning(store: &Store, db: &Path) -> Result<(), Lagringsfel> {
 
 #[tauri::command]
 pub async fn las_status(state: State<'_, Tillstand>, sprak: String) -> Result<Lasstatus, Felsvar> {
-    state.med_las(&sprak, |t, store| {
-        if store.is_none() {
-            // A plaintext database (or one unlocked by `--passphrase-env`) opens without asking.
-            let forsta = t.ta_forsta_losen();
-            match oppna(t.launch(), forsta.as_ref()).and_then(|s| efter_upplasning(&s, &databas(t.launch())?).map(|()| s)) {
-                Ok(s) => *store = Some(s),
-                Err(Lagringsfel::KraverLosenfras) => {}
-                Err(Lagringsfel::Korrupt) => return t.status_med(None, true),
-                Err(e) => return Err(e),
+    state
+        .med_las(&sprak, |t, store| {
+            if store.is_none() {
+                // A plaintext database (or one unlocked by `--passphrase-env`) opens without asking.
+                let forsta = t.ta_forsta_losen();
+                match oppna(t.launch(), forsta.as_ref())
+                    .and_then(|s| efter_upplasning(&s, &databas(t.launch())?).map(|()| s))
+                {
+                    Ok(s) => *store = Some(s),
+                    Err(Lagringsfel::KraverLosenfras) => {}
+                    Err(Lagringsfel::Korrupt) => return t.status_med(None, true),
+                    Err(e) => return Err(e),
+                }
             }
-        }
-        t.status(store.as_ref())
-    })
-    .await
+            t.status(store.as_ref())
+        })
+        .await
 }
 
 #[tauri::command]
-pub async fn las_upp(state: State<'_, Tillstand>, sprak: String, losenfras: String) -> Result<Lasstatus, Felsvar> {
+pub async fn las_upp(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    losenfras: String,
+) -> Result<Lasstatus, Felsvar> {
     state
         .med_las(&sprak, move |t, store| {
             let losen = Losenfras::ny(losenfras)?;
@@ -131,7 +147,12 @@ pub async fn las(state: State<'_, Tillstand>, sprak: String) -> Result<Lasstatus
 
 /// First start: a new, empty database encrypted with the chosen passphrase.
 #[tauri::command]
-pub async fn skapa_databas(state: State<'_, Tillstand>, sprak: String, losenfras: String, upprepad: String) -> Result<Lasstatus, Felsvar> {
+pub async fn skapa_databas(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    losenfras: String,
+    upprepad: String,
+) -> Result<Lasstatus, Felsvar> {
     state
         .med_las(&sprak, move |t, store| {
             let losen = Losenfras::ny_nyckel_upprepad(losenfras, &upprepad)?;
@@ -201,11 +222,18 @@ pub async fn byt_losenfras(
 /// Puts the newest automatic backup in place of a database that does not open; the damaged
 /// file is kept aside. Needs the backup's passphrase.
 #[tauri::command]
-pub async fn aterstall_sakerhetskopia(state: State<'_, Tillstand>, sprak: String, losenfras: String) -> Result<Lasstatus, Felsvar> {
+pub async fn aterstall_sakerhetskopia(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    losenfras: String,
+) -> Result<Lasstatus, Felsvar> {
     state
         .med_las(&sprak, move |t, store| {
             let db = databas(t.launch())?;
-            let nyaste = sakerhetskopior(&kopiemapp(&db)).into_iter().next().ok_or(Lagringsfel::IngenSakerhetskopia)?;
+            let nyaste = sakerhetskopior(&kopiemapp(&db))
+                .into_iter()
+                .next()
+                .ok_or(Lagringsfel::IngenSakerhetskopia)?;
             let losen = match valfri_store::filtyp(&nyaste.sokvag)? {
                 Filtyp::Okrypterad => None,
                 _ => Some(Losenfras::ny(losenfras)?),
@@ -234,7 +262,10 @@ pub(crate) fn sakerhetskopia_vid_stangning(state: &Tillstand) {
 /// The idle lock and the number of automatic backups kept (shown to everyone, changed by a
 /// systemförvaltare only: the store refuses others and logs it).
 #[tauri::command]
-pub async fn sakerhet(state: State<'_, Tillstand>, sprak: String) -> Result<Sakerhetsinstallningar, Felsvar> {
+pub async fn sakerhet(
+    state: State<'_, Tillstand>,
+    sprak: String,
+) -> Result<Sakerhetsinstallningar, Felsvar> {
     state.med_store(&sprak, Store::sakerhet).await
 }
 

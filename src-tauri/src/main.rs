@@ -46,7 +46,10 @@ fn parse_launch(
             let path = args.next().ok_or("--db needs a file path")?;
             launch.db = Some(PathBuf::from(path));
         } else if arg == "--passphrase-env" {
-            let var = args.next().and_then(|v| v.into_string().ok()).ok_or("--passphrase-env needs a variable name")?;
+            let var = args
+                .next()
+                .and_then(|v| v.into_string().ok())
+                .ok_or("--passphrase-env needs a variable name")?;
             launch.passphrase_env = Some(var);
         } else if let Some(path) = arg.to_str().and_then(|s| s.strip_prefix("--db=")) {
             launch.db = Some(PathBuf::from(path));
@@ -59,49 +62,57 @@ fn parse_launch(
 
 /// Everything the app needs, applied to a builder the caller chooses, so tests can pass Tauri's
 /// mock builder instead of a real one.
-fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, l10n: valfri_l10n::Localizer) -> tauri::Builder<R> {
-    builder.plugin(tauri_plugin_dialog::init()).manage(commands::Tillstand::new(launch, l10n)).manage(utskrift::Utskrift::default()).invoke_handler(tauri::generate_handler![
-        commands::texter,
-        commands::zooma,
-        las::las_status,
-        las::las_upp,
-        las::las,
-        las::skapa_databas,
-        las::kryptera_databas,
-        las::byt_losenfras,
-        las::aterstall_sakerhetskopia,
-        las::sakerhet,
-        las::spara_sakerhet,
-        commands::handlaggare,
-        commands::sok_brukare,
-        commands::oppna_brukare,
-        commands::valbara,
-        commands::valsida,
-        commands::valj,
-        commands::ickeval,
-        commands::arbetslistor,
-        commands::insatser,
-        commands::kontrollera_beslut,
-        commands::beslutsformular,
-        commands::spara_beslut,
-        commands::fatta_beslut,
-        commands::register,
-        commands::forhandsgranska_utforare,
-        commands::spara_utforare,
-        utskrift::forhandsgranska_dokument,
-        utskrift::spara_dokument,
-        utskrift::fraga_sparplats,
-        utskrift::visa_dokument,
-        utskrift::dokumentmapp,
-        utskrift::starta_batch,
-        utskrift::batchstatus,
-        utskrift::avbryt_batch,
-        utskrift::installningar,
-        utskrift::spara_kommun,
-        utskrift::nytt_omrade,
-        utskrift::andra_lagrum,
-        utskrift::satt_ickeval,
-    ])
+fn configure<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
+    launch: Launch,
+    l10n: valfri_l10n::Localizer,
+) -> tauri::Builder<R> {
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .manage(commands::Tillstand::new(launch, l10n))
+        .manage(utskrift::Utskrift::default())
+        .invoke_handler(tauri::generate_handler![
+            commands::texter,
+            commands::zooma,
+            las::las_status,
+            las::las_upp,
+            las::las,
+            las::skapa_databas,
+            las::kryptera_databas,
+            las::byt_losenfras,
+            las::aterstall_sakerhetskopia,
+            las::sakerhet,
+            las::spara_sakerhet,
+            commands::handlaggare,
+            commands::sok_brukare,
+            commands::oppna_brukare,
+            commands::valbara,
+            commands::valsida,
+            commands::valj,
+            commands::ickeval,
+            commands::arbetslistor,
+            commands::insatser,
+            commands::kontrollera_beslut,
+            commands::beslutsformular,
+            commands::spara_beslut,
+            commands::fatta_beslut,
+            commands::register,
+            commands::forhandsgranska_utforare,
+            commands::spara_utforare,
+            utskrift::forhandsgranska_dokument,
+            utskrift::spara_dokument,
+            utskrift::fraga_sparplats,
+            utskrift::visa_dokument,
+            utskrift::dokumentmapp,
+            utskrift::starta_batch,
+            utskrift::batchstatus,
+            utskrift::avbryt_batch,
+            utskrift::installningar,
+            utskrift::spara_kommun,
+            utskrift::nytt_omrade,
+            utskrift::andra_lagrum,
+            utskrift::satt_ickeval,
+        ])
 }
 
 fn main() -> ExitCode {
@@ -156,30 +167,18 @@ mod tests {
 
     #[test]
     fn db_and_demo_are_read_in_any_order() {
-        let expected = Launch {
-            db: Some(PathBuf::from("/tmp/a.sqlite")),
-            demo: true,
-            passphrase_env: None,
-        };
-        assert_eq!(
-            parse(&["--demo", "--db", "/tmp/a.sqlite"], None),
-            Ok(expected.clone())
-        );
+        let expected =
+            Launch { db: Some(PathBuf::from("/tmp/a.sqlite")), demo: true, passphrase_env: None };
+        assert_eq!(parse(&["--demo", "--db", "/tmp/a.sqlite"], None), Ok(expected.clone()));
         assert_eq!(parse(&["--db=/tmp/a.sqlite", "--demo"], None), Ok(expected));
     }
 
     #[test]
     fn command_line_overrides_environment() {
         let launch = parse(&["--db", "/tmp/cli.sqlite"], Some("/tmp/env.sqlite"));
-        assert_eq!(
-            launch.map(|l| l.db),
-            Ok(Some(PathBuf::from("/tmp/cli.sqlite")))
-        );
+        assert_eq!(launch.map(|l| l.db), Ok(Some(PathBuf::from("/tmp/cli.sqlite"))));
         let launch = parse(&[], Some("/tmp/env.sqlite"));
-        assert_eq!(
-            launch.map(|l| l.db),
-            Ok(Some(PathBuf::from("/tmp/env.sqlite")))
-        );
+        assert_eq!(launch.map(|l| l.db), Ok(Some(PathBuf::from("/tmp/env.sqlite"))));
     }
 
     #[test]
@@ -194,9 +193,6 @@ mod tests {
 
     #[test]
     fn unknown_switches_are_ignored() {
-        assert_eq!(
-            parse(&["--automation", "--demo"], None).map(|l| l.demo),
-            Ok(true)
-        );
+        assert_eq!(parse(&["--automation", "--demo"], None).map(|l| l.demo), Ok(true));
     }
 }

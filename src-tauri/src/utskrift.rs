@@ -14,7 +14,7 @@ use valfri_domain::dokument::Form;
 use valfri_domain::{IckevalModell, Insats, Kommun, Omrade, Ordningsregel};
 use valfri_l10n::Localizer;
 use valfri_store::{Lagringsfel, Store};
-use valfri_utskick::{Batch, UtskickFel, Utskick, Vad, kor_batch};
+use valfri_utskick::{Batch, Utskick, UtskickFel, Vad, kor_batch};
 
 use crate::commands::{Felsvar, Tillstand};
 
@@ -64,9 +64,18 @@ async fn med_utskick<T: Send + 'static>(
 }
 
 /// The form the window asks for, or the brukare's own.
-fn valj_form(u: &Utskick<'_>, vad: &Vad, ui_sprak: &str, dok_sprak: Option<String>, storstil: Option<bool>) -> Result<Form, UtskickFel> {
+fn valj_form(
+    u: &Utskick<'_>,
+    vad: &Vad,
+    ui_sprak: &str,
+    dok_sprak: Option<String>,
+    storstil: Option<bool>,
+) -> Result<Form, UtskickFel> {
     let standard = u.standardform(vad, ui_sprak)?;
-    Ok(Form { sprak: dok_sprak.filter(|s| u.l.har_sprak(s)).unwrap_or(standard.sprak), storstil: storstil.unwrap_or(standard.storstil) })
+    Ok(Form {
+        sprak: dok_sprak.filter(|s| u.l.har_sprak(s)).unwrap_or(standard.sprak),
+        storstil: storstil.unwrap_or(standard.storstil),
+    })
 }
 
 /// A document laid out for the preview: the brukare's copy page by page as SVG, and how many
@@ -99,7 +108,8 @@ pub async fn forhandsgranska_dokument(
         let vad = Vad::for_beslut(u.store, u.aktor, &typ, &beslut_id)?;
         let form = valj_form(u, &vad, &ui, dok_sprak, storstil)?;
         let utkast = u.satt(&vad, &form)?;
-        let forsta = utkast.first().ok_or(Lagringsfel::HittasInte { typ: "beslut", id: beslut_id })?;
+        let forsta =
+            utkast.first().ok_or(Lagringsfel::HittasInte { typ: "beslut", id: beslut_id })?;
         Ok(Forhandsvisning {
             titel: forsta.dokument.titel().to_owned(),
             sprak: form.sprak,
@@ -134,7 +144,9 @@ pub async fn spara_dokument(
         let vad = Vad::for_beslut(u.store, u.aktor, &typ, &beslut_id)?;
         let form = valj_form(u, &vad, &ui, dok_sprak, storstil)?;
         let filer = match fil.filter(|f| !f.trim().is_empty()) {
-            Some(fil) => u.spara(&vad, &form, |n| valfri_utskick::namngiven_sokvag(std::path::Path::new(&fil), n))?,
+            Some(fil) => u.spara(&vad, &form, |n| {
+                valfri_utskick::namngiven_sokvag(std::path::Path::new(&fil), n)
+            })?,
             None => {
                 let katalog = vald_mapp(mapp)?;
                 u.spara(&vad, &form, |n| katalog.join(vad.filnamn(n)))?
@@ -166,7 +178,10 @@ pub async fn fraga_sparplats<R: tauri::Runtime>(
     // The documents folder, or the nearest folder above it that exists yet.
     let (namn, katalog) = med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| {
         let mapp = vald_mapp(mapp)?;
-        Ok((Vad::for_beslut(u.store, u.aktor, &typ, &beslut_id)?.filnamn(0), mapp.ancestors().find(|m| m.is_dir()).map(PathBuf::from)))
+        Ok((
+            Vad::for_beslut(u.store, u.aktor, &typ, &beslut_id)?.filnamn(0),
+            mapp.ancestors().find(|m| m.is_dir()).map(PathBuf::from),
+        ))
     })
     .await?;
     let mut dialog = fonster
@@ -181,20 +196,35 @@ pub async fn fraga_sparplats<R: tauri::Runtime>(
         dialog = dialog.set_directory(katalog);
     }
     // The dialog runs on the UI thread; this one only waits for the answer.
-    let vald = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file()).await.map_err(|_| Felsvar::okant(&l10n, &ui))?;
+    let vald = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
+        .await
+        .map_err(|_| Felsvar::okant(&l10n, &ui))?;
     let Some(vald) = vald else { return Ok(None) };
-    let fil = vald.into_path().map_err(|e| Felsvar::fran(&l10n, &ui, &UtskickFel::Fil { sokvag: String::new(), detalj: e.to_string() }))?;
+    let fil = vald.into_path().map_err(|e| {
+        Felsvar::fran(&l10n, &ui, &UtskickFel::Fil { sokvag: String::new(), detalj: e.to_string() })
+    })?;
     Ok(Some(valfri_utskick::med_pdf_andelse(fil).display().to_string()))
 }
 
 /// Opens a saved document in the system's PDF viewer, from which it is printed.
 #[tauri::command]
-pub async fn visa_dokument(state: State<'_, Tillstand>, sprak: String, sokvag: String) -> Result<(), Felsvar> {
+pub async fn visa_dokument(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    sokvag: String,
+) -> Result<(), Felsvar> {
     let (l10n, sp) = (state.l10n(), state.sprak(&sprak));
-    let svar = tauri::async_runtime::spawn_blocking(move || valfri_utskick::visa_i_systemet(std::path::Path::new(&sokvag))).await;
+    let svar = tauri::async_runtime::spawn_blocking(move || {
+        valfri_utskick::visa_i_systemet(std::path::Path::new(&sokvag))
+    })
+    .await;
     match svar {
         Ok(r) => r.map_err(|e| Felsvar::fran(&l10n, &sp, &e)),
-        Err(_) => Err(Felsvar::fran(&l10n, &sp, &UtskickFel::Visa { sokvag: String::new(), detalj: String::new() })),
+        Err(_) => Err(Felsvar::fran(
+            &l10n,
+            &sp,
+            &UtskickFel::Visa { sokvag: String::new(), detalj: String::new() },
+        )),
     }
 }
 
@@ -222,8 +252,10 @@ pub struct Batchstatus {
 
 impl Batchstatus {
     fn fran(&mut self, b: &Batch, l: &Localizer, sprak: &str) {
-        (self.antal, self.klara, self.skrivna, self.redan_klara, self.avbruten) = (b.antal, b.klara, b.skrivna, b.redan_klara, b.avbruten);
-        self.fel = b.fel.iter().map(|(id, e)| format!("{id}: {}", l.meddelande(sprak, e))).collect();
+        (self.antal, self.klara, self.skrivna, self.redan_klara, self.avbruten) =
+            (b.antal, b.klara, b.skrivna, b.redan_klara, b.avbruten);
+        self.fel =
+            b.fel.iter().map(|(id, e)| format!("{id}: {}", l.meddelande(sprak, e))).collect();
     }
 }
 
@@ -239,17 +271,32 @@ pub async fn starta_batch(
     mapp: Option<String>,
 ) -> Result<Batchstatus, Felsvar> {
     let sp = state.sprak(&sprak);
-    let (l10n, store, status, avbryt, cell) =
-        (state.l10n(), state.store(), Arc::clone(&utskrift.batch), Arc::clone(&utskrift.avbryt), Arc::clone(&utskrift.typsnitt));
+    let (l10n, store, status, avbryt, cell) = (
+        state.l10n(),
+        state.store(),
+        Arc::clone(&utskrift.batch),
+        Arc::clone(&utskrift.avbryt),
+        Arc::clone(&utskrift.typsnitt),
+    );
     let hid = handlaggare_id.clone();
-    let beslut = med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| Ok(u.store.omval_beslut()?)).await?;
-    let katalog = vald_mapp(mapp).map_err(|e| Felsvar::fran(&l10n, &sp, &e))?.join(format!("valfrihetsinformation-{}", valfri_store::idag()));
+    let beslut = med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| {
+        Ok(u.store.omval_beslut()?)
+    })
+    .await?;
+    let katalog = vald_mapp(mapp)
+        .map_err(|e| Felsvar::fran(&l10n, &sp, &e))?
+        .join(format!("valfrihetsinformation-{}", valfri_store::idag()));
     {
         let mut s = status.lock().unwrap_or_else(PoisonError::into_inner);
         if s.kor {
             return Ok(s.clone());
         }
-        *s = Batchstatus { kor: true, antal: beslut.len(), katalog: katalog.display().to_string(), ..Batchstatus::default() };
+        *s = Batchstatus {
+            kor: true,
+            antal: beslut.len(),
+            katalog: katalog.display().to_string(),
+            ..Batchstatus::default()
+        };
     }
     avbryt.store(false, Ordering::SeqCst);
     let svar = status.lock().unwrap_or_else(PoisonError::into_inner).clone();
@@ -257,11 +304,17 @@ pub async fn starta_batch(
         // The store's lock is taken per letter, so the window stays usable while the batch runs.
         let ett = |id: &str| -> Result<valfri_utskick::Steg, UtskickFel> {
             let vakt = store.lock().unwrap_or_else(PoisonError::into_inner);
-            let s: &Store = vakt.as_ref().ok_or(Lagringsfel::KanInteOppna { sokvag: String::new(), detalj: "closed".into() })?;
+            let s: &Store = vakt.as_ref().ok_or(Lagringsfel::KanInteOppna {
+                sokvag: String::new(),
+                detalj: "closed".into(),
+            })?;
             let aktor = s.aktor(&hid)?;
-            Utskick { store: s, aktor: &aktor, t: typsnitt(&cell)?, l: &l10n }.batchbrev(id, &katalog)
+            Utskick { store: s, aktor: &aktor, t: typsnitt(&cell)?, l: &l10n }
+                .batchbrev(id, &katalog)
         };
-        let resultat = kor_batch(&beslut, &avbryt, ett, |b| status.lock().unwrap_or_else(PoisonError::into_inner).fran(b, &l10n, &sp));
+        let resultat = kor_batch(&beslut, &avbryt, ett, |b| {
+            status.lock().unwrap_or_else(PoisonError::into_inner).fran(b, &l10n, &sp)
+        });
         let mut s = status.lock().unwrap_or_else(PoisonError::into_inner);
         match resultat {
             Ok(b) => s.fran(&b, &l10n, &sp),
@@ -306,11 +359,22 @@ pub struct Installningar {
 }
 
 #[tauri::command]
-pub async fn installningar(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String) -> Result<Installningar, Felsvar> {
+pub async fn installningar(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+) -> Result<Installningar, Felsvar> {
     let (l, sp) = (state.l10n(), state.sprak(&sprak));
     let sp2 = sp.clone();
     let (far_andra, kommun, omraden, insatser) = state
-        .med_store(&sprak, move |s| Ok((s.aktor(&handlaggare_id)?.far_andra_register(), s.kommun()?, s.omraden()?, s.insatser(&sp2)?)))
+        .med_store(&sprak, move |s| {
+            Ok((
+                s.aktor(&handlaggare_id)?.far_andra_register(),
+                s.kommun()?,
+                s.omraden()?,
+                s.insatser(&sp2)?,
+            ))
+        })
         .await?;
     let ord = |id: &str| l.t(&sp, id);
     Ok(Installningar {
@@ -318,26 +382,56 @@ pub async fn installningar(state: State<'_, Tillstand>, sprak: String, handlagga
         kommun,
         omraden,
         insatser,
-        ickeval_modeller: IckevalModell::ALLA.iter().map(|m| Alternativ { kod: m.kod(), namn: ord(m.meddelande_id()) }).collect(),
-        ordningsregler: Ordningsregel::ALLA.iter().map(|o| Alternativ { kod: o.kod(), namn: ord(o.meddelande_id()) }).collect(),
+        ickeval_modeller: IckevalModell::ALLA
+            .iter()
+            .map(|m| Alternativ { kod: m.kod(), namn: ord(m.meddelande_id()) })
+            .collect(),
+        ordningsregler: Ordningsregel::ALLA
+            .iter()
+            .map(|o| Alternativ { kod: o.kod(), namn: ord(o.meddelande_id()) })
+            .collect(),
         sprak_lista: l.sprak().into_iter().map(str::to_owned).collect(),
         dokumentmapp: dokumentmapp(),
     })
 }
 
 #[tauri::command]
-pub async fn spara_kommun(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String, kommun: Kommun) -> Result<(), Felsvar> {
+pub async fn spara_kommun(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    kommun: Kommun,
+) -> Result<(), Felsvar> {
     state.med_store(&sprak, move |s| s.spara_kommun(&s.aktor(&handlaggare_id)?, &kommun)).await
 }
 
 #[tauri::command]
-pub async fn nytt_omrade(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String, kod: String, namn: String, landsbygd: bool) -> Result<String, Felsvar> {
-    state.med_store(&sprak, move |s| s.nytt_omrade(&s.aktor(&handlaggare_id)?, &kod, &namn, landsbygd)).await
+pub async fn nytt_omrade(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    kod: String,
+    namn: String,
+    landsbygd: bool,
+) -> Result<String, Felsvar> {
+    state
+        .med_store(&sprak, move |s| {
+            s.nytt_omrade(&s.aktor(&handlaggare_id)?, &kod, &namn, landsbygd)
+        })
+        .await
 }
 
 #[tauri::command]
-pub async fn andra_lagrum(state: State<'_, Tillstand>, sprak: String, handlaggare_id: String, insats: String, lagrum: String) -> Result<(), Felsvar> {
-    state.med_store(&sprak, move |s| s.andra_lagrum(&s.aktor(&handlaggare_id)?, &insats, &lagrum)).await
+pub async fn andra_lagrum(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    insats: String,
+    lagrum: String,
+) -> Result<(), Felsvar> {
+    state
+        .med_store(&sprak, move |s| s.andra_lagrum(&s.aktor(&handlaggare_id)?, &insats, &lagrum))
+        .await
 }
 
 /// Sets an insats's ickeval model; returns Konkurrensverket's warning for turordning.
@@ -356,7 +450,13 @@ pub async fn satt_ickeval(
     let modell = IckevalModell::fran_kod(&modell).map_err(|e| Felsvar::fran(&l, &sp, &e))?;
     let varna = state
         .med_store(&sprak, move |s| {
-            s.satt_ickeval(&s.aktor(&handlaggare_id)?, &insats, modell, utsedd.as_deref().filter(|u| !u.is_empty()), egen_regi_i_turordning)
+            s.satt_ickeval(
+                &s.aktor(&handlaggare_id)?,
+                &insats,
+                modell,
+                utsedd.as_deref().filter(|u| !u.is_empty()),
+                egen_regi_i_turordning,
+            )
         })
         .await?;
     Ok(varna.then(|| l.t(&sp, "varning-turordning")))

@@ -16,23 +16,14 @@ fn config() -> Value {
 #[test]
 fn csp_allows_only_own_code() {
     let config = config();
-    let csp = config["app"]["security"]["csp"]
-        .as_str()
-        .unwrap_or_default();
-    for directive in [
-        "default-src 'self'",
-        "script-src 'self'",
-        "object-src 'none'",
-    ] {
+    let csp = config["app"]["security"]["csp"].as_str().unwrap_or_default();
+    for directive in ["default-src 'self'", "script-src 'self'", "object-src 'none'"] {
         assert!(csp.contains(directive), "CSP lacks `{directive}`: {csp}");
     }
     // Inline code or eval would turn any injected text into running code.
     assert!(!csp.contains("unsafe-"), "CSP allows unsafe sources: {csp}");
     let too_wide = |source: &str| {
-        matches!(
-            source.trim_end_matches(';'),
-            "*" | "http:" | "https:" | "data:" | "blob:"
-        )
+        matches!(source.trim_end_matches(';'), "*" | "http:" | "https:" | "data:" | "blob:")
     };
     for directive in csp.split(';').filter(|d| !d.trim().starts_with("img-src")) {
         assert!(
@@ -45,10 +36,7 @@ fn csp_allows_only_own_code() {
 
 #[test]
 fn prototype_is_frozen() {
-    assert_eq!(
-        config()["app"]["security"]["freezePrototype"],
-        Value::Bool(true)
-    );
+    assert_eq!(config()["app"]["security"]["freezePrototype"], Value::Bool(true));
 }
 
 #[test]

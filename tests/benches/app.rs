@@ -17,7 +17,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 fn bench(c: &mut Criterion) {
     let Some(tools) = harness::Tools::find("bench") else { return };
     let full = std::env::args().any(|a| a == "--bench");
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    let runtime =
+        tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
 
     let mut g = c.benchmark_group("app");
     g.sample_size(10).measurement_time(Duration::from_secs(30));

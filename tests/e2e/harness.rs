@@ -69,21 +69,28 @@ pub fn run_encrypted(name: &str, passphrase: &str, body: impl AsyncFnOnce(&App) 
 pub type Prepare<'a> = &'a dyn Fn(&Path, &Path) -> TestResult;
 
 /// As [`run_encrypted`], with `prepare(cli, db)` run on the file before the app starts.
-pub fn run_prepared(name: &str, passphrase: &str, prepare: Prepare<'_>, body: impl AsyncFnOnce(&App) -> TestResult) {
+pub fn run_prepared(
+    name: &str,
+    passphrase: &str,
+    prepare: Prepare<'_>,
+    body: impl AsyncFnOnce(&App) -> TestResult,
+) {
     run_with(name, Some(passphrase), prepare, body);
 }
 
-fn run_with(name: &str, passphrase: Option<&str>, prepare: Prepare<'_>, body: impl AsyncFnOnce(&App) -> TestResult) {
+fn run_with(
+    name: &str,
+    passphrase: Option<&str>,
+    prepare: Prepare<'_>,
+    body: impl AsyncFnOnce(&App) -> TestResult,
+) {
     // A panicking test poisons the lock; the next test must still run.
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(PoisonError::into_inner);
     let Some(tools) = Tools::find(name) else {
         return;
     };
     adopt_orphans();
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(error) => panic!("{name}: cannot start the async runtime: {error}"),
     };
@@ -106,7 +113,8 @@ fn run_with(name: &str, passphrase: Option<&str>, prepare: Prepare<'_>, body: im
     let passed = matches!(outcome, Ok(Ok(())));
     if !passed || std::env::var_os("VALFRI_E2E_SCREENSHOTS").is_some() {
         // The timer must be made inside the runtime, or it panics before a picture is taken.
-        let screenshot = runtime.block_on(async { tokio::time::timeout(WAIT, app.screenshot(name)).await });
+        let screenshot =
+            runtime.block_on(async { tokio::time::timeout(WAIT, app.screenshot(name)).await });
         match screenshot {
             Ok(Ok(path)) => eprintln!("{name}: screenshot saved to {}", path.display()),
             Ok(Err(error)) => eprintln!("{name}: could not save a screenshot: {error}"),
@@ -184,13 +192,8 @@ fn built_binary(name: &str, package: &str, sources: &[&str]) -> PathBuf {
         .unwrap_or_default();
     let path = profile_dir.join(name);
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let built_at = std::fs::metadata(&path)
-        .and_then(|meta| meta.modified())
-        .ok();
-    let changed_at = sources
-        .iter()
-        .filter_map(|source| newest_change(&root.join(source)))
-        .max();
+    let built_at = std::fs::metadata(&path).and_then(|meta| meta.modified()).ok();
+    let changed_at = sources.iter().filter_map(|source| newest_change(&root.join(source))).max();
     let stale = match (built_at, changed_at) {
         (None, _) => true,
         (Some(built), Some(changed)) => changed > built,
@@ -198,10 +201,7 @@ fn built_binary(name: &str, package: &str, sources: &[&str]) -> PathBuf {
     };
     if stale {
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-        eprintln!(
-            "{} is missing or stale; running `cargo build -p {package}`",
-            path.display()
-        );
+        eprintln!("{} is missing or stale; running `cargo build -p {package}`", path.display());
         // A benchmark runs from target/release: build the binaries it will run there.
         let release = profile_dir.ends_with("release").then_some("--release");
         let built = Command::new(cargo)
@@ -260,7 +260,11 @@ impl App {
         Self::launch_with(tools, None, &|_, _| Ok(())).await
     }
 
-    async fn launch_with(tools: &Tools, passphrase: Option<&str>, prepare: Prepare<'_>) -> Result<Self, Box<dyn Error>> {
+    async fn launch_with(
+        tools: &Tools,
+        passphrase: Option<&str>,
+        prepare: Prepare<'_>,
+    ) -> Result<Self, Box<dyn Error>> {
         let dir = tempfile::Builder::new().prefix("valfri-e2e-").tempdir()?;
         let db = dir.path().join("valfri.sqlite");
         create_demo_database(&tools.cli, &db, passphrase)?;
@@ -288,24 +292,12 @@ impl App {
         let client = tokio::time::timeout(STARTUP, connecting)
             .await
             .map_err(|_| {
-                format!(
-                    "no WebDriver session within {STARTUP:?}{}",
-                    processes.driver_log()
-                )
+                format!("no WebDriver session within {STARTUP:?}{}", processes.driver_log())
             })?
             .map_err(|error| {
-                format!(
-                    "WebDriver session failed: {error}{}",
-                    processes.driver_log()
-                )
+                format!("WebDriver session failed: {error}{}", processes.driver_log())
             })?;
-        Ok(Self {
-            client,
-            session_start,
-            processes,
-            display,
-            _dir: dir,
-        })
+        Ok(Self { client, session_start, processes, display, _dir: dir })
     }
 
     /// Runs `xdotool` on the app's display: the system's own dialogs (the GTK save dialog) are
@@ -340,9 +332,16 @@ impl App {
                 }
             }
             if start.elapsed() > DIALOG_WAIT {
-                let alla = self.xdotool(&["search", "--onlyvisible", "--name", "."]).unwrap_or_default();
-                let namn: Vec<String> = alla.lines().filter_map(|id| self.xdotool(&["getwindowname", id]).ok()).collect();
-                return Err(format!("no window titled {titel:?} within {DIALOG_WAIT:?}; visible: {namn:?}").into());
+                let alla =
+                    self.xdotool(&["search", "--onlyvisible", "--name", "."]).unwrap_or_default();
+                let namn: Vec<String> = alla
+                    .lines()
+                    .filter_map(|id| self.xdotool(&["getwindowname", id]).ok())
+                    .collect();
+                return Err(format!(
+                    "no window titled {titel:?} within {DIALOG_WAIT:?}; visible: {namn:?}"
+                )
+                .into());
             }
             tokio::time::sleep(POLL).await;
         }
@@ -354,9 +353,15 @@ impl App {
         let monster = format!("^{titel}$");
         let start = Instant::now();
         // `search` exits 1 when nothing matches: then the window is gone.
-        while self.xdotool(&["search", "--onlyvisible", "--name", &monster]).is_ok_and(|ids| !ids.is_empty()) {
+        while self
+            .xdotool(&["search", "--onlyvisible", "--name", &monster])
+            .is_ok_and(|ids| !ids.is_empty())
+        {
             if start.elapsed() > timeout {
-                return Err(format!("the window titled {titel:?} was still shown after {timeout:?}").into());
+                return Err(format!(
+                    "the window titled {titel:?} was still shown after {timeout:?}"
+                )
+                .into());
             }
             tokio::time::sleep(POLL).await;
         }
@@ -367,17 +372,23 @@ impl App {
     /// process in the driver's process group except the driver itself. PSS shares libraries
     /// fairly between processes, so the sum is what the app really costs.
     pub fn pss_kib(&self) -> u64 {
-        let Some(grupp) = self.processes.groups.first().map(std::process::Child::id) else { return 0 };
+        let Some(grupp) = self.processes.groups.first().map(std::process::Child::id) else {
+            return 0;
+        };
         let mut summa = 0;
         for post in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
             let Ok(stat) = std::fs::read_to_string(post.path().join("stat")) else { continue };
             // The command name is in parentheses and may contain spaces; fields follow it.
             let Some((namn, resten)) = stat.split_once(") ") else { continue };
             let pgrp: Option<u32> = resten.split_whitespace().nth(2).and_then(|f| f.parse().ok());
-            if pgrp != Some(grupp) || namn.ends_with("WebKitWebDriv") || namn.ends_with("WebKitWebDriver") {
+            if pgrp != Some(grupp)
+                || namn.ends_with("WebKitWebDriv")
+                || namn.ends_with("WebKitWebDriver")
+            {
                 continue;
             }
-            let rollup = std::fs::read_to_string(post.path().join("smaps_rollup")).unwrap_or_default();
+            let rollup =
+                std::fs::read_to_string(post.path().join("smaps_rollup")).unwrap_or_default();
             summa += rollup
                 .lines()
                 .find_map(|l| l.strip_prefix("Pss:"))
@@ -388,20 +399,13 @@ impl App {
     }
 
     pub async fn wait_until_ready(&self) -> TestResult {
-        self.wait_for_timeout(
-            "the UI to set body[data-ready=\"true\"]",
-            STARTUP,
-            async || {
-                let ready = self
-                    .client
-                    .execute(
-                        "return document.body && document.body.dataset.ready",
-                        vec![],
-                    )
-                    .await?;
-                Ok(ready.as_str() == Some("true"))
-            },
-        )
+        self.wait_for_timeout("the UI to set body[data-ready=\"true\"]", STARTUP, async || {
+            let ready = self
+                .client
+                .execute("return document.body && document.body.dataset.ready", vec![])
+                .await?;
+            Ok(ready.as_str() == Some("true"))
+        })
         .await
     }
 
@@ -446,7 +450,7 @@ impl App {
                     Ok(_) => String::new(),
                 };
                 return Err(
-                    format!("timed out after {timeout:?} waiting for {what}{detail}").into(),
+                    format!("timed out after {timeout:?} waiting for {what}{detail}").into()
                 );
             }
             tokio::time::sleep(POLL).await;
@@ -457,12 +461,7 @@ impl App {
     pub async fn find(&self, css: &str) -> Result<Element, Box<dyn Error>> {
         let mut found = None;
         self.wait_for(&format!("an element matching `{css}`"), async || {
-            found = self
-                .client
-                .find_all(Locator::Css(css))
-                .await?
-                .into_iter()
-                .next();
+            found = self.client.find_all(Locator::Css(css)).await?.into_iter().next();
             Ok(found.is_some())
         })
         .await?;
@@ -530,9 +529,11 @@ impl App {
     /// Runs the axe-core accessibility checks (WCAG 2.1 A and AA) on what the window shows now and
     /// returns one line per violation. axe-core is installed under target/npm by `cargo xtask test`.
     pub async fn axe(&self) -> Result<Vec<String>, Box<dyn Error>> {
-        let fil = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/npm/node_modules/axe-core/axe.min.js");
-        let kalla = std::fs::read_to_string(&fil)
-            .map_err(|e| format!("axe-core is not installed at {} ({e}); run `cargo xtask test`", fil.display()))?;
+        let fil = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../target/npm/node_modules/axe-core/axe.min.js");
+        let kalla = std::fs::read_to_string(&fil).map_err(|e| {
+            format!("axe-core is not installed at {} ({e}); run `cargo xtask test`", fil.display())
+        })?;
         self.client.execute(&kalla, vec![]).await?;
         let svar = self
             .client
@@ -622,15 +623,7 @@ impl Processes {
     fn start_xvfb(&mut self, xvfb: &Path) -> Result<String, Box<dyn Error>> {
         // `-displayfd 1`: Xvfb writes the display it chose to its stdout, which is our pipe.
         let mut child = Command::new(xvfb)
-            .args([
-                "-displayfd",
-                "1",
-                "-screen",
-                "0",
-                "1280x800x24",
-                "-nolisten",
-                "tcp",
-            ])
+            .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -647,9 +640,7 @@ impl Processes {
             let _ = BufReader::new(stdout).read_line(&mut line);
             let _ = sender.send(line);
         });
-        let line = receiver
-            .recv_timeout(WAIT)
-            .map_err(|_| "Xvfb did not report a display")?;
+        let line = receiver.recv_timeout(WAIT).map_err(|_| "Xvfb did not report a display")?;
         let number: u32 = line
             .trim()
             .parse()
@@ -697,7 +688,7 @@ impl Processes {
                 && let Ok(Some(status)) = driver.try_wait()
             {
                 return Err(
-                    format!("WebKitWebDriver exited ({status}){}", self.driver_log()).into(),
+                    format!("WebKitWebDriver exited ({status}){}", self.driver_log()).into()
                 );
             }
             if Instant::now() >= deadline {
@@ -710,10 +701,8 @@ impl Processes {
 
     /// What the driver and the app printed, for failure messages.
     fn driver_log(&self) -> String {
-        let Some(text) = self
-            .driver_log
-            .as_ref()
-            .and_then(|path| std::fs::read_to_string(path).ok())
+        let Some(text) =
+            self.driver_log.as_ref().and_then(|path| std::fs::read_to_string(path).ok())
         else {
             return String::new();
         };

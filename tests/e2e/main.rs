@@ -22,16 +22,14 @@ const STATUS_WORDS: [&str; 4] = ["utkast", "beslutat", "verkställt", "avslutat"
 const HITS: &str = "#traffar li button.traff";
 
 fn shows_marta(hits: &[String]) -> bool {
-    hits.iter()
-        .any(|hit| hit.contains(NAME) && hit.contains(PERSONNUMMER))
+    hits.iter().any(|hit| hit.contains(NAME) && hit.contains(PERSONNUMMER))
 }
 
 #[test]
 fn search_by_part_of_name() {
     run("search_by_part_of_name", async |app| {
         app.type_text("#sok", "ekstr").await?;
-        app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta)
-            .await?;
+        app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
         Ok(())
     });
 }
@@ -57,8 +55,7 @@ fn search_by_personnummer_in_other_forms() {
 fn opening_a_hit_shows_brukare_and_beslut() {
     run("opening_a_hit_shows_brukare_and_beslut", async |app| {
         app.type_text("#sok", "ekstr").await?;
-        app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta)
-            .await?;
+        app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
         app.click_containing(HITS, NAME).await?;
 
         app.wait_for_texts(
@@ -95,10 +92,7 @@ fn search_without_match_says_so() {
         })
         .await?;
         let hits = app.texts(HITS).await?;
-        assert!(
-            hits.is_empty(),
-            "expected no hits for \"zzzxq\", got {hits:?}"
-        );
+        assert!(hits.is_empty(), "expected no hits for \"zzzxq\", got {hits:?}");
         Ok(())
     });
 }
@@ -108,9 +102,13 @@ async fn open_choice_panel(app: &harness::App) -> harness::TestResult {
     app.type_text("#sok", "ekstr").await?;
     app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
     app.click_containing(HITS, NAME).await?;
-    app.wait_for_texts(".valfrihet-knapp", "a beslut that gives a choice", |k| !k.is_empty()).await?;
+    app.wait_for_texts(".valfrihet-knapp", "a beslut that gives a choice", |k| !k.is_empty())
+        .await?;
     app.click(".valfrihet-knapp").await?;
-    app.wait_for_texts("#valbara tbody tr", "the providers to choose between", |rows| rows.len() >= 5).await?;
+    app.wait_for_texts("#valbara tbody tr", "the providers to choose between", |rows| {
+        rows.len() >= 5
+    })
+    .await?;
     Ok(())
 }
 
@@ -122,7 +120,9 @@ fn the_choice_panel_lists_every_provider_with_its_status_and_the_order_rule() {
         assert!(rule.iter().any(|r| r.contains("bokstavsordning")), "{rule:?}");
         let rows = app.texts("#valbara tbody tr").await?;
         assert!(
-            rows.iter().any(|r| r.contains("Björkdungens") && r.contains("Tar för närvarande inte emot nya")),
+            rows.iter()
+                .any(|r| r.contains("Björkdungens")
+                    && r.contains("Tar för närvarande inte emot nya")),
             "the provider at its cap is listed with its marker: {rows:?}"
         );
         assert!(rows.iter().any(|r| r.contains("Kan väljas")));
@@ -135,29 +135,44 @@ fn the_choice_panel_lists_every_provider_with_its_status_and_the_order_rule() {
 
 #[test]
 fn a_byte_is_registered_through_the_window_and_a_full_provider_cannot_be_picked() {
-    run("a_byte_is_registered_through_the_window_and_a_full_provider_cannot_be_picked", async |app| {
-        open_choice_panel(app).await?;
-        let options = app.texts("#val-utforare option").await?;
-        assert!(!options.iter().any(|o| o.contains("Björkdungens")), "only valbar providers can be picked: {options:?}");
-        app.click_containing("#val-utforare option", "Östra Strandens").await?;
-        app.click("#val-registrera").await?;
-        app.wait_for_texts("#valhistorik li", "the byte in the history", |h| {
-            h.iter().any(|x| x.contains("Byte av utförare") && x.contains("Östra Strandens"))
-        })
-        .await?;
-        Ok(())
-    });
+    run(
+        "a_byte_is_registered_through_the_window_and_a_full_provider_cannot_be_picked",
+        async |app| {
+            open_choice_panel(app).await?;
+            let options = app.texts("#val-utforare option").await?;
+            assert!(
+                !options.iter().any(|o| o.contains("Björkdungens")),
+                "only valbar providers can be picked: {options:?}"
+            );
+            app.click_containing("#val-utforare option", "Östra Strandens").await?;
+            app.click("#val-registrera").await?;
+            app.wait_for_texts("#valhistorik li", "the byte in the history", |h| {
+                h.iter().any(|x| x.contains("Byte av utförare") && x.contains("Östra Strandens"))
+            })
+            .await?;
+            Ok(())
+        },
+    );
 }
 
 #[test]
 fn the_start_page_shows_todays_worklists() {
     run("the_start_page_shows_todays_worklists", async |app| {
-        app.wait_for_texts("#lista-ickeval li", "brukare whose svarsdatum has passed", |l| !l.is_empty()).await?;
+        app.wait_for_texts("#lista-ickeval li", "brukare whose svarsdatum has passed", |l| {
+            !l.is_empty()
+        })
+        .await?;
         let nara = app.texts("#lista-nara-tak li").await?;
-        assert!(nara.iter().any(|n| n.contains("Björkdungens") && n.contains("2 av 2")), "{nara:?}");
+        assert!(
+            nara.iter().any(|n| n.contains("Björkdungens") && n.contains("2 av 2")),
+            "{nara:?}"
+        );
         // One click from the list to the case.
         app.click("#lista-ickeval li button").await?;
-        app.wait_for_texts("section#brukare h2", "the brukare's page", |h| !h.is_empty() && !h[0].contains("Att göra")).await?;
+        app.wait_for_texts("section#brukare h2", "the brukare's page", |h| {
+            !h.is_empty() && !h[0].contains("Att göra")
+        })
+        .await?;
         Ok(())
     });
 }
@@ -166,13 +181,18 @@ fn the_start_page_shows_todays_worklists() {
 fn ickeval_is_applied_from_the_window_and_explained() {
     run("ickeval_is_applied_from_the_window_and_explained", async |app| {
         // A brukare on the worklist: the svarsdatum passed without a choice.
-        app.wait_for_texts("#lista-ickeval li", "brukare whose svarsdatum has passed", |l| !l.is_empty()).await?;
+        app.wait_for_texts("#lista-ickeval li", "brukare whose svarsdatum has passed", |l| {
+            !l.is_empty()
+        })
+        .await?;
         app.click("#lista-ickeval li button").await?;
-        app.wait_for_texts(".valfrihet-knapp", "a beslut that gives a choice", |k| !k.is_empty()).await?;
+        app.wait_for_texts(".valfrihet-knapp", "a beslut that gives a choice", |k| !k.is_empty())
+            .await?;
         // Open each choice panel until one has no provider yet, then apply ickeval.
         let buttons = app.client().find_all(fantoccini::Locator::Css(".valfrihet-knapp")).await?;
         for (i, _) in buttons.iter().enumerate() {
-            let knappar = app.client().find_all(fantoccini::Locator::Css(".valfrihet-knapp")).await?;
+            let knappar =
+                app.client().find_all(fantoccini::Locator::Css(".valfrihet-knapp")).await?;
             knappar[i].click().await?;
             app.wait_for_texts("#valhistorik", "the history", |h| !h.is_empty()).await?;
             if app.texts("p#valhistorik").await?.iter().any(|t| t.contains("Ingen utförare")) {
@@ -208,16 +228,30 @@ fn a_beslut_is_created_with_validation_as_you_type_and_made() {
         app.click_containing("#f-utfall option", "Bifall").await?;
         app.type_text("#f-omfattning", "900").await?;
         // The message appears next to the field while typing, in Swedish.
-        app.wait_for_texts("#fel-omfattning", "the omfattning message", |m| m.iter().any(|x| x.contains("högst 744"))).await?;
+        app.wait_for_texts("#fel-omfattning", "the omfattning message", |m| {
+            m.iter().any(|x| x.contains("högst 744"))
+        })
+        .await?;
         app.type_text("#f-giltig_till", "2020-01-01").await?;
-        app.wait_for_texts("#fel-giltig_till", "the date order message", |m| m.iter().any(|x| x.contains("före startdatumet"))).await?;
+        app.wait_for_texts("#fel-giltig_till", "the date order message", |m| {
+            m.iter().any(|x| x.contains("före startdatumet"))
+        })
+        .await?;
         app.type_text("#f-omfattning", "12,5").await?;
         app.type_text("#f-giltig_till", "").await?;
         app.type_text("#f-motivering", "Behov av ledsagning till aktiviteter.").await?;
-        app.wait_for_texts("#fel-omfattning", "the message to go", |m| m.iter().all(String::is_empty)).await?;
+        app.wait_for_texts("#fel-omfattning", "the message to go", |m| {
+            m.iter().all(String::is_empty)
+        })
+        .await?;
         app.click("#spara-fatta").await?;
         app.wait_for_texts("#beslut-lista li.beslut", "one more beslut, made", |b| {
-            b.len() == before + 1 && b.iter().any(|x| x.contains("Ledsagarservice") && x.contains("Beslutat") && x.contains("12,5 timmar per månad"))
+            b.len() == before + 1
+                && b.iter().any(|x| {
+                    x.contains("Ledsagarservice")
+                        && x.contains("Beslutat")
+                        && x.contains("12,5 timmar per månad")
+                })
         })
         .await?;
         Ok(())
@@ -230,14 +264,21 @@ fn a_draft_is_made_and_an_omprovning_replaces_a_beslut() {
         open_marta(app).await?;
         // The demo gives Märta a ledsagarservice draft.
         app.click(".fatta-beslut").await?;
-        app.wait_for_texts("p.klart", "the confirmation", |m| m.iter().any(|x| x.contains("fattat"))).await?;
+        app.wait_for_texts("p.klart", "the confirmation", |m| {
+            m.iter().any(|x| x.contains("fattat"))
+        })
+        .await?;
         assert!(app.texts(".fatta-beslut").await?.is_empty(), "no draft left");
         app.click(".omprova").await?;
-        app.wait_for_texts("#beslut-form h4", "the omprövning form", |h| h.iter().any(|x| x.contains("Omprövning"))).await?;
+        app.wait_for_texts("#beslut-form h4", "the omprövning form", |h| {
+            h.iter().any(|x| x.contains("Omprövning"))
+        })
+        .await?;
         app.type_text("#f-omfattning", "10").await?;
         app.click("#spara-fatta").await?;
         app.wait_for_texts("#beslut-lista li.beslut", "the replaced beslut marked", |b| {
-            b.iter().any(|x| x.contains("Ersatt av ett nytt beslut")) && b.iter().filter(|x| x.contains("Ersätter ett tidigare beslut")).count() >= 2
+            b.iter().any(|x| x.contains("Ersatt av ett nytt beslut"))
+                && b.iter().filter(|x| x.contains("Ersätter ett tidigare beslut")).count() >= 2
         })
         .await?;
         Ok(())
@@ -248,7 +289,12 @@ fn a_draft_is_made_and_an_omprovning_replaces_a_beslut() {
 fn the_help_overlay_lists_the_shortcuts() {
     run("the_help_overlay_lists_the_shortcuts", async |app| {
         app.click("#hjalp-knapp").await?;
-        app.wait_for_texts("#hjalp li", "the shortcuts", |l| l.iter().any(|x| x.contains("Ctrl+K")) && l.iter().any(|x| x.contains("Alt+N")) && l.iter().any(|x| x.contains("Ctrl+0"))).await?;
+        app.wait_for_texts("#hjalp li", "the shortcuts", |l| {
+            l.iter().any(|x| x.contains("Ctrl+K"))
+                && l.iter().any(|x| x.contains("Alt+N"))
+                && l.iter().any(|x| x.contains("Ctrl+0"))
+        })
+        .await?;
         app.click("#hjalp-stang").await?;
         Ok(())
     });
@@ -256,45 +302,63 @@ fn the_help_overlay_lists_the_shortcuts() {
 
 #[test]
 fn lowering_a_cap_in_the_register_shows_who_is_affected_and_the_provider_can_no_longer_be_chosen() {
-    run("lowering_a_cap_in_the_register_shows_who_is_affected_and_the_provider_can_no_longer_be_chosen", async |app| {
-        // Karin Holm is the demo's systemförvaltare.
-        app.click_containing("#handlaggare option", "Karin Holm").await?;
-        app.click("#nav-register").await?;
-        app.wait_for_texts("#register-tabell tbody tr", "the register", |r| r.len() >= 15).await?;
-        // Almgården: hemtjänst in Centrum and Norra, cap 60; lower it to 0.
-        let buttons = app.client().find_all(fantoccini::Locator::Css("#register-tabell tbody tr")).await?;
-        let mut clicked = false;
-        for tr in buttons {
-            if tr.text().await?.contains("Almgårdens") {
-                tr.find(fantoccini::Locator::Css(".andra-utforare")).await?.click().await?;
-                clicked = true;
-                break;
+    run(
+        "lowering_a_cap_in_the_register_shows_who_is_affected_and_the_provider_can_no_longer_be_chosen",
+        async |app| {
+            // Karin Holm is the demo's systemförvaltare.
+            app.click_containing("#handlaggare option", "Karin Holm").await?;
+            app.click("#nav-register").await?;
+            app.wait_for_texts("#register-tabell tbody tr", "the register", |r| r.len() >= 15)
+                .await?;
+            // Almgården: hemtjänst in Centrum and Norra, cap 60; lower it to 0.
+            let buttons = app
+                .client()
+                .find_all(fantoccini::Locator::Css("#register-tabell tbody tr"))
+                .await?;
+            let mut clicked = false;
+            for tr in buttons {
+                if tr.text().await?.contains("Almgårdens") {
+                    tr.find(fantoccini::Locator::Css(".andra-utforare")).await?.click().await?;
+                    clicked = true;
+                    break;
+                }
             }
-        }
-        assert!(clicked, "Almgården has an edit button");
-        app.type_text("#g0-tak", "0").await?;
-        app.click("#u-forhandsgranska").await?;
-        app.wait_for_texts("#paverkan p", "the preview", |p| p.iter().any(|x| x.contains("brukare") || x.contains("påverkar ingen"))).await?;
-        app.type_text("#u-beskrivning", "Almgården tar inte emot fler").await?;
-        app.click("#u-spara").await?;
-        app.wait_for_texts("p.klart", "saved as a new version", |m| m.iter().any(|x| x.contains("version"))).await?;
-        let history = app.texts("#register-historik li").await?;
-        assert!(history[0].contains("Almgården tar inte emot fler"), "{history:?}");
+            assert!(clicked, "Almgården has an edit button");
+            app.type_text("#g0-tak", "0").await?;
+            app.click("#u-forhandsgranska").await?;
+            app.wait_for_texts("#paverkan p", "the preview", |p| {
+                p.iter().any(|x| x.contains("brukare") || x.contains("påverkar ingen"))
+            })
+            .await?;
+            app.type_text("#u-beskrivning", "Almgården tar inte emot fler").await?;
+            app.click("#u-spara").await?;
+            app.wait_for_texts("p.klart", "saved as a new version", |m| {
+                m.iter().any(|x| x.contains("version"))
+            })
+            .await?;
+            let history = app.texts("#register-historik li").await?;
+            assert!(history[0].contains("Almgården tar inte emot fler"), "{history:?}");
 
-        // Now Almgården cannot be chosen for Märta's hemtjänst.
-        app.type_text("#sok", "ekstr").await?;
-        app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
-        app.click_containing(HITS, NAME).await?;
-        app.wait_for_texts(".valfrihet-knapp", "a beslut that gives a choice", |k| !k.is_empty()).await?;
-        app.click(".valfrihet-knapp").await?;
-        app.wait_for_texts("#valbara tbody tr", "the providers", |rows| {
-            rows.iter().any(|r| r.contains("Almgårdens") && r.contains("Tar för närvarande inte emot nya"))
-        })
-        .await?;
-        let options = app.texts("#val-utforare option").await?;
-        assert!(!options.iter().any(|o| o.contains("Almgårdens")), "{options:?}");
-        Ok(())
-    });
+            // Now Almgården cannot be chosen for Märta's hemtjänst.
+            app.type_text("#sok", "ekstr").await?;
+            app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
+            app.click_containing(HITS, NAME).await?;
+            app.wait_for_texts(".valfrihet-knapp", "a beslut that gives a choice", |k| {
+                !k.is_empty()
+            })
+            .await?;
+            app.click(".valfrihet-knapp").await?;
+            app.wait_for_texts("#valbara tbody tr", "the providers", |rows| {
+                rows.iter().any(|r| {
+                    r.contains("Almgårdens") && r.contains("Tar för närvarande inte emot nya")
+                })
+            })
+            .await?;
+            let options = app.texts("#val-utforare option").await?;
+            assert!(!options.iter().any(|o| o.contains("Almgårdens")), "{options:?}");
+            Ok(())
+        },
+    );
 }
 
 /// WCAG 2.1 AA: axe-core finds no violation on any screen.
@@ -322,7 +386,8 @@ fn every_screen_passes_the_axe_accessibility_scan() {
         app.click("#nytt-beslut").await?;
         app.click_containing("#f-insats_kod option", "Ledsagarservice").await?;
         app.type_text("#f-omfattning", "900").await?;
-        app.wait_for_texts("#fel-omfattning", "a field error", |m| m.iter().any(|x| !x.is_empty())).await?;
+        app.wait_for_texts("#fel-omfattning", "a field error", |m| m.iter().any(|x| !x.is_empty()))
+            .await?;
         skanna("beslut form with an error").await?;
         app.click_containing("#handlaggare option", "Karin Holm").await?;
         app.click("#nav-register").await?;
@@ -346,39 +411,55 @@ fn every_screen_passes_the_axe_accessibility_scan() {
 
 #[test]
 fn an_encrypted_database_opens_with_its_passphrase_and_locks_again() {
-    harness::run_encrypted("an_encrypted_database_opens_with_its_passphrase_and_locks_again", "e2e lösenfras", async |app| {
-        // Locked: the lock screen has the focus and the search box is out of reach.
-        app.find("#las #las-losenfras").await?;
-        assert!(!app.is_visible("#sok").await?, "the search box shows behind the lock");
-        let violations = app.axe().await?;
-        assert!(violations.is_empty(), "lock screen: {violations:?}");
+    harness::run_encrypted(
+        "an_encrypted_database_opens_with_its_passphrase_and_locks_again",
+        "e2e lösenfras",
+        async |app| {
+            // Locked: the lock screen has the focus and the search box is out of reach.
+            app.find("#las #las-losenfras").await?;
+            assert!(!app.is_visible("#sok").await?, "the search box shows behind the lock");
+            let violations = app.axe().await?;
+            assert!(violations.is_empty(), "lock screen: {violations:?}");
 
-        app.type_text("#las-losenfras", "fel lösenfras").await?;
-        app.click("#las-knapp").await?;
-        app.wait_for_texts("#las-fel", "the wrong-passphrase message", |t| t.iter().any(|t| t.contains("Lösenfrasen stämmer inte")))
+            app.type_text("#las-losenfras", "fel lösenfras").await?;
+            app.click("#las-knapp").await?;
+            app.wait_for_texts("#las-fel", "the wrong-passphrase message", |t| {
+                t.iter().any(|t| t.contains("Lösenfrasen stämmer inte"))
+            })
             .await?;
 
-        app.type_text("#las-losenfras", "").await?;
-        app.type_text("#las-losenfras", "e2e lösenfras").await?;
-        app.click("#las-knapp").await?;
-        app.wait_for("the lock screen to go", async || Ok(!app.is_visible("#las").await.unwrap_or(false))).await?;
-        app.type_text("#sok", "ekstr").await?;
-        app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
-        app.click_containing(HITS, NAME).await?;
-        app.wait_for_texts("#brukare h2", "the brukare page", |t| t.iter().any(|t| t.contains(NAME))).await?;
+            app.type_text("#las-losenfras", "").await?;
+            app.type_text("#las-losenfras", "e2e lösenfras").await?;
+            app.click("#las-knapp").await?;
+            app.wait_for("the lock screen to go", async || {
+                Ok(!app.is_visible("#las").await.unwrap_or(false))
+            })
+            .await?;
+            app.type_text("#sok", "ekstr").await?;
+            app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
+            app.click_containing(HITS, NAME).await?;
+            app.wait_for_texts("#brukare h2", "the brukare page", |t| {
+                t.iter().any(|t| t.contains(NAME))
+            })
+            .await?;
 
-        // Ctrl+L (here the Lock button): everything about the brukare leaves the page.
-        app.click("#las-knapp-topp").await?;
-        app.find("#las #las-losenfras").await?;
-        let page = app.client().source().await?;
-        assert!(!page.contains("Ekström"), "the brukare is still in the page behind the lock");
-        let status: serde_json::Value = app
+            // Ctrl+L (here the Lock button): everything about the brukare leaves the page.
+            app.click("#las-knapp-topp").await?;
+            app.find("#las #las-losenfras").await?;
+            let page = app.client().source().await?;
+            assert!(!page.contains("Ekström"), "the brukare is still in the page behind the lock");
+            let status: serde_json::Value = app
             .client()
             .execute("return window.__TAURI__.core.invoke('sok_brukare', {sprak: 'sv', handlaggareId: '', fraga: 'ekstr'}).then(() => 'svar', e => e.code)", vec![])
             .await?;
-        assert_eq!(status, serde_json::json!("fel-db-kraver-losenfras"), "the core still answers while locked");
-        Ok(())
-    });
+            assert_eq!(
+                status,
+                serde_json::json!("fel-db-kraver-losenfras"),
+                "the core still answers while locked"
+            );
+            Ok(())
+        },
+    );
 }
 
 #[test]
@@ -406,18 +487,29 @@ fn a_damaged_database_offers_the_newest_backup_and_opens_again() {
         std::fs::write(db, bytes)?;
         Ok(())
     };
-    harness::run_prepared("a_damaged_database_offers_the_newest_backup_and_opens_again", PASS, prepare, async |app| {
-        app.find("#las #las-losenfras").await?;
-        app.type_text("#las-losenfras", PASS).await?;
-        app.click("#las-knapp").await?;
-        // The unlock finds the damage; the offer of the backup is right there.
-        app.wait_for_texts("#las-fel", "the damaged-file message", |t| t.iter().any(|t| t.contains("skadad"))).await?;
-        let knapp = app.texts("#las-aterstall").await?;
-        assert!(knapp.iter().any(|t| t.contains("2026-11-20 17:00")), "{knapp:?}");
-        app.click("#las-aterstall").await?;
-        app.wait_for("the lock screen to go", async || Ok(!app.is_visible("#las").await.unwrap_or(false))).await?;
-        app.type_text("#sok", "ekstr").await?;
-        app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
-        Ok(())
-    });
+    harness::run_prepared(
+        "a_damaged_database_offers_the_newest_backup_and_opens_again",
+        PASS,
+        prepare,
+        async |app| {
+            app.find("#las #las-losenfras").await?;
+            app.type_text("#las-losenfras", PASS).await?;
+            app.click("#las-knapp").await?;
+            // The unlock finds the damage; the offer of the backup is right there.
+            app.wait_for_texts("#las-fel", "the damaged-file message", |t| {
+                t.iter().any(|t| t.contains("skadad"))
+            })
+            .await?;
+            let knapp = app.texts("#las-aterstall").await?;
+            assert!(knapp.iter().any(|t| t.contains("2026-11-20 17:00")), "{knapp:?}");
+            app.click("#las-aterstall").await?;
+            app.wait_for("the lock screen to go", async || {
+                Ok(!app.is_visible("#las").await.unwrap_or(false))
+            })
+            .await?;
+            app.type_text("#sok", "ekstr").await?;
+            app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
+            Ok(())
+        },
+    );
 }

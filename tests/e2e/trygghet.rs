@@ -11,7 +11,8 @@ const SKYDDAD: &str = "Stig Lindqvist";
 
 async fn klicka_skyddad(app: &App) -> TestResult {
     app.type_text("#sok", "lindqvist").await?;
-    app.wait_for_texts(HITS, "a hit for Stig Lindqvist", |h| h.iter().any(|x| x.contains(SKYDDAD))).await?;
+    app.wait_for_texts(HITS, "a hit for Stig Lindqvist", |h| h.iter().any(|x| x.contains(SKYDDAD)))
+        .await?;
     app.click_containing(HITS, SKYDDAD).await?;
     Ok(())
 }
@@ -22,24 +23,37 @@ fn opening_a_skyddad_brukare_asks_for_a_reason_first() {
         klicka_skyddad(app).await?;
         app.find("#skal-dialog[open] #skal-falt").await?;
         let rubrik = app.texts("section#brukare h2").await?;
-        assert!(!rubrik.iter().any(|h| h.contains(SKYDDAD)), "the record showed before a reason: {rubrik:?}");
+        assert!(
+            !rubrik.iter().any(|h| h.contains(SKYDDAD)),
+            "the record showed before a reason: {rubrik:?}"
+        );
 
         // No reason: the dialog stays and says what is missing.
         app.click("#skal-oppna").await?;
-        app.wait_for_texts("#skal-fel", "the dialog to ask for a reason", |t| t.iter().any(|x| !x.trim().is_empty())).await?;
+        app.wait_for_texts("#skal-fel", "the dialog to ask for a reason", |t| {
+            t.iter().any(|x| !x.trim().is_empty())
+        })
+        .await?;
         assert!(app.is_visible("#skal-dialog").await?);
 
         // Cancel: nothing opens.
         app.click("#skal-avbryt").await?;
-        app.wait_for("the dialog to close", async || Ok(!app.is_visible("#skal-dialog").await?)).await?;
+        app.wait_for("the dialog to close", async || Ok(!app.is_visible("#skal-dialog").await?))
+            .await?;
         let rubrik = app.texts("section#brukare h2").await?;
-        assert!(!rubrik.iter().any(|h| h.contains(SKYDDAD)), "cancel opened the record: {rubrik:?}");
+        assert!(
+            !rubrik.iter().any(|h| h.contains(SKYDDAD)),
+            "cancel opened the record: {rubrik:?}"
+        );
 
         // With a reason the record opens, and the address is still not shown.
         klicka_skyddad(app).await?;
         app.type_text("#skal-falt", "Uppföljning av hemtjänst efter samtal med brukaren").await?;
         app.click("#skal-oppna").await?;
-        app.wait_for_texts("section#brukare h2", "Stig Lindqvist's record", |h| h.iter().any(|x| x.contains(SKYDDAD))).await?;
+        app.wait_for_texts("section#brukare h2", "Stig Lindqvist's record", |h| {
+            h.iter().any(|x| x.contains(SKYDDAD))
+        })
+        .await?;
         let fakta = app.texts("section#brukare dl.fakta dd").await?;
         assert!(fakta.iter().any(|f| f.contains("Visas inte")), "the address is shown: {fakta:?}");
         assert!(!app.is_visible("#skal-dialog").await?);
@@ -51,7 +65,8 @@ fn opening_a_skyddad_brukare_asks_for_a_reason_first() {
 /// covered without touching this test.
 fn kommandon() -> Vec<String> {
     let kalla = include_str!("../../src-tauri/src/main.rs");
-    let start = kalla.find("generate_handler![").map(|i| i + "generate_handler![".len()).unwrap_or(0);
+    let start =
+        kalla.find("generate_handler![").map(|i| i + "generate_handler![".len()).unwrap_or(0);
     let slut = kalla[start..].find(']').map_or(start, |i| start + i);
     kalla[start..slut]
         .split(',')
@@ -62,12 +77,49 @@ fn kommandon() -> Vec<String> {
 
 /// Argument names the commands use, in the window's camelCase.
 const NAMN: &[&str] = &[
-    "handlaggareId", "id", "beslutId", "brukareId", "utforareId", "fraga", "skal", "formular", "utforare", "kommun", "losenfras",
-    "gammal", "ny", "bekrafta", "typ", "mapp", "sokvag", "datum", "form", "beskrivning", "orsak", "insats", "omrade", "kod", "lagrum",
-    "namn", "modell", "beslut", "lista", "vem", "stil", "storstil", "landsbygd", "egenRegi", "installningar", "upprepad",
+    "handlaggareId",
+    "id",
+    "beslutId",
+    "brukareId",
+    "utforareId",
+    "fraga",
+    "skal",
+    "formular",
+    "utforare",
+    "kommun",
+    "losenfras",
+    "gammal",
+    "ny",
+    "bekrafta",
+    "typ",
+    "mapp",
+    "sokvag",
+    "datum",
+    "form",
+    "beskrivning",
+    "orsak",
+    "insats",
+    "omrade",
+    "kod",
+    "lagrum",
+    "namn",
+    "modell",
+    "beslut",
+    "lista",
+    "vem",
+    "stil",
+    "storstil",
+    "landsbygd",
+    "egenRegi",
+    "installningar",
+    "upprepad",
 ];
 
-async fn anropa(app: &App, kommando: &str, arg: &Value) -> Result<Value, Box<dyn std::error::Error>> {
+async fn anropa(
+    app: &App,
+    kommando: &str,
+    arg: &Value,
+) -> Result<Value, Box<dyn std::error::Error>> {
     Ok(app
         .client()
         .execute_async(
@@ -84,65 +136,84 @@ async fn anropa(app: &App, kommando: &str, arg: &Value) -> Result<Value, Box<dyn
 
 #[test]
 fn every_command_answers_malformed_arguments_with_an_error_and_the_window_keeps_working() {
-    run("every_command_answers_malformed_arguments_with_an_error_and_the_window_keeps_working", async |app| {
-        let kommandon = kommandon();
-        assert!(kommandon.len() >= 20 && kommandon.iter().any(|k| k == "oppna_brukare"), "{kommandon:?}");
-        let med = |varde: Value, sprak: Value| {
-            let mut m: serde_json::Map<String, Value> = NAMN.iter().map(|n| ((*n).to_owned(), varde.clone())).collect();
-            m.insert("sprak".into(), sprak);
-            Value::Object(m)
-        };
-        let fall = [
-            ("nothing", json!({})),
-            ("wrong types", med(json!([7, { "a": null }]), json!(7))),
-            ("numbers", med(json!(-1e308), json!("sv"))),
-            ("256 kB strings", med(json!("<stor>"), json!("<stor>"))),
-            ("bogus ids", med(json!("01BOGUS\u{0}\u{202E}"), json!("sv"))),
-        ];
-        let mut rapport = Vec::new();
-        let (mut svarade, mut vara, mut tauris) = (0, 0, 0);
-        // The lock is tried last: after it every other command is refused as locked anyway.
-        let (mut ordning, las): (Vec<String>, Vec<String>) = kommandon.into_iter().partition(|k| k != "las");
-        ordning.extend(las);
-        for kommando in &ordning {
-            for (vad, arg) in &fall {
-                let svar = anropa(app, kommando, arg).await?;
-                if svar["ok"] == json!(true) {
-                    // A command that needs no more than a language may well answer.
-                    svarade += 1;
-                    continue;
-                }
-                let fel = &svar["fel"];
-                let begripligt = match fel {
-                    // Our own refusals: a Fluent id and a sentence.
-                    Value::Object(o) => {
-                        o.get("code").and_then(Value::as_str).is_some_and(|c| !c.is_empty())
-                            && o.get("message").and_then(Value::as_str).is_some_and(|m| !m.trim().is_empty())
+    run(
+        "every_command_answers_malformed_arguments_with_an_error_and_the_window_keeps_working",
+        async |app| {
+            let kommandon = kommandon();
+            assert!(
+                kommandon.len() >= 20 && kommandon.iter().any(|k| k == "oppna_brukare"),
+                "{kommandon:?}"
+            );
+            let med = |varde: Value, sprak: Value| {
+                let mut m: serde_json::Map<String, Value> =
+                    NAMN.iter().map(|n| ((*n).to_owned(), varde.clone())).collect();
+                m.insert("sprak".into(), sprak);
+                Value::Object(m)
+            };
+            let fall = [
+                ("nothing", json!({})),
+                ("wrong types", med(json!([7, { "a": null }]), json!(7))),
+                ("numbers", med(json!(-1e308), json!("sv"))),
+                ("256 kB strings", med(json!("<stor>"), json!("<stor>"))),
+                ("bogus ids", med(json!("01BOGUS\u{0}\u{202E}"), json!("sv"))),
+            ];
+            let mut rapport = Vec::new();
+            let (mut svarade, mut vara, mut tauris) = (0, 0, 0);
+            // The lock is tried last: after it every other command is refused as locked anyway.
+            let (mut ordning, las): (Vec<String>, Vec<String>) =
+                kommandon.into_iter().partition(|k| k != "las");
+            ordning.extend(las);
+            for kommando in &ordning {
+                for (vad, arg) in &fall {
+                    let svar = anropa(app, kommando, arg).await?;
+                    if svar["ok"] == json!(true) {
+                        // A command that needs no more than a language may well answer.
+                        svarade += 1;
+                        continue;
                     }
-                    // Tauri's own refusal of arguments of the wrong shape, before any of our code runs.
-                    Value::String(s) => s.contains("invalid args") || s.contains("missing required key"),
-                    _ => false,
-                };
-                if fel.is_object() {
-                    vara += 1;
-                } else {
-                    tauris += 1;
-                }
-                if !begripligt {
-                    rapport.push(format!("{kommando} with {vad}: {}", fel.to_string().chars().take(300).collect::<String>()));
+                    let fel = &svar["fel"];
+                    let begripligt = match fel {
+                        // Our own refusals: a Fluent id and a sentence.
+                        Value::Object(o) => {
+                            o.get("code").and_then(Value::as_str).is_some_and(|c| !c.is_empty())
+                                && o.get("message")
+                                    .and_then(Value::as_str)
+                                    .is_some_and(|m| !m.trim().is_empty())
+                        }
+                        // Tauri's own refusal of arguments of the wrong shape, before any of our code runs.
+                        Value::String(s) => {
+                            s.contains("invalid args") || s.contains("missing required key")
+                        }
+                        _ => false,
+                    };
+                    if fel.is_object() {
+                        vara += 1;
+                    } else {
+                        tauris += 1;
+                    }
+                    if !begripligt {
+                        rapport.push(format!(
+                            "{kommando} with {vad}: {}",
+                            fel.to_string().chars().take(300).collect::<String>()
+                        ));
+                    }
                 }
             }
-        }
-        eprintln!("{} commands × {} cases: {svarade} answered, {vara} refused by Valfri, {tauris} refused by Tauri", ordning.len(), fall.len());
-        assert!(rapport.is_empty(), "unclear answers:\n{}", rapport.join("\n"));
-        assert!(vara >= 20, "hardly any call reached Valfri's own checks");
-        // The window still answers.
-        let svar = anropa(app, "texter", &json!({ "sprak": "sv" })).await?;
-        assert_eq!(svar["ok"], json!(true), "{svar}");
-        let klar = app.client().execute("return document.body.dataset.ready", vec![]).await?;
-        assert_eq!(klar, json!("true"));
-        Ok(())
-    });
+            eprintln!(
+                "{} commands × {} cases: {svarade} answered, {vara} refused by Valfri, {tauris} refused by Tauri",
+                ordning.len(),
+                fall.len()
+            );
+            assert!(rapport.is_empty(), "unclear answers:\n{}", rapport.join("\n"));
+            assert!(vara >= 20, "hardly any call reached Valfri's own checks");
+            // The window still answers.
+            let svar = anropa(app, "texter", &json!({ "sprak": "sv" })).await?;
+            assert_eq!(svar["ok"], json!(true), "{svar}");
+            let klar = app.client().execute("return document.body.dataset.ready", vec![]).await?;
+            assert_eq!(klar, json!("true"));
+            Ok(())
+        },
+    );
 }
 
 /// The shell's configuration keeps the window shut to everything but Valfri's own files and
@@ -150,7 +221,8 @@ fn every_command_answers_malformed_arguments_with_an_error_and_the_window_keeps_
 /// capability file that grants no core or plugin API.
 #[test]
 fn the_shell_is_configured_strictly() {
-    let konf: Value = serde_json::from_str(include_str!("../../src-tauri/tauri.conf.json")).unwrap_or_default();
+    let konf: Value =
+        serde_json::from_str(include_str!("../../src-tauri/tauri.conf.json")).unwrap_or_default();
     let sakerhet = &konf["app"]["security"];
     assert_eq!(sakerhet["freezePrototype"], json!(true));
     let csp = sakerhet["csp"].as_str().unwrap_or_default();
@@ -177,13 +249,29 @@ fn the_shell_is_configured_strictly() {
     assert!(konf["build"].get("devUrl").is_none(), "{konf}");
     assert_eq!(konf["build"]["frontendDist"], json!("../ui"));
     for fonster in konf["app"]["windows"].as_array().into_iter().flatten() {
-        assert!(fonster.get("url").is_none_or(|u| u.as_str().is_some_and(|u| !u.contains("://"))), "{fonster}");
+        assert!(
+            fonster.get("url").is_none_or(|u| u.as_str().is_some_and(|u| !u.contains("://"))),
+            "{fonster}"
+        );
     }
-    let formaga: Value = serde_json::from_str(include_str!("../../src-tauri/capabilities/default.json")).unwrap_or_default();
+    let formaga: Value =
+        serde_json::from_str(include_str!("../../src-tauri/capabilities/default.json"))
+            .unwrap_or_default();
     assert_eq!(formaga["windows"], json!(["main"]));
-    assert_eq!(formaga["permissions"], json!([]), "the window needs no core or plugin permission: {formaga}");
+    assert_eq!(
+        formaga["permissions"],
+        json!([]),
+        "the window needs no core or plugin permission: {formaga}"
+    );
     assert!(formaga.get("remote").is_none(), "no remote origin may call commands: {formaga}");
-    let katalog = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../src-tauri/capabilities");
-    let filer: Vec<_> = std::fs::read_dir(&katalog).map(|d| d.filter_map(Result::ok).map(|f| f.file_name()).collect()).unwrap_or_default();
-    assert_eq!(filer, [std::ffi::OsString::from("default.json")], "one capability file, checked above");
+    let katalog =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../src-tauri/capabilities");
+    let filer: Vec<_> = std::fs::read_dir(&katalog)
+        .map(|d| d.filter_map(Result::ok).map(|f| f.file_name()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        filer,
+        [std::ffi::OsString::from("default.json")],
+        "one capability file, checked above"
+    );
 }

@@ -14,7 +14,10 @@ async fn valj_dokumentmapp(app: &App, mapp: &Path) -> TestResult {
     app.click("#nav-installningar").await?;
     app.type_text("#inst-mapp-falt", &mapp.display().to_string()).await?;
     app.click("#mapp-spara").await?;
-    app.wait_for_texts("p.klart", "the folder confirmed", |m| m.iter().any(|x| x.contains(&mapp.display().to_string()))).await?;
+    app.wait_for_texts("p.klart", "the folder confirmed", |m| {
+        m.iter().any(|x| x.contains(&mapp.display().to_string()))
+    })
+    .await?;
     Ok(())
 }
 
@@ -38,14 +41,20 @@ fn pdf_text(fil: &Path) -> Result<String, Box<dyn std::error::Error>> {
 /// Opens a document's preview from Märta's first beslut that offers it, waits for its pages.
 async fn forhandsgranska(app: &App, typ: &str) -> Result<usize, Box<dyn std::error::Error>> {
     app.click(&format!(".dok-knapp[data-typ={typ}]")).await?;
-    let sidor = app.wait_for_texts("#dok-sidor img.dok-sida", "the preview's pages", |s| !s.is_empty()).await?;
+    let sidor = app
+        .wait_for_texts("#dok-sidor img.dok-sida", "the preview's pages", |s| !s.is_empty())
+        .await?;
     Ok(sidor.len())
 }
 
 /// Saves the open document and returns the files written.
 async fn spara(app: &App) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>> {
     app.click("#dok-spara").await?;
-    let vag = app.wait_for_texts("#dok-filer li", "the saved paths", |v| v.iter().any(|x| x.ends_with(".pdf"))).await?;
+    let vag = app
+        .wait_for_texts("#dok-filer li", "the saved paths", |v| {
+            v.iter().any(|x| x.ends_with(".pdf"))
+        })
+        .await?;
     Ok(vag.iter().map(PathBuf::from).collect())
 }
 
@@ -79,74 +88,102 @@ async fn i_spara_dialogen(app: &App, text: Option<&str>, tangent: &str) -> TestR
 }
 
 #[test]
-fn spara_som_asks_in_the_system_dialog_saves_there_with_the_copies_beside_and_a_closed_dialog_saves_nothing() {
-    run("spara_som_asks_in_the_system_dialog_saves_there_with_the_copies_beside_and_a_closed_dialog_saves_nothing", async |app| {
-        let mapp = tempfile::tempdir()?;
-        oppna_marta(app).await?;
-        forhandsgranska(app, "valfrihetsbrev").await?;
-        // Closed without a choice: nothing written, and the window says so.
-        app.click("#dok-spara-som").await?;
-        i_spara_dialogen(app, None, "Escape").await?;
-        app.wait_for_texts("#dok-klart p", "the note that nothing was saved", |p| p.iter().any(|x| x == "Dokumentet sparades inte.")).await?;
-        // A name without an ending gets .pdf; Märta has an ombud, whose copy goes beside it.
-        app.click("#dok-spara-som").await?;
-        // ASCII: xdotool types other letters through a borrowed key code, and now and then loses them.
-        let namn = mapp.path().join("Brev till Marta");
-        i_spara_dialogen(app, Some(&namn.display().to_string()), "Return").await?;
-        let filer = app.wait_for_texts("#dok-filer li", "the saved paths", |v| v.iter().any(|x| x.ends_with(".pdf"))).await?;
-        let brev = mapp.path().join("Brev till Marta.pdf");
-        assert_eq!(filer.first().map(PathBuf::from), Some(brev.clone()), "{filer:?}");
-        assert!(filer.len() >= 2 && filer.iter().skip(1).all(|f| f.contains("Brev till Marta-kopia-")), "{filer:?}");
-        let text = pdf_text(&brev)?;
-        assert!(text.contains("Märta Ekström"), "{text}");
-        for f in &filer {
-            assert!(Path::new(f).is_file(), "{f}");
-        }
-        Ok(())
-    });
+fn spara_som_asks_in_the_system_dialog_saves_there_with_the_copies_beside_and_a_closed_dialog_saves_nothing()
+ {
+    run(
+        "spara_som_asks_in_the_system_dialog_saves_there_with_the_copies_beside_and_a_closed_dialog_saves_nothing",
+        async |app| {
+            let mapp = tempfile::tempdir()?;
+            oppna_marta(app).await?;
+            forhandsgranska(app, "valfrihetsbrev").await?;
+            // Closed without a choice: nothing written, and the window says so.
+            app.click("#dok-spara-som").await?;
+            i_spara_dialogen(app, None, "Escape").await?;
+            app.wait_for_texts("#dok-klart p", "the note that nothing was saved", |p| {
+                p.iter().any(|x| x == "Dokumentet sparades inte.")
+            })
+            .await?;
+            // A name without an ending gets .pdf; Märta has an ombud, whose copy goes beside it.
+            app.click("#dok-spara-som").await?;
+            // ASCII: xdotool types other letters through a borrowed key code, and now and then loses them.
+            let namn = mapp.path().join("Brev till Marta");
+            i_spara_dialogen(app, Some(&namn.display().to_string()), "Return").await?;
+            let filer = app
+                .wait_for_texts("#dok-filer li", "the saved paths", |v| {
+                    v.iter().any(|x| x.ends_with(".pdf"))
+                })
+                .await?;
+            let brev = mapp.path().join("Brev till Marta.pdf");
+            assert_eq!(filer.first().map(PathBuf::from), Some(brev.clone()), "{filer:?}");
+            assert!(
+                filer.len() >= 2
+                    && filer.iter().skip(1).all(|f| f.contains("Brev till Marta-kopia-")),
+                "{filer:?}"
+            );
+            let text = pdf_text(&brev)?;
+            assert!(text.contains("Märta Ekström"), "{text}");
+            for f in &filer {
+                assert!(Path::new(f).is_file(), "{f}");
+            }
+            Ok(())
+        },
+    );
 }
 
 #[test]
 fn valfrihetsinformation_is_previewed_saved_and_the_pdf_names_the_brukare_and_every_provider() {
-    run("valfrihetsinformation_is_previewed_saved_and_the_pdf_names_the_brukare_and_every_provider", async |app| {
-        let mapp = tempfile::tempdir()?;
-        valj_dokumentmapp(app, mapp.path()).await?;
-        oppna_marta(app).await?;
-        // Every provider the brukare can be told about, from the choice panel.
-        app.click(".valfrihet-knapp").await?;
-        app.wait_for_texts("#valbara tbody tr", "the providers", |r| r.len() >= 5).await?;
-        let mut utforare = Vec::new();
-        for cell in app.client().find_all(Locator::Css("#valbara tbody tr td:first-child")).await? {
-            utforare.push(cell.text().await?);
-        }
-        let sidor = forhandsgranska(app, "valfrihetsbrev").await?;
-        let alt = app.client().find(Locator::Css("#dok-sidor img.dok-sida")).await?.attr("alt").await?.unwrap_or_default();
-        assert!(alt.contains(&format!("av {sidor}")), "{alt}");
-        app.screenshot("skarm-forhandsvisning").await?;
-        // Large print (Märta asked for it) and normal print are the same letter on another
-        // number of pages.
-        app.click("#dok-storstil").await?;
-        app.wait_for("the preview in the other print size", async || {
-            Ok(app.client().find_all(Locator::Css("#dok-sidor img.dok-sida")).await?.len() != sidor)
-        })
-        .await?;
-        app.click("#dok-storstil").await?;
-        app.wait_for("the preview back in large print", async || {
-            Ok(app.client().find_all(Locator::Css("#dok-sidor img.dok-sida")).await?.len() == sidor)
-        })
-        .await?;
-        let filer = spara(app).await?;
-        assert!(filer[0].starts_with(mapp.path()), "{filer:?}");
-        app.screenshot("skarm-dokument-sparat").await?;
-        let text = pdf_text(&filer[0])?;
-        assert!(text.contains(NAME), "the letter names the brukare: {text}");
-        for namn in &utforare {
-            assert!(text.contains(namn.as_str()), "{namn} is missing from the letter: {text}");
-        }
-        // The time to answer started: the choice panel shows a svarsdatum.
-        app.click("#dok-stang").await?;
-        Ok(())
-    });
+    run(
+        "valfrihetsinformation_is_previewed_saved_and_the_pdf_names_the_brukare_and_every_provider",
+        async |app| {
+            let mapp = tempfile::tempdir()?;
+            valj_dokumentmapp(app, mapp.path()).await?;
+            oppna_marta(app).await?;
+            // Every provider the brukare can be told about, from the choice panel.
+            app.click(".valfrihet-knapp").await?;
+            app.wait_for_texts("#valbara tbody tr", "the providers", |r| r.len() >= 5).await?;
+            let mut utforare = Vec::new();
+            for cell in
+                app.client().find_all(Locator::Css("#valbara tbody tr td:first-child")).await?
+            {
+                utforare.push(cell.text().await?);
+            }
+            let sidor = forhandsgranska(app, "valfrihetsbrev").await?;
+            let alt = app
+                .client()
+                .find(Locator::Css("#dok-sidor img.dok-sida"))
+                .await?
+                .attr("alt")
+                .await?
+                .unwrap_or_default();
+            assert!(alt.contains(&format!("av {sidor}")), "{alt}");
+            app.screenshot("skarm-forhandsvisning").await?;
+            // Large print (Märta asked for it) and normal print are the same letter on another
+            // number of pages.
+            app.click("#dok-storstil").await?;
+            app.wait_for("the preview in the other print size", async || {
+                Ok(app.client().find_all(Locator::Css("#dok-sidor img.dok-sida")).await?.len()
+                    != sidor)
+            })
+            .await?;
+            app.click("#dok-storstil").await?;
+            app.wait_for("the preview back in large print", async || {
+                Ok(app.client().find_all(Locator::Css("#dok-sidor img.dok-sida")).await?.len()
+                    == sidor)
+            })
+            .await?;
+            let filer = spara(app).await?;
+            assert!(filer[0].starts_with(mapp.path()), "{filer:?}");
+            app.screenshot("skarm-dokument-sparat").await?;
+            let text = pdf_text(&filer[0])?;
+            assert!(text.contains(NAME), "the letter names the brukare: {text}");
+            for namn in &utforare {
+                assert!(text.contains(namn.as_str()), "{namn} is missing from the letter: {text}");
+            }
+            // The time to answer started: the choice panel shows a svarsdatum.
+            app.click("#dok-stang").await?;
+            Ok(())
+        },
+    );
 }
 
 #[test]
@@ -192,23 +229,56 @@ fn batch_letters_run_to_the_end_and_a_cancelled_batch_resumes() {
         brukare_till_omval(app).await?;
         valj_dokumentmapp(app, mapp.path()).await?;
         app.click("#nav-batch").await?;
-        let antal = app.wait_for_texts("#batch-antal", "the count", |t| t.iter().any(|x| x.contains("brukare"))).await?;
-        let antal: usize = antal[0].split(' ').next().and_then(|n| n.parse().ok()).ok_or("no count")?;
+        let antal = app
+            .wait_for_texts("#batch-antal", "the count", |t| {
+                t.iter().any(|x| x.contains("brukare"))
+            })
+            .await?;
+        let antal: usize =
+            antal[0].split(' ').next().and_then(|n| n.parse().ok()).ok_or("no count")?;
         assert!(antal >= 3, "{antal}");
         // Start, and cancel while it runs.
         app.click("#batch-starta").await?;
-        app.wait_for("the cancel button", async || Ok(app.client().find(Locator::Css("#batch-avbryt")).await?.is_enabled().await?)).await?;
+        app.wait_for("the cancel button", async || {
+            Ok(app.client().find(Locator::Css("#batch-avbryt")).await?.is_enabled().await?)
+        })
+        .await?;
         app.click("#batch-avbryt").await?;
-        let status = app.wait_for_texts("#batch-status", "the cancelled batch", |s| s.iter().any(|x| x.contains("avbrutet") || x.contains("klart"))).await?;
+        let status = app
+            .wait_for_texts("#batch-status", "the cancelled batch", |s| {
+                s.iter().any(|x| x.contains("avbrutet") || x.contains("klart"))
+            })
+            .await?;
         app.screenshot("skarm-batch-avbruten").await?;
         assert!(status[0].contains("avbrutet"), "the cancel came too late: {status:?}");
-        let forst: usize = std::fs::read_dir(mapp.path())?.flatten().flat_map(|m| std::fs::read_dir(m.path()).into_iter().flatten().flatten()).filter(|f| !f.file_name().to_string_lossy().contains("kopia")).count();
+        let forst: usize = std::fs::read_dir(mapp.path())?
+            .flatten()
+            .flat_map(|m| std::fs::read_dir(m.path()).into_iter().flatten().flatten())
+            .filter(|f| !f.file_name().to_string_lossy().contains("kopia"))
+            .count();
         assert!(forst < antal, "{forst} letters before resuming");
-        app.wait_for_texts("#batch-starta", "the resume button", |k| k.iter().any(|x| x.contains("Fortsätt"))).await?;
+        app.wait_for_texts("#batch-starta", "the resume button", |k| {
+            k.iter().any(|x| x.contains("Fortsätt"))
+        })
+        .await?;
         app.click("#batch-starta").await?;
-        let slut = app.wait_for_texts("#batch-status", "the finished batch", |s| s.iter().any(|x| x.contains("Utskicket är klart"))).await?;
-        assert!(slut[0].starts_with(&format!("{antal} av {antal}")) && slut[0].contains(&format!("{forst} fanns redan")), "{slut:?}");
-        let varde = app.client().execute("const p = document.querySelector('#batch-framsteg'); return [p.value, p.max];", vec![]).await?;
+        let slut = app
+            .wait_for_texts("#batch-status", "the finished batch", |s| {
+                s.iter().any(|x| x.contains("Utskicket är klart"))
+            })
+            .await?;
+        assert!(
+            slut[0].starts_with(&format!("{antal} av {antal}"))
+                && slut[0].contains(&format!("{forst} fanns redan")),
+            "{slut:?}"
+        );
+        let varde = app
+            .client()
+            .execute(
+                "const p = document.querySelector('#batch-framsteg'); return [p.value, p.max];",
+                vec![],
+            )
+            .await?;
         assert_eq!(varde, serde_json::json!([antal, antal]));
         app.screenshot("skarm-batch-klar").await?;
         Ok(())
@@ -217,49 +287,98 @@ fn batch_letters_run_to_the_end_and_a_cancelled_batch_resumes() {
 
 #[test]
 fn the_settings_set_an_ickeval_model_and_turordning_shows_the_konkurrensverket_warning() {
-    run("the_settings_set_an_ickeval_model_and_turordning_shows_the_konkurrensverket_warning", async |app| {
-        // A handläggare sees the settings but cannot change them.
-        app.click("#nav-installningar").await?;
-        app.find("#kommun-form").await?;
-        assert!(!app.client().find(Locator::Css("#k-spara")).await?.is_enabled().await?, "only a systemförvaltare saves");
-        app.click_containing("#handlaggare option", "Karin Holm").await?;
-        app.click("#nav-installningar").await?;
-        app.wait_for("the editable settings", async || Ok(app.client().find(Locator::Css("#k-spara")).await?.is_enabled().await?)).await?;
-        // The first insats whose model is not turordning yet.
-        let mut nr = None;
-        for (i, s) in app.client().find_all(Locator::Css("select.ickeval-val")).await?.into_iter().enumerate() {
-            if s.prop("value").await?.as_deref() != Some("turordning") {
-                nr = Some((i, s.attr("id").await?.unwrap_or_default()));
-                break;
+    run(
+        "the_settings_set_an_ickeval_model_and_turordning_shows_the_konkurrensverket_warning",
+        async |app| {
+            // A handläggare sees the settings but cannot change them.
+            app.click("#nav-installningar").await?;
+            app.find("#kommun-form").await?;
+            assert!(
+                !app.client().find(Locator::Css("#k-spara")).await?.is_enabled().await?,
+                "only a systemförvaltare saves"
+            );
+            app.click_containing("#handlaggare option", "Karin Holm").await?;
+            app.click("#nav-installningar").await?;
+            app.wait_for("the editable settings", async || {
+                Ok(app.client().find(Locator::Css("#k-spara")).await?.is_enabled().await?)
+            })
+            .await?;
+            // The first insats whose model is not turordning yet.
+            let mut nr = None;
+            for (i, s) in app
+                .client()
+                .find_all(Locator::Css("select.ickeval-val"))
+                .await?
+                .into_iter()
+                .enumerate()
+            {
+                if s.prop("value").await?.as_deref() != Some("turordning") {
+                    nr = Some((i, s.attr("id").await?.unwrap_or_default()));
+                    break;
+                }
             }
-        }
-        let (_, id) = nr.ok_or("no insats without turordning")?;
-        app.client().find(Locator::Css(&format!("#{id} option[value=turordning]"))).await?.click().await?;
-        let knapp = id.replace("-ickeval", "");
-        app.click(&format!(".spara-insats[data-nr='{}']", knapp.trim_start_matches('i'))).await?;
-        app.wait_for_texts("#ickeval-varning", "Konkurrensverket's warning", |v| v.iter().any(|x| x.contains("Konkurrensverket"))).await?;
-        app.wait_for("the model to stay saved", async || Ok(app.client().find(Locator::Css(&format!("#{id}"))).await?.prop("value").await?.as_deref() == Some("turordning"))).await?;
-        app.screenshot("skarm-installningar").await?;
-        // The municipality's nämnd is saved too.
-        app.type_text("#k-namnd", "Omsorgsnämnden i Exempelby").await?;
-        app.click("#k-spara").await?;
-        app.wait_for_texts("p.klart", "saved", |m| m.iter().any(|x| x.contains("sparade"))).await?;
-        let namnd = app.client().find(Locator::Css("#k-namnd")).await?.prop("value").await?.unwrap_or_default();
-        assert_eq!(namnd, "Omsorgsnämnden i Exempelby");
-        Ok(())
-    });
+            let (_, id) = nr.ok_or("no insats without turordning")?;
+            app.client()
+                .find(Locator::Css(&format!("#{id} option[value=turordning]")))
+                .await?
+                .click()
+                .await?;
+            let knapp = id.replace("-ickeval", "");
+            app.click(&format!(".spara-insats[data-nr='{}']", knapp.trim_start_matches('i')))
+                .await?;
+            app.wait_for_texts("#ickeval-varning", "Konkurrensverket's warning", |v| {
+                v.iter().any(|x| x.contains("Konkurrensverket"))
+            })
+            .await?;
+            app.wait_for("the model to stay saved", async || {
+                Ok(app
+                    .client()
+                    .find(Locator::Css(&format!("#{id}")))
+                    .await?
+                    .prop("value")
+                    .await?
+                    .as_deref()
+                    == Some("turordning"))
+            })
+            .await?;
+            app.screenshot("skarm-installningar").await?;
+            // The municipality's nämnd is saved too.
+            app.type_text("#k-namnd", "Omsorgsnämnden i Exempelby").await?;
+            app.click("#k-spara").await?;
+            app.wait_for_texts("p.klart", "saved", |m| m.iter().any(|x| x.contains("sparade")))
+                .await?;
+            let namnd = app
+                .client()
+                .find(Locator::Css("#k-namnd"))
+                .await?
+                .prop("value")
+                .await?
+                .unwrap_or_default();
+            assert_eq!(namnd, "Omsorgsnämnden i Exempelby");
+            Ok(())
+        },
+    );
 }
 
 #[test]
 fn switching_to_english_shows_english_and_is_remembered() {
     run("switching_to_english_shows_english_and_is_remembered", async |app| {
         app.click("#sprak option[value=en]").await?;
-        app.wait_for_texts("label[for=sok]", "the English search label", |l| l.iter().any(|x| x == "Search for a client")).await?;
-        app.wait_for_texts("#nav-installningar", "English navigation", |l| l.iter().any(|x| x == "Settings")).await?;
+        app.wait_for_texts("label[for=sok]", "the English search label", |l| {
+            l.iter().any(|x| x == "Search for a client")
+        })
+        .await?;
+        app.wait_for_texts("#nav-installningar", "English navigation", |l| {
+            l.iter().any(|x| x == "Settings")
+        })
+        .await?;
         app.screenshot("skarm-engelska").await?;
         app.client().refresh().await?;
         app.wait_until_ready().await?;
-        app.wait_for_texts("label[for=sok]", "English after a restart of the page", |l| l.iter().any(|x| x == "Search for a client")).await?;
+        app.wait_for_texts("label[for=sok]", "English after a restart of the page", |l| {
+            l.iter().any(|x| x == "Search for a client")
+        })
+        .await?;
         Ok(())
     });
 }
@@ -293,14 +412,23 @@ async fn sidbredd(app: &App) -> Result<f64, Box<dyn std::error::Error>> {
 /// Presses Ctrl with `tangent` in the search box, as a person zooms.
 async fn ctrl(app: &App, tangent: char) -> TestResult {
     let sok = app.client().find(Locator::Css("#sok")).await?;
-    sok.send_keys(&format!("{}{tangent}{}", char::from(fantoccini::key::Key::Control), char::from(fantoccini::key::Key::Null))).await?;
+    sok.send_keys(&format!(
+        "{}{tangent}{}",
+        char::from(fantoccini::key::Key::Control),
+        char::from(fantoccini::key::Key::Null)
+    ))
+    .await?;
     Ok(())
 }
 
 /// Activates a button with Enter, as from the keyboard. (`WebKitWebDriver`'s clicks land beside
 /// their element once the page is zoomed.)
 async fn tryck(app: &App, css: &str) -> TestResult {
-    app.client().find(Locator::Css(css)).await?.send_keys(&char::from(fantoccini::key::Key::Enter).to_string()).await?;
+    app.client()
+        .find(Locator::Css(css))
+        .await?
+        .send_keys(&char::from(fantoccini::key::Key::Enter).to_string())
+        .await?;
     Ok(())
 }
 
@@ -329,14 +457,27 @@ fn the_window_works_at_1024x700_and_at_200_percent_zoom() {
             while sidbredd(app).await? > full / zoom + 1.0 {
                 let fore = sidbredd(app).await?;
                 ctrl(app, '=').await?;
-                app.wait_for("the next zoom step", async || Ok(sidbredd(app).await? < fore)).await?;
+                app.wait_for("the next zoom step", async || Ok(sidbredd(app).await? < fore))
+                    .await?;
             }
             oppna_marta_med_tangentbordet(app).await?;
-            for css in ["#sok", "#nav-start", "#nav-installningar", "#nytt-beslut", ".dok-knapp", ".valfrihet-knapp"] {
+            for css in [
+                "#sok",
+                "#nav-start",
+                "#nav-installningar",
+                "#nytt-beslut",
+                ".dok-knapp",
+                ".valfrihet-knapp",
+            ] {
                 assert!(synlig(app, css).await?, "{css} is not reachable at {zoom}x");
             }
             assert!(!flyter_over(app).await?, "the page scrolls sideways at {zoom}x");
-            app.client().execute("window.scrollTo(0, 0); document.querySelector('#brukare').scrollTop = 0;", vec![]).await?;
+            app.client()
+                .execute(
+                    "window.scrollTo(0, 0); document.querySelector('#brukare').scrollTop = 0;",
+                    vec![],
+                )
+                .await?;
             app.screenshot(namn).await?;
             tryck(app, ".dok-knapp[data-typ=valfrihetsbrev]").await?;
             app.wait_for_texts("#dok-sidor img.dok-sida", "the preview", |s| !s.is_empty()).await?;
@@ -347,7 +488,10 @@ fn the_window_works_at_1024x700_and_at_200_percent_zoom() {
         }
         // Ctrl+0 goes back to normal size.
         ctrl(app, '0').await?;
-        app.wait_for("the normal size again", async || Ok((sidbredd(app).await? - full).abs() < 1.0)).await?;
+        app.wait_for("the normal size again", async || {
+            Ok((sidbredd(app).await? - full).abs() < 1.0)
+        })
+        .await?;
         Ok(())
     });
 }
@@ -390,14 +534,23 @@ fn the_security_settings_set_the_idle_lock_and_the_backups_kept() {
         assert!(!las.is_enabled().await?, "only a systemförvaltare changes it");
         app.click_containing("#handlaggare option", "Karin Holm").await?;
         app.click("#nav-installningar").await?;
-        app.wait_for("the editable security settings", async || Ok(app.client().find(Locator::Css("#s-spara")).await?.is_enabled().await?)).await?;
+        app.wait_for("the editable security settings", async || {
+            Ok(app.client().find(Locator::Css("#s-spara")).await?.is_enabled().await?)
+        })
+        .await?;
         app.type_text("#s-las", "").await?;
         app.type_text("#s-las", "5").await?;
         app.type_text("#s-kopior", "").await?;
         app.type_text("#s-kopior", "3").await?;
         app.click("#s-spara").await?;
-        app.wait_for_texts("p.klart", "saved", |m| m.iter().any(|x| x.contains("5 minuter") && x.contains("3 senaste"))).await?;
-        assert_eq!(app.client().find(Locator::Css("#s-las")).await?.prop("value").await?.as_deref(), Some("5"));
+        app.wait_for_texts("p.klart", "saved", |m| {
+            m.iter().any(|x| x.contains("5 minuter") && x.contains("3 senaste"))
+        })
+        .await?;
+        assert_eq!(
+            app.client().find(Locator::Css("#s-las")).await?.prop("value").await?.as_deref(),
+            Some("5")
+        );
         Ok(())
     });
 }

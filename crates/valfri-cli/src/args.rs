@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 /// Options that take no value.
-const BRYTARE: &[&str] = &["json", "force", "dry-run", "large-print", "help", "omval", "avstar", "utan-egen-regi"];
+const BRYTARE: &[&str] =
+    &["json", "force", "dry-run", "large-print", "help", "omval", "avstar", "utan-egen-regi"];
 
 #[derive(Debug, Default)]
 pub struct Argument {
@@ -45,7 +46,10 @@ impl Argument {
             }
             let varde = match varde {
                 Some(v) => v,
-                None => it.next().filter(|v| !v.starts_with("--")).ok_or(Anvandningsfel::SaknarVarde(namn.clone()))?,
+                None => it
+                    .next()
+                    .filter(|v| !v.starts_with("--"))
+                    .ok_or(Anvandningsfel::SaknarVarde(namn.clone()))?,
             };
             ut.varden.entry(namn).or_default().push(varde);
         }
@@ -75,7 +79,9 @@ impl Argument {
         if let Some(namn) = self.varden.keys().next() {
             return Err(Anvandningsfel::Okand(namn.clone()));
         }
-        if let Some(b) = self.brytare.iter().find(|b| !tillatna_brytare.contains(&b.as_str()) && !["json", "help"].contains(&b.as_str())) {
+        if let Some(b) = self.brytare.iter().find(|b| {
+            !tillatna_brytare.contains(&b.as_str()) && !["json", "help"].contains(&b.as_str())
+        }) {
             return Err(Anvandningsfel::Okand(b.clone()));
         }
         Ok(())

@@ -7,10 +7,10 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
 use serde_json::json;
-use valfri_domain::dokument::Form;
 use valfri_dokument::Typsnitt;
+use valfri_domain::dokument::Form;
 use valfri_store::{Lagringsfel, Store};
-use valfri_utskick::{UtskickFel, Utskick, Vad, kor_batch};
+use valfri_utskick::{Utskick, UtskickFel, Vad, kor_batch};
 
 use crate::args::{Anvandningsfel, Argument};
 use crate::{Ctx, Fel, cli_aktor};
@@ -20,7 +20,9 @@ impl From<UtskickFel> for Fel {
         match e {
             UtskickFel::Lagring(e) => Fel::Lagring(e),
             UtskickFel::Dokument(e) => Fel::Dokument(e),
-            UtskickFel::Fil { sokvag, detalj } | UtskickFel::Visa { sokvag, detalj } => Fel::Lagring(Lagringsfel::KanInteOppna { sokvag, detalj }),
+            UtskickFel::Fil { sokvag, detalj } | UtskickFel::Visa { sokvag, detalj } => {
+                Fel::Lagring(Lagringsfel::KanInteOppna { sokvag, detalj })
+            }
         }
     }
 }
@@ -35,7 +37,10 @@ fn form(args: &Argument, standard: Form, ctx: &Ctx) -> Form {
 }
 
 fn klart(ctx: &Ctx, filer: &[String]) -> String {
-    filer.iter().map(|f| format!("{}\n", ctx.t("cli-dokument-klart", &[("sokvag", f.clone().into())]))).collect()
+    filer
+        .iter()
+        .map(|f| format!("{}\n", ctx.t("cli-dokument-klart", &[("sokvag", f.clone().into())])))
+        .collect()
 }
 
 /// A document about a beslut (letter or decision letter), in the brukare's form unless the
@@ -49,8 +54,14 @@ fn om_beslut(args: &mut Argument, ctx: &Ctx, vad: impl FnOnce(String) -> Vad) ->
     args.inget_kvar(&["large-print"])?;
     let t = typsnitt()?;
     let u = Utskick { store: &store, aktor: &aktor, t: &t, l: &ctx.l };
-    let filer: Vec<String> = u.spara(&vad(beslut), &form, |n| valfri_utskick::namngiven_sokvag(&ut, n))?.iter().map(|p| p.display().to_string()).collect();
-    ctx.ut(&json!({ "filer": filer, "sprak": form.sprak, "storstil": form.storstil }), || klart(ctx, &filer));
+    let filer: Vec<String> = u
+        .spara(&vad(beslut), &form, |n| valfri_utskick::namngiven_sokvag(&ut, n))?
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    ctx.ut(&json!({ "filer": filer, "sprak": form.sprak, "storstil": form.storstil }), || {
+        klart(ctx, &filer)
+    });
     Ok(())
 }
 
@@ -76,14 +87,30 @@ pub(crate) fn letters(args: &mut Argument, ctx: &Ctx, ord: &[&str]) -> Result<()
     if beslut.is_empty() {
         return Err(Anvandningsfel::Saknas("beslut".into()).into());
     }
-    std::fs::create_dir_all(&katalog)
-        .map_err(|e| Fel::Lagring(Lagringsfel::KanInteOppna { sokvag: katalog.display().to_string(), detalj: e.to_string() }))?;
+    std::fs::create_dir_all(&katalog).map_err(|e| {
+        Fel::Lagring(Lagringsfel::KanInteOppna {
+            sokvag: katalog.display().to_string(),
+            detalj: e.to_string(),
+        })
+    })?;
     let t = typsnitt()?;
     let u = Utskick { store: &store, aktor: &aktor, t: &t, l: &ctx.l };
-    let b = kor_batch(&beslut, &AtomicBool::new(false), |id| u.batchbrev(id, &katalog), |b| {
-        eprintln!("{}", ctx.t("cli-batch-framsteg", &[("klara", b.klara.into()), ("antal", b.antal.into())]));
-    })?;
-    let fel: Vec<(String, String)> = b.fel.iter().map(|(id, e)| (id.clone(), ctx.l.meddelande(&ctx.sprak, e))).collect();
+    let b = kor_batch(
+        &beslut,
+        &AtomicBool::new(false),
+        |id| u.batchbrev(id, &katalog),
+        |b| {
+            eprintln!(
+                "{}",
+                ctx.t(
+                    "cli-batch-framsteg",
+                    &[("klara", b.klara.into()), ("antal", b.antal.into())]
+                )
+            );
+        },
+    )?;
+    let fel: Vec<(String, String)> =
+        b.fel.iter().map(|(id, e)| (id.clone(), ctx.l.meddelande(&ctx.sprak, e))).collect();
     let felrader: Vec<_> = fel.iter().map(|(id, m)| json!({ "beslut": id, "fel": m })).collect();
     ctx.ut(&json!({ "katalog": katalog.display().to_string(), "skrivna": b.skrivna, "redan_klara": b.redan_klara, "fel": felrader }), || {
         let mut s = format!(
@@ -111,7 +138,11 @@ pub(crate) fn sheet(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let vad = Vad::Jamforelseblad { insats, omrade };
     let utkast = u.satt(&vad, &form)?;
     let utforare = utkast.first().map_or(0, |k| k.utforare);
-    let filer: Vec<String> = u.spara_utkast(&vad, &form, utkast, |_| ut.clone())?.iter().map(|p| p.display().to_string()).collect();
+    let filer: Vec<String> = u
+        .spara_utkast(&vad, &form, utkast, |_| ut.clone())?
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
     ctx.ut(&json!({ "filer": filer, "utforare": utforare }), || klart(ctx, &filer));
     Ok(())
 }

@@ -4,8 +4,8 @@
 //! Exit codes: 0 done, 1 refused (bad input or a rule said no), 2 usage error, 3 storage error.
 
 mod args;
-mod utbyte;
 mod dokument;
+mod utbyte;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -16,7 +16,8 @@ use chrono::NaiveDate;
 use serde_json::json;
 use valfri_domain::val::NyttVal;
 use valfri_domain::{
-    Anvandarmeddelande, Arg, IckevalModell, IckevalOrsak, Informationssatt, NyttBeslut, Roll, Utfall, Valideringsfel, VemValde,
+    Anvandarmeddelande, Arg, IckevalModell, IckevalOrsak, Informationssatt, NyttBeslut, Roll,
+    Utfall, Valideringsfel, VemValde,
 };
 use valfri_l10n::Localizer;
 use valfri_store::{Aktor, Lagringsfel, Loggstatus, Losenfras, Store, demo, idag, plats};
@@ -69,7 +70,11 @@ impl Ctx {
     pub(crate) fn oppna(&self) -> Result<Store, Fel> {
         let sokvag = self.databas()?;
         if !sokvag.exists() {
-            return Err(Lagringsfel::KanInteOppna { sokvag: sokvag.display().to_string(), detalj: "missing".into() }.into());
+            return Err(Lagringsfel::KanInteOppna {
+                sokvag: sokvag.display().to_string(),
+                detalj: "missing".into(),
+            }
+            .into());
         }
         Ok(Store::oppna(&sokvag, self.losen.as_ref())?)
     }
@@ -96,12 +101,23 @@ fn main() -> ExitCode {
     };
     let vald_sprak = args.ta("lang").filter(|s| l.har_sprak(s));
     let sprak = vald_sprak.clone().unwrap_or_else(|| "sv".into());
-    let losen = match args.ta("passphrase-env").map(|var| losenfras_fran(&var, |t| Losenfras::ny(t))).transpose() {
+    let losen = match args
+        .ta("passphrase-env")
+        .map(|var| losenfras_fran(&var, |t| Losenfras::ny(t)))
+        .transpose()
+    {
         Ok(l) => l,
         Err(Fel::Anvandning(e)) => return anvandningsfel(&l, &sprak, &e),
         Err(_) => return ExitCode::from(2),
     };
-    let ctx = Ctx { json: args.har("json"), db: plats::vald_databas(args.ta("db").as_deref()), sprak, l, vald_sprak, losen };
+    let ctx = Ctx {
+        json: args.har("json"),
+        db: plats::vald_databas(args.ta("db").as_deref()),
+        sprak,
+        l,
+        vald_sprak,
+        losen,
+    };
     match kor(&mut args, &ctx) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Fel::Nej) => ExitCode::from(1),
@@ -113,7 +129,10 @@ fn main() -> ExitCode {
         Err(Fel::Lagring(e)) => {
             eprintln!("{}", ctx.l.meddelande(&ctx.sprak, &e));
             if ctx.json {
-                println!("{}", json!({ "code": e.meddelande_id(), "message": ctx.l.meddelande(&ctx.sprak, &e) }));
+                println!(
+                    "{}",
+                    json!({ "code": e.meddelande_id(), "message": ctx.l.meddelande(&ctx.sprak, &e) })
+                );
             }
             ExitCode::from(if e.ar_lagringsproblem() { 3 } else { 1 })
         }
@@ -127,19 +146,46 @@ fn anvandningsfel(l: &Localizer, sprak: &str, e: &Anvandningsfel) -> ExitCode {
         Anvandningsfel::Saknas(n) => ("cli-fel-saknas", n),
         Anvandningsfel::Extra(n) => ("cli-fel-extra", n),
     };
-    eprintln!("{}\n\n{}", l.text(sprak, id, &[("namn", namn.clone().into())]), l.t(sprak, "cli-hjalp"));
+    eprintln!(
+        "{}\n\n{}",
+        l.text(sprak, id, &[("namn", namn.clone().into())]),
+        l.t(sprak, "cli-hjalp")
+    );
     ExitCode::from(2)
 }
 
 const KOMMANDON: &[&str] = &[
-    "demo", "generate", "insatser", "omraden", "utforare", "brukare", "beslut", "backup", "restore", "audit", "valbara", "choose",
-    "ickeval", "stats", "insats", "providers", "letter", "letters", "sheet", "decision-letter", "encrypt", "rekey",
+    "demo",
+    "generate",
+    "insatser",
+    "omraden",
+    "utforare",
+    "brukare",
+    "beslut",
+    "backup",
+    "restore",
+    "audit",
+    "valbara",
+    "choose",
+    "ickeval",
+    "stats",
+    "insats",
+    "providers",
+    "letter",
+    "letters",
+    "sheet",
+    "decision-letter",
+    "encrypt",
+    "rekey",
 ];
 
 /// A passphrase from the environment variable `var`, checked by `ny` (any non-empty text to
 /// open, a long enough one for a new key). Never from the command line: that would leave it in
 /// the shell history and the process list.
-fn losenfras_fran(var: &str, ny: fn(String) -> Result<Losenfras, Lagringsfel>) -> Result<Losenfras, Fel> {
+fn losenfras_fran(
+    var: &str,
+    ny: fn(String) -> Result<Losenfras, Lagringsfel>,
+) -> Result<Losenfras, Fel> {
     match std::env::var(var) {
         Ok(text) if !text.is_empty() => Ok(ny(text)?),
         _ => Err(Anvandningsfel::Saknas(format!("${var}")).into()),
@@ -157,12 +203,24 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
         ["demo"] => {
             args.inget_kvar(&["force"])?;
             let sokvag = ctx.databas()?;
-            demo::skapa_fil_med(&sokvag, args.har("force"), ctx.losen.as_ref(), |s| demo::skapa_demo(s, idag()))?;
+            demo::skapa_fil_med(&sokvag, args.har("force"), ctx.losen.as_ref(), |s| {
+                demo::skapa_demo(s, idag())
+            })?;
             let store = ctx.oppna()?;
             let (brukare, utforare) = (store.antal_brukare()?, store.utforare_lista()?.len());
             let vag = sokvag.display().to_string();
             ctx.ut(&json!({ "db": vag, "brukare": brukare, "utforare": utforare }), || {
-                format!("{}\n", ctx.t("cli-demo-klar", &[("sokvag", vag.clone().into()), ("brukare", brukare.into()), ("utforare", utforare.into())]))
+                format!(
+                    "{}\n",
+                    ctx.t(
+                        "cli-demo-klar",
+                        &[
+                            ("sokvag", vag.clone().into()),
+                            ("brukare", brukare.into()),
+                            ("utforare", utforare.into())
+                        ]
+                    )
+                )
             });
         }
         ["generate"] => {
@@ -171,19 +229,49 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             let seed = args.ta("seed").map(|s| heltal(s, "seed")).transpose()?.unwrap_or(1) as u64;
             args.inget_kvar(&["force"])?;
             let sokvag = ctx.databas()?;
-            demo::skapa_fil_med(&sokvag, args.har("force"), ctx.losen.as_ref(), |s| demo::generera(s, brukare, utforare, seed, idag()))?;
+            demo::skapa_fil_med(&sokvag, args.har("force"), ctx.losen.as_ref(), |s| {
+                demo::generera(s, brukare, utforare, seed, idag())
+            })?;
             let vag = sokvag.display().to_string();
-            ctx.ut(&json!({ "db": vag, "brukare": brukare, "utforare": utforare, "seed": seed }), || {
-                format!("{}\n", ctx.t("cli-generera-klar", &[("sokvag", vag.clone().into()), ("brukare", brukare.into()), ("utforare", utforare.into())]))
-            });
+            ctx.ut(
+                &json!({ "db": vag, "brukare": brukare, "utforare": utforare, "seed": seed }),
+                || {
+                    format!(
+                        "{}\n",
+                        ctx.t(
+                            "cli-generera-klar",
+                            &[
+                                ("sokvag", vag.clone().into()),
+                                ("brukare", brukare.into()),
+                                ("utforare", utforare.into())
+                            ]
+                        )
+                    )
+                },
+            );
         }
         ["insatser"] => {
             args.inget_kvar(&[])?;
             let lista = ctx.oppna()?.insatser(&ctx.sprak)?;
             ctx.ut(&serde_json::to_value(&lista).unwrap_or_default(), || {
                 tabell(
-                    &[ctx.t("cli-kol-kod", &[]), ctx.t("cli-kol-namn", &[]), ctx.t("cli-kol-lagrum", &[]), ctx.t("cli-kol-valfrihet", &[])],
-                    lista.iter().map(|i| vec![i.kod.clone(), i.namn.clone(), i.lagrum.clone(), ja_nej(ctx, i.valfrihet)]).collect(),
+                    &[
+                        ctx.t("cli-kol-kod", &[]),
+                        ctx.t("cli-kol-namn", &[]),
+                        ctx.t("cli-kol-lagrum", &[]),
+                        ctx.t("cli-kol-valfrihet", &[]),
+                    ],
+                    lista
+                        .iter()
+                        .map(|i| {
+                            vec![
+                                i.kod.clone(),
+                                i.namn.clone(),
+                                i.lagrum.clone(),
+                                ja_nej(ctx, i.valfrihet),
+                            ]
+                        })
+                        .collect(),
                 )
             });
         }
@@ -192,8 +280,15 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             let lista = ctx.oppna()?.omraden()?;
             ctx.ut(&serde_json::to_value(&lista).unwrap_or_default(), || {
                 tabell(
-                    &[ctx.t("cli-kol-kod", &[]), ctx.t("cli-kol-namn", &[]), ctx.t("cli-kol-landsbygd", &[])],
-                    lista.iter().map(|o| vec![o.kod.clone(), o.namn.clone(), ja_nej(ctx, o.landsbygd)]).collect(),
+                    &[
+                        ctx.t("cli-kol-kod", &[]),
+                        ctx.t("cli-kol-namn", &[]),
+                        ctx.t("cli-kol-landsbygd", &[]),
+                    ],
+                    lista
+                        .iter()
+                        .map(|o| vec![o.kod.clone(), o.namn.clone(), ja_nej(ctx, o.landsbygd)])
+                        .collect(),
                 )
             });
         }
@@ -202,10 +297,22 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             let lista = ctx.oppna()?.utforare_lista()?;
             ctx.ut(&serde_json::to_value(&lista).unwrap_or_default(), || {
                 tabell(
-                    &[ctx.t("cli-kol-id", &[]), ctx.t("cli-kol-namn", &[]), ctx.t("cli-kol-orgnr", &[]), ctx.t("cli-kol-regi", &[])],
+                    &[
+                        ctx.t("cli-kol-id", &[]),
+                        ctx.t("cli-kol-namn", &[]),
+                        ctx.t("cli-kol-orgnr", &[]),
+                        ctx.t("cli-kol-regi", &[]),
+                    ],
                     lista
                         .iter()
-                        .map(|u| vec![u.id.clone(), u.namn.clone(), u.organisationsnummer.clone(), ctx.t(u.regi.meddelande_id(), &[])])
+                        .map(|u| {
+                            vec![
+                                u.id.clone(),
+                                u.namn.clone(),
+                                u.organisationsnummer.clone(),
+                                ctx.t(u.regi.meddelande_id(), &[]),
+                            ]
+                        })
                         .collect(),
                 )
             });
@@ -230,10 +337,22 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
                     return format!("{}\n", ctx.t("cli-inga-traffar", &[]));
                 }
                 tabell(
-                    &[ctx.t("cli-kol-id", &[]), ctx.t("cli-kol-personnummer", &[]), ctx.t("cli-kol-namn", &[]), ctx.t("cli-kol-omrade", &[])],
+                    &[
+                        ctx.t("cli-kol-id", &[]),
+                        ctx.t("cli-kol-personnummer", &[]),
+                        ctx.t("cli-kol-namn", &[]),
+                        ctx.t("cli-kol-omrade", &[]),
+                    ],
                     traffar
                         .iter()
-                        .map(|t| vec![t.id.clone(), t.personnummer.clone(), format!("{} {}", t.fornamn, t.efternamn), t.omrade.clone().unwrap_or_default()])
+                        .map(|t| {
+                            vec![
+                                t.id.clone(),
+                                t.personnummer.clone(),
+                                format!("{} {}", t.fornamn, t.efternamn),
+                                t.omrade.clone().unwrap_or_default(),
+                            ]
+                        })
                         .collect(),
                 )
             });
@@ -259,25 +378,33 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             args.inget_kvar(&[])?;
             ctx.oppna()?.backup(&ut)?;
             let vag = ut.display().to_string();
-            ctx.ut(&json!({ "fil": vag }), || format!("{}\n", ctx.t("cli-backup-klar", &[("sokvag", vag.clone().into())])));
+            ctx.ut(&json!({ "fil": vag }), || {
+                format!("{}\n", ctx.t("cli-backup-klar", &[("sokvag", vag.clone().into())]))
+            });
         }
         ["restore", fil] => {
             args.inget_kvar(&[])?;
             let mal = ctx.databas()?;
             valfri_store::aterstall(std::path::Path::new(fil), &mal, ctx.losen.as_ref())?;
             let vag = mal.display().to_string();
-            ctx.ut(&json!({ "db": vag, "fran": fil }), || format!("{}\n", ctx.t("cli-aterstall-klar", &[("sokvag", vag.clone().into())])));
+            ctx.ut(&json!({ "db": vag, "fran": fil }), || {
+                format!("{}\n", ctx.t("cli-aterstall-klar", &[("sokvag", vag.clone().into())]))
+            });
         }
         ["encrypt"] => {
-            let ny = losenfras_fran(&args.kravs("new-passphrase-env")?, |t| Losenfras::ny_nyckel(t))?;
+            let ny =
+                losenfras_fran(&args.kravs("new-passphrase-env")?, |t| Losenfras::ny_nyckel(t))?;
             args.inget_kvar(&[])?;
             let sokvag = ctx.databas()?;
             valfri_store::kryptera(&sokvag, &ny)?;
             let vag = sokvag.display().to_string();
-            ctx.ut(&json!({ "db": vag, "krypterad": true }), || format!("{}\n", ctx.t("cli-krypterad", &[("sokvag", vag.clone().into())])));
+            ctx.ut(&json!({ "db": vag, "krypterad": true }), || {
+                format!("{}\n", ctx.t("cli-krypterad", &[("sokvag", vag.clone().into())]))
+            });
         }
         ["rekey"] => {
-            let ny = losenfras_fran(&args.kravs("new-passphrase-env")?, |t| Losenfras::ny_nyckel(t))?;
+            let ny =
+                losenfras_fran(&args.kravs("new-passphrase-env")?, |t| Losenfras::ny_nyckel(t))?;
             args.inget_kvar(&[])?;
             let gammal = ctx.losen.clone().ok_or(Lagringsfel::InteKrypterad)?;
             let mut store = ctx.oppna()?;
@@ -289,8 +416,12 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             args.inget_kvar(&[])?;
             let status = ctx.oppna()?.verifiera_logg()?;
             ctx.ut(&serde_json::to_value(&status).unwrap_or_default(), || match &status {
-                Loggstatus::Hel { rader } => format!("{}\n", ctx.t("cli-logg-hel", &[("rader", (*rader).into())])),
-                Loggstatus::Bruten { nr } => format!("{}\n", ctx.t("cli-logg-bruten", &[("nr", (*nr).into())])),
+                Loggstatus::Hel { rader } => {
+                    format!("{}\n", ctx.t("cli-logg-hel", &[("rader", (*rader).into())]))
+                }
+                Loggstatus::Bruten { nr } => {
+                    format!("{}\n", ctx.t("cli-logg-bruten", &[("nr", (*nr).into())]))
+                }
             });
             if let Loggstatus::Bruten { nr } = status {
                 if ctx.json {
@@ -299,7 +430,9 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
                 return Err(Fel::Nej);
             }
         }
-        [kommando, extra, ..] if KOMMANDON.contains(kommando) => return Err(Anvandningsfel::Extra((*extra).to_owned()).into()),
+        [kommando, extra, ..] if KOMMANDON.contains(kommando) => {
+            return Err(Anvandningsfel::Extra((*extra).to_owned()).into());
+        }
         [kommando, ..] => return Err(Anvandningsfel::Okand((*kommando).to_owned()).into()),
         [] => {}
     }
@@ -352,13 +485,31 @@ fn valbara(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     ctx.ut(&serde_json::to_value(&v).unwrap_or_default(), || {
         let mut ut = format!(
             "{}\n",
-            ctx.t("cli-ordning", &[("regel", ctx.t(v.ordning.meddelande_id(), &[]).into()), ("version", Arg::Tal(v.registerversion))])
+            ctx.t(
+                "cli-ordning",
+                &[
+                    ("regel", ctx.t(v.ordning.meddelande_id(), &[]).into()),
+                    ("version", Arg::Tal(v.registerversion))
+                ]
+            )
         );
         ut.push_str(&tabell(
-            &[ctx.t("cli-kol-id", &[]), ctx.t("cli-kol-utforare", &[]), ctx.t("cli-kol-regi", &[]), ctx.t("cli-kol-status", &[])],
+            &[
+                ctx.t("cli-kol-id", &[]),
+                ctx.t("cli-kol-utforare", &[]),
+                ctx.t("cli-kol-regi", &[]),
+                ctx.t("cli-kol-status", &[]),
+            ],
             v.utforare
                 .iter()
-                .map(|r| vec![r.utforare_id.clone(), r.namn.clone(), ctx.t(r.regi.meddelande_id(), &[]), ctx.l.valbarhet(&ctx.sprak, &r.status)])
+                .map(|r| {
+                    vec![
+                        r.utforare_id.clone(),
+                        r.namn.clone(),
+                        ctx.t(r.regi.meddelande_id(), &[]),
+                        ctx.l.valbarhet(&ctx.sprak, &r.status),
+                    ]
+                })
                 .collect(),
         ));
         ut
@@ -371,31 +522,38 @@ fn choose(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let utforare = args.kravs("utforare")?;
     let dag = args.ta("date").map(|s| datum(&s)).transpose()?.unwrap_or_else(idag);
     let start = args.ta("start").map(|s| datum(&s)).transpose()?;
-    let vem = args.ta("by").map(|s| VemValde::fran_kod(&s)).transpose()?.unwrap_or(VemValde::Brukare);
+    let vem =
+        args.ta("by").map(|s| VemValde::fran_kod(&s)).transpose()?.unwrap_or(VemValde::Brukare);
     let satt = args.ta("info").map(|s| Informationssatt::fran_kod(&s)).transpose()?;
     let sprak = args.ta("sprak");
     args.inget_kvar(&[])?;
     let store = ctx.oppna()?;
     let aktor = cli_aktor(&store)?;
     let utforare_id = store.utforare_id(&utforare)?;
-    let id = store.valj(&aktor, &NyttVal {
-        beslut_id: beslut.clone(),
-        utforare_id,
-        vem_valde: vem,
-        informationssatt: satt,
-        informationssprak: sprak,
-        valdatum: dag,
-        startdatum: start,
-    })?;
+    let id = store.valj(
+        &aktor,
+        &NyttVal {
+            beslut_id: beslut.clone(),
+            utforare_id,
+            vem_valde: vem,
+            informationssatt: satt,
+            informationssprak: sprak,
+            valdatum: dag,
+            startdatum: start,
+        },
+    )?;
     let val = store.valhistorik(&aktor, &beslut)?.into_iter().find(|v| v.id == id);
     ctx.ut(&serde_json::to_value(&val).unwrap_or_default(), || match &val {
         Some(v) => format!(
             "{}\n",
-            ctx.t("cli-val-klart", &[
-                ("valtyp", ctx.t(v.typ.meddelande_id(), &[]).into()),
-                ("utforare", v.utforare_namn.clone().into()),
-                ("start", v.startdatum.to_string().into()),
-            ])
+            ctx.t(
+                "cli-val-klart",
+                &[
+                    ("valtyp", ctx.t(v.typ.meddelande_id(), &[]).into()),
+                    ("utforare", v.utforare_namn.clone().into()),
+                    ("start", v.startdatum.to_string().into()),
+                ]
+            )
         ),
         None => format!("{id}\n"),
     });
@@ -410,17 +568,24 @@ fn ickeval(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let store = ctx.oppna()?;
     let (val_id, f) = store.ickeval(&cli_aktor(&store)?, &beslut, dag, orsak)?;
     let rader = ctx.l.ickevalsforklaring(&ctx.sprak, &f);
-    ctx.ut(&json!({ "val_id": val_id, "forklaring": f, "text": rader }), || rader.iter().map(|r| format!("{r}\n")).collect());
+    ctx.ut(&json!({ "val_id": val_id, "forklaring": f, "text": rader }), || {
+        rader.iter().map(|r| format!("{r}\n")).collect()
+    });
     Ok(())
 }
 
 fn stats(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let till = args.ta("to").map(|s| datum(&s)).transpose()?.unwrap_or_else(idag);
-    let fran = args.ta("from").map(|s| datum(&s)).transpose()?.unwrap_or_else(|| till - chrono::Days::new(365));
+    let fran = args
+        .ta("from")
+        .map(|s| datum(&s))
+        .transpose()?
+        .unwrap_or_else(|| till - chrono::Days::new(365));
     args.inget_kvar(&[])?;
     let s = ctx.oppna()?.statistik(fran, till)?;
     ctx.ut(&json!({ "fran": fran, "till": till, "insatser": s }), || {
-        let procent = |a: Option<f64>| a.map_or_else(|| "–".to_owned(), |a| format!("{:.0} %", a * 100.0));
+        let procent =
+            |a: Option<f64>| a.map_or_else(|| "–".to_owned(), |a| format!("{:.0} %", a * 100.0));
         let mut ut = tabell(
             &[
                 ctx.t("cli-kol-insats", &[]),
@@ -430,19 +595,40 @@ fn stats(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
                 ctx.t("cli-kol-andel", &[]),
             ],
             s.iter()
-                .map(|i| vec![i.insats_kod.clone(), i.aktiva_val.to_string(), i.ickeval.to_string(), i.byten.to_string(), procent(i.andel_aktivt_val)])
+                .map(|i| {
+                    vec![
+                        i.insats_kod.clone(),
+                        i.aktiva_val.to_string(),
+                        i.ickeval.to_string(),
+                        i.byten.to_string(),
+                        procent(i.andel_aktivt_val),
+                    ]
+                })
                 .collect(),
         );
         for i in &s {
             ut.push('\n');
             ut.push_str(&format!("{}\n", i.insats_kod));
             ut.push_str(&tabell(
-                &[ctx.t("cli-kol-utforare", &[]), ctx.t("cli-kol-tilldelningar", &[]), ctx.t("cli-kol-ickeval", &[]), ctx.t("cli-kol-platser", &[])],
+                &[
+                    ctx.t("cli-kol-utforare", &[]),
+                    ctx.t("cli-kol-tilldelningar", &[]),
+                    ctx.t("cli-kol-ickeval", &[]),
+                    ctx.t("cli-kol-platser", &[]),
+                ],
                 i.utforare
                     .iter()
                     .map(|u| {
-                        let platser = u.kapacitetstak.map_or_else(|| u.aktiva.to_string(), |t| format!("{} / {t}", u.aktiva));
-                        vec![u.namn.clone(), u.tilldelningar.to_string(), u.ickeval.to_string(), platser]
+                        let platser = u.kapacitetstak.map_or_else(
+                            || u.aktiva.to_string(),
+                            |t| format!("{} / {t}", u.aktiva),
+                        );
+                        vec![
+                            u.namn.clone(),
+                            u.tilldelningar.to_string(),
+                            u.ickeval.to_string(),
+                            platser,
+                        ]
                     })
                     .collect(),
             ));
@@ -459,13 +645,28 @@ fn insats_ickeval(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let med_egen_regi = !args.har("utan-egen-regi");
     args.inget_kvar(&["utan-egen-regi"])?;
     let store = ctx.oppna()?;
-    let varna = store.satt_ickeval(&cli_aktor(&store)?, &insats, modell, utforare.as_deref(), med_egen_regi)?;
+    let varna = store.satt_ickeval(
+        &cli_aktor(&store)?,
+        &insats,
+        modell,
+        utforare.as_deref(),
+        med_egen_regi,
+    )?;
     let varning = varna.then(|| ctx.t("varning-turordning", &[]));
     if let Some(v) = &varning {
         eprintln!("{v}");
     }
     ctx.ut(&json!({ "insats": insats, "modell": modell, "varning": varning }), || {
-        format!("{}\n", ctx.t("cli-ickeval-satt", &[("insats", insats.clone().into()), ("modell", ctx.t(modell.meddelande_id(), &[]).into())]))
+        format!(
+            "{}\n",
+            ctx.t(
+                "cli-ickeval-satt",
+                &[
+                    ("insats", insats.clone().into()),
+                    ("modell", ctx.t(modell.meddelande_id(), &[]).into())
+                ]
+            )
+        )
     });
     Ok(())
 }
@@ -476,19 +677,29 @@ pub(crate) fn cli_aktor(store: &Store) -> Result<Aktor, Fel> {
     if let Some(id) = std::env::var("VALFRI_HANDLAGGARE").ok().filter(|v| !v.is_empty()) {
         return Ok(store.aktor(&id)?);
     }
-    if let Some(h) = store.handlaggare_lista()?.into_iter().find(|h| h.roll == Roll::Systemforvaltare) {
+    if let Some(h) =
+        store.handlaggare_lista()?.into_iter().find(|h| h.roll == Roll::Systemforvaltare)
+    {
         return Ok(Aktor { id: h.id, namn: h.namn, roll: h.roll });
     }
-    Ok(Aktor { id: "system:cli".into(), namn: "valfri (kommandoraden)".into(), roll: Roll::Systemforvaltare })
+    Ok(Aktor {
+        id: "system:cli".into(),
+        namn: "valfri (kommandoraden)".into(),
+        roll: Roll::Systemforvaltare,
+    })
 }
 
 fn datum(s: &str) -> Result<NaiveDate, Valideringsfel> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| Valideringsfel::Datum { falt: "datum" })
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| Valideringsfel::Datum { falt: "datum" })
 }
 
 /// Accepts a decimal comma as well as a point: Swedish users type both.
 fn decimaltal(s: &str) -> Result<f64, Valideringsfel> {
-    s.trim().replace(',', ".").parse().map_err(|_| Valideringsfel::OkantVarde { falt: "omfattning", varde: s.chars().take(20).collect() })
+    s.trim().replace(',', ".").parse().map_err(|_| Valideringsfel::OkantVarde {
+        falt: "omfattning",
+        varde: s.chars().take(20).collect(),
+    })
 }
 
 fn heltal(s: String, namn: &str) -> Result<usize, Fel> {
@@ -509,7 +720,8 @@ fn tabell(rubriker: &[String], rader: Vec<Vec<String>>) -> String {
     }
     let mut ut = String::new();
     for rad in std::iter::once(rubriker.to_vec()).chain(rader) {
-        let celler: Vec<String> = rad.iter().enumerate().map(|(i, c)| format!("{c:<w$}", w = bredd[i])).collect();
+        let celler: Vec<String> =
+            rad.iter().enumerate().map(|(i, c)| format!("{c:<w$}", w = bredd[i])).collect();
         ut.push_str(celler.join("  ").trim_end());
         ut.push('\n');
     }

@@ -26,19 +26,23 @@ fn fel(ctx: &Ctx, e: Utbytesfel) -> Fel {
 }
 
 fn las_fil(ctx: &Ctx, fil: &str) -> Result<Vec<u8>, Fel> {
-    std::fs::read(fil).map_err(|e| fel(ctx, Utbytesfel::Fil { sokvag: fil.to_owned(), detalj: e.to_string() }))
+    std::fs::read(fil)
+        .map_err(|e| fel(ctx, Utbytesfel::Fil { sokvag: fil.to_owned(), detalj: e.to_string() }))
 }
 
 fn skriv_fil(ctx: &Ctx, fil: &Path, bytes: &[u8]) -> Result<(), Fel> {
-    std::fs::write(fil, bytes).map_err(|e| fel(ctx, Utbytesfel::Fil { sokvag: fil.display().to_string(), detalj: e.to_string() }))
+    std::fs::write(fil, bytes).map_err(|e| {
+        fel(ctx, Utbytesfel::Fil { sokvag: fil.display().to_string(), detalj: e.to_string() })
+    })
 }
 
 fn radtext(ctx: &Ctx, f: &Radfel) -> String {
     let inre = ctx.l.meddelande(&ctx.sprak, f);
     match &f.kolumn {
-        Some(k) if !k.is_empty() => {
-            ctx.t("utbyte-rad-kolumn", &[("rad", f.rad.into()), ("kolumn", k.clone().into()), ("fel", inre.into())])
-        }
+        Some(k) if !k.is_empty() => ctx.t(
+            "utbyte-rad-kolumn",
+            &[("rad", f.rad.into()), ("kolumn", k.clone().into()), ("fel", inre.into())],
+        ),
         _ => ctx.t("utbyte-rad", &[("rad", f.rad.into()), ("fel", inre.into())]),
     }
 }
@@ -55,9 +59,10 @@ fn rapport(ctx: &Ctx, rader: usize, felrader: &[Radfel]) -> Result<(), Fel> {
     if felrader.is_empty() {
         return Ok(());
     }
-    ctx.ut(&json!({ "rader": rader, "fel": rapport_json(ctx, felrader), "importerat": false }), || {
-        felrader.iter().map(|f| format!("{}\n", radtext(ctx, f))).collect()
-    });
+    ctx.ut(
+        &json!({ "rader": rader, "fel": rapport_json(ctx, felrader), "importerat": false }),
+        || felrader.iter().map(|f| format!("{}\n", radtext(ctx, f))).collect(),
+    );
     eprintln!("{}", ctx.l.meddelande(&ctx.sprak, &Utbytesfel::Felrader { antal: felrader.len() }));
     Err(Fel::Nej)
 }
@@ -75,15 +80,28 @@ fn forhandsgranskning_text(ctx: &Ctx, g: &Forhandsgranskning) -> String {
             }
         }
     };
-    let post = |namn: &str, orgnr: &str| ctx.t("utbyte-post", &[("namn", namn.into()), ("orgnr", orgnr.into())]);
-    avsnitt("utbyte-rubrik-nya", g.nya.iter().map(|p| post(&p.namn, &p.organisationsnummer)).collect());
+    let post = |namn: &str, orgnr: &str| {
+        ctx.t("utbyte-post", &[("namn", namn.into()), ("orgnr", orgnr.into())])
+    };
+    avsnitt(
+        "utbyte-rubrik-nya",
+        g.nya.iter().map(|p| post(&p.namn, &p.organisationsnummer)).collect(),
+    );
     avsnitt(
         "utbyte-rubrik-andrade",
         g.andrade
             .iter()
             .map(|a| {
-                let vad: Vec<String> = a.falt.iter().map(|f| ctx.t(&format!("utbyte-falt-{f}"), &[])).collect();
-                ctx.t("utbyte-andring", &[("namn", a.namn.clone().into()), ("orgnr", a.organisationsnummer.clone().into()), ("vad", vad.join(", ").into())])
+                let vad: Vec<String> =
+                    a.falt.iter().map(|f| ctx.t(&format!("utbyte-falt-{f}"), &[])).collect();
+                ctx.t(
+                    "utbyte-andring",
+                    &[
+                        ("namn", a.namn.clone().into()),
+                        ("orgnr", a.organisationsnummer.clone().into()),
+                        ("vad", vad.join(", ").into()),
+                    ],
+                )
             })
             .collect(),
     );
@@ -92,8 +110,18 @@ fn forhandsgranskning_text(ctx: &Ctx, g: &Forhandsgranskning) -> String {
         g.avslutade
             .iter()
             .map(|a| match a.till {
-                Some(d) => ctx.t("utbyte-avslutad-datum", &[("namn", a.namn.clone().into()), ("insats", a.insats.clone().into()), ("datum", d.to_string().into())]),
-                None => ctx.t("utbyte-avslutad-bort", &[("namn", a.namn.clone().into()), ("insats", a.insats.clone().into())]),
+                Some(d) => ctx.t(
+                    "utbyte-avslutad-datum",
+                    &[
+                        ("namn", a.namn.clone().into()),
+                        ("insats", a.insats.clone().into()),
+                        ("datum", d.to_string().into()),
+                    ],
+                ),
+                None => ctx.t(
+                    "utbyte-avslutad-bort",
+                    &[("namn", a.namn.clone().into()), ("insats", a.insats.clone().into())],
+                ),
             })
             .collect(),
     );
@@ -103,12 +131,15 @@ fn forhandsgranskning_text(ctx: &Ctx, g: &Forhandsgranskning) -> String {
         g.tak
             .iter()
             .map(|t| {
-                ctx.t("utbyte-takandring", &[
-                    ("namn", t.namn.clone().into()),
-                    ("insats", t.insats.clone().into()),
-                    ("fore", tak(t.fore).into()),
-                    ("efter", tak(t.efter).into()),
-                ])
+                ctx.t(
+                    "utbyte-takandring",
+                    &[
+                        ("namn", t.namn.clone().into()),
+                        ("insats", t.insats.clone().into()),
+                        ("fore", tak(t.fore).into()),
+                        ("efter", tak(t.efter).into()),
+                    ],
+                )
             })
             .collect(),
     );
@@ -118,11 +149,21 @@ fn forhandsgranskning_text(ctx: &Ctx, g: &Forhandsgranskning) -> String {
             .iter()
             .map(|p| {
                 let orsak = ctx.t(&format!("utbyte-orsak-{}", p.orsak), &[]);
-                ctx.t("utbyte-paverkad", &[("namn", p.namn.clone().into()), ("insats", p.insats_kod.clone().into()), ("orsak", orsak.into())])
+                ctx.t(
+                    "utbyte-paverkad",
+                    &[
+                        ("namn", p.namn.clone().into()),
+                        ("insats", p.insats_kod.clone().into()),
+                        ("orsak", orsak.into()),
+                    ],
+                )
             })
             .collect(),
     );
-    avsnitt("utbyte-rubrik-ej-i-filen", g.ej_i_filen.iter().map(|p| post(&p.namn, &p.organisationsnummer)).collect());
+    avsnitt(
+        "utbyte-rubrik-ej-i-filen",
+        g.ej_i_filen.iter().map(|p| post(&p.namn, &p.organisationsnummer)).collect(),
+    );
     ut.push_str(&ctx.t("utbyte-oforandrade", &[("antal", g.oforandrade.into())]));
     ut.push('\n');
     ut
@@ -139,12 +180,20 @@ pub(super) fn brukare_import(args: &mut Argument, ctx: &Ctx, fil: &str) -> Resul
     rapport(ctx, import.rader, &import.fel)?;
     let antal = import.brukare.len();
     if prov {
-        ctx.ut(&json!({ "rader": import.rader, "fel": [], "antal": antal, "dry_run": true }), || {
-            format!("{}\n{}\n", ctx.t("utbyte-brukare-prov", &[("antal", antal.into())]), ctx.t("utbyte-provkorning", &[]))
-        });
+        ctx.ut(
+            &json!({ "rader": import.rader, "fel": [], "antal": antal, "dry_run": true }),
+            || {
+                format!(
+                    "{}\n{}\n",
+                    ctx.t("utbyte-brukare-prov", &[("antal", antal.into())]),
+                    ctx.t("utbyte-provkorning", &[])
+                )
+            },
+        );
         return Ok(());
     }
-    let klart = brukare::tillampa(&store, &aktor, &import, &format!("import {fil}")).map_err(|e| fel(ctx, e))?;
+    let klart = brukare::tillampa(&store, &aktor, &import, &format!("import {fil}"))
+        .map_err(|e| fel(ctx, e))?;
     ctx.ut(&json!({ "rader": import.rader, "fel": [], "antal": klart.antal, "ider": klart.ider, "dry_run": false }), || {
         format!("{}\n", ctx.t("utbyte-brukare-klart", &[("antal", klart.antal.into())]))
     });
@@ -162,7 +211,8 @@ pub(super) fn providers_import(args: &mut Argument, ctx: &Ctx, fil: &str) -> Res
     rapport(ctx, import.rader, &import.fel)?;
     let dag = idag();
     if prov {
-        let g = utforare::forhandsgranska(&store, &import.utforare, dag).map_err(|e| fel(ctx, e))?;
+        let g =
+            utforare::forhandsgranska(&store, &import.utforare, dag).map_err(|e| fel(ctx, e))?;
         ctx.ut(&json!({ "rader": import.rader, "fel": [], "forhandsgranskning": g, "dry_run": true, "version": null }), || {
             format!(
                 "{}\n{}{}\n",
@@ -173,7 +223,8 @@ pub(super) fn providers_import(args: &mut Argument, ctx: &Ctx, fil: &str) -> Res
         });
         return Ok(());
     }
-    let klart = utforare::tillampa(&store, &aktor, &import, &format!("import {fil}"), dag).map_err(|e| fel(ctx, e))?;
+    let klart = utforare::tillampa(&store, &aktor, &import, &format!("import {fil}"), dag)
+        .map_err(|e| fel(ctx, e))?;
     ctx.ut(
         &json!({ "rader": import.rader, "fel": [], "forhandsgranskning": klart.forhandsgranskning, "dry_run": false, "version": klart.version }),
         || {
@@ -210,7 +261,9 @@ pub(super) fn providers_export(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel
         Some(fil) => {
             skriv_fil(ctx, &fil, &bytes)?;
             let vag = fil.display().to_string();
-            ctx.ut(&json!({ "fil": vag, "format": format }), || format!("{}\n", ctx.t("utbyte-export-klar", &[("sokvag", vag.clone().into())])));
+            ctx.ut(&json!({ "fil": vag, "format": format }), || {
+                format!("{}\n", ctx.t("utbyte-export-klar", &[("sokvag", vag.clone().into())]))
+            });
         }
         None => {
             use std::io::Write;
@@ -227,7 +280,13 @@ pub(super) fn providers_keygen(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel
     let publik = paket::skriv_nyckelpar(&fil).map_err(|e| fel(ctx, e))?;
     let (h, p) = (fil.display().to_string(), publik.display().to_string());
     ctx.ut(&json!({ "hemlig": h, "publik": p }), || {
-        format!("{}\n", ctx.t("utbyte-nyckel-klar", &[("hemlig", h.clone().into()), ("publik", p.clone().into())]))
+        format!(
+            "{}\n",
+            ctx.t(
+                "utbyte-nyckel-klar",
+                &[("hemlig", h.clone().into()), ("publik", p.clone().into())]
+            )
+        )
     });
     Ok(())
 }
@@ -243,12 +302,26 @@ pub(super) fn providers_package(args: &mut Argument, ctx: &Ctx) -> Result<(), Fe
     let (version, antal) = (store.registerversion()?, store.utforare_lista()?.len());
     let vag = ut.display().to_string();
     ctx.ut(&json!({ "fil": vag, "paketversion": version, "utforare": antal }), || {
-        format!("{}\n", ctx.t("utbyte-paket-klart", &[("version", Arg::Tal(version)), ("antal", antal.into()), ("sokvag", vag.clone().into())]))
+        format!(
+            "{}\n",
+            ctx.t(
+                "utbyte-paket-klart",
+                &[
+                    ("version", Arg::Tal(version)),
+                    ("antal", antal.into()),
+                    ("sokvag", vag.clone().into())
+                ]
+            )
+        )
     });
     Ok(())
 }
 
-pub(super) fn providers_apply_package(args: &mut Argument, ctx: &Ctx, fil: &str) -> Result<(), Fel> {
+pub(super) fn providers_apply_package(
+    args: &mut Argument,
+    ctx: &Ctx,
+    fil: &str,
+) -> Result<(), Fel> {
     let nyckelfil = PathBuf::from(args.kravs("pubkey")?);
     args.inget_kvar(&[])?;
     let store = ctx.oppna()?;

@@ -18,7 +18,9 @@ fn demo_creates_the_municipality_once_and_force_replaces_it() {
 #[test]
 fn brukare_search_by_name_and_by_personnummer_in_json() {
     let k = Kommun::demo();
-    for fraga in [vec!["ekstr"], vec!["märta", "EKSTRÖM"], vec!["340415-9828"], vec!["193404159828"]] {
+    for fraga in
+        [vec!["ekstr"], vec!["märta", "EKSTRÖM"], vec!["340415-9828"], vec!["193404159828"]]
+    {
         let mut args = vec!["brukare", "search"];
         args.extend(fraga.iter());
         let svar = k.json(&args);
@@ -52,25 +54,100 @@ fn lists_of_insatser_omraden_and_utforare() {
 fn beslut_add_makes_a_decision_and_refuses_bad_input_with_the_right_exit_code() {
     let k = Kommun::demo();
     let svar = k.json(&[
-        "beslut", "add", "--brukare", "340415-9828", "--insats", "hemtjanst", "--utfall", "bifall", "--omfattning", "28,5",
-        "--from", "2026-12-01", "--to", "2027-11-30", "--uppfoljning", "2027-03-01", "--motivering", "Behov av stöd.",
+        "beslut",
+        "add",
+        "--brukare",
+        "340415-9828",
+        "--insats",
+        "hemtjanst",
+        "--utfall",
+        "bifall",
+        "--omfattning",
+        "28,5",
+        "--from",
+        "2026-12-01",
+        "--to",
+        "2027-11-30",
+        "--uppfoljning",
+        "2027-03-01",
+        "--motivering",
+        "Behov av stöd.",
     ]);
     assert_eq!(svar["status"], "beslutat");
     assert_eq!(svar["id"].as_str().unwrap().len(), 26);
 
-    let fel = k.valfri(&["beslut", "add", "--brukare", "340415-9827", "--insats", "hemtjanst", "--utfall", "bifall", "--omfattning", "5", "--from", "2026-12-01"]);
+    let fel = k.valfri(&[
+        "beslut",
+        "add",
+        "--brukare",
+        "340415-9827",
+        "--insats",
+        "hemtjanst",
+        "--utfall",
+        "bifall",
+        "--omfattning",
+        "5",
+        "--from",
+        "2026-12-01",
+    ]);
     assert_eq!(fel.status.code(), Some(1));
     assert!(text(&fel.stderr).contains("sista siffra"), "{}", text(&fel.stderr));
 
-    let fel = k.valfri(&["--lang", "en", "beslut", "add", "--brukare", "340415-9828", "--insats", "hemtjanst", "--utfall", "bifall", "--omfattning", "900", "--from", "2026-12-01"]);
+    let fel = k.valfri(&[
+        "--lang",
+        "en",
+        "beslut",
+        "add",
+        "--brukare",
+        "340415-9828",
+        "--insats",
+        "hemtjanst",
+        "--utfall",
+        "bifall",
+        "--omfattning",
+        "900",
+        "--from",
+        "2026-12-01",
+    ]);
     assert_eq!(fel.status.code(), Some(1));
     assert!(text(&fel.stderr).contains("at most 744"), "{}", text(&fel.stderr));
 
-    let fel = k.valfri(&["beslut", "add", "--brukare", "340415-9828", "--insats", "hemtjanst", "--utfall", "kanske", "--from", "2026-12-01"]);
+    let fel = k.valfri(&[
+        "beslut",
+        "add",
+        "--brukare",
+        "340415-9828",
+        "--insats",
+        "hemtjanst",
+        "--utfall",
+        "kanske",
+        "--from",
+        "2026-12-01",
+    ]);
     assert_eq!(fel.status.code(), Some(1));
-    let fel = k.valfri(&["beslut", "add", "--brukare", "340415-9828", "--insats", "hemtjanst", "--utfall", "bifall", "--from", "2026-13-01"]);
+    let fel = k.valfri(&[
+        "beslut",
+        "add",
+        "--brukare",
+        "340415-9828",
+        "--insats",
+        "hemtjanst",
+        "--utfall",
+        "bifall",
+        "--from",
+        "2026-13-01",
+    ]);
     assert_eq!(fel.status.code(), Some(1));
-    let fel = k.valfri(&["beslut", "add", "--brukare", "340415-9828", "--insats", "hemtjanst", "--utfall", "bifall"]);
+    let fel = k.valfri(&[
+        "beslut",
+        "add",
+        "--brukare",
+        "340415-9828",
+        "--insats",
+        "hemtjanst",
+        "--utfall",
+        "bifall",
+    ]);
     assert_eq!(fel.status.code(), Some(2), "a missing --from is a usage error");
     assert!(text(&fel.stderr).contains("from"));
 }
@@ -79,9 +156,27 @@ fn beslut_add_makes_a_decision_and_refuses_bad_input_with_the_right_exit_code() 
 fn backup_restore_and_audit_verify() {
     let k = Kommun::demo();
     let kopia = k.db.with_file_name("kopia.sqlite");
-    assert_eq!(k.json(&["backup", "--out", kopia.to_str().unwrap()])["fil"], kopia.to_str().unwrap());
-    assert_eq!(k.valfri(&["backup", "--out", kopia.to_str().unwrap()]).status.code(), Some(1), "no overwrite");
-    k.json(&["beslut", "add", "--brukare", "340415-9828", "--insats", "hemtjanst", "--utfall", "avslag", "--from", "2026-12-01"]);
+    assert_eq!(
+        k.json(&["backup", "--out", kopia.to_str().unwrap()])["fil"],
+        kopia.to_str().unwrap()
+    );
+    assert_eq!(
+        k.valfri(&["backup", "--out", kopia.to_str().unwrap()]).status.code(),
+        Some(1),
+        "no overwrite"
+    );
+    k.json(&[
+        "beslut",
+        "add",
+        "--brukare",
+        "340415-9828",
+        "--insats",
+        "hemtjanst",
+        "--utfall",
+        "avslag",
+        "--from",
+        "2026-12-01",
+    ]);
     k.json(&["restore", kopia.to_str().unwrap()]);
 
     let hel = k.json(&["audit", "verify"]);
@@ -90,7 +185,10 @@ fn backup_restore_and_audit_verify() {
     raw.execute_batch("DROP TRIGGER handelselogg_andras_ej; UPDATE handelselogg SET detalj = 'ändrad' WHERE nr = 3;").unwrap();
     let bruten = k.valfri(&["--json", "audit", "verify"]);
     assert_eq!(bruten.status.code(), Some(1));
-    assert_eq!(serde_json::from_slice::<serde_json::Value>(&bruten.stdout).unwrap(), serde_json::json!({"status": "bruten", "nr": 3}));
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&bruten.stdout).unwrap(),
+        serde_json::json!({"status": "bruten", "nr": 3})
+    );
 
     // A broken backup is refused and the database is left as it was.
     let skrap = k.db.with_file_name("skrap.sqlite");
@@ -104,7 +202,8 @@ fn backup_restore_and_audit_verify() {
 fn generate_makes_a_large_fictional_municipality() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("stor.sqlite");
-    let ut = valfri(&db, &["--json", "generate", "--brukare", "500", "--utforare", "40", "--seed", "3"]);
+    let ut =
+        valfri(&db, &["--json", "generate", "--brukare", "500", "--utforare", "40", "--seed", "3"]);
     assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
     let k = Kommun { dir, db };
     assert_eq!(k.json(&["utforare"]).as_array().unwrap().len(), 40);
@@ -131,13 +230,34 @@ fn usage_and_storage_errors_have_their_own_exit_codes() {
 }
 
 fn nytt_beslut(k: &Kommun) -> String {
-    let svar = k.json(&["beslut", "add", "--brukare", "340415-9828", "--insats", "hemtjanst", "--utfall", "bifall", "--omfattning", "10", "--from", "2026-12-01"]);
+    let svar = k.json(&[
+        "beslut",
+        "add",
+        "--brukare",
+        "340415-9828",
+        "--insats",
+        "hemtjanst",
+        "--utfall",
+        "bifall",
+        "--omfattning",
+        "10",
+        "--from",
+        "2026-12-01",
+    ]);
     svar["id"].as_str().unwrap().to_owned()
 }
 
 fn orgnr(k: &Kommun, borjan: &str) -> String {
     let lista = k.json(&["utforare"]);
-    lista.as_array().unwrap().iter().find(|u| u["namn"].as_str().unwrap().starts_with(borjan)).unwrap()["organisationsnummer"].as_str().unwrap().to_owned()
+    lista
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["namn"].as_str().unwrap().starts_with(borjan))
+        .unwrap()["organisationsnummer"]
+        .as_str()
+        .unwrap()
+        .to_owned()
 }
 
 #[test]
@@ -161,14 +281,39 @@ fn choose_registers_a_choice_then_a_byte_and_refuses_a_full_provider() {
     let full = k.valfri(&["choose", "--beslut", &b, "--utforare", &orgnr(&k, "Björkdungens")]);
     assert_eq!(full.status.code(), Some(1));
     assert!(text(&full.stderr).contains("inte emot nya"), "{}", text(&full.stderr));
-    let val = k.json(&["choose", "--beslut", &b, "--utforare", &orgnr(&k, "Almgårdens"), "--by", "ombud", "--info", "tolk", "--sprak", "fi"]);
+    let val = k.json(&[
+        "choose",
+        "--beslut",
+        &b,
+        "--utforare",
+        &orgnr(&k, "Almgårdens"),
+        "--by",
+        "ombud",
+        "--info",
+        "tolk",
+        "--sprak",
+        "fi",
+    ]);
     assert_eq!(val["typ"], "aktivt_val");
     assert_eq!(val["vem_valde"], "ombud");
     let byte = k.valfri(&["choose", "--beslut", &b, "--utforare", &orgnr(&k, "Östra")]);
     assert_eq!(byte.status.code(), Some(0));
-    assert!(text(&byte.stdout).starts_with("Registrerat: Byte av utförare, Östra Strandens Omsorg AB från"), "{}", text(&byte.stdout));
-    assert_eq!(k.valfri(&["choose", "--beslut", &b, "--utforare", &orgnr(&k, "Östra")]).status.code(), Some(1));
-    assert_eq!(k.valfri(&["choose", "--beslut", &b, "--utforare", &orgnr(&k, "Östra"), "--by", "granne"]).status.code(), Some(1));
+    assert!(
+        text(&byte.stdout)
+            .starts_with("Registrerat: Byte av utförare, Östra Strandens Omsorg AB från"),
+        "{}",
+        text(&byte.stdout)
+    );
+    assert_eq!(
+        k.valfri(&["choose", "--beslut", &b, "--utforare", &orgnr(&k, "Östra")]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        k.valfri(&["choose", "--beslut", &b, "--utforare", &orgnr(&k, "Östra"), "--by", "granne"])
+            .status
+            .code(),
+        Some(1)
+    );
 }
 
 #[test]
@@ -176,15 +321,24 @@ fn ickeval_explains_itself_and_stats_count_it() {
     let k = Kommun::demo();
     let b = nytt_beslut(&k);
     let utan = k.valfri(&["ickeval", "--beslut", &b]);
-    assert_eq!(utan.status.code(), Some(1), "no information sent: the svarsdatum cannot have passed");
+    assert_eq!(
+        utan.status.code(),
+        Some(1),
+        "no information sent: the svarsdatum cannot have passed"
+    );
     let svar = k.json(&["ickeval", "--beslut", &b, "--avstar"]);
     assert_eq!(svar["forklaring"]["modell"], "turordning");
     assert!(svar["text"][0].as_str().unwrap().contains("tilldelades enligt ickevalsalternativet"));
     let manniska = k.valfri(&["ickeval", "--beslut", &nytt_beslut(&k), "--avstar"]);
-    assert!(text(&manniska.stdout).contains("Förra tilldelningen på listan gick till"), "{}", text(&manniska.stdout));
+    assert!(
+        text(&manniska.stdout).contains("Förra tilldelningen på listan gick till"),
+        "{}",
+        text(&manniska.stdout)
+    );
 
     let s = k.json(&["stats", "--from", "2000-01-01"]);
-    let hemtjanst = s["insatser"].as_array().unwrap().iter().find(|i| i["insats_kod"] == "hemtjanst").unwrap();
+    let hemtjanst =
+        s["insatser"].as_array().unwrap().iter().find(|i| i["insats_kod"] == "hemtjanst").unwrap();
     assert!(hemtjanst["ickeval"].as_u64().unwrap() >= 2);
     assert!(text(&k.valfri(&["stats"]).stdout).contains("Andel aktivt val"));
 }
@@ -192,9 +346,11 @@ fn ickeval_explains_itself_and_stats_count_it() {
 #[test]
 fn setting_turordning_warns_about_lou() {
     let k = Kommun::demo();
-    let ut = k.valfri(&["insats", "ickeval", "--insats", "daglig-verksamhet", "--modell", "turordning"]);
+    let ut =
+        k.valfri(&["insats", "ickeval", "--insats", "daglig-verksamhet", "--modell", "turordning"]);
     assert_eq!(ut.status.code(), Some(0));
     assert!(text(&ut.stderr).contains("Konkurrensverket"), "{}", text(&ut.stderr));
-    let ut = k.valfri(&["insats", "ickeval", "--insats", "daglig-verksamhet", "--modell", "egen_regi"]);
+    let ut =
+        k.valfri(&["insats", "ickeval", "--insats", "daglig-verksamhet", "--modell", "egen_regi"]);
     assert!(!text(&ut.stderr).contains("Konkurrensverket"));
 }

@@ -34,7 +34,20 @@ fn a_letter_is_written_recorded_and_starts_the_time_to_answer() {
     let b = &beslut_med_val(&db, 1)[0];
     let info_fore = antal(&db, "SELECT count(*) FROM information");
     let ut = dir.path().join("brev.pdf");
-    let svar = valfri(&db, &["--json", "letter", "--beslut", b, "--out", ut.to_str().unwrap(), "--lang", "en", "--large-print"]);
+    let svar = valfri(
+        &db,
+        &[
+            "--json",
+            "letter",
+            "--beslut",
+            b,
+            "--out",
+            ut.to_str().unwrap(),
+            "--lang",
+            "en",
+            "--large-print",
+        ],
+    );
     assert_eq!(svar.status.code(), Some(0), "{}", text(&svar.stderr));
     let json: serde_json::Value = serde_json::from_slice(&svar.stdout).unwrap();
     assert_eq!((json["sprak"].as_str(), json["storstil"].as_bool()), (Some("en"), Some(true)));
@@ -42,7 +55,10 @@ fn a_letter_is_written_recorded_and_starts_the_time_to_answer() {
     for f in filer {
         assert!(std::fs::read(f.as_str().unwrap()).unwrap().starts_with(b"%PDF"));
     }
-    assert_eq!(antal(&db, "SELECT count(*) FROM dokument WHERE typ = 'valfrihetsbrev'"), filer.len() as i64);
+    assert_eq!(
+        antal(&db, "SELECT count(*) FROM dokument WHERE typ = 'valfrihetsbrev'"),
+        filer.len() as i64
+    );
     assert_eq!(antal(&db, "SELECT count(*) FROM information"), info_fore + 1);
     let fel = valfri(&db, &["letter", "--beslut", "finns-inte", "--out", ut.to_str().unwrap()]);
     assert_eq!(fel.status.code(), Some(1));
@@ -57,17 +73,37 @@ fn a_batch_resumes_where_an_interrupted_one_stopped() {
     args.extend(beslut.iter().map(String::as_str));
     let forsta = valfri(&db, &args);
     assert_eq!(forsta.status.code(), Some(0), "{}", text(&forsta.stderr));
-    assert!(text(&forsta.stderr).contains("Brev 4 av 4"), "progress on stderr: {}", text(&forsta.stderr));
+    assert!(
+        text(&forsta.stderr).contains("Brev 4 av 4"),
+        "progress on stderr: {}",
+        text(&forsta.stderr)
+    );
     // Pretend the run was cut off after two letters: the last two never got written.
     for id in &beslut[2..] {
         std::fs::remove_file(katalog.join(format!("{id}.pdf"))).unwrap();
     }
     let andra: serde_json::Value = serde_json::from_slice(&valfri(&db, &args).stdout).unwrap();
     assert_eq!((andra["skrivna"].as_u64(), andra["redan_klara"].as_u64()), (Some(2), Some(2)));
-    assert!(!std::fs::read_dir(&katalog).unwrap().any(|f| f.unwrap().path().extension().is_some_and(|e| e == "tmp")));
+    assert!(
+        !std::fs::read_dir(&katalog).unwrap().any(|f| f
+            .unwrap()
+            .path()
+            .extension()
+            .is_some_and(|e| e == "tmp"))
+    );
 
     // One bad beslut is reported at the end; the others are still written.
-    let blandat = valfri(&db, &["letters", "--out-dir", dir.path().join("blandat").to_str().unwrap(), "--beslut", &beslut[0], "finns-inte"]);
+    let blandat = valfri(
+        &db,
+        &[
+            "letters",
+            "--out-dir",
+            dir.path().join("blandat").to_str().unwrap(),
+            "--beslut",
+            &beslut[0],
+            "finns-inte",
+        ],
+    );
     assert_eq!(blandat.status.code(), Some(1));
     assert!(dir.path().join("blandat").join(format!("{}.pdf", beslut[0])).exists());
     assert!(text(&blandat.stdout).contains("finns-inte"));
@@ -89,22 +125,55 @@ fn letters_for_everyone_marked_for_a_new_choice() {
     let ut = valfri(&db, &["letters", "--out-dir", katalog.to_str().unwrap(), "--omval"]);
     assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
     assert!(katalog.join(format!("{b}.pdf")).exists());
-    assert_eq!(valfri(&db, &["letters", "--out-dir", katalog.to_str().unwrap()]).status.code(), Some(2), "no beslut named");
+    assert_eq!(
+        valfri(&db, &["letters", "--out-dir", katalog.to_str().unwrap()]).status.code(),
+        Some(2),
+        "no beslut named"
+    );
 }
 
 #[test]
 fn the_sheet_and_the_decision_letter() {
     let (dir, db) = demo();
     let blad = dir.path().join("blad.pdf");
-    let svar = valfri(&db, &["--json", "sheet", "--insats", "hemtjanst", "--omrade", "L", "--out", blad.to_str().unwrap()]);
+    let svar = valfri(
+        &db,
+        &[
+            "--json",
+            "sheet",
+            "--insats",
+            "hemtjanst",
+            "--omrade",
+            "L",
+            "--out",
+            blad.to_str().unwrap(),
+        ],
+    );
     assert_eq!(svar.status.code(), Some(0), "{}", text(&svar.stderr));
     assert!(std::fs::read(&blad).unwrap().starts_with(b"%PDF"));
-    assert_eq!(valfri(&db, &["sheet", "--insats", "hemtjanst", "--omrade", "X", "--out", blad.to_str().unwrap()]).status.code(), Some(1));
+    assert_eq!(
+        valfri(
+            &db,
+            &["sheet", "--insats", "hemtjanst", "--omrade", "X", "--out", blad.to_str().unwrap()]
+        )
+        .status
+        .code(),
+        Some(1)
+    );
 
     let b = &beslut_med_val(&db, 1)[0];
     let beslut = dir.path().join("beslut.pdf");
-    let svar = valfri(&db, &["decision-letter", "--beslut", b, "--out", beslut.to_str().unwrap(), "--lang", "fi"]);
+    let svar = valfri(
+        &db,
+        &["decision-letter", "--beslut", b, "--out", beslut.to_str().unwrap(), "--lang", "fi"],
+    );
     assert_eq!(svar.status.code(), Some(0), "{}", text(&svar.stderr));
     assert!(std::fs::read(&beslut).unwrap().starts_with(b"%PDF"));
-    assert_eq!(antal(&db, "SELECT count(*) FROM dokument WHERE typ = 'beslutsmeddelande' AND sprak = 'fi'") >= 1, true);
+    assert_eq!(
+        antal(
+            &db,
+            "SELECT count(*) FROM dokument WHERE typ = 'beslutsmeddelande' AND sprak = 'fi'"
+        ) >= 1,
+        true
+    );
 }

@@ -41,10 +41,19 @@ impl Forsok {
         let seed = std::env::var("VALFRI_KRASCH_SEED")
             .ok()
             .and_then(|s| s.parse().ok())
-            .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64));
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(1, |d| d.as_nanos() as u64)
+            });
         // Printed with the test's output when it fails.
         eprintln!("VALFRI_KRASCH_SEED={seed}");
-        Forsok { seed, rng: StdRng::seed_from_u64(seed ^ scenario), kills: 0, start: Instant::now() }
+        Forsok {
+            seed,
+            rng: StdRng::seed_from_u64(seed ^ scenario),
+            kills: 0,
+            start: Instant::now(),
+        }
     }
 
     /// A delay somewhere in the program's life (`langd` is how long a whole run takes).
@@ -165,7 +174,12 @@ fn killed_letter_batches_leave_every_written_letter_recorded_and_resume() {
         .unwrap();
     assert_eq!(beslut.len(), 2);
     let args = |katalog: &Path| {
-        let mut a = vec!["letters".to_owned(), "--out-dir".to_owned(), katalog.display().to_string(), "--beslut".to_owned()];
+        let mut a = vec![
+            "letters".to_owned(),
+            "--out-dir".to_owned(),
+            katalog.display().to_string(),
+            "--beslut".to_owned(),
+        ];
         a.extend(beslut.iter().cloned());
         a
     };
@@ -191,16 +205,33 @@ fn killed_letter_batches_leave_every_written_letter_recorded_and_resume() {
         for b in &beslut {
             let fil = katalog.join(format!("{b}.pdf"));
             let Ok(pdf) = std::fs::read(&fil) else {
-                assert!(!status.success(), "seed {}, {nar}: exit 0 but {} missing", f.seed, fil.display());
+                assert!(
+                    !status.success(),
+                    "seed {}, {nar}: exit 0 but {} missing",
+                    f.seed,
+                    fil.display()
+                );
                 continue;
             };
             let inspelad: bool = c
-                .query_row("SELECT EXISTS (SELECT 1 FROM dokument WHERE beslut_id = ?1 AND sha256 = ?2)", params![b, sha256(&pdf)], |r| r.get(0))
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM dokument WHERE beslut_id = ?1 AND sha256 = ?2)",
+                    params![b, sha256(&pdf)],
+                    |r| r.get(0),
+                )
                 .unwrap();
             assert!(inspelad, "seed {}, {nar}: {} written but not recorded", f.seed, fil.display());
             *vantade.entry(b.clone()).or_default() += 1;
-            let info: i64 = c.query_row("SELECT count(*) FROM information WHERE beslut_id = ?1", [b], |r| r.get(0)).unwrap();
-            assert!(info >= vantade[b], "seed {}, {nar}: the letter for {b} exists but the information was not recorded", f.seed);
+            let info: i64 = c
+                .query_row("SELECT count(*) FROM information WHERE beslut_id = ?1", [b], |r| {
+                    r.get(0)
+                })
+                .unwrap();
+            assert!(
+                info >= vantade[b],
+                "seed {}, {nar}: the letter for {b} exists but the information was not recorded",
+                f.seed
+            );
         }
         drop(c);
         // Every few kills, the interrupted batch is resumed and must finish.
@@ -208,12 +239,20 @@ fn killed_letter_batches_leave_every_written_letter_recorded_and_resume() {
             let status = valfri_cmd(&k.db, &a).status().unwrap();
             assert!(status.success(), "seed {}, {nar}: resume failed: {status}", f.seed);
             for b in &beslut {
-                assert!(katalog.join(format!("{b}.pdf")).is_file(), "seed {}, {nar}: resume left out {b}", f.seed);
+                assert!(
+                    katalog.join(format!("{b}.pdf")).is_file(),
+                    "seed {}, {nar}: resume left out {b}",
+                    f.seed
+                );
             }
             k.kontrollera(f.seed, &format!("{nar}, resumed"));
             let c = k.sql();
             for b in &beslut {
-                let info: i64 = c.query_row("SELECT count(*) FROM information WHERE beslut_id = ?1", [b], |r| r.get(0)).unwrap();
+                let info: i64 = c
+                    .query_row("SELECT count(*) FROM information WHERE beslut_id = ?1", [b], |r| {
+                        r.get(0)
+                    })
+                    .unwrap();
                 vantade.insert(b.clone(), info);
             }
         }
@@ -249,7 +288,10 @@ fn processes_killed_while_racing_for_the_last_place_never_overfill_it() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert!(beslut.len() >= 2, "the demo needs two free hemtjänst beslut for {utforare}: {beslut:?}");
+    assert!(
+        beslut.len() >= 2,
+        "the demo needs two free hemtjänst beslut for {utforare}: {beslut:?}"
+    );
     let aktiva = |c: &Connection| -> i64 {
         c.query_row(
             "SELECT count(*) FROM val WHERE utforare_id = ?1 AND insats_id = ?2 AND slutdatum IS NULL",
@@ -261,11 +303,18 @@ fn processes_killed_while_racing_for_the_last_place_never_overfill_it() {
     // Frees the beslut again and leaves exactly one place.
     let forbered = |c: &Connection| {
         for b in &beslut {
-            c.execute("UPDATE val SET slutdatum = startdatum WHERE beslut_id = ?1 AND slutdatum IS NULL", [b]).unwrap();
+            c.execute(
+                "UPDATE val SET slutdatum = startdatum WHERE beslut_id = ?1 AND slutdatum IS NULL",
+                [b],
+            )
+            .unwrap();
         }
         let tak = aktiva(c) + 1;
-        c.execute("UPDATE godkannande SET kapacitetstak = ?3 WHERE utforare_id = ?1 AND insats_id = ?2", params![utforare, insats, tak])
-            .unwrap();
+        c.execute(
+            "UPDATE godkannande SET kapacitetstak = ?3 WHERE utforare_id = ?1 AND insats_id = ?2",
+            params![utforare, insats, tak],
+        )
+        .unwrap();
     };
     forbered(&c);
     let langd = k.tid(&["choose", "--beslut", &beslut[0], "--utforare", &utforare]);
@@ -280,7 +329,13 @@ fn processes_killed_while_racing_for_the_last_place_never_overfill_it() {
         drop(c);
         let barn: Vec<(String, Child, Duration)> = beslut
             .iter()
-            .map(|b| (b.clone(), k.starta(&["choose", "--beslut", b, "--utforare", &utforare]), f.fordrojning(langd * 2)))
+            .map(|b| {
+                (
+                    b.clone(),
+                    k.starta(&["choose", "--beslut", b, "--utforare", &utforare]),
+                    f.fordrojning(langd * 2),
+                )
+            })
             .collect();
         // Kill them in the order of their delays, each at its own moment.
         let start = Instant::now();
@@ -292,7 +347,10 @@ fn processes_killed_while_racing_for_the_last_place_never_overfill_it() {
             let status = f.doda(ch, kvar);
             klara.push((b, status));
         }
-        let nar = format!("choose race {varv}: {:?}", klara.iter().map(|(_, s)| s.to_string()).collect::<Vec<_>>());
+        let nar = format!(
+            "choose race {varv}: {:?}",
+            klara.iter().map(|(_, s)| s.to_string()).collect::<Vec<_>>()
+        );
         k.kontrollera(f.seed, &nar);
         let c = k.sql();
         assert!(aktiva(&c) <= tak, "seed {}, {nar}: {} active with cap {tak}", f.seed, aktiva(&c));
@@ -307,7 +365,11 @@ fn processes_killed_while_racing_for_the_last_place_never_overfill_it() {
                 )
                 .unwrap();
             if s.success() {
-                assert!(har, "seed {}, {nar}: choose for {b} said done but its val is missing", f.seed);
+                assert!(
+                    har,
+                    "seed {}, {nar}: choose for {b} said done but its val is missing",
+                    f.seed
+                );
             }
         }
     }
@@ -318,7 +380,10 @@ fn a_killed_provider_import_leaves_the_old_register_or_the_new_one_in_full() {
     let k = Kommun::demo();
     let mut f = Forsok::ny(3);
     let export = k.dir.path().join("register.csv");
-    let status = valfri_cmd(&k.db, &["providers", "export", "--out", &export.display().to_string()]).status().unwrap();
+    let status =
+        valfri_cmd(&k.db, &["providers", "export", "--out", &export.display().to_string()])
+            .status()
+            .unwrap();
     assert!(status.success());
     let original = std::fs::read_to_string(&export).unwrap();
     let namn_rader = original.lines().skip(1).filter(|l| !l.trim().is_empty()).count();
@@ -346,23 +411,41 @@ fn a_killed_provider_import_leaves_the_old_register_or_the_new_one_in_full() {
     while f.kills < KILLS {
         varv += 1;
         assert!(varv < KILLS * 4, "seed {}: too few kills landed", f.seed);
-        let fore: i64 = k.sql().query_row("SELECT max(nummer) FROM registerversion", [], |r| r.get(0)).unwrap();
+        let fore: i64 =
+            k.sql().query_row("SELECT max(nummer) FROM registerversion", [], |r| r.get(0)).unwrap();
         let fil = markerad(varv).display().to_string();
         let efter = f.fordrojning(langd);
         let status = f.doda(k.starta(&["providers", "import", &fil]), efter);
         let nar = format!("import {varv} killed after {efter:?} ({status})");
         k.kontrollera(f.seed, &nar);
         let c = k.sql();
-        let version: i64 = c.query_row("SELECT max(nummer) FROM registerversion", [], |r| r.get(0)).unwrap();
-        let nya: i64 = c.query_row("SELECT count(*) FROM utforare WHERE namn LIKE ?1", [format!("% m{varv}")], |r| r.get(0)).unwrap();
-        let historik: i64 = c.query_row("SELECT count(*) FROM utforare_historik WHERE version = ?1", [version], |r| r.get(0)).unwrap();
+        let version: i64 =
+            c.query_row("SELECT max(nummer) FROM registerversion", [], |r| r.get(0)).unwrap();
+        let nya: i64 = c
+            .query_row(
+                "SELECT count(*) FROM utforare WHERE namn LIKE ?1",
+                [format!("% m{varv}")],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let historik: i64 = c
+            .query_row(
+                "SELECT count(*) FROM utforare_historik WHERE version = ?1",
+                [version],
+                |r| r.get(0),
+            )
+            .unwrap();
         if version == fore {
             assert_eq!(nya, 0, "seed {}, {nar}: names changed without a new version", f.seed);
             assert!(!status.success(), "seed {}, {nar}: exit 0 but no new version", f.seed);
         } else {
             assert_eq!(version, fore + 1, "seed {}, {nar}", f.seed);
             assert_eq!(nya, antal, "seed {}, {nar}: half of the register imported", f.seed);
-            assert_eq!(historik, antal, "seed {}, {nar}: the version's snapshot is incomplete", f.seed);
+            assert_eq!(
+                historik, antal,
+                "seed {}, {nar}: the version's snapshot is incomplete",
+                f.seed
+            );
         }
     }
 }
@@ -371,7 +454,8 @@ fn a_killed_provider_import_leaves_the_old_register_or_the_new_one_in_full() {
 fn a_killed_backup_leaves_no_file_or_a_whole_checked_one() {
     let k = Kommun::demo();
     let mut f = Forsok::ny(4);
-    let langd = k.tid(&["backup", "--out", &k.dir.path().join("kalibrering.sqlite").display().to_string()]);
+    let langd =
+        k.tid(&["backup", "--out", &k.dir.path().join("kalibrering.sqlite").display().to_string()]);
     let mut varv = 0;
     while f.kills < KILLS {
         varv += 1;
@@ -386,12 +470,16 @@ fn a_killed_backup_leaves_no_file_or_a_whole_checked_one() {
         }
         if ut.exists() {
             // What is there under the backup's name is a whole backup that restores.
-            let c = Connection::open_with_flags(&ut, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
-            let svar: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap_or_else(|e| e.to_string());
+            let c = Connection::open_with_flags(&ut, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .unwrap();
+            let svar: String = c
+                .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+                .unwrap_or_else(|e| e.to_string());
             assert_eq!(svar, "ok", "seed {}, {nar}: a broken file under the backup's name", f.seed);
             drop(c);
             let mal = k.dir.path().join(format!("aterstalld-{varv}.sqlite"));
-            let status = valfri_cmd(&mal, &["restore", &ut.display().to_string()]).status().unwrap();
+            let status =
+                valfri_cmd(&mal, &["restore", &ut.display().to_string()]).status().unwrap();
             assert!(status.success(), "seed {}, {nar}: the backup does not restore", f.seed);
         }
     }

@@ -15,11 +15,16 @@ fn pnr(n: u16) -> String {
     Personnummer::fran_delar(NaiveDate::from_ymd_opt(1947, 7, 7).unwrap(), n).to_string()
 }
 
-const RUBRIK: &str = "personnummer;fornamn;efternamn;co;adress;postnummer;postort;omrade;sprak;storstil;skyddad";
+const RUBRIK: &str =
+    "personnummer;fornamn;efternamn;co;adress;postnummer;postort;omrade;sprak;storstil;skyddad";
 
 fn rad(n: u16, efternamn: &str) -> String {
     // Quoted, so a `;` in a name is part of the name.
-    format!("{};Testa;\"{}\";;Gatan 1;123 45;Exempelby;;sv;nej;nej", pnr(n), efternamn.replace('"', "\"\""))
+    format!(
+        "{};Testa;\"{}\";;Gatan 1;123 45;Exempelby;;sv;nej;nej",
+        pnr(n),
+        efternamn.replace('"', "\"\"")
+    )
 }
 
 #[test]
@@ -41,7 +46,8 @@ fn hostile_names_in_an_import_are_refused_row_by_row_and_nothing_is_imported() {
     let ut = k.valfri(&["--json", "brukare", "import", &fil]);
     assert_eq!(ut.status.code(), Some(1), "{}", text(&ut.stderr));
     let rapport: serde_json::Value = serde_json::from_slice(&ut.stdout).unwrap();
-    let rader: Vec<i64> = rapport["fel"].as_array().unwrap().iter().map(|f| f["rad"].as_i64().unwrap()).collect();
+    let rader: Vec<i64> =
+        rapport["fel"].as_array().unwrap().iter().map(|f| f["rad"].as_i64().unwrap()).collect();
     assert_eq!(rader, [3, 4, 5, 6], "{rapport}");
     for f in rapport["fel"].as_array().unwrap() {
         assert!(!f["meddelande"].as_str().unwrap().is_empty(), "{f}");
@@ -74,7 +80,20 @@ fn names_in_any_script_are_stored_as_written_and_print_on_one_line() {
         assert!(rader[1].contains(n), "{tabell}");
     }
     // And a letter to them is made.
-    let beslut = k.valfri(&["beslut", "add", "--brukare", &pnr(20), "--insats", "hemtjanst", "--utfall", "bifall", "--omfattning", "10", "--from", "2026-12-01"]);
+    let beslut = k.valfri(&[
+        "beslut",
+        "add",
+        "--brukare",
+        &pnr(20),
+        "--insats",
+        "hemtjanst",
+        "--utfall",
+        "bifall",
+        "--omfattning",
+        "10",
+        "--from",
+        "2026-12-01",
+    ]);
     assert_eq!(beslut.status.code(), Some(0), "{}", text(&beslut.stderr));
     let id = text(&beslut.stdout).trim().to_owned();
     let pdf = k.dir.path().join("brev.pdf");
@@ -87,7 +106,10 @@ fn names_in_any_script_are_stored_as_written_and_print_on_one_line() {
 fn a_provider_name_with_a_direction_override_is_refused_and_the_register_stays() {
     let k = Kommun::demo();
     let export = k.dir.path().join("register.csv");
-    assert_eq!(k.valfri(&["providers", "export", "--out", &export.display().to_string()]).status.code(), Some(0));
+    assert_eq!(
+        k.valfri(&["providers", "export", "--out", &export.display().to_string()]).status.code(),
+        Some(0)
+    );
     let original = std::fs::read_to_string(&export).unwrap();
     let mut rader: Vec<String> = original.lines().map(str::to_owned).collect();
     let (namn, resten) = rader[1].split_once(';').unwrap();
@@ -116,7 +138,8 @@ impl Skrivskydd {
         let mut skydd = Skrivskydd { fil: fil.to_path_buf(), immutable: false };
         if std::fs::OpenOptions::new().append(true).open(fil).is_ok() {
             // Root writes regardless of the mode; the immutable attribute stops root too.
-            skydd.immutable = Command::new("chattr").arg("+i").arg(fil).status().is_ok_and(|s| s.success());
+            skydd.immutable =
+                Command::new("chattr").arg("+i").arg(fil).status().is_ok_and(|s| s.success());
             if !skydd.immutable {
                 return None;
             }
@@ -148,7 +171,20 @@ fn a_read_only_database_gives_exit_3_with_its_message_and_loses_nothing() {
         eprintln!("skipped: no way to make a file read-only for this user here");
         return;
     };
-    let args = ["beslut", "add", "--brukare", "19340415-9828", "--insats", "hemtjanst", "--utfall", "bifall", "--omfattning", "10", "--from", "2026-12-01"];
+    let args = [
+        "beslut",
+        "add",
+        "--brukare",
+        "19340415-9828",
+        "--insats",
+        "hemtjanst",
+        "--utfall",
+        "bifall",
+        "--omfattning",
+        "10",
+        "--from",
+        "2026-12-01",
+    ];
     let ut = k.valfri(&args);
     assert_eq!(ut.status.code(), Some(3), "{}", text(&ut.stderr));
     assert!(text(&ut.stderr).contains("skrivskyddad"), "{}", text(&ut.stderr));
@@ -172,7 +208,9 @@ fn a_disk_that_refuses_writes_gives_exit_3_with_its_message_and_loses_nothing() 
     let k = Kommun::demo();
     let fore = k.antal("SELECT count(*) FROM brukare");
     let mut rader = vec!["personnummer;fornamn;efternamn;adress".to_owned()];
-    rader.extend((100..700).map(|n| format!("{};Fylla;Disksson {n};{}", pnr(n), "Långa vägen ".repeat(8))));
+    rader.extend(
+        (100..700).map(|n| format!("{};Fylla;Disksson {n};{}", pnr(n), "Långa vägen ".repeat(8))),
+    );
     let fil = k.fil("stor.csv", &rader.join("\n"));
     // A file-size limit (ulimit -f, in 1 kB blocks) makes the operating system refuse the
     // import's writes as a full disk would; the signal it sends is ignored, as a shell does.

@@ -12,7 +12,8 @@ mod gemensamt;
 use gemensamt::{Kommun, text};
 
 fn json(ut: &Output) -> serde_json::Value {
-    serde_json::from_slice(&ut.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", text(&ut.stdout)))
+    serde_json::from_slice(&ut.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", text(&ut.stdout)))
 }
 
 fn orgnr(n: u32) -> String {
@@ -42,11 +43,17 @@ fn providers_import_reports_bad_rows_with_line_and_column_and_imports_nothing() 
 #[test]
 fn providers_import_dry_run_previews_and_the_real_run_applies() {
     let k = Kommun::demo();
-    let fil = k.fil("nya.csv", format!("{RUBRIK}\nNya AB;{};privat;hemtjanst;C, N;2025-01-01;5\n", orgnr(3)).as_bytes());
+    let fil = k.fil(
+        "nya.csv",
+        format!("{RUBRIK}\nNya AB;{};privat;hemtjanst;C, N;2025-01-01;5\n", orgnr(3)).as_bytes(),
+    );
     let ut = k.valfri(&["providers", "import", &fil, "--dry-run"]);
     assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
     let s = text(&ut.stdout);
-    assert!(s.contains("Nya utförare:") && s.contains("Nya AB") && s.contains("Provkörning"), "{s}");
+    assert!(
+        s.contains("Nya utförare:") && s.contains("Nya AB") && s.contains("Provkörning"),
+        "{s}"
+    );
     assert!(s.contains("Finns i registret men inte i filen"), "{s}");
     assert!(!text(&k.valfri(&["utforare"]).stdout).contains("Nya AB"));
 
@@ -84,9 +91,14 @@ fn providers_export_csv_and_hsds_to_stdout_or_a_file() {
 #[test]
 fn brukare_import_all_or_nothing() {
     let k = Kommun::demo();
-    let p = |ar: i32, n: u16| Personnummer::fran_delar(chrono::NaiveDate::from_ymd_opt(ar, 5, 6).unwrap(), n).to_string();
+    let p = |ar: i32, n: u16| {
+        Personnummer::fran_delar(chrono::NaiveDate::from_ymd_opt(ar, 5, 6).unwrap(), n).to_string()
+    };
     let rubrik = "personnummer;fornamn;efternamn;adress;postnummer;postort;omrade;storstil";
-    let bra = k.fil("b.csv", format!("{rubrik}\n{};Åsa;Import;Ekvägen 1;59930;Exempelby;C;ja\n", p(1944, 11)).as_bytes());
+    let bra = k.fil(
+        "b.csv",
+        format!("{rubrik}\n{};Åsa;Import;Ekvägen 1;59930;Exempelby;C;ja\n", p(1944, 11)).as_bytes(),
+    );
     let ut = k.valfri(&["brukare", "import", &bra, "--dry-run"]);
     assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
     assert!(text(&ut.stdout).contains("1 brukare kan importeras"));
@@ -96,7 +108,15 @@ fn brukare_import_all_or_nothing() {
     assert_eq!(json(&ut)["antal"], 1);
     assert!(text(&k.valfri(&["brukare", "search", "Import"]).stdout).contains("Åsa"));
 
-    let fel = k.fil("f.csv", format!("{rubrik}\n{};Bo;Import;;;;;nej\n{};Ett;Fel;;123;;;nej\n", p(1950, 22), p(1951, 33)).as_bytes());
+    let fel = k.fil(
+        "f.csv",
+        format!(
+            "{rubrik}\n{};Bo;Import;;;;;nej\n{};Ett;Fel;;123;;;nej\n",
+            p(1950, 22),
+            p(1951, 33)
+        )
+        .as_bytes(),
+    );
     let ut = k.valfri(&["brukare", "import", &fel]);
     assert_eq!(ut.status.code(), Some(1));
     assert!(text(&ut.stdout).contains("Rad 3, kolumn ”postnummer”"), "{}", text(&ut.stdout));
@@ -111,14 +131,19 @@ fn keygen_package_and_apply_package_with_tampering_and_replay_refused() {
     let ut = central.valfri(&["providers", "keygen", "--out", &nyckel]);
     assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
     assert!(Path::new(&format!("{nyckel}.pub")).exists());
-    assert_eq!(central.valfri(&["providers", "keygen", "--out", &nyckel]).status.code(), Some(1), "never overwrites a key");
+    assert_eq!(
+        central.valfri(&["providers", "keygen", "--out", &nyckel]).status.code(),
+        Some(1),
+        "never overwrites a key"
+    );
 
     let paketfil = central.sokvag("register.valfri");
     let ut = central.valfri(&["providers", "package", "--key", &nyckel, "--out", &paketfil]);
     assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
 
     let pubkey = format!("{nyckel}.pub");
-    let ut = kontor.valfri(&["--json", "providers", "apply-package", &paketfil, "--pubkey", &pubkey]);
+    let ut =
+        kontor.valfri(&["--json", "providers", "apply-package", &paketfil, "--pubkey", &pubkey]);
     assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
     assert!(json(&ut)["paketversion"].as_i64().is_some());
 
@@ -147,10 +172,20 @@ fn keygen_package_and_apply_package_with_tampering_and_replay_refused() {
 fn help_names_the_new_commands_and_unknown_words_are_usage_errors() {
     let k = Kommun::demo();
     let hjalp = text(&k.valfri(&["help"]).stdout);
-    for ord in ["brukare import", "providers import", "providers export", "providers keygen", "providers package", "providers apply-package"] {
+    for ord in [
+        "brukare import",
+        "providers import",
+        "providers export",
+        "providers keygen",
+        "providers package",
+        "providers apply-package",
+    ] {
         assert!(hjalp.contains(ord), "{ord}");
     }
     assert_eq!(k.valfri(&["providers", "frobnicate"]).status.code(), Some(2));
-    let saknas = Kommun { dir: tempfile::tempdir().unwrap(), db: PathBuf::from("/nonexistent/dir/x.sqlite") };
+    let saknas = Kommun {
+        dir: tempfile::tempdir().unwrap(),
+        db: PathBuf::from("/nonexistent/dir/x.sqlite"),
+    };
     assert_eq!(saknas.valfri(&["providers", "export"]).status.code(), Some(3));
 }

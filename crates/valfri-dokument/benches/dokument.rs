@@ -23,8 +23,12 @@ fn dokument(c: &mut Criterion) {
         jamforelseblad(&t, &l, &blad, &form).unwrap().len()
     );
 
-    c.bench_function("letter, 16 providers", |b| b.iter(|| valfrihetsbrev(&t, &l, black_box(&brev), &form).unwrap()));
-    c.bench_function("sheet, 40 providers", |b| b.iter(|| jamforelseblad(&t, &l, black_box(&blad), &form).unwrap()));
+    c.bench_function("letter, 16 providers", |b| {
+        b.iter(|| valfrihetsbrev(&t, &l, black_box(&brev), &form).unwrap())
+    });
+    c.bench_function("sheet, 40 providers", |b| {
+        b.iter(|| jamforelseblad(&t, &l, black_box(&blad), &form).unwrap())
+    });
 
     // A batch: different recipients, each thread takes a chunk and shares the font by reference.
     let alla: Vec<_> = (0..1000)
@@ -41,7 +45,11 @@ fn dokument(c: &mut Criterion) {
             std::thread::scope(|s| {
                 for bit in alla.chunks(alla.len().div_ceil(2)) {
                     let (t, l, form) = (&t, &l, &form);
-                    s.spawn(move || bit.iter().map(|u| valfrihetsbrev(t, l, u, form).unwrap().len()).sum::<usize>());
+                    s.spawn(move || {
+                        bit.iter()
+                            .map(|u| valfrihetsbrev(t, l, u, form).unwrap().len())
+                            .sum::<usize>()
+                    });
                 }
             });
         });

@@ -6,12 +6,12 @@ use valfri_domain::dokument::{Form, Jamforelseunderlag, Utforaruppgift};
 use valfri_domain::val::svensk_sorteringsnyckel;
 use valfri_l10n::Localizer;
 
+use crate::Sattdokument;
 use crate::gemensamt::{Storlekar, arg, datum, eller_saknas, lista, sprak, sprakord, tal};
 use crate::layout::{Block, Cell, Sidformat, Tabell, satt};
-use crate::Sattdokument;
+use crate::ordningsmening;
 use crate::pdf::Metadata;
 use crate::typsnitt::{Typsnitt, Vikt};
-use crate::ordningsmening;
 
 /// The facts of one provider, in column order.
 struct Fakta {
@@ -37,7 +37,12 @@ const KOLUMNER: [(&str, f32); 8] = [
     ("dokument-kol-status", 10.0),
 ];
 
-pub(crate) fn jamforelseblad(t: &Typsnitt, l: &Localizer, u: &Jamforelseunderlag, form: &Form) -> Sattdokument {
+pub(crate) fn jamforelseblad(
+    t: &Typsnitt,
+    l: &Localizer,
+    u: &Jamforelseunderlag,
+    form: &Form,
+) -> Sattdokument {
     let sp = sprak(l, form);
     let s = Storlekar::valj(form);
     // Eight columns read best across a landscape page; in large print every provider is a
@@ -45,22 +50,49 @@ pub(crate) fn jamforelseblad(t: &Typsnitt, l: &Localizer, u: &Jamforelseunderlag
     let f = if s.storstil { Sidformat::a4_staende() } else { Sidformat::a4_liggande() };
     let saknas = l.t(sp, "dokument-uppgift-saknas");
     let indikatorer = indikatornamn(u);
-    let fakta: Vec<Fakta> = u.utforare.iter().map(|x| fakta(l, sp, u, x, &indikatorer, &saknas)).collect();
+    let fakta: Vec<Fakta> =
+        u.utforare.iter().map(|x| fakta(l, sp, u, x, &indikatorer, &saknas)).collect();
 
-    let titel = l.text(sp, "dokument-blad-titel", &[arg("insats", u.insats_namn.clone()), arg("omrade", u.omrade_namn.clone())]);
+    let titel = l.text(
+        sp,
+        "dokument-blad-titel",
+        &[arg("insats", u.insats_namn.clone()), arg("omrade", u.omrade_namn.clone())],
+    );
     let mut b = vec![
         Block::Rubrik { text: titel.clone(), storlek: s.h1 },
         Block::Stycke {
-            text: l.text(sp, "dokument-blad-intro", &[arg("insats", u.insats_namn.clone()), arg("omrade", u.omrade_namn.clone()), arg("antal", u.utforare.len())]),
+            text: l.text(
+                sp,
+                "dokument-blad-intro",
+                &[
+                    arg("insats", u.insats_namn.clone()),
+                    arg("omrade", u.omrade_namn.clone()),
+                    arg("antal", u.utforare.len()),
+                ],
+            ),
             storlek: s.brod,
             vikt: Vikt::Normal,
         },
-        Block::Stycke { text: ordningsmening(l, sp, u.ordning), storlek: s.brod, vikt: Vikt::Normal },
+        Block::Stycke {
+            text: ordningsmening(l, sp, u.ordning),
+            storlek: s.brod,
+            vikt: Vikt::Normal,
+        },
     ];
     if s.storstil {
         for x in &fakta {
-            let par = |i: usize, varde: &str| l.text(sp, "dokument-par", &[arg("etikett", l.t(sp, KOLUMNER[i].0)), arg("varde", varde)]);
-            let rad = |i: usize, varde: &str| Block::Stycke { text: par(i, varde), storlek: s.brod, vikt: Vikt::Normal };
+            let par = |i: usize, varde: &str| {
+                l.text(
+                    sp,
+                    "dokument-par",
+                    &[arg("etikett", l.t(sp, KOLUMNER[i].0)), arg("varde", varde)],
+                )
+            };
+            let rad = |i: usize, varde: &str| Block::Stycke {
+                text: par(i, varde),
+                storlek: s.brod,
+                vikt: Vikt::Normal,
+            };
             b.push(Block::Grupp(vec![
                 Block::Rubrik { text: x.namn.clone(), storlek: s.h2 },
                 rad(1, &x.regi),
@@ -69,7 +101,18 @@ pub(crate) fn jamforelseblad(t: &Typsnitt, l: &Localizer, u: &Jamforelseunderlag
                 rad(4, &x.tillagg),
                 rad(5, &x.kvalitet),
                 rad(6, &x.kontakt),
-                Block::Stycke { text: l.text(sp, "dokument-par", &[arg("etikett", l.t(sp, "dokument-etikett-status")), arg("varde", x.status.as_str())]), storlek: s.brod, vikt: if x.valbar { Vikt::Normal } else { Vikt::Fet } },
+                Block::Stycke {
+                    text: l.text(
+                        sp,
+                        "dokument-par",
+                        &[
+                            arg("etikett", l.t(sp, "dokument-etikett-status")),
+                            arg("varde", x.status.as_str()),
+                        ],
+                    ),
+                    storlek: s.brod,
+                    vikt: if x.valbar { Vikt::Normal } else { Vikt::Fet },
+                },
             ]));
         }
     } else {
@@ -86,7 +129,11 @@ pub(crate) fn jamforelseblad(t: &Typsnitt, l: &Localizer, u: &Jamforelseunderlag
                         Cell::normal(x.tillagg.clone()),
                         Cell::normal(x.kvalitet.clone()),
                         Cell::normal(x.kontakt.clone()),
-                        if x.valbar { Cell::normal(x.status.clone()) } else { Cell::fet(x.status.clone()) },
+                        if x.valbar {
+                            Cell::normal(x.status.clone())
+                        } else {
+                            Cell::fet(x.status.clone())
+                        },
                     ]
                 })
                 .collect(),
@@ -96,16 +143,35 @@ pub(crate) fn jamforelseblad(t: &Typsnitt, l: &Localizer, u: &Jamforelseunderlag
     }
 
     let sidfot = vec![
-        l.text(sp, "dokument-blad-sidfot", &[
-            arg("namn", u.sammanstalld_av.clone()),
-            arg("datum", datum(u.datum)),
-            arg("version", u.registerversion),
-            arg("ordning", ordningsmening(l, sp, u.ordning)),
-        ]),
-        l.text(sp, "dokument-blad-avsandare", &[arg("kommun", u.avsandare.kommun.clone()), arg("namnd", u.avsandare.namnd.clone())]),
+        l.text(
+            sp,
+            "dokument-blad-sidfot",
+            &[
+                arg("namn", u.sammanstalld_av.clone()),
+                arg("datum", datum(u.datum)),
+                arg("version", u.registerversion),
+                arg("ordning", ordningsmening(l, sp, u.ordning)),
+            ],
+        ),
+        l.text(
+            sp,
+            "dokument-blad-avsandare",
+            &[arg("kommun", u.avsandare.kommun.clone()), arg("namnd", u.avsandare.namnd.clone())],
+        ),
     ];
-    let sidor = satt(t, &f, &b, Vec::new(), &sidfot, &|nr, antal| l.text(sp, "dokument-sida", &[arg("nr", nr), arg("antal", antal)]));
-    Sattdokument { format: f, sidor, meta: Metadata { titel, forfattare: u.avsandare.namnd.clone(), sprak: sp.to_owned(), datum: u.datum } }
+    let sidor = satt(t, &f, &b, Vec::new(), &sidfot, &|nr, antal| {
+        l.text(sp, "dokument-sida", &[arg("nr", nr), arg("antal", antal)])
+    });
+    Sattdokument {
+        format: f,
+        sidor,
+        meta: Metadata {
+            titel,
+            forfattare: u.avsandare.namnd.clone(),
+            sprak: sp.to_owned(),
+            datum: u.datum,
+        },
+    }
 }
 
 /// Every quality indicator any provider reports for this insats, in Swedish alphabetical
@@ -113,7 +179,12 @@ pub(crate) fn jamforelseblad(t: &Typsnitt, l: &Localizer, u: &Jamforelseunderlag
 fn indikatornamn(u: &Jamforelseunderlag) -> Vec<String> {
     let mut namn: Vec<String> = Vec::new();
     for x in &u.utforare {
-        for k in x.utforare.kvalitet.iter().filter(|k| k.insats_kod.as_deref().is_none_or(|i| i == u.insats_kod)) {
+        for k in x
+            .utforare
+            .kvalitet
+            .iter()
+            .filter(|k| k.insats_kod.as_deref().is_none_or(|i| i == u.insats_kod))
+        {
             if !namn.contains(&k.namn) {
                 namn.push(k.namn.clone());
             }
@@ -123,7 +194,14 @@ fn indikatornamn(u: &Jamforelseunderlag) -> Vec<String> {
     namn
 }
 
-fn fakta(l: &Localizer, sp: &str, u: &Jamforelseunderlag, x: &Utforaruppgift, indikatorer: &[String], saknas: &str) -> Fakta {
+fn fakta(
+    l: &Localizer,
+    sp: &str,
+    u: &Jamforelseunderlag,
+    x: &Utforaruppgift,
+    indikatorer: &[String],
+    saknas: &str,
+) -> Fakta {
     let ut = &x.utforare;
     let kvalitet = if indikatorer.is_empty() {
         saknas.to_owned()
@@ -131,26 +209,50 @@ fn fakta(l: &Localizer, sp: &str, u: &Jamforelseunderlag, x: &Utforaruppgift, in
         indikatorer
             .iter()
             .map(|namn| {
-                let k = ut.kvalitet.iter().filter(|k| &k.namn == namn && k.insats_kod.as_deref().is_none_or(|i| i == u.insats_kod)).max_by_key(|k| k.ar);
+                let k = ut
+                    .kvalitet
+                    .iter()
+                    .filter(|k| {
+                        &k.namn == namn && k.insats_kod.as_deref().is_none_or(|i| i == u.insats_kod)
+                    })
+                    .max_by_key(|k| k.ar);
                 match k {
-                    Some(k) => l.text(sp, "dokument-kvalitet", &[
-                        arg("namn", namn.clone()),
-                        arg("varde", tal(k.varde, sp)),
-                        arg("enhet", k.enhet.clone()),
-                        arg("ar", i64::from(k.ar)),
-                        arg("kalla", eller_saknas(&k.kalla, saknas)),
-                    ]),
-                    None => l.text(sp, "dokument-par", &[arg("etikett", namn.clone()), arg("varde", saknas)]),
+                    Some(k) => l.text(
+                        sp,
+                        "dokument-kvalitet",
+                        &[
+                            arg("namn", namn.clone()),
+                            arg("varde", tal(k.varde, sp)),
+                            arg("enhet", k.enhet.clone()),
+                            arg("ar", i64::from(k.ar)),
+                            arg("kalla", eller_saknas(&k.kalla, saknas)),
+                        ],
+                    ),
+                    None => l.text(
+                        sp,
+                        "dokument-par",
+                        &[arg("etikett", namn.clone()), arg("varde", saknas)],
+                    ),
                 }
             })
             .collect::<Vec<_>>()
             .join("\n")
     };
-    let kontakt = [("dokument-telefon", &ut.telefon), ("dokument-epost", &ut.epost), ("dokument-webb", &ut.webb)]
-        .iter()
-        .map(|(id, v)| l.text(sp, "dokument-par", &[arg("etikett", l.t(sp, id)), arg("varde", eller_saknas(v, saknas))]))
-        .collect::<Vec<_>>()
-        .join("\n");
+    let kontakt = [
+        ("dokument-telefon", &ut.telefon),
+        ("dokument-epost", &ut.epost),
+        ("dokument-webb", &ut.webb),
+    ]
+    .iter()
+    .map(|(id, v)| {
+        l.text(
+            sp,
+            "dokument-par",
+            &[arg("etikett", l.t(sp, id)), arg("varde", eller_saknas(v, saknas))],
+        )
+    })
+    .collect::<Vec<_>>()
+    .join("\n");
     Fakta {
         namn: ut.namn.clone(),
         regi: l.t(sp, ut.regi.meddelande_id()),

@@ -7,34 +7,58 @@ use valfri_domain::dokument::{Form, Utforaruppgift, Valfrihetsunderlag};
 use valfri_domain::val::Valbarhet;
 use valfri_l10n::Localizer;
 
-use crate::gemensamt::{Storlekar, arg, brevhuvud, datum, giltighet, kontakttext, lista, omfattning, sprak, sprakord};
-use crate::layout::{Block, Cell, Sidformat, Tabell, satt};
 use crate::Sattdokument;
+use crate::gemensamt::{
+    Storlekar, arg, brevhuvud, datum, giltighet, kontakttext, lista, omfattning, sprak, sprakord,
+};
+use crate::layout::{Block, Cell, Sidformat, Tabell, satt};
+use crate::ordningsmening;
 use crate::pdf::Metadata;
 use crate::typsnitt::{Typsnitt, Vikt};
-use crate::ordningsmening;
 
-pub(crate) fn valfrihetsbrev(t: &Typsnitt, l: &Localizer, u: &Valfrihetsunderlag, form: &Form) -> Sattdokument {
+pub(crate) fn valfrihetsbrev(
+    t: &Typsnitt,
+    l: &Localizer,
+    u: &Valfrihetsunderlag,
+    form: &Form,
+) -> Sattdokument {
     let sp = sprak(l, form);
     let s = Storlekar::valj(form);
     let mut f = Sidformat::a4_staende();
-    let (huvud, start) = brevhuvud(t, l, sp, &u.avsandare, &u.mottagare, vec![
-        (l.t(sp, "dokument-datum"), datum(u.datum)),
-        (l.t(sp, "dokument-diarienummer"), u.diarienummer.clone()),
-        (l.t(sp, "dokument-personnummer"), u.personnummer.clone()),
-        (l.t(sp, "dokument-handlaggare"), format!("{}\n{}", u.handlaggare.namn, u.handlaggare.telefon)),
-    ]);
+    let (huvud, start) = brevhuvud(
+        t,
+        l,
+        sp,
+        &u.avsandare,
+        &u.mottagare,
+        vec![
+            (l.t(sp, "dokument-datum"), datum(u.datum)),
+            (l.t(sp, "dokument-diarienummer"), u.diarienummer.clone()),
+            (l.t(sp, "dokument-personnummer"), u.personnummer.clone()),
+            (
+                l.t(sp, "dokument-handlaggare"),
+                format!("{}\n{}", u.handlaggare.namn, u.handlaggare.telefon),
+            ),
+        ],
+    );
     f.forsta_topp = start;
 
     let stycke = |text: String| Block::Stycke { text, storlek: s.brod, vikt: Vikt::Normal };
     let rubrik = |text: String| Block::Rubrik { text, storlek: s.h2 };
     let insats = u.insats_namn.clone();
-    let mut b = vec![Block::Rubrik { text: l.text(sp, "dokument-brev-rubrik", &[arg("insats", insats.clone())]), storlek: s.h1 }];
+    let mut b = vec![Block::Rubrik {
+        text: l.text(sp, "dokument-brev-rubrik", &[arg("insats", insats.clone())]),
+        storlek: s.h1,
+    }];
 
-    let mut beslut = l.text(sp, "dokument-brev-beslut", &[
-        arg("insats", insats.clone()),
-        arg("giltighet", giltighet(l, sp, u.giltig_fran, u.giltig_till)),
-    ]);
+    let mut beslut = l.text(
+        sp,
+        "dokument-brev-beslut",
+        &[
+            arg("insats", insats.clone()),
+            arg("giltighet", giltighet(l, sp, u.giltig_fran, u.giltig_till)),
+        ],
+    );
     if let Some(o) = omfattning(l, sp, u.omfattning, u.enhet) {
         beslut.push(' ');
         beslut.push_str(&l.text(sp, "dokument-brev-omfattning", &[arg("omfattning", o)]));
@@ -65,27 +89,60 @@ pub(crate) fn valfrihetsbrev(t: &Typsnitt, l: &Localizer, u: &Valfrihetsunderlag
     svarstalong(&mut b, l, sp, &s, u);
 
     let titel = l.text(sp, "dokument-brev-titel", &[arg("insats", insats)]);
-    let sidor = satt(t, &f, &b, huvud, &[], &|nr, antal| l.text(sp, "dokument-sida", &[arg("nr", nr), arg("antal", antal)]));
-    Sattdokument { format: f, sidor, meta: Metadata { titel, forfattare: u.avsandare.namnd.clone(), sprak: sp.to_owned(), datum: u.datum } }
+    let sidor = satt(t, &f, &b, huvud, &[], &|nr, antal| {
+        l.text(sp, "dokument-sida", &[arg("nr", nr), arg("antal", antal)])
+    });
+    Sattdokument {
+        format: f,
+        sidor,
+        meta: Metadata {
+            titel,
+            forfattare: u.avsandare.namnd.clone(),
+            sprak: sp.to_owned(),
+            datum: u.datum,
+        },
+    }
 }
 
 /// The providers as a table, or in large print one block per provider.
-fn utforarlista(b: &mut Vec<Block>, l: &Localizer, sp: &str, s: &Storlekar, utforare: &[Utforaruppgift]) {
+fn utforarlista(
+    b: &mut Vec<Block>,
+    l: &Localizer,
+    sp: &str,
+    s: &Storlekar,
+    utforare: &[Utforaruppgift],
+) {
     let saknas = l.t(sp, "dokument-uppgift-saknas");
-    let sprak_for = |x: &Utforaruppgift| lista(&x.utforare.sprak.iter().map(|k| sprakord(l, sp, k)).collect::<Vec<_>>(), &saknas);
+    let sprak_for = |x: &Utforaruppgift| {
+        lista(&x.utforare.sprak.iter().map(|k| sprakord(l, sp, k)).collect::<Vec<_>>(), &saknas)
+    };
     let status_cell = |st: &Valbarhet| {
         let text = l.valbarhet(sp, st);
         if st.ar_valbar() { Cell::normal(text) } else { Cell::fet(text) }
     };
     if s.storstil {
         for x in utforare {
-            let par = |etikett: &str, varde: String| l.text(sp, "dokument-par", &[arg("etikett", l.t(sp, etikett)), arg("varde", varde)]);
+            let par = |etikett: &str, varde: String| {
+                l.text(sp, "dokument-par", &[arg("etikett", l.t(sp, etikett)), arg("varde", varde)])
+            };
             let status = status_cell(&x.status);
             b.push(Block::Grupp(vec![
                 Block::Rubrik { text: x.utforare.namn.clone(), storlek: s.brod + 2.0 },
-                Block::Stycke { text: par("dokument-kol-regi", l.t(sp, x.utforare.regi.meddelande_id())), storlek: s.brod, vikt: Vikt::Normal },
-                Block::Stycke { text: par("dokument-kol-sprak", sprak_for(x)), storlek: s.brod, vikt: Vikt::Normal },
-                Block::Stycke { text: par("dokument-etikett-status", status.text), storlek: s.brod, vikt: status.vikt },
+                Block::Stycke {
+                    text: par("dokument-kol-regi", l.t(sp, x.utforare.regi.meddelande_id())),
+                    storlek: s.brod,
+                    vikt: Vikt::Normal,
+                },
+                Block::Stycke {
+                    text: par("dokument-kol-sprak", sprak_for(x)),
+                    storlek: s.brod,
+                    vikt: Vikt::Normal,
+                },
+                Block::Stycke {
+                    text: par("dokument-etikett-status", status.text),
+                    storlek: s.brod,
+                    vikt: status.vikt,
+                },
             ]));
         }
         return;
@@ -114,12 +171,21 @@ fn utforarlista(b: &mut Vec<Block>, l: &Localizer, sp: &str, s: &Storlekar, utfo
 }
 
 /// What happens without a choice, with the provider named where the model has one.
-pub(crate) fn ickevaltext(l: &Localizer, sp: &str, modell: IckevalModell, utforare: Option<&str>) -> String {
+pub(crate) fn ickevaltext(
+    l: &Localizer,
+    sp: &str,
+    modell: IckevalModell,
+    utforare: Option<&str>,
+) -> String {
     match (modell, utforare.filter(|n| !n.trim().is_empty())) {
         (IckevalModell::Turordning, _) => l.t(sp, "dokument-ickeval-turordning"),
-        (IckevalModell::EgenRegi, Some(n)) => l.text(sp, "dokument-ickeval-egen_regi", &[arg("utforare", n)]),
+        (IckevalModell::EgenRegi, Some(n)) => {
+            l.text(sp, "dokument-ickeval-egen_regi", &[arg("utforare", n)])
+        }
         (IckevalModell::EgenRegi, None) => l.t(sp, "dokument-ickeval-egen_regi-utan-namn"),
-        (IckevalModell::Utsedd, Some(n)) => l.text(sp, "dokument-ickeval-utsedd", &[arg("utforare", n)]),
+        (IckevalModell::Utsedd, Some(n)) => {
+            l.text(sp, "dokument-ickeval-utsedd", &[arg("utforare", n)])
+        }
         (IckevalModell::Utsedd, None) => l.t(sp, "dokument-ickeval-utsedd-utan-namn"),
     }
 }
@@ -131,9 +197,18 @@ fn svarstalong(b: &mut Vec<Block>, l: &Localizer, sp: &str, s: &Storlekar, u: &V
     let stycke = |text: String| Block::Stycke { text, storlek: brod, vikt: Vikt::Normal };
     b.push(Block::NySida);
     b.push(Block::Rubrik { text: l.t(sp, "dokument-talong-rubrik"), storlek: s.h1 });
-    b.push(stycke(l.text(sp, "dokument-talong-brukare", &[arg("namn", u.brukare_namn.clone()), arg("personnummer", u.personnummer.clone())])));
-    b.push(stycke(l.text(sp, "dokument-talong-diarienummer", &[arg("diarienummer", u.diarienummer.clone())])));
-    let valbara: Vec<&Utforaruppgift> = u.utforare.iter().filter(|x| x.status.ar_valbar()).collect();
+    b.push(stycke(l.text(
+        sp,
+        "dokument-talong-brukare",
+        &[arg("namn", u.brukare_namn.clone()), arg("personnummer", u.personnummer.clone())],
+    )));
+    b.push(stycke(l.text(
+        sp,
+        "dokument-talong-diarienummer",
+        &[arg("diarienummer", u.diarienummer.clone())],
+    )));
+    let valbara: Vec<&Utforaruppgift> =
+        u.utforare.iter().filter(|x| x.status.ar_valbar()).collect();
     if valbara.is_empty() {
         b.push(stycke(l.t(sp, "dokument-talong-ingen-valbar")));
     } else {
@@ -147,13 +222,21 @@ fn svarstalong(b: &mut Vec<Block>, l: &Localizer, sp: &str, s: &Storlekar, u: &V
     b.push(Block::Avstand(brod));
     let adress = format!(
         "{}\n{}\n{}\n{} {}",
-        u.avsandare.kommun, u.avsandare.namnd, u.avsandare.adress, u.avsandare.postnummer, u.avsandare.postort
+        u.avsandare.kommun,
+        u.avsandare.namnd,
+        u.avsandare.adress,
+        u.avsandare.postnummer,
+        u.avsandare.postort
     );
     b.push(Block::Grupp(vec![
         Block::Skrivrad { etikett: l.t(sp, "dokument-talong-datum"), storlek: brod },
         Block::Skrivrad { etikett: l.t(sp, "dokument-talong-underskrift"), storlek: brod },
         Block::Skrivrad { etikett: l.t(sp, "dokument-talong-fortydligande"), storlek: brod },
-        Block::Stycke { text: l.text(sp, "dokument-talong-skicka", &[arg("svarsdatum", datum(u.svarsdatum))]), storlek: brod, vikt: Vikt::Fet },
+        Block::Stycke {
+            text: l.text(sp, "dokument-talong-skicka", &[arg("svarsdatum", datum(u.svarsdatum))]),
+            storlek: brod,
+            vikt: Vikt::Fet,
+        },
         Block::Stycke { text: adress, storlek: brod, vikt: Vikt::Normal },
     ]));
 }

@@ -66,20 +66,35 @@ pub(crate) fn datum(d: NaiveDate) -> String {
 }
 
 /// "28 timmar per månad", or nothing when the insats has no omfattning.
-pub(crate) fn omfattning(l: &Localizer, sprak: &str, v: Option<f64>, enhet: Enhet) -> Option<String> {
+pub(crate) fn omfattning(
+    l: &Localizer,
+    sprak: &str,
+    v: Option<f64>,
+    enhet: Enhet,
+) -> Option<String> {
     match (v, enhet) {
-        (Some(v), e) if e != Enhet::Ingen && v.is_finite() => Some(l.text(sprak, "dokument-omfattning", &[
-            ("tal", tal(v, sprak).into()),
-            ("enhet", l.t(sprak, e.meddelande_id()).into()),
-        ])),
+        (Some(v), e) if e != Enhet::Ingen && v.is_finite() => Some(l.text(
+            sprak,
+            "dokument-omfattning",
+            &[("tal", tal(v, sprak).into()), ("enhet", l.t(sprak, e.meddelande_id()).into())],
+        )),
         _ => None,
     }
 }
 
 /// "från 2026-05-01 till och med 2026-12-31" or "från 2026-05-01 och tills vidare".
-pub(crate) fn giltighet(l: &Localizer, sprak: &str, fran: NaiveDate, till: Option<NaiveDate>) -> String {
+pub(crate) fn giltighet(
+    l: &Localizer,
+    sprak: &str,
+    fran: NaiveDate,
+    till: Option<NaiveDate>,
+) -> String {
     match till {
-        Some(till) => l.text(sprak, "dokument-giltighet", &[("fran", datum(fran).into()), ("till", datum(till).into())]),
+        Some(till) => l.text(
+            sprak,
+            "dokument-giltighet",
+            &[("fran", datum(fran).into()), ("till", datum(till).into())],
+        ),
         None => l.text(sprak, "dokument-giltighet-tillsvidare", &[("fran", datum(fran).into())]),
     }
 }
@@ -102,12 +117,16 @@ pub(crate) fn eller_saknas(s: &str, saknas: &str) -> String {
 
 /// "Anna Andersson, biståndshandläggare. Telefon 0123-456 78. E-post anna@exempelby.se."
 pub(crate) fn kontakttext(l: &Localizer, sprak: &str, k: &Kontakt) -> String {
-    l.text(sprak, "dokument-kontakt", &[
-        ("namn", k.namn.clone().into()),
-        ("titel", k.titel.clone().into()),
-        ("telefon", k.telefon.clone().into()),
-        ("epost", k.epost.clone().into()),
-    ])
+    l.text(
+        sprak,
+        "dokument-kontakt",
+        &[
+            ("namn", k.namn.clone().into()),
+            ("titel", k.titel.clone().into()),
+            ("telefon", k.telefon.clone().into()),
+            ("epost", k.epost.clone().into()),
+        ],
+    )
 }
 
 /// A label and a value under it in the reference column.
@@ -136,8 +155,16 @@ pub(crate) fn brevhuvud(
     let avs_rader: Vec<(String, Vikt, f32)> = vec![
         (avsandare.kommun.clone(), Vikt::Fet, 11.0),
         (avsandare.namnd.clone(), Vikt::Normal, 9.0),
-        (format!("{}, {} {}", avsandare.adress, avsandare.postnummer, avsandare.postort), Vikt::Normal, 9.0),
-        (l.text(sprak, "dokument-telefon-rad", &[("telefon", avsandare.telefon.clone().into())]), Vikt::Normal, 9.0),
+        (
+            format!("{}, {} {}", avsandare.adress, avsandare.postnummer, avsandare.postort),
+            Vikt::Normal,
+            9.0,
+        ),
+        (
+            l.text(sprak, "dokument-telefon-rad", &[("telefon", avsandare.telefon.clone().into())]),
+            Vikt::Normal,
+            9.0,
+        ),
     ];
     'avsandare: for (text, vikt, storlek) in avs_rader {
         for rad in radbryt(t, vikt, storlek, 100.0 * MM, &t.ansikte(vikt).ersatt(&text)) {
@@ -160,12 +187,19 @@ pub(crate) fn brevhuvud(
     adress.push(format!("{} {}", mottagare.postnummer, mottagare.postort));
     let mut y = (ft + 6.0) * MM;
     'fonster: for text in adress {
-        for rad in radbryt(t, Vikt::Normal, storlek, (fh - fv - 9.0) * MM, &t.normal.ersatt(&text)) {
+        for rad in radbryt(t, Vikt::Normal, storlek, (fh - fv - 9.0) * MM, &t.normal.ersatt(&text))
+        {
             y += storlek * 1.3;
             if y > (fb - 4.0) * MM {
                 break 'fonster;
             }
-            ut.push(Element::Text { x: (fv + 5.0) * MM, y, storlek, vikt: Vikt::Normal, text: rad });
+            ut.push(Element::Text {
+                x: (fv + 5.0) * MM,
+                y,
+                storlek,
+                vikt: Vikt::Normal,
+                text: rad,
+            });
         }
     }
 
@@ -174,19 +208,33 @@ pub(crate) fn brevhuvud(
     let bredd = 210.0 * MM - x - 15.0 * MM;
     let mut ref_rader: Vec<Referens> = Vec::new();
     if let Some(brukare) = &mottagare.kopia_for {
-        ref_rader.push(Referens { etikett: String::new(), varde: l.t(sprak, "dokument-kopia"), fet: true });
+        ref_rader.push(Referens {
+            etikett: String::new(),
+            varde: l.t(sprak, "dokument-kopia"),
+            fet: true,
+        });
         ref_rader.push(Referens {
             etikett: String::new(),
             varde: l.text(sprak, "dokument-kopia-galler", &[("brukare", brukare.clone().into())]),
             fet: false,
         });
     }
-    ref_rader.extend(referenser.into_iter().map(|(etikett, varde)| Referens { etikett, varde, fet: false }));
+    ref_rader.extend(referenser.into_iter().map(|(etikett, varde)| Referens {
+        etikett,
+        varde,
+        fet: false,
+    }));
     let mut y = ft * MM;
     for r in ref_rader {
         if !r.etikett.is_empty() {
             y += 8.0 * 1.3;
-            ut.push(Element::Text { x, y, storlek: 8.0, vikt: Vikt::Normal, text: t.normal.ersatt(&r.etikett) });
+            ut.push(Element::Text {
+                x,
+                y,
+                storlek: 8.0,
+                vikt: Vikt::Normal,
+                text: t.normal.ersatt(&r.etikett),
+            });
         }
         let vikt = if r.fet { Vikt::Fet } else { Vikt::Normal };
         for rad in radbryt(t, vikt, 10.0, bredd, &t.ansikte(vikt).ersatt(&r.varde)) {

@@ -28,11 +28,27 @@ pub(crate) struct Sidformat {
 
 impl Sidformat {
     pub(crate) fn a4_staende() -> Self {
-        Self { bredd: 210.0 * MM, hojd: 297.0 * MM, vanster: 22.0 * MM, hoger: 20.0 * MM, topp: 20.0 * MM, botten: 18.0 * MM, forsta_topp: 20.0 * MM }
+        Self {
+            bredd: 210.0 * MM,
+            hojd: 297.0 * MM,
+            vanster: 22.0 * MM,
+            hoger: 20.0 * MM,
+            topp: 20.0 * MM,
+            botten: 18.0 * MM,
+            forsta_topp: 20.0 * MM,
+        }
     }
 
     pub(crate) fn a4_liggande() -> Self {
-        Self { bredd: 297.0 * MM, hojd: 210.0 * MM, vanster: 15.0 * MM, hoger: 15.0 * MM, topp: 15.0 * MM, botten: 15.0 * MM, forsta_topp: 15.0 * MM }
+        Self {
+            bredd: 297.0 * MM,
+            hojd: 210.0 * MM,
+            vanster: 15.0 * MM,
+            hoger: 15.0 * MM,
+            topp: 15.0 * MM,
+            botten: 15.0 * MM,
+            forsta_topp: 15.0 * MM,
+        }
     }
 
     pub(crate) fn innerbredd(&self) -> f32 {
@@ -44,10 +60,28 @@ impl Sidformat {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Element {
     /// `y` is the baseline.
-    Text { x: f32, y: f32, storlek: f32, vikt: Vikt, text: String },
-    Linje { x1: f32, y1: f32, x2: f32, y2: f32, tjocklek: f32 },
+    Text {
+        x: f32,
+        y: f32,
+        storlek: f32,
+        vikt: Vikt,
+        text: String,
+    },
+    Linje {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        tjocklek: f32,
+    },
     /// `y` is the top edge. A filled box is light grey, an unfilled one a black frame.
-    Ruta { x: f32, y: f32, b: f32, h: f32, fylld: bool },
+    Ruta {
+        x: f32,
+        y: f32,
+        b: f32,
+        h: f32,
+        fylld: bool,
+    },
 }
 
 impl Element {
@@ -97,14 +131,27 @@ pub(crate) struct Tabell {
 #[derive(Debug, Clone)]
 pub(crate) enum Block {
     /// Kept with what follows it: never alone at the bottom of a page.
-    Rubrik { text: String, storlek: f32 },
-    Stycke { text: String, storlek: f32, vikt: Vikt },
+    Rubrik {
+        text: String,
+        storlek: f32,
+    },
+    Stycke {
+        text: String,
+        storlek: f32,
+        vikt: Vikt,
+    },
     /// A header row repeated on every page the table runs onto.
     Tabell(Tabell),
     /// An empty square to tick, and its text.
-    Kryssruta { text: String, storlek: f32 },
+    Kryssruta {
+        text: String,
+        storlek: f32,
+    },
     /// A line to write on, with its label under it.
-    Skrivrad { etikett: String, storlek: f32 },
+    Skrivrad {
+        etikett: String,
+        storlek: f32,
+    },
     Avstand(f32),
     NySida,
     /// Kept on one page when it fits on one.
@@ -137,7 +184,13 @@ struct Enhet {
 /// is wider than the line; such a word (a URL, an e-mail address) breaks after `/ . - _ @ ?
 /// & =` when one of those comes late enough in the line, and otherwise between characters.
 /// `text` must already be replaced for the face (see `Ansikte::ersatt`).
-pub(crate) fn radbryt(t: &Typsnitt, vikt: Vikt, storlek: f32, bredd: f32, text: &str) -> Vec<String> {
+pub(crate) fn radbryt(
+    t: &Typsnitt,
+    vikt: Vikt,
+    storlek: f32,
+    bredd: f32,
+    text: &str,
+) -> Vec<String> {
     let a = t.ansikte(vikt);
     let mellanslag = a.bredd(" ", storlek);
     let mut rader = Vec::new();
@@ -179,7 +232,13 @@ pub(crate) fn radbryt(t: &Typsnitt, vikt: Vikt, storlek: f32, bredd: f32, text: 
 
 /// The longest start of `ord` that fits in `bredd`, preferring a break after a separator.
 /// Always takes at least one character, so a glyph wider than the line cannot stall the loop.
-fn dela_langt_ord<'a>(t: &Typsnitt, vikt: Vikt, storlek: f32, bredd: f32, ord: &'a str) -> (&'a str, &'a str) {
+fn dela_langt_ord<'a>(
+    t: &Typsnitt,
+    vikt: Vikt,
+    storlek: f32,
+    bredd: f32,
+    ord: &'a str,
+) -> (&'a str, &'a str) {
     let a = t.ansikte(vikt);
     let mut bredd_hittills = 0.0f32;
     let mut sista_som_ryms = 0;
@@ -193,7 +252,9 @@ fn dela_langt_ord<'a>(t: &Typsnitt, vikt: Vikt, storlek: f32, bredd: f32, ord: &
         bredd_hittills += w;
         sista_som_ryms = slut;
         // A break right after a separator reads naturally, but not when it leaves a stub.
-        if matches!(c, '/' | '.' | '-' | '_' | '@' | '?' | '&' | '=' | ',' | ';') && bredd_hittills >= bredd * 0.4 {
+        if matches!(c, '/' | '.' | '-' | '_' | '@' | '?' | '&' | '=' | ',' | ';')
+            && bredd_hittills >= bredd * 0.4
+        {
             sista_avdelare = Some(slut);
         }
     }
@@ -217,15 +278,24 @@ pub(crate) fn satt(
 ) -> Vec<Sida> {
     const FOT_STORLEK: f32 = 8.0;
     let fotbredd = f.innerbredd();
-    let fotrader: Vec<String> =
-        sidfot.iter().flat_map(|s| radbryt(t, Vikt::Normal, FOT_STORLEK, fotbredd, &t.normal.ersatt(s))).collect();
+    let fotrader: Vec<String> = sidfot
+        .iter()
+        .flat_map(|s| radbryt(t, Vikt::Normal, FOT_STORLEK, fotbredd, &t.normal.ersatt(s)))
+        .collect();
     let fot_radhojd = FOT_STORLEK * RADAVSTAND;
     // The footer sits in the bottom margin; the text area ends above it.
     let fot_hojd = (fotrader.len() + 1) as f32 * fot_radhojd + 3.0 * MM;
     let mut format = *f;
     format.botten = f.botten + fot_hojd;
 
-    let mut bygge = Bygge { t, f: &format, enheter: Vec::new(), huvuden: Vec::new(), ny_sida: false, extra_fore: 0.0 };
+    let mut bygge = Bygge {
+        t,
+        f: &format,
+        enheter: Vec::new(),
+        huvuden: Vec::new(),
+        ny_sida: false,
+        extra_fore: 0.0,
+    };
     for b in block {
         bygge.block(b);
     }
@@ -234,15 +304,33 @@ pub(crate) fn satt(
     let antal = sidor.len();
     for (i, sida) in sidor.iter_mut().enumerate() {
         let mut y = f.hojd - f.botten - fot_hojd + 3.0 * MM;
-        sida.element.push(Element::Linje { x1: f.vanster, y1: y - 2.0 * MM, x2: f.bredd - f.hoger, y2: y - 2.0 * MM, tjocklek: 0.3 });
+        sida.element.push(Element::Linje {
+            x1: f.vanster,
+            y1: y - 2.0 * MM,
+            x2: f.bredd - f.hoger,
+            y2: y - 2.0 * MM,
+            tjocklek: 0.3,
+        });
         for rad in &fotrader {
             y += fot_radhojd;
-            sida.element.push(Element::Text { x: f.vanster, y: y - fot_radhojd * 0.25, storlek: FOT_STORLEK, vikt: Vikt::Normal, text: rad.clone() });
+            sida.element.push(Element::Text {
+                x: f.vanster,
+                y: y - fot_radhojd * 0.25,
+                storlek: FOT_STORLEK,
+                vikt: Vikt::Normal,
+                text: rad.clone(),
+            });
         }
         y += fot_radhojd;
         let nummer = t.normal.ersatt(&sidnummer(i + 1, antal));
         let b = t.normal.bredd(&nummer, 9.0);
-        sida.element.push(Element::Text { x: f.bredd - f.hoger - b, y: y - fot_radhojd * 0.25, storlek: 9.0, vikt: Vikt::Normal, text: nummer });
+        sida.element.push(Element::Text {
+            x: f.bredd - f.hoger - b,
+            y: y - fot_radhojd * 0.25,
+            storlek: 9.0,
+            vikt: Vikt::Normal,
+            text: nummer,
+        });
     }
     sidor
 }
@@ -274,7 +362,13 @@ impl Bygge<'_> {
                 element: if rad.is_empty() {
                     Vec::new()
                 } else {
-                    vec![Element::Text { x, y: baslinje(a.versalhojd(), storlek), storlek, vikt, text: rad }]
+                    vec![Element::Text {
+                        x,
+                        y: baslinje(a.versalhojd(), storlek),
+                        storlek,
+                        vikt,
+                        text: rad,
+                    }]
                 },
             })
             .collect()
@@ -287,7 +381,13 @@ impl Bygge<'_> {
             Block::Rubrik { text, storlek } => {
                 let remsor = self.textremsor(text, Vikt::Fet, *storlek, x0, bredd);
                 let n = remsor.len();
-                self.push(Enhet { remsor, fore: storlek * 0.9, min_start: n, med_nasta: true, ..Enhet::default() });
+                self.push(Enhet {
+                    remsor,
+                    fore: storlek * 0.9,
+                    min_start: n,
+                    med_nasta: true,
+                    ..Enhet::default()
+                });
             }
             Block::Stycke { text, storlek, vikt } => {
                 let remsor = self.textremsor(text, *vikt, *storlek, x0, bredd);
@@ -299,10 +399,17 @@ impl Bygge<'_> {
             Block::Kryssruta { text, storlek } => {
                 let sida = storlek * 1.1;
                 let indrag = sida + storlek * 0.8;
-                let mut remsor = self.textremsor(text, Vikt::Normal, *storlek, x0 + indrag, bredd - indrag);
+                let mut remsor =
+                    self.textremsor(text, Vikt::Normal, *storlek, x0 + indrag, bredd - indrag);
                 if let Some(forsta) = remsor.first_mut() {
                     let topp = baslinje(self.t.normal.versalhojd(), *storlek) - storlek * 0.8;
-                    forsta.element.push(Element::Ruta { x: x0, y: topp - (sida - storlek * 0.8) / 2.0, b: sida, h: sida, fylld: false });
+                    forsta.element.push(Element::Ruta {
+                        x: x0,
+                        y: topp - (sida - storlek * 0.8) / 2.0,
+                        b: sida,
+                        h: sida,
+                        fylld: false,
+                    });
                 }
                 let n = remsor.len();
                 self.push(Enhet { remsor, fore: storlek * 0.7, min_start: n, ..Enhet::default() });
@@ -311,12 +418,29 @@ impl Bygge<'_> {
                 let lh = storlek * RADAVSTAND;
                 let mut remsa = Remsa { hojd: lh * 2.6, element: Vec::new() };
                 let linje_y = lh * 1.5;
-                remsa.element.push(Element::Linje { x1: x0, y1: linje_y, x2: x0 + bredd.min(110.0 * MM), y2: linje_y, tjocklek: 0.6 });
+                remsa.element.push(Element::Linje {
+                    x1: x0,
+                    y1: linje_y,
+                    x2: x0 + bredd.min(110.0 * MM),
+                    y2: linje_y,
+                    tjocklek: 0.6,
+                });
                 // The label is read by the same person as the body: same size.
                 let liten = *storlek;
                 let text = self.t.normal.ersatt(etikett);
-                remsa.element.push(Element::Text { x: x0, y: linje_y + liten * 1.1, storlek: liten, vikt: Vikt::Normal, text });
-                self.push(Enhet { remsor: vec![remsa], fore: 0.0, min_start: 1, ..Enhet::default() });
+                remsa.element.push(Element::Text {
+                    x: x0,
+                    y: linje_y + liten * 1.1,
+                    storlek: liten,
+                    vikt: Vikt::Normal,
+                    text,
+                });
+                self.push(Enhet {
+                    remsor: vec![remsa],
+                    fore: 0.0,
+                    min_start: 1,
+                    ..Enhet::default()
+                });
             }
             Block::Avstand(h) => self.extra_fore += h,
             Block::NySida => self.ny_sida = true,
@@ -360,15 +484,25 @@ impl Bygge<'_> {
             let brutna: Vec<(Vec<String>, Vikt)> = celler
                 .iter()
                 .zip(&kanter)
-                .map(|((text, vikt), (_, b))| (radbryt(self.t, *vikt, s, *b, &self.t.ansikte(*vikt).ersatt(text)), *vikt))
+                .map(|((text, vikt), (_, b))| {
+                    (radbryt(self.t, *vikt, s, *b, &self.t.ansikte(*vikt).ersatt(text)), *vikt)
+                })
                 .collect();
             let n = brutna.iter().map(|(r, _)| r.len()).max().unwrap_or(1).max(1);
-            let mut remsor: Vec<Remsa> = (0..n).map(|_| Remsa { hojd: lh, element: Vec::new() }).collect();
+            let mut remsor: Vec<Remsa> =
+                (0..n).map(|_| Remsa { hojd: lh, element: Vec::new() }).collect();
             for ((rader, vikt), (x, _)) in brutna.iter().zip(&kanter) {
                 for (i, text) in rader.iter().enumerate() {
                     if !text.is_empty() {
-                        let y = baslinje(self.t.ansikte(*vikt).versalhojd(), s) + if i == 0 { LUFT } else { 0.0 };
-                        remsor[i].element.push(Element::Text { x: *x, y, storlek: s, vikt: *vikt, text: text.clone() });
+                        let y = baslinje(self.t.ansikte(*vikt).versalhojd(), s)
+                            + if i == 0 { LUFT } else { 0.0 };
+                        remsor[i].element.push(Element::Text {
+                            x: *x,
+                            y,
+                            storlek: s,
+                            vikt: *vikt,
+                            text: text.clone(),
+                        });
                     }
                 }
             }
@@ -378,24 +512,45 @@ impl Bygge<'_> {
             let h = remsor[sista].hojd;
             if huvud {
                 let hel: f32 = remsor.iter().map(|r| r.hojd).sum();
-                remsor[0].element.insert(0, Element::Ruta { x: x0, y: 0.0, b: bredd, h: hel, fylld: true });
+                remsor[0]
+                    .element
+                    .insert(0, Element::Ruta { x: x0, y: 0.0, b: bredd, h: hel, fylld: true });
             }
-            remsor[sista].element.push(Element::Linje { x1: x0, y1: h, x2: x0 + bredd, y2: h, tjocklek: if huvud { 0.8 } else { 0.3 } });
+            remsor[sista].element.push(Element::Linje {
+                x1: x0,
+                y1: h,
+                x2: x0 + bredd,
+                y2: h,
+                tjocklek: if huvud { 0.8 } else { 0.3 },
+            });
             remsor
         };
         let mut h = None;
         if tab.med_huvud {
-            let huvudremsor = rad(tab.kolumner.iter().map(|(k, _)| (k.clone(), Vikt::Fet)).collect(), true);
+            let huvudremsor =
+                rad(tab.kolumner.iter().map(|(k, _)| (k.clone(), Vikt::Fet)).collect(), true);
             // The header row is one strip, so that a repeated header is drawn whole.
             let huvudremsa = sla_ihop(huvudremsor);
             h = Some(self.huvuden.len());
             self.huvuden.push(huvudremsa.clone());
-            self.push(Enhet { remsor: vec![huvudremsa], fore: tab.storlek * 0.6, min_start: 1, med_nasta: true, ..Enhet::default() });
+            self.push(Enhet {
+                remsor: vec![huvudremsa],
+                fore: tab.storlek * 0.6,
+                min_start: 1,
+                med_nasta: true,
+                ..Enhet::default()
+            });
         }
         for (i, r) in tab.rader.iter().enumerate() {
             let remsor = rad(r.iter().map(|c| (c.text.clone(), c.vikt)).collect(), false);
             let n = remsor.len();
-            let e = Enhet { remsor, fore: if h.is_none() && i == 0 { tab.storlek * 0.6 } else { 0.0 }, min_start: n, huvud: h, ..Enhet::default() };
+            let e = Enhet {
+                remsor,
+                fore: if h.is_none() && i == 0 { tab.storlek * 0.6 } else { 0.0 },
+                min_start: n,
+                huvud: h,
+                ..Enhet::default()
+            };
             if i == 0 { self.push(e) } else { self.enheter.push(e) }
         }
     }
@@ -420,7 +575,12 @@ fn baslinje(versalhojd: f32, storlek: f32) -> f32 {
     f32::midpoint(lh, versalhojd * storlek)
 }
 
-fn paginera(enheter: &[Enhet], huvuden: &[Remsa], f: &Sidformat, forsta_sidan: Vec<Element>) -> Vec<Sida> {
+fn paginera(
+    enheter: &[Enhet],
+    huvuden: &[Remsa],
+    f: &Sidformat,
+    forsta_sidan: Vec<Element>,
+) -> Vec<Sida> {
     let nederst = f.hojd - f.botten;
     let sidhojd = nederst - f.topp;
     // What must fit below the cursor before unit `i` may start on this page: its space above,
@@ -499,7 +659,8 @@ mod tests {
     #[test]
     fn lines_fit_and_no_word_is_cut() {
         let t = t();
-        let text = "Du kan byta utförare när du vill och du behöver inte säga varför till någon alls";
+        let text =
+            "Du kan byta utförare när du vill och du behöver inte säga varför till någon alls";
         let rader = radbryt(&t, Vikt::Normal, 11.0, 120.0, text);
         assert!(rader.len() > 2);
         for r in &rader {
@@ -511,7 +672,8 @@ mod tests {
     #[test]
     fn a_long_url_breaks_after_a_slash_and_nothing_is_lost() {
         let t = t();
-        let url = "https://www.exempelby.se/omsorg/hemtjanst/utforare/valfrihetssystem/information.html";
+        let url =
+            "https://www.exempelby.se/omsorg/hemtjanst/utforare/valfrihetssystem/information.html";
         let rader = radbryt(&t, Vikt::Normal, 10.0, 150.0, url);
         assert!(rader.len() > 1);
         assert_eq!(rader.concat(), url);
@@ -529,12 +691,32 @@ mod tests {
         let f = Sidformat::a4_staende();
         let stycke = Block::Stycke { text: "Ord ".repeat(60), storlek: 11.0, vikt: Vikt::Normal };
         for fyllnad in 0..40 {
-            let mut block: Vec<Block> = (0..fyllnad).map(|_| Block::Stycke { text: "En rad.".into(), storlek: 11.0, vikt: Vikt::Normal }).collect();
+            let mut block: Vec<Block> = (0..fyllnad)
+                .map(|_| Block::Stycke {
+                    text: "En rad.".into(),
+                    storlek: 11.0,
+                    vikt: Vikt::Normal,
+                })
+                .collect();
             block.push(Block::Rubrik { text: "Rubriken".into(), storlek: 14.0 });
             block.push(stycke.clone());
             let sidor = satt(&t, &f, &block, Vec::new(), &[], &|n, a| format!("{n}/{a}"));
-            let sida = sidor.iter().find(|s| s.element.iter().any(|e| matches!(e, Element::Text { text, .. } if text == "Rubriken"))).unwrap();
-            let rubrik_y = sida.element.iter().find_map(|e| match e { Element::Text { text, y, .. } if text == "Rubriken" => Some(*y), _ => None }).unwrap();
+            let sida = sidor
+                .iter()
+                .find(|s| {
+                    s.element
+                        .iter()
+                        .any(|e| matches!(e, Element::Text { text, .. } if text == "Rubriken"))
+                })
+                .unwrap();
+            let rubrik_y = sida
+                .element
+                .iter()
+                .find_map(|e| match e {
+                    Element::Text { text, y, .. } if text == "Rubriken" => Some(*y),
+                    _ => None,
+                })
+                .unwrap();
             assert!(sida.element.iter().any(|e| matches!(e, Element::Text { text, y, .. } if text.starts_with("Ord") && *y > rubrik_y)), "heading alone, fill {fyllnad}");
         }
     }

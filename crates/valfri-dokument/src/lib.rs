@@ -95,32 +95,62 @@ impl Sattdokument {
 }
 
 /// The valfrihetsinformation letter, A4 for a window envelope, with a reply slip at the end.
-pub fn valfrihetsbrev(t: &Typsnitt, l: &Localizer, u: &Valfrihetsunderlag, form: &Form) -> Result<Vec<u8>, DokumentFel> {
+pub fn valfrihetsbrev(
+    t: &Typsnitt,
+    l: &Localizer,
+    u: &Valfrihetsunderlag,
+    form: &Form,
+) -> Result<Vec<u8>, DokumentFel> {
     satt_valfrihetsbrev(t, l, u, form).pdf(t)
 }
 
 /// The comparison sheet of every provider for an insats in an område.
-pub fn jamforelseblad(t: &Typsnitt, l: &Localizer, u: &Jamforelseunderlag, form: &Form) -> Result<Vec<u8>, DokumentFel> {
+pub fn jamforelseblad(
+    t: &Typsnitt,
+    l: &Localizer,
+    u: &Jamforelseunderlag,
+    form: &Form,
+) -> Result<Vec<u8>, DokumentFel> {
     satt_jamforelseblad(t, l, u, form).pdf(t)
 }
 
 /// The decision letter with the appeal instructions, A4 for a window envelope.
-pub fn beslutsmeddelande(t: &Typsnitt, l: &Localizer, u: &Beslutsunderlag, form: &Form) -> Result<Vec<u8>, DokumentFel> {
+pub fn beslutsmeddelande(
+    t: &Typsnitt,
+    l: &Localizer,
+    u: &Beslutsunderlag,
+    form: &Form,
+) -> Result<Vec<u8>, DokumentFel> {
     satt_beslutsmeddelande(t, l, u, form).pdf(t)
 }
 
 /// [`valfrihetsbrev`], laid out but not written.
-pub fn satt_valfrihetsbrev(t: &Typsnitt, l: &Localizer, u: &Valfrihetsunderlag, form: &Form) -> Sattdokument {
+pub fn satt_valfrihetsbrev(
+    t: &Typsnitt,
+    l: &Localizer,
+    u: &Valfrihetsunderlag,
+    form: &Form,
+) -> Sattdokument {
     brev::valfrihetsbrev(t, l, u, form)
 }
 
 /// [`jamforelseblad`], laid out but not written.
-pub fn satt_jamforelseblad(t: &Typsnitt, l: &Localizer, u: &Jamforelseunderlag, form: &Form) -> Sattdokument {
+pub fn satt_jamforelseblad(
+    t: &Typsnitt,
+    l: &Localizer,
+    u: &Jamforelseunderlag,
+    form: &Form,
+) -> Sattdokument {
     blad::jamforelseblad(t, l, u, form)
 }
 
 /// [`beslutsmeddelande`], laid out but not written.
-pub fn satt_beslutsmeddelande(t: &Typsnitt, l: &Localizer, u: &Beslutsunderlag, form: &Form) -> Sattdokument {
+pub fn satt_beslutsmeddelande(
+    t: &Typsnitt,
+    l: &Localizer,
+    u: &Beslutsunderlag,
+    form: &Form,
+) -> Sattdokument {
     beslut::beslutsmeddelande(t, l, u, form)
 }
 

@@ -8,8 +8,8 @@ use std::sync::{Arc, OnceLock};
 use chrono::NaiveDate;
 use lopdf::{Dictionary, Object, Stream, StringFormat};
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb,
-    TextItem, TextMatrix,
+    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
 };
 
 use crate::DokumentFel;
@@ -37,24 +37,43 @@ fn ljusgra() -> Color {
     Color::Rgb(Rgb { r: 0.9, g: 0.9, b: 0.9, icc_profile: None })
 }
 
-pub(crate) fn skriv(t: &Typsnitt, f: &Sidformat, sidor: &[Sida], meta: &Metadata) -> Result<Vec<u8>, DokumentFel> {
+pub(crate) fn skriv(
+    t: &Typsnitt,
+    f: &Sidformat,
+    sidor: &[Sida],
+    meta: &Metadata,
+) -> Result<Vec<u8>, DokumentFel> {
     let tecken = |vikt: Vikt| {
         sidor.iter().flat_map(|s| &s.element).filter_map(move |e| match e {
             Element::Text { vikt: v, text, .. } if *v == vikt => Some(text.chars()),
             _ => None,
         })
     };
-    let delmangder = [t.normal.delmangd(tecken(Vikt::Normal).flatten())?, t.fet.delmangd(tecken(Vikt::Fet).flatten())?];
+    let delmangder = [
+        t.normal.delmangd(tecken(Vikt::Normal).flatten())?,
+        t.fet.delmangd(tecken(Vikt::Fet).flatten())?,
+    ];
     let mut doc = PdfDocument::new(&meta.titel);
     let normal = doc.add_font(&delmangder[0].font);
     let fet = doc.add_font(&delmangder[1].font);
     let sidor: Vec<PdfPage> = sidor
         .iter()
-        .map(|s| PdfPage::new(Mm(f.bredd / crate::layout::MM), Mm(f.hojd / crate::layout::MM), sidans_op(s, f.hojd, &normal, &fet)))
+        .map(|s| {
+            PdfPage::new(
+                Mm(f.bredd / crate::layout::MM),
+                Mm(f.hojd / crate::layout::MM),
+                sidans_op(s, f.hojd, &normal, &fet),
+            )
+        })
         .collect();
     doc.with_pages(sidor);
     // The fonts are subsets already (see `Ansikte::delmangd`): printpdf embeds them as they are.
-    let opt = PdfSaveOptions { optimize: false, subset_fonts: false, secure: true, image_optimization: None };
+    let opt = PdfSaveOptions {
+        optimize: false,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
     let mut varningar = Vec::new();
     let mut lo = doc.to_lopdf_document(&opt, &mut varningar);
     satt_in_delmangder(&mut lo, &delmangder);
@@ -68,7 +87,10 @@ pub(crate) fn skriv(t: &Typsnitt, f: &Sidformat, sidor: &[Sida], meta: &Metadata
 /// zlib-wrapped deflate, as `FlateDecode` reads it.
 pub(crate) fn deflate(data: &[u8], niva: u32) -> std::io::Result<Vec<u8>> {
     use std::io::Write as _;
-    let mut kodare = flate2::write::ZlibEncoder::new(Vec::with_capacity(data.len() / 2), flate2::Compression::new(niva));
+    let mut kodare = flate2::write::ZlibEncoder::new(
+        Vec::with_capacity(data.len() / 2),
+        flate2::Compression::new(niva),
+    );
     kodare.write_all(data)?;
     kodare.finish()
 }
@@ -97,7 +119,9 @@ fn satt_in_delmangder(lo: &mut lopdf::Document, delmangder: &[Arc<Delmangd>]) {
         for underfont in underfonter.iter_mut() {
             match underfont {
                 Object::Reference(id) => namn = cid_fonter.get(id).cloned().or(namn),
-                Object::Dictionary(cid) => namn = namnge(cid, &beskrivningar, b"FontDescriptor", "BaseFont").or(namn),
+                Object::Dictionary(cid) => {
+                    namn = namnge(cid, &beskrivningar, b"FontDescriptor", "BaseFont").or(namn)
+                }
                 _ => {}
             }
         }
@@ -108,14 +132,25 @@ fn satt_in_delmangder(lo: &mut lopdf::Document, delmangder: &[Arc<Delmangd>]) {
 }
 
 /// Gives `d` the name of the object its `lank` refers to, under `falt`, when that object is named.
-fn namnge(d: &mut Dictionary, namngivna: &BTreeMap<lopdf::ObjectId, String>, lank: &[u8], falt: &str) -> Option<String> {
-    let namn = d.get(lank).and_then(Object::as_reference).ok().and_then(|id| namngivna.get(&id))?.clone();
+fn namnge(
+    d: &mut Dictionary,
+    namngivna: &BTreeMap<lopdf::ObjectId, String>,
+    lank: &[u8],
+    falt: &str,
+) -> Option<String> {
+    let namn =
+        d.get(lank).and_then(Object::as_reference).ok().and_then(|id| namngivna.get(&id))?.clone();
     d.set(falt, Object::Name(namn.clone().into_bytes()));
     Some(namn)
 }
 
 /// [`namnge`] for every dictionary object; returns the ids of those it named, with the name.
-fn namnge_alla(lo: &mut lopdf::Document, namngivna: &BTreeMap<lopdf::ObjectId, String>, lank: &[u8], falt: &str) -> BTreeMap<lopdf::ObjectId, String> {
+fn namnge_alla(
+    lo: &mut lopdf::Document,
+    namngivna: &BTreeMap<lopdf::ObjectId, String>,
+    lank: &[u8],
+    falt: &str,
+) -> BTreeMap<lopdf::ObjectId, String> {
     let mut ut = BTreeMap::new();
     for (id, objekt) in &mut lo.objects {
         let Object::Dictionary(d) = objekt else { continue };
@@ -155,7 +190,13 @@ fn sidans_op(s: &Sida, sidhojd: f32, normal: &FontId, fet: &FontId) -> Vec<Op> {
                 op.push(Op::SetOutlineColor { col: svart() });
                 op.push(Op::SetOutlineThickness { pt: Pt(*tjocklek) });
                 op.push(Op::DrawLine {
-                    line: Line { points: vec![LinePoint { p: p(*x1, *y1), bezier: false }, LinePoint { p: p(*x2, *y2), bezier: false }], is_closed: false },
+                    line: Line {
+                        points: vec![
+                            LinePoint { p: p(*x1, *y1), bezier: false },
+                            LinePoint { p: p(*x2, *y2), bezier: false },
+                        ],
+                        is_closed: false,
+                    },
                 });
             }
             Element::Ruta { x, y, b, h, fylld } => {
@@ -206,11 +247,16 @@ fn icc_strom() -> Stream {
     static PACKAD: OnceLock<Result<Vec<u8>, ()>> = OnceLock::new();
     match PACKAD.get_or_init(|| deflate(&crate::icc::srgb(), 9).map_err(|_| ())) {
         Ok(packad) => Stream::new(
-            Dictionary::from_iter(vec![("N", Object::Integer(3)), ("Filter", Object::Name(b"FlateDecode".to_vec()))]),
+            Dictionary::from_iter(vec![
+                ("N", Object::Integer(3)),
+                ("Filter", Object::Name(b"FlateDecode".to_vec())),
+            ]),
             packad.clone(),
         ),
         // Uncompressed, `komprimera` gets another chance at it.
-        Err(()) => Stream::new(Dictionary::from_iter(vec![("N", Object::Integer(3))]), crate::icc::srgb()),
+        Err(()) => {
+            Stream::new(Dictionary::from_iter(vec![("N", Object::Integer(3))]), crate::icc::srgb())
+        }
     }
 }
 
@@ -260,7 +306,13 @@ fn pdfa(lo: &mut lopdf::Document, meta: &Metadata) -> Result<(), DokumentFel> {
         datum = xmp_datum,
         producent = PRODUCENT,
     );
-    let mut xmp_strom = Stream::new(Dictionary::from_iter(vec![("Type", Object::Name(b"Metadata".to_vec())), ("Subtype", Object::Name(b"XML".to_vec()))]), xmp.into_bytes());
+    let mut xmp_strom = Stream::new(
+        Dictionary::from_iter(vec![
+            ("Type", Object::Name(b"Metadata".to_vec())),
+            ("Subtype", Object::Name(b"XML".to_vec())),
+        ]),
+        xmp.into_bytes(),
+    );
     // PDF/A wants the metadata readable without decoding.
     xmp_strom.allows_compression = false;
     let xmp_id = lo.add_object(xmp_strom);
@@ -294,7 +346,10 @@ fn pdfa(lo: &mut lopdf::Document, meta: &Metadata) -> Result<(), DokumentFel> {
     katalog.set("Metadata", Object::Reference(xmp_id));
     katalog.set("OutputIntents", Object::Array(vec![Object::Dictionary(avsikt)]));
     katalog.set("Lang", Object::string_literal(meta.sprak.clone()));
-    katalog.set("ViewerPreferences", Object::Dictionary(Dictionary::from_iter(vec![("DisplayDocTitle", Object::Boolean(true))])));
+    katalog.set(
+        "ViewerPreferences",
+        Object::Dictionary(Dictionary::from_iter(vec![("DisplayDocTitle", Object::Boolean(true))])),
+    );
     // printpdf writes PageMode as a string after outlines; ours has none, keep the name form.
     katalog.set("PageMode", Object::Name(b"UseNone".to_vec()));
     Ok(())

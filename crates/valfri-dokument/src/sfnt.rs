@@ -127,7 +127,8 @@ fn namn_i_korthet(namn: &[u8]) -> Option<Vec<u8>> {
         if !engelska || id > 6 {
             continue;
         }
-        let text = namn.get(lagring + usize::from(start)..lagring + usize::from(start) + usize::from(langd))?;
+        let text = namn
+            .get(lagring + usize::from(start)..lagring + usize::from(start) + usize::from(langd))?;
         poster.push([plattform, kodning, sprak, id, langd, u16::try_from(strangar.len()).ok()?]);
         strangar.extend_from_slice(text);
     }
@@ -165,8 +166,17 @@ fn konturdata(data: &[u8], punkter: usize) -> Option<usize> {
     if flaggor.len() != punkter {
         return None;
     }
-    let storlek = |f: u8, kort: u8, samma: u8| if f & kort != 0 { 1 } else if f & samma != 0 { 0 } else { 2 };
-    let koordinater: usize = flaggor.iter().map(|f| storlek(*f, X_KORT, X_SAMMA) + storlek(*f, Y_KORT, Y_SAMMA)).sum();
+    let storlek = |f: u8, kort: u8, samma: u8| {
+        if f & kort != 0 {
+            1
+        } else if f & samma != 0 {
+            0
+        } else {
+            2
+        }
+    };
+    let koordinater: usize =
+        flaggor.iter().map(|f| storlek(*f, X_KORT, X_SAMMA) + storlek(*f, Y_KORT, Y_SAMMA)).sum();
     let slut = pos + koordinater;
     (slut <= data.len()).then_some(slut)
 }
@@ -184,7 +194,8 @@ fn kontrollsumma(data: &[u8]) -> u32 {
 pub(crate) fn for_inbaddning(font: &[u8]) -> Option<Vec<u8>> {
     let tabeller = tabeller(font)?;
     let hitta = |tagg: &[u8; 4]| tabeller.iter().find(|t| &t.tagg == tagg).map(|t| t.data);
-    let (head, maxp, loca, glyf) = (hitta(b"head")?, hitta(b"maxp")?, hitta(b"loca")?, hitta(b"glyf")?);
+    let (head, maxp, loca, glyf) =
+        (hitta(b"head")?, hitta(b"maxp")?, hitta(b"loca")?, hitta(b"glyf")?);
     let ny_namn = match hitta(b"name") {
         Some(n) => namn_i_korthet(n)?,
         None => Vec::new(),
@@ -192,7 +203,11 @@ pub(crate) fn for_inbaddning(font: &[u8]) -> Option<Vec<u8>> {
     let glyfer = usize::from(u16_vid(maxp, 4)?);
     let lang_loca = u16_vid(head, 50)? == 1;
     let forskjutning = |i: usize| -> Option<usize> {
-        if lang_loca { usize::try_from(u32_vid(loca, 4 * i)?).ok() } else { Some(2 * usize::from(u16_vid(loca, 2 * i)?)) }
+        if lang_loca {
+            usize::try_from(u32_vid(loca, 4 * i)?).ok()
+        } else {
+            Some(2 * usize::from(u16_vid(loca, 2 * i)?))
+        }
     };
 
     let mut ny_glyf = Vec::with_capacity(glyf.len());
@@ -274,8 +289,10 @@ mod tests {
 
     fn delmangd(font: &[u8], text: &str) -> Vec<u8> {
         let f = ParsedFont::from_bytes(font, 0, &mut Vec::new()).unwrap();
-        let glyfer: BTreeMap<u16, String> =
-            text.chars().filter_map(|c| f.lookup_glyph_index(c as u32).map(|g| (g, c.to_string()))).collect();
+        let glyfer: BTreeMap<u16, String> = text
+            .chars()
+            .filter_map(|c| f.lookup_glyph_index(c as u32).map(|g| (g, c.to_string())))
+            .collect();
         printpdf::subset_font(&f, &glyfer).unwrap().bytes
     }
 
@@ -288,12 +305,18 @@ mod tests {
         for font in [DEJAVU, DEJAVU_FET] {
             let fore = delmangd(font, PROV);
             let efter = for_inbaddning(&fore).unwrap();
-            assert!(har_tabell(&fore, *b"fpgm") && har_tabell(&fore, *b"prep"), "the input had hinting to remove");
+            assert!(
+                har_tabell(&fore, *b"fpgm") && har_tabell(&fore, *b"prep"),
+                "the input had hinting to remove"
+            );
             for tagg in HINTING {
                 assert!(!har_tabell(&efter, *tagg), "{}", String::from_utf8_lossy(tagg));
             }
             assert!(efter.len() * 2 < fore.len(), "{} of {} bytes left", efter.len(), fore.len());
-            let (a, b) = (ParsedFont::from_bytes(&fore, 0, &mut Vec::new()).unwrap(), ParsedFont::from_bytes(&efter, 0, &mut Vec::new()).unwrap());
+            let (a, b) = (
+                ParsedFont::from_bytes(&fore, 0, &mut Vec::new()).unwrap(),
+                ParsedFont::from_bytes(&efter, 0, &mut Vec::new()).unwrap(),
+            );
             assert_eq!(a.num_glyphs(), b.num_glyphs());
             for c in PROV.chars() {
                 let g = a.lookup_glyph_index(c as u32).unwrap();
@@ -327,7 +350,8 @@ mod tests {
         let (loca, glyf) = (hitta(b"loca"), hitta(b"glyf"));
         let mut sammansatta = 0;
         for i in 0..loca.len() / 4 - 1 {
-            let g = &glyf[u32_vid(loca, 4 * i).unwrap() as usize..u32_vid(loca, 4 * i + 4).unwrap() as usize];
+            let g = &glyf[u32_vid(loca, 4 * i).unwrap() as usize
+                ..u32_vid(loca, 4 * i + 4).unwrap() as usize];
             if g.is_empty() {
                 continue;
             }
@@ -355,7 +379,8 @@ mod tests {
                     return None;
                 }
                 let text = &n[lagring + usize::from(f[5])..][..usize::from(f[4])];
-                let utf16: Vec<u16> = text.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+                let utf16: Vec<u16> =
+                    text.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
                 Some((f[0], f[3], String::from_utf16_lossy(&utf16)))
             })
             .collect()
@@ -365,7 +390,10 @@ mod tests {
     fn the_names_keep_the_copyright_and_the_font_name_and_drop_the_licence_text() {
         let fore = delmangd(DEJAVU_FET, PROV);
         let efter = for_inbaddning(&fore).unwrap();
-        assert!(namnen(&fore).iter().any(|(_, id, _)| *id == 13), "the input carries the licence text");
+        assert!(
+            namnen(&fore).iter().any(|(_, id, _)| *id == 13),
+            "the input carries the licence text"
+        );
         let namn = namnen(&efter);
         let id = |n: u16| namn.iter().find(|(_, i, _)| *i == n).map(|(_, _, t)| t.clone());
         assert!(id(0).is_some_and(|t| t.contains("Bitstream")), "{namn:?}");

@@ -38,13 +38,22 @@ pub(crate) fn sida(t: &Typsnitt, f: &Sidformat, s: &Sida, sprak: &str) -> String
     for e in &s.element {
         match e {
             Element::Linje { x1, y1, x2, y2, tjocklek } => {
-                let _ = write!(ut, "<line x1=\"{x1:.2}\" y1=\"{y1:.2}\" x2=\"{x2:.2}\" y2=\"{y2:.2}\" stroke=\"#000\" stroke-width=\"{tjocklek:.2}\"/>");
+                let _ = write!(
+                    ut,
+                    "<line x1=\"{x1:.2}\" y1=\"{y1:.2}\" x2=\"{x2:.2}\" y2=\"{y2:.2}\" stroke=\"#000\" stroke-width=\"{tjocklek:.2}\"/>"
+                );
             }
             Element::Ruta { x, y, b, h, fylld: true } => {
-                let _ = write!(ut, "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{b:.2}\" height=\"{h:.2}\" fill=\"#e6e6e6\"/>");
+                let _ = write!(
+                    ut,
+                    "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{b:.2}\" height=\"{h:.2}\" fill=\"#e6e6e6\"/>"
+                );
             }
             Element::Ruta { x, y, b, h, fylld: false } => {
-                let _ = write!(ut, "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{b:.2}\" height=\"{h:.2}\" fill=\"none\" stroke=\"#000\" stroke-width=\"1\"/>");
+                let _ = write!(
+                    ut,
+                    "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{b:.2}\" height=\"{h:.2}\" fill=\"none\" stroke=\"#000\" stroke-width=\"1\"/>"
+                );
             }
             Element::Text { .. } => {}
         }
@@ -89,16 +98,30 @@ mod tests {
         let f = Sidformat::a4_staende();
         let s = Sida {
             element: vec![
-                Element::Text { x: 10.0, y: 20.0, storlek: 11.0, vikt: Vikt::Fet, text: "Åsa & <Björk>".into() },
+                Element::Text {
+                    x: 10.0,
+                    y: 20.0,
+                    storlek: 11.0,
+                    vikt: Vikt::Fet,
+                    text: "Åsa & <Björk>".into(),
+                },
                 Element::Linje { x1: 1.0, y1: 2.0, x2: 3.0, y2: 4.0, tjocklek: 0.3 },
                 Element::Ruta { x: 5.0, y: 6.0, b: 7.0, h: 8.0, fylld: false },
             ],
         };
         let svg = sida(&t, &f, &s, "sv");
         assert!(svg.starts_with("<svg ") && svg.ends_with("</svg>"));
-        assert!(svg.contains("x=\"10.00\" y=\"20.00\"") && svg.contains("font-weight=\"bold\""), "{svg}");
+        assert!(
+            svg.contains("x=\"10.00\" y=\"20.00\"") && svg.contains("font-weight=\"bold\""),
+            "{svg}"
+        );
         assert!(svg.contains(">Åsa &amp; &lt;Björk&gt;</text>"), "{svg}");
         assert!(svg.contains("<line x1=\"1.00\" y1=\"2.00\" x2=\"3.00\" y2=\"4.00\""), "{svg}");
-        assert!(svg.contains("<rect x=\"5.00\" y=\"6.00\" width=\"7.00\" height=\"8.00\" fill=\"none\""), "{svg}");
+        assert!(
+            svg.contains(
+                "<rect x=\"5.00\" y=\"6.00\" width=\"7.00\" height=\"8.00\" fill=\"none\""
+            ),
+            "{svg}"
+        );
     }
 }

@@ -22,7 +22,8 @@ const CACHE: usize = 0x0250;
 /// letter in a batch asks for the same glyphs and gets a subset that is already made (see
 /// [`Ansikte::delmangd`]). Swedish and Finnish letters, digits and the punctuation of
 /// addresses, dates, e-mail and phone numbers: about 80 glyphs, some 5 KB per face.
-const GRUND: &str = " abcdefghijklmnopqrstuvwxyzåäöABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ0123456789.,:;-–()/?@%”";
+const GRUND: &str =
+    " abcdefghijklmnopqrstuvwxyzåäöABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ0123456789.,:;-–()/?@%”";
 
 /// How many subsets each face keeps. A batch needs one, plus one per unusual set of letters
 /// (a name with é or ü, a Sami letter); a few dozen kilobytes each.
@@ -69,9 +70,14 @@ pub(crate) struct Ansikte {
 }
 
 impl Ansikte {
-    fn tolka(data: &[u8], namn: &'static str, postscriptnamn: &'static str) -> Result<Self, DokumentFel> {
+    fn tolka(
+        data: &[u8],
+        namn: &'static str,
+        postscriptnamn: &'static str,
+    ) -> Result<Self, DokumentFel> {
         let mut varningar = Vec::new();
-        let font = ParsedFont::from_bytes(data, 0, &mut varningar).ok_or(DokumentFel::Typsnitt { namn })?;
+        let font = ParsedFont::from_bytes(data, 0, &mut varningar)
+            .ok_or(DokumentFel::Typsnitt { namn })?;
         let enheter_per_em = f32::from(font.font_metrics.units_per_em);
         if enheter_per_em <= 0.0 {
             return Err(DokumentFel::Typsnitt { namn });
@@ -86,7 +92,8 @@ impl Ansikte {
         }
         // U+FFFD says "a character was here that cannot be shown" without looking like
         // punctuation that belongs to a name, which a '?' would.
-        let ersattning = if font.lookup_glyph_index(0xFFFD).is_some_and(|g| g != 0) { '\u{FFFD}' } else { '?' };
+        let ersattning =
+            if font.lookup_glyph_index(0xFFFD).is_some_and(|g| g != 0) { '\u{FFFD}' } else { '?' };
         let versalhojd = match font.font_metrics.cap_height {
             Some(h) if h > 0.0 => h / enheter_per_em,
             // DejaVu Sans's capitals are 1493/2048 em tall.
@@ -110,7 +117,10 @@ impl Ansikte {
     /// The subset that draws `tecken` (characters [`Ansikte::ersatt`] has let through) and
     /// every character of [`GRUND`]. Made on first use and kept: allsorts' subsetting and the
     /// deflating of the program were more than half of a letter's time.
-    pub(crate) fn delmangd(&self, tecken: impl IntoIterator<Item = char>) -> Result<Arc<Delmangd>, DokumentFel> {
+    pub(crate) fn delmangd(
+        &self,
+        tecken: impl IntoIterator<Item = char>,
+    ) -> Result<Arc<Delmangd>, DokumentFel> {
         let mut glyfer: BTreeMap<u16, char> = self.grund.iter().copied().collect();
         for c in tecken {
             if let Some(g) = self.glyf(c) {
@@ -138,15 +148,26 @@ impl Ansikte {
         Ok(d)
     }
 
-    fn gor_delmangd(&self, glyfer: &BTreeMap<u16, char>, nyckel: &[u16]) -> Result<Delmangd, DokumentFel> {
+    fn gor_delmangd(
+        &self,
+        glyfer: &BTreeMap<u16, char>,
+        nyckel: &[u16],
+    ) -> Result<Delmangd, DokumentFel> {
         let fel = |detalj: String| DokumentFel::Skriva { detalj };
-        let urval: BTreeMap<u16, String> = glyfer.iter().map(|(g, c)| (*g, c.to_string())).collect();
+        let urval: BTreeMap<u16, String> =
+            glyfer.iter().map(|(g, c)| (*g, c.to_string())).collect();
         let delmangd = printpdf::subset_font(&self.font, &urval).map_err(fel)?.bytes;
         // Should the program ever not be one `sfnt` reads, it is embedded as allsorts made it.
         let program = crate::sfnt::for_inbaddning(&delmangd).unwrap_or(delmangd);
-        let font = ParsedFont::from_bytes(&program, 0, &mut Vec::new()).ok_or_else(|| fel("the font subset could not be read back".into()))?;
+        let font = ParsedFont::from_bytes(&program, 0, &mut Vec::new())
+            .ok_or_else(|| fel("the font subset could not be read back".into()))?;
         let packad = crate::pdf::deflate(&program, 9).map_err(|e| fel(e.to_string()))?;
-        Ok(Delmangd { font, program, packad, namn: format!("{}+{}", tagg(self.postscriptnamn, nyckel), self.postscriptnamn) })
+        Ok(Delmangd {
+            font,
+            program,
+            packad,
+            namn: format!("{}+{}", tagg(self.postscriptnamn, nyckel), self.postscriptnamn),
+        })
     }
 
     fn glyf(&self, c: char) -> Option<u16> {
@@ -180,7 +201,10 @@ impl Ansikte {
         text.chars()
             .filter_map(|c| match c {
                 '\n' => Some('\n'),
-                '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' => None,
+                '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{FEFF}' => None,
                 c if c.is_control() => Some(' '),
                 c if self.har(c) => Some(c),
                 _ => Some(self.ersattning),

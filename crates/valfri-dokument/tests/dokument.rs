@@ -5,9 +5,9 @@
 mod common;
 
 use common::*;
+use valfri_dokument::{Typsnitt, beslutsmeddelande, jamforelseblad, valfrihetsbrev};
 use valfri_domain::Utfall;
 use valfri_domain::val::Valbarhet;
-use valfri_dokument::{Typsnitt, beslutsmeddelande, jamforelseblad, valfrihetsbrev};
 use valfri_l10n::Localizer;
 
 const MM: f32 = 72.0 / 25.4;
@@ -51,12 +51,15 @@ fn swedish_letters_round_trip_as_text_and_every_provider_is_in_the_table_once() 
     let celler = p.celler();
     for x in &u.utforare {
         let namn = &x.utforare.namn;
-        let traffar: Vec<&Textbit> = celler.iter().filter(|b| b.sida < talong && b.text == *namn).collect();
+        let traffar: Vec<&Textbit> =
+            celler.iter().filter(|b| b.sida < talong && b.text == *namn).collect();
         assert_eq!(traffar.len(), 1, "{namn} once in the table");
         if let Valbarhet::VidTak { .. } = x.status {
             let rad = traffar[0];
             assert!(
-                celler.iter().any(|b| b.sida == rad.sida && (b.y - rad.y).abs() < 0.5 && b.text.starts_with("Tar för närvarande inte emot nya")),
+                celler.iter().any(|b| b.sida == rad.sida
+                    && (b.y - rad.y).abs() < 0.5
+                    && b.text.starts_with("Tar för närvarande inte emot nya")),
                 "{namn} is marked as at its cap"
             );
         }
@@ -69,8 +72,12 @@ fn nothing_but_the_address_shows_in_the_envelope_window() {
     let mut u = valfrihetsunderlag(5);
     u.mottagare.co = "Karl Ombudsson".into();
     let p = Pdf::las(&valfrihetsbrev(&t, &l, &u, &form("sv", false)).unwrap());
-    let fonster: Vec<&str> = p.bitar.iter().filter(|b| i_fonstret(b)).map(|b| b.text.as_str()).collect();
-    assert_eq!(fonster, vec!["Åsa Öberg-Ängström", "c/o Karl Ombudsson", "Storgatan 1 B", "599 31 Exempelby"]);
+    let fonster: Vec<&str> =
+        p.bitar.iter().filter(|b| i_fonstret(b)).map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        fonster,
+        vec!["Åsa Öberg-Ängström", "c/o Karl Ombudsson", "Storgatan 1 B", "599 31 Exempelby"]
+    );
     let pnr: Vec<&Textbit> = p.bitar.iter().filter(|b| b.text.contains(PERSONNUMMER)).collect();
     assert!(!pnr.is_empty(), "the personnummer is in the reference column");
     assert!(pnr.iter().all(|b| !i_fonstret(b)));
@@ -80,7 +87,8 @@ fn nothing_but_the_address_shows_in_the_envelope_window() {
 
     let b = beslutsunderlag(Utfall::Bifall);
     let p = Pdf::las(&beslutsmeddelande(&t, &l, &b, &form("sv", false)).unwrap());
-    let fonster: Vec<&str> = p.bitar.iter().filter(|b| i_fonstret(b)).map(|b| b.text.as_str()).collect();
+    let fonster: Vec<&str> =
+        p.bitar.iter().filter(|b| i_fonstret(b)).map(|b| b.text.as_str()).collect();
     assert_eq!(fonster, vec!["Åsa Öberg-Ängström", "Storgatan 1 B", "599 31 Exempelby"]);
 }
 
@@ -117,7 +125,9 @@ fn typsnittsprogram(pdf: &[u8]) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
             fontnamn.push(namn(dict.get(b"BaseFont").unwrap()));
             for u in underfonter {
                 let cid = match u {
-                    lopdf::Object::Reference(id) => p.doc.get_object(*id).unwrap().as_dict().unwrap(),
+                    lopdf::Object::Reference(id) => {
+                        p.doc.get_object(*id).unwrap().as_dict().unwrap()
+                    }
                     annat => annat.as_dict().unwrap(),
                 };
                 fontnamn.push(namn(cid.get(b"BaseFont").unwrap()));
@@ -136,9 +146,22 @@ fn the_font_is_embedded_as_a_subset() {
     let (program, fontnamn) = typsnittsprogram(&pdf);
     assert_eq!(program.len(), 2, "regular and bold, both embedded");
     for (namn, bytes) in &program {
-        assert!(bytes.len() < Typsnitt::storlek_hel_font() / 50, "a subset without hinting, not the whole font: {} bytes", bytes.len());
-        assert!(namn.len() > 7 && namn.as_bytes()[6] == b'+' && namn[..6].bytes().all(|c| c.is_ascii_uppercase()), "subset tag in {namn}");
-        assert_eq!(fontnamn.iter().filter(|f| *f == namn).count(), 2, "the Type0 font and its CIDFont are named as the descriptor: {fontnamn:?}");
+        assert!(
+            bytes.len() < Typsnitt::storlek_hel_font() / 50,
+            "a subset without hinting, not the whole font: {} bytes",
+            bytes.len()
+        );
+        assert!(
+            namn.len() > 7
+                && namn.as_bytes()[6] == b'+'
+                && namn[..6].bytes().all(|c| c.is_ascii_uppercase()),
+            "subset tag in {namn}"
+        );
+        assert_eq!(
+            fontnamn.iter().filter(|f| *f == namn).count(),
+            2,
+            "the Type0 font and its CIDFont are named as the descriptor: {fontnamn:?}"
+        );
     }
     assert!(pdf.len() < 50 * 1024, "a two-page letter is {} bytes", pdf.len());
 }
@@ -157,7 +180,11 @@ fn letters_with_the_same_letters_share_one_subset_and_an_unusual_name_gets_its_o
     assert_eq!(pa, pb, "the same subsets, with the same tags, for two ordinary names");
     assert_ne!(pa, pc, "Á and Ŋ need glyphs the shared subset does not have");
     for ((tagg_a, prog_a), (tagg_c, prog_c)) in pa.iter().zip(&pc) {
-        assert_eq!(prog_a == prog_c, tagg_a == tagg_c, "a different subset has a different tag: {tagg_a} {tagg_c}");
+        assert_eq!(
+            prog_a == prog_c,
+            tagg_a == tagg_c,
+            "a different subset has a different tag: {tagg_a} {tagg_c}"
+        );
     }
     let pdf = valfrihetsbrev(&t, &l, &c, &form("sv", false)).unwrap();
     assert!(Pdf::las(&pdf).text().contains("Áilu Ŋuolja"));
@@ -177,14 +204,21 @@ fn page_count_grows_with_the_providers_and_no_row_is_lost_across_pages() {
         let talong = talongsida(&p, "Svarstalong");
         let celler = p.celler();
         for x in &u.utforare {
-            let antal = celler.iter().filter(|b| b.sida < talong && b.text == x.utforare.namn).count();
+            let antal =
+                celler.iter().filter(|b| b.sida < talong && b.text == x.utforare.namn).count();
             assert_eq!(antal, 1, "{} with {n} providers", x.utforare.namn);
         }
         // The header row is repeated on every page the table runs onto.
-        let sidor_med_rader: std::collections::BTreeSet<u32> =
-            celler.iter().filter(|b| b.sida < talong && u.utforare.iter().any(|x| x.utforare.namn == b.text)).map(|b| b.sida).collect();
+        let sidor_med_rader: std::collections::BTreeSet<u32> = celler
+            .iter()
+            .filter(|b| b.sida < talong && u.utforare.iter().any(|x| x.utforare.namn == b.text))
+            .map(|b| b.sida)
+            .collect();
         for s in &sidor_med_rader {
-            assert!(p.pa_sida(*s).iter().any(|b| b.text == "Driftsform"), "header on page {s} with {n} providers");
+            assert!(
+                p.pa_sida(*s).iter().any(|b| b.text == "Driftsform"),
+                "header on page {s} with {n} providers"
+            );
         }
         // Every page says which page it is of how many.
         for s in 1..=p.sidor() {
@@ -201,9 +235,18 @@ fn the_reply_slip_lists_exactly_the_providers_that_can_be_chosen() {
     let p = Pdf::las(&valfrihetsbrev(&t, &l, &u, &form("sv", false)).unwrap());
     let talong = talongsida(&p, "Svarstalong");
     assert_eq!(talong, p.sidor(), "the slip is the last page");
-    let pa_talongen: Vec<String> =
-        p.bitar.iter().filter(|b| b.sida >= talong && u.utforare.iter().any(|x| x.utforare.namn == b.text)).map(|b| b.text.clone()).collect();
-    let valbara: Vec<String> = u.utforare.iter().filter(|x| x.status.ar_valbar()).map(|x| x.utforare.namn.clone()).collect();
+    let pa_talongen: Vec<String> = p
+        .bitar
+        .iter()
+        .filter(|b| b.sida >= talong && u.utforare.iter().any(|x| x.utforare.namn == b.text))
+        .map(|b| b.text.clone())
+        .collect();
+    let valbara: Vec<String> = u
+        .utforare
+        .iter()
+        .filter(|x| x.status.ar_valbar())
+        .map(|x| x.utforare.namn.clone())
+        .collect();
     assert_eq!(pa_talongen, valbara);
     assert!(valbara.len() < u.utforare.len());
     let text = p.text();
@@ -222,7 +265,11 @@ fn large_print_is_at_least_16_points_and_providers_become_blocks() {
     // Body text: everything but the page-1 head (the envelope has its own constraints) and the
     // page footers.
     let rubrik = p.bitar.iter().find(|b| b.text.starts_with("Du kan välja utförare")).unwrap();
-    let brod: Vec<&Textbit> = p.bitar.iter().filter(|b| (b.sida != 1 || b.y <= rubrik.y) && !b.text.starts_with("Sida ")).collect();
+    let brod: Vec<&Textbit> = p
+        .bitar
+        .iter()
+        .filter(|b| (b.sida != 1 || b.y <= rubrik.y) && !b.text.starts_with("Sida "))
+        .collect();
     assert!(brod.len() > 50);
     for b in brod {
         assert!(b.storlek >= 16.0, "{} pt: {}", b.storlek, b.text);
@@ -240,13 +287,19 @@ fn a_refusal_and_a_partial_grant_carry_the_appeal_instructions() {
         skriv_om_onskat(&format!("beslut-{}", utfall.kod()), &pdf);
         let text = Pdf::las(&pdf).lopande();
         assert!(text.contains("Om du vill överklaga"), "{utfall:?}");
-        assert!(text.contains("inom tre veckor från den dag du fick beslutet"), "{utfall:?}: {text}");
+        assert!(
+            text.contains("inom tre veckor från den dag du fick beslutet"),
+            "{utfall:?}: {text}"
+        );
         assert!(text.contains("förvaltningsrätten"));
         assert!(text.contains("Vård- och omsorgsnämnden"));
         assert!(text.contains("SoL 4 kap. 1 §"));
         assert!(text.contains("28 timmar per månad"));
     }
-    let text = Pdf::las(&beslutsmeddelande(&t, &l, &beslutsunderlag(Utfall::Avslag), &form("sv", false)).unwrap()).text();
+    let text = Pdf::las(
+        &beslutsmeddelande(&t, &l, &beslutsunderlag(Utfall::Avslag), &form("sv", false)).unwrap(),
+    )
+    .text();
     assert!(text.contains("Avslag"));
 }
 
@@ -263,10 +316,12 @@ fn the_finnish_letter_is_in_finnish() {
     assert!(text.contains("Ei tällä hetkellä ota uusia asiakkaita"));
     assert!(text.contains("Sivu 1/"));
     assert!(!text.contains("Du kan"), "no Swedish left");
-    let en = Pdf::las(&valfrihetsbrev(&t, &l, &valfrihetsunderlag(3), &form("en", false)).unwrap()).lopande();
+    let en = Pdf::las(&valfrihetsbrev(&t, &l, &valfrihetsunderlag(3), &form("en", false)).unwrap())
+        .lopande();
     assert!(en.contains("27.5 hours per month"));
     // A language we have no texts for falls back to Swedish rather than failing.
-    let xx = Pdf::las(&valfrihetsbrev(&t, &l, &valfrihetsunderlag(3), &form("xx", false)).unwrap()).lopande();
+    let xx = Pdf::las(&valfrihetsbrev(&t, &l, &valfrihetsunderlag(3), &form("xx", false)).unwrap())
+        .lopande();
     assert!(xx.contains("Du kan välja utförare"));
 }
 
@@ -283,17 +338,30 @@ fn the_sheet_shows_the_same_facts_for_every_provider_in_the_given_order() {
         let traffar: Vec<&Textbit> = celler.iter().filter(|b| b.text == x.utforare.namn).collect();
         assert_eq!(traffar.len(), 1, "{}", x.utforare.namn);
         let plats = (traffar[0].sida, traffar[0].y);
-        assert!(plats.0 > forra.0 || (plats.0 == forra.0 && plats.1 < forra.1), "in the given order");
+        assert!(
+            plats.0 > forra.0 || (plats.0 == forra.0 && plats.1 < forra.1),
+            "in the given order"
+        );
         forra = plats;
     }
     let text = p.lopande();
-    assert!(text.contains("Helhetsnöjdhet: 81 % (2025, Socialstyrelsen)"), "value, unit, year and source");
-    assert!(text.contains("Personalkontinuitet: 11,5 personer på 14 dagar (2025, Socialstyrelsen)"));
+    assert!(
+        text.contains("Helhetsnöjdhet: 81 % (2025, Socialstyrelsen)"),
+        "value, unit, year and source"
+    );
+    assert!(
+        text.contains("Personalkontinuitet: 11,5 personer på 14 dagar (2025, Socialstyrelsen)")
+    );
     // Every provider without a figure reads the same words in the same place.
     let saknas_kvalitet = text.matches("Helhetsnöjdhet: uppgift saknas").count();
-    assert_eq!(saknas_kvalitet, u.utforare.iter().filter(|x| x.utforare.kvalitet.is_empty()).count());
+    assert_eq!(
+        saknas_kvalitet,
+        u.utforare.iter().filter(|x| x.utforare.kvalitet.is_empty()).count()
+    );
     assert!(text.contains("E-post: uppgift saknas"));
-    assert!(text.contains("Sammanställt av Lena Handläggare 2026-05-04. Utförarregistrets version 7."));
+    assert!(
+        text.contains("Sammanställt av Lena Handläggare 2026-05-04. Utförarregistrets version 7.")
+    );
     assert!(text.contains("Utförarna står i bokstavsordning."));
     let sista = p.sidor();
     assert!(text.contains(&format!("Sida {sista} av {sista}")));
@@ -308,9 +376,11 @@ fn the_sheet_shows_the_same_facts_for_every_provider_in_the_given_order() {
 fn hostile_text_neither_panics_nor_leaves_the_page() {
     let (t, l) = verktyg();
     let mut u = valfrihetsunderlag(6);
-    u.mottagare.namn = "Bartholomeus-Maximilian von Långnamnssläktens Förening för Extremt Långa Efternamn".into();
+    u.mottagare.namn =
+        "Bartholomeus-Maximilian von Långnamnssläktens Förening för Extremt Långa Efternamn".into();
     u.utforare[0].utforare.namn = "Glada 😀 Omsorgen אבגד مرحبا 中文".into();
-    u.utforare[1].utforare.namn = "https://www.exempel.example/".to_owned() + &"väldigt-lång-sökväg/".repeat(20);
+    u.utforare[1].utforare.namn =
+        "https://www.exempel.example/".to_owned() + &"väldigt-lång-sökväg/".repeat(20);
     u.utforare[2].utforare.namn = "X".repeat(400);
     u.handlaggare.epost = format!("{}@exempelby.example", "a".repeat(150));
     u.avsandare.namnd = "Nämnd ".repeat(40);
@@ -321,11 +391,18 @@ fn hostile_text_neither_panics_nor_leaves_the_page() {
         for b in &p.bitar {
             assert!(b.x >= 0.0 && b.x < 210.0 * MM && b.y > 0.0 && b.y < A4_HOJD, "{b:?}");
             // A rough upper bound on the width (DejaVu's widest glyphs are about 1 em).
-            assert!(b.x + b.text.chars().count() as f32 * b.storlek * 0.45 < 212.0 * MM || b.text.chars().all(|c| c == 'X'), "{b:?}");
+            assert!(
+                b.x + b.text.chars().count() as f32 * b.storlek * 0.45 < 212.0 * MM
+                    || b.text.chars().all(|c| c == 'X'),
+                "{b:?}"
+            );
         }
         let text = p.lopande();
         assert!(text.contains('\u{FFFD}'), "a glyph the font lacks is replaced");
-        assert!(text.replace(' ', "").contains(&"X".repeat(400)), "the long word is broken, not cut");
+        assert!(
+            text.replace(' ', "").contains(&"X".repeat(400)),
+            "the long word is broken, not cut"
+        );
     }
 }
 
@@ -335,12 +412,25 @@ fn the_pdf_describes_itself_for_archiving() {
     let p = Pdf::las(&valfrihetsbrev(&t, &l, &valfrihetsunderlag(5), &form("sv", false)).unwrap());
     let katalog = p.doc.catalog().unwrap();
     assert_eq!(katalog.get(b"Lang").unwrap().as_str().unwrap(), b"sv");
-    let xmp = p.doc.get_object(katalog.get(b"Metadata").unwrap().as_reference().unwrap()).unwrap().as_stream().unwrap();
+    let xmp = p
+        .doc
+        .get_object(katalog.get(b"Metadata").unwrap().as_reference().unwrap())
+        .unwrap()
+        .as_stream()
+        .unwrap();
     let xmp = String::from_utf8_lossy(&xmp.content);
-    assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>") && xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+    assert!(
+        xmp.contains("<pdfaid:part>2</pdfaid:part>")
+            && xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>")
+    );
     assert!(xmp.contains("Valfrihetsinformation: hemtjänst"));
     assert!(katalog.get(b"OutputIntents").is_ok());
-    let info = p.doc.get_object(p.doc.trailer.get(b"Info").unwrap().as_reference().unwrap()).unwrap().as_dict().unwrap();
+    let info = p
+        .doc
+        .get_object(p.doc.trailer.get(b"Info").unwrap().as_reference().unwrap())
+        .unwrap()
+        .as_dict()
+        .unwrap();
     assert!(info.get(b"Author").is_ok() && info.get(b"CreationDate").is_ok());
 }
 
@@ -349,7 +439,9 @@ fn one_typsnitt_serves_two_threads() {
     let (t, l) = verktyg();
     let u = valfrihetsunderlag(10);
     let storlekar: Vec<usize> = std::thread::scope(|s| {
-        let tradar: Vec<_> = (0..2).map(|_| s.spawn(|| valfrihetsbrev(&t, &l, &u, &form("sv", false)).unwrap().len())).collect();
+        let tradar: Vec<_> = (0..2)
+            .map(|_| s.spawn(|| valfrihetsbrev(&t, &l, &u, &form("sv", false)).unwrap().len()))
+            .collect();
         tradar.into_iter().map(|h| h.join().unwrap()).collect()
     });
     assert!(storlekar.iter().all(|n| *n > 1000));
@@ -366,8 +458,18 @@ fn the_preview_pages_are_the_pdf_pages_with_the_same_texts() {
     assert_eq!(sidor.len() as u32, p.bitar.iter().map(|b| b.sida).max().unwrap());
     // Every piece of text the PDF shows is in the preview of the same page.
     for b in &p.bitar {
-        let esc = b.text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
-        assert!(sidor[b.sida as usize - 1].contains(&format!(">{esc}</text>")), "page {}: {:?}", b.sida, b.text);
+        let esc = b
+            .text
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;");
+        assert!(
+            sidor[b.sida as usize - 1].contains(&format!(">{esc}</text>")),
+            "page {}: {:?}",
+            b.sida,
+            b.text
+        );
     }
     for uppg in &u.utforare {
         assert!(sidor.iter().any(|s| s.contains(&uppg.utforare.namn)), "{}", uppg.utforare.namn);
@@ -395,14 +497,25 @@ fn hostile_text_in_the_sheet_and_the_decision_stays_on_the_page() {
             skriv_om_onskat(&format!("{vad}-fientlig-{storstil}"), pdf);
             let p = Pdf::las(pdf);
             // The sheet is landscape, except in large print.
-            let (bredd, hojd) = if *vad == "blad" && !storstil { (297.0 * MM, 210.0 * MM) } else { (210.0 * MM, A4_HOJD) };
+            let (bredd, hojd) = if *vad == "blad" && !storstil {
+                (297.0 * MM, 210.0 * MM)
+            } else {
+                (210.0 * MM, A4_HOJD)
+            };
             for b in &p.bitar {
                 assert!(b.x >= 0.0 && b.x < bredd && b.y > 0.0 && b.y < hojd, "{vad}: {b:?}");
                 let bred = b.text.chars().all(|c| c == 'W' || c == 'Ä');
-                assert!(bred || b.x + b.text.chars().count() as f32 * b.storlek * 0.45 < bredd + 2.0 * MM, "{vad}: {b:?}");
+                assert!(
+                    bred || b.x + b.text.chars().count() as f32 * b.storlek * 0.45
+                        < bredd + 2.0 * MM,
+                    "{vad}: {b:?}"
+                );
             }
             let sista = p.sidor();
-            assert!(p.lopande().contains(&format!("Sida {sista} av {sista}")), "{vad}: the page count is whole");
+            assert!(
+                p.lopande().contains(&format!("Sida {sista} av {sista}")),
+                "{vad}: the page count is whole"
+            );
         }
         // What was typed is printed as typed: the SQL fragment is text like any other.
         assert!(Pdf::las(&pdfer[0].1).lopande().contains("DROP TABLE utforare;--"));

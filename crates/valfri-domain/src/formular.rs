@@ -28,7 +28,12 @@ pub struct Faltfel<E> {
     pub fel: E,
 }
 
-fn datum(falt: &'static str, text: &str, kravs: bool, fel: &mut Vec<Faltfel<Valideringsfel>>) -> Option<NaiveDate> {
+fn datum(
+    falt: &'static str,
+    text: &str,
+    kravs: bool,
+    fel: &mut Vec<Faltfel<Valideringsfel>>,
+) -> Option<NaiveDate> {
     let text = text.trim();
     if text.is_empty() {
         if kravs {
@@ -48,7 +53,11 @@ fn datum(falt: &'static str, text: &str, kravs: bool, fel: &mut Vec<Faltfel<Vali
 impl Beslutsformular {
     /// Reads the form for a brukare. `enhet` is the unit of the chosen insats (the store looks
     /// it up), `None` when the insats is unknown. Returns every field's problem, not just the first.
-    pub fn tolka(&self, brukare_id: &str, enhet: Option<Enhet>) -> Result<NyttBeslut, Vec<Faltfel<Valideringsfel>>> {
+    pub fn tolka(
+        &self,
+        brukare_id: &str,
+        enhet: Option<Enhet>,
+    ) -> Result<NyttBeslut, Vec<Faltfel<Valideringsfel>>> {
         let mut fel = Vec::new();
         if self.insats_kod.trim().is_empty() {
             fel.push(Faltfel { falt: "insats", fel: Valideringsfel::Saknas { falt: "insats" } });
@@ -56,7 +65,14 @@ impl Beslutsformular {
         let utfall = match Utfall::fran_kod(&self.utfall) {
             Ok(u) => Some(u),
             Err(e) => {
-                fel.push(Faltfel { falt: "utfall", fel: if self.utfall.trim().is_empty() { Valideringsfel::Saknas { falt: "utfall" } } else { e } });
+                fel.push(Faltfel {
+                    falt: "utfall",
+                    fel: if self.utfall.trim().is_empty() {
+                        Valideringsfel::Saknas { falt: "utfall" }
+                    } else {
+                        e
+                    },
+                });
                 None
             }
         };
@@ -78,7 +94,10 @@ impl Beslutsformular {
                 Err(_) => {
                     fel.push(Faltfel {
                         falt: "omfattning",
-                        fel: Valideringsfel::OkantVarde { falt: "omfattning", varde: self.omfattning.chars().take(20).collect() },
+                        fel: Valideringsfel::OkantVarde {
+                            falt: "omfattning",
+                            varde: self.omfattning.chars().take(20).collect(),
+                        },
                     });
                     None
                 }
@@ -87,20 +106,27 @@ impl Beslutsformular {
         // A refusal grants nothing, so it has no extent whatever the unit.
         let omfattning = match (utfall, enhet) {
             (Some(Utfall::Avslag), _) if omfattning.is_some() => {
-                fel.push(Faltfel { falt: "omfattning", fel: Valideringsfel::OmfattningEjTillampbar });
+                fel.push(Faltfel {
+                    falt: "omfattning",
+                    fel: Valideringsfel::OmfattningEjTillampbar,
+                });
                 None
             }
             (Some(Utfall::Avslag), _) | (_, None) => omfattning,
-            (_, Some(enhet)) if text.is_empty() || omfattning.is_some() => match enhet.kontrollera(omfattning) {
-                Ok(v) => v,
-                Err(e) => {
-                    fel.push(Faltfel { falt: "omfattning", fel: e });
-                    None
+            (_, Some(enhet)) if text.is_empty() || omfattning.is_some() => {
+                match enhet.kontrollera(omfattning) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        fel.push(Faltfel { falt: "omfattning", fel: e });
+                        None
+                    }
                 }
-            },
+            }
             _ => None,
         };
-        for (falt, varde) in [(Falt::DIARIENUMMER, &self.diarienummer), (Falt::MOTIVERING, &self.motivering)] {
+        for (falt, varde) in
+            [(Falt::DIARIENUMMER, &self.diarienummer), (Falt::MOTIVERING, &self.motivering)]
+        {
             if let Err(e) = kontrollera_text(falt, varde) {
                 fel.push(Faltfel { falt: falt.nyckel, fel: e });
             }
@@ -177,18 +203,33 @@ mod tests {
         let fel = f.tolka("b1", Some(Enhet::TimmarPerManad)).unwrap_err();
         let falt: Vec<&str> = fel.iter().map(|f| f.falt).collect();
         assert_eq!(falt, vec!["utfall", "giltig_fran", "omfattning", "motivering"]);
-        let ordning = Beslutsformular { giltig_till: "2026-01-01".into(), ..giltigt() }.tolka("b1", Some(Enhet::TimmarPerManad)).unwrap_err();
-        assert_eq!(ordning, vec![Faltfel { falt: "giltig_till", fel: Valideringsfel::DatumOrdning }]);
+        let ordning = Beslutsformular { giltig_till: "2026-01-01".into(), ..giltigt() }
+            .tolka("b1", Some(Enhet::TimmarPerManad))
+            .unwrap_err();
+        assert_eq!(
+            ordning,
+            vec![Faltfel { falt: "giltig_till", fel: Valideringsfel::DatumOrdning }]
+        );
     }
 
     #[test]
     fn omfattning_follows_the_unit_and_the_outcome() {
-        let hog = Beslutsformular { omfattning: "800".into(), ..giltigt() }.tolka("b", Some(Enhet::TimmarPerManad)).unwrap_err();
+        let hog = Beslutsformular { omfattning: "800".into(), ..giltigt() }
+            .tolka("b", Some(Enhet::TimmarPerManad))
+            .unwrap_err();
         assert_eq!(hog[0].fel, Valideringsfel::Omfattning { max: 744 });
-        let saknas = Beslutsformular { omfattning: String::new(), ..giltigt() }.tolka("b", Some(Enhet::TimmarPerManad)).unwrap_err();
+        let saknas = Beslutsformular { omfattning: String::new(), ..giltigt() }
+            .tolka("b", Some(Enhet::TimmarPerManad))
+            .unwrap_err();
         assert_eq!(saknas[0].falt, "omfattning");
-        assert!(Beslutsformular { omfattning: String::new(), ..giltigt() }.tolka("b", Some(Enhet::Ingen)).is_ok());
-        let avslag = Beslutsformular { utfall: "avslag".into(), ..giltigt() }.tolka("b", Some(Enhet::TimmarPerManad)).unwrap_err();
+        assert!(
+            Beslutsformular { omfattning: String::new(), ..giltigt() }
+                .tolka("b", Some(Enhet::Ingen))
+                .is_ok()
+        );
+        let avslag = Beslutsformular { utfall: "avslag".into(), ..giltigt() }
+            .tolka("b", Some(Enhet::TimmarPerManad))
+            .unwrap_err();
         assert_eq!(avslag[0].fel, Valideringsfel::OmfattningEjTillampbar);
     }
 }

@@ -4,19 +4,19 @@
 //! This crate does no I/O. Every rejection is a [`Valideringsfel`] that names a Fluent message id,
 //! so the shell, the CLI and the PDFs can all say it in the user's language.
 
+pub mod dokument;
 mod fel;
+pub mod formular;
 mod organisationsnummer;
 mod personnummer;
 mod text;
 mod typer;
-pub mod dokument;
-pub mod formular;
 pub mod val;
 
-pub use fel::{Arg, Anvandarmeddelande, Valideringsfel};
+pub use fel::{Anvandarmeddelande, Arg, Valideringsfel};
 pub use organisationsnummer::Organisationsnummer;
 pub use personnummer::Personnummer;
-pub use text::{Falt, kontrollera_text, kontrollera_postnummer, vika};
+pub use text::{Falt, kontrollera_postnummer, kontrollera_text, vika};
 pub use typer::*;
 
 /// Luhn (mod 10) check digit over a string of ASCII digits, as Skatteverket and Bolagsverket use it:

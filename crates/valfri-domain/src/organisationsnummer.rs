@@ -95,7 +95,11 @@ mod tests {
             Err(Valideringsfel::OrganisationsnummerKontrollsiffra)
         );
         for fel in ["", "55-66", "556677-88990", "5566-778899", "x556677889"] {
-            assert_eq!(Organisationsnummer::tolka(fel), Err(Valideringsfel::OrganisationsnummerForm), "{fel}");
+            assert_eq!(
+                Organisationsnummer::tolka(fel),
+                Err(Valideringsfel::OrganisationsnummerForm),
+                "{fel}"
+            );
         }
     }
 

@@ -117,7 +117,8 @@ impl FromStr for Personnummer {
             return Err(Valideringsfel::PersonnummerForm);
         }
         let ar: i32 = s[0..4].parse().map_err(|_| Valideringsfel::PersonnummerForm)?;
-        let idag = NaiveDate::from_ymd_opt(ar + 99, 12, 31).ok_or(Valideringsfel::PersonnummerDatum)?;
+        let idag =
+            NaiveDate::from_ymd_opt(ar + 99, 12, 31).ok_or(Valideringsfel::PersonnummerDatum)?;
         Self::tolka(s, idag)
     }
 }
@@ -177,8 +178,20 @@ mod tests {
             Personnummer::tolka("19340431-9828", idag()),
             Err(Valideringsfel::PersonnummerDatum)
         );
-        for fel in ["", "abc", "1934-0415-9828", "19340415--9828", "934041598", "1934041598281", "19340415+9828"] {
-            assert_eq!(Personnummer::tolka(fel, idag()), Err(Valideringsfel::PersonnummerForm), "{fel}");
+        for fel in [
+            "",
+            "abc",
+            "1934-0415-9828",
+            "19340415--9828",
+            "934041598",
+            "1934041598281",
+            "19340415+9828",
+        ] {
+            assert_eq!(
+                Personnummer::tolka(fel, idag()),
+                Err(Valideringsfel::PersonnummerForm),
+                "{fel}"
+            );
         }
     }
 

@@ -28,8 +28,10 @@ impl Falt {
     pub const LISTA: Falt = Falt::rad("lista", 400, false);
     /// Why a handläggare opens the record of a brukare with skyddade personuppgifter.
     pub const SKAL: Falt = Falt::rad("skal", 200, true);
-    pub const MOTIVERING: Falt = Falt { nyckel: "motivering", max: 4000, flerradig: true, kravs: false };
-    pub const PRESENTATION: Falt = Falt { nyckel: "presentation", max: 600, flerradig: true, kravs: false };
+    pub const MOTIVERING: Falt =
+        Falt { nyckel: "motivering", max: 4000, flerradig: true, kravs: false };
+    pub const PRESENTATION: Falt =
+        Falt { nyckel: "presentation", max: 600, flerradig: true, kravs: false };
 
     const fn rad(nyckel: &'static str, max: usize, kravs: bool) -> Falt {
         Falt { nyckel, max, flerradig: false, kravs }
@@ -44,7 +46,11 @@ impl Falt {
 pub fn kontrollera_text(falt: Falt, varde: &str) -> Result<String, Valideringsfel> {
     let varde = varde.trim();
     if varde.is_empty() {
-        return if falt.kravs { Err(Valideringsfel::Saknas { falt: falt.nyckel }) } else { Ok(String::new()) };
+        return if falt.kravs {
+            Err(Valideringsfel::Saknas { falt: falt.nyckel })
+        } else {
+            Ok(String::new())
+        };
     }
     // Count characters only up to the limit so that a 10 MB paste costs nothing extra.
     if varde.len() > falt.max * 4 || varde.chars().count() > falt.max {
@@ -65,7 +71,10 @@ pub fn kontrollera_text(falt: Falt, varde: &str) -> Result<String, Valideringsfe
 /// Postnummer: five digits, written `NNN NN`; the first digit is never 0.
 pub fn kontrollera_postnummer(varde: &str) -> Result<String, Valideringsfel> {
     let siffror: String = varde.chars().filter(|c| !c.is_whitespace()).collect();
-    if siffror.len() != 5 || !siffror.bytes().all(|b| b.is_ascii_digit()) || siffror.starts_with('0') {
+    if siffror.len() != 5
+        || !siffror.bytes().all(|b| b.is_ascii_digit())
+        || siffror.starts_with('0')
+    {
         return Err(Valideringsfel::Postnummer);
     }
     Ok(format!("{} {}", &siffror[..3], &siffror[3..]))
@@ -112,7 +121,10 @@ mod tests {
         assert!(kontrollera_text(Falt::NAMN, "rad\nbrytning").is_err());
         assert_eq!(kontrollera_text(Falt::MOTIVERING, "rad\r\nbrytning").unwrap(), "rad\nbrytning");
         assert_eq!(kontrollera_text(Falt::NAMN, "  Åsa Ŋuolla 😀 ").unwrap(), "Åsa Ŋuolla 😀");
-        assert_eq!(kontrollera_text(Falt::NAMN, "  "), Err(Valideringsfel::Saknas { falt: "namn" }));
+        assert_eq!(
+            kontrollera_text(Falt::NAMN, "  "),
+            Err(Valideringsfel::Saknas { falt: "namn" })
+        );
         assert_eq!(kontrollera_text(Falt::CO, "").unwrap(), "");
     }
 

@@ -65,7 +65,10 @@ impl BeslutStatus {
     /// Whether the life of a beslut may move from `self` to `till`.
     pub fn kan_ga_till(self, till: BeslutStatus) -> bool {
         use BeslutStatus::{Avslutat, Beslutat, Utkast, Verkstallt};
-        matches!((self, till), (Utkast, Beslutat) | (Beslutat, Verkstallt | Avslutat) | (Verkstallt, Avslutat))
+        matches!(
+            (self, till),
+            (Utkast, Beslutat) | (Beslutat, Verkstallt | Avslutat) | (Verkstallt, Avslutat)
+        )
     }
 }
 
@@ -433,7 +436,10 @@ mod tests {
             assert_eq!(BeslutStatus::fran_kod(s.kod()).unwrap(), *s);
         }
         assert_eq!(Utfall::DelvisBifall.meddelande_id(), "utfall-delvis");
-        assert!(matches!(Utfall::fran_kod("kanske"), Err(Valideringsfel::OkantVarde { falt: "utfall", .. })));
+        assert!(matches!(
+            Utfall::fran_kod("kanske"),
+            Err(Valideringsfel::OkantVarde { falt: "utfall", .. })
+        ));
     }
 
     #[test]

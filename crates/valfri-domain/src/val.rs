@@ -5,7 +5,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{Godkannande, IckevalModell, IckevalOrsak, Informationssatt, Ordningsregel, Regi, ValTyp, VemValde};
+use crate::{
+    Godkannande, IckevalModell, IckevalOrsak, Informationssatt, Ordningsregel, Regi, ValTyp,
+    VemValde,
+};
 
 /// One provider carrying out one beslut from a start date (a choice, a byte or an ickeval).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -105,15 +108,24 @@ pub struct Ickevalsforklaring {
 pub enum Valbarhet {
     Valbar,
     /// The approval starts on `fran`.
-    EjBorjat { fran: NaiveDate },
+    EjBorjat {
+        fran: NaiveDate,
+    },
     /// The approval ended on `till`.
-    Upphort { till: NaiveDate },
+    Upphort {
+        till: NaiveDate,
+    },
     /// The provider does not serve the brukare's område.
     EjOmrade,
     /// "Tar inte emot nya" until and including `till`.
-    Pausad { till: NaiveDate },
+    Pausad {
+        till: NaiveDate,
+    },
     /// At its kapacitetstak: `aktiva` brukare of at most `tak`.
-    VidTak { tak: u32, aktiva: u32 },
+    VidTak {
+        tak: u32,
+        aktiva: u32,
+    },
 }
 
 impl Valbarhet {
@@ -140,13 +152,19 @@ impl Valbarhet {
 
 /// Whether the cap applies on `datum`: a cap may hold for a period only.
 pub fn tak_galler(g: &Godkannande, datum: NaiveDate) -> Option<u32> {
-    let inom = g.kapacitet_fran.is_none_or(|f| f <= datum) && g.kapacitet_till.is_none_or(|t| datum <= t);
+    let inom =
+        g.kapacitet_fran.is_none_or(|f| f <= datum) && g.kapacitet_till.is_none_or(|t| datum <= t);
     g.kapacitetstak.filter(|_| inom)
 }
 
 /// The status of one provider's approval for a brukare on `datum`. The reasons are checked in a
 /// fixed order so that the same situation always gives the same explanation.
-pub fn valbarhet(g: &Godkannande, serverar_omradet: bool, aktiva: u32, datum: NaiveDate) -> Valbarhet {
+pub fn valbarhet(
+    g: &Godkannande,
+    serverar_omradet: bool,
+    aktiva: u32,
+    datum: NaiveDate,
+) -> Valbarhet {
     if g.godkand_fran > datum {
         return Valbarhet::EjBorjat { fran: g.godkand_fran };
     }
@@ -195,10 +213,18 @@ pub fn svensk_sorteringsnyckel(namn: &str) -> Vec<u32> {
 
 /// Orders items by the municipality's rule. Egen regi gets no special place: only the name (or,
 /// for a shuffle, the seed and the id) decides. `namn` and `id` read the item.
-pub fn neutral_ordning<T>(lista: &mut [T], regel: Ordningsregel, seed: i64, namn: impl Fn(&T) -> &str, id: impl Fn(&T) -> &str) {
+pub fn neutral_ordning<T>(
+    lista: &mut [T],
+    regel: Ordningsregel,
+    seed: i64,
+    namn: impl Fn(&T) -> &str,
+    id: impl Fn(&T) -> &str,
+) {
     match regel {
         Ordningsregel::Alfabetisk => lista.sort_by(|a, b| {
-            svensk_sorteringsnyckel(namn(a)).cmp(&svensk_sorteringsnyckel(namn(b))).then_with(|| id(a).cmp(id(b)))
+            svensk_sorteringsnyckel(namn(a))
+                .cmp(&svensk_sorteringsnyckel(namn(b)))
+                .then_with(|| id(a).cmp(id(b)))
         }),
         // A recorded seed makes the shuffle the same every time it is printed or explained.
         Ordningsregel::Slumpad => lista.sort_by_key(|x| (blanda(seed, id(x)), id(x).to_owned())),
@@ -229,8 +255,13 @@ pub struct Turordningsutfall<Id> {
 /// they joined), and the next provider is the first after the last one assigned, going round.
 /// Providers that are not valbar are skipped and the skip is reported; the position moves only
 /// when someone is really assigned.
-pub fn nasta_i_turordning<Id: Clone + PartialEq>(lista: &[(Id, Valbarhet)], senast_tilldelad: Option<&Id>) -> Turordningsutfall<Id> {
-    let start = senast_tilldelad.and_then(|s| lista.iter().position(|(id, _)| id == s)).map_or(0, |i| i + 1);
+pub fn nasta_i_turordning<Id: Clone + PartialEq>(
+    lista: &[(Id, Valbarhet)],
+    senast_tilldelad: Option<&Id>,
+) -> Turordningsutfall<Id> {
+    let start = senast_tilldelad
+        .and_then(|s| lista.iter().position(|(id, _)| id == s))
+        .map_or(0, |i| i + 1);
     let mut hoppade = Vec::new();
     for steg in 0..lista.len() {
         let (id, status) = &lista[(start + steg) % lista.len()];
@@ -269,29 +300,69 @@ mod tests {
         assert_eq!(valbarhet(&g(), true, 2, d(6, 1)), Valbarhet::Valbar);
         assert_eq!(valbarhet(&g(), true, 3, d(6, 1)), Valbarhet::VidTak { tak: 3, aktiva: 3 });
         assert_eq!(valbarhet(&g(), false, 0, d(6, 1)), Valbarhet::EjOmrade);
-        assert_eq!(valbarhet(&Godkannande { paus_till: Some(d(6, 1)), ..g() }, true, 0, d(6, 1)), Valbarhet::Pausad { till: d(6, 1) });
-        assert_eq!(valbarhet(&Godkannande { paus_till: Some(d(5, 31)), ..g() }, true, 0, d(6, 1)), Valbarhet::Valbar);
-        assert_eq!(valbarhet(&Godkannande { godkand_fran: d(7, 1), ..g() }, true, 0, d(6, 1)), Valbarhet::EjBorjat { fran: d(7, 1) });
-        assert_eq!(valbarhet(&Godkannande { godkand_till: Some(d(5, 1)), ..g() }, true, 0, d(6, 1)), Valbarhet::Upphort { till: d(5, 1) });
+        assert_eq!(
+            valbarhet(&Godkannande { paus_till: Some(d(6, 1)), ..g() }, true, 0, d(6, 1)),
+            Valbarhet::Pausad { till: d(6, 1) }
+        );
+        assert_eq!(
+            valbarhet(&Godkannande { paus_till: Some(d(5, 31)), ..g() }, true, 0, d(6, 1)),
+            Valbarhet::Valbar
+        );
+        assert_eq!(
+            valbarhet(&Godkannande { godkand_fran: d(7, 1), ..g() }, true, 0, d(6, 1)),
+            Valbarhet::EjBorjat { fran: d(7, 1) }
+        );
+        assert_eq!(
+            valbarhet(&Godkannande { godkand_till: Some(d(5, 1)), ..g() }, true, 0, d(6, 1)),
+            Valbarhet::Upphort { till: d(5, 1) }
+        );
         // The last day of an approval still counts.
-        assert_eq!(valbarhet(&Godkannande { godkand_till: Some(d(6, 1)), ..g() }, true, 0, d(6, 1)), Valbarhet::Valbar);
+        assert_eq!(
+            valbarhet(&Godkannande { godkand_till: Some(d(6, 1)), ..g() }, true, 0, d(6, 1)),
+            Valbarhet::Valbar
+        );
         // A cap for the summer only.
-        let sommar = Godkannande { kapacitet_fran: Some(d(6, 1)), kapacitet_till: Some(d(8, 31)), ..g() };
+        let sommar =
+            Godkannande { kapacitet_fran: Some(d(6, 1)), kapacitet_till: Some(d(8, 31)), ..g() };
         assert!(!valbarhet(&sommar, true, 5, d(7, 1)).ar_valbar());
         assert!(valbarhet(&sommar, true, 5, d(9, 1)).ar_valbar());
-        assert!(valbarhet(&Godkannande { kapacitetstak: None, ..g() }, true, 1000, d(6, 1)).ar_valbar());
+        assert!(
+            valbarhet(&Godkannande { kapacitetstak: None, ..g() }, true, 1000, d(6, 1)).ar_valbar()
+        );
     }
 
     #[test]
     fn swedish_order_puts_a_ring_a_umlaut_o_umlaut_after_z() {
-        let mut namn = vec!["Östra Omsorg", "Zeta AB", "Åkerns", "Ängsbacken", "almgården", "Björk", "Öberg", "Ærø"];
+        let mut namn = vec![
+            "Östra Omsorg",
+            "Zeta AB",
+            "Åkerns",
+            "Ängsbacken",
+            "almgården",
+            "Björk",
+            "Öberg",
+            "Ærø",
+        ];
         namn.sort_by_key(|n| svensk_sorteringsnyckel(n));
-        assert_eq!(namn, vec!["almgården", "Björk", "Zeta AB", "Åkerns", "Ängsbacken", "Ærø", "Öberg", "Östra Omsorg"]);
+        assert_eq!(
+            namn,
+            vec![
+                "almgården",
+                "Björk",
+                "Zeta AB",
+                "Åkerns",
+                "Ängsbacken",
+                "Ærø",
+                "Öberg",
+                "Östra Omsorg"
+            ]
+        );
     }
 
     #[test]
     fn the_shuffle_is_the_same_for_the_same_seed_and_egen_regi_gets_no_place() {
-        let mut a: Vec<(String, String)> = (0..20).map(|i| (format!("id{i:02}"), format!("Namn {i}"))).collect();
+        let mut a: Vec<(String, String)> =
+            (0..20).map(|i| (format!("id{i:02}"), format!("Namn {i}"))).collect();
         let mut b = a.clone();
         b.reverse();
         neutral_ordning(&mut a, Ordningsregel::Slumpad, 42, |x| &x.1, |x| &x.0);
@@ -304,16 +375,27 @@ mod tests {
 
     #[test]
     fn rotation_skips_and_reports_but_only_moves_on_an_assignment() {
-        let lista = vec![("a", Valbarhet::Valbar), ("b", Valbarhet::EjOmrade), ("c", Valbarhet::VidTak { tak: 1, aktiva: 1 }), ("d", Valbarhet::Valbar)];
+        let lista = vec![
+            ("a", Valbarhet::Valbar),
+            ("b", Valbarhet::EjOmrade),
+            ("c", Valbarhet::VidTak { tak: 1, aktiva: 1 }),
+            ("d", Valbarhet::Valbar),
+        ];
         let u = nasta_i_turordning(&lista, Some(&"a"));
         assert_eq!(u.tilldelad, Some("d"));
-        assert_eq!(u.hoppade, vec![("b", Valbarhet::EjOmrade), ("c", Valbarhet::VidTak { tak: 1, aktiva: 1 })]);
+        assert_eq!(
+            u.hoppade,
+            vec![("b", Valbarhet::EjOmrade), ("c", Valbarhet::VidTak { tak: 1, aktiva: 1 })]
+        );
         assert_eq!(nasta_i_turordning(&lista, Some(&"d")).tilldelad, Some("a"));
         assert_eq!(nasta_i_turordning(&lista, None).tilldelad, Some("a"));
         // The last assigned provider has left the list: start from the beginning.
         assert_eq!(nasta_i_turordning(&lista, Some(&"x")).tilldelad, Some("a"));
         let ingen = vec![("a", Valbarhet::EjOmrade)];
-        assert_eq!(nasta_i_turordning(&ingen, None), Turordningsutfall { tilldelad: None, hoppade: vec![("a", Valbarhet::EjOmrade)] });
+        assert_eq!(
+            nasta_i_turordning(&ingen, None),
+            Turordningsutfall { tilldelad: None, hoppade: vec![("a", Valbarhet::EjOmrade)] }
+        );
         assert_eq!(nasta_i_turordning::<&str>(&[], None).tilldelad, None);
     }
 

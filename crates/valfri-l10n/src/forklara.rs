@@ -11,9 +11,13 @@ impl Localizer {
     pub fn valbarhet(&self, sprak: &str, v: &Valbarhet) -> String {
         let kort = self.t(sprak, &v.meddelande_id());
         let detalj = match v {
-            Valbarhet::EjBorjat { fran: d } | Valbarhet::Upphort { till: d } | Valbarhet::Pausad { till: d } => {
-                Some(self.text(sprak, &format!("valbarhet-detalj-{}", v.kod()), &[("datum", d.to_string().into())]))
-            }
+            Valbarhet::EjBorjat { fran: d }
+            | Valbarhet::Upphort { till: d }
+            | Valbarhet::Pausad { till: d } => Some(self.text(
+                sprak,
+                &format!("valbarhet-detalj-{}", v.kod()),
+                &[("datum", d.to_string().into())],
+            )),
             Valbarhet::VidTak { tak, aktiva } => Some(self.text(
                 sprak,
                 "valbarhet-detalj-vid_tak",
@@ -31,33 +35,52 @@ impl Localizer {
     /// and why, the rotation list, who had the previous turn, who was skipped and why.
     pub fn ickevalsforklaring(&self, sprak: &str, f: &Ickevalsforklaring) -> Vec<String> {
         let mut rader = vec![
-            self.text(sprak, "forklaring-tilldelad", &[
-                ("utforare", f.tilldelad.namn.clone().into()),
-                ("modell", self.t(sprak, f.modell.meddelande_id()).into()),
-            ]),
-            self.text(sprak, "forklaring-orsak", &[
-                ("orsak", self.t(sprak, f.orsak.meddelande_id()).into()),
-                ("datum", f.datum.to_string().into()),
-            ]),
+            self.text(
+                sprak,
+                "forklaring-tilldelad",
+                &[
+                    ("utforare", f.tilldelad.namn.clone().into()),
+                    ("modell", self.t(sprak, f.modell.meddelande_id()).into()),
+                ],
+            ),
+            self.text(
+                sprak,
+                "forklaring-orsak",
+                &[
+                    ("orsak", self.t(sprak, f.orsak.meddelande_id()).into()),
+                    ("datum", f.datum.to_string().into()),
+                ],
+            ),
         ];
         if !f.lista.is_empty() {
             let lista = f.lista.iter().map(|p| p.namn.as_str()).collect::<Vec<_>>().join(", ");
-            rader.push(self.text(sprak, "forklaring-lista", &[
-                ("omrade", f.omrade.clone().unwrap_or_default().into()),
-                ("lista", lista.into()),
-            ]));
+            rader.push(self.text(
+                sprak,
+                "forklaring-lista",
+                &[("omrade", f.omrade.clone().unwrap_or_default().into()), ("lista", lista.into())],
+            ));
             rader.push(match &f.senast_tilldelad {
-                Some(p) => self.text(sprak, "forklaring-forra", &[("utforare", p.namn.clone().into())]),
+                Some(p) => {
+                    self.text(sprak, "forklaring-forra", &[("utforare", p.namn.clone().into())])
+                }
                 None => self.t(sprak, "forklaring-ingen-forra"),
             });
         }
         for h in &f.hoppade {
-            rader.push(self.text(sprak, "forklaring-hoppad", &[
-                ("utforare", h.namn.clone().into()),
-                ("varfor", self.valbarhet(sprak, &h.status).into()),
-            ]));
+            rader.push(self.text(
+                sprak,
+                "forklaring-hoppad",
+                &[
+                    ("utforare", h.namn.clone().into()),
+                    ("varfor", self.valbarhet(sprak, &h.status).into()),
+                ],
+            ));
         }
-        rader.push(self.text(sprak, "forklaring-version", &[("version", Arg::Tal(f.registerversion))]));
+        rader.push(self.text(
+            sprak,
+            "forklaring-version",
+            &[("version", Arg::Tal(f.registerversion))],
+        ));
         rader
     }
 }
@@ -83,12 +106,25 @@ mod tests {
             registerversion: 7,
             lista: vec![p("a", "Almgården"), p("b", "Björk"), p("c", "Ceder")],
             senast_tilldelad: Some(p("a", "Almgården")),
-            hoppade: vec![Hoppad { utforare_id: "b".into(), namn: "Björk".into(), status: Valbarhet::VidTak { tak: 2, aktiva: 2 } }],
+            hoppade: vec![Hoppad {
+                utforare_id: "b".into(),
+                namn: "Björk".into(),
+                status: Valbarhet::VidTak { tak: 2, aktiva: 2 },
+            }],
             tilldelad: p("c", "Ceder"),
         };
         let sv = l.ickevalsforklaring("sv", &f);
-        assert_eq!(sv[0], "Ceder tilldelades enligt ickevalsalternativet: Turordning mellan utförarna.");
-        assert!(sv.contains(&"Björk hoppades över: Tar för närvarande inte emot nya (2 av 2 platser är tagna).".to_owned()), "{sv:?}");
+        assert_eq!(
+            sv[0],
+            "Ceder tilldelades enligt ickevalsalternativet: Turordning mellan utförarna."
+        );
+        assert!(
+            sv.contains(
+                &"Björk hoppades över: Tar för närvarande inte emot nya (2 av 2 platser är tagna)."
+                    .to_owned()
+            ),
+            "{sv:?}"
+        );
         assert!(sv.contains(&"Förra tilldelningen på listan gick till Almgården.".to_owned()));
         assert!(sv.last().unwrap().contains('7'));
         let en = l.ickevalsforklaring("en", &f);

@@ -80,12 +80,14 @@ impl Localizer {
             // Isolation marks are invisible characters that end up in PDFs and in comparisons.
             bundle.set_use_isolating(false);
             for (fil, text) in *filer {
-                let resurs = FluentResource::try_new((*text).to_owned()).map_err(|(_, fel)| L10nFel::Syntax {
+                let resurs = FluentResource::try_new((*text).to_owned()).map_err(|(_, fel)| {
+                    L10nFel::Syntax { sprak, fil, detalj: format!("{fel:?}") }
+                })?;
+                bundle.add_resource(resurs).map_err(|fel| L10nFel::Syntax {
                     sprak,
                     fil,
                     detalj: format!("{fel:?}"),
                 })?;
-                bundle.add_resource(resurs).map_err(|fel| L10nFel::Syntax { sprak, fil, detalj: format!("{fel:?}") })?;
             }
             paket.push((*sprak, bundle));
         }
@@ -103,10 +105,15 @@ impl Localizer {
     }
 
     fn bundle(&self, sprak: &str) -> &FluentBundle<FluentResource> {
-        self.paket.iter().find(|(s, _)| *s == sprak).or_else(|| self.paket.first()).map(|(_, b)| b).unwrap_or_else(|| {
-            // `new` always builds at least the reference bundle; an empty list is impossible.
-            unreachable!("Localizer without bundles")
-        })
+        self.paket
+            .iter()
+            .find(|(s, _)| *s == sprak)
+            .or_else(|| self.paket.first())
+            .map(|(_, b)| b)
+            .unwrap_or_else(|| {
+                // `new` always builds at least the reference bundle; an empty list is impossible.
+                unreachable!("Localizer without bundles")
+            })
     }
 
     /// Formats message `id` with `args` in `sprak`. A message missing in `sprak` comes from the
@@ -153,7 +160,11 @@ impl Localizer {
     }
 
     fn mall(&self, sprak: &str, id: &str) -> String {
-        let bundle = if self.bundle(sprak).has_message(id) { self.bundle(sprak) } else { self.bundle(REFERENS) };
+        let bundle = if self.bundle(sprak).has_message(id) {
+            self.bundle(sprak)
+        } else {
+            self.bundle(REFERENS)
+        };
         let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
             return id.to_owned();
         };
@@ -167,7 +178,9 @@ impl Localizer {
         for (namn, varde) in args {
             let v: FluentValue = match varde {
                 // Field keys, record types and reasons are codes; the person reads their words.
-                Arg::Text(s) if *namn == "falt" || *namn == "typ" => self.t(sprak, &format!("{namn}-{s}")).into(),
+                Arg::Text(s) if *namn == "falt" || *namn == "typ" => {
+                    self.t(sprak, &format!("{namn}-{s}")).into()
+                }
                 Arg::Text(s) if *namn == "skal" => self.t(sprak, &format!("valbarhet-{s}")).into(),
                 Arg::Text(s) => s.as_str().into(),
                 Arg::Tal(n) => (*n).into(),

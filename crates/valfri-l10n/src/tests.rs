@@ -9,7 +9,8 @@ fn innehall(sprak: &str) -> BTreeMap<String, BTreeSet<String>> {
     let (_, filer) = KALLOR.iter().find(|(s, _)| *s == sprak).unwrap();
     let mut ut = BTreeMap::new();
     for (fil, text) in *filer {
-        let resurs = fluent_syntax::parser::parse(*text).unwrap_or_else(|(_, fel)| panic!("{sprak}/{fil}: {fel:?}"));
+        let resurs = fluent_syntax::parser::parse(*text)
+            .unwrap_or_else(|(_, fel)| panic!("{sprak}/{fil}: {fel:?}"));
         for e in &resurs.body {
             if let ast::Entry::Message(m) = e {
                 let mut variabler = BTreeSet::new();
@@ -19,7 +20,11 @@ fn innehall(sprak: &str) -> BTreeMap<String, BTreeSet<String>> {
                 for a in &m.attributes {
                     monster(&a.value, &mut variabler);
                 }
-                assert!(ut.insert(m.id.name.to_owned(), variabler).is_none(), "{sprak}: {} twice", m.id.name);
+                assert!(
+                    ut.insert(m.id.name.to_owned(), variabler).is_none(),
+                    "{sprak}: {} twice",
+                    m.id.name
+                );
             }
         }
     }

@@ -11,7 +11,10 @@ use valfri_domain::Roll;
 use valfri_store::{Aktor, Losenfras, Store, demo, idag};
 
 fn aktor(store: &Store) -> Aktor {
-    let h = store.handlaggare_lista().ok().and_then(|l| l.into_iter().find(|h| h.roll == Roll::Systemforvaltare));
+    let h = store
+        .handlaggare_lista()
+        .ok()
+        .and_then(|l| l.into_iter().find(|h| h.roll == Roll::Systemforvaltare));
     h.map_or_else(
         || Aktor { id: "system:bench".into(), namn: "bench".into(), roll: Roll::Systemforvaltare },
         |h| Aktor { id: h.id, namn: h.namn, roll: h.roll },
@@ -23,22 +26,31 @@ fn bench(c: &mut Criterion) {
     let demo_fil = dir.path().join("demo.sqlite");
     demo::skapa_fil(&demo_fil, false, |s| demo::skapa_demo(s, idag())).expect("demo");
 
-    c.bench_function("open demo store", |b| b.iter(|| black_box(Store::open(&demo_fil).expect("open"))));
+    c.bench_function("open demo store", |b| {
+        b.iter(|| black_box(Store::open(&demo_fil).expect("open")))
+    });
     let store = Store::open(&demo_fil).expect("open");
     let a = aktor(&store);
-    c.bench_function("demo search 'ekstr'", |b| b.iter(|| black_box(store.sok_brukare(&a, "ekstr", 50).expect("sok"))));
+    c.bench_function("demo search 'ekstr'", |b| {
+        b.iter(|| black_box(store.sok_brukare(&a, "ekstr", 50).expect("sok")))
+    });
 
     // The encrypted demo: opening pays for PBKDF2 once (what the lock screen waits for); a search
     // pays for decrypting the pages it reads.
     let krypterad = dir.path().join("krypterad.sqlite");
     let losen = Losenfras::ny(demo::DEMO_LOSENFRAS).expect("losen");
-    demo::skapa_fil_med(&krypterad, false, Some(&losen), |s| demo::skapa_demo(s, idag())).expect("demo");
+    demo::skapa_fil_med(&krypterad, false, Some(&losen), |s| demo::skapa_demo(s, idag()))
+        .expect("demo");
     let mut g = c.benchmark_group("encrypted demo");
     g.sample_size(20);
-    g.bench_function("open", |b| b.iter(|| black_box(Store::oppna(&krypterad, Some(&losen)).expect("open"))));
+    g.bench_function("open", |b| {
+        b.iter(|| black_box(Store::oppna(&krypterad, Some(&losen)).expect("open")))
+    });
     let store = Store::oppna(&krypterad, Some(&losen)).expect("open");
     let a = aktor(&store);
-    g.bench_function("search 'ekstr'", |b| b.iter(|| black_box(store.sok_brukare(&a, "ekstr", 50).expect("sok"))));
+    g.bench_function("search 'ekstr'", |b| {
+        b.iter(|| black_box(store.sok_brukare(&a, "ekstr", 50).expect("sok")))
+    });
     g.finish();
 
     // A full bench run measures the size the issue names; a test run only checks that it works.
@@ -49,7 +61,9 @@ fn bench(c: &mut Criterion) {
     let a = aktor(&store);
     let mut g = c.benchmark_group(format!("search {antal} brukare"));
     for fraga in ["Lindqvist", "lindq", "marg sjö", "ek", "19450312", "Åsa Öberg", "zzzxq"] {
-        g.bench_function(fraga, |b| b.iter(|| black_box(store.sok_brukare(&a, fraga, 50).expect("sok"))));
+        g.bench_function(fraga, |b| {
+            b.iter(|| black_box(store.sok_brukare(&a, fraga, 50).expect("sok")))
+        });
     }
     g.finish();
 }

@@ -7,7 +7,7 @@ use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::kryptering::satt_nyckel;
-use crate::{Filtyp, Lagringsfel, Losenfras, Loggstatus, Resultat, Store, filtyp};
+use crate::{Filtyp, Lagringsfel, Loggstatus, Losenfras, Resultat, Store, filtyp};
 
 impl Store {
     /// Copies the live database to `till` while others may keep working, then checks the copy.
@@ -26,8 +26,10 @@ impl Store {
             kopia.integritetskontroll().map_err(|_| Lagringsfel::BackupTrasig)
         });
         match resultat {
-            Ok(()) => std::fs::rename(&delvis, till)
-                .map_err(|e| Lagringsfel::KanInteOppna { sokvag: till.display().to_string(), detalj: e.to_string() }),
+            Ok(()) => std::fs::rename(&delvis, till).map_err(|e| Lagringsfel::KanInteOppna {
+                sokvag: till.display().to_string(),
+                detalj: e.to_string(),
+            }),
             Err(e) => {
                 let _ = std::fs::remove_file(&delvis);
                 Err(e)
@@ -54,7 +56,10 @@ pub fn aterstall(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Resulta
         _ => {}
     }
     if !fran.is_file() {
-        return Err(Lagringsfel::KanInteOppna { sokvag: fran.display().to_string(), detalj: "no such file".into() });
+        return Err(Lagringsfel::KanInteOppna {
+            sokvag: fran.display().to_string(),
+            detalj: "no such file".into(),
+        });
     }
     {
         // Read-only, so checking a backup never changes it (not even its schema version).
@@ -62,18 +67,26 @@ pub fn aterstall(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Resulta
             .map_err(|e| Lagringsfel::fran_oppning(e, fran))?;
         if let Some(l) = losen {
             satt_nyckel(&kalla, l)?;
-            if kalla.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)).is_err() {
+            if kalla
+                .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))
+                .is_err()
+            {
                 return Err(Lagringsfel::FelLosenfras);
             }
         }
-        let svar: String = kalla.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|_| Lagringsfel::BackupTrasig)?;
+        let svar: String = kalla
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(|_| Lagringsfel::BackupTrasig)?;
         if svar != "ok" {
             return Err(Lagringsfel::BackupTrasig);
         }
         let version: i64 = kalla.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let version = usize::try_from(version).unwrap_or(usize::MAX);
         if version > Store::schemaversion() {
-            return Err(Lagringsfel::NyareVersion { databas: version, program: Store::schemaversion() });
+            return Err(Lagringsfel::NyareVersion {
+                databas: version,
+                program: Store::schemaversion(),
+            });
         }
         if version == 0 {
             return Err(Lagringsfel::BackupTrasig);
@@ -118,7 +131,10 @@ pub fn ersatt_skadad(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Res
     undan.push(format!(".skadad-{}", chrono::Local::now().format("%Y%m%d-%H%M%S")));
     let undan = PathBuf::from(undan);
     let flytta = |fran: &Path, till: &Path| {
-        std::fs::rename(fran, till).map_err(|e| Lagringsfel::KanInteOppna { sokvag: fran.display().to_string(), detalj: e.to_string() })
+        std::fs::rename(fran, till).map_err(|e| Lagringsfel::KanInteOppna {
+            sokvag: fran.display().to_string(),
+            detalj: e.to_string(),
+        })
     };
     if till.exists() {
         flytta(till, &undan)?;

@@ -3,10 +3,12 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use valfri_domain::formular::{Beslutsformular, Faltfel};
-use valfri_domain::{Beslut, BeslutStatus, Enhet, Falt, NyttBeslut, Roll, Utfall, Valideringsfel, kontrollera_text};
+use valfri_domain::{
+    Beslut, BeslutStatus, Enhet, Falt, NyttBeslut, Roll, Utfall, Valideringsfel, kontrollera_text,
+};
 
-use crate::{Aktor, Lagringsfel, Resultat, Store, datum, datum_opt, logg, ny_id, nu};
 use crate::Rad as _;
+use crate::{Aktor, Lagringsfel, Resultat, Store, datum, datum_opt, logg, nu, ny_id};
 
 const BESLUT_SQL: &str = "SELECT b.id, b.brukare_id, i.kod, coalesce(n.namn, i.kod), b.diarienummer, b.ansokningsdatum,
         b.beslutsdatum, b.utfall, b.omfattning, i.enhet, b.giltig_fran, b.giltig_till, b.motivering, b.uppfoljning,
@@ -52,7 +54,12 @@ impl Store {
         self.skapa_utkast_som_ersatter(aktor, ny, None)
     }
 
-    fn skapa_utkast_som_ersatter(&self, aktor: &Aktor, ny: &NyttBeslut, ersatter: Option<&str>) -> Resultat<String> {
+    fn skapa_utkast_som_ersatter(
+        &self,
+        aktor: &Aktor,
+        ny: &NyttBeslut,
+        ersatter: Option<&str>,
+    ) -> Resultat<String> {
         let v = self.validera_beslut(ny)?;
         self.i_transaktion(|tx| {
             let finns: bool = tx.rad("SELECT EXISTS (SELECT 1 FROM brukare WHERE id = ?1)", [&ny.brukare_id], |r| r.get(0))?;
@@ -149,7 +156,12 @@ impl Store {
         resultat
     }
 
-    fn fatta_beslut_i_transaktion(&self, aktor: &Aktor, id: &str, beslutsdatum: NaiveDate) -> Resultat<()> {
+    fn fatta_beslut_i_transaktion(
+        &self,
+        aktor: &Aktor,
+        id: &str,
+        beslutsdatum: NaiveDate,
+    ) -> Resultat<()> {
         self.i_transaktion(|tx| {
             let b = hamta(tx, id)?;
             if b.handlaggare_id != aktor.id && aktor.roll != Roll::Systemforvaltare {
@@ -183,11 +195,20 @@ impl Store {
         self.byt_status(aktor, id, BeslutStatus::Avslutat, "avsluta")
     }
 
-    fn byt_status(&self, aktor: &Aktor, id: &str, till: BeslutStatus, handling: &str) -> Resultat<()> {
+    fn byt_status(
+        &self,
+        aktor: &Aktor,
+        id: &str,
+        till: BeslutStatus,
+        handling: &str,
+    ) -> Resultat<()> {
         self.i_transaktion(|tx| {
             let b = hamta(tx, id)?;
             ga_till(&b, till)?;
-            tx.execute("UPDATE beslut SET status = ?2, andrad = ?3 WHERE id = ?1", params![id, till.kod(), nu()])?;
+            tx.execute(
+                "UPDATE beslut SET status = ?2, andrad = ?3 WHERE id = ?1",
+                params![id, till.kod(), nu()],
+            )?;
             if till == BeslutStatus::Avslutat {
                 // An ended beslut frees its place at the provider.
                 crate::val::avsluta_val(tx, id, crate::idag())?;
@@ -207,7 +228,11 @@ impl Store {
             return Err(Lagringsfel::RedanOmprovat);
         }
         if g.brukare_id != ny.brukare_id {
-            return Err(Valideringsfel::OkantVarde { falt: "brukare", varde: ny.brukare_id.clone() }.into());
+            return Err(Valideringsfel::OkantVarde {
+                falt: "brukare",
+                varde: ny.brukare_id.clone(),
+            }
+            .into());
         }
         self.skapa_utkast_som_ersatter(aktor, ny, Some(gammalt))
     }
@@ -216,7 +241,11 @@ impl Store {
     /// The insats and område a beslut's jämförelseblad is about. Reads no more of the brukare's
     /// record than the område code, so a brukare with skyddade personuppgifter needs no reason
     /// for a sheet that names only providers. The reading is logged like any other.
-    pub fn beslutets_insats_och_omrade(&self, aktor: &Aktor, id: &str) -> Resultat<(String, String)> {
+    pub fn beslutets_insats_och_omrade(
+        &self,
+        aktor: &Aktor,
+        id: &str,
+    ) -> Resultat<(String, String)> {
         self.i_transaktion(|tx| {
             let rad: Option<(String, Option<String>)> = tx
                 .rad(
@@ -274,8 +303,10 @@ fn hamta(tx: &Transaction<'_>, id: &str) -> Resultat<Beslut> {
 fn beslut_fran_rad(r: &Row<'_>) -> rusqlite::Result<Resultat<Beslut>> {
     let t = |i: usize| r.get::<_, String>(i);
     let o = |i: usize| r.get::<_, Option<String>>(i);
-    let (ansokan, beslutsdatum, utfall, enhet, fran, till, uppf, status) = (t(5)?, o(6)?, t(7)?, t(9)?, t(10)?, o(11)?, o(13)?, t(16)?);
-    let (id, brukare_id, insats_kod, insats_namn, diarienummer) = (t(0)?, t(1)?, t(2)?, t(3)?, t(4)?);
+    let (ansokan, beslutsdatum, utfall, enhet, fran, till, uppf, status) =
+        (t(5)?, o(6)?, t(7)?, t(9)?, t(10)?, o(11)?, o(13)?, t(16)?);
+    let (id, brukare_id, insats_kod, insats_namn, diarienummer) =
+        (t(0)?, t(1)?, t(2)?, t(3)?, t(4)?);
     let (omfattning, motivering, handlaggare_id, handlaggare_namn, ersatter, ersatt_av) =
         (r.get(8)?, t(12)?, t(14)?, t(15)?, o(17)?, o(18)?);
     let (ger_val, kan_andras, kan_omprovas) = (r.get(19)?, r.get(20)?, r.get(21)?);
@@ -322,7 +353,11 @@ impl From<Lagringsfel> for Formularfel {
 
 impl Store {
     /// Reads a typed beslut form for a brukare, checking each field against its insats.
-    pub fn tolka_beslutsformular(&self, brukare_id: &str, f: &Beslutsformular) -> Result<NyttBeslut, Vec<Faltfel<Lagringsfel>>> {
+    pub fn tolka_beslutsformular(
+        &self,
+        brukare_id: &str,
+        f: &Beslutsformular,
+    ) -> Result<NyttBeslut, Vec<Faltfel<Lagringsfel>>> {
         let mut fel = Vec::new();
         let enhet = if f.insats_kod.trim().is_empty() {
             None

@@ -3,12 +3,13 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 use valfri_domain::{
-    Brukare, BrukareTraff, Falt, Ombud, OmbudTyp, Personnummer, kontrollera_postnummer, kontrollera_text, vika,
+    Brukare, BrukareTraff, Falt, Ombud, OmbudTyp, Personnummer, kontrollera_postnummer,
+    kontrollera_text, vika,
 };
 
-use crate::kommun::kontrollera_sprak;
-use crate::{Aktor, Lagringsfel, Resultat, Store, idag, logg, ny_id, nu};
 use crate::Rad as _;
+use crate::kommun::kontrollera_sprak;
+use crate::{Aktor, Lagringsfel, Resultat, Store, idag, logg, nu, ny_id};
 
 /// A brukare as a caseworker or an import describes them; validated by [`Store::ny_brukare`].
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -76,10 +77,23 @@ impl Store {
             efternamn: kontrollera_text(Falt::EFTERNAMN, &ny.efternamn)?,
             co: kontrollera_text(Falt::CO, &ny.co)?,
             adress: kontrollera_text(Falt::ADRESS, &ny.adress)?,
-            postnummer: if ny.postnummer.trim().is_empty() { String::new() } else { kontrollera_postnummer(&ny.postnummer)? },
+            postnummer: if ny.postnummer.trim().is_empty() {
+                String::new()
+            } else {
+                kontrollera_postnummer(&ny.postnummer)?
+            },
             postort: kontrollera_text(Falt::POSTORT, &ny.postort)?,
-            sprak: if ny.sprak.trim().is_empty() { "sv".to_owned() } else { kontrollera_sprak(std::slice::from_ref(&ny.sprak))? },
-            omrade_id: ny.omrade.as_deref().filter(|k| !k.trim().is_empty()).map(|k| self.omrade_id(k)).transpose()?,
+            sprak: if ny.sprak.trim().is_empty() {
+                "sv".to_owned()
+            } else {
+                kontrollera_sprak(std::slice::from_ref(&ny.sprak))?
+            },
+            omrade_id: ny
+                .omrade
+                .as_deref()
+                .filter(|k| !k.trim().is_empty())
+                .map(|k| self.omrade_id(k))
+                .transpose()?,
             storstil: ny.storstil,
             skyddad: ny.skyddad,
             ombud,
@@ -97,8 +111,14 @@ impl Store {
     /// for a brukare with skyddade personuppgifter with the reason the handläggare gives; without
     /// a reason such a record is not opened ([`Lagringsfel::SkalKravs`]) and the refusal is logged.
     pub fn oppna_brukare(&self, aktor: &Aktor, id: &str, skal: Option<&str>) -> Resultat<Brukare> {
-        let skal = skal.filter(|s| !s.trim().is_empty()).map(|s| kontrollera_text(Falt::SKAL, s)).transpose()?;
-        let skyddad: Option<bool> = self.conn.rad("SELECT skyddad FROM brukare WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        let skal = skal
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| kontrollera_text(Falt::SKAL, s))
+            .transpose()?;
+        let skyddad: Option<bool> = self
+            .conn
+            .rad("SELECT skyddad FROM brukare WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?;
         if skyddad == Some(true) && skal.is_none() {
             self.logga_nekad(aktor, "brukare", id, "skal saknas")?;
             return Err(Lagringsfel::SkalKravs);
@@ -172,12 +192,21 @@ impl Store {
     /// Finds brukare by any part of the name (case and diacritics ignored) or by personnummer
     /// in any common form, best matches first: the exact name as typed, then whole words, then
     /// word beginnings, then anywhere in the name. The search and what it showed are logged.
-    pub fn sok_brukare(&self, aktor: &Aktor, fraga: &str, grans: usize) -> Resultat<Vec<BrukareTraff>> {
+    pub fn sok_brukare(
+        &self,
+        aktor: &Aktor,
+        fraga: &str,
+        grans: usize,
+    ) -> Resultat<Vec<BrukareTraff>> {
         let fraga = fraga.trim();
         let grans = grans.clamp(1, MAX_TRAFFAR);
         // Longer queries are not names; cutting keeps a pasted text from costing anything.
         let fraga: String = fraga.chars().take(100).collect();
-        let traffar = if ser_ut_som_nummer(&fraga) { self.sok_pnr(&fraga, grans)? } else { self.sok_namn(&fraga, grans)? };
+        let traffar = if ser_ut_som_nummer(&fraga) {
+            self.sok_pnr(&fraga, grans)?
+        } else {
+            self.sok_namn(&fraga, grans)?
+        };
         self.i_transaktion(|tx| {
             let ider: Vec<&str> = traffar.iter().map(|t| t.id.as_str()).collect();
             let detalj = serde_json::json!({ "fraga": fraga, "visade": ider }).to_string();
@@ -188,7 +217,10 @@ impl Store {
 
     fn sok_pnr(&self, fraga: &str, grans: usize) -> Resultat<Vec<BrukareTraff>> {
         if let Ok(pnr) = Personnummer::tolka(fraga, idag()) {
-            return self.traffar(&format!("{TRAFF_SQL} WHERE b.personnummer = ?1 LIMIT ?2"), params![pnr.som_tolv_siffror(), grans as i64]);
+            return self.traffar(
+                &format!("{TRAFF_SQL} WHERE b.personnummer = ?1 LIMIT ?2"),
+                params![pnr.som_tolv_siffror(), grans as i64],
+            );
         }
         let siffror: String = fraga.chars().filter(char::is_ascii_digit).collect();
         let (lag, hog) = (siffror.clone(), format!("{siffror}:"));
@@ -204,7 +236,11 @@ impl Store {
 
     fn sok_namn(&self, fraga: &str, grans: usize) -> Resultat<Vec<BrukareTraff>> {
         // A "word" of punctuation alone (the `);` of a pasted fragment) names nothing.
-        let ord: Vec<String> = vika(fraga).split_whitespace().filter(|o| o.chars().any(char::is_alphanumeric)).map(str::to_owned).collect();
+        let ord: Vec<String> = vika(fraga)
+            .split_whitespace()
+            .filter(|o| o.chars().any(char::is_alphanumeric))
+            .map(str::to_owned)
+            .collect();
         if ord.is_empty() {
             return Ok(Vec::new());
         }
@@ -216,9 +252,16 @@ impl Store {
         let mut villkor = Vec::new();
         let mut varden: Vec<rusqlite::types::Value> = vec![exakt.into(), vika(fraga).into()];
         if !langa.is_empty() {
-            let match_uttryck = langa.iter().map(|o| format!("\"{}\"", o.replace('"', "\"\""))).collect::<Vec<_>>().join(" ");
+            let match_uttryck = langa
+                .iter()
+                .map(|o| format!("\"{}\"", o.replace('"', "\"\"")))
+                .collect::<Vec<_>>()
+                .join(" ");
             varden.push(match_uttryck.into());
-            villkor.push(format!("b.rowid IN (SELECT rowid FROM brukare_sok WHERE brukare_sok MATCH ?{})", varden.len()));
+            villkor.push(format!(
+                "b.rowid IN (SELECT rowid FROM brukare_sok WHERE brukare_sok MATCH ?{})",
+                varden.len()
+            ));
         }
         for o in ord.iter().filter(|o| o.chars().count() < 3) {
             varden.push(o.clone().into());
@@ -275,12 +318,20 @@ impl Store {
         let text = text.trim();
         let nyckel = Personnummer::tolka(text, idag()).map(|p| p.som_tolv_siffror().to_owned());
         let id: Option<String> = match &nyckel {
-            Ok(pnr) => self.conn.rad("SELECT id FROM brukare WHERE personnummer = ?1", [pnr], |r| r.get(0)).optional()?,
-            Err(_) => self.conn.rad("SELECT id FROM brukare WHERE id = ?1", [text], |r| r.get(0)).optional()?,
+            Ok(pnr) => self
+                .conn
+                .rad("SELECT id FROM brukare WHERE personnummer = ?1", [pnr], |r| r.get(0))
+                .optional()?,
+            Err(_) => self
+                .conn
+                .rad("SELECT id FROM brukare WHERE id = ?1", [text], |r| r.get(0))
+                .optional()?,
         };
         match (id, nyckel) {
             (Some(id), _) => Ok(id),
-            (None, Err(fel)) if text.chars().filter(char::is_ascii_digit).count() >= 10 => Err(fel.into()),
+            (None, Err(fel)) if text.chars().filter(char::is_ascii_digit).count() >= 10 => {
+                Err(fel.into())
+            }
             (None, _) => Err(Lagringsfel::HittasInte { typ: "brukare", id: text.to_owned() }),
         }
     }
@@ -308,8 +359,11 @@ pub(crate) struct ValideradBrukare {
 
 /// Inserts inside the caller's transaction; a personnummer that exists already is refused.
 pub(crate) fn infoga_brukare(tx: &Transaction<'_>, v: &ValideradBrukare) -> Resultat<String> {
-    let finns: bool =
-        tx.rad("SELECT EXISTS (SELECT 1 FROM brukare WHERE personnummer = ?1)", [v.pnr.som_tolv_siffror()], |r| r.get(0))?;
+    let finns: bool = tx.rad(
+        "SELECT EXISTS (SELECT 1 FROM brukare WHERE personnummer = ?1)",
+        [v.pnr.som_tolv_siffror()],
+        |r| r.get(0),
+    )?;
     if finns {
         return Err(Lagringsfel::BrukareFinns);
     }

@@ -9,8 +9,9 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use valfri_domain::val::NyttVal;
 use valfri_domain::{
-    Enhet, Godkannande, Handlaggare, IckevalModell, IckevalOrsak, Informationssatt, Kommun, Kvalitetsindikator, NyttBeslut, OmbudTyp,
-    Ordningsregel, Organisationsnummer, Personnummer, Regi, Roll, Utfall, Utforare, VemValde,
+    Enhet, Godkannande, Handlaggare, IckevalModell, IckevalOrsak, Informationssatt, Kommun,
+    Kvalitetsindikator, NyttBeslut, OmbudTyp, Ordningsregel, Organisationsnummer, Personnummer,
+    Regi, Roll, Utfall, Utforare, VemValde,
 };
 
 use crate::brukare::infoga_brukare;
@@ -20,19 +21,100 @@ use crate::{Aktor, NyBrukare, NyInsats, NyttOmbud, Resultat, Store, logg};
 pub const MARTA_PNR: &str = "19340415-9828";
 
 const FORNAMN: &[&str] = &[
-    "Agnes", "Alva", "Anders", "Arne", "Astrid", "Bengt", "Berit", "Birgitta", "Bo", "Britt", "Dagny", "Einar", "Elsa",
-    "Erik", "Ester", "Gunnar", "Gösta", "Hanna", "Harald", "Ingrid", "Ivar", "Karin", "Kerstin", "Lars", "Leila", "Maj",
-    "Margareta", "Mohammed", "Nils", "Olof", "Rut", "Sigrid", "Stig", "Sven", "Ulla", "Vera", "Yusuf", "Åke", "Åsa",
-    "Örjan", "Aino", "Eino", "Helmi", "Tuula", "Pekka",
+    "Agnes",
+    "Alva",
+    "Anders",
+    "Arne",
+    "Astrid",
+    "Bengt",
+    "Berit",
+    "Birgitta",
+    "Bo",
+    "Britt",
+    "Dagny",
+    "Einar",
+    "Elsa",
+    "Erik",
+    "Ester",
+    "Gunnar",
+    "Gösta",
+    "Hanna",
+    "Harald",
+    "Ingrid",
+    "Ivar",
+    "Karin",
+    "Kerstin",
+    "Lars",
+    "Leila",
+    "Maj",
+    "Margareta",
+    "Mohammed",
+    "Nils",
+    "Olof",
+    "Rut",
+    "Sigrid",
+    "Stig",
+    "Sven",
+    "Ulla",
+    "Vera",
+    "Yusuf",
+    "Åke",
+    "Åsa",
+    "Örjan",
+    "Aino",
+    "Eino",
+    "Helmi",
+    "Tuula",
+    "Pekka",
 ];
 const EFTERNAMN: &[&str] = &[
-    "Andersson", "Berg", "Björk", "Dahl", "Ek", "Engström", "Falk", "Forsberg", "Grön", "Hedlund", "Holm", "Håkansson",
-    "Isaksson", "Jansson", "Karlsson", "Lind", "Lindqvist", "Lund", "Mattsson", "Nyström", "Näslund", "Olsson",
-    "Persson", "Sandberg", "Sjöberg", "Strand", "Söderlund", "Wikström", "Åberg", "Öberg", "Östlund", "Haddad",
-    "Virtanen", "Korhonen", "Niemi", "Mäkinen",
+    "Andersson",
+    "Berg",
+    "Björk",
+    "Dahl",
+    "Ek",
+    "Engström",
+    "Falk",
+    "Forsberg",
+    "Grön",
+    "Hedlund",
+    "Holm",
+    "Håkansson",
+    "Isaksson",
+    "Jansson",
+    "Karlsson",
+    "Lind",
+    "Lindqvist",
+    "Lund",
+    "Mattsson",
+    "Nyström",
+    "Näslund",
+    "Olsson",
+    "Persson",
+    "Sandberg",
+    "Sjöberg",
+    "Strand",
+    "Söderlund",
+    "Wikström",
+    "Åberg",
+    "Öberg",
+    "Östlund",
+    "Haddad",
+    "Virtanen",
+    "Korhonen",
+    "Niemi",
+    "Mäkinen",
 ];
-const GATOR: &[&str] =
-    &["Storgatan", "Kyrkvägen", "Skolgatan", "Björkvägen", "Strandvägen", "Ängsgatan", "Hamngatan", "Norra vägen"];
+const GATOR: &[&str] = &[
+    "Storgatan",
+    "Kyrkvägen",
+    "Skolgatan",
+    "Björkvägen",
+    "Strandvägen",
+    "Ängsgatan",
+    "Hamngatan",
+    "Norra vägen",
+];
 
 /// The omrade codes of the demo, with the postort and postnummer base each uses.
 const OMRADEN: &[(&str, &str, bool, &str, u32)] = &[
@@ -54,20 +136,23 @@ pub const DEMO_LOSENFRAS: &str = "exempelby-demo";
 pub fn skapa_demo(store: &Store, idag: NaiveDate) -> Resultat<()> {
     let sys = system();
     let mut rng = StdRng::seed_from_u64(2026);
-    store.spara_kommun(&sys, &Kommun {
-        namn: "Exempelby kommun".into(),
-        namnd: "Vård- och omsorgsnämnden".into(),
-        adress: "Stortorget 1".into(),
-        postnummer: "599 30".into(),
-        postort: "Exempelby".into(),
-        telefon: "0999-100 00".into(),
-        ordning: Ordningsregel::Alfabetisk,
-        ordning_seed: None,
-        sprak: vec!["sv".into(), "fi".into(), "en".into()],
-        byte_dagar: 7,
-        svarstid_dagar: 14,
-        tak_max_alder_dagar: 90,
-    })?;
+    store.spara_kommun(
+        &sys,
+        &Kommun {
+            namn: "Exempelby kommun".into(),
+            namnd: "Vård- och omsorgsnämnden".into(),
+            adress: "Stortorget 1".into(),
+            postnummer: "599 30".into(),
+            postort: "Exempelby".into(),
+            telefon: "0999-100 00".into(),
+            ordning: Ordningsregel::Alfabetisk,
+            ordning_seed: None,
+            sprak: vec!["sv".into(), "fi".into(), "en".into()],
+            byte_dagar: 7,
+            svarstid_dagar: 14,
+            tak_max_alder_dagar: 90,
+        },
+    )?;
     for (kod, namn, landsbygd, _, _) in OMRADEN {
         store.nytt_omrade(&sys, kod, namn, *landsbygd)?;
     }
@@ -82,17 +167,24 @@ pub fn skapa_demo(store: &Store, idag: NaiveDate) -> Resultat<()> {
         ("Sanna Virtanen", "Biståndshandläggare", Roll::Handlaggare, "0999-100 13"),
     ] {
         let epost = format!("{}@exempelby.example", namn.to_lowercase().replace(' ', "."));
-        let id = store.ny_handlaggare(&sys, &Handlaggare {
-            id: String::new(),
-            namn: namn.into(),
-            titel: titel.into(),
-            telefon: tel.into(),
-            epost,
-            roll,
-        })?;
+        let id = store.ny_handlaggare(
+            &sys,
+            &Handlaggare {
+                id: String::new(),
+                namn: namn.into(),
+                titel: titel.into(),
+                telefon: tel.into(),
+                epost,
+                roll,
+            },
+        )?;
         handlaggare.push(store.aktor(&id)?);
     }
-    store.spara_utforare_alla(&handlaggare[0], &demo_utforare(idag), "Exempelby kommuns register vid start")?;
+    store.spara_utforare_alla(
+        &handlaggare[0],
+        &demo_utforare(idag),
+        "Exempelby kommuns register vid start",
+    )?;
 
     // Märta Ekström first: the README and the end-to-end tests name her.
     let mut personer = vec![NyBrukare {
@@ -118,13 +210,25 @@ pub fn skapa_demo(store: &Store, idag: NaiveDate) -> Resultat<()> {
     for i in 0..63 {
         let (kod, _, _, postort, postbas) = OMRADEN[if i % 9 == 0 { 3 } else { i % 3 }];
         let finsk = i % 10 == 4;
-        let fornamn = if finsk { ["Aino", "Eino", "Helmi", "Tuula", "Pekka"][i % 5] } else { FORNAMN[rng.random_range(0..39)] };
-        let efternamn = if finsk { ["Virtanen", "Korhonen", "Niemi", "Mäkinen"][i % 4] } else { EFTERNAMN[rng.random_range(0..31)] };
+        let fornamn = if finsk {
+            ["Aino", "Eino", "Helmi", "Tuula", "Pekka"][i % 5]
+        } else {
+            FORNAMN[rng.random_range(0..39)]
+        };
+        let efternamn = if finsk {
+            ["Virtanen", "Korhonen", "Niemi", "Mäkinen"][i % 4]
+        } else {
+            EFTERNAMN[rng.random_range(0..31)]
+        };
         let pnr = unikt_pnr(&mut rng, &mut anvanda, 1928, 1975, idag);
         let ombud = (i % 8 == 3)
             .then(|| NyttOmbud {
                 typ: [OmbudTyp::GodMan, OmbudTyp::Forvaltare, OmbudTyp::Anhorig][i % 3],
-                namn: format!("{} {}", FORNAMN[(i * 7) % FORNAMN.len()], EFTERNAMN[(i * 5) % EFTERNAMN.len()]),
+                namn: format!(
+                    "{} {}",
+                    FORNAMN[(i * 7) % FORNAMN.len()],
+                    EFTERNAMN[(i * 5) % EFTERNAMN.len()]
+                ),
                 adress: format!("{} {}", GATOR[(i + 2) % GATOR.len()], 1 + i % 40),
                 postnummer: format!("{} {:02}", 599, 10 + i % 80),
                 postort: "Exempelby".into(),
@@ -155,28 +259,47 @@ pub fn skapa_demo(store: &Store, idag: NaiveDate) -> Resultat<()> {
     // (both kept), and a ledsagarservice beslut still in draft.
     let marta = &ider[0];
     let hl = &handlaggare[1];
-    let gammalt = store.skapa_utkast(hl, &beslut(marta, "hemtjanst", Utfall::Bifall, Some(20.0), idag, 400))?;
+    let gammalt = store
+        .skapa_utkast(hl, &beslut(marta, "hemtjanst", Utfall::Bifall, Some(20.0), idag, 400))?;
     store.fatta_beslut(hl, &gammalt, idag - Days::new(390))?;
-    let hemma_trygg = store.utforare_id(&utforare_orgnr(&store.utforare_lista()?, "Hemma Trygg"))?;
-    store.valj(hl, &NyttVal {
-        beslut_id: gammalt.clone(),
-        utforare_id: hemma_trygg,
-        vem_valde: VemValde::Ombud,
-        informationssatt: Some(Informationssatt::Samtal),
-        informationssprak: Some("sv".into()),
-        valdatum: idag - Days::new(385),
-        startdatum: None,
-    })?;
+    let hemma_trygg =
+        store.utforare_id(&utforare_orgnr(&store.utforare_lista()?, "Hemma Trygg"))?;
+    store.valj(
+        hl,
+        &NyttVal {
+            beslut_id: gammalt.clone(),
+            utforare_id: hemma_trygg,
+            vem_valde: VemValde::Ombud,
+            informationssatt: Some(Informationssatt::Samtal),
+            informationssprak: Some("sv".into()),
+            valdatum: idag - Days::new(385),
+            startdatum: None,
+        },
+    )?;
     store.verkstall(hl, &gammalt)?;
-    let nytt = store.omprova(hl, &gammalt, &NyttBeslut {
-        motivering: "Behovet av hjälp med personlig omvårdnad har ökat efter fallolyckan i augusti.".into(),
-        ..beslut(marta, "hemtjanst", Utfall::Bifall, Some(32.0), idag, 60)
-    })?;
+    let nytt = store.omprova(
+        hl,
+        &gammalt,
+        &NyttBeslut {
+            motivering:
+                "Behovet av hjälp med personlig omvårdnad har ökat efter fallolyckan i augusti."
+                    .into(),
+            ..beslut(marta, "hemtjanst", Utfall::Bifall, Some(32.0), idag, 60)
+        },
+    )?;
     store.fatta_beslut(hl, &nytt, idag - Days::new(50))?;
     store.verkstall(hl, &nytt)?;
-    store.skapa_utkast(hl, &beslut(marta, "ledsagarservice", Utfall::Bifall, Some(8.0), idag, 5))?;
+    store
+        .skapa_utkast(hl, &beslut(marta, "ledsagarservice", Utfall::Bifall, Some(8.0), idag, 5))?;
 
-    let koder = ["hemtjanst", "hemtjanst", "hemtjanst", "daglig-verksamhet", "sarskilt-boende", "ledsagarservice"];
+    let koder = [
+        "hemtjanst",
+        "hemtjanst",
+        "hemtjanst",
+        "daglig-verksamhet",
+        "sarskilt-boende",
+        "ledsagarservice",
+    ];
     let mut aktiva = Vec::new();
     for (i, id) in ider.iter().enumerate().skip(1) {
         let hl = &handlaggare[1 + i % 3];
@@ -194,7 +317,8 @@ pub fn skapa_demo(store: &Store, idag: NaiveDate) -> Resultat<()> {
             _ => Utfall::Bifall,
         };
         let dagar_sedan = 10 + (i as u64 * 37) % 500;
-        let b = store.skapa_utkast(hl, &beslut(id, kod, utfall, omfattning(utfall), idag, dagar_sedan))?;
+        let b = store
+            .skapa_utkast(hl, &beslut(id, kod, utfall, omfattning(utfall), idag, dagar_sedan))?;
         match i % 6 {
             0 => {} // still an utkast
             1 | 2 => {
@@ -220,7 +344,11 @@ pub fn skapa_demo(store: &Store, idag: NaiveDate) -> Resultat<()> {
 }
 
 fn utforare_orgnr(lista: &[Utforare], borjan: &str) -> String {
-    lista.iter().find(|u| u.namn.starts_with(borjan)).map(|u| u.organisationsnummer.clone()).unwrap_or_default()
+    lista
+        .iter()
+        .find(|u| u.namn.starts_with(borjan))
+        .map(|u| u.organisationsnummer.clone())
+        .unwrap_or_default()
 }
 
 /// Choices for the demo's running beslut: Björkdungens and Fjärilen reach their caps, most
@@ -228,7 +356,10 @@ fn utforare_orgnr(lista: &[Utforare], borjan: &str) -> String {
 /// sent valfrihetsinformation whose svarsdatum has passed (ickeval due), and some are waiting.
 fn valj_i_demo(store: &Store, aktiva: &[(String, Aktor, usize)], idag: NaiveDate) -> Resultat<()> {
     let lista = store.utforare_lista()?;
-    let mut fyll = vec![(store.utforare_id(&utforare_orgnr(&lista, "Björkdungens"))?, 2), (store.utforare_id(&utforare_orgnr(&lista, "Fjärilen"))?, 1)];
+    let mut fyll = vec![
+        (store.utforare_id(&utforare_orgnr(&lista, "Björkdungens"))?, 2),
+        (store.utforare_id(&utforare_orgnr(&lista, "Fjärilen"))?, 1),
+    ];
     for (n, (beslut, hl, i)) in aktiva.iter().enumerate() {
         let valbara = store.valbara(hl, beslut, idag)?;
         let skickad = idag - Days::new(30 + (n as u64 % 20));
@@ -253,32 +384,49 @@ fn valj_i_demo(store: &Store, aktiva: &[(String, Aktor, usize)], idag: NaiveDate
         }
         store.registrera_information(hl, beslut, skickad, "sv", i % 7 == 2)?;
         // Fill the two capped providers first, then spread the rest over who is valbar.
-        let tak = fyll.iter_mut().find(|(id, kvar)| *kvar > 0 && valbara.utforare.iter().any(|r| r.utforare_id == *id && r.status.ar_valbar()));
+        let tak = fyll.iter_mut().find(|(id, kvar)| {
+            *kvar > 0
+                && valbara.utforare.iter().any(|r| r.utforare_id == *id && r.status.ar_valbar())
+        });
         let vald = match tak {
             Some((id, kvar)) => {
                 *kvar -= 1;
                 id.clone()
             }
             None => {
-                let mojliga: Vec<_> = valbara.utforare.iter().filter(|r| r.status.ar_valbar()).collect();
+                let mojliga: Vec<_> =
+                    valbara.utforare.iter().filter(|r| r.status.ar_valbar()).collect();
                 let Some(r) = mojliga.get(n % mojliga.len().max(1)) else { continue };
                 r.utforare_id.clone()
             }
         };
-        store.valj(hl, &NyttVal {
-            beslut_id: beslut.clone(),
-            utforare_id: vald,
-            vem_valde: [VemValde::Brukare, VemValde::Ombud, VemValde::Handlaggare][n % 3],
-            informationssatt: Some([Informationssatt::Brev, Informationssatt::Samtal, Informationssatt::Tolk][n % 3]),
-            informationssprak: Some("sv".into()),
-            valdatum: skickad + Days::new(5),
-            startdatum: None,
-        })?;
+        store.valj(
+            hl,
+            &NyttVal {
+                beslut_id: beslut.clone(),
+                utforare_id: vald,
+                vem_valde: [VemValde::Brukare, VemValde::Ombud, VemValde::Handlaggare][n % 3],
+                informationssatt: Some(
+                    [Informationssatt::Brev, Informationssatt::Samtal, Informationssatt::Tolk]
+                        [n % 3],
+                ),
+                informationssprak: Some("sv".into()),
+                valdatum: skickad + Days::new(5),
+                startdatum: None,
+            },
+        )?;
     }
     Ok(())
 }
 
-fn beslut(brukare: &str, kod: &str, utfall: Utfall, omfattning: Option<f64>, idag: NaiveDate, dagar_sedan: u64) -> NyttBeslut {
+fn beslut(
+    brukare: &str,
+    kod: &str,
+    utfall: Utfall,
+    omfattning: Option<f64>,
+    idag: NaiveDate,
+    dagar_sedan: u64,
+) -> NyttBeslut {
     let ansokt = idag - Days::new(dagar_sedan);
     let fran = ansokt + Days::new(14);
     NyttBeslut {
@@ -304,7 +452,11 @@ fn insatser() -> Vec<NyInsats> {
     vec![
         NyInsats {
             kod: "hemtjanst".into(),
-            namn: vec![("sv".into(), "Hemtjänst".into()), ("en".into(), "Home care".into()), ("fi".into(), "Kotipalvelu".into())],
+            namn: vec![
+                ("sv".into(), "Hemtjänst".into()),
+                ("en".into(), "Home care".into()),
+                ("fi".into(), "Kotipalvelu".into()),
+            ],
             lagrum: sol.into(),
             enhet: Enhet::TimmarPerManad,
             valfrihet: true,
@@ -362,24 +514,204 @@ fn demo_utforare(idag: NaiveDate) -> Vec<Utforare> {
         tak: Option<u32>,
     }
     let lista = [
-        U { namn: "Exempelby kommun, vård och omsorg i egen regi", grupp: 2, regi: Regi::EgenRegi, insatser: &["hemtjanst", "sarskilt-boende", "daglig-verksamhet", "ledsagarservice"], omraden: &["C", "N", "S", "L"], sprak: &["sv", "fi", "en"], inriktning: &["Demens", "Psykisk ohälsa"], tillagg: &[], tak: None },
-        U { namn: "Almgårdens Omsorg AB", grupp: 5, regi: Regi::Privat, insatser: &["hemtjanst"], omraden: &["C", "N"], sprak: &["sv", "en"], inriktning: &["Demens"], tillagg: &["Fönsterputs", "Följeslagning till läkare"], tak: Some(60) },
-        U { namn: "Björkdungens Hemtjänst AB", grupp: 5, regi: Regi::Privat, insatser: &["hemtjanst"], omraden: &["C", "S"], sprak: &["sv", "ar"], inriktning: &[], tillagg: &["Storstädning"], tak: Some(2) },
-        U { namn: "Cederhjälpen, ideell förening", grupp: 8, regi: Regi::Ideburen, insatser: &["ledsagarservice", "daglig-verksamhet"], omraden: &["C", "N", "S"], sprak: &["sv", "en", "fa"], inriktning: &["Kultur och fritid"], tillagg: &[], tak: Some(25) },
-        U { namn: "Dalsro Vård AB", grupp: 5, regi: Regi::Privat, insatser: &["sarskilt-boende"], omraden: &["N"], sprak: &["sv"], inriktning: &["Demens", "Palliativ vård"], tillagg: &[], tak: Some(48) },
-        U { namn: "Ekbackens Omsorg AB", grupp: 5, regi: Regi::Privat, insatser: &["hemtjanst"], omraden: &["N", "L"], sprak: &["sv"], inriktning: &["Landsbygd"], tillagg: &["Snöskottning", "Vedbärning"], tak: Some(30) },
-        U { namn: "Fjärilen Daglig Verksamhet AB", grupp: 5, regi: Regi::Privat, insatser: &["daglig-verksamhet"], omraden: &["C", "N", "S"], sprak: &["sv", "en"], inriktning: &["Autism", "Skapande"], tillagg: &[], tak: Some(1) },
-        U { namn: "Granskogens Omsorg, ekonomisk förening", grupp: 7, regi: Regi::Ideburen, insatser: &["hemtjanst"], omraden: &["S"], sprak: &["sv", "de"], inriktning: &[], tillagg: &[], tak: Some(40) },
-        U { namn: "Hemma Trygg i Exempelby AB", grupp: 5, regi: Regi::Privat, insatser: &["hemtjanst"], omraden: &["C", "N", "S"], sprak: &["sv", "fi", "ar", "so"], inriktning: &["Flerspråkig personal"], tillagg: &["Matlagning med hemkörning"], tak: Some(120) },
-        U { namn: "Kustvindens Omsorg AB", grupp: 5, regi: Regi::Privat, insatser: &["hemtjanst"], omraden: &["S"], sprak: &["sv"], inriktning: &[], tillagg: &[], tak: Some(35) },
-        U { namn: "Lindens Seniorboende AB", grupp: 5, regi: Regi::Privat, insatser: &["sarskilt-boende"], omraden: &["C"], sprak: &["sv", "fi"], inriktning: &["Finskspråkig avdelning"], tillagg: &[], tak: Some(36) },
-        U { namn: "Myrtenhjälpen AB", grupp: 5, regi: Regi::Privat, insatser: &["ledsagarservice"], omraden: &["C", "S"], sprak: &["sv", "en", "es"], inriktning: &[], tillagg: &[], tak: None },
-        U { namn: "Nordljus Hemtjänst AB", grupp: 5, regi: Regi::Privat, insatser: &["hemtjanst"], omraden: &["N", "L"], sprak: &["sv", "fi", "se"], inriktning: &["Samiskspråkig personal"], tillagg: &[], tak: Some(45) },
-        U { namn: "Rönnbärets Verkstad, ideell förening", grupp: 8, regi: Regi::Ideburen, insatser: &["daglig-verksamhet"], omraden: &["C", "N", "S", "L"], sprak: &["sv"], inriktning: &["Hantverk", "Trädgård"], tillagg: &[], tak: Some(18) },
-        U { namn: "Sjöbris Omsorg HB", grupp: 9, regi: Regi::Privat, insatser: &["hemtjanst"], omraden: &["C"], sprak: &["sv", "pl"], inriktning: &[], tillagg: &["Fönsterputs"], tak: Some(25) },
-        U { namn: "Åkerns Gröna Arbete AB", grupp: 5, regi: Regi::Privat, insatser: &["daglig-verksamhet"], omraden: &["L", "N"], sprak: &["sv"], inriktning: &["Djur och natur"], tillagg: &[], tak: Some(10) },
-        U { namn: "Ängsbackens Vård och Omsorg AB", grupp: 5, regi: Regi::Privat, insatser: &["hemtjanst", "sarskilt-boende"], omraden: &["C", "S"], sprak: &["sv", "bs", "en"], inriktning: &[], tillagg: &[], tak: Some(50) },
-        U { namn: "Östra Strandens Omsorg AB", grupp: 5, regi: Regi::Privat, insatser: &["hemtjanst"], omraden: &["C"], sprak: &["sv", "ti"], inriktning: &["HBTQ-certifierad"], tillagg: &[], tak: Some(30) },
+        U {
+            namn: "Exempelby kommun, vård och omsorg i egen regi",
+            grupp: 2,
+            regi: Regi::EgenRegi,
+            insatser: &["hemtjanst", "sarskilt-boende", "daglig-verksamhet", "ledsagarservice"],
+            omraden: &["C", "N", "S", "L"],
+            sprak: &["sv", "fi", "en"],
+            inriktning: &["Demens", "Psykisk ohälsa"],
+            tillagg: &[],
+            tak: None,
+        },
+        U {
+            namn: "Almgårdens Omsorg AB",
+            grupp: 5,
+            regi: Regi::Privat,
+            insatser: &["hemtjanst"],
+            omraden: &["C", "N"],
+            sprak: &["sv", "en"],
+            inriktning: &["Demens"],
+            tillagg: &["Fönsterputs", "Följeslagning till läkare"],
+            tak: Some(60),
+        },
+        U {
+            namn: "Björkdungens Hemtjänst AB",
+            grupp: 5,
+            regi: Regi::Privat,
+            insatser: &["hemtjanst"],
+            omraden: &["C", "S"],
+            sprak: &["sv", "ar"],
+            inriktning: &[],
+            tillagg: &["Storstädning"],
+            tak: Some(2),
+        },
+        U {
+            namn: "Cederhjälpen, ideell förening",
+            grupp: 8,
+            regi: Regi::Ideburen,
+            insatser: &["ledsagarservice", "daglig-verksamhet"],
+            omraden: &["C", "N", "S"],
+            sprak: &["sv", "en", "fa"],
+            inriktning: &["Kultur och fritid"],
+            tillagg: &[],
+            tak: Some(25),
+        },
+        U {
+            namn: "Dalsro Vård AB",
+            grupp: 5,
+            regi: Regi::Privat,
+            insatser: &["sarskilt-boende"],
+            omraden: &["N"],
+            sprak: &["sv"],
+            inriktning: &["Demens", "Palliativ vård"],
+            tillagg: &[],
+            tak: Some(48),
+        },
+        U {
+            namn: "Ekbackens Omsorg AB",
+            grupp: 5,
+            regi: Regi::Privat,
+            insatser: &["hemtjanst"],
+            omraden: &["N", "L"],
+            sprak: &["sv"],
+            inriktning: &["Landsbygd"],
+            tillagg: &["Snöskottning", "Vedbärning"],
+            tak: Some(30),
+        },
+        U {
+            namn: "Fjärilen Daglig Verksamhet AB",
+            grupp: 5,
+            regi: Regi::Privat,
+            insatser: &["daglig-verksamhet"],
+            omraden: &["C", "N", "S"],
+            sprak: &["sv", "en"],
+            inriktning: &["Autism", "Skapande"],
+            tillagg: &[],
+            tak: Some(1),
+        },
+        U {
+            namn: "Granskogens Omsorg, ekonomisk förening",
+            grupp: 7,
+            regi: Regi::Ideburen,
+            insatser: &["hemtjanst"],
+            omraden: &["S"],
+            sprak: &["sv", "de"],
+            inriktning: &[],
+            tillagg: &[],
+            tak: Some(40),
+        },
+        U {
+            namn: "Hemma Trygg i Exempelby AB",
+            grupp: 5,
+            regi: Regi::Privat,
+            insatser: &["hemtjanst"],
+            omraden: &["C", "N", "S"],
+            sprak: &["sv", "fi", "ar", "so"],
+            inriktning: &["Flerspråkig personal"],
+            tillagg: &["Matlagning med hemkörning"],
+            tak: Some(120),
+        },
+        U {
+            namn: "Kustvindens Omsorg AB",
+            grupp: 5,
+            regi: Regi::Privat,
+            insatser: &["hemtjanst"],
+            omraden: &["S"],
+            sprak: &["sv"],
+            inriktning: &[],
+            tillagg: &[],
+            tak: Some(35),
+        },
+        U {
+            namn: "Lindens Seniorboende AB",
+            grupp: 5,
+            regi: Regi::Privat,
+            insatser: &["sarskilt-boende"],
+            omraden: &["C"],
+            sprak: &["sv", "fi"],
+            inriktning: &["Finskspråkig avdelning"],
+            tillagg: &[],
+            tak: Some(36),
+        },
+        U {
+            namn: "Myrtenhjälpen AB",
+            grupp: 5,
+            regi: Regi::Privat,
+            insatser: &["ledsagarservice"],
+            omraden: &["C", "S"],
+            sprak: &["sv", "en", "es"],
+            inriktning: &[],
+            tillagg: &[],
+            tak: None,
+        },
+        U {
+            namn: "Nordljus Hemtjänst AB",
+            grupp: 5,
+            regi: Regi::Privat,
+            insatser: &["hemtjanst"],
+            omraden: &["N", "L"],
+            sprak: &["sv", "fi", "se"],
+            inriktning: &["Samiskspråkig personal"],
+            tillagg: &[],
+            tak: Some(45),
+        },
+        U {
+            namn: "Rönnbärets Verkstad, ideell förening",
+            grupp: 8,
+            regi: Regi::Ideburen,
+            insatser: &["daglig-verksamhet"],
+            omraden: &["C", "N", "S", "L"],
+            sprak: &["sv"],
+            inriktning: &["Hantverk", "Trädgård"],
+            tillagg: &[],
+            tak: Some(18),
+        },
+        U {
+            namn: "Sjöbris Omsorg HB",
+            grupp: 9,
+            regi: Regi::Privat,
+            insatser: &["hemtjanst"],
+            omraden: &["C"],
+            sprak: &["sv", "pl"],
+            inriktning: &[],
+            tillagg: &["Fönsterputs"],
+            tak: Some(25),
+        },
+        U {
+            namn: "Åkerns Gröna Arbete AB",
+            grupp: 5,
+            regi: Regi::Privat,
+            insatser: &["daglig-verksamhet"],
+            omraden: &["L", "N"],
+            sprak: &["sv"],
+            inriktning: &["Djur och natur"],
+            tillagg: &[],
+            tak: Some(10),
+        },
+        U {
+            namn: "Ängsbackens Vård och Omsorg AB",
+            grupp: 5,
+            regi: Regi::Privat,
+            insatser: &["hemtjanst", "sarskilt-boende"],
+            omraden: &["C", "S"],
+            sprak: &["sv", "bs", "en"],
+            inriktning: &[],
+            tillagg: &[],
+            tak: Some(50),
+        },
+        U {
+            namn: "Östra Strandens Omsorg AB",
+            grupp: 5,
+            regi: Regi::Privat,
+            insatser: &["hemtjanst"],
+            omraden: &["C"],
+            sprak: &["sv", "ti"],
+            inriktning: &["HBTQ-certifierad"],
+            tillagg: &[],
+            tak: Some(30),
+        },
     ];
     let ar = chrono::Datelike::year(&idag) - 1;
     lista
@@ -387,8 +719,17 @@ fn demo_utforare(idag: NaiveDate) -> Vec<Utforare> {
         .enumerate()
         .map(|(i, u)| {
             let lop = 2_200_000 + (i as u32) * 104_729;
-            let orgnr = Organisationsnummer::fran_delar(u.grupp, lop).map(|o| o.to_string()).unwrap_or_default();
-            let slug: String = u.namn.split([',', ' ']).next().unwrap_or("omsorg").to_lowercase().replace(['å', 'ä'], "a").replace('ö', "o");
+            let orgnr = Organisationsnummer::fran_delar(u.grupp, lop)
+                .map(|o| o.to_string())
+                .unwrap_or_default();
+            let slug: String = u
+                .namn
+                .split([',', ' '])
+                .next()
+                .unwrap_or("omsorg")
+                .to_lowercase()
+                .replace(['å', 'ä'], "a")
+                .replace('ö', "o");
             Utforare {
                 id: String::new(),
                 namn: u.namn.into(),
@@ -416,10 +757,16 @@ fn demo_utforare(idag: NaiveDate) -> Vec<Utforare> {
                     .map(|kod| Godkannande {
                         insats_kod: (*kod).into(),
                         // One approval has ended, one starts next month, one provider is paused.
-                        godkand_fran: if u.namn.starts_with("Ängsbacken") { idag + Days::new(30) } else { idag - Days::new(900 - 40 * i as u64) },
+                        godkand_fran: if u.namn.starts_with("Ängsbacken") {
+                            idag + Days::new(30)
+                        } else {
+                            idag - Days::new(900 - 40 * i as u64)
+                        },
                         godkand_till: u.namn.starts_with("Åkerns").then(|| idag - Days::new(20)),
                         kapacitetstak: u.tak,
-                        kapacitet_bekraftad: u.tak.map(|_| idag - Days::new(if i % 5 == 0 { 140 } else { 10 + i as u64 })),
+                        kapacitet_bekraftad: u.tak.map(|_| {
+                            idag - Days::new(if i % 5 == 0 { 140 } else { 10 + i as u64 })
+                        }),
                         paus_till: u.namn.starts_with("Sjöbris").then(|| idag + Days::new(21)),
                         kapacitet_fran: None,
                         kapacitet_till: None,
@@ -452,7 +799,13 @@ fn demo_utforare(idag: NaiveDate) -> Vec<Utforare> {
         .collect()
 }
 
-fn unikt_pnr(rng: &mut StdRng, anvanda: &mut HashSet<String>, fran_ar: i32, till_ar: i32, idag: NaiveDate) -> String {
+fn unikt_pnr(
+    rng: &mut StdRng,
+    anvanda: &mut HashSet<String>,
+    fran_ar: i32,
+    till_ar: i32,
+    idag: NaiveDate,
+) -> String {
     loop {
         let start = NaiveDate::from_ymd_opt(fran_ar, 1, 1).unwrap_or(idag);
         let slut = NaiveDate::from_ymd_opt(till_ar, 12, 31).unwrap_or(idag).min(idag);
@@ -467,23 +820,32 @@ fn unikt_pnr(rng: &mut StdRng, anvanda: &mut HashSet<String>, fran_ar: i32, till
 
 /// Fills an empty database with a large fictional municipality: `antal_brukare` brukare and
 /// `antal_utforare` providers, the same every time for the same `seed`. For benchmarks.
-pub fn generera(store: &Store, antal_brukare: usize, antal_utforare: usize, seed: u64, idag: NaiveDate) -> Resultat<()> {
+pub fn generera(
+    store: &Store,
+    antal_brukare: usize,
+    antal_utforare: usize,
+    seed: u64,
+    idag: NaiveDate,
+) -> Resultat<()> {
     let sys = system();
     let mut rng = StdRng::seed_from_u64(seed);
-    store.spara_kommun(&sys, &Kommun {
-        namn: "Storby kommun".into(),
-        namnd: "Äldrenämnden".into(),
-        adress: "Rådhuset".into(),
-        postnummer: "599 00".into(),
-        postort: "Storby".into(),
-        telefon: "0999-200 00".into(),
-        ordning: Ordningsregel::Alfabetisk,
-        ordning_seed: None,
-        sprak: vec!["sv".into(), "en".into()],
-        byte_dagar: 0,
-        svarstid_dagar: 14,
-        tak_max_alder_dagar: 90,
-    })?;
+    store.spara_kommun(
+        &sys,
+        &Kommun {
+            namn: "Storby kommun".into(),
+            namnd: "Äldrenämnden".into(),
+            adress: "Rådhuset".into(),
+            postnummer: "599 00".into(),
+            postort: "Storby".into(),
+            telefon: "0999-200 00".into(),
+            ordning: Ordningsregel::Alfabetisk,
+            ordning_seed: None,
+            sprak: vec!["sv".into(), "en".into()],
+            byte_dagar: 0,
+            svarstid_dagar: 14,
+            tak_max_alder_dagar: 90,
+        },
+    )?;
     let omraden: Vec<String> = (1..=12).map(|n| format!("Z{n:02}")).collect();
     for (n, kod) in omraden.iter().enumerate() {
         store.nytt_omrade(&sys, kod, &format!("Zon {}", n + 1), n >= 9)?;
@@ -491,23 +853,33 @@ pub fn generera(store: &Store, antal_brukare: usize, antal_utforare: usize, seed
     for ny in insatser() {
         store.ny_insats(&sys, &ny)?;
     }
-    store.ny_handlaggare(&sys, &Handlaggare {
-        id: String::new(),
-        namn: "Systemförvaltaren".into(),
-        titel: "Systemförvaltare".into(),
-        telefon: "0999-200 01".into(),
-        epost: "system@storby.example".into(),
-        roll: Roll::Systemforvaltare,
-    })?;
+    store.ny_handlaggare(
+        &sys,
+        &Handlaggare {
+            id: String::new(),
+            namn: "Systemförvaltaren".into(),
+            titel: "Systemförvaltare".into(),
+            telefon: "0999-200 01".into(),
+            epost: "system@storby.example".into(),
+            roll: Roll::Systemforvaltare,
+        },
+    )?;
     let mallar = demo_utforare(idag);
     let utforare: Vec<Utforare> = (0..antal_utforare)
         .map(|i| {
             let mall = &mallar[i % mallar.len()];
             Utforare {
-                namn: format!("{} {}", mall.namn.split([',', ' ']).next().unwrap_or("Omsorg"), i + 1),
-                organisationsnummer: Organisationsnummer::fran_delar(5, 30_000_000 + i as u32 * 7919)
-                    .map(|o| o.to_string())
-                    .unwrap_or_default(),
+                namn: format!(
+                    "{} {}",
+                    mall.namn.split([',', ' ']).next().unwrap_or("Omsorg"),
+                    i + 1
+                ),
+                organisationsnummer: Organisationsnummer::fran_delar(
+                    5,
+                    30_000_000 + i as u32 * 7919,
+                )
+                .map(|o| o.to_string())
+                .unwrap_or_default(),
                 regi: if i == 0 { Regi::EgenRegi } else { Regi::Privat },
                 omraden: omraden.iter().skip(i % 12).take(1 + i % 4).cloned().collect(),
                 ..mall.clone()
@@ -529,7 +901,8 @@ pub fn generera(store: &Store, antal_brukare: usize, antal_utforare: usize, seed
             ..NyBrukare::default()
         })
         .collect();
-    let validerade = personer.iter().map(|p| store.validera_brukare(p)).collect::<Resultat<Vec<_>>>()?;
+    let validerade =
+        personer.iter().map(|p| store.validera_brukare(p)).collect::<Resultat<Vec<_>>>()?;
     store.i_transaktion(|tx| {
         for v in &validerade {
             infoga_brukare(tx, v)?;
@@ -541,7 +914,11 @@ pub fn generera(store: &Store, antal_brukare: usize, antal_utforare: usize, seed
 /// Creates a database at `sokvag` filled by `fyll`, without ever leaving a half-made file: it
 /// is built beside the target and moved into place when complete. An existing file is refused
 /// unless `ersatt` is set.
-pub fn skapa_fil(sokvag: &std::path::Path, ersatt: bool, fyll: impl FnOnce(&Store) -> Resultat<()>) -> Resultat<()> {
+pub fn skapa_fil(
+    sokvag: &std::path::Path,
+    ersatt: bool,
+    fyll: impl FnOnce(&Store) -> Resultat<()>,
+) -> Resultat<()> {
     skapa_fil_med(sokvag, ersatt, None, fyll)
 }
 
@@ -557,8 +934,10 @@ pub fn skapa_fil_med(
         return Err(Lagringsfel::FilFinns { sokvag: sokvag.display().to_string() });
     }
     if let Some(mapp) = sokvag.parent().filter(|m| !m.as_os_str().is_empty()) {
-        std::fs::create_dir_all(mapp)
-            .map_err(|e| Lagringsfel::KanInteOppna { sokvag: mapp.display().to_string(), detalj: e.to_string() })?;
+        std::fs::create_dir_all(mapp).map_err(|e| Lagringsfel::KanInteOppna {
+            sokvag: mapp.display().to_string(),
+            detalj: e.to_string(),
+        })?;
     }
     let mut tillfallig = sokvag.as_os_str().to_owned();
     tillfallig.push(".ny");
@@ -576,8 +955,10 @@ pub fn skapa_fil_med(
         return Err(e);
     }
     ta_bort_databas(sokvag);
-    std::fs::rename(&tillfallig, sokvag)
-        .map_err(|e| Lagringsfel::KanInteOppna { sokvag: sokvag.display().to_string(), detalj: e.to_string() })?;
+    std::fs::rename(&tillfallig, sokvag).map_err(|e| Lagringsfel::KanInteOppna {
+        sokvag: sokvag.display().to_string(),
+        detalj: e.to_string(),
+    })?;
     ta_bort_databas(&tillfallig);
     Ok(())
 }

@@ -5,11 +5,14 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use valfri_domain::dokument::{Avsandare, Beslutsunderlag, Jamforelseunderlag, Kontakt, Mottagare, Utforaruppgift, Valfrihetsunderlag};
+use valfri_domain::dokument::{
+    Avsandare, Beslutsunderlag, Jamforelseunderlag, Kontakt, Mottagare, Utforaruppgift,
+    Valfrihetsunderlag,
+};
 use valfri_domain::{Brukare, IckevalModell, Regi};
 
-use crate::{Aktor, Lagringsfel, Resultat, Store, logg, ny_id, nu};
 use crate::Rad as _;
+use crate::{Aktor, Lagringsfel, Resultat, Store, logg, nu, ny_id};
 
 /// Which document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -51,7 +54,14 @@ pub struct Dokumentpost {
 impl Store {
     fn avsandare(&self) -> Resultat<Avsandare> {
         let k = self.kommun()?;
-        Ok(Avsandare { kommun: k.namn, namnd: k.namnd, adress: k.adress, postnummer: k.postnummer, postort: k.postort, telefon: k.telefon })
+        Ok(Avsandare {
+            kommun: k.namn,
+            namnd: k.namnd,
+            adress: k.adress,
+            postnummer: k.postnummer,
+            postort: k.postort,
+            telefon: k.telefon,
+        })
     }
 
     fn kontakt(&self, handlaggare_id: &str) -> Resultat<Kontakt> {
@@ -93,7 +103,13 @@ impl Store {
     /// copy to each ombud), keyed by recipient (`brukare` or the ombud's id). `sprak` is the
     /// document's language, which names the insats: usually the brukare's, but a handläggare
     /// may choose another.
-    pub fn valfrihetsunderlag(&self, aktor: &Aktor, beslut_id: &str, dag: NaiveDate, sprak: &str) -> Resultat<Vec<(String, Valfrihetsunderlag)>> {
+    pub fn valfrihetsunderlag(
+        &self,
+        aktor: &Aktor,
+        beslut_id: &str,
+        dag: NaiveDate,
+        sprak: &str,
+    ) -> Resultat<Vec<(String, Valfrihetsunderlag)>> {
         let kommun = self.kommun()?;
         let beslut = self.beslut(aktor, beslut_id)?;
         let brukare = self.brukare_for_dokument(aktor, &beslut.brukare_id)?;
@@ -102,11 +118,24 @@ impl Store {
         let utforare = valbara
             .utforare
             .iter()
-            .map(|r| Ok(Utforaruppgift { utforare: self.utforare(&r.utforare_id)?, status: r.status.clone() }))
+            .map(|r| {
+                Ok(Utforaruppgift {
+                    utforare: self.utforare(&r.utforare_id)?,
+                    status: r.status.clone(),
+                })
+            })
             .collect::<Resultat<Vec<_>>>()?;
         let ickeval_utforare = match insats.ickeval {
-            IckevalModell::EgenRegi => utforare.iter().find(|u| u.utforare.regi == Regi::EgenRegi).map(|u| u.utforare.namn.clone()),
-            IckevalModell::Utsedd => insats.ickeval_utforare_id.as_deref().map(|id| self.utforare(id)).transpose()?.map(|u| u.namn),
+            IckevalModell::EgenRegi => utforare
+                .iter()
+                .find(|u| u.utforare.regi == Regi::EgenRegi)
+                .map(|u| u.utforare.namn.clone()),
+            IckevalModell::Utsedd => insats
+                .ickeval_utforare_id
+                .as_deref()
+                .map(|id| self.utforare(id))
+                .transpose()?
+                .map(|u| u.namn),
             IckevalModell::Turordning => None,
         };
         let bas = Valfrihetsunderlag {
@@ -132,21 +161,40 @@ impl Store {
             ickeval_utforare,
             byte_dagar: kommun.byte_dagar,
         };
-        Ok(Self::mottagare(&brukare).into_iter().map(|(nyckel, m)| (nyckel, Valfrihetsunderlag { mottagare: m, ..bas.clone() })).collect())
+        Ok(Self::mottagare(&brukare)
+            .into_iter()
+            .map(|(nyckel, m)| (nyckel, Valfrihetsunderlag { mottagare: m, ..bas.clone() }))
+            .collect())
     }
 
     /// The jämförelseblad for an insats in an område on `dag`.
-    pub fn jamforelseunderlag(&self, aktor: &Aktor, insats_kod: &str, omrade_kod: &str, dag: NaiveDate, sprak: &str) -> Resultat<Jamforelseunderlag> {
+    pub fn jamforelseunderlag(
+        &self,
+        aktor: &Aktor,
+        insats_kod: &str,
+        omrade_kod: &str,
+        dag: NaiveDate,
+        sprak: &str,
+    ) -> Resultat<Jamforelseunderlag> {
         let kommun = self.kommun()?;
         let insats = self.insats(insats_kod, sprak)?;
-        let omrade = self.omraden()?.into_iter().find(|o| o.kod == omrade_kod.trim()).ok_or_else(|| Lagringsfel::OkandKod {
-            typ: "omrade",
-            kod: omrade_kod.trim().to_owned(),
-        })?;
+        let omrade =
+            self.omraden()?.into_iter().find(|o| o.kod == omrade_kod.trim()).ok_or_else(|| {
+                Lagringsfel::OkandKod { typ: "omrade", kod: omrade_kod.trim().to_owned() }
+            })?;
         let (lista, version) = self.i_transaktion(|tx| {
-            let lista = crate::val::for_omrade(tx, &insats.id, &insats.kod, &omrade.id, dag, kommun.ordning, kommun.ordning_seed.unwrap_or(0))?;
+            let lista = crate::val::for_omrade(
+                tx,
+                &insats.id,
+                &insats.kod,
+                &omrade.id,
+                dag,
+                kommun.ordning,
+                kommun.ordning_seed.unwrap_or(0),
+            )?;
             logg::skriv(tx, aktor, "las", "jamforelseblad", &insats.kod, &omrade.kod)?;
-            let version: i64 = tx.rad("SELECT coalesce(max(nummer), 0) FROM registerversion", [], |r| r.get(0))?;
+            let version: i64 =
+                tx.rad("SELECT coalesce(max(nummer), 0) FROM registerversion", [], |r| r.get(0))?;
             Ok((lista, version))
         })?;
         let utforare = lista
@@ -170,7 +218,13 @@ impl Store {
 
     /// The beslutsmeddelande, one per recipient like the letter, with the insats named in the
     /// document's language `sprak`.
-    pub fn beslutsunderlag(&self, aktor: &Aktor, beslut_id: &str, dag: NaiveDate, sprak: &str) -> Resultat<Vec<(String, Beslutsunderlag)>> {
+    pub fn beslutsunderlag(
+        &self,
+        aktor: &Aktor,
+        beslut_id: &str,
+        dag: NaiveDate,
+        sprak: &str,
+    ) -> Resultat<Vec<(String, Beslutsunderlag)>> {
         let beslut = self.beslut(aktor, beslut_id)?;
         let brukare = self.brukare_for_dokument(aktor, &beslut.brukare_id)?;
         let insats = self.insats(&beslut.insats_kod, sprak)?;
@@ -180,16 +234,22 @@ impl Store {
         Ok(Self::mottagare(&brukare)
             .into_iter()
             .map(|(nyckel, mottagare)| {
-                (nyckel, Beslutsunderlag {
-                    avsandare: avsandare.clone(),
-                    mottagare,
-                    brukare_namn: brukare_namn.clone(),
-                    personnummer: brukare.personnummer.clone(),
-                    handlaggare: handlaggare.clone(),
-                    datum: dag,
-                    beslut: valfri_domain::Beslut { insats_namn: insats.namn.clone(), ..beslut.clone() },
-                    lagrum: insats.lagrum.clone(),
-                })
+                (
+                    nyckel,
+                    Beslutsunderlag {
+                        avsandare: avsandare.clone(),
+                        mottagare,
+                        brukare_namn: brukare_namn.clone(),
+                        personnummer: brukare.personnummer.clone(),
+                        handlaggare: handlaggare.clone(),
+                        datum: dag,
+                        beslut: valfri_domain::Beslut {
+                            insats_namn: insats.namn.clone(),
+                            ..beslut.clone()
+                        },
+                        lagrum: insats.lagrum.clone(),
+                    },
+                )
             })
             .collect())
     }
@@ -251,15 +311,21 @@ impl Store {
 
     /// The beslut whose brukare are marked for a new choice (for a batch of letters).
     pub fn omval_beslut(&self) -> Resultat<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached("SELECT beslut_id FROM omval ORDER BY markerad, beslut_id")?;
+        let mut stmt =
+            self.conn.prepare_cached("SELECT beslut_id FROM omval ORDER BY markerad, beslut_id")?;
         let rader = stmt.query_map([], |r| r.get(0))?;
         Ok(rader.collect::<Result<_, _>>()?)
     }
 
     /// The date the latest valfrihetsinformation for a beslut must be answered by.
     pub fn svarsdatum(&self, beslut_id: &str) -> Resultat<Option<NaiveDate>> {
-        let d: Option<String> =
-            self.conn.rad("SELECT max(svarsdatum) FROM information WHERE beslut_id = ?1", [beslut_id], |r| r.get(0)).optional()?.flatten();
+        let d: Option<String> = self
+            .conn
+            .rad("SELECT max(svarsdatum) FROM information WHERE beslut_id = ?1", [beslut_id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .flatten();
         crate::datum_opt(d)
     }
 }
@@ -267,7 +333,11 @@ impl Store {
 impl Store {
     /// The form a brukare's letters take unless the handläggare overrides it: their language if
     /// the municipality offers it (else Swedish), and large print if they asked for it.
-    pub fn brevform(&self, aktor: &Aktor, beslut_id: &str) -> Resultat<valfri_domain::dokument::Form> {
+    pub fn brevform(
+        &self,
+        aktor: &Aktor,
+        beslut_id: &str,
+    ) -> Resultat<valfri_domain::dokument::Form> {
         let beslut = self.beslut(aktor, beslut_id)?;
         let brukare = self.brukare_for_dokument(aktor, &beslut.brukare_id)?;
         let erbjudna = self.kommun()?.sprak;

@@ -80,7 +80,9 @@ pub enum Lagringsfel {
 impl Lagringsfel {
     pub(crate) fn fran_oppning(e: rusqlite::Error, sokvag: &Path) -> Self {
         match Self::from(e) {
-            Lagringsfel::Internt { detalj } => Lagringsfel::KanInteOppna { sokvag: sokvag.display().to_string(), detalj },
+            Lagringsfel::Internt { detalj } => {
+                Lagringsfel::KanInteOppna { sokvag: sokvag.display().to_string(), detalj }
+            }
             annat => annat,
         }
     }
@@ -119,7 +121,9 @@ impl From<rusqlite::Error> for Lagringsfel {
                 // A write the operating system refused (no space left on a quota, a file-size
                 // limit, a failing disk): SQLite has rolled the transaction back.
                 K::SystemIoFailure => Self::Diskfel { detalj: e.to_string() },
-                K::ConstraintViolation if meddelande.as_deref().is_some_and(|m| m.contains("beslut är fattat")) => {
+                K::ConstraintViolation
+                    if meddelande.as_deref().is_some_and(|m| m.contains("beslut är fattat")) =>
+                {
                     Self::BeslutFattat
                 }
                 _ => Self::Internt { detalj: e.to_string() },
@@ -179,17 +183,25 @@ impl Anvandarmeddelande for Lagringsfel {
     fn argument(&self) -> Vec<(&'static str, Arg)> {
         match self {
             Self::Validering(v) => v.argument(),
-            Self::KanInteOppna { sokvag, .. } | Self::FilFinns { sokvag } => vec![("sokvag", sokvag.clone().into())],
+            Self::KanInteOppna { sokvag, .. } | Self::FilFinns { sokvag } => {
+                vec![("sokvag", sokvag.clone().into())]
+            }
             Self::NyareVersion { databas, program } => {
                 vec![("databas", (*databas).into()), ("program", (*program).into())]
             }
             Self::HittasInte { typ, id } => vec![("typ", (*typ).into()), ("id", id.clone().into())],
-            Self::Statusovergang { fran, till } => vec![("fran", (*fran).into()), ("till", (*till).into())],
-            Self::OkandKod { typ, kod } => vec![("typ", (*typ).into()), ("kod", kod.clone().into())],
+            Self::Statusovergang { fran, till } => {
+                vec![("fran", (*fran).into()), ("till", (*till).into())]
+            }
+            Self::OkandKod { typ, kod } => {
+                vec![("typ", (*typ).into()), ("kod", kod.clone().into())]
+            }
             Self::Internt { detalj } => vec![("detalj", detalj.clone().into())],
             Self::InteValbar { skal } => vec![("skal", (*skal).into())],
             Self::SvagLosenfras { minst } => vec![("minst", (*minst).into())],
-            Self::SvarsdatumEjPasserat { svarsdatum } => vec![("svarsdatum", svarsdatum.clone().into())],
+            Self::SvarsdatumEjPasserat { svarsdatum } => {
+                vec![("svarsdatum", svarsdatum.clone().into())]
+            }
             _ => Vec::new(),
         }
     }

@@ -2,8 +2,8 @@
 
 use valfri_domain::Personnummer;
 
-use crate::{Aktor, Lagringsfel, NyBrukare, Resultat, Store, brukare::infoga_brukare, idag, logg};
 use crate::Rad as _;
+use crate::{Aktor, Lagringsfel, NyBrukare, Resultat, Store, brukare::infoga_brukare, idag, logg};
 
 /// Why a bulk import was refused, and which brukare (index in the list) caused it, when one did.
 #[derive(Debug, thiserror::Error)]
@@ -39,11 +39,18 @@ impl Store {
     ///
     /// The audit log gets one `skapa` row per brukare (so each person's own log shows where
     /// the record came from, as for one added by hand) and one `import` row with the count.
-    pub fn importera_brukare(&self, aktor: &Aktor, lista: &[NyBrukare], beskrivning: &str) -> Result<Vec<String>, Importfel> {
+    pub fn importera_brukare(
+        &self,
+        aktor: &Aktor,
+        lista: &[NyBrukare],
+        beskrivning: &str,
+    ) -> Result<Vec<String>, Importfel> {
         self.krav_systemforvaltare(aktor, "brukare")?;
         let mut validerade = Vec::with_capacity(lista.len());
         for (index, ny) in lista.iter().enumerate() {
-            validerade.push(self.validera_brukare(ny).map_err(|fel| Importfel { index: Some(index), fel })?);
+            validerade.push(
+                self.validera_brukare(ny).map_err(|fel| Importfel { index: Some(index), fel })?,
+            );
         }
         let tx = self.skrivning()?;
         let mut ider = Vec::with_capacity(lista.len());
@@ -52,7 +59,11 @@ impl Store {
             logg::skriv(&tx, aktor, "skapa", "brukare", &id, "import")?;
             ider.push(id);
         }
-        let detalj: String = format!("{} brukare: {beskrivning}", ider.len()).chars().filter(|c| !c.is_control()).take(300).collect();
+        let detalj: String = format!("{} brukare: {beskrivning}", ider.len())
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(300)
+            .collect();
         logg::skriv(&tx, aktor, "import", "brukare", "", &detalj)?;
         tx.commit().map_err(Lagringsfel::from)?;
         Ok(ider)

@@ -2,12 +2,12 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 use valfri_domain::{
-    Enhet, Falt, Handlaggare, IckevalModell, Insats, Kommun, Omrade, Ordningsregel, Roll, Valideringsfel, kontrollera_postnummer,
-    kontrollera_text,
+    Enhet, Falt, Handlaggare, IckevalModell, Insats, Kommun, Omrade, Ordningsregel, Roll,
+    Valideringsfel, kontrollera_postnummer, kontrollera_text,
 };
 
-use crate::{Aktor, Lagringsfel, Resultat, Store, logg, ny_id, nu};
 use crate::Rad as _;
+use crate::{Aktor, Lagringsfel, Resultat, Store, logg, nu, ny_id};
 
 /// A new insats as the systemförvaltare describes it.
 #[derive(Debug, Clone)]
@@ -32,7 +32,13 @@ impl Store {
         Err(Lagringsfel::KraverSystemforvaltare)
     }
 
-    pub(crate) fn logga_nekad(&self, aktor: &Aktor, typ: &str, id: &str, varfor: &str) -> Resultat<()> {
+    pub(crate) fn logga_nekad(
+        &self,
+        aktor: &Aktor,
+        typ: &str,
+        id: &str,
+        varfor: &str,
+    ) -> Resultat<()> {
         self.i_transaktion(|tx| logg::skriv(tx, aktor, "nekad", typ, id, varfor))
     }
 
@@ -61,7 +67,19 @@ impl Store {
                 },
             )
             .optional()?;
-        let Some((namn, namnd, adress, postnummer, postort, telefon, ordning, ordning_seed, sprak, (byte_dagar, svarstid_dagar, tak_max_alder_dagar))) = rad else {
+        let Some((
+            namn,
+            namnd,
+            adress,
+            postnummer,
+            postort,
+            telefon,
+            ordning,
+            ordning_seed,
+            sprak,
+            (byte_dagar, svarstid_dagar, tak_max_alder_dagar),
+        )) = rad
+        else {
             return Ok(Kommun {
                 namn: String::new(),
                 namnd: String::new(),
@@ -132,12 +150,21 @@ impl Store {
     }
 
     pub fn omraden(&self) -> Resultat<Vec<Omrade>> {
-        let mut stmt = self.conn.prepare("SELECT id, kod, namn, landsbygd FROM omrade ORDER BY kod")?;
-        let rader = stmt.query_map([], |r| Ok(Omrade { id: r.get(0)?, kod: r.get(1)?, namn: r.get(2)?, landsbygd: r.get(3)? }))?;
+        let mut stmt =
+            self.conn.prepare("SELECT id, kod, namn, landsbygd FROM omrade ORDER BY kod")?;
+        let rader = stmt.query_map([], |r| {
+            Ok(Omrade { id: r.get(0)?, kod: r.get(1)?, namn: r.get(2)?, landsbygd: r.get(3)? })
+        })?;
         Ok(rader.collect::<Result<_, _>>()?)
     }
 
-    pub fn nytt_omrade(&self, aktor: &Aktor, kod: &str, namn: &str, landsbygd: bool) -> Resultat<String> {
+    pub fn nytt_omrade(
+        &self,
+        aktor: &Aktor,
+        kod: &str,
+        namn: &str,
+        landsbygd: bool,
+    ) -> Resultat<String> {
         self.krav_systemforvaltare(aktor, "omrade")?;
         let kod = kontrollera_kod(kod)?;
         let namn = kontrollera_text(Falt::NAMN, namn)?;
@@ -169,7 +196,11 @@ impl Store {
 
     pub fn insats(&self, kod: &str, sprak: &str) -> Resultat<Insats> {
         self.conn
-            .rad(&format!("{INSATS_SQL} WHERE i.kod = ?2"), params![sprak, kod.trim()], insats_fran_rad)
+            .rad(
+                &format!("{INSATS_SQL} WHERE i.kod = ?2"),
+                params![sprak, kod.trim()],
+                insats_fran_rad,
+            )
             .optional()?
             .ok_or_else(|| Lagringsfel::OkandKod { typ: "insats", kod: kod.trim().to_owned() })?
     }
@@ -180,7 +211,10 @@ impl Store {
         let lagrum = kontrollera_text(Falt::LAGRUM, &ny.lagrum)?;
         let mut namn = Vec::new();
         for (sprak, n) in &ny.namn {
-            namn.push((kontrollera_sprak(std::slice::from_ref(sprak))?, kontrollera_text(Falt::NAMN, n)?));
+            namn.push((
+                kontrollera_sprak(std::slice::from_ref(sprak))?,
+                kontrollera_text(Falt::NAMN, n)?,
+            ));
         }
         if !namn.iter().any(|(s, _)| s == "sv") {
             return Err(Valideringsfel::Saknas { falt: "namn" }.into());
@@ -206,20 +240,29 @@ impl Store {
         let lagrum = kontrollera_text(Falt::LAGRUM, lagrum)?;
         let insats = self.insats(kod, "sv")?;
         self.i_transaktion(|tx| {
-            tx.execute("UPDATE insats SET lagrum = ?1, andrad = ?2 WHERE id = ?3", params![lagrum, nu(), insats.id])?;
+            tx.execute(
+                "UPDATE insats SET lagrum = ?1, andrad = ?2 WHERE id = ?3",
+                params![lagrum, nu(), insats.id],
+            )?;
             logg::skriv(tx, aktor, "andra", "insats", &insats.id, &format!("lagrum: {lagrum}"))
         })
     }
 
     pub fn handlaggare_lista(&self) -> Resultat<Vec<Handlaggare>> {
-        let mut stmt = self.conn.prepare("SELECT id, namn, titel, telefon, epost, roll FROM handlaggare ORDER BY namn")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT id, namn, titel, telefon, epost, roll FROM handlaggare ORDER BY namn",
+        )?;
         let rader = stmt.query_map([], handlaggare_fran_rad)?;
         rader.map(|r| r?).collect()
     }
 
     pub fn handlaggare(&self, id: &str) -> Resultat<Handlaggare> {
         self.conn
-            .rad("SELECT id, namn, titel, telefon, epost, roll FROM handlaggare WHERE id = ?1", [id], handlaggare_fran_rad)
+            .rad(
+                "SELECT id, namn, titel, telefon, epost, roll FROM handlaggare WHERE id = ?1",
+                [id],
+                handlaggare_fran_rad,
+            )
             .optional()?
             .ok_or_else(|| Lagringsfel::HittasInte { typ: "handlaggare", id: id.to_owned() })?
     }
@@ -257,7 +300,8 @@ const INSATS_SQL: &str = "SELECT i.id, i.kod, coalesce(n.namn, sv.namn, i.kod), 
 fn insats_fran_rad(r: &Row<'_>) -> rusqlite::Result<Resultat<Insats>> {
     let enhet: String = r.get(4)?;
     let ickeval: String = r.get(6)?;
-    let (id, kod, namn, lagrum, valfrihet) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(5)?);
+    let (id, kod, namn, lagrum, valfrihet) =
+        (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(5)?);
     let (ickeval_utforare_id, turordning_egen_regi) = (r.get(7)?, r.get(8)?);
     Ok((|| {
         Ok(Insats {
@@ -277,7 +321,9 @@ fn insats_fran_rad(r: &Row<'_>) -> rusqlite::Result<Resultat<Insats>> {
 fn handlaggare_fran_rad(r: &Row<'_>) -> rusqlite::Result<Resultat<Handlaggare>> {
     let roll: String = r.get(5)?;
     let (id, namn, titel, telefon, epost) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
-    Ok(Roll::fran_kod(&roll).map(|roll| Handlaggare { id, namn, titel, telefon, epost, roll }).map_err(Into::into))
+    Ok(Roll::fran_kod(&roll)
+        .map(|roll| Handlaggare { id, namn, titel, telefon, epost, roll })
+        .map_err(Into::into))
 }
 
 /// Codes are short, plain and upper-case-insensitive: letters, digits, `-` and `_`.
@@ -296,7 +342,10 @@ pub(crate) fn kontrollera_sprak(sprak: &[String]) -> Result<String, Valideringsf
     for s in sprak {
         let s = s.trim().to_ascii_lowercase();
         if s.len() != 2 || !s.bytes().all(|b| b.is_ascii_lowercase()) {
-            return Err(Valideringsfel::OkantVarde { falt: "sprak", varde: s.chars().take(20).collect() });
+            return Err(Valideringsfel::OkantVarde {
+                falt: "sprak",
+                varde: s.chars().take(20).collect(),
+            });
         }
         if !ut.contains(&s) {
             ut.push(s);

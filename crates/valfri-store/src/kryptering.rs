@@ -84,7 +84,12 @@ pub fn filtyp(sokvag: &Path) -> Resultat<Filtyp> {
     let mut fil = match File::open(sokvag) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Filtyp::Saknas),
-        Err(e) => return Err(Lagringsfel::KanInteOppna { sokvag: sokvag.display().to_string(), detalj: e.to_string() }),
+        Err(e) => {
+            return Err(Lagringsfel::KanInteOppna {
+                sokvag: sokvag.display().to_string(),
+                detalj: e.to_string(),
+            });
+        }
     };
     let mut huvud = [0u8; 16];
     let mut last = 0;
@@ -92,7 +97,12 @@ pub fn filtyp(sokvag: &Path) -> Resultat<Filtyp> {
         match fil.read(&mut huvud[last..]) {
             Ok(0) => break,
             Ok(n) => last += n,
-            Err(e) => return Err(Lagringsfel::KanInteOppna { sokvag: sokvag.display().to_string(), detalj: e.to_string() }),
+            Err(e) => {
+                return Err(Lagringsfel::KanInteOppna {
+                    sokvag: sokvag.display().to_string(),
+                    detalj: e.to_string(),
+                });
+            }
         }
     }
     Ok(match last {
@@ -122,8 +132,11 @@ impl Store {
             (Filtyp::Okrypterad, Some(_)) => Err(Lagringsfel::InteKrypterad),
             (_, None) => Self::open(sokvag),
             (_, Some(l)) => {
-                let flaggor = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-                let conn = Connection::open_with_flags(sokvag, flaggor).map_err(|e| Lagringsfel::fran_oppning(e, sokvag))?;
+                let flaggor = OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_CREATE
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+                let conn = Connection::open_with_flags(sokvag, flaggor)
+                    .map_err(|e| Lagringsfel::fran_oppning(e, sokvag))?;
                 satt_nyckel(&conn, l)?;
                 match Self::forbered(conn, Some(sokvag.to_path_buf()), Some(l.clone())) {
                     Err(Lagringsfel::Korrupt) => Err(Lagringsfel::FelLosenfras),
@@ -140,7 +153,12 @@ impl Store {
 
     /// Changes the passphrase (re-key). Every page is re-encrypted in one go; a crash midway
     /// leaves the old key valid (SQLCipher rewrites through the journal).
-    pub fn byt_losenfras(&mut self, aktor: &Aktor, gammal: &Losenfras, ny: &Losenfras) -> Resultat<()> {
+    pub fn byt_losenfras(
+        &mut self,
+        aktor: &Aktor,
+        gammal: &Losenfras,
+        ny: &Losenfras,
+    ) -> Resultat<()> {
         let Some(nuvarande) = &self.losen else {
             return Err(Lagringsfel::InteKrypterad);
         };
@@ -149,7 +167,8 @@ impl Store {
             return Err(Lagringsfel::FelLosenfras);
         }
         // Rekeying rewrites every page; SQLCipher needs the WAL folded in and a rollback journal.
-        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")?;
+        self.conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")?;
         let resultat = self.conn.pragma_update(None, "rekey", ny.text());
         self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))?;
         resultat?;
@@ -160,7 +179,10 @@ impl Store {
     /// The integrity check SQLite can do quickly (no index cross-check); run on every open of
     /// the app so a damaged file is found before anyone works in it.
     pub fn snabbkontroll(&self) -> Resultat<()> {
-        let svar: String = self.conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(Lagringsfel::from)?;
+        let svar: String = self
+            .conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(Lagringsfel::from)?;
         if svar == "ok" { Ok(()) } else { Err(Lagringsfel::Korrupt) }
     }
 
@@ -183,9 +205,16 @@ impl Store {
     pub fn sakerhet(&self) -> Resultat<Sakerhetsinstallningar> {
         let rad = self
             .conn
-            .query_row("SELECT las_efter_minuter, sakerhetskopior FROM sakerhet WHERE id = 1", [], |r| {
-                Ok(Sakerhetsinstallningar { las_efter_minuter: r.get(0)?, sakerhetskopior: r.get(1)? })
-            })
+            .query_row(
+                "SELECT las_efter_minuter, sakerhetskopior FROM sakerhet WHERE id = 1",
+                [],
+                |r| {
+                    Ok(Sakerhetsinstallningar {
+                        las_efter_minuter: r.get(0)?,
+                        sakerhetskopior: r.get(1)?,
+                    })
+                },
+            )
             .optional()?;
         Ok(rad.unwrap_or_default())
     }
@@ -210,20 +239,33 @@ impl Store {
     /// `sakerhetskopior` of them. Encrypted with the database's key.
     pub fn automatisk_sakerhetskopia(&self, mapp: &Path) -> Resultat<PathBuf> {
         let antal = self.sakerhet()?.sakerhetskopior.max(1) as usize;
-        fs::create_dir_all(mapp).map_err(|e| Lagringsfel::KanInteOppna { sokvag: mapp.display().to_string(), detalj: e.to_string() })?;
+        fs::create_dir_all(mapp).map_err(|e| Lagringsfel::KanInteOppna {
+            sokvag: mapp.display().to_string(),
+            detalj: e.to_string(),
+        })?;
         let mut namn = format!("{KOPIA_PREFIX}{}.sqlite", Local::now().format(KOPIA_TID));
         if mapp.join(&namn).exists() {
             // Two within one second (close right after the daily copy): keep both.
-            namn = format!("{KOPIA_PREFIX}{}-{}.sqlite", Local::now().format(KOPIA_TID), crate::ny_id());
+            namn = format!(
+                "{KOPIA_PREFIX}{}-{}.sqlite",
+                Local::now().format(KOPIA_TID),
+                crate::ny_id()
+            );
         }
         let till = mapp.join(namn);
         let tillfallig = till.with_extension("sqlite.ny");
         let _ = fs::remove_file(&tillfallig);
-        if let Err(e) = self.kopiera_till(&tillfallig).and_then(|()| Store::oppna(&tillfallig, self.losen.as_ref())?.integritetskontroll()) {
+        if let Err(e) = self
+            .kopiera_till(&tillfallig)
+            .and_then(|()| Store::oppna(&tillfallig, self.losen.as_ref())?.integritetskontroll())
+        {
             let _ = fs::remove_file(&tillfallig);
             return Err(e);
         }
-        fs::rename(&tillfallig, &till).map_err(|e| Lagringsfel::KanInteOppna { sokvag: till.display().to_string(), detalj: e.to_string() })?;
+        fs::rename(&tillfallig, &till).map_err(|e| Lagringsfel::KanInteOppna {
+            sokvag: till.display().to_string(),
+            detalj: e.to_string(),
+        })?;
         for gammal in sakerhetskopior(mapp).into_iter().skip(antal) {
             let _ = fs::remove_file(gammal.sokvag);
         }
@@ -274,7 +316,9 @@ pub fn sakerhetskopior(mapp: &Path) -> Vec<Sakerhetskopia> {
 
 /// Whether the newest automatic backup is older than a day (or there is none).
 pub fn behover_daglig_kopia(mapp: &Path) -> bool {
-    sakerhetskopior(mapp).first().is_none_or(|k| Local::now().naive_local() - k.tid >= chrono::Duration::hours(24))
+    sakerhetskopior(mapp)
+        .first()
+        .is_none_or(|k| Local::now().naive_local() - k.tid >= chrono::Duration::hours(24))
 }
 
 /// Encrypts a plaintext database in place. The encrypted copy is made beside it and checked
@@ -285,7 +329,12 @@ pub fn kryptera(sokvag: &Path, losen: &Losenfras) -> Resultat<()> {
     match filtyp(sokvag)? {
         Filtyp::Okrypterad => {}
         Filtyp::Krypterad => return Err(Lagringsfel::RedanKrypterad),
-        Filtyp::Saknas => return Err(Lagringsfel::KanInteOppna { sokvag: sokvag.display().to_string(), detalj: "missing".into() }),
+        Filtyp::Saknas => {
+            return Err(Lagringsfel::KanInteOppna {
+                sokvag: sokvag.display().to_string(),
+                detalj: "missing".into(),
+            });
+        }
     }
     let mut ny = sokvag.as_os_str().to_owned();
     ny.push(".krypterad");
@@ -296,11 +345,17 @@ pub fn kryptera(sokvag: &Path, losen: &Losenfras) -> Resultat<()> {
         if let Loggstatus::Bruten { .. } = kalla.verifiera_logg()? {
             return Err(Lagringsfel::BackupTrasig);
         }
-        let ny_text = ny.to_str().ok_or_else(|| Lagringsfel::KanInteOppna { sokvag: ny.display().to_string(), detalj: "path is not UTF-8".into() })?;
-        kalla.conn.execute("ATTACH DATABASE ?1 AS krypterad KEY ?2", params![ny_text, losen.text()])?;
+        let ny_text = ny.to_str().ok_or_else(|| Lagringsfel::KanInteOppna {
+            sokvag: ny.display().to_string(),
+            detalj: "path is not UTF-8".into(),
+        })?;
+        kalla
+            .conn
+            .execute("ATTACH DATABASE ?1 AS krypterad KEY ?2", params![ny_text, losen.text()])?;
         let export = (|| -> Resultat<()> {
             kalla.conn.query_row("SELECT sqlcipher_export('krypterad')", [], |_| Ok(()))?;
-            let version: i64 = kalla.conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+            let version: i64 =
+                kalla.conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
             kalla.conn.pragma_update(Some("krypterad"), "user_version", version)?;
             Ok(())
         })();
@@ -324,7 +379,10 @@ pub fn kryptera(sokvag: &Path, losen: &Losenfras) -> Resultat<()> {
     }
     skriv_over(sokvag);
     crate::demo::ta_bort_databas(sokvag);
-    fs::rename(&ny, sokvag).map_err(|e| Lagringsfel::KanInteOppna { sokvag: sokvag.display().to_string(), detalj: e.to_string() })?;
+    fs::rename(&ny, sokvag).map_err(|e| Lagringsfel::KanInteOppna {
+        sokvag: sokvag.display().to_string(),
+        detalj: e.to_string(),
+    })?;
     crate::demo::ta_bort_databas(&ny);
     Ok(())
 }
@@ -339,7 +397,11 @@ fn radantal(conn: &Connection) -> Resultat<Vec<(String, i64)>> {
     tabeller
         .into_iter()
         .map(|t| {
-            let antal = conn.query_row(&format!("SELECT count(*) FROM \"{}\"", t.replace('"', "\"\"")), [], |r| r.get(0))?;
+            let antal = conn.query_row(
+                &format!("SELECT count(*) FROM \"{}\"", t.replace('"', "\"\"")),
+                [],
+                |r| r.get(0),
+            )?;
             Ok((t, antal))
         })
         .collect()

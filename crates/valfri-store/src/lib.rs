@@ -32,14 +32,17 @@ use valfri_domain::Roll;
 pub use backup::{aterstall, ersatt_skadad};
 pub use beslut::Formularfel;
 pub use brukare::{MAX_TRAFFAR, NyBrukare, NyttOmbud};
-pub use kommun::NyInsats;
-pub use register::{Registerversion, Sparat};
-pub use val::{Arbetslistor, Arbetspost, Insatsstatistik, Kapacitet, Paverkad, Utforarstatistik};
 pub use dokument::{Dokumentpost, Dokumenttyp};
 pub use fel::Lagringsfel;
 pub use import::Importfel;
-pub use kryptering::{Filtyp, Losenfras, Sakerhetsinstallningar, Sakerhetskopia, behover_daglig_kopia, filtyp, kryptera, sakerhetskopior};
+pub use kommun::NyInsats;
+pub use kryptering::{
+    Filtyp, Losenfras, Sakerhetsinstallningar, Sakerhetskopia, behover_daglig_kopia, filtyp,
+    kryptera, sakerhetskopior,
+};
 pub use logg::{Loggpost, Loggstatus};
+pub use register::{Registerversion, Sparat};
+pub use val::{Arbetslistor, Arbetspost, Insatsstatistik, Kapacitet, Paverkad, Utforarstatistik};
 
 pub type Resultat<T> = Result<T, Lagringsfel>;
 
@@ -102,8 +105,11 @@ impl Store {
     /// Opens (or creates) the unencrypted database at `sokvag` and brings its schema up to
     /// date. [`Store::oppna`] opens an encrypted one.
     pub fn open(sokvag: &Path) -> Resultat<Self> {
-        let flaggor = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(sokvag, flaggor).map_err(|e| Lagringsfel::fran_oppning(e, sokvag))?;
+        let flaggor = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(sokvag, flaggor)
+            .map_err(|e| Lagringsfel::fran_oppning(e, sokvag))?;
         Self::forbered(conn, Some(sokvag.to_path_buf()), None)
     }
 
@@ -113,7 +119,11 @@ impl Store {
         Self::forbered(conn, None, None)
     }
 
-    fn forbered(conn: Connection, sokvag: Option<PathBuf>, losen: Option<Losenfras>) -> Resultat<Self> {
+    fn forbered(
+        conn: Connection,
+        sokvag: Option<PathBuf>,
+        losen: Option<Losenfras>,
+    ) -> Resultat<Self> {
         conn.busy_timeout(VANTETID)?;
         // Every statement the store runs fits, so none is parsed twice in a session.
         conn.set_prepared_statement_cache_capacity(SATSER_I_CACHE);
@@ -132,7 +142,9 @@ impl Store {
             }
         }
         // In WAL mode NORMAL survives a killed process (not a power cut) without an fsync per commit.
-        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA trusted_schema = OFF;")?;
+        conn.execute_batch(
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA trusted_schema = OFF;",
+        )?;
         let store = Self { conn, sokvag, losen };
         store.migrera()?;
         Ok(store)
@@ -142,7 +154,10 @@ impl Store {
         let kand = schema::MIGRATIONER.len();
         loop {
             let tx = self.skrivning()?;
-            let version: usize = tx.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))?.try_into().unwrap_or(0);
+            let version: usize = tx
+                .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))?
+                .try_into()
+                .unwrap_or(0);
             if version > kand {
                 return Err(Lagringsfel::NyareVersion { databas: version, program: kand });
             }
@@ -206,7 +221,8 @@ pub fn idag() -> NaiveDate {
 }
 
 fn datum(text: &str) -> Resultat<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| Lagringsfel::Internt { detalj: format!("bad date {text:?}") })
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| Lagringsfel::Internt { detalj: format!("bad date {text:?}") })
 }
 
 fn datum_opt(text: Option<String>) -> Resultat<Option<NaiveDate>> {
@@ -228,19 +244,11 @@ mod tests {
         let sql = "SELECT o.kod FROM utforare_omrade uo JOIN omrade o ON o.id = uo.omrade_id WHERE uo.utforare_id = ?1 ORDER BY o.kod";
         for id in ["a", "b", "c"] {
             let mut stmt = s.conn.prepare_cached(sql).unwrap();
-            let rader = stmt
-                .query_map([id], |r| r.get::<_, String>(0))
-                .unwrap()
-                .count();
+            let rader = stmt.query_map([id], |r| r.get::<_, String>(0)).unwrap().count();
             assert_eq!(rader, 0);
         }
         let stmt = s.conn.prepare_cached(sql).unwrap();
         assert_eq!(stmt.get_status(StatementStatus::RePrepare), 0);
-        assert_eq!(
-            s.conn
-                .rad("SELECT ?1 || 'x'", ["a"], |r| r.get::<_, String>(0))
-                .unwrap(),
-            "ax"
-        );
+        assert_eq!(s.conn.rad("SELECT ?1 || 'x'", ["a"], |r| r.get::<_, String>(0)).unwrap(), "ax");
     }
 }

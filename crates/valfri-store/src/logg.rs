@@ -4,8 +4,8 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::{Aktor, Resultat, Store, nu};
 use crate::Rad as _;
+use crate::{Aktor, Resultat, Store, nu};
 
 /// The hash the first row chains to.
 const START: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -32,7 +32,16 @@ pub enum Loggstatus {
     Bruten { nr: i64 },
 }
 
-fn hash(nr: i64, tid: &str, vem: &str, handling: &str, typ: &str, id: &str, detalj: &str, foregaende: &str) -> String {
+fn hash(
+    nr: i64,
+    tid: &str,
+    vem: &str,
+    handling: &str,
+    typ: &str,
+    id: &str,
+    detalj: &str,
+    foregaende: &str,
+) -> String {
     let mut h = Sha256::new();
     // A separator that cannot occur in the fields keeps ("ab","c") and ("a","bc") apart.
     for del in [nr.to_string().as_str(), tid, vem, handling, typ, id, detalj, foregaende] {
@@ -44,9 +53,19 @@ fn hash(nr: i64, tid: &str, vem: &str, handling: &str, typ: &str, id: &str, deta
 
 /// Appends a row inside the caller's write transaction, which already holds the write lock, so
 /// the chain cannot fork.
-pub(crate) fn skriv(tx: &Transaction<'_>, aktor: &Aktor, handling: &str, typ: &str, id: &str, detalj: &str) -> Resultat<()> {
-    let senaste: Option<(i64, String)> =
-        tx.rad("SELECT nr, hash FROM handelselogg ORDER BY nr DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+pub(crate) fn skriv(
+    tx: &Transaction<'_>,
+    aktor: &Aktor,
+    handling: &str,
+    typ: &str,
+    id: &str,
+    detalj: &str,
+) -> Resultat<()> {
+    let senaste: Option<(i64, String)> = tx
+        .rad("SELECT nr, hash FROM handelselogg ORDER BY nr DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
     let (nr, foregaende) = senaste.map_or((1, START.to_owned()), |(n, h)| (n + 1, h));
     let tid = nu();
     let vem = aktor.logg_namn();
@@ -71,7 +90,16 @@ impl Store {
         let mut foregaende = START.to_owned();
         while let Some(r) = rader.next()? {
             let nr: i64 = r.get(0)?;
-            let falt: [String; 8] = [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?];
+            let falt: [String; 8] = [
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+            ];
             let [tid, vem, handling, typ, id, detalj, kedja, lagrad] = falt;
             let raknad = hash(nr, &tid, &vem, &handling, &typ, &id, &detalj, &kedja);
             if nr != forvantad_nr || kedja != foregaende || raknad != lagrad {

@@ -3,8 +3,8 @@
 
 use rusqlite::params;
 
-use crate::{Aktor, Resultat, Store, logg, nu};
 use crate::Rad as _;
+use crate::{Aktor, Resultat, Store, logg, nu};
 
 impl Store {
     /// The highest package version applied here; none before the first.

@@ -3,13 +3,13 @@
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use valfri_domain::{
-    Falt, Godkannande, Kvalitetsindikator, Organisationsnummer, Regi, Utforare, Valideringsfel, kontrollera_postnummer,
-    kontrollera_text,
+    Falt, Godkannande, Kvalitetsindikator, Organisationsnummer, Regi, Utforare, Valideringsfel,
+    kontrollera_postnummer, kontrollera_text,
 };
 
-use crate::kommun::{dela_lista, kontrollera_sprak};
-use crate::{Aktor, Lagringsfel, Resultat, Store, datum, datum_opt, logg, ny_id, nu};
 use crate::Rad as _;
+use crate::kommun::{dela_lista, kontrollera_sprak};
+use crate::{Aktor, Lagringsfel, Resultat, Store, datum, datum_opt, logg, nu, ny_id};
 
 /// A register version: a numbered state of the whole register.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -24,20 +24,37 @@ impl Store {
     /// Adds a provider (when its organisationsnummer is new) or replaces everything about it,
     /// in one new register version. Brukare the change leaves without a valid provider are
     /// marked for a new choice in the same transaction.
-    pub fn spara_utforare(&self, aktor: &Aktor, u: &Utforare, beskrivning: &str) -> Resultat<Sparat> {
+    pub fn spara_utforare(
+        &self,
+        aktor: &Aktor,
+        u: &Utforare,
+        beskrivning: &str,
+    ) -> Resultat<Sparat> {
         self.spara_utforare_alla(aktor, std::slice::from_ref(u), beskrivning)
     }
 
     /// Several providers in one version: an import is all or nothing.
-    pub fn spara_utforare_alla(&self, aktor: &Aktor, lista: &[Utforare], beskrivning: &str) -> Resultat<Sparat> {
+    pub fn spara_utforare_alla(
+        &self,
+        aktor: &Aktor,
+        lista: &[Utforare],
+        beskrivning: &str,
+    ) -> Resultat<Sparat> {
         self.krav_systemforvaltare(aktor, "utforare")?;
-        let lista = lista.iter().map(|u| self.validera_utforare(u)).collect::<Resultat<Vec<_>>>()?;
+        let lista =
+            lista.iter().map(|u| self.validera_utforare(u)).collect::<Resultat<Vec<_>>>()?;
         self.i_transaktion(|tx| {
             let version = ny_version(tx, aktor, beskrivning)?;
             let mut paverkade = Vec::new();
             for u in &lista {
                 let sparad = skriv_utforare(tx, aktor, u, version)?;
-                paverkade.extend(crate::val::markera_omval(tx, aktor, &sparad, version, crate::idag())?);
+                paverkade.extend(crate::val::markera_omval(
+                    tx,
+                    aktor,
+                    &sparad,
+                    version,
+                    crate::idag(),
+                )?);
             }
             Ok(Sparat { version, paverkade })
         })
@@ -58,7 +75,11 @@ impl Store {
             }
             Ok(ut)
         };
-        let omraden = u.omraden.iter().map(|k| self.omrade_id(k).map(|_| k.trim().to_owned())).collect::<Resultat<Vec<_>>>()?;
+        let omraden = u
+            .omraden
+            .iter()
+            .map(|k| self.omrade_id(k).map(|_| k.trim().to_owned()))
+            .collect::<Resultat<Vec<_>>>()?;
         let mut godkannanden = Vec::new();
         for g in &u.godkannanden {
             self.insats(&g.insats_kod, "sv")?;
@@ -67,7 +88,8 @@ impl Store {
             {
                 return Err(Valideringsfel::DatumOrdning.into());
             }
-            godkannanden.push(Godkannande { insats_kod: g.insats_kod.trim().to_owned(), ..g.clone() });
+            godkannanden
+                .push(Godkannande { insats_kod: g.insats_kod.trim().to_owned(), ..g.clone() });
         }
         let mut kvalitet = Vec::new();
         for k in &u.kvalitet {
@@ -75,7 +97,11 @@ impl Store {
                 self.insats(kod, "sv")?;
             }
             if !k.varde.is_finite() {
-                return Err(Valideringsfel::OkantVarde { falt: "kvalitet", varde: k.varde.to_string() }.into());
+                return Err(Valideringsfel::OkantVarde {
+                    falt: "kvalitet",
+                    varde: k.varde.to_string(),
+                }
+                .into());
             }
             kvalitet.push(Kvalitetsindikator {
                 namn: kontrollera_text(Falt::NAMN, &k.namn)?,
@@ -84,7 +110,11 @@ impl Store {
                 ..k.clone()
             });
         }
-        let postnummer = if u.postnummer.trim().is_empty() { String::new() } else { kontrollera_postnummer(&u.postnummer)? };
+        let postnummer = if u.postnummer.trim().is_empty() {
+            String::new()
+        } else {
+            kontrollera_postnummer(&u.postnummer)?
+        };
         Ok(Utforare {
             id: u.id.clone(),
             namn: kontrollera_text(Falt::NAMN, &u.namn)?,
@@ -120,21 +150,38 @@ impl Store {
 
     /// Resolves a provider named by organisationsnummer (any form) or id.
     pub fn utforare_id(&self, text: &str) -> Resultat<String> {
-        let nyckel = Organisationsnummer::tolka(text).map(|o| o.to_string()).unwrap_or_else(|_| text.trim().to_owned());
+        let nyckel = Organisationsnummer::tolka(text)
+            .map(|o| o.to_string())
+            .unwrap_or_else(|_| text.trim().to_owned());
         self.conn
-            .rad("SELECT id FROM utforare WHERE organisationsnummer = ?1 OR id = ?1", [&nyckel], |r| r.get(0))
+            .rad(
+                "SELECT id FROM utforare WHERE organisationsnummer = ?1 OR id = ?1",
+                [&nyckel],
+                |r| r.get(0),
+            )
             .optional()?
             .ok_or_else(|| Lagringsfel::HittasInte { typ: "utforare", id: text.trim().to_owned() })
     }
 
     /// The current register version (0 before any provider was added).
     pub fn registerversion(&self) -> Resultat<i64> {
-        Ok(self.conn.rad("SELECT coalesce(max(nummer), 0) FROM registerversion", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .rad("SELECT coalesce(max(nummer), 0) FROM registerversion", [], |r| r.get(0))?)
     }
 
     pub fn registerhistorik(&self) -> Resultat<Vec<Registerversion>> {
-        let mut stmt = self.conn.prepare("SELECT nummer, tid, vem, beskrivning FROM registerversion ORDER BY nummer DESC")?;
-        let rader = stmt.query_map([], |r| Ok(Registerversion { nummer: r.get(0)?, tid: r.get(1)?, vem: r.get(2)?, beskrivning: r.get(3)? }))?;
+        let mut stmt = self.conn.prepare(
+            "SELECT nummer, tid, vem, beskrivning FROM registerversion ORDER BY nummer DESC",
+        )?;
+        let rader = stmt.query_map([], |r| {
+            Ok(Registerversion {
+                nummer: r.get(0)?,
+                tid: r.get(1)?,
+                vem: r.get(2)?,
+                beskrivning: r.get(3)?,
+            })
+        })?;
         Ok(rader.collect::<Result<_, _>>()?)
     }
 
@@ -173,10 +220,20 @@ pub struct Sparat {
     pub paverkade: Vec<crate::Paverkad>,
 }
 
-fn skriv_utforare(tx: &Transaction<'_>, aktor: &Aktor, u: &Utforare, version: i64) -> Resultat<Utforare> {
+fn skriv_utforare(
+    tx: &Transaction<'_>,
+    aktor: &Aktor,
+    u: &Utforare,
+    version: i64,
+) -> Resultat<Utforare> {
     let tid = nu();
-    let befintlig: Option<String> =
-        tx.rad("SELECT id FROM utforare WHERE organisationsnummer = ?1", [&u.organisationsnummer], |r| r.get(0)).optional()?;
+    let befintlig: Option<String> = tx
+        .rad(
+            "SELECT id FROM utforare WHERE organisationsnummer = ?1",
+            [&u.organisationsnummer],
+            |r| r.get(0),
+        )
+        .optional()?;
     let id = match (&befintlig, u.id.is_empty()) {
         (Some(b), true) => b.clone(),
         (Some(b), false) if *b == u.id => b.clone(),
@@ -271,8 +328,22 @@ fn las_utforare(tx: &Transaction<'_>, id: &str) -> Resultat<Utforare> {
         )
         .optional()?
         .ok_or_else(|| Lagringsfel::HittasInte { typ: "utforare", id: id.to_owned() })?;
-    let [id, namn, organisationsnummer, regi, telefon, epost, webb, adress, postnummer, postort, presentation, sprak, inriktningar, tillagg] =
-        rad;
+    let [
+        id,
+        namn,
+        organisationsnummer,
+        regi,
+        telefon,
+        epost,
+        webb,
+        adress,
+        postnummer,
+        postort,
+        presentation,
+        sprak,
+        inriktningar,
+        tillagg,
+    ] = rad;
     let mut stmt = tx.prepare_cached(
         "SELECT o.kod FROM utforare_omrade uo JOIN omrade o ON o.id = uo.omrade_id WHERE uo.utforare_id = ?1 ORDER BY o.kod",
     )?;
@@ -284,7 +355,15 @@ fn las_utforare(tx: &Transaction<'_>, id: &str) -> Resultat<Utforare> {
     )?;
     let godkannanden = stmt
         .query_map([&id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, (r.get(6)?, r.get(7)?)))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                (r.get(6)?, r.get(7)?),
+            ))
         })?
         .map(|r| {
             let (insats_kod, fran, till, tak, bekraftad, paus, (tak_fran, tak_till)) = r?;
@@ -306,7 +385,14 @@ fn las_utforare(tx: &Transaction<'_>, id: &str) -> Resultat<Utforare> {
     )?;
     let kvalitet = stmt
         .query_map([&id], |r| {
-            Ok(Kvalitetsindikator { insats_kod: r.get(0)?, namn: r.get(1)?, varde: r.get(2)?, enhet: r.get(3)?, ar: r.get(4)?, kalla: r.get(5)? })
+            Ok(Kvalitetsindikator {
+                insats_kod: r.get(0)?,
+                namn: r.get(1)?,
+                varde: r.get(2)?,
+                enhet: r.get(3)?,
+                ar: r.get(4)?,
+                kalla: r.get(5)?,
+            })
         })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Utforare {

@@ -9,16 +9,17 @@ use chrono::{Days, NaiveDate};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use valfri_domain::val::{
-    Hoppad, Ickevalsforklaring, Listplats, NyttVal, Val, ValbarRad, Valbara, Valbarhet, nasta_i_turordning, neutral_ordning, tak_galler,
-    valbarhet,
+    Hoppad, Ickevalsforklaring, Listplats, NyttVal, Val, ValbarRad, Valbara, Valbarhet,
+    nasta_i_turordning, neutral_ordning, tak_galler, valbarhet,
 };
 use valfri_domain::{
-    BeslutStatus, Godkannande, IckevalModell, IckevalOrsak, Informationssatt, Regi, Utfall, Utforare, ValTyp, VemValde,
+    BeslutStatus, Godkannande, IckevalModell, IckevalOrsak, Informationssatt, Regi, Utfall,
+    Utforare, ValTyp, VemValde,
 };
 
-use crate::kommun::kontrollera_sprak;
-use crate::{Aktor, Lagringsfel, Resultat, Store, datum, datum_opt, logg, ny_id, nu};
 use crate::Rad as _;
+use crate::kommun::kontrollera_sprak;
+use crate::{Aktor, Lagringsfel, Resultat, Store, datum, datum_opt, logg, nu, ny_id};
 
 /// What the choice rules need to know about a beslut.
 struct Beslutsdata {
@@ -40,7 +41,11 @@ impl Beslutsdata {
     /// Only a made, granted beslut on an insats in a valfrihetssystem gives a choice.
     fn kan_valjas(&self) -> Resultat<()> {
         let aktivt = matches!(self.status, BeslutStatus::Beslutat | BeslutStatus::Verkstallt);
-        if aktivt && self.utfall != Utfall::Avslag && self.valfrihet { Ok(()) } else { Err(Lagringsfel::BeslutUtanVal) }
+        if aktivt && self.utfall != Utfall::Avslag && self.valfrihet {
+            Ok(())
+        } else {
+            Err(Lagringsfel::BeslutUtanVal)
+        }
     }
 }
 
@@ -106,7 +111,12 @@ fn kandidater(tx: &Transaction<'_>, b: &Beslutsdata) -> Resultat<Vec<Kandidat>> 
     kandidater_for(tx, &b.insats_id, &b.insats_kod, b.omrade_id.as_deref())
 }
 
-fn kandidater_for(tx: &Transaction<'_>, insats_id: &str, insats_kod: &str, omrade_id: Option<&str>) -> Resultat<Vec<Kandidat>> {
+fn kandidater_for(
+    tx: &Transaction<'_>,
+    insats_id: &str,
+    insats_kod: &str,
+    omrade_id: Option<&str>,
+) -> Resultat<Vec<Kandidat>> {
     let mut stmt = tx.prepare_cached(
         "SELECT u.id, u.namn, u.organisationsnummer, u.regi, g.godkand_fran, g.godkand_till, g.kapacitetstak,
             g.kapacitet_bekraftad, g.paus_till, g.kapacitet_fran, g.kapacitet_till,
@@ -116,15 +126,31 @@ fn kandidater_for(tx: &Transaction<'_>, insats_id: &str, insats_kod: &str, omrad
     )?;
     let rader = stmt.query_map(params![insats_id, omrade_id], |r| {
         Ok((
-            (r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?),
-            (r.get::<_, String>(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?),
+            (
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ),
+            (
+                r.get::<_, String>(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+                r.get(9)?,
+                r.get(10)?,
+            ),
             (r.get::<_, bool>(11)?, r.get::<_, u32>(12)?),
         ))
     })?;
     rader
         .map(|r| {
-            let ((utforare_id, namn, organisationsnummer, regi), (fran, till, tak, bekraftad, paus, tak_fran, tak_till), (serverar, aktiva)) =
-                r?;
+            let (
+                (utforare_id, namn, organisationsnummer, regi),
+                (fran, till, tak, bekraftad, paus, tak_fran, tak_till),
+                (serverar, aktiva),
+            ) = r?;
             Ok(Kandidat {
                 utforare_id,
                 namn,
@@ -159,7 +185,8 @@ fn val_fran_rad(r: &rusqlite::Row<'_>) -> rusqlite::Result<Resultat<Val>> {
     let t = |i: usize| r.get::<_, String>(i);
     let o = |i: usize| r.get::<_, Option<String>>(i);
     let (id, beslut_id, utforare_id, utforare_namn, typ) = (t(0)?, t(1)?, t(2)?, t(3)?, t(4)?);
-    let (vem, satt, sprak, valdatum, start, slut, ersatter) = (o(5)?, o(6)?, o(7)?, t(8)?, t(9)?, o(10)?, o(11)?);
+    let (vem, satt, sprak, valdatum, start, slut, ersatter) =
+        (o(5)?, o(6)?, o(7)?, t(8)?, t(9)?, o(10)?, o(11)?);
     let (registerversion, handlaggare) = (r.get(12)?, t(13)?);
     Ok((|| {
         Ok(Val {
@@ -182,9 +209,13 @@ fn val_fran_rad(r: &rusqlite::Row<'_>) -> rusqlite::Result<Resultat<Val>> {
 }
 
 fn aktivt_val(tx: &Transaction<'_>, beslut_id: &str) -> Resultat<Option<Val>> {
-    tx.rad(&format!("{VAL_SQL} WHERE v.beslut_id = ?1 AND v.slutdatum IS NULL"), [beslut_id], val_fran_rad)
-        .optional()?
-        .transpose()
+    tx.rad(
+        &format!("{VAL_SQL} WHERE v.beslut_id = ?1 AND v.slutdatum IS NULL"),
+        [beslut_id],
+        val_fran_rad,
+    )
+    .optional()?
+    .transpose()
 }
 
 struct NyRad<'a> {
@@ -228,33 +259,50 @@ fn infoga_val(tx: &Transaction<'_>, aktor: &Aktor, v: &NyRad<'_>) -> Resultat<St
 }
 
 /// Ends the running val of a beslut (the beslut ended, or was replaced).
-pub(crate) fn avsluta_val(tx: &Transaction<'_>, beslut_id: &str, slut: NaiveDate) -> Resultat<Option<Val>> {
+pub(crate) fn avsluta_val(
+    tx: &Transaction<'_>,
+    beslut_id: &str,
+    slut: NaiveDate,
+) -> Resultat<Option<Val>> {
     let aktivt = aktivt_val(tx, beslut_id)?;
     if let Some(v) = &aktivt {
-        tx.execute("UPDATE val SET slutdatum = ?2 WHERE id = ?1", params![v.id, slut.max(v.startdatum).to_string()])?;
+        tx.execute(
+            "UPDATE val SET slutdatum = ?2 WHERE id = ?1",
+            params![v.id, slut.max(v.startdatum).to_string()],
+        )?;
     }
     tx.execute("DELETE FROM omval WHERE beslut_id = ?1", [beslut_id])?;
     Ok(aktivt)
 }
 
 /// After an omprövning the brukare keeps their provider: the running val moves to the new beslut.
-pub(crate) fn overfor_val(tx: &Transaction<'_>, aktor: &Aktor, fran: &str, till: &str, dag: NaiveDate) -> Resultat<()> {
+pub(crate) fn overfor_val(
+    tx: &Transaction<'_>,
+    aktor: &Aktor,
+    fran: &str,
+    till: &str,
+    dag: NaiveDate,
+) -> Resultat<()> {
     let ny = beslutsdata(tx, till)?;
     let Some(gammalt) = avsluta_val(tx, fran, dag)? else { return Ok(()) };
     if ny.kan_valjas().is_err() {
         return Ok(());
     }
-    infoga_val(tx, aktor, &NyRad {
-        beslut: &ny,
-        utforare_id: &gammalt.utforare_id,
-        typ: ValTyp::Overford,
-        vem_valde: None,
-        informationssatt: None,
-        informationssprak: None,
-        valdatum: dag,
-        startdatum: dag.max(ny.giltig_fran),
-        ersatter: Some(gammalt.id),
-    })?;
+    infoga_val(
+        tx,
+        aktor,
+        &NyRad {
+            beslut: &ny,
+            utforare_id: &gammalt.utforare_id,
+            typ: ValTyp::Overford,
+            vem_valde: None,
+            informationssatt: None,
+            informationssprak: None,
+            valdatum: dag,
+            startdatum: dag.max(ny.giltig_fran),
+            ersatter: Some(gammalt.id),
+        },
+    )?;
     Ok(())
 }
 
@@ -283,7 +331,15 @@ fn paverkade(tx: &Transaction<'_>, u: &Utforare, dag: NaiveDate) -> Resultat<Vec
          ORDER BY v.startdatum, v.skapad, v.rowid",
     )?;
     let aktiva = stmt
-        .query_map([&u.id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, Option<String>>(4)?)))?
+        .query_map([&u.id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?
         .collect::<Result<Vec<_>, _>>()?;
     let mut ut = Vec::new();
     let mut kvar: Vec<(String, Vec<Paverkad>)> = Vec::new();
@@ -295,7 +351,13 @@ fn paverkade(tx: &Transaction<'_>, u: &Utforare, dag: NaiveDate) -> Resultat<Vec
             _ if omrade.as_ref().is_some_and(|o| !u.omraden.contains(o)) => Some("ej_omrade"),
             _ => None,
         };
-        let p = Paverkad { beslut_id, brukare_id, namn, insats_kod: insats_kod.clone(), orsak: orsak.unwrap_or("tak") };
+        let p = Paverkad {
+            beslut_id,
+            brukare_id,
+            namn,
+            insats_kod: insats_kod.clone(),
+            orsak: orsak.unwrap_or("tak"),
+        };
         if orsak.is_some() {
             ut.push(p);
         } else if let Some((_, lista)) = kvar.iter_mut().find(|(k, _)| *k == insats_kod) {
@@ -305,7 +367,11 @@ fn paverkade(tx: &Transaction<'_>, u: &Utforare, dag: NaiveDate) -> Resultat<Vec
         }
     }
     for (insats_kod, lista) in kvar {
-        let tak = u.godkannanden.iter().find(|g| g.insats_kod == insats_kod).and_then(|g| tak_galler(g, dag));
+        let tak = u
+            .godkannanden
+            .iter()
+            .find(|g| g.insats_kod == insats_kod)
+            .and_then(|g| tak_galler(g, dag));
         if let Some(tak) = tak.map(|t| t as usize).filter(|t| lista.len() > *t) {
             ut.extend(lista.into_iter().skip(tak));
         }
@@ -314,7 +380,13 @@ fn paverkade(tx: &Transaction<'_>, u: &Utforare, dag: NaiveDate) -> Resultat<Vec
 }
 
 /// Marks for a new choice everyone a saved provider change affected.
-pub(crate) fn markera_omval(tx: &Transaction<'_>, aktor: &Aktor, u: &Utforare, version: i64, dag: NaiveDate) -> Resultat<Vec<Paverkad>> {
+pub(crate) fn markera_omval(
+    tx: &Transaction<'_>,
+    aktor: &Aktor,
+    u: &Utforare,
+    version: i64,
+    dag: NaiveDate,
+) -> Resultat<Vec<Paverkad>> {
     let lista = paverkade(tx, u, dag)?;
     for p in &lista {
         tx.execute(
@@ -400,11 +472,12 @@ pub(crate) fn for_omrade(
     regel: valfri_domain::Ordningsregel,
     seed: i64,
 ) -> Resultat<Vec<(String, Valbarhet)>> {
-    let mut lista: Vec<(String, String, Valbarhet)> = kandidater_for(tx, insats_id, insats_kod, Some(omrade_id))?
-        .into_iter()
-        .filter(|k| k.serverar)
-        .map(|k| (k.utforare_id.clone(), k.namn.clone(), k.status(dag)))
-        .collect();
+    let mut lista: Vec<(String, String, Valbarhet)> =
+        kandidater_for(tx, insats_id, insats_kod, Some(omrade_id))?
+            .into_iter()
+            .filter(|k| k.serverar)
+            .map(|k| (k.utforare_id.clone(), k.namn.clone(), k.status(dag)))
+            .collect();
     neutral_ordning(&mut lista, regel, seed, |x| &x.1, |x| &x.0);
     Ok(lista.into_iter().map(|(id, _, s)| (id, s)).collect())
 }
@@ -428,7 +501,13 @@ impl Store {
                     aktiva: k.aktiva,
                 })
                 .collect();
-            neutral_ordning(&mut rader, kommun.ordning, kommun.ordning_seed.unwrap_or(0), |r| &r.namn, |r| &r.utforare_id);
+            neutral_ordning(
+                &mut rader,
+                kommun.ordning,
+                kommun.ordning_seed.unwrap_or(0),
+                |r| &r.namn,
+                |r| &r.utforare_id,
+            );
             logg::skriv(tx, aktor, "las", "valbara", beslut_id, &dag.to_string())?;
             Ok(Valbara {
                 beslut_id: b.id,
@@ -447,7 +526,11 @@ impl Store {
     /// check and the assignment are one transaction.
     pub fn valj(&self, aktor: &Aktor, ny: &NyttVal) -> Resultat<String> {
         let kommun = self.kommun()?;
-        let sprak = ny.informationssprak.as_ref().map(|s| kontrollera_sprak(std::slice::from_ref(s))).transpose()?;
+        let sprak = ny
+            .informationssprak
+            .as_ref()
+            .map(|s| kontrollera_sprak(std::slice::from_ref(s)))
+            .transpose()?;
         self.i_transaktion(|tx| {
             let b = beslutsdata(tx, &ny.beslut_id)?;
             b.kan_valjas()?;
@@ -470,27 +553,47 @@ impl Store {
             };
             if let Some(t) = &tidigare {
                 let slut = start.pred_opt().unwrap_or(start);
-                tx.execute("UPDATE val SET slutdatum = ?2 WHERE id = ?1", params![t.id, slut.max(t.startdatum).to_string()])?;
+                tx.execute(
+                    "UPDATE val SET slutdatum = ?2 WHERE id = ?1",
+                    params![t.id, slut.max(t.startdatum).to_string()],
+                )?;
             }
-            let id = infoga_val(tx, aktor, &NyRad {
-                beslut: &b,
-                utforare_id: &ny.utforare_id,
-                typ: if tidigare.is_some() { ValTyp::Byte } else { ValTyp::AktivtVal },
-                vem_valde: Some(ny.vem_valde),
-                informationssatt: ny.informationssatt,
-                informationssprak: sprak.clone(),
-                valdatum: ny.valdatum,
-                startdatum: start,
-                ersatter: tidigare.map(|t| t.id),
-            })?;
-            logg::skriv(tx, aktor, "valj", "beslut", &b.id, &format!("utforare {}", ny.utforare_id))?;
+            let id = infoga_val(
+                tx,
+                aktor,
+                &NyRad {
+                    beslut: &b,
+                    utforare_id: &ny.utforare_id,
+                    typ: if tidigare.is_some() { ValTyp::Byte } else { ValTyp::AktivtVal },
+                    vem_valde: Some(ny.vem_valde),
+                    informationssatt: ny.informationssatt,
+                    informationssprak: sprak.clone(),
+                    valdatum: ny.valdatum,
+                    startdatum: start,
+                    ersatter: tidigare.map(|t| t.id),
+                },
+            )?;
+            logg::skriv(
+                tx,
+                aktor,
+                "valj",
+                "beslut",
+                &b.id,
+                &format!("utforare {}", ny.utforare_id),
+            )?;
             Ok(id)
         })
     }
 
     /// Applies the insats's ickeval alternative: when the svarsdatum has passed without a choice,
     /// or at once when the brukare says they will not choose. Stores and returns the explanation.
-    pub fn ickeval(&self, aktor: &Aktor, beslut_id: &str, dag: NaiveDate, orsak: IckevalOrsak) -> Resultat<(String, Ickevalsforklaring)> {
+    pub fn ickeval(
+        &self,
+        aktor: &Aktor,
+        beslut_id: &str,
+        dag: NaiveDate,
+        orsak: IckevalOrsak,
+    ) -> Resultat<(String, Ickevalsforklaring)> {
         self.i_transaktion(|tx| {
             let b = beslutsdata(tx, beslut_id)?;
             b.kan_valjas()?;
@@ -595,8 +698,13 @@ impl Store {
     /// Every provider a beslut has had, oldest first.
     pub fn valhistorik(&self, aktor: &Aktor, beslut_id: &str) -> Resultat<Vec<Val>> {
         self.i_transaktion(|tx| {
-            let mut stmt = tx.prepare_cached(&format!("{VAL_SQL} WHERE v.beslut_id = ?1 ORDER BY v.skapad, v.rowid"))?;
-            let lista = stmt.query_map([beslut_id], val_fran_rad)?.map(|r| r?).collect::<Resultat<Vec<_>>>()?;
+            let mut stmt = tx.prepare_cached(&format!(
+                "{VAL_SQL} WHERE v.beslut_id = ?1 ORDER BY v.skapad, v.rowid"
+            ))?;
+            let lista = stmt
+                .query_map([beslut_id], val_fran_rad)?
+                .map(|r| r?)
+                .collect::<Resultat<Vec<_>>>()?;
             drop(stmt);
             logg::skriv(tx, aktor, "las", "val", beslut_id, "")?;
             Ok(lista)
@@ -605,13 +713,22 @@ impl Store {
 
     /// The stored explanations of every ickeval for a beslut.
     pub fn ickevalsforklaringar(&self, beslut_id: &str) -> Resultat<Vec<Ickevalsforklaring>> {
-        let mut stmt = self.conn.prepare_cached("SELECT forklaring FROM ickeval WHERE beslut_id = ?1 ORDER BY tid, rowid")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT forklaring FROM ickeval WHERE beslut_id = ?1 ORDER BY tid, rowid",
+        )?;
         let lista = stmt.query_map([beslut_id], |r| r.get::<_, String>(0))?;
         lista.map(|f| Ok(serde_json::from_str(&f?)?)).collect()
     }
 
     /// Records that valfrihetsinformation was given on `skickad`; returns the svarsdatum.
-    pub fn registrera_information(&self, aktor: &Aktor, beslut_id: &str, skickad: NaiveDate, sprak: &str, storstil: bool) -> Resultat<NaiveDate> {
+    pub fn registrera_information(
+        &self,
+        aktor: &Aktor,
+        beslut_id: &str,
+        skickad: NaiveDate,
+        sprak: &str,
+        storstil: bool,
+    ) -> Resultat<NaiveDate> {
         let kommun = self.kommun()?;
         let sprak = kontrollera_sprak(&[sprak.to_owned()])?;
         let svarsdatum = skickad + Days::new(u64::from(kommun.svarstid_dagar));
@@ -629,7 +746,14 @@ impl Store {
 
     /// Sets an insats's ickeval alternative. Returns `true` when the model is turordning, which
     /// the window and the CLI must follow with Konkurrensverket's warning.
-    pub fn satt_ickeval(&self, aktor: &Aktor, insats_kod: &str, modell: IckevalModell, utsedd: Option<&str>, egen_regi_i_turordning: bool) -> Resultat<bool> {
+    pub fn satt_ickeval(
+        &self,
+        aktor: &Aktor,
+        insats_kod: &str,
+        modell: IckevalModell,
+        utsedd: Option<&str>,
+        egen_regi_i_turordning: bool,
+    ) -> Resultat<bool> {
         self.krav_systemforvaltare(aktor, "insats")?;
         let insats = self.insats(insats_kod, "sv")?;
         let utsedd = match (modell, utsedd) {
@@ -640,7 +764,9 @@ impl Store {
                 }
                 Some(id)
             }
-            (IckevalModell::Utsedd, None) => return Err(valfri_domain::Valideringsfel::Saknas { falt: "utforare" }.into()),
+            (IckevalModell::Utsedd, None) => {
+                return Err(valfri_domain::Valideringsfel::Saknas { falt: "utforare" }.into());
+            }
             _ => None,
         };
         self.i_transaktion(|tx| {
@@ -654,9 +780,17 @@ impl Store {
     }
 
     /// What saving this provider record would do to brukare, without saving it.
-    pub fn forhandsgranska_utforare(&self, u: &Utforare, dag: NaiveDate) -> Resultat<Vec<Paverkad>> {
+    pub fn forhandsgranska_utforare(
+        &self,
+        u: &Utforare,
+        dag: NaiveDate,
+    ) -> Resultat<Vec<Paverkad>> {
         let tx = self.conn.unchecked_transaction()?;
-        let id = if u.id.is_empty() { self.utforare_id(&u.organisationsnummer).unwrap_or_default() } else { u.id.clone() };
+        let id = if u.id.is_empty() {
+            self.utforare_id(&u.organisationsnummer).unwrap_or_default()
+        } else {
+            u.id.clone()
+        };
         paverkade(&tx, &Utforare { id, ..u.clone() }, dag)
     }
 
@@ -744,7 +878,14 @@ impl Store {
             )?;
             let utforare = stmt
                 .query_map(params![insats.id, fran.to_string(), till.to_string()], |r| {
-                    Ok(Utforarstatistik { utforare_id: r.get(0)?, namn: r.get(1)?, tilldelningar: r.get(2)?, ickeval: r.get(3)?, aktiva: r.get(4)?, kapacitetstak: r.get(5)? })
+                    Ok(Utforarstatistik {
+                        utforare_id: r.get(0)?,
+                        namn: r.get(1)?,
+                        tilldelningar: r.get(2)?,
+                        ickeval: r.get(3)?,
+                        aktiva: r.get(4)?,
+                        kapacitetstak: r.get(5)?,
+                    })
                 })?
                 .collect::<Result<Vec<_>, _>>()?;
             let antal = |typ: &str| -> Resultat<u32> {
@@ -754,7 +895,8 @@ impl Store {
                     |r| r.get(0),
                 )?)
             };
-            let (aktiva_val, ickeval, byten) = (antal("aktivt_val")?, antal("ickeval")?, antal("byte")?);
+            let (aktiva_val, ickeval, byten) =
+                (antal("aktivt_val")?, antal("ickeval")?, antal("byte")?);
             let forsta = aktiva_val + ickeval;
             ut.push(Insatsstatistik {
                 insats_kod: insats.kod,

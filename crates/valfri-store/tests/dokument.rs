@@ -1,7 +1,7 @@
 //! What the documents are made from: read from the demo municipality.
 
-use valfri_domain::{Beslut, Roll};
 use valfri_domain::val::Valbarhet;
+use valfri_domain::{Beslut, Roll};
 use valfri_store::{Aktor, Dokumenttyp, Store, demo, idag};
 
 fn demo() -> (tempfile::TempDir, Store) {
@@ -14,9 +14,23 @@ fn demo() -> (tempfile::TempDir, Store) {
 
 /// The systemförvaltare, and Märta's running hemtjänst beslut.
 fn marta_hemtjanst(s: &Store) -> (Aktor, Beslut) {
-    let sf = s.aktor(&s.handlaggare_lista().unwrap().into_iter().find(|h| h.roll == Roll::Systemforvaltare).unwrap().id).unwrap();
+    let sf = s
+        .aktor(
+            &s.handlaggare_lista()
+                .unwrap()
+                .into_iter()
+                .find(|h| h.roll == Roll::Systemforvaltare)
+                .unwrap()
+                .id,
+        )
+        .unwrap();
     let marta = s.sok_brukare(&sf, demo::MARTA_PNR, 1).unwrap().remove(0);
-    let beslut = s.beslut_for_brukare(&sf, &marta.id).unwrap().into_iter().find(|b| b.insats_kod == "hemtjanst" && b.ersatt_av.is_none()).unwrap();
+    let beslut = s
+        .beslut_for_brukare(&sf, &marta.id)
+        .unwrap()
+        .into_iter()
+        .find(|b| b.insats_kod == "hemtjanst" && b.ersatt_av.is_none())
+        .unwrap();
     (sf, beslut)
 }
 
@@ -33,8 +47,17 @@ fn the_letter_goes_to_the_brukare_and_a_copy_to_each_ombud_with_every_provider()
     let u = &brev[0].1;
     assert_eq!(u.personnummer, demo::MARTA_PNR);
     assert_eq!(u.svarsdatum, idag() + chrono::Days::new(14));
-    let antal_godkanda = s.utforare_lista().unwrap().iter().filter(|x| x.godkannanden.iter().any(|g| g.insats_kod == "hemtjanst")).count();
-    assert_eq!(u.utforare.len(), antal_godkanda, "every approved provider, not only those with room");
+    let antal_godkanda = s
+        .utforare_lista()
+        .unwrap()
+        .iter()
+        .filter(|x| x.godkannanden.iter().any(|g| g.insats_kod == "hemtjanst"))
+        .count();
+    assert_eq!(
+        u.utforare.len(),
+        antal_godkanda,
+        "every approved provider, not only those with room"
+    );
     assert!(u.utforare.iter().any(|x| matches!(x.status, Valbarhet::VidTak { .. })));
     assert_eq!(u.ickeval, valfri_domain::IckevalModell::Turordning);
 }
@@ -42,7 +65,16 @@ fn the_letter_goes_to_the_brukare_and_a_copy_to_each_ombud_with_every_provider()
 #[test]
 fn the_sheet_shows_the_providers_serving_the_omrade_and_documents_are_recorded() {
     let (_dir, s) = demo();
-    let sf = s.aktor(&s.handlaggare_lista().unwrap().into_iter().find(|h| h.roll == Roll::Systemforvaltare).unwrap().id).unwrap();
+    let sf = s
+        .aktor(
+            &s.handlaggare_lista()
+                .unwrap()
+                .into_iter()
+                .find(|h| h.roll == Roll::Systemforvaltare)
+                .unwrap()
+                .id,
+        )
+        .unwrap();
     let blad = s.jamforelseunderlag(&sf, "hemtjanst", "L", idag(), "sv").unwrap();
     assert_eq!(blad.omrade_namn, "Lillbäcken");
     assert!(blad.utforare.iter().all(|u| u.utforare.omraden.contains(&"L".to_owned())));
@@ -53,10 +85,23 @@ fn the_sheet_shows_the_providers_serving_the_omrade_and_documents_are_recorded()
     let beslut = s.beslut_for_brukare(&sf, &marta.id).unwrap().remove(0);
     let b = s.beslutsunderlag(&sf, &beslut.id, idag(), "sv").unwrap();
     assert_eq!(b[0].1.lagrum, s.insats(&beslut.insats_kod, "sv").unwrap().lagrum);
-    s.registrera_dokument(&sf, Dokumenttyp::Beslutsmeddelande, Some(&beslut.id), "brukare", 1, "sv", true, b"%PDF-1.7 test").unwrap();
+    s.registrera_dokument(
+        &sf,
+        Dokumenttyp::Beslutsmeddelande,
+        Some(&beslut.id),
+        "brukare",
+        1,
+        "sv",
+        true,
+        b"%PDF-1.7 test",
+    )
+    .unwrap();
     let poster = s.dokument_for(&beslut.id).unwrap();
     assert_eq!(poster.len(), 1);
-    assert_eq!((poster[0].typ, poster[0].storstil, poster[0].storlek), (Dokumenttyp::Beslutsmeddelande, true, 13));
+    assert_eq!(
+        (poster[0].typ, poster[0].storstil, poster[0].storlek),
+        (Dokumenttyp::Beslutsmeddelande, true, 13)
+    );
 }
 
 #[test]

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use valfri_store::{
-    Filtyp, Lagringsfel, Losenfras, Loggstatus, Sakerhetsinstallningar, Store, behover_daglig_kopia, demo, filtyp, idag,
-    kryptera, sakerhetskopior,
+    Filtyp, Lagringsfel, Loggstatus, Losenfras, Sakerhetsinstallningar, Store,
+    behover_daglig_kopia, demo, filtyp, idag, kryptera, sakerhetskopior,
 };
 
 fn losen(text: &str) -> Losenfras {
@@ -17,7 +17,13 @@ fn krypterad_demo(sokvag: &Path, l: &Losenfras) {
 }
 
 fn sys(store: &Store) -> valfri_store::Aktor {
-    let id = store.handlaggare_lista().unwrap().into_iter().find(|h| h.roll == valfri_domain::Roll::Systemforvaltare).unwrap().id;
+    let id = store
+        .handlaggare_lista()
+        .unwrap()
+        .into_iter()
+        .find(|h| h.roll == valfri_domain::Roll::Systemforvaltare)
+        .unwrap()
+        .id;
     store.aktor(&id).unwrap()
 }
 
@@ -72,7 +78,10 @@ fn a_missing_or_wrong_passphrase_is_a_clear_error_and_the_file_is_untouched() {
     let fore = std::fs::read(&db).unwrap();
     assert!(matches!(Store::oppna(&db, None), Err(Lagringsfel::KraverLosenfras)));
     assert!(matches!(Store::open(&db), Err(Lagringsfel::Korrupt | Lagringsfel::KraverLosenfras)));
-    assert!(matches!(Store::oppna(&db, Some(&losen("fel lösenfras"))), Err(Lagringsfel::FelLosenfras)));
+    assert!(matches!(
+        Store::oppna(&db, Some(&losen("fel lösenfras"))),
+        Err(Lagringsfel::FelLosenfras)
+    ));
     assert_eq!(std::fs::read(&db).unwrap(), fore);
     Store::oppna(&db, Some(&losen("rätt lösenfras"))).unwrap().integritetskontroll().unwrap();
 }
@@ -85,7 +94,10 @@ fn short_passphrases_are_refused_for_new_keys_and_a_plain_file_is_not_opened_as_
     let dir = tempfile::tempdir().unwrap();
     let klar = dir.path().join("klar.sqlite");
     Store::open(&klar).unwrap();
-    assert!(matches!(Store::oppna(&klar, Some(&losen("vilken som helst"))), Err(Lagringsfel::InteKrypterad)));
+    assert!(matches!(
+        Store::oppna(&klar, Some(&losen("vilken som helst"))),
+        Err(Lagringsfel::InteKrypterad)
+    ));
 }
 
 #[test]
@@ -98,7 +110,10 @@ fn the_passphrase_can_be_changed_and_only_the_new_one_opens() {
     {
         let mut store = Store::oppna(&db, Some(&gammal)).unwrap();
         let a = sys(&store);
-        assert!(matches!(store.byt_losenfras(&a, &losen("inte den gamla"), &ny), Err(Lagringsfel::FelLosenfras)));
+        assert!(matches!(
+            store.byt_losenfras(&a, &losen("inte den gamla"), &ny),
+            Err(Lagringsfel::FelLosenfras)
+        ));
         store.byt_losenfras(&a, &gammal, &ny).unwrap();
         // The open store keeps working after the re-key.
         assert!(!store.sok_brukare(&a, "Ekström", 10).unwrap().is_empty());
@@ -135,7 +150,10 @@ fn a_plaintext_database_is_converted_after_a_checked_copy() {
     drop(s);
     assert!(matches!(kryptera(&db, &l), Err(Lagringsfel::RedanKrypterad)));
     // No leftovers beside it.
-    let filer: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let filer: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
     assert!(filer.iter().all(|f| !f.contains("krypterad")), "{filer:?}");
 }
 
@@ -150,8 +168,14 @@ fn backups_are_encrypted_with_the_same_key_and_restore_needs_it() {
     assert_eq!(filtyp(&kopia).unwrap(), Filtyp::Krypterad);
     assert!(!innehaller(&radata(&kopia), "Ekström"));
     let mal = dir.path().join("aterstalld.sqlite");
-    assert!(matches!(valfri_store::aterstall(&kopia, &mal, None), Err(Lagringsfel::KraverLosenfras)));
-    assert!(matches!(valfri_store::aterstall(&kopia, &mal, Some(&losen("fel lösenfras"))), Err(Lagringsfel::FelLosenfras)));
+    assert!(matches!(
+        valfri_store::aterstall(&kopia, &mal, None),
+        Err(Lagringsfel::KraverLosenfras)
+    ));
+    assert!(matches!(
+        valfri_store::aterstall(&kopia, &mal, Some(&losen("fel lösenfras"))),
+        Err(Lagringsfel::FelLosenfras)
+    ));
     assert!(!mal.exists());
     valfri_store::aterstall(&kopia, &mal, Some(&l)).unwrap();
     assert_eq!(filtyp(&mal).unwrap(), Filtyp::Krypterad);
@@ -169,7 +193,8 @@ fn automatic_backups_keep_the_configured_number_newest_first() {
     assert!(behover_daglig_kopia(&mapp));
     let s = Store::oppna(&db, Some(&l)).unwrap();
     let a = sys(&s);
-    s.spara_sakerhet(&a, &Sakerhetsinstallningar { las_efter_minuter: 5, sakerhetskopior: 3 }).unwrap();
+    s.spara_sakerhet(&a, &Sakerhetsinstallningar { las_efter_minuter: 5, sakerhetskopior: 3 })
+        .unwrap();
     assert_eq!(s.sakerhet().unwrap().las_efter_minuter, 5);
     let mut gjorda = Vec::new();
     for _ in 0..5 {
@@ -185,9 +210,17 @@ fn automatic_backups_keep_the_configured_number_newest_first() {
     // The newest is kept.
     assert!(kvar.iter().any(|k| &k.sokvag == gjorda.last().unwrap()));
     // A handläggare may not change the security settings.
-    let handlaggare = s.handlaggare_lista().unwrap().into_iter().find(|h| h.roll == valfri_domain::Roll::Handlaggare).unwrap();
+    let handlaggare = s
+        .handlaggare_lista()
+        .unwrap()
+        .into_iter()
+        .find(|h| h.roll == valfri_domain::Roll::Handlaggare)
+        .unwrap();
     let h = s.aktor(&handlaggare.id).unwrap();
-    assert!(matches!(s.spara_sakerhet(&h, &Sakerhetsinstallningar::default()), Err(Lagringsfel::KraverSystemforvaltare)));
+    assert!(matches!(
+        s.spara_sakerhet(&h, &Sakerhetsinstallningar::default()),
+        Err(Lagringsfel::KraverSystemforvaltare)
+    ));
 }
 
 #[test]
@@ -222,7 +255,10 @@ fn a_damaged_database_is_replaced_by_the_newest_backup_and_kept_aside() {
     assert!(Store::oppna(&db, Some(&l)).is_err());
     let nyaste = sakerhetskopior(&mapp).remove(0);
     // A wrong passphrase leaves everything where it was.
-    assert!(matches!(valfri_store::ersatt_skadad(&nyaste.sokvag, &db, Some(&losen("fel lösenfras"))), Err(Lagringsfel::FelLosenfras)));
+    assert!(matches!(
+        valfri_store::ersatt_skadad(&nyaste.sokvag, &db, Some(&losen("fel lösenfras"))),
+        Err(Lagringsfel::FelLosenfras)
+    ));
     assert_eq!(std::fs::read(&db).unwrap(), bytes);
     let undan = valfri_store::ersatt_skadad(&nyaste.sokvag, &db, Some(&l)).unwrap();
     assert_eq!(std::fs::read(&undan).unwrap(), bytes);
@@ -233,7 +269,13 @@ fn a_damaged_database_is_replaced_by_the_newest_backup_and_kept_aside() {
 
 #[test]
 fn a_new_passphrase_typed_twice_must_agree() {
-    assert!(matches!(Losenfras::ny_nyckel_upprepad("en lång fras", "en lång fraz"), Err(Lagringsfel::LosenfrasOlika)));
-    assert!(matches!(Losenfras::ny_nyckel_upprepad("kort", "kort"), Err(Lagringsfel::SvagLosenfras { .. })));
+    assert!(matches!(
+        Losenfras::ny_nyckel_upprepad("en lång fras", "en lång fraz"),
+        Err(Lagringsfel::LosenfrasOlika)
+    ));
+    assert!(matches!(
+        Losenfras::ny_nyckel_upprepad("kort", "kort"),
+        Err(Lagringsfel::SvagLosenfras { .. })
+    ));
     assert!(Losenfras::ny_nyckel_upprepad("en lång fras", "en lång fras").is_ok());
 }

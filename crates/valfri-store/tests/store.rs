@@ -2,7 +2,8 @@
 
 use chrono::{Days, NaiveDate};
 use valfri_domain::{
-    Anvandarmeddelande, BeslutStatus, Godkannande, NyttBeslut, Regi, Roll, Utfall, Utforare, Valideringsfel,
+    Anvandarmeddelande, BeslutStatus, Godkannande, NyttBeslut, Regi, Roll, Utfall, Utforare,
+    Valideringsfel,
 };
 use valfri_store::{Aktor, Lagringsfel, Loggstatus, NyBrukare, Store, demo, idag};
 
@@ -23,7 +24,8 @@ fn marta(store: &Store, a: &Aktor) -> String {
 
 /// A valid, fictional personnummer.
 fn pnr(ar: i32, manad: u32, dag: u32, nr: u16) -> String {
-    valfri_domain::Personnummer::fran_delar(NaiveDate::from_ymd_opt(ar, manad, dag).unwrap(), nr).to_string()
+    valfri_domain::Personnummer::fran_delar(NaiveDate::from_ymd_opt(ar, manad, dag).unwrap(), nr)
+        .to_string()
 }
 
 fn nytt(brukare: &str, omfattning: f64) -> NyttBeslut {
@@ -56,7 +58,10 @@ fn a_beslut_is_drafted_edited_made_and_then_never_edited() {
     store.fatta_beslut(&hl, &id, NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()).unwrap();
     let fattat = store.beslut(&hl, &id).unwrap();
     assert_eq!(fattat.status, BeslutStatus::Beslutat);
-    assert!(matches!(store.andra_utkast(&hl, &id, &nytt(&b, 30.0)), Err(Lagringsfel::BeslutFattat)));
+    assert!(matches!(
+        store.andra_utkast(&hl, &id, &nytt(&b, 30.0)),
+        Err(Lagringsfel::BeslutFattat)
+    ));
     assert_eq!(store.beslut(&hl, &id).unwrap(), fattat, "a refused edit changes nothing");
 
     // Nobody gets around the rule with SQL either: the database itself refuses.
@@ -66,10 +71,16 @@ fn a_beslut_is_drafted_edited_made_and_then_never_edited() {
     assert!(raw.execute("DELETE FROM beslut WHERE id = ?1", [&id]).is_err());
 
     // The life only moves forward.
-    assert!(matches!(store.fatta_beslut(&hl, &id, idag()), Err(Lagringsfel::Statusovergang { .. })));
+    assert!(matches!(
+        store.fatta_beslut(&hl, &id, idag()),
+        Err(Lagringsfel::Statusovergang { .. })
+    ));
     store.verkstall(&hl, &id).unwrap();
     store.avsluta(&hl, &id).unwrap();
-    assert!(matches!(store.verkstall(&hl, &id), Err(Lagringsfel::Statusovergang { fran: "avslutat", till: "verkstallt" })));
+    assert!(matches!(
+        store.verkstall(&hl, &id),
+        Err(Lagringsfel::Statusovergang { fran: "avslutat", till: "verkstallt" })
+    ));
 }
 
 #[test]
@@ -79,11 +90,21 @@ fn an_omprovning_replaces_the_old_beslut_and_both_stay_in_the_history() {
     let hl = handlaggare(&store, Roll::Handlaggare);
     let b = marta(&store, &hl);
     let gammalt = store.skapa_utkast(&hl, &nytt(&b, 20.0)).unwrap();
-    assert!(matches!(store.omprova(&hl, &gammalt, &nytt(&b, 30.0)), Err(Lagringsfel::Statusovergang { .. })), "a draft is edited, not reviewed");
+    assert!(
+        matches!(
+            store.omprova(&hl, &gammalt, &nytt(&b, 30.0)),
+            Err(Lagringsfel::Statusovergang { .. })
+        ),
+        "a draft is edited, not reviewed"
+    );
     store.fatta_beslut(&hl, &gammalt, idag()).unwrap();
 
     let nytt_id = store.omprova(&hl, &gammalt, &nytt(&b, 30.0)).unwrap();
-    assert_eq!(store.beslut(&hl, &gammalt).unwrap().status, BeslutStatus::Beslutat, "still in force until the new one is made");
+    assert_eq!(
+        store.beslut(&hl, &gammalt).unwrap().status,
+        BeslutStatus::Beslutat,
+        "still in force until the new one is made"
+    );
     store.fatta_beslut(&hl, &nytt_id, idag()).unwrap();
 
     let g = store.beslut(&hl, &gammalt).unwrap();
@@ -91,7 +112,10 @@ fn an_omprovning_replaces_the_old_beslut_and_both_stay_in_the_history() {
     assert_eq!(g.ersatt_av.as_deref(), Some(nytt_id.as_str()));
     assert_eq!(g.omfattning, Some(20.0));
     assert_eq!(store.beslut(&hl, &nytt_id).unwrap().ersatter.as_deref(), Some(gammalt.as_str()));
-    assert!(matches!(store.omprova(&hl, &gammalt, &nytt(&b, 40.0)), Err(Lagringsfel::RedanOmprovat)));
+    assert!(matches!(
+        store.omprova(&hl, &gammalt, &nytt(&b, 40.0)),
+        Err(Lagringsfel::RedanOmprovat)
+    ));
     let historik = store.beslut_for_brukare(&hl, &b).unwrap();
     assert!(historik.iter().any(|x| x.id == gammalt) && historik.iter().any(|x| x.id == nytt_id));
 }
@@ -101,17 +125,30 @@ fn only_the_owner_or_a_systemforvaltare_makes_a_beslut_and_refusals_are_logged()
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = demo_store(&dir);
     let alla = store.handlaggare_lista().unwrap();
-    let mut hl = alla.iter().filter(|h| h.roll == Roll::Handlaggare).map(|h| store.aktor(&h.id).unwrap());
+    let mut hl =
+        alla.iter().filter(|h| h.roll == Roll::Handlaggare).map(|h| store.aktor(&h.id).unwrap());
     let (agare, annan) = (hl.next().unwrap(), hl.next().unwrap());
     let sf = handlaggare(&store, Roll::Systemforvaltare);
     let b = marta(&store, &agare);
     let id = store.skapa_utkast(&agare, &nytt(&b, 10.0)).unwrap();
-    assert!(matches!(store.fatta_beslut(&annan, &id, idag()), Err(Lagringsfel::InteBeslutetsHandlaggare)));
-    assert!(store.logg_for("beslut", &id).unwrap().iter().any(|p| p.handling == "nekad" && p.vem.contains(&annan.namn)));
+    assert!(matches!(
+        store.fatta_beslut(&annan, &id, idag()),
+        Err(Lagringsfel::InteBeslutetsHandlaggare)
+    ));
+    assert!(
+        store
+            .logg_for("beslut", &id)
+            .unwrap()
+            .iter()
+            .any(|p| p.handling == "nekad" && p.vem.contains(&annan.namn))
+    );
     store.fatta_beslut(&sf, &id, idag()).unwrap();
 
     let u = store.utforare_lista().unwrap().remove(0);
-    assert!(matches!(store.spara_utforare(&agare, &u, "försök"), Err(Lagringsfel::KraverSystemforvaltare)));
+    assert!(matches!(
+        store.spara_utforare(&agare, &u, "försök"),
+        Err(Lagringsfel::KraverSystemforvaltare)
+    ));
 }
 
 #[test]
@@ -127,27 +164,48 @@ fn bad_input_is_refused_with_its_reason_and_nothing_is_stored() {
         ..NyBrukare::default()
     };
     let fel = |r: Result<String, Lagringsfel>| r.unwrap_err().meddelande_id();
-    assert_eq!(fel(store.ny_brukare(&hl, &ny("19340415-9827", "Anna"))), "fel-personnummer-kontrollsiffra");
+    assert_eq!(
+        fel(store.ny_brukare(&hl, &ny("19340415-9827", "Anna"))),
+        "fel-personnummer-kontrollsiffra"
+    );
     assert_eq!(fel(store.ny_brukare(&hl, &ny("19340231-9828", "Anna"))), "fel-personnummer-datum");
     assert_eq!(fel(store.ny_brukare(&hl, &ny(demo::MARTA_PNR, "Anna"))), "fel-brukare-finns");
     let lang = ny(&pnr(1950, 5, 5, 1), &"x".repeat(10 << 20));
-    assert!(matches!(store.ny_brukare(&hl, &lang), Err(Lagringsfel::Validering(Valideringsfel::ForLang { falt: "fornamn", .. }))));
+    assert!(matches!(
+        store.ny_brukare(&hl, &lang),
+        Err(Lagringsfel::Validering(Valideringsfel::ForLang { falt: "fornamn", .. }))
+    ));
     let bidi = ny(&pnr(1950, 5, 5, 1), "Anna\u{202E}nna");
-    assert!(matches!(store.ny_brukare(&hl, &bidi), Err(Lagringsfel::Validering(Valideringsfel::OtillatnaTecken { .. }))));
+    assert!(matches!(
+        store.ny_brukare(&hl, &bidi),
+        Err(Lagringsfel::Validering(Valideringsfel::OtillatnaTecken { .. }))
+    ));
     assert_eq!(store.antal_brukare().unwrap(), fore);
 
     let b = marta(&store, &hl);
     let mut x = nytt(&b, 800.0);
-    assert!(matches!(store.skapa_utkast(&hl, &x), Err(Lagringsfel::Validering(Valideringsfel::Omfattning { max: 744 }))));
+    assert!(matches!(
+        store.skapa_utkast(&hl, &x),
+        Err(Lagringsfel::Validering(Valideringsfel::Omfattning { max: 744 }))
+    ));
     x.omfattning = Some(10.0);
     x.giltig_till = Some(x.giltig_fran - Days::new(1));
-    assert!(matches!(store.skapa_utkast(&hl, &x), Err(Lagringsfel::Validering(Valideringsfel::DatumOrdning))));
+    assert!(matches!(
+        store.skapa_utkast(&hl, &x),
+        Err(Lagringsfel::Validering(Valideringsfel::DatumOrdning))
+    ));
     x.giltig_till = None;
     x.insats_kod = "finns-inte".into();
-    assert!(matches!(store.skapa_utkast(&hl, &x), Err(Lagringsfel::OkandKod { typ: "insats", .. })));
+    assert!(matches!(
+        store.skapa_utkast(&hl, &x),
+        Err(Lagringsfel::OkandKod { typ: "insats", .. })
+    ));
     x.insats_kod = "hemtjanst".into();
     x.motivering = "a".repeat(10 << 20);
-    assert!(matches!(store.skapa_utkast(&hl, &x), Err(Lagringsfel::Validering(Valideringsfel::ForLang { .. }))));
+    assert!(matches!(
+        store.skapa_utkast(&hl, &x),
+        Err(Lagringsfel::Validering(Valideringsfel::ForLang { .. }))
+    ));
 }
 
 #[test]
@@ -156,9 +214,24 @@ fn search_finds_names_in_any_case_and_without_diacritics_and_numbers_in_any_form
     let (store, _) = demo_store(&dir);
     let hl = handlaggare(&store, Roll::Handlaggare);
     let namn = |q: &str| -> Vec<String> {
-        store.sok_brukare(&hl, q, 50).unwrap().into_iter().map(|t| format!("{} {}", t.fornamn, t.efternamn)).collect()
+        store
+            .sok_brukare(&hl, q, 50)
+            .unwrap()
+            .into_iter()
+            .map(|t| format!("{} {}", t.fornamn, t.efternamn))
+            .collect()
     };
-    for q in ["Märta", "märta ekström", "MARTA", "ekstr", "kströ", "marta ek", "Ekström Märta", "ek", "mä"] {
+    for q in [
+        "Märta",
+        "märta ekström",
+        "MARTA",
+        "ekstr",
+        "kströ",
+        "marta ek",
+        "Ekström Märta",
+        "ek",
+        "mä",
+    ] {
         assert!(namn(q).contains(&"Märta Ekström".to_owned()), "{q}: {:?}", namn(q));
     }
     for q in ["19340415-9828", "193404159828", "340415-9828", "3404159828", "340415", "19340415"] {
@@ -174,7 +247,15 @@ fn search_finds_names_in_any_case_and_without_diacritics_and_numbers_in_any_form
     let sf = handlaggare(&store, Roll::Systemforvaltare);
     for (personnummer, fornamn) in [(pnr(1950, 5, 5, 1), "Asa"), (pnr(1951, 6, 6, 2), "Åsa")] {
         store
-            .ny_brukare(&sf, &NyBrukare { personnummer, fornamn: fornamn.into(), efternamn: "Zetterlund".into(), ..NyBrukare::default() })
+            .ny_brukare(
+                &sf,
+                &NyBrukare {
+                    personnummer,
+                    fornamn: fornamn.into(),
+                    efternamn: "Zetterlund".into(),
+                    ..NyBrukare::default()
+                },
+            )
             .unwrap();
     }
     let asa = namn("Åsa Zetterlund");
@@ -198,10 +279,14 @@ fn every_read_of_a_brukare_is_logged_and_tampering_with_the_log_is_found() {
     assert!(matches!(store.verifiera_logg().unwrap(), Loggstatus::Hel { .. }));
 
     let raw = rusqlite::Connection::open(&sokvag).unwrap();
-    assert!(raw.execute("UPDATE handelselogg SET vem = 'ingen' WHERE nr = 5", []).is_err(), "the triggers stop casual edits");
+    assert!(
+        raw.execute("UPDATE handelselogg SET vem = 'ingen' WHERE nr = 5", []).is_err(),
+        "the triggers stop casual edits"
+    );
     assert!(raw.execute("DELETE FROM handelselogg WHERE nr = 5", []).is_err());
     // Someone who drops the triggers can edit, but the chain shows it.
-    raw.execute_batch("DROP TRIGGER handelselogg_andras_ej; DROP TRIGGER handelselogg_raderas_ej;").unwrap();
+    raw.execute_batch("DROP TRIGGER handelselogg_andras_ej; DROP TRIGGER handelselogg_raderas_ej;")
+        .unwrap();
     raw.execute("UPDATE handelselogg SET vem = 'ingen' WHERE nr = 5", []).unwrap();
     assert_eq!(store.verifiera_logg().unwrap(), Loggstatus::Bruten { nr: 5 });
 }
@@ -211,7 +296,10 @@ fn deleting_a_log_row_breaks_the_chain() {
     let dir = tempfile::tempdir().unwrap();
     let (store, sokvag) = demo_store(&dir);
     let raw = rusqlite::Connection::open(&sokvag).unwrap();
-    raw.execute_batch("DROP TRIGGER handelselogg_raderas_ej; DELETE FROM handelselogg WHERE nr = 7;").unwrap();
+    raw.execute_batch(
+        "DROP TRIGGER handelselogg_raderas_ej; DELETE FROM handelselogg WHERE nr = 7;",
+    )
+    .unwrap();
     assert_eq!(store.verifiera_logg().unwrap(), Loggstatus::Bruten { nr: 8 });
 }
 
@@ -221,7 +309,12 @@ fn the_register_keeps_every_version() {
     let (store, _) = demo_store(&dir);
     let sf = handlaggare(&store, Roll::Systemforvaltare);
     let v1 = store.registerversion().unwrap();
-    let mut u = store.utforare_lista().unwrap().into_iter().find(|u| u.namn.starts_with("Almgården")).unwrap();
+    let mut u = store
+        .utforare_lista()
+        .unwrap()
+        .into_iter()
+        .find(|u| u.namn.starts_with("Almgården"))
+        .unwrap();
     let tak_fore = u.godkannanden[0].kapacitetstak;
     u.godkannanden[0].kapacitetstak = Some(5);
     u.sprak.push("fi".into());
@@ -230,7 +323,10 @@ fn the_register_keeps_every_version() {
     assert_eq!(store.utforare(&u.id).unwrap().godkannanden[0].kapacitetstak, Some(5));
     let gammal = store.register_vid(v1).unwrap().into_iter().find(|x| x.id == u.id).unwrap();
     assert_eq!(gammal.godkannanden[0].kapacitetstak, tak_fore);
-    assert_eq!(store.register_vid(v2).unwrap().into_iter().find(|x| x.id == u.id).unwrap(), store.utforare(&u.id).unwrap());
+    assert_eq!(
+        store.register_vid(v2).unwrap().into_iter().find(|x| x.id == u.id).unwrap(),
+        store.utforare(&u.id).unwrap()
+    );
     assert_eq!(store.register_vid(0).unwrap(), Vec::new());
 
     let ny = Utforare {
@@ -267,7 +363,15 @@ fn backup_and_restore_with_checks() {
 
     let fore = store.antal_brukare().unwrap();
     store
-        .ny_brukare(&hl, &NyBrukare { personnummer: pnr(1950, 5, 5, 1), fornamn: "Efter".into(), efternamn: "Kopian".into(), ..NyBrukare::default() })
+        .ny_brukare(
+            &hl,
+            &NyBrukare {
+                personnummer: pnr(1950, 5, 5, 1),
+                fornamn: "Efter".into(),
+                efternamn: "Kopian".into(),
+                ..NyBrukare::default()
+            },
+        )
         .unwrap();
     assert_eq!(store.antal_brukare().unwrap(), fore + 1);
 
@@ -310,10 +414,16 @@ fn a_version_1_database_with_data_is_upgraded_in_place() {
     let s = Store::open(&fil).unwrap();
     assert!(Store::schemaversion() >= 2);
     let u = s.utforare("u1").unwrap();
-    assert_eq!((u.namn.as_str(), u.godkannanden[0].kapacitetstak, u.godkannanden[0].kapacitet_fran), ("Gamla AB", Some(5), None));
+    assert_eq!(
+        (u.namn.as_str(), u.godkannanden[0].kapacitetstak, u.godkannanden[0].kapacitet_fran),
+        ("Gamla AB", Some(5), None)
+    );
     assert_eq!(s.kommun().unwrap().svarstid_dagar, 14);
     assert!(s.insatser("sv").unwrap()[0].turordning_egen_regi, "the new column gets its default");
-    let v: i64 = rusqlite::Connection::open(&fil).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let v: i64 = rusqlite::Connection::open(&fil)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(v as usize, Store::schemaversion());
 }
 
@@ -327,7 +437,10 @@ fn migrations_upgrade_old_files_and_refuse_newer_ones() {
     drop(s);
 
     let framtid = dir.path().join("framtid.sqlite");
-    rusqlite::Connection::open(&framtid).unwrap().execute_batch("PRAGMA user_version = 999;").unwrap();
+    rusqlite::Connection::open(&framtid)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 999;")
+        .unwrap();
     assert!(matches!(Store::open(&framtid), Err(Lagringsfel::NyareVersion { databas: 999, .. })));
 
     let skrap = dir.path().join("skrap.sqlite");
@@ -349,9 +462,20 @@ fn two_connections_writing_at_once_lose_nothing_and_never_see_locked() {
                 let store = Store::open(&sokvag).unwrap();
                 let sf = handlaggare(&store, Roll::Systemforvaltare);
                 for i in 0..40u16 {
-                    let pnr = valfri_domain::Personnummer::fran_delar(NaiveDate::from_ymd_opt(1960, 1, 1).unwrap(), t * 100 + i);
+                    let pnr = valfri_domain::Personnummer::fran_delar(
+                        NaiveDate::from_ymd_opt(1960, 1, 1).unwrap(),
+                        t * 100 + i,
+                    );
                     store
-                        .ny_brukare(&sf, &NyBrukare { personnummer: pnr.to_string(), fornamn: format!("Tråd{t}"), efternamn: format!("Nr{i}"), ..NyBrukare::default() })
+                        .ny_brukare(
+                            &sf,
+                            &NyBrukare {
+                                personnummer: pnr.to_string(),
+                                fornamn: format!("Tråd{t}"),
+                                efternamn: format!("Nr{i}"),
+                                ..NyBrukare::default()
+                            },
+                        )
                         .unwrap();
                     store.sok_brukare(&sf, "Tråd", 10).unwrap();
                 }
@@ -379,7 +503,9 @@ fn the_demo_municipality_is_complete() {
     let u = store.utforare_lista().unwrap();
     assert!(u.len() >= 15);
     assert_eq!(u.iter().filter(|u| u.regi == Regi::EgenRegi).count(), 1);
-    assert!(u.iter().all(|u| valfri_domain::Organisationsnummer::tolka(&u.organisationsnummer).is_ok()));
+    assert!(
+        u.iter().all(|u| valfri_domain::Organisationsnummer::tolka(&u.organisationsnummer).is_ok())
+    );
     assert!(store.antal_brukare().unwrap() >= 60);
     let sf = handlaggare(&store, Roll::Systemforvaltare);
     let alla = store.sok_brukare(&sf, "19", 50).unwrap();
@@ -387,12 +513,18 @@ fn the_demo_municipality_is_complete() {
     let raw = rusqlite::Connection::open(&sokvag).unwrap();
     let antal = |sql: &str| raw.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
     for status in ["utkast", "beslutat", "verkstallt", "avslutat"] {
-        assert!(antal(&format!("SELECT count(*) FROM beslut WHERE status = '{status}'")) > 0, "{status}");
+        assert!(
+            antal(&format!("SELECT count(*) FROM beslut WHERE status = '{status}'")) > 0,
+            "{status}"
+        );
     }
     assert_eq!(antal("SELECT count(*) FROM brukare WHERE skyddad = 1"), 1);
     assert!(antal("SELECT count(*) FROM brukare WHERE sprak = 'fi'") >= 3);
     assert!(antal("SELECT count(*) FROM brukare WHERE storstil = 1") >= 3);
     assert!(antal("SELECT count(DISTINCT brukare_id) FROM ombud") >= 3);
     // Creating it twice is refused rather than overwriting.
-    assert!(matches!(demo::skapa_fil(&sokvag, false, |_| Ok(())), Err(Lagringsfel::FilFinns { .. })));
+    assert!(matches!(
+        demo::skapa_fil(&sokvag, false, |_| Ok(())),
+        Err(Lagringsfel::FilFinns { .. })
+    ));
 }

@@ -12,11 +12,18 @@ fn demo_store(dir: &tempfile::TempDir) -> (Store, std::path::PathBuf) {
 }
 
 fn aktorer(store: &Store, roll: Roll) -> Vec<Aktor> {
-    store.handlaggare_lista().unwrap().into_iter().filter(|h| h.roll == roll).map(|h| store.aktor(&h.id).unwrap()).collect()
+    store
+        .handlaggare_lista()
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.roll == roll)
+        .map(|h| store.aktor(&h.id).unwrap())
+        .collect()
 }
 
 fn pnr(ar: i32, manad: u32, dag: u32, nr: u16) -> String {
-    valfri_domain::Personnummer::fran_delar(NaiveDate::from_ymd_opt(ar, manad, dag).unwrap(), nr).to_string()
+    valfri_domain::Personnummer::fran_delar(NaiveDate::from_ymd_opt(ar, manad, dag).unwrap(), nr)
+        .to_string()
 }
 
 fn nekade(store: &Store, typ: &str, id: &str) -> usize {
@@ -58,20 +65,46 @@ fn only_a_systemforvaltare_changes_the_register_and_the_settings_and_every_refus
         epost: String::new(),
         roll: Roll::Systemforvaltare,
     };
-    let brukare = NyBrukare { personnummer: pnr(1944, 4, 4, 12), fornamn: "Ada".into(), efternamn: "Import".into(), ..NyBrukare::default() };
+    let brukare = NyBrukare {
+        personnummer: pnr(1944, 4, 4, 12),
+        fornamn: "Ada".into(),
+        efternamn: "Import".into(),
+        ..NyBrukare::default()
+    };
 
     // Each attempt by a handläggare is refused and leaves one "nekad" row under what it tried to change.
     let forsok: Vec<(&str, Box<dyn Fn(&Aktor) -> Result<(), Lagringsfel>>)> = vec![
         ("utforare", Box::new(|a| store.spara_utforare(a, &u, "försök").map(drop))),
-        ("utforare", Box::new(|a| store.spara_utforare_alla(a, std::slice::from_ref(&u), "försök").map(drop))),
+        (
+            "utforare",
+            Box::new(|a| {
+                store.spara_utforare_alla(a, std::slice::from_ref(&u), "försök").map(drop)
+            }),
+        ),
         ("kommun", Box::new(|a| store.spara_kommun(a, &kommun))),
         ("omrade", Box::new(|a| store.nytt_omrade(a, "X9", "Nytt område", false).map(drop))),
         ("insats", Box::new(|a| store.ny_insats(a, &insats).map(drop))),
         ("insats", Box::new(|a| store.andra_lagrum(a, "hemtjanst", "Ny lag"))),
-        ("insats", Box::new(|a| store.satt_ickeval(a, "hemtjanst", IckevalModell::Turordning, None, true).map(drop))),
+        (
+            "insats",
+            Box::new(|a| {
+                store.satt_ickeval(a, "hemtjanst", IckevalModell::Turordning, None, true).map(drop)
+            }),
+        ),
         ("handlaggare", Box::new(|a| store.ny_handlaggare(a, &ny_hl).map(drop))),
-        ("brukare", Box::new(|a| store.importera_brukare(a, std::slice::from_ref(&brukare), "fil.csv").map(drop).map_err(|e| e.fel))),
-        ("register", Box::new(|a| store.registrera_registerpaket(a, 7, "nyckel", "abc", 1).map(drop))),
+        (
+            "brukare",
+            Box::new(|a| {
+                store
+                    .importera_brukare(a, std::slice::from_ref(&brukare), "fil.csv")
+                    .map(drop)
+                    .map_err(|e| e.fel)
+            }),
+        ),
+        (
+            "register",
+            Box::new(|a| store.registrera_registerpaket(a, 7, "nyckel", "abc", 1).map(drop)),
+        ),
     ];
     for (typ, f) in &forsok {
         let innan = nekade(&store, typ, "");
@@ -101,7 +134,8 @@ fn only_a_systemforvaltare_changes_the_register_and_the_settings_and_every_refus
 }
 
 #[test]
-fn only_the_beslut_s_handlaggare_or_a_systemforvaltare_changes_or_makes_it_and_refusals_are_logged() {
+fn only_the_beslut_s_handlaggare_or_a_systemforvaltare_changes_or_makes_it_and_refusals_are_logged()
+{
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = demo_store(&dir);
     let mut hl = aktorer(&store, Roll::Handlaggare).into_iter();
@@ -123,12 +157,19 @@ fn only_the_beslut_s_handlaggare_or_a_systemforvaltare_changes_or_makes_it_and_r
     };
     let id = store.skapa_utkast(&agare, &ny).unwrap();
     let andrat = valfri_domain::NyttBeslut { omfattning: Some(99.0), ..ny.clone() };
-    assert!(matches!(store.andra_utkast(&annan, &id, &andrat), Err(Lagringsfel::InteBeslutetsHandlaggare)));
+    assert!(matches!(
+        store.andra_utkast(&annan, &id, &andrat),
+        Err(Lagringsfel::InteBeslutetsHandlaggare)
+    ));
     assert_eq!(store.beslut(&agare, &id).unwrap().omfattning, Some(12.0));
-    assert!(matches!(store.fatta_beslut(&annan, &id, idag()), Err(Lagringsfel::InteBeslutetsHandlaggare)));
+    assert!(matches!(
+        store.fatta_beslut(&annan, &id, idag()),
+        Err(Lagringsfel::InteBeslutetsHandlaggare)
+    ));
     assert_eq!(store.beslut(&agare, &id).unwrap().status, valfri_domain::BeslutStatus::Utkast);
     let logg = store.logg_for("beslut", &id).unwrap();
-    let nekad: Vec<&str> = logg.iter().filter(|p| p.handling == "nekad").map(|p| p.detalj.as_str()).collect();
+    let nekad: Vec<&str> =
+        logg.iter().filter(|p| p.handling == "nekad").map(|p| p.detalj.as_str()).collect();
     assert_eq!(nekad, ["andra", "fatta"]);
     assert!(logg.iter().filter(|p| p.handling == "nekad").all(|p| p.vem.contains(&annan.namn)));
     // The owner and a systemförvaltare may.
@@ -139,17 +180,20 @@ fn only_the_beslut_s_handlaggare_or_a_systemforvaltare_changes_or_makes_it_and_r
 
 fn skyddad_brukare(store: &Store, a: &Aktor) -> String {
     store
-        .ny_brukare(a, &NyBrukare {
-            personnummer: pnr(1961, 6, 16, 31),
-            fornamn: "Saga".into(),
-            efternamn: "Skyddsdotter".into(),
-            adress: "Hemliga gränd 7".into(),
-            postnummer: "123 45".into(),
-            postort: "Exempelby".into(),
-            omrade: Some(store.omraden().unwrap()[0].kod.clone()),
-            skyddad: true,
-            ..NyBrukare::default()
-        })
+        .ny_brukare(
+            a,
+            &NyBrukare {
+                personnummer: pnr(1961, 6, 16, 31),
+                fornamn: "Saga".into(),
+                efternamn: "Skyddsdotter".into(),
+                adress: "Hemliga gränd 7".into(),
+                postnummer: "123 45".into(),
+                postort: "Exempelby".into(),
+                omrade: Some(store.omraden().unwrap()[0].kod.clone()),
+                skyddad: true,
+                ..NyBrukare::default()
+            },
+        )
         .unwrap()
 }
 
@@ -168,14 +212,30 @@ fn a_skyddad_brukare_s_record_opens_only_with_a_reason_and_the_reason_is_logged(
     assert_eq!(nekade(&store, "brukare", &id), 4);
     // A reason is text like any other: no control or direction characters, not a novel.
     let fel = store.oppna_brukare(&hl, &id, Some("Uppföljning\u{202E}")).unwrap_err();
-    assert!(matches!(fel, Lagringsfel::Validering(Valideringsfel::OtillatnaTecken { falt: "skal" })));
-    assert!(matches!(store.oppna_brukare(&hl, &id, Some(&"x".repeat(10 << 20))), Err(Lagringsfel::Validering(Valideringsfel::ForLang { .. }))));
+    assert!(matches!(
+        fel,
+        Lagringsfel::Validering(Valideringsfel::OtillatnaTecken { falt: "skal" })
+    ));
+    assert!(matches!(
+        store.oppna_brukare(&hl, &id, Some(&"x".repeat(10 << 20))),
+        Err(Lagringsfel::Validering(Valideringsfel::ForLang { .. }))
+    ));
 
-    let b = store.oppna_brukare(&hl, &id, Some("Uppföljning av beslut, samtal med brukaren")).unwrap();
+    let b =
+        store.oppna_brukare(&hl, &id, Some("Uppföljning av beslut, samtal med brukaren")).unwrap();
     assert_eq!(b.adress, "Hemliga gränd 7");
-    let las: Vec<_> = store.logg_for("brukare", &id).unwrap().into_iter().filter(|p| p.handling == "las").collect();
+    let las: Vec<_> = store
+        .logg_for("brukare", &id)
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.handling == "las")
+        .collect();
     assert_eq!(las.len(), 1);
-    assert!(las[0].detalj.contains("Uppföljning av beslut, samtal med brukaren") && las[0].vem.contains(&hl.namn), "{las:?}");
+    assert!(
+        las[0].detalj.contains("Uppföljning av beslut, samtal med brukaren")
+            && las[0].vem.contains(&hl.namn),
+        "{las:?}"
+    );
     // Someone without protection opens as before, without a reason.
     let vanlig = store.sok_brukare(&hl, demo::MARTA_PNR, 1).unwrap().remove(0).id;
     store.oppna_brukare(&hl, &vanlig, None).unwrap();
@@ -197,7 +257,10 @@ fn a_skyddad_brukare_s_address_is_in_no_list_search_hit_or_worklist() {
         assert!(traffar.iter().any(|t| t.id == id && t.skyddad), "{fraga}");
         syns("a search hit", serde_json::to_string(&traffar).unwrap());
     }
-    syns("the worklists", serde_json::to_string(&store.arbetslistor(&hl, idag()).unwrap()).unwrap());
+    syns(
+        "the worklists",
+        serde_json::to_string(&store.arbetslistor(&hl, idag()).unwrap()).unwrap(),
+    );
     // Nor does the audit log hold it: the log is read by others than the caseworker.
     for p in store.logg_for("brukare", &id).unwrap() {
         syns("the audit log", p.detalj);
@@ -227,7 +290,9 @@ fn hostile_text_is_stored_exactly_or_refused_with_its_reason_and_nothing_changes
         ("O'Brien-Åkesson", "o'brien-akesson"),
     ];
     for (i, (namn, fraga)) in tillatna.iter().enumerate() {
-        let id = store.ny_brukare(&hl, &ny(10 + i as u16, namn)).unwrap_or_else(|e| panic!("{namn}: {e:?}"));
+        let id = store
+            .ny_brukare(&hl, &ny(10 + i as u16, namn))
+            .unwrap_or_else(|e| panic!("{namn}: {e:?}"));
         assert_eq!(store.brukare(&hl, &id).unwrap().efternamn, *namn);
         let traffar = store.sok_brukare(&hl, fraga, 50).unwrap();
         // `" OR 1=1 --` has no word a search could start from; it must simply not match everything.
@@ -262,7 +327,11 @@ fn hostile_text_is_stored_exactly_or_refused_with_its_reason_and_nothing_changes
     let mut u = store.utforare_lista().unwrap().remove(0);
     let fore = store.utforare(&u.id).unwrap();
     let version = store.registerversion().unwrap();
-    for (namn, id) in [("Omsorg\u{202E}BA", "fel-falt-otillatna-tecken"), ("x".repeat(10 << 20).as_str(), "fel-falt-for-langt"), ("A\0B", "fel-falt-otillatna-tecken")] {
+    for (namn, id) in [
+        ("Omsorg\u{202E}BA", "fel-falt-otillatna-tecken"),
+        ("x".repeat(10 << 20).as_str(), "fel-falt-for-langt"),
+        ("A\0B", "fel-falt-otillatna-tecken"),
+    ] {
         u.namn = namn.to_owned();
         assert_eq!(store.spara_utforare(&sf, &u, "försök").unwrap_err().meddelande_id(), id);
     }
@@ -272,8 +341,12 @@ fn hostile_text_is_stored_exactly_or_refused_with_its_reason_and_nothing_changes
     store.spara_utforare(&sf, &u, "arabiskt namn").unwrap();
     assert_eq!(store.utforare(&u.id).unwrap().namn, "شركة الرعاية 🌿");
     // A search with hostile text finds nothing and breaks nothing.
-    for fraga in ["\0", "\u{202E}", "\"", "' OR '1'='1", "%", "_", "*", "NEAR(", &"å".repeat(1 << 20)] {
-        store.sok_brukare(&hl, fraga, 10).unwrap_or_else(|e| panic!("{:?}: {e:?}", fraga.chars().take(10).collect::<String>()));
+    for fraga in
+        ["\0", "\u{202E}", "\"", "' OR '1'='1", "%", "_", "*", "NEAR(", &"å".repeat(1 << 20)]
+    {
+        store
+            .sok_brukare(&hl, fraga, 10)
+            .unwrap_or_else(|e| panic!("{:?}: {e:?}", fraga.chars().take(10).collect::<String>()));
     }
     assert!(matches!(store.verifiera_logg().unwrap(), Loggstatus::Hel { .. }));
 }
@@ -321,47 +394,59 @@ fn a_skyddad_brukare_s_address_goes_only_on_the_letter_addressed_to_them() {
     let hl = aktorer(&store, Roll::Handlaggare).remove(0);
     let omrade = store.omraden().unwrap()[0].kod.clone();
     let brukare = store
-        .ny_brukare(&hl, &NyBrukare {
-            personnummer: pnr(1958, 8, 18, 41),
-            fornamn: "Sigrid".into(),
-            efternamn: "Skyddsdotter".into(),
-            adress: "Hemliga gränd 9".into(),
-            postnummer: "123 45".into(),
-            postort: "Exempelby".into(),
-            omrade: Some(omrade.clone()),
-            skyddad: true,
-            ombud: vec![valfri_store::NyttOmbud {
-                typ: valfri_domain::OmbudTyp::GodMan,
-                namn: "Gustav Godeman".into(),
-                adress: "Ombudsvägen 2".into(),
-                postnummer: "123 46".into(),
+        .ny_brukare(
+            &hl,
+            &NyBrukare {
+                personnummer: pnr(1958, 8, 18, 41),
+                fornamn: "Sigrid".into(),
+                efternamn: "Skyddsdotter".into(),
+                adress: "Hemliga gränd 9".into(),
+                postnummer: "123 45".into(),
                 postort: "Exempelby".into(),
-            }],
-            ..NyBrukare::default()
-        })
+                omrade: Some(omrade.clone()),
+                skyddad: true,
+                ombud: vec![valfri_store::NyttOmbud {
+                    typ: valfri_domain::OmbudTyp::GodMan,
+                    namn: "Gustav Godeman".into(),
+                    adress: "Ombudsvägen 2".into(),
+                    postnummer: "123 46".into(),
+                    postort: "Exempelby".into(),
+                }],
+                ..NyBrukare::default()
+            },
+        )
         .unwrap();
     let id = store
-        .skapa_utkast(&hl, &valfri_domain::NyttBeslut {
-            brukare_id: brukare,
-            insats_kod: "hemtjanst".into(),
-            diarienummer: "VON 2026/0202".into(),
-            ansokningsdatum: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
-            utfall: valfri_domain::Utfall::Bifall,
-            omfattning: Some(8.0),
-            giltig_fran: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-            giltig_till: None,
-            motivering: "Behov av stöd.".into(),
-            uppfoljning: None,
-        })
+        .skapa_utkast(
+            &hl,
+            &valfri_domain::NyttBeslut {
+                brukare_id: brukare,
+                insats_kod: "hemtjanst".into(),
+                diarienummer: "VON 2026/0202".into(),
+                ansokningsdatum: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+                utfall: valfri_domain::Utfall::Bifall,
+                omfattning: Some(8.0),
+                giltig_fran: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+                giltig_till: None,
+                motivering: "Behov av stöd.".into(),
+                uppfoljning: None,
+            },
+        )
         .unwrap();
     store.fatta_beslut(&hl, &id, idag()).unwrap();
     let brev = store.valfrihetsunderlag(&hl, &id, idag(), "sv").unwrap();
     assert_eq!(brev.len(), 2);
-    assert_eq!((brev[0].0.as_str(), brev[0].1.mottagare.adress.as_str()), ("brukare", "Hemliga gränd 9"));
+    assert_eq!(
+        (brev[0].0.as_str(), brev[0].1.mottagare.adress.as_str()),
+        ("brukare", "Hemliga gränd 9")
+    );
     assert!(!format!("{:?}", brev[1].1).contains("Hemliga"), "the ombud's copy shows the address");
     let beslut = store.beslutsunderlag(&hl, &id, idag(), "sv").unwrap();
     assert_eq!(beslut[0].1.mottagare.adress, "Hemliga gränd 9");
-    assert!(beslut[1..].iter().all(|(_, u)| !format!("{u:?}").contains("Hemliga")), "the ombud's copy shows the address");
+    assert!(
+        beslut[1..].iter().all(|(_, u)| !format!("{u:?}").contains("Hemliga")),
+        "the ombud's copy shows the address"
+    );
     let blad = store.jamforelseunderlag(&hl, "hemtjanst", &omrade, idag(), "sv").unwrap();
     assert!(!format!("{blad:?}").contains("Hemliga"));
 }

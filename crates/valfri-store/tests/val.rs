@@ -3,7 +3,10 @@
 
 use chrono::{Days, NaiveDate};
 use valfri_domain::val::{NyttVal, Valbarhet};
-use valfri_domain::{BeslutStatus, IckevalModell, IckevalOrsak, Informationssatt, NyttBeslut, Roll, Utfall, ValTyp, VemValde};
+use valfri_domain::{
+    BeslutStatus, IckevalModell, IckevalOrsak, Informationssatt, NyttBeslut, Roll, Utfall, ValTyp,
+    VemValde,
+};
 use valfri_store::{Aktor, Lagringsfel, Store, demo, idag};
 
 struct Demo {
@@ -29,55 +32,74 @@ fn demo() -> Demo {
 
 impl Demo {
     fn utforare(&self, borjan: &str) -> String {
-        self.store.utforare_lista().unwrap().into_iter().find(|u| u.namn.starts_with(borjan)).unwrap().id
+        self.store
+            .utforare_lista()
+            .unwrap()
+            .into_iter()
+            .find(|u| u.namn.starts_with(borjan))
+            .unwrap()
+            .id
     }
 
     /// A new brukare in `omrade` with a made beslut on `insats`.
     fn nytt_beslut(&self, omrade: &str, insats: &str, nr: u16) -> String {
-        let pnr = valfri_domain::Personnummer::fran_delar(NaiveDate::from_ymd_opt(1944, 4, 4).unwrap(), nr).to_string();
+        let pnr = valfri_domain::Personnummer::fran_delar(
+            NaiveDate::from_ymd_opt(1944, 4, 4).unwrap(),
+            nr,
+        )
+        .to_string();
         let b = self
             .store
-            .ny_brukare(&self.sf, &valfri_store::NyBrukare {
-                personnummer: pnr,
-                fornamn: "Test".into(),
-                efternamn: format!("Person {nr}"),
-                omrade: Some(omrade.into()),
-                ..Default::default()
-            })
+            .ny_brukare(
+                &self.sf,
+                &valfri_store::NyBrukare {
+                    personnummer: pnr,
+                    fornamn: "Test".into(),
+                    efternamn: format!("Person {nr}"),
+                    omrade: Some(omrade.into()),
+                    ..Default::default()
+                },
+            )
             .unwrap();
         let id = self
             .store
-            .skapa_utkast(&self.hl, &NyttBeslut {
-                brukare_id: b,
-                insats_kod: insats.into(),
-                diarienummer: String::new(),
-                ansokningsdatum: idag() - Days::new(20),
-                utfall: Utfall::Bifall,
-                omfattning: match insats {
-                    "sarskilt-boende" => None,
-                    "daglig-verksamhet" => Some(5.0),
-                    _ => Some(20.0),
+            .skapa_utkast(
+                &self.hl,
+                &NyttBeslut {
+                    brukare_id: b,
+                    insats_kod: insats.into(),
+                    diarienummer: String::new(),
+                    ansokningsdatum: idag() - Days::new(20),
+                    utfall: Utfall::Bifall,
+                    omfattning: match insats {
+                        "sarskilt-boende" => None,
+                        "daglig-verksamhet" => Some(5.0),
+                        _ => Some(20.0),
+                    },
+                    giltig_fran: idag() - Days::new(5),
+                    giltig_till: None,
+                    motivering: String::new(),
+                    uppfoljning: None,
                 },
-                giltig_fran: idag() - Days::new(5),
-                giltig_till: None,
-                motivering: String::new(),
-                uppfoljning: None,
-            })
+            )
             .unwrap();
         self.store.fatta_beslut(&self.hl, &id, idag() - Days::new(5)).unwrap();
         id
     }
 
     fn valj(&self, beslut: &str, utforare: &str) -> Result<String, Lagringsfel> {
-        self.store.valj(&self.hl, &NyttVal {
-            beslut_id: beslut.into(),
-            utforare_id: utforare.into(),
-            vem_valde: VemValde::Brukare,
-            informationssatt: Some(Informationssatt::Brev),
-            informationssprak: Some("sv".into()),
-            valdatum: idag(),
-            startdatum: None,
-        })
+        self.store.valj(
+            &self.hl,
+            &NyttVal {
+                beslut_id: beslut.into(),
+                utforare_id: utforare.into(),
+                vem_valde: VemValde::Brukare,
+                informationssatt: Some(Informationssatt::Brev),
+                informationssprak: Some("sv".into()),
+                valdatum: idag(),
+                startdatum: None,
+            },
+        )
     }
 
     fn status(&self, beslut: &str, utforare: &str) -> Valbarhet {
@@ -94,9 +116,14 @@ fn every_approved_provider_is_listed_in_swedish_order_with_its_reason() {
     let namn: Vec<&str> = v.utforare.iter().map(|r| r.namn.as_str()).collect();
     assert_eq!(namn.first(), Some(&"Almgårdens Omsorg AB"));
     // Å, Ä, Ö after Z, and egen regi ("Exempelby kommun …") in its alphabetical place.
-    assert_eq!(namn[namn.len() - 2..], ["Ängsbackens Vård och Omsorg AB", "Östra Strandens Omsorg AB"]);
+    assert_eq!(
+        namn[namn.len() - 2..],
+        ["Ängsbackens Vård och Omsorg AB", "Östra Strandens Omsorg AB"]
+    );
     assert!(namn.iter().position(|n| n.starts_with("Exempelby")).unwrap() > 0);
-    let status = |borjan: &str| v.utforare.iter().find(|r| r.namn.starts_with(borjan)).unwrap().status.clone();
+    let status = |borjan: &str| {
+        v.utforare.iter().find(|r| r.namn.starts_with(borjan)).unwrap().status.clone()
+    };
     assert!(matches!(status("Björkdungens"), Valbarhet::VidTak { tak: 2, aktiva: 2 }));
     assert!(matches!(status("Sjöbris"), Valbarhet::Pausad { .. }));
     assert!(matches!(status("Ängsbackens"), Valbarhet::EjBorjat { .. }));
@@ -125,9 +152,18 @@ fn aktivt_val_then_byte_keeps_the_history() {
     assert_eq!(h[0].slutdatum, Some(idag() + Days::new(6)));
     assert_eq!(h[1].vem_valde, Some(VemValde::Brukare));
 
-    for (borjan, skal) in [("Björkdungens", "vid_tak"), ("Sjöbris", "pausad"), ("Ekbackens", "ej_omrade"), ("Ängsbackens", "ej_borjat"), ("Dalsro", "ej_godkand")] {
+    for (borjan, skal) in [
+        ("Björkdungens", "vid_tak"),
+        ("Sjöbris", "pausad"),
+        ("Ekbackens", "ej_omrade"),
+        ("Ängsbackens", "ej_borjat"),
+        ("Dalsro", "ej_godkand"),
+    ] {
         let fel = d.valj(&b, &d.utforare(borjan)).unwrap_err();
-        assert!(matches!(fel, Lagringsfel::InteValbar { skal: s } if s == skal), "{borjan}: {fel:?}");
+        assert!(
+            matches!(fel, Lagringsfel::InteValbar { skal: s } if s == skal),
+            "{borjan}: {fel:?}"
+        );
     }
 }
 
@@ -148,7 +184,16 @@ fn two_handlaggare_racing_for_the_last_place_cannot_both_get_it() {
     // Leave exactly one place at Almgården.
     let mut u = d.store.utforare(&alm).unwrap();
     let aktiva = match d.status(&b1, &alm) {
-        Valbarhet::Valbar => d.store.valbara(&d.hl, &b1, idag()).unwrap().utforare.iter().find(|r| r.utforare_id == alm).unwrap().aktiva,
+        Valbarhet::Valbar => {
+            d.store
+                .valbara(&d.hl, &b1, idag())
+                .unwrap()
+                .utforare
+                .iter()
+                .find(|r| r.utforare_id == alm)
+                .unwrap()
+                .aktiva
+        }
         annat => panic!("{annat:?}"),
     };
     u.godkannanden[0].kapacitetstak = Some(aktiva + 1);
@@ -160,15 +205,18 @@ fn two_handlaggare_racing_for_the_last_place_cannot_both_get_it() {
             let (sokvag, alm, hl) = (d.sokvag.clone(), alm.clone(), d.hl.clone());
             std::thread::spawn(move || {
                 let store = Store::open(&sokvag).unwrap();
-                store.valj(&hl, &NyttVal {
-                    beslut_id: b,
-                    utforare_id: alm,
-                    vem_valde: VemValde::Brukare,
-                    informationssatt: None,
-                    informationssprak: None,
-                    valdatum: idag(),
-                    startdatum: None,
-                })
+                store.valj(
+                    &hl,
+                    &NyttVal {
+                        beslut_id: b,
+                        utforare_id: alm,
+                        vem_valde: VemValde::Brukare,
+                        informationssatt: None,
+                        informationssprak: None,
+                        valdatum: idag(),
+                        startdatum: None,
+                    },
+                )
             })
         })
         .collect();
@@ -181,10 +229,16 @@ fn two_handlaggare_racing_for_the_last_place_cannot_both_get_it() {
 fn ickeval_waits_for_the_svarsdatum_and_then_explains_itself() {
     let d = demo();
     let b = d.nytt_beslut("N", "hemtjanst", 6);
-    assert!(matches!(d.store.ickeval(&d.hl, &b, idag(), IckevalOrsak::Svarsdatum), Err(Lagringsfel::IngenInformation)));
+    assert!(matches!(
+        d.store.ickeval(&d.hl, &b, idag(), IckevalOrsak::Svarsdatum),
+        Err(Lagringsfel::IngenInformation)
+    ));
     let svarsdatum = d.store.registrera_information(&d.hl, &b, idag(), "sv", false).unwrap();
     assert_eq!(svarsdatum, idag() + Days::new(14));
-    assert!(matches!(d.store.ickeval(&d.hl, &b, svarsdatum, IckevalOrsak::Svarsdatum), Err(Lagringsfel::SvarsdatumEjPasserat { .. })));
+    assert!(matches!(
+        d.store.ickeval(&d.hl, &b, svarsdatum, IckevalOrsak::Svarsdatum),
+        Err(Lagringsfel::SvarsdatumEjPasserat { .. })
+    ));
 
     let dag = svarsdatum + Days::new(1);
     let (_, f) = d.store.ickeval(&d.hl, &b, dag, IckevalOrsak::Svarsdatum).unwrap();
@@ -192,14 +246,23 @@ fn ickeval_waits_for_the_svarsdatum_and_then_explains_itself() {
     assert_eq!(f.omrade.as_deref(), Some("N"));
     // The list is every hemtjänst provider serving Norra whose approval has not ended.
     assert!(f.lista.iter().any(|p| p.utforare_id == f.tilldelad.utforare_id));
-    assert!(f.lista.iter().all(|p| !p.namn.starts_with("Björkdungens")), "Björkdungens does not serve N");
+    assert!(
+        f.lista.iter().all(|p| !p.namn.starts_with("Björkdungens")),
+        "Björkdungens does not serve N"
+    );
     assert_eq!(d.store.ickevalsforklaringar(&b).unwrap(), vec![f.clone()]);
-    assert!(matches!(d.store.ickeval(&d.hl, &b, dag, IckevalOrsak::Svarsdatum), Err(Lagringsfel::HarRedanUtforare)));
+    assert!(matches!(
+        d.store.ickeval(&d.hl, &b, dag, IckevalOrsak::Svarsdatum),
+        Err(Lagringsfel::HarRedanUtforare)
+    ));
 
     // The next ickeval on the same list goes to the next provider, and says who was before.
     let b2 = d.nytt_beslut("N", "hemtjanst", 7);
     let (_, f2) = d.store.ickeval(&d.hl, &b2, dag, IckevalOrsak::Avstar).unwrap();
-    assert_eq!(f2.senast_tilldelad.as_ref().map(|p| &p.utforare_id), Some(&f.tilldelad.utforare_id));
+    assert_eq!(
+        f2.senast_tilldelad.as_ref().map(|p| &p.utforare_id),
+        Some(&f.tilldelad.utforare_id)
+    );
     assert_ne!(f2.tilldelad, f.tilldelad);
     let pos = |id: &str| f2.lista.iter().position(|p| p.utforare_id == id).unwrap();
     let forvantad = (pos(&f.tilldelad.utforare_id) + 1 + f2.hoppade.len()) % f2.lista.len();
@@ -213,7 +276,12 @@ fn turordning_skips_a_paused_provider_and_records_why() {
     // Pause every hemtjänst provider in Centrum but one; the skips are in the explanation.
     let b = d.nytt_beslut("C", "hemtjanst", 8);
     let lista = d.store.valbara(&d.hl, &b, idag()).unwrap();
-    let valbara: Vec<_> = lista.utforare.iter().filter(|r| r.status.ar_valbar()).map(|r| r.utforare_id.clone()).collect();
+    let valbara: Vec<_> = lista
+        .utforare
+        .iter()
+        .filter(|r| r.status.ar_valbar())
+        .map(|r| r.utforare_id.clone())
+        .collect();
     for id in &valbara[1..] {
         let mut u = d.store.utforare(id).unwrap();
         for g in &mut u.godkannanden {
@@ -223,7 +291,10 @@ fn turordning_skips_a_paused_provider_and_records_why() {
     }
     let (_, f) = d.store.ickeval(&d.hl, &b, idag(), IckevalOrsak::Avstar).unwrap();
     assert_eq!(f.tilldelad.utforare_id, valbara[0]);
-    assert!(f.hoppade.iter().any(|h| matches!(h.status, Valbarhet::Pausad { .. })) || f.hoppade.is_empty());
+    assert!(
+        f.hoppade.iter().any(|h| matches!(h.status, Valbarhet::Pausad { .. }))
+            || f.hoppade.is_empty()
+    );
     for h in &f.hoppade {
         assert!(!h.status.ar_valbar(), "{h:?}");
     }
@@ -238,10 +309,29 @@ fn ickeval_by_egen_regi_and_by_a_designated_provider() {
     assert!(f.tilldelad.namn.starts_with("Exempelby kommun"));
 
     let ceder = d.utforare("Cederhjälpen");
-    assert!(!d.store.satt_ickeval(&d.sf, "daglig-verksamhet", IckevalModell::Utsedd, Some(&ceder), false).unwrap());
-    assert!(matches!(d.store.satt_ickeval(&d.hl, "daglig-verksamhet", IckevalModell::Utsedd, Some(&ceder), false), Err(Lagringsfel::KraverSystemforvaltare)));
+    assert!(
+        !d.store
+            .satt_ickeval(&d.sf, "daglig-verksamhet", IckevalModell::Utsedd, Some(&ceder), false)
+            .unwrap()
+    );
     assert!(matches!(
-        d.store.satt_ickeval(&d.sf, "daglig-verksamhet", IckevalModell::Utsedd, Some(&d.utforare("Dalsro")), false),
+        d.store.satt_ickeval(
+            &d.hl,
+            "daglig-verksamhet",
+            IckevalModell::Utsedd,
+            Some(&ceder),
+            false
+        ),
+        Err(Lagringsfel::KraverSystemforvaltare)
+    ));
+    assert!(matches!(
+        d.store.satt_ickeval(
+            &d.sf,
+            "daglig-verksamhet",
+            IckevalModell::Utsedd,
+            Some(&d.utforare("Dalsro")),
+            false
+        ),
         Err(Lagringsfel::InteValbar { skal: "ej_godkand" })
     ));
     let b2 = d.nytt_beslut("C", "daglig-verksamhet", 10);
@@ -249,7 +339,11 @@ fn ickeval_by_egen_regi_and_by_a_designated_provider() {
     assert_eq!(f2.modell, IckevalModell::Utsedd);
     assert_eq!(f2.tilldelad.utforare_id, ceder);
     // Turordning returns true so that callers show Konkurrensverket's warning.
-    assert!(d.store.satt_ickeval(&d.sf, "daglig-verksamhet", IckevalModell::Turordning, None, false).unwrap());
+    assert!(
+        d.store
+            .satt_ickeval(&d.sf, "daglig-verksamhet", IckevalModell::Turordning, None, false)
+            .unwrap()
+    );
 }
 
 #[test]
@@ -261,7 +355,15 @@ fn register_changes_mark_the_affected_brukare_for_a_new_choice() {
         d.valj(b, &alm).unwrap();
     }
     let mut u = d.store.utforare(&alm).unwrap();
-    let fore = d.store.valbara(&d.hl, &beslut[0], idag()).unwrap().utforare.into_iter().find(|r| r.utforare_id == alm).unwrap().aktiva;
+    let fore = d
+        .store
+        .valbara(&d.hl, &beslut[0], idag())
+        .unwrap()
+        .utforare
+        .into_iter()
+        .find(|r| r.utforare_id == alm)
+        .unwrap()
+        .aktiva;
     u.godkannanden[0].kapacitetstak = Some(fore - 2);
     let forhand = d.store.forhandsgranska_utforare(&u, idag()).unwrap();
     assert_eq!(forhand.len(), 2);
@@ -269,7 +371,10 @@ fn register_changes_mark_the_affected_brukare_for_a_new_choice() {
     // The two most recent above the cap must choose again; the earlier keep their place.
     let nyast: Vec<&String> = beslut.iter().rev().take(2).collect();
     assert!(forhand.iter().all(|p| nyast.contains(&&p.beslut_id)), "{forhand:?}");
-    assert!(d.store.arbetslistor(&d.hl, idag()).unwrap().omval.is_empty(), "a preview saves nothing");
+    assert!(
+        d.store.arbetslistor(&d.hl, idag()).unwrap().omval.is_empty(),
+        "a preview saves nothing"
+    );
 
     let sparat = d.store.spara_utforare(&d.sf, &u, "Almgården sänker taket").unwrap();
     assert_eq!(sparat.paverkade, forhand);
@@ -283,7 +388,14 @@ fn register_changes_mark_the_affected_brukare_for_a_new_choice() {
     assert!(sparat.paverkade.iter().all(|p| p.orsak == "ej_omrade"));
     // A new choice clears the mark.
     d.valj(&beslut[0], &d.utforare("Östra")).unwrap();
-    assert!(!d.store.arbetslistor(&d.hl, idag()).unwrap().omval.iter().any(|p| p.beslut_id == beslut[0]));
+    assert!(
+        !d.store
+            .arbetslistor(&d.hl, idag())
+            .unwrap()
+            .omval
+            .iter()
+            .any(|p| p.beslut_id == beslut[0])
+    );
 }
 
 #[test]
@@ -295,30 +407,58 @@ fn an_omprovning_keeps_the_provider_and_an_ended_beslut_frees_its_place() {
     let gammalt = d.store.beslut(&d.hl, &b).unwrap();
     let nytt = d
         .store
-        .omprova(&d.hl, &b, &NyttBeslut {
-            brukare_id: gammalt.brukare_id.clone(),
-            insats_kod: "hemtjanst".into(),
-            diarienummer: String::new(),
-            ansokningsdatum: idag(),
-            utfall: Utfall::Bifall,
-            omfattning: Some(30.0),
-            giltig_fran: idag(),
-            giltig_till: None,
-            motivering: String::new(),
-            uppfoljning: None,
-        })
+        .omprova(
+            &d.hl,
+            &b,
+            &NyttBeslut {
+                brukare_id: gammalt.brukare_id.clone(),
+                insats_kod: "hemtjanst".into(),
+                diarienummer: String::new(),
+                ansokningsdatum: idag(),
+                utfall: Utfall::Bifall,
+                omfattning: Some(30.0),
+                giltig_fran: idag(),
+                giltig_till: None,
+                motivering: String::new(),
+                uppfoljning: None,
+            },
+        )
         .unwrap();
-    let fore = d.store.valbara(&d.hl, &b, idag()).unwrap().utforare.into_iter().find(|r| r.utforare_id == alm).unwrap().aktiva;
+    let fore = d
+        .store
+        .valbara(&d.hl, &b, idag())
+        .unwrap()
+        .utforare
+        .into_iter()
+        .find(|r| r.utforare_id == alm)
+        .unwrap()
+        .aktiva;
     d.store.fatta_beslut(&d.hl, &nytt, idag()).unwrap();
     let h = d.store.valhistorik(&d.hl, &nytt).unwrap();
     assert_eq!((h.len(), h[0].typ, h[0].utforare_id.as_str()), (1, ValTyp::Overford, alm.as_str()));
-    let efter = d.store.valbara(&d.hl, &nytt, idag()).unwrap().utforare.into_iter().find(|r| r.utforare_id == alm).unwrap().aktiva;
+    let efter = d
+        .store
+        .valbara(&d.hl, &nytt, idag())
+        .unwrap()
+        .utforare
+        .into_iter()
+        .find(|r| r.utforare_id == alm)
+        .unwrap()
+        .aktiva;
     assert_eq!(efter, fore, "moved, not doubled");
 
     d.store.avsluta(&d.hl, &nytt).unwrap();
     assert_eq!(d.store.beslut(&d.hl, &nytt).unwrap().status, BeslutStatus::Avslutat);
     let b2 = d.nytt_beslut("C", "hemtjanst", 31);
-    let fritt = d.store.valbara(&d.hl, &b2, idag()).unwrap().utforare.into_iter().find(|r| r.utforare_id == alm).unwrap().aktiva;
+    let fritt = d
+        .store
+        .valbara(&d.hl, &b2, idag())
+        .unwrap()
+        .utforare
+        .into_iter()
+        .find(|r| r.utforare_id == alm)
+        .unwrap()
+        .aktiva;
     assert_eq!(fritt, fore - 1);
 }
 
@@ -329,7 +469,11 @@ fn worklists_and_statistics_of_the_demo() {
     assert!(!a.ickeval.is_empty(), "the demo has svarsdatum passed without a choice");
     assert!(a.ickeval.iter().all(|p| p.datum.is_some_and(|s| s < idag())));
     let nara: Vec<&str> = a.nara_tak.iter().map(|k| k.namn.as_str()).collect();
-    assert!(nara.iter().any(|n| n.starts_with("Björkdungens")) && nara.iter().any(|n| n.starts_with("Fjärilen")), "{nara:?}");
+    assert!(
+        nara.iter().any(|n| n.starts_with("Björkdungens"))
+            && nara.iter().any(|n| n.starts_with("Fjärilen")),
+        "{nara:?}"
+    );
     assert!(!a.gamla_tak.is_empty());
     assert!(a.gamla_tak.iter().all(|k| k.bekraftad.is_none_or(|b| b < idag() - Days::new(90))));
 

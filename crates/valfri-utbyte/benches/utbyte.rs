@@ -21,7 +21,9 @@ fn register(rader: u32) -> Vec<u8> {
     csv.push_str("\r\n");
     for n in 0..rader {
         let leverantor = n / 2;
-        let orgnr = Organisationsnummer::fran_delar(5, 91_000_000 + leverantor).expect("valid test number").to_string();
+        let orgnr = Organisationsnummer::fran_delar(5, 91_000_000 + leverantor)
+            .expect("valid test number")
+            .to_string();
         let insats = if n % 2 == 0 { "hemtjanst" } else { "ledsagarservice" };
         let _ = write!(
             csv,
@@ -38,7 +40,12 @@ fn register(rader: u32) -> Vec<u8> {
 fn demo_store() -> (Store, Aktor) {
     let store = Store::open_i_minnet().expect("store");
     demo::skapa_demo(&store, idag()).expect("demo");
-    let h = store.handlaggare_lista().expect("list").into_iter().find(|h| h.roll == Roll::Systemforvaltare).expect("systemförvaltare");
+    let h = store
+        .handlaggare_lista()
+        .expect("list")
+        .into_iter()
+        .find(|h| h.roll == Roll::Systemforvaltare)
+        .expect("systemförvaltare");
     let aktor = store.aktor(&h.id).expect("aktor");
     (store, aktor)
 }
@@ -65,7 +72,8 @@ fn bench(c: &mut Criterion) {
             |(store, aktor)| {
                 let t = tabell::las(&fil).expect("read");
                 let import = utforare::tolka(&t, &store).expect("check");
-                let klart = utforare::tillampa(&store, &aktor, &import, "bench", idag()).expect("import");
+                let klart =
+                    utforare::tillampa(&store, &aktor, &import, "bench", idag()).expect("import");
                 assert!(klart.version.is_some());
                 black_box((klart, store))
             },

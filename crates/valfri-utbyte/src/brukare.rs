@@ -7,7 +7,9 @@
 use std::collections::HashMap;
 
 use serde::Serialize;
-use valfri_domain::{Falt, OmbudTyp, Personnummer, Valideringsfel, kontrollera_postnummer, kontrollera_text};
+use valfri_domain::{
+    Falt, OmbudTyp, Personnummer, Valideringsfel, kontrollera_postnummer, kontrollera_text,
+};
 use valfri_store::{Aktor, NyBrukare, NyttOmbud, Store, idag};
 
 use crate::tabell::Tabell;
@@ -63,7 +65,9 @@ pub fn tolka(tabell: &Tabell, store: &Store) -> Result<Brukarimport, Utbytesfel>
         }
         let nyckel = rubriknyckel(r);
         match KOLUMNER.iter().find(|k| **k == nyckel) {
-            Some(k) if kol.contains_key(k) => fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn)),
+            Some(k) if kol.contains_key(k) => {
+                fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn))
+            }
             Some(k) => {
                 kol.insert(k, i);
             }
@@ -80,14 +84,18 @@ pub fn tolka(tabell: &Tabell, store: &Store) -> Result<Brukarimport, Utbytesfel>
         import.fel = fel;
         return Ok(import);
     }
-    let rubrik = |k: &str| kol.get(k).and_then(|i| tabell.rubriker.get(*i)).cloned().unwrap_or_else(|| k.to_owned());
+    let rubrik = |k: &str| {
+        kol.get(k).and_then(|i| tabell.rubriker.get(*i)).cloned().unwrap_or_else(|| k.to_owned())
+    };
     let mut sedda: HashMap<String, usize> = HashMap::new();
     let dag = idag();
     for rad in &tabell.rader {
         let antal_fore = fel.len();
         let nr = rad.nr;
         let v = |k: &str| kol.get(k).and_then(|i| rad.celler.get(*i)).map_or("", |s| s.trim());
-        let mut rapportera = |k: &str, e: &dyn valfri_domain::Anvandarmeddelande| fel.push(Radfel::ny(nr, Some(&rubrik(k)), e));
+        let mut rapportera = |k: &str, e: &dyn valfri_domain::Anvandarmeddelande| {
+            fel.push(Radfel::ny(nr, Some(&rubrik(k)), e))
+        };
         if rad.celler.iter().skip(tabell.rubriker.len()).any(|c| !c.trim().is_empty()) {
             rapportera("", &Cellfel::ExtraCeller);
         }
@@ -112,13 +120,19 @@ pub fn tolka(tabell: &Tabell, store: &Store) -> Result<Brukarimport, Utbytesfel>
                 rapportera(k, &e);
             }
         }
-        if let Err(e) = Some(v("postnummer")).filter(|p| !p.is_empty()).map_or(Ok(String::new()), kontrollera_postnummer) {
+        if let Err(e) = Some(v("postnummer"))
+            .filter(|p| !p.is_empty())
+            .map_or(Ok(String::new()), kontrollera_postnummer)
+        {
             rapportera("postnummer", &e);
         }
         if !v("sprak").is_empty() {
             match crate::utforare::sprakkoder(v("sprak")) {
                 Ok(l) if l.len() == 1 => {}
-                Ok(_) => rapportera("sprak", &Valideringsfel::OkantVarde { falt: "sprak", varde: crate::kort(v("sprak")) }),
+                Ok(_) => rapportera(
+                    "sprak",
+                    &Valideringsfel::OkantVarde { falt: "sprak", varde: crate::kort(v("sprak")) },
+                ),
                 Err(e) => rapportera("sprak", &e),
             }
         }
@@ -130,13 +144,18 @@ pub fn tolka(tabell: &Tabell, store: &Store) -> Result<Brukarimport, Utbytesfel>
             rapportera("skyddad", &e);
             false
         });
-        let ombud_delar = ["ombud_namn", "ombud_adress", "ombud_postnummer", "ombud_postort", "ombud_typ"];
+        let ombud_delar =
+            ["ombud_namn", "ombud_adress", "ombud_postnummer", "ombud_postort", "ombud_typ"];
         let mut ombud = Vec::new();
         if ombud_delar.iter().any(|k| !v(k).is_empty()) {
             if v("ombud_namn").is_empty() {
                 rapportera("ombud_namn", &Cellfel::OmbudUtanNamn);
             }
-            for (k, f) in [("ombud_namn", Falt::NAMN), ("ombud_adress", Falt::ADRESS), ("ombud_postort", Falt::POSTORT)] {
+            for (k, f) in [
+                ("ombud_namn", Falt::NAMN),
+                ("ombud_adress", Falt::ADRESS),
+                ("ombud_postort", Falt::POSTORT),
+            ] {
                 if let Err(e) = kontrollera_text(f, v(k)) {
                     rapportera(k, &e);
                 }
@@ -145,7 +164,11 @@ pub fn tolka(tabell: &Tabell, store: &Store) -> Result<Brukarimport, Utbytesfel>
             if let Err(e) = kontrollera_postnummer(v("ombud_postnummer")) {
                 rapportera("ombud_postnummer", &e);
             }
-            let typ = if v("ombud_typ").is_empty() { Ok(OmbudTyp::Annat) } else { OmbudTyp::fran_kod(&rubriknyckel(v("ombud_typ"))) };
+            let typ = if v("ombud_typ").is_empty() {
+                Ok(OmbudTyp::Annat)
+            } else {
+                OmbudTyp::fran_kod(&rubriknyckel(v("ombud_typ")))
+            };
             match typ {
                 Ok(typ) => ombud.push(NyttOmbud {
                     typ,
@@ -195,11 +218,20 @@ pub fn tolka(tabell: &Tabell, store: &Store) -> Result<Brukarimport, Utbytesfel>
 }
 
 /// Adds every brukare of a file without errors in one transaction.
-pub fn tillampa(store: &Store, aktor: &Aktor, import: &Brukarimport, beskrivning: &str) -> Result<Importerade, Utbytesfel> {
+pub fn tillampa(
+    store: &Store,
+    aktor: &Aktor,
+    import: &Brukarimport,
+    beskrivning: &str,
+) -> Result<Importerade, Utbytesfel> {
     if !import.fel.is_empty() {
         return Err(Utbytesfel::Felrader { antal: import.fel.len() });
     }
-    match store.importera_brukare(aktor, &import.brukare, &crate::utforare::beskrivning_for(beskrivning)) {
+    match store.importera_brukare(
+        aktor,
+        &import.brukare,
+        &crate::utforare::beskrivning_for(beskrivning),
+    ) {
         Ok(ider) => Ok(Importerade { antal: ider.len(), ider }),
         Err(e) => Err(Utbytesfel::Lagring(e.fel)),
     }

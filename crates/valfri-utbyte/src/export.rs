@@ -20,7 +20,12 @@ pub fn csv(utforare: &[Utforare]) -> Result<Vec<u8>, Utbytesfel> {
     let mut kvalitet: Vec<KvalitetKolumn> = Vec::new();
     for u in utforare {
         for k in &u.kvalitet {
-            let kol = KvalitetKolumn { namn: k.namn.clone(), enhet: k.enhet.clone(), ar: k.ar, kalla: k.kalla.clone() };
+            let kol = KvalitetKolumn {
+                namn: k.namn.clone(),
+                enhet: k.enhet.clone(),
+                ar: k.ar,
+                kalla: k.kalla.clone(),
+            };
             if !kvalitet.contains(&kol) {
                 kvalitet.push(kol);
             }
@@ -28,9 +33,16 @@ pub fn csv(utforare: &[Utforare]) -> Result<Vec<u8>, Utbytesfel> {
     }
     let mut ut = b"\xEF\xBB\xBF".to_vec();
     {
-        let mut w = csv::WriterBuilder::new().delimiter(b';').terminator(csv::Terminator::CRLF).from_writer(&mut ut);
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut ut);
         let fel = |e: csv::Error| Utbytesfel::Fil { sokvag: "csv".into(), detalj: e.to_string() };
-        let rubriker: Vec<String> = KOLUMNER.iter().map(|(n, _)| (*n).to_owned()).chain(kvalitet.iter().map(KvalitetKolumn::rubrik)).collect();
+        let rubriker: Vec<String> = KOLUMNER
+            .iter()
+            .map(|(n, _)| (*n).to_owned())
+            .chain(kvalitet.iter().map(KvalitetKolumn::rubrik))
+            .collect();
         w.write_record(&rubriker).map_err(fel)?;
         for u in utforare {
             for g in &u.godkannanden {
@@ -45,7 +57,9 @@ pub fn csv(utforare: &[Utforare]) -> Result<Vec<u8>, Utbytesfel> {
                         Kol::Omraden => u.omraden.join(", "),
                         Kol::GodkandFran => g.godkand_fran.to_string(),
                         Kol::GodkandTill => datum(g.godkand_till),
-                        Kol::Kapacitetstak => g.kapacitetstak.map(|t| t.to_string()).unwrap_or_default(),
+                        Kol::Kapacitetstak => {
+                            g.kapacitetstak.map(|t| t.to_string()).unwrap_or_default()
+                        }
                         Kol::KapacitetBekraftad => datum(g.kapacitet_bekraftad),
                         Kol::PausTill => datum(g.paus_till),
                         Kol::Sprak => u.sprak.join(", "),
@@ -111,7 +125,9 @@ pub fn hsds(store: &Store, dag: NaiveDate) -> Result<Value, Utbytesfel> {
     let aktiva: Vec<(String, String, u32)> = store
         .statistik(dag, dag)?
         .into_iter()
-        .flat_map(|i| i.utforare.into_iter().map(move |u| (i.insats_kod.clone(), u.utforare_id, u.aktiva)))
+        .flat_map(|i| {
+            i.utforare.into_iter().map(move |u| (i.insats_kod.clone(), u.utforare_id, u.aktiva))
+        })
         .collect();
     let mut organisationer = Vec::new();
     let mut tjanster = Vec::new();
@@ -129,7 +145,10 @@ pub fn hsds(store: &Store, dag: NaiveDate) -> Result<Value, Utbytesfel> {
         }));
         for g in &u.godkannanden {
             let tjanst_id = uuid(&format!("tjanst:{}:{}", u.organisationsnummer, g.insats_kod));
-            let insatsnamn = insatser.iter().find(|i| i.kod == g.insats_kod).map_or_else(|| g.insats_kod.clone(), |i| i.namn.clone());
+            let insatsnamn = insatser
+                .iter()
+                .find(|i| i.kod == g.insats_kod)
+                .map_or_else(|| g.insats_kod.clone(), |i| i.namn.clone());
             let status = if g.godkand_fran > dag || g.godkand_till.is_some_and(|t| t < dag) {
                 "inactive"
             } else if g.paus_till.is_some_and(|p| p >= dag) {

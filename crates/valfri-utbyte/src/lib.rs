@@ -38,7 +38,12 @@ pub struct Radfel {
 
 impl Radfel {
     pub(crate) fn ny(rad: usize, kolumn: Option<&str>, fel: &dyn Anvandarmeddelande) -> Self {
-        Self { rad, kolumn: kolumn.map(str::to_owned), kod: fel.meddelande_id(), argument: fel.argument() }
+        Self {
+            rad,
+            kolumn: kolumn.map(str::to_owned),
+            kod: fel.meddelande_id(),
+            argument: fel.argument(),
+        }
     }
 }
 
@@ -103,11 +108,18 @@ impl Anvandarmeddelande for Cellfel {
 
     fn argument(&self) -> Vec<(&'static str, Arg)> {
         match self {
-            Self::Heltal { varde } | Self::Tal { varde } | Self::JaNej { varde } | Self::Regi { varde } => {
+            Self::Heltal { varde }
+            | Self::Tal { varde }
+            | Self::JaNej { varde }
+            | Self::Regi { varde } => {
                 vec![("varde", varde.clone().into())]
             }
-            Self::Motstridig { forsta } | Self::DubbelPersonnummer { forsta } => vec![("forsta", (*forsta).into())],
-            Self::DubbelInsats { insats, forsta } => vec![("insats", insats.clone().into()), ("forsta", (*forsta).into())],
+            Self::Motstridig { forsta } | Self::DubbelPersonnummer { forsta } => {
+                vec![("forsta", (*forsta).into())]
+            }
+            Self::DubbelInsats { insats, forsta } => {
+                vec![("insats", insats.clone().into()), ("forsta", (*forsta).into())]
+            }
             _ => Vec::new(),
         }
     }
@@ -172,11 +184,17 @@ impl Anvandarmeddelande for Utbytesfel {
             Self::Lagring(e) => e.argument(),
             Self::ForStor { max_mb } => vec![("max", (*max_mb).into())],
             Self::Xlsx { detalj } => vec![("detalj", detalj.clone().into())],
-            Self::Csv { rad, detalj } => vec![("rad", (*rad).into()), ("detalj", detalj.clone().into())],
+            Self::Csv { rad, detalj } => {
+                vec![("rad", (*rad).into()), ("detalj", detalj.clone().into())]
+            }
             Self::Felrader { antal } => vec![("antal", (*antal).into())],
-            Self::GammalVersion { paket, senaste } => vec![("paket", Arg::Tal(*paket)), ("senaste", Arg::Tal(*senaste))],
+            Self::GammalVersion { paket, senaste } => {
+                vec![("paket", Arg::Tal(*paket)), ("senaste", Arg::Tal(*senaste))]
+            }
             Self::Nyckel { sokvag } => vec![("sokvag", sokvag.clone().into())],
-            Self::Fil { sokvag, detalj } => vec![("sokvag", sokvag.clone().into()), ("detalj", detalj.clone().into())],
+            Self::Fil { sokvag, detalj } => {
+                vec![("sokvag", sokvag.clone().into()), ("detalj", detalj.clone().into())]
+            }
             _ => Vec::new(),
         }
     }

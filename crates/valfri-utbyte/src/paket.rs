@@ -96,7 +96,10 @@ pub fn ny_nyckel() -> (String, String) {
     // ThreadRng is a CSPRNG seeded from the operating system.
     let hemlig: [u8; 32] = rand::random();
     let nyckel = SigningKey::from_bytes(&hemlig);
-    (format!("{HEMLIG_RUBRIK} {}\n", hex(&hemlig)), format!("{PUBLIK_RUBRIK} {}\n", hex(nyckel.verifying_key().as_bytes())))
+    (
+        format!("{HEMLIG_RUBRIK} {}\n", hex(&hemlig)),
+        format!("{PUBLIK_RUBRIK} {}\n", hex(nyckel.verifying_key().as_bytes())),
+    )
 }
 
 /// Writes a new key pair to `fil` (secret, readable by its owner only) and `fil.pub`. Refuses to
@@ -117,7 +120,10 @@ pub fn skriv_nyckelpar(fil: &Path) -> Result<std::path::PathBuf, Utbytesfel> {
 
 fn skriv_ny(fil: &Path, innehall: &[u8], hemlig: bool) -> Result<(), Utbytesfel> {
     use std::io::Write;
-    let fel = |e: std::io::Error| Utbytesfel::Fil { sokvag: fil.display().to_string(), detalj: e.to_string() };
+    let fel = |e: std::io::Error| Utbytesfel::Fil {
+        sokvag: fil.display().to_string(),
+        detalj: e.to_string(),
+    };
     let mut alternativ = std::fs::OpenOptions::new();
     alternativ.write(true).create_new(true);
     #[cfg(unix)]
@@ -134,7 +140,10 @@ fn skriv_ny(fil: &Path, innehall: &[u8], hemlig: bool) -> Result<(), Utbytesfel>
 
 fn las_nyckelfil(fil: &Path, rubrik: &str) -> Result<[u8; 32], Utbytesfel> {
     let fel = || Utbytesfel::Nyckel { sokvag: fil.display().to_string() };
-    let bytes = std::fs::read(fil).map_err(|e| Utbytesfel::Fil { sokvag: fil.display().to_string(), detalj: e.to_string() })?;
+    let bytes = std::fs::read(fil).map_err(|e| Utbytesfel::Fil {
+        sokvag: fil.display().to_string(),
+        detalj: e.to_string(),
+    })?;
     tolka_nyckel(&bytes, rubrik).ok_or_else(fel)
 }
 
@@ -154,7 +163,8 @@ pub fn las_hemlig_nyckel(fil: &Path) -> Result<SigningKey, Utbytesfel> {
 
 pub fn las_publik_nyckel(fil: &Path) -> Result<VerifyingKey, Utbytesfel> {
     let b = las_nyckelfil(fil, PUBLIK_RUBRIK)?;
-    VerifyingKey::from_bytes(&b).map_err(|_| Utbytesfel::Nyckel { sokvag: fil.display().to_string() })
+    VerifyingKey::from_bytes(&b)
+        .map_err(|_| Utbytesfel::Nyckel { sokvag: fil.display().to_string() })
 }
 
 /// Makes a signed package of the whole register as it is now.
@@ -171,7 +181,8 @@ pub fn skapa(store: &Store, nyckel: &SigningKey, dag: NaiveDate) -> Result<Vec<u
 /// Signs given content; [`skapa`] is the usual way in. Public so tests can make packages of any
 /// version.
 pub fn signera(innehall: &Paketinnehall, nyckel: &SigningKey) -> Result<Vec<u8>, Utbytesfel> {
-    let text = serde_json::to_string(innehall).map_err(|e| Utbytesfel::Fil { sokvag: "paket".into(), detalj: e.to_string() })?;
+    let text = serde_json::to_string(innehall)
+        .map_err(|e| Utbytesfel::Fil { sokvag: "paket".into(), detalj: e.to_string() })?;
     let mut meddelande = DOMAN.to_vec();
     meddelande.extend_from_slice(text.as_bytes());
     let kuvert = Kuvert {
@@ -181,7 +192,8 @@ pub fn signera(innehall: &Paketinnehall, nyckel: &SigningKey) -> Result<Vec<u8>,
         signatur: hex(&nyckel.sign(&meddelande).to_bytes()),
         innehall: text,
     };
-    serde_json::to_vec_pretty(&kuvert).map_err(|e| Utbytesfel::Fil { sokvag: "paket".into(), detalj: e.to_string() })
+    serde_json::to_vec_pretty(&kuvert)
+        .map_err(|e| Utbytesfel::Fil { sokvag: "paket".into(), detalj: e.to_string() })
 }
 
 /// Checks a package's form and signature against the trusted key. Nothing in the content is
@@ -201,32 +213,50 @@ pub fn kontrollera(bytes: &[u8], betrodd: &VerifyingKey) -> Result<KontrolleratP
     let mut meddelande = DOMAN.to_vec();
     meddelande.extend_from_slice(kuvert.innehall.as_bytes());
     // verify_strict also refuses weak keys and malleable signatures.
-    betrodd.verify_strict(&meddelande, &Signature::from_bytes(&signatur)).map_err(|_| Utbytesfel::Signatur)?;
-    let innehall: Paketinnehall = serde_json::from_str(&kuvert.innehall).map_err(|_| Utbytesfel::PaketForm)?;
+    betrodd
+        .verify_strict(&meddelande, &Signature::from_bytes(&signatur))
+        .map_err(|_| Utbytesfel::Signatur)?;
+    let innehall: Paketinnehall =
+        serde_json::from_str(&kuvert.innehall).map_err(|_| Utbytesfel::PaketForm)?;
     Ok(KontrolleratPaket { innehall, nyckel: kuvert.nyckel, sha256: hex(&Sha256::digest(bytes)) })
 }
 
 /// Applies a checked package: refuses one not newer than the last applied, then saves every
 /// changed provider in one register version and records the package version.
-pub fn tillampa(store: &Store, aktor: &Aktor, paket: &KontrolleratPaket, dag: NaiveDate) -> Result<TillampatPaket, Utbytesfel> {
+pub fn tillampa(
+    store: &Store,
+    aktor: &Aktor,
+    paket: &KontrolleratPaket,
+    dag: NaiveDate,
+) -> Result<TillampatPaket, Utbytesfel> {
     let version = paket.innehall.paketversion;
     if let Some(senaste) = store.senaste_registerpaket()?.filter(|s| *s >= version) {
         return Err(Utbytesfel::GammalVersion { paket: version, senaste });
     }
     // Ids are each database's own; the organisationsnummer is what identifies a provider
     // across offices.
-    let utforare: Vec<Utforare> = paket.innehall.utforare.iter().map(|u| Utforare { id: String::new(), ..u.clone() }).collect();
+    let utforare: Vec<Utforare> = paket
+        .innehall
+        .utforare
+        .iter()
+        .map(|u| Utforare { id: String::new(), ..u.clone() })
+        .collect();
     let befintliga = store.utforare_lista()?;
     let med_ider: Vec<Utforare> = utforare
         .into_iter()
         .map(|u| {
-            let id = befintliga.iter().find(|b| b.organisationsnummer == u.organisationsnummer).map(|b| b.id.clone()).unwrap_or_default();
+            let id = befintliga
+                .iter()
+                .find(|b| b.organisationsnummer == u.organisationsnummer)
+                .map(|b| b.id.clone())
+                .unwrap_or_default();
             Utforare { id, ..u }
         })
         .collect();
     let forhandsgranskning = forhandsgranska(store, &med_ider, dag)?;
     let beskrivning = format!("registerpaket {version} ({})", paket.innehall.kommun);
-    let utan_ider: Vec<Utforare> = med_ider.into_iter().map(|u| Utforare { id: String::new(), ..u }).collect();
+    let utan_ider: Vec<Utforare> =
+        med_ider.into_iter().map(|u| Utforare { id: String::new(), ..u }).collect();
     let sparat = spara_andrade(store, aktor, &utan_ider, &forhandsgranskning, &beskrivning)?;
     let registerversion = sparat.as_ref().map(|s| s.version);
     let lokal = match registerversion {
@@ -252,7 +282,9 @@ mod tests {
         assert!(tolka_nyckel(publik.as_bytes(), PUBLIK_RUBRIK).is_some());
         assert!(tolka_nyckel(publik.as_bytes(), HEMLIG_RUBRIK).is_none());
         assert!(tolka_nyckel(b"valfri-ed25519-publik zz", PUBLIK_RUBRIK).is_none());
-        assert!(tolka_nyckel("valfri-ed25519-publik ".repeat(3).as_bytes(), PUBLIK_RUBRIK).is_none());
+        assert!(
+            tolka_nyckel("valfri-ed25519-publik ".repeat(3).as_bytes(), PUBLIK_RUBRIK).is_none()
+        );
         assert!(fran_hex::<2>("é1").is_none());
     }
 }

@@ -97,7 +97,10 @@ fn las_csv(bytes: &[u8]) -> Result<Tabell, Utbytesfel> {
                 }
             }
             Err(e) => {
-                return Err(Utbytesfel::Csv { rad: rakning.rad_vid(fore), detalj: e.to_string().chars().take(200).collect() });
+                return Err(Utbytesfel::Csv {
+                    rad: rakning.rad_vid(fore),
+                    detalj: e.to_string().chars().take(200).collect(),
+                });
             }
         }
     }
@@ -158,7 +161,9 @@ fn las_xlsx(bytes: &[u8]) -> Result<Tabell, Utbytesfel> {
     // calamine parses zip and XML written by anyone; a panic deep in a parser must become a
     // refusal of the file, not a crash of the program that a caseworker is using.
     let resultat = std::panic::catch_unwind(|| -> Result<Tabell, Utbytesfel> {
-        let fel = |e: &dyn std::fmt::Display| Utbytesfel::Xlsx { detalj: e.to_string().chars().take(200).collect() };
+        let fel = |e: &dyn std::fmt::Display| Utbytesfel::Xlsx {
+            detalj: e.to_string().chars().take(200).collect(),
+        };
         let mut bok: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| fel(&e))?;
         let namn = bok.sheet_names().first().cloned().ok_or(Utbytesfel::TomFil)?;
         // Cell by cell rather than calamine's whole-sheet range, which is dense from the first
@@ -179,7 +184,11 @@ fn las_xlsx(bytes: &[u8]) -> Result<Tabell, Utbytesfel> {
             }
             let (rad, kol) = c.get_position();
             if rad >= MAX_ROWS || kol >= MAX_COLUMNS {
-                return Err(fel(&format_args!("a cell lies outside the sheet (row {}, column {})", u64::from(rad) + 1, u64::from(kol) + 1)));
+                return Err(fel(&format_args!(
+                    "a cell lies outside the sheet (row {}, column {})",
+                    u64::from(rad) + 1,
+                    u64::from(kol) + 1
+                )));
             }
             antal += 1;
             if antal > MAX_CELLER {
@@ -189,7 +198,9 @@ fn las_xlsx(bytes: &[u8]) -> Result<Tabell, Utbytesfel> {
         }
         // Each row as wide as its last filled cell, columns in place (left of the first filled
         // column too) so headers and cells stay aligned. The blanks count against the limit.
-        let bredd = |celler: &[(u32, String)]| celler.iter().map(|(k, _)| *k as usize + 1).max().unwrap_or(0);
+        let bredd = |celler: &[(u32, String)]| {
+            celler.iter().map(|(k, _)| *k as usize + 1).max().unwrap_or(0)
+        };
         if rader.values().map(|c| bredd(c)).sum::<usize>() > MAX_CELLER {
             return Err(fel(&format_args!("more than {MAX_CELLER} cells")));
         }
@@ -229,7 +240,11 @@ fn cell(d: &Data) -> String {
 }
 
 fn tal(f: f64) -> String {
-    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 { format!("{}", f as i64) } else { f.to_string() }
+    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        f.to_string()
+    }
 }
 
 #[cfg(test)]

@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 use valfri_domain::{
-    Anvandarmeddelande, Falt, Godkannande, Kvalitetsindikator, Organisationsnummer, Regi, Utforare, Valideringsfel,
-    kontrollera_postnummer, kontrollera_text, vika,
+    Anvandarmeddelande, Falt, Godkannande, Kvalitetsindikator, Organisationsnummer, Regi, Utforare,
+    Valideringsfel, kontrollera_postnummer, kontrollera_text, vika,
 };
 use valfri_store::{Aktor, Lagringsfel, Paverkad, Sparat, Store};
 
@@ -101,12 +101,14 @@ impl KvalitetKolumn {
         let inne = efter.trim().strip_suffix(')')?;
         // Names and sources have commas and parentheses of their own ("… (exempelvärden)"):
         // the group is the first `(` followed by a unit without parentheses and a year.
-        let (namn, enhet, ar, kalla) = inne.char_indices().filter(|(_, c)| *c == '(').find_map(|(i, _)| {
-            let mut delar = inne.get(i + 1..)?.splitn(3, ',');
-            let (enhet, ar, kalla) = (delar.next()?, delar.next()?, delar.next()?);
-            let ar: i32 = ar.trim().parse().ok().filter(|a| (1900..=2200).contains(a))?;
-            (!enhet.contains(['(', ')'])).then(|| (inne.get(..i).unwrap_or_default(), enhet, ar, kalla))
-        })?;
+        let (namn, enhet, ar, kalla) =
+            inne.char_indices().filter(|(_, c)| *c == '(').find_map(|(i, _)| {
+                let mut delar = inne.get(i + 1..)?.splitn(3, ',');
+                let (enhet, ar, kalla) = (delar.next()?, delar.next()?, delar.next()?);
+                let ar: i32 = ar.trim().parse().ok().filter(|a| (1900..=2200).contains(a))?;
+                (!enhet.contains(['(', ')']))
+                    .then(|| (inne.get(..i).unwrap_or_default(), enhet, ar, kalla))
+            })?;
         Some((|| {
             Ok(Self {
                 namn: kontrollera_text(Falt::NAMN, namn)?,
@@ -128,7 +130,12 @@ struct Karta {
 
 impl Karta {
     fn ny(rubriker: &[String]) -> (Self, Vec<Radfel>) {
-        let mut karta = Karta { kol: HashMap::new(), kvalitet: Vec::new(), antal: rubriker.len(), rubriker: rubriker.to_vec() };
+        let mut karta = Karta {
+            kol: HashMap::new(),
+            kvalitet: Vec::new(),
+            antal: rubriker.len(),
+            rubriker: rubriker.to_vec(),
+        };
         let mut fel = Vec::new();
         for (i, r) in rubriker.iter().enumerate() {
             if r.trim().is_empty() {
@@ -136,7 +143,9 @@ impl Karta {
             }
             if let Some(k) = KvalitetKolumn::tolka(r) {
                 match k {
-                    Ok(k) if karta.kvalitet.iter().any(|(_, q)| *q == k) => fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn)),
+                    Ok(k) if karta.kvalitet.iter().any(|(_, q)| *q == k) => {
+                        fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn))
+                    }
                     Ok(k) => karta.kvalitet.push((i, k)),
                     Err(e) => fel.push(Radfel::ny(1, Some(r), &e)),
                 }
@@ -148,7 +157,9 @@ impl Karta {
             }
             let nyckel = rubriknyckel(r);
             match KOLUMNER.iter().find(|(n, _)| *n == nyckel) {
-                Some((_, k)) if karta.kol.contains_key(k) => fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn)),
+                Some((_, k)) if karta.kol.contains_key(k) => {
+                    fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn))
+                }
                 Some((_, k)) => {
                     karta.kol.insert(*k, i);
                 }
@@ -268,14 +279,23 @@ pub fn tolka(tabell: &Tabell, store: &Store) -> Result<Utforarimport, Utbytesfel
         let grupp = grupper.entry(r.orgnr.clone()).or_default();
         if let Some(forsta) = grupp.first() {
             if let Some(k) = forsta.fakta.skillnad(&r.fakta) {
-                fel.push(Radfel::ny(r.nr, Some(karta.rubrik(k)), &Cellfel::Motstridig { forsta: forsta.nr }));
+                fel.push(Radfel::ny(
+                    r.nr,
+                    Some(karta.rubrik(k)),
+                    &Cellfel::Motstridig { forsta: forsta.nr },
+                ));
                 continue;
             }
         } else {
             ordning.push(r.orgnr.clone());
         }
-        if let Some(annan) = grupp.iter().find(|g| g.godkannande.insats_kod == r.godkannande.insats_kod) {
-            let e = Cellfel::DubbelInsats { insats: r.godkannande.insats_kod.clone(), forsta: annan.nr };
+        if let Some(annan) =
+            grupp.iter().find(|g| g.godkannande.insats_kod == r.godkannande.insats_kod)
+        {
+            let e = Cellfel::DubbelInsats {
+                insats: r.godkannande.insats_kod.clone(),
+                forsta: annan.nr,
+            };
             fel.push(Radfel::ny(r.nr, Some(karta.rubrik(Kol::Insats)), &e));
             continue;
         }
@@ -290,7 +310,12 @@ pub fn tolka(tabell: &Tabell, store: &Store) -> Result<Utforarimport, Utbytesfel
     Ok(import)
 }
 
-fn tolka_rad(karta: &Karta, koder: &Koder, rad: &crate::tabell::Rad, fel: &mut Vec<Radfel>) -> Option<RadUtforare> {
+fn tolka_rad(
+    karta: &Karta,
+    koder: &Koder,
+    rad: &crate::tabell::Rad,
+    fel: &mut Vec<Radfel>,
+) -> Option<RadUtforare> {
     let antal_fore = fel.len();
     let c = &rad.celler;
     let nr = rad.nr;
@@ -316,7 +341,11 @@ fn tolka_rad(karta: &Karta, koder: &Koder, rad: &crate::tabell::Rad, fel: &mut V
         };
     }
     let text = |k: Kol, f: Falt| kontrollera_text(f, karta.varde(c, k));
-    let orgnr = falt!(Kol::Orgnr, Organisationsnummer::tolka(karta.varde(c, Kol::Orgnr)).map(|o| o.to_string()), String::new());
+    let orgnr = falt!(
+        Kol::Orgnr,
+        Organisationsnummer::tolka(karta.varde(c, Kol::Orgnr)).map(|o| o.to_string()),
+        String::new()
+    );
     let namn = falt!(Kol::Namn, text(Kol::Namn, Falt::NAMN), String::new());
     let regi = falt!(Kol::Regi, regi(karta.varde(c, Kol::Regi)), Regi::Privat);
     let insats = karta.varde(c, Kol::Insats).to_owned();
@@ -357,7 +386,8 @@ fn tolka_rad(karta: &Karta, koder: &Koder, rad: &crate::tabell::Rad, fel: &mut V
         p => falt!(Kol::Postnummer, kontrollera_postnummer(p), String::new()),
     };
     let postort = falt!(Kol::Postort, text(Kol::Postort, Falt::POSTORT), String::new());
-    let presentation = falt!(Kol::Presentation, text(Kol::Presentation, Falt::PRESENTATION), String::new());
+    let presentation =
+        falt!(Kol::Presentation, text(Kol::Presentation, Falt::PRESENTATION), String::new());
     let datum = |k: Kol| datum_opt(karta.varde(c, k));
     let godkand_fran = falt!(
         Kol::GodkandFran,
@@ -371,7 +401,9 @@ fn tolka_rad(karta: &Karta, koder: &Koder, rad: &crate::tabell::Rad, fel: &mut V
     let kapacitetstak = falt!(Kol::Kapacitetstak, heltal(karta.varde(c, Kol::Kapacitetstak)), None);
     let kapacitet_bekraftad = falt!(Kol::KapacitetBekraftad, datum(Kol::KapacitetBekraftad), None);
     let paus_till = falt!(Kol::PausTill, datum(Kol::PausTill), None);
-    let kapacitetsperiod = if karta.kol.contains_key(&Kol::KapacitetFran) || karta.kol.contains_key(&Kol::KapacitetTill) {
+    let kapacitetsperiod = if karta.kol.contains_key(&Kol::KapacitetFran)
+        || karta.kol.contains_key(&Kol::KapacitetTill)
+    {
         let fran = falt!(Kol::KapacitetFran, datum(Kol::KapacitetFran), None);
         let till = falt!(Kol::KapacitetTill, datum(Kol::KapacitetTill), None);
         if matches!((fran, till), (Some(f), Some(t)) if t < f) {
@@ -521,7 +553,9 @@ pub(crate) fn datum_opt(varde: &str) -> Result<Option<NaiveDate>, Valideringsfel
     if varde.trim().is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(varde.trim(), "%Y-%m-%d").map(Some).map_err(|_| Valideringsfel::Datum { falt: "datum" })
+    NaiveDate::parse_from_str(varde.trim(), "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| Valideringsfel::Datum { falt: "datum" })
 }
 
 /// A whole number; spaces (also Excel's no-break space as thousands separator) are ignored.
@@ -535,8 +569,15 @@ fn heltal(varde: &str) -> Result<Option<u32>, Cellfel> {
 
 /// A decimal number with a decimal comma (Swedish) or point.
 pub(crate) fn decimaltal(varde: &str) -> Result<f64, Cellfel> {
-    let rent: String = varde.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').map(|c| if c == ',' { '.' } else { c }).collect();
-    rent.parse::<f64>().ok().filter(|t| t.is_finite()).ok_or_else(|| Cellfel::Tal { varde: kort(varde) })
+    let rent: String = varde
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    rent.parse::<f64>()
+        .ok()
+        .filter(|t| t.is_finite())
+        .ok_or_else(|| Cellfel::Tal { varde: kort(varde) })
 }
 
 /// A provider and its name, for the preview's lists.
@@ -595,12 +636,18 @@ impl Forhandsgranskning {
 }
 
 /// Compares the providers with the register.
-pub fn forhandsgranska(store: &Store, utforare: &[Utforare], dag: NaiveDate) -> Result<Forhandsgranskning, Utbytesfel> {
+pub fn forhandsgranska(
+    store: &Store,
+    utforare: &[Utforare],
+    dag: NaiveDate,
+) -> Result<Forhandsgranskning, Utbytesfel> {
     let befintliga = store.utforare_lista()?;
-    let mut index: BTreeMap<&str, &Utforare> = befintliga.iter().map(|u| (u.organisationsnummer.as_str(), u)).collect();
+    let mut index: BTreeMap<&str, &Utforare> =
+        befintliga.iter().map(|u| (u.organisationsnummer.as_str(), u)).collect();
     let mut g = Forhandsgranskning::default();
     for u in utforare {
-        let post = || Post { organisationsnummer: u.organisationsnummer.clone(), namn: u.namn.clone() };
+        let post =
+            || Post { organisationsnummer: u.organisationsnummer.clone(), namn: u.namn.clone() };
         let Some(b) = index.remove(u.organisationsnummer.as_str()) else {
             g.nya.push(post());
             continue;
@@ -642,9 +689,16 @@ pub fn forhandsgranska(store: &Store, utforare: &[Utforare], dag: NaiveDate) -> 
         }
         let med_id = Utforare { id: b.id.clone(), ..u.clone() };
         g.paverkade.extend(store.forhandsgranska_utforare(&med_id, dag)?);
-        g.andrade.push(Andring { organisationsnummer: u.organisationsnummer.clone(), namn: u.namn.clone(), falt });
+        g.andrade.push(Andring {
+            organisationsnummer: u.organisationsnummer.clone(),
+            namn: u.namn.clone(),
+            falt,
+        });
     }
-    g.ej_i_filen = index.into_values().map(|b| Post { organisationsnummer: b.organisationsnummer.clone(), namn: b.namn.clone() }).collect();
+    g.ej_i_filen = index
+        .into_values()
+        .map(|b| Post { organisationsnummer: b.organisationsnummer.clone(), namn: b.namn.clone() })
+        .collect();
     Ok(g)
 }
 
@@ -681,12 +735,19 @@ pub struct Tillampat {
 
 /// Saves the new and changed providers in one register version, all or nothing. Refuses a
 /// file with any bad row.
-pub fn tillampa(store: &Store, aktor: &Aktor, import: &Utforarimport, beskrivning: &str, dag: NaiveDate) -> Result<Tillampat, Utbytesfel> {
+pub fn tillampa(
+    store: &Store,
+    aktor: &Aktor,
+    import: &Utforarimport,
+    beskrivning: &str,
+    dag: NaiveDate,
+) -> Result<Tillampat, Utbytesfel> {
     if !import.ar_felfri() {
         return Err(Utbytesfel::Felrader { antal: import.fel.len() });
     }
     let forhandsgranskning = forhandsgranska(store, &import.utforare, dag)?;
-    let version = spara_andrade(store, aktor, &import.utforare, &forhandsgranskning, beskrivning)?.map(|s| s.version);
+    let version = spara_andrade(store, aktor, &import.utforare, &forhandsgranskning, beskrivning)?
+        .map(|s| s.version);
     Ok(Tillampat { version, forhandsgranskning })
 }
 
@@ -697,9 +758,17 @@ pub(crate) fn spara_andrade(
     g: &Forhandsgranskning,
     beskrivning: &str,
 ) -> Result<Option<Sparat>, Utbytesfel> {
-    let andrade: HashSet<&str> =
-        g.nya.iter().map(|p| p.organisationsnummer.as_str()).chain(g.andrade.iter().map(|a| a.organisationsnummer.as_str())).collect();
-    let att_spara: Vec<Utforare> = utforare.iter().filter(|u| andrade.contains(u.organisationsnummer.as_str())).cloned().collect();
+    let andrade: HashSet<&str> = g
+        .nya
+        .iter()
+        .map(|p| p.organisationsnummer.as_str())
+        .chain(g.andrade.iter().map(|a| a.organisationsnummer.as_str()))
+        .collect();
+    let att_spara: Vec<Utforare> = utforare
+        .iter()
+        .filter(|u| andrade.contains(u.organisationsnummer.as_str()))
+        .cloned()
+        .collect();
     if att_spara.is_empty() {
         return Ok(None);
     }

@@ -38,7 +38,8 @@ fn problem(store: &Store, bytes: &[u8]) -> (usize, usize) {
 
 fn store() -> Store {
     let store = Store::open_i_minnet().unwrap();
-    valfri_store::demo::skapa_demo(&store, NaiveDate::from_ymd_opt(DAG.0, DAG.1, DAG.2).unwrap()).unwrap();
+    valfri_store::demo::skapa_demo(&store, NaiveDate::from_ymd_opt(DAG.0, DAG.1, DAG.2).unwrap())
+        .unwrap();
     store
 }
 
@@ -54,12 +55,15 @@ fn write_fuzz_seeds() {
     // CSV: what the export writes (BOM, `;`, CRLF, decimal comma).
     skriv("csv", "export-bom-semikolon.csv", &export::csv(&register).unwrap());
     let nr = orgnr(20);
-    let kvalitet = format!("{RUBRIK};kapacitet_fran;kapacitet_till;kvalitet: Helhetsnöjdhet (%, 2025, Socialstyrelsen)");
+    let kvalitet = format!(
+        "{RUBRIK};kapacitet_fran;kapacitet_till;kvalitet: Helhetsnöjdhet (%, 2025, Socialstyrelsen)"
+    );
     let flerradig = "\"Rad ett;\nrad två med \"\"citat\"\".\"";
     let fil = format!(
         "{kvalitet}\n{};2025-06-01;2025-08-31;\"91,5\"\n{};;;88\n",
         rad("Runda Omsorg AB", &nr, "hemtjanst", "7").replace("Vi finns i centrum.", flerradig),
-        rad("Runda Omsorg AB", &nr, "ledsagarservice", "").replace("Vi finns i centrum.", flerradig),
+        rad("Runda Omsorg AB", &nr, "ledsagarservice", "")
+            .replace("Vi finns i centrum.", flerradig),
     );
     skriv("csv", "citat-flerradig.csv", fil.as_bytes());
     // Comma-separated, header in capitals and with å/ä/ö, as another tool writes it.
@@ -69,7 +73,8 @@ fn write_fuzz_seeds() {
     );
     skriv("csv", "komma-crlf.csv", komma.as_bytes());
     // Windows-1252, as Excel on a Swedish Windows saves "CSV (semikolonavgränsad)".
-    let w1252 = format!("{RUBRIK}\n{}\n", rad("Åsa Öbergs Hemtjänst", &orgnr(22), "hemtjanst", "4"));
+    let w1252 =
+        format!("{RUBRIK}\n{}\n", rad("Åsa Öbergs Hemtjänst", &orgnr(22), "hemtjanst", "4"));
     let (kodat, _, _) = encoding_rs::WINDOWS_1252.encode(&w1252);
     assert!(std::str::from_utf8(&kodat).is_err());
     skriv("csv", "windows-1252.csv", &kodat);
@@ -89,7 +94,10 @@ fn write_fuzz_seeds() {
         pnr(1952, 202)
     );
     skriv("csv", "brukare.csv", bra.as_bytes());
-    let daliga = format!("{BRUKARRUBRIK}\n{0};A;B;;;;;;;;;;;;;\n{0};A;C;;;;;;;;;;;;;\n19xx;X;Y;;;;;Z;;kanske;;;Gatan 1;;;\n", pnr(1960, 303));
+    let daliga = format!(
+        "{BRUKARRUBRIK}\n{0};A;B;;;;;;;;;;;;;\n{0};A;C;;;;;;;;;;;;;\n19xx;X;Y;;;;;Z;;kanske;;;Gatan 1;;;\n",
+        pnr(1960, 303)
+    );
     skriv("csv", "brukare-fel.csv", daliga.as_bytes());
 
     // XLSX: providers with date and number cells, an error cell further down, and brukare.
@@ -105,9 +113,21 @@ fn write_fuzz_seeds() {
         blad.write_string(rad, 2, "egen regi").unwrap();
         blad.write_string(rad, 3, insats).unwrap();
         blad.write_string(rad, 4, "C").unwrap();
-        blad.write_datetime_with_format(rad, 5, &ExcelDateTime::from_ymd(2025, 2, 1).unwrap(), &datum).unwrap();
+        blad.write_datetime_with_format(
+            rad,
+            5,
+            &ExcelDateTime::from_ymd(2025, 2, 1).unwrap(),
+            &datum,
+        )
+        .unwrap();
         blad.write_number(rad, 7, 15.0).unwrap();
-        blad.write_datetime_with_format(rad, 8, &ExcelDateTime::from_ymd(2026, 1, 15).unwrap(), &datum).unwrap();
+        blad.write_datetime_with_format(
+            rad,
+            8,
+            &ExcelDateTime::from_ymd(2026, 1, 15).unwrap(),
+            &datum,
+        )
+        .unwrap();
         blad.write_number(rad, 17, 59930.0).unwrap();
     }
     blad.write_string(5, 0, "Glapp AB").unwrap();
@@ -135,7 +155,10 @@ fn write_fuzz_seeds() {
     let import = utforare::tolka(&tabell::las(&okomprimerad).unwrap(), &store).unwrap();
     assert!(!import.fel.is_empty() && import.fel.iter().all(|f| f.rad == 3), "{:?}", import.fel);
     let u = &import.utforare[0];
-    assert_eq!((u.namn.as_str(), u.godkannanden[0].godkand_fran.to_string().as_str()), ("Handgjorda Omsorg & Co AB", "2025-01-01"));
+    assert_eq!(
+        (u.namn.as_str(), u.godkannanden[0].godkand_fran.to_string().as_str()),
+        ("Handgjorda Omsorg & Co AB", "2025-01-01")
+    );
     skriv("xlsx", "okomprimerad.xlsx", &okomprimerad);
 
     // Packages: valid (signed with the test key), signed with another key, and the bare
@@ -153,10 +176,16 @@ fn write_fuzz_seeds() {
     let annan = ed25519_dalek::SigningKey::from_bytes(&[7u8; 32]);
     skriv("paket", "annan-nyckel.valfripaket", &paket::signera(&innehall, &annan).unwrap());
     skriv("paket", "innehall.json", serde_json::to_string(&innehall).unwrap().as_bytes());
-    let en = paket::Paketinnehall { utforare: register[..1].to_vec(), paketversion: i64::MAX, ..innehall };
+    let en = paket::Paketinnehall {
+        utforare: register[..1].to_vec(),
+        paketversion: i64::MAX,
+        ..innehall
+    };
     // The valid seeds are valid, the others are not: a seed that fails early teaches little.
     let las = |mal: &str, namn: &str| std::fs::read(katalog(mal).join(namn)).unwrap();
-    for namn in ["export-bom-semikolon.csv", "citat-flerradig.csv", "komma-crlf.csv", "windows-1252.csv"] {
+    for namn in
+        ["export-bom-semikolon.csv", "citat-flerradig.csv", "komma-crlf.csv", "windows-1252.csv"]
+    {
         assert_eq!(problem(&store, &las("csv", namn)).0, 0, "{namn}");
     }
     // The workbook's two provider rows are clean; only the gap row (sheet row 6) is reported.
@@ -169,4 +198,3 @@ fn write_fuzz_seeds() {
     assert_ne!(problem(&store, &las("csv", "radfel.csv")).0, 0);
     skriv("paket", "innehall-en.json", serde_json::to_string_pretty(&en).unwrap().as_bytes());
 }
-

@@ -41,13 +41,17 @@ fn rows_of_one_provider_become_one_provider_with_an_approval_per_insats() {
     let klart = utforare::tillampa(&store, &a, &import, "test", idag()).unwrap();
     assert_eq!(klart.version, Some(fore + 1));
     let u = store.utforare(&store.utforare_id(&nr).unwrap()).unwrap();
-    assert_eq!(u.godkannanden.iter().map(|g| g.insats_kod.as_str()).collect::<Vec<_>>(), ["hemtjanst", "ledsagarservice"]);
+    assert_eq!(
+        u.godkannanden.iter().map(|g| g.insats_kod.as_str()).collect::<Vec<_>>(),
+        ["hemtjanst", "ledsagarservice"]
+    );
     assert_eq!(u.godkannanden[0].kapacitetstak, Some(40));
     assert_eq!(u.postnummer, "599 30");
     assert_eq!(u.sprak, ["sv", "fi"]);
 
     // The same file again changes nothing and makes no new version.
-    let igen = utforare::tillampa(&store, &a, &las(&store, fil.as_bytes()), "test", idag()).unwrap();
+    let igen =
+        utforare::tillampa(&store, &a, &las(&store, fil.as_bytes()), "test", idag()).unwrap();
     assert_eq!(igen.version, None);
     assert_eq!(igen.forhandsgranskning.oforandrade, 1);
 }
@@ -56,7 +60,8 @@ fn rows_of_one_provider_become_one_provider_with_an_approval_per_insats() {
 fn utf8_with_bom_comma_separator_quoted_line_breaks_and_decimal_comma() {
     let store = demo();
     let nr = orgnr(2);
-    let rubrik = RUBRIK.replace(';', ",") + ",\"kvalitet: Helhetsnöjdhet (%, 2025, Socialstyrelsens brukarundersökning (exempel))\"";
+    let rubrik = RUBRIK.replace(';', ",")
+        + ",\"kvalitet: Helhetsnöjdhet (%, 2025, Socialstyrelsens brukarundersökning (exempel))\"";
     let fil = format!(
         "\u{FEFF}{rubrik}\r\n\"Åsgårdens Vård AB\",{nr},idéburen,hemtjanst,\"C,S\",2025-01-01,,12,,,sv,,,,,,,,,\"Första raden.\r\nAndra raden.\",\"91,5\"\r\n"
     );
@@ -77,7 +82,10 @@ fn windows_1252_and_headers_with_or_without_swedish_letters() {
     let store = demo();
     let nr = orgnr(3);
     // What Excel on a Swedish Windows writes: Windows-1252, `;`, headers as a person types them.
-    let rubrik = RUBRIK.replace("omraden", "Områden").replace("godkand_fran", "Godkänd från").replace("tillaggstjanster", "TILLÄGGSTJÄNSTER");
+    let rubrik = RUBRIK
+        .replace("omraden", "Områden")
+        .replace("godkand_fran", "Godkänd från")
+        .replace("tillaggstjanster", "TILLÄGGSTJÄNSTER");
     let text = format!("{rubrik}\r\n{}\r\n", rad("Älvängens Omsorg AB", &nr, "hemtjanst", "5"));
     let (bytes, _, olika) = encoding_rs::WINDOWS_1252.encode(&text);
     assert!(!olika);
@@ -138,16 +146,23 @@ fn every_problem_is_reported_with_its_line_and_column() {
     for f in &import.fel {
         for sprak in l.sprak() {
             let t = l.meddelande(sprak, f);
-            assert!(!t.contains("utbyte-") && !t.contains("fel-") && !t.contains("{"), "{sprak}: {t}");
+            assert!(
+                !t.contains("utbyte-") && !t.contains("fel-") && !t.contains("{"),
+                "{sprak}: {t}"
+            );
         }
     }
-    assert_eq!(l.meddelande("sv", &import.fel[11]), "Värdet skiljer sig från rad 2 för samma utförare. Uppgifter om utföraren ska vara lika på alla dess rader.");
+    assert_eq!(
+        l.meddelande("sv", &import.fel[11]),
+        "Värdet skiljer sig från rad 2 för samma utförare. Uppgifter om utföraren ska vara lika på alla dess rader."
+    );
 }
 
 #[test]
 fn a_bad_header_is_reported_on_line_one() {
     let store = demo();
-    let fil = "namn;organisationsnummer;regi;insats;godkand_fran;kapacitetstk;kvalitet: Nöjdhet;namn\n";
+    let fil =
+        "namn;organisationsnummer;regi;insats;godkand_fran;kapacitetstk;kvalitet: Nöjdhet;namn\n";
     assert_eq!(
         fel(&las(&store, fil.as_bytes())),
         vec![
@@ -156,7 +171,13 @@ fn a_bad_header_is_reported_on_line_one() {
             (1, Some("namn"), "utbyte-fel-dubbel-kolumn"),
         ]
     );
-    assert_eq!(fel(&las(&store, b"namn;regi\n")).iter().filter(|f| f.2 == "utbyte-fel-kolumn-saknas").count(), 3);
+    assert_eq!(
+        fel(&las(&store, b"namn;regi\n"))
+            .iter()
+            .filter(|f| f.2 == "utbyte-fel-kolumn-saknas")
+            .count(),
+        3
+    );
     assert!(matches!(tabell::las(b""), Err(Utbytesfel::TomFil)));
     assert!(matches!(tabell::las(b"\n\n"), Err(Utbytesfel::TomFil)));
 }
@@ -187,10 +208,16 @@ fn the_preview_names_changed_facts_ended_approvals_caps_and_affected_brukare() {
     let store = demo();
     let a = systemforvaltare(&store);
     let csv = String::from_utf8(export::csv(&store.utforare_lista().unwrap()).unwrap()).unwrap();
-    let mut rader: Vec<String> = csv.trim_start_matches('\u{FEFF}').split("\r\n").filter(|r| !r.is_empty()).map(str::to_owned).collect();
+    let mut rader: Vec<String> = csv
+        .trim_start_matches('\u{FEFF}')
+        .split("\r\n")
+        .filter(|r| !r.is_empty())
+        .map(str::to_owned)
+        .collect();
     // Björkdungens (cap 2, full in the demo) lowers its cap; Almgårdens' approval ends in the past;
     // the first row of Cederhjälpen disappears (its approval ends); Dalsro gets a new phone.
-    let index = |rader: &[String], namn: &str| rader.iter().position(|r| r.starts_with(namn)).unwrap();
+    let index =
+        |rader: &[String], namn: &str| rader.iter().position(|r| r.starts_with(namn)).unwrap();
     let i = index(&rader, "Björkdungens");
     rader[i] = rader[i].replace(";;2;", ";;1;");
     let i = index(&rader, "Almgårdens");
@@ -202,10 +229,15 @@ fn the_preview_names_changed_facts_ended_approvals_caps_and_affected_brukare() {
     let import = las(&store, rader.join("\r\n").as_bytes());
     assert!(import.ar_felfri(), "{:?}", import.fel);
     let g = utforare::forhandsgranska(&store, &import.utforare, idag()).unwrap();
-    let andrade: Vec<(&str, Vec<&str>)> = g.andrade.iter().map(|a| (&a.namn[..a.namn.find(' ').unwrap()], a.falt.clone())).collect();
+    let andrade: Vec<(&str, Vec<&str>)> =
+        g.andrade.iter().map(|a| (&a.namn[..a.namn.find(' ').unwrap()], a.falt.clone())).collect();
     assert!(andrade.contains(&("Dalsro", vec!["telefon"])), "{andrade:?}");
     assert!(andrade.contains(&("Björkdungens", vec!["godkannanden"])), "{andrade:?}");
-    assert!(g.tak.iter().any(|t| t.namn.starts_with("Björkdungens") && t.fore == Some(2) && t.efter == Some(1)));
+    assert!(
+        g.tak
+            .iter()
+            .any(|t| t.namn.starts_with("Björkdungens") && t.fore == Some(2) && t.efter == Some(1))
+    );
     assert!(g.avslutade.iter().any(|x| x.namn.starts_with("Almgårdens") && x.till.is_some()));
     assert!(g.avslutade.iter().any(|x| x.namn.starts_with("Cederhjälpen") && x.till.is_none()));
     let orsaker: Vec<&str> = g.paverkade.iter().map(|p| p.orsak).collect();
@@ -225,7 +257,10 @@ fn the_preview_names_changed_facts_ended_approvals_caps_and_affected_brukare() {
 #[test]
 fn a_provider_cannot_be_imported_by_a_handlaggare() {
     let store = demo();
-    let import = las(&store, format!("{RUBRIK}\n{}\n", rad("Ett AB", &orgnr(9), "hemtjanst", "1")).as_bytes());
+    let import = las(
+        &store,
+        format!("{RUBRIK}\n{}\n", rad("Ett AB", &orgnr(9), "hemtjanst", "1")).as_bytes(),
+    );
     let e = utforare::tillampa(&store, &handlaggare(&store), &import, "test", idag()).unwrap_err();
     assert_eq!(e.meddelande_id(), "fel-kraver-systemforvaltare");
 }

@@ -112,7 +112,8 @@ fn mutated_packages_are_refused_unless_the_signed_content_is_intact() {
     let original = paket::kontrollera(&giltig, &nyckel.verifying_key()).unwrap().innehall;
     runner(256)
         .run(&andringar(), |m| {
-            if let Ok(p) = paket::kontrollera(&mutera(giltig.clone(), &m), &nyckel.verifying_key()) {
+            if let Ok(p) = paket::kontrollera(&mutera(giltig.clone(), &m), &nyckel.verifying_key())
+            {
                 // Only a change outside what is signed (JSON whitespace) can pass.
                 prop_assert_eq!(&p.innehall, &original);
             }
@@ -143,11 +144,16 @@ fn a_workbook_with_far_apart_cells_is_read_or_refused_not_allocated() {
     let t = las("<row r=\"9\"><c r=\"XFD9\"><v>1</v></c></row><row r=\"700000\"><c r=\"A700000\"><v>1</v></c></row>").unwrap();
     assert_eq!(t.rader.iter().map(|r| r.nr).collect::<Vec<_>>(), [2, 3, 9, 700_000]);
     // A stray note to the right is kept in its column.
-    let t = las("<row r=\"40\"><c r=\"AZ40\" t=\"inlineStr\"><is><t>anteckning</t></is></c></row>").unwrap();
+    let t = las("<row r=\"40\"><c r=\"AZ40\" t=\"inlineStr\"><is><t>anteckning</t></is></c></row>")
+        .unwrap();
     assert_eq!(t.rader.last().map(|r| (r.nr, r.celler.len())), Some((40, 52)));
 
-    let utanfor = ["<row r=\"4\"><c r=\"ZZZZZZ4\"><v>1</v></c></row>", "<row r=\"4294967295\"><c r=\"A4294967295\"><v>1</v></c></row>"];
-    let manga: String = (10..400).map(|r| format!("<row r=\"{r}\"><c r=\"XFD{r}\"><v>1</v></c></row>")).collect();
+    let utanfor = [
+        "<row r=\"4\"><c r=\"ZZZZZZ4\"><v>1</v></c></row>",
+        "<row r=\"4294967295\"><c r=\"A4294967295\"><v>1</v></c></row>",
+    ];
+    let manga: String =
+        (10..400).map(|r| format!("<row r=\"{r}\"><c r=\"XFD{r}\"><v>1</v></c></row>")).collect();
     for mer in utanfor.iter().copied().chain([manga.as_str()]) {
         match las(mer) {
             Err(e) => assert_eq!(e.meddelande_id(), "utbyte-fel-xlsx", "{e:?}"),
@@ -174,8 +180,12 @@ fn rows_of_a_crlf_file_are_reported_on_their_own_lines() {
         "{RUBRIK}\r\n{}\r\n{}\r\n\r\n{}\r\n",
         rad("Rätt AB", &orgnr(60), "hemtjanst", "2"),
         rad("Fel Datum AB", &orgnr(61), "hemtjanst", "2").replace("2025-01-01", "2025-02-30"),
-        rad("Fel Tak AB", &orgnr(62), "hemtjanst", "två").replace("Vi finns i centrum.", "\"Två\r\nrader\""),
+        rad("Fel Tak AB", &orgnr(62), "hemtjanst", "två")
+            .replace("Vi finns i centrum.", "\"Två\r\nrader\""),
     );
     let fel = utforare::tolka(&tabell::las(fil.as_bytes()).unwrap(), &store).unwrap().fel;
-    assert_eq!(fel.iter().map(|f| (f.rad, f.kolumn.as_deref().unwrap_or(""))).collect::<Vec<_>>(), [(3, "godkand_fran"), (5, "kapacitetstak")]);
+    assert_eq!(
+        fel.iter().map(|f| (f.rad, f.kolumn.as_deref().unwrap_or(""))).collect::<Vec<_>>(),
+        [(3, "godkand_fran"), (5, "kapacitetstak")]
+    );
 }

@@ -14,17 +14,27 @@ use valfri_store::{Aktor, Store, demo, idag};
 use valfri_utskick::{Utskick, Vad};
 
 fn systemforvaltare(s: &Store) -> Aktor {
-    let h = s.handlaggare_lista().expect("list").into_iter().find(|h| h.roll == Roll::Systemforvaltare).expect("systemförvaltare");
+    let h = s
+        .handlaggare_lista()
+        .expect("list")
+        .into_iter()
+        .find(|h| h.roll == Roll::Systemforvaltare)
+        .expect("systemförvaltare");
     s.aktor(&h.id).expect("aktor")
 }
 
 /// Beslut in the municipality that give a choice, from a spread of searches.
 fn beslut_med_val(s: &Store, a: &Aktor, hur_manga: usize) -> Vec<String> {
     let mut ut = Vec::new();
-    for q in ["a", "e", "i", "o", "u", "y", "n", "r", "s", "l", "m", "k", "t", "d", "b", "g", "h", "p"] {
+    for q in
+        ["a", "e", "i", "o", "u", "y", "n", "r", "s", "l", "m", "k", "t", "d", "b", "g", "h", "p"]
+    {
         for t in s.sok_brukare(a, q, 200).expect("search") {
             for b in s.beslut_for_brukare(a, &t.id).expect("beslut") {
-                if b.beslutsdatum.is_some() && !ut.contains(&b.id) && s.valbara(a, &b.id, idag()).is_ok() {
+                if b.beslutsdatum.is_some()
+                    && !ut.contains(&b.id)
+                    && s.valbara(a, &b.id, idag()).is_ok()
+                {
                     ut.push(b.id);
                 }
             }
@@ -79,7 +89,14 @@ fn bench(c: &mut Criterion) {
     let (antal, blad) = basta.expect("a sheet");
     eprintln!("the sheet presents {antal} providers");
     g.bench_function(format!("sheet, {antal} providers"), |b| {
-        b.iter(|| black_box(u2.satt(&blad, &form).expect("sheet").first().map(|k| k.dokument.pdf(&t).expect("pdf").len())));
+        b.iter(|| {
+            black_box(
+                u2.satt(&blad, &form)
+                    .expect("sheet")
+                    .first()
+                    .map(|k| k.dokument.pdf(&t).expect("pdf").len()),
+            )
+        });
     });
     g.sample_size(10);
     let hur_manga = if full { 1_000 } else { 50 };
@@ -92,7 +109,10 @@ fn bench(c: &mut Criterion) {
                         let s = Store::open(fil).expect("open");
                         let a = systemforvaltare(&s);
                         let u = Utskick { store: &s, aktor: &a, t, l };
-                        (halva..hur_manga).step_by(2).map(|i| brev(&u, &alla[i % alla.len()])).sum::<usize>()
+                        (halva..hur_manga)
+                            .step_by(2)
+                            .map(|i| brev(&u, &alla[i % alla.len()]))
+                            .sum::<usize>()
                     });
                 }
             });

@@ -42,7 +42,9 @@ impl Anvandarmeddelande for UtskickFel {
         match self {
             Self::Lagring(e) => e.argument(),
             Self::Dokument(e) => e.argument(),
-            Self::Fil { sokvag, detalj } | Self::Visa { sokvag, detalj } => vec![("sokvag", sokvag.clone().into()), ("detalj", detalj.clone().into())],
+            Self::Fil { sokvag, detalj } | Self::Visa { sokvag, detalj } => {
+                vec![("sokvag", sokvag.clone().into()), ("detalj", detalj.clone().into())]
+            }
         }
     }
 }
@@ -58,7 +60,12 @@ pub enum Vad {
 impl Vad {
     /// From the window's words: `valfrihetsbrev`, `beslutsmeddelande` or `jamforelseblad`, for
     /// a beslut. The jämförelseblad is the one for the beslut's insats in the brukare's område.
-    pub fn for_beslut(store: &Store, aktor: &Aktor, typ: &str, beslut: &str) -> Result<Self, UtskickFel> {
+    pub fn for_beslut(
+        store: &Store,
+        aktor: &Aktor,
+        typ: &str,
+        beslut: &str,
+    ) -> Result<Self, UtskickFel> {
         Ok(match typ {
             "valfrihetsbrev" => Self::Valfrihetsbrev { beslut: beslut.to_owned() },
             "beslutsmeddelande" => Self::Beslutsmeddelande { beslut: beslut.to_owned() },
@@ -66,7 +73,9 @@ impl Vad {
                 let (insats, omrade) = store.beslutets_insats_och_omrade(aktor, beslut)?;
                 Self::Jamforelseblad { insats, omrade }
             }
-            annat => return Err(Lagringsfel::OkandKod { typ: "dokument", kod: annat.to_owned() }.into()),
+            annat => {
+                return Err(Lagringsfel::OkandKod { typ: "dokument", kod: annat.to_owned() }.into());
+            }
         })
     }
 
@@ -91,9 +100,14 @@ impl Vad {
         let (typ, om) = match self {
             Self::Valfrihetsbrev { beslut } => ("valfrihetsinformation", beslut.clone()),
             Self::Beslutsmeddelande { beslut } => ("beslutsmeddelande", beslut.clone()),
-            Self::Jamforelseblad { insats, omrade } => ("jamforelseblad", format!("{insats}-{omrade}")),
+            Self::Jamforelseblad { insats, omrade } => {
+                ("jamforelseblad", format!("{insats}-{omrade}"))
+            }
         };
-        let om: String = om.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+        let om: String = om
+            .chars()
+            .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+            .collect();
         if n == 0 { format!("{typ}-{om}.pdf") } else { format!("{typ}-{om}-kopia-{n}.pdf") }
     }
 }
@@ -136,13 +150,23 @@ impl Utskick<'_> {
             Vad::Valfrihetsbrev { beslut } => s
                 .valfrihetsunderlag(a, beslut, idag(), &form.sprak)?
                 .into_iter()
-                .map(|(mottagare, u)| Utkast { mottagare, registerversion: u.registerversion, utforare: u.utforare.len(), dokument: valfri_dokument::satt_valfrihetsbrev(t, l, &u, form) })
+                .map(|(mottagare, u)| Utkast {
+                    mottagare,
+                    registerversion: u.registerversion,
+                    utforare: u.utforare.len(),
+                    dokument: valfri_dokument::satt_valfrihetsbrev(t, l, &u, form),
+                })
                 .collect(),
             Vad::Beslutsmeddelande { beslut } => {
                 let version = s.registerversion()?;
                 s.beslutsunderlag(a, beslut, idag(), &form.sprak)?
                     .into_iter()
-                    .map(|(mottagare, u)| Utkast { mottagare, registerversion: version, utforare: 0, dokument: valfri_dokument::satt_beslutsmeddelande(t, l, &u, form) })
+                    .map(|(mottagare, u)| Utkast {
+                        mottagare,
+                        registerversion: version,
+                        utforare: 0,
+                        dokument: valfri_dokument::satt_beslutsmeddelande(t, l, &u, form),
+                    })
                     .collect()
             }
             Vad::Jamforelseblad { insats, omrade } => {
@@ -159,13 +183,24 @@ impl Utskick<'_> {
 
     /// Produces the document for every recipient, writes the `n`:th to `sokvag(n)` and records
     /// each; for the valfrihetsinformation also that the information was given.
-    pub fn spara(&self, vad: &Vad, form: &Form, sokvag: impl Fn(usize) -> PathBuf) -> Result<Vec<PathBuf>, UtskickFel> {
+    pub fn spara(
+        &self,
+        vad: &Vad,
+        form: &Form,
+        sokvag: impl Fn(usize) -> PathBuf,
+    ) -> Result<Vec<PathBuf>, UtskickFel> {
         self.spara_utkast(vad, form, self.satt(vad, form)?, sokvag)
     }
 
     /// [`Utskick::spara`] for documents already laid out by [`Utskick::satt`] with the same
     /// `vad` and `form`.
-    pub fn spara_utkast(&self, vad: &Vad, form: &Form, utkast: Vec<Utkast>, sokvag: impl Fn(usize) -> PathBuf) -> Result<Vec<PathBuf>, UtskickFel> {
+    pub fn spara_utkast(
+        &self,
+        vad: &Vad,
+        form: &Form,
+        utkast: Vec<Utkast>,
+        sokvag: impl Fn(usize) -> PathBuf,
+    ) -> Result<Vec<PathBuf>, UtskickFel> {
         let mut skrivna = Vec::new();
         for (n, u) in utkast.into_iter().enumerate() {
             let pdf = u.dokument.pdf(self.t)?;
@@ -177,10 +212,25 @@ impl Utskick<'_> {
         // for done, so it must never exist without its record and the information it gives (a
         // process killed in between left exactly that; the kill test in valfri-cli finds it).
         for (_, _, u, pdf) in &skrivna {
-            self.store.registrera_dokument(self.aktor, vad.typ(), vad.beslut(), &u.mottagare, u.registerversion, &form.sprak, form.storstil, pdf)?;
+            self.store.registrera_dokument(
+                self.aktor,
+                vad.typ(),
+                vad.beslut(),
+                &u.mottagare,
+                u.registerversion,
+                &form.sprak,
+                form.storstil,
+                pdf,
+            )?;
         }
         if let Vad::Valfrihetsbrev { beslut } = vad {
-            self.store.registrera_information(self.aktor, beslut, idag(), &form.sprak, form.storstil)?;
+            self.store.registrera_information(
+                self.aktor,
+                beslut,
+                idag(),
+                &form.sprak,
+                form.storstil,
+            )?;
         }
         // The ombud copies first, the brukare's letter last.
         let mut filer = Vec::new();
@@ -197,7 +247,13 @@ impl Utskick<'_> {
     /// was made by an earlier, interrupted run and is skipped: that is what makes a batch
     /// resumable.
     pub fn batchbrev(&self, beslut: &str, katalog: &Path) -> Result<Steg, UtskickFel> {
-        let fil = |n: usize| katalog.join(if n == 0 { format!("{beslut}.pdf") } else { format!("{beslut}-kopia-{n}.pdf") });
+        let fil = |n: usize| {
+            katalog.join(if n == 0 {
+                format!("{beslut}.pdf")
+            } else {
+                format!("{beslut}-kopia-{n}.pdf")
+            })
+        };
         if fil(0).exists() {
             return Ok(Steg::RedanKlart);
         }
@@ -216,7 +272,8 @@ pub fn namngiven_sokvag(ut: &Path, n: usize) -> PathBuf {
     if n == 0 {
         return ut.to_path_buf();
     }
-    let stam = ut.file_stem().map_or_else(|| "dokument".into(), |s| s.to_string_lossy().into_owned());
+    let stam =
+        ut.file_stem().map_or_else(|| "dokument".into(), |s| s.to_string_lossy().into_owned());
     ut.with_file_name(format!("{stam}-kopia-{n}.pdf"))
 }
 
@@ -242,7 +299,10 @@ fn skriv_tillfalligt(sokvag: &Path, innehall: &[u8]) -> Result<PathBuf, UtskickF
     let mut tillfallig = sokvag.as_os_str().to_owned();
     tillfallig.push(".tmp");
     let tillfallig = PathBuf::from(tillfallig);
-    let fel = |e: std::io::Error| UtskickFel::Fil { sokvag: sokvag.display().to_string(), detalj: e.to_string() };
+    let fel = |e: std::io::Error| UtskickFel::Fil {
+        sokvag: sokvag.display().to_string(),
+        detalj: e.to_string(),
+    };
     if let Some(mapp) = sokvag.parent().filter(|m| !m.as_os_str().is_empty()) {
         std::fs::create_dir_all(mapp).map_err(fel)?;
     }
@@ -251,7 +311,8 @@ fn skriv_tillfalligt(sokvag: &Path, innehall: &[u8]) -> Result<PathBuf, UtskickF
 }
 
 fn byt_namn(fran: &Path, till: &Path) -> Result<(), UtskickFel> {
-    std::fs::rename(fran, till).map_err(|e| UtskickFel::Fil { sokvag: till.display().to_string(), detalj: e.to_string() })
+    std::fs::rename(fran, till)
+        .map_err(|e| UtskickFel::Fil { sokvag: till.display().to_string(), detalj: e.to_string() })
 }
 
 /// Where documents are saved unless the caseworker chose another folder: `VALFRI_DOKUMENTMAPP`
@@ -263,7 +324,9 @@ pub fn standard_dokumentmapp() -> Option<PathBuf> {
         return Some(m);
     }
     let hem = if cfg!(windows) { env("USERPROFILE") } else { env("HOME") };
-    let dokument = env("XDG_DOCUMENTS_DIR").filter(|_| cfg!(target_os = "linux")).or_else(|| hem.map(|h| h.join("Documents")))?;
+    let dokument = env("XDG_DOCUMENTS_DIR")
+        .filter(|_| cfg!(target_os = "linux"))
+        .or_else(|| hem.map(|h| h.join("Documents")))?;
     Some(dokument.join("Valfri"))
 }
 
@@ -368,10 +431,14 @@ mod tests {
 
     #[test]
     fn a_batch_counts_skips_and_problems_and_goes_on() {
-        let ids: Vec<String> = ["a", "klar", "trasig", "b"].iter().map(|s| (*s).to_owned()).collect();
+        let ids: Vec<String> =
+            ["a", "klar", "trasig", "b"].iter().map(|s| (*s).to_owned()).collect();
         let mut sett = Vec::new();
         let b = kor_batch(&ids, &AtomicBool::new(false), steg_for, |b| sett.push(b.klara)).unwrap();
-        assert_eq!((b.antal, b.klara, b.skrivna, b.redan_klara, b.fel.len(), b.avbruten), (4, 4, 2, 1, 1, false));
+        assert_eq!(
+            (b.antal, b.klara, b.skrivna, b.redan_klara, b.fel.len(), b.avbruten),
+            (4, 4, 2, 1, 1, false)
+        );
         assert_eq!(sett, vec![1, 2, 3, 4]);
         assert_eq!(b.fel[0].0, "trasig");
     }
@@ -380,12 +447,17 @@ mod tests {
     fn a_cancelled_batch_stops_before_the_next_letter() {
         let ids: Vec<String> = (0..10).map(|i| i.to_string()).collect();
         let avbryt = AtomicBool::new(false);
-        let b = kor_batch(&ids, &avbryt, |id| {
-            if id == "3" {
-                avbryt.store(true, Ordering::SeqCst);
-            }
-            Ok(Steg::Skrivet)
-        }, |_| {})
+        let b = kor_batch(
+            &ids,
+            &avbryt,
+            |id| {
+                if id == "3" {
+                    avbryt.store(true, Ordering::SeqCst);
+                }
+                Ok(Steg::Skrivet)
+            },
+            |_| {},
+        )
         .unwrap();
         assert!(b.avbruten);
         assert_eq!(b.klara, 4);
@@ -394,7 +466,12 @@ mod tests {
     #[test]
     fn an_unwritable_folder_stops_the_batch() {
         let ids: Vec<String> = vec!["a".into(), "b".into()];
-        let r = kor_batch(&ids, &AtomicBool::new(false), |_| Err(UtskickFel::Fil { sokvag: "/x".into(), detalj: "nej".into() }), |_| {});
+        let r = kor_batch(
+            &ids,
+            &AtomicBool::new(false),
+            |_| Err(UtskickFel::Fil { sokvag: "/x".into(), detalj: "nej".into() }),
+            |_| {},
+        );
         assert!(matches!(r, Err(UtskickFel::Fil { .. })));
     }
 
@@ -404,7 +481,10 @@ mod tests {
         let skript = dir.path().join("x.desktop");
         std::fs::write(&skript, "[Desktop Entry]").unwrap();
         assert!(matches!(visa_i_systemet(&skript), Err(UtskickFel::Visa { .. })));
-        assert!(matches!(visa_i_systemet(&dir.path().join("saknas.pdf")), Err(UtskickFel::Visa { .. })));
+        assert!(matches!(
+            visa_i_systemet(&dir.path().join("saknas.pdf")),
+            Err(UtskickFel::Visa { .. })
+        ));
     }
 
     #[test]
@@ -423,7 +503,14 @@ mod tests {
         assert_eq!(p("/d/brev.v2", 0), PathBuf::from("/d/brev.v2.pdf"));
         assert_eq!(p("/d/brev.pdf", 2), PathBuf::from("/d/brev-kopia-2.pdf"));
         assert_eq!(p("/d/Åsa brev", 1), PathBuf::from("/d/Åsa brev-kopia-1.pdf"));
-        assert_eq!(namngiven_sokvag(Path::new("/d/ut"), 0), PathBuf::from("/d/ut"), "the CLI writes where it is told");
-        assert_eq!(Vad::Jamforelseblad { insats: "hemtjanst".into(), omrade: "C".into() }.filnamn(0), "jamforelseblad-hemtjanst-C.pdf");
+        assert_eq!(
+            namngiven_sokvag(Path::new("/d/ut"), 0),
+            PathBuf::from("/d/ut"),
+            "the CLI writes where it is told"
+        );
+        assert_eq!(
+            Vad::Jamforelseblad { insats: "hemtjanst".into(), omrade: "C".into() }.filnamn(0),
+            "jamforelseblad-hemtjanst-C.pdf"
+        );
     }
 }

@@ -22,7 +22,10 @@ fn nagra_beslut(s: &Store, a: &Aktor, n: usize) -> Vec<String> {
     let mut ut = Vec::new();
     for t in s.sok_brukare(a, "a", 50).unwrap() {
         for b in s.beslut_for_brukare(a, &t.id).unwrap() {
-            if b.beslutsdatum.is_some() && !ut.contains(&b.id) && s.valbara(a, &b.id, idag()).is_ok() {
+            if b.beslutsdatum.is_some()
+                && !ut.contains(&b.id)
+                && s.valbara(a, &b.id, idag()).is_ok()
+            {
                 ut.push(b.id);
             }
         }
@@ -63,20 +66,31 @@ fn a_batch_cancelled_halfway_resumes_without_making_a_letter_twice() {
     assert_eq!(beslut.len(), 4);
     let dir = tempfile::tempdir().unwrap();
     let avbryt = AtomicBool::new(false);
-    let forsta = kor_batch(&beslut, &avbryt, |id| u.batchbrev(id, dir.path()), |b| {
-        if b.klara == 2 {
-            avbryt.store(true, std::sync::atomic::Ordering::SeqCst);
-        }
-    })
+    let forsta = kor_batch(
+        &beslut,
+        &avbryt,
+        |id| u.batchbrev(id, dir.path()),
+        |b| {
+            if b.klara == 2 {
+                avbryt.store(true, std::sync::atomic::Ordering::SeqCst);
+            }
+        },
+    )
     .unwrap();
     assert!(forsta.avbruten);
     assert_eq!(forsta.skrivna, 2);
-    let andra = kor_batch(&beslut, &AtomicBool::new(false), |id| u.batchbrev(id, dir.path()), |_| {}).unwrap();
+    let andra =
+        kor_batch(&beslut, &AtomicBool::new(false), |id| u.batchbrev(id, dir.path()), |_| {})
+            .unwrap();
     assert_eq!((andra.skrivna, andra.redan_klara, andra.avbruten), (2, 2, false));
     assert_eq!(u.batchbrev(&beslut[0], dir.path()).unwrap(), Steg::RedanKlart);
     for b in &beslut {
         assert!(dir.path().join(format!("{b}.pdf")).exists());
-        assert_eq!(s.dokument_for(b).unwrap().iter().filter(|d| d.mottagare == "brukare").count(), 1, "one letter per brukare");
+        assert_eq!(
+            s.dokument_for(b).unwrap().iter().filter(|d| d.mottagare == "brukare").count(),
+            1,
+            "one letter per brukare"
+        );
     }
 }
 
@@ -84,8 +98,19 @@ fn a_batch_cancelled_halfway_resumes_without_making_a_letter_twice() {
 fn the_sheet_for_a_skyddad_brukare_s_beslut_needs_no_reason_and_shows_no_address() {
     let (s, a) = demo_store();
     // Stig Lindqvist in the demo has skyddade personuppgifter.
-    let skyddad = s.sok_brukare(&a, "Stig Lindqvist", 10).unwrap().into_iter().find(|t| t.skyddad).expect("the demo's skyddad brukare");
-    let beslut = s.beslut_for_brukare(&a, &skyddad.id).unwrap().into_iter().next().expect("with a beslut").id;
+    let skyddad = s
+        .sok_brukare(&a, "Stig Lindqvist", 10)
+        .unwrap()
+        .into_iter()
+        .find(|t| t.skyddad)
+        .expect("the demo's skyddad brukare");
+    let beslut = s
+        .beslut_for_brukare(&a, &skyddad.id)
+        .unwrap()
+        .into_iter()
+        .next()
+        .expect("with a beslut")
+        .id;
     let vad = Vad::for_beslut(&s, &a, "jamforelseblad", &beslut).unwrap();
     assert!(matches!(vad, Vad::Jamforelseblad { .. }));
     // Opening the record itself still needs the reason.

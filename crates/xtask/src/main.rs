@@ -74,9 +74,7 @@ fn run(extra: &[OsString]) -> Result<(), Failed> {
         _ => extra,
     };
     let mut command = cargo(&root);
-    command
-        .args(["run", "--package", "valfri-app", "--", "--demo"])
-        .args(extra);
+    command.args(["run", "--package", "valfri-app", "--", "--demo"]).args(extra);
     step("starting the app on the demo database", command)
 }
 
@@ -94,11 +92,7 @@ fn test() -> Result<(), Failed> {
         doc.args(["test", "--workspace", "--doc"]);
         step("cargo test --workspace --doc", doc)
     });
-    let verdict = if result.is_ok() {
-        "all tests passed"
-    } else {
-        "FAILED"
-    };
+    let verdict = if result.is_ok() { "all tests passed" } else { "FAILED" };
     println!("xtask: {verdict} in {}", format_duration(started.elapsed()));
     result
 }
@@ -140,10 +134,7 @@ fn step(what: &str, mut command: Command) -> Result<(), Failed> {
             Err(Failed(1))
         }
         Err(error) => {
-            eprintln!(
-                "xtask: could not start {}: {error}",
-                command.get_program().display()
-            );
+            eprintln!("xtask: could not start {}: {error}", command.get_program().display());
             Err(Failed(1))
         }
     }
@@ -241,10 +232,7 @@ fn ensure_system_packages() -> Result<(), Failed> {
         update.arg("update");
         step("apt-get update", update)?;
         let mut install = Command::new("apt-get");
-        install
-            .args(&install_args[1..])
-            .args(&missing)
-            .env("DEBIAN_FRONTEND", "noninteractive");
+        install.args(&install_args[1..]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive");
         return step("apt-get install", install);
     }
     if sudo_without_password() {

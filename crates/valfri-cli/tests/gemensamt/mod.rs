@@ -39,7 +39,8 @@ impl Kommun {
         alla.extend_from_slice(args);
         let ut = self.valfri(&alla);
         assert_eq!(ut.status.code(), Some(0), "{args:?}: {}", text(&ut.stderr));
-        serde_json::from_slice(&ut.stdout).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {}", text(&ut.stdout)))
+        serde_json::from_slice(&ut.stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {}", text(&ut.stdout)))
     }
 
     /// Writes a file into the folder and returns its path.

@@ -4,9 +4,15 @@
 
 use chrono::NaiveDate;
 use lopdf::content::Content;
-use valfri_domain::dokument::{Avsandare, Beslutsunderlag, Form, Jamforelseunderlag, Kontakt, Mottagare, Utforaruppgift, Valfrihetsunderlag};
+use valfri_domain::dokument::{
+    Avsandare, Beslutsunderlag, Form, Jamforelseunderlag, Kontakt, Mottagare, Utforaruppgift,
+    Valfrihetsunderlag,
+};
 use valfri_domain::val::Valbarhet;
-use valfri_domain::{Beslut, BeslutStatus, Enhet, Godkannande, IckevalModell, Kvalitetsindikator, Ordningsregel, Regi, Utfall, Utforare};
+use valfri_domain::{
+    Beslut, BeslutStatus, Enhet, Godkannande, IckevalModell, Kvalitetsindikator, Ordningsregel,
+    Regi, Utfall, Utforare,
+};
 
 pub fn d(ar: i32, m: u32, dag: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(ar, m, dag).unwrap()
@@ -39,12 +45,34 @@ pub fn mottagare() -> Mottagare {
 }
 
 pub fn kontakt() -> Kontakt {
-    Kontakt { namn: "Lena Handläggare".into(), titel: "biståndshandläggare".into(), telefon: "0123-100 42".into(), epost: "lena.h@exempelby.example".into() }
+    Kontakt {
+        namn: "Lena Handläggare".into(),
+        titel: "biståndshandläggare".into(),
+        telefon: "0123-100 42".into(),
+        epost: "lena.h@exempelby.example".into(),
+    }
 }
 
 pub const PERSONNUMMER: &str = "19400101-0013";
 
-const NAMN: &[&str] = &["Almgården", "Björkstigen", "Cederns", "Dalens", "Eken", "Fjällsippan", "Granen", "Hagtornet", "Idun", "Järnet", "Kastanjen", "Lärkan", "Måsen", "Nypon", "Ormbunken", "Påskliljan"];
+const NAMN: &[&str] = &[
+    "Almgården",
+    "Björkstigen",
+    "Cederns",
+    "Dalens",
+    "Eken",
+    "Fjällsippan",
+    "Granen",
+    "Hagtornet",
+    "Idun",
+    "Järnet",
+    "Kastanjen",
+    "Lärkan",
+    "Måsen",
+    "Nypon",
+    "Ormbunken",
+    "Påskliljan",
+];
 
 /// Provider number `i`, with a name unique across any count.
 pub fn utforare(i: usize, status: Valbarhet) -> Utforaruppgift {
@@ -72,8 +100,16 @@ pub fn utforare(i: usize, status: Valbarhet) -> Utforaruppgift {
                 2 => vec!["sv".into(), "se".into()],
                 _ => vec![],
             },
-            inriktningar: if i.is_multiple_of(2) { vec!["Demens".into(), "Palliativ vård".into()] } else { vec![] },
-            tillaggstjanster: if i.is_multiple_of(3) { vec!["Storstädning".into()] } else { vec![] },
+            inriktningar: if i.is_multiple_of(2) {
+                vec!["Demens".into(), "Palliativ vård".into()]
+            } else {
+                vec![]
+            },
+            tillaggstjanster: if i.is_multiple_of(3) {
+                vec!["Storstädning".into()]
+            } else {
+                vec![]
+            },
             omraden: vec!["N".into()],
             godkannanden: vec![Godkannande {
                 insats_kod: "hemtjanst".into(),
@@ -89,8 +125,22 @@ pub fn utforare(i: usize, status: Valbarhet) -> Utforaruppgift {
                 vec![]
             } else {
                 vec![
-                    Kvalitetsindikator { insats_kod: Some("hemtjanst".into()), namn: "Helhetsnöjdhet".into(), varde: 80.0 + (i % 17) as f64, enhet: "%".into(), ar: 2025, kalla: "Socialstyrelsen".into() },
-                    Kvalitetsindikator { insats_kod: None, namn: "Personalkontinuitet".into(), varde: 10.5 + (i % 7) as f64, enhet: "personer på 14 dagar".into(), ar: 2025, kalla: "Socialstyrelsen".into() },
+                    Kvalitetsindikator {
+                        insats_kod: Some("hemtjanst".into()),
+                        namn: "Helhetsnöjdhet".into(),
+                        varde: 80.0 + (i % 17) as f64,
+                        enhet: "%".into(),
+                        ar: 2025,
+                        kalla: "Socialstyrelsen".into(),
+                    },
+                    Kvalitetsindikator {
+                        insats_kod: None,
+                        namn: "Personalkontinuitet".into(),
+                        varde: 10.5 + (i % 7) as f64,
+                        enhet: "personer på 14 dagar".into(),
+                        ar: 2025,
+                        kalla: "Socialstyrelsen".into(),
+                    },
                 ]
             },
         },
@@ -219,10 +269,12 @@ impl Pdf {
             let mut storlek = 0.0;
             let (mut x, mut y) = (0.0, 0.0);
             for op in &innehall.operations {
-                let tal = |i: usize| op.operands.get(i).and_then(|o| o.as_float().ok()).unwrap_or(0.0);
+                let tal =
+                    |i: usize| op.operands.get(i).and_then(|o| o.as_float().ok()).unwrap_or(0.0);
                 match op.operator.as_str() {
                     "Tf" => {
-                        font = op.operands.first().and_then(|o| o.as_name().ok()).map(<[u8]>::to_vec);
+                        font =
+                            op.operands.first().and_then(|o| o.as_name().ok()).map(<[u8]>::to_vec);
                         storlek = tal(1);
                     }
                     "Tm" => {
@@ -256,7 +308,9 @@ impl Pdf {
     /// joined with spaces: a wrapped table cell or paragraph as one piece of text.
     pub fn celler(&self) -> Vec<Textbit> {
         let mut bitar = self.bitar.clone();
-        bitar.sort_by(|a, b| a.sida.cmp(&b.sida).then(a.x.total_cmp(&b.x)).then(b.y.total_cmp(&a.y)));
+        bitar.sort_by(|a, b| {
+            a.sida.cmp(&b.sida).then(a.x.total_cmp(&b.x)).then(b.y.total_cmp(&a.y))
+        });
         let mut ut: Vec<Textbit> = Vec::new();
         let mut sista_y = 0.0;
         for b in bitar {

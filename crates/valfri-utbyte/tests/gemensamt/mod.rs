@@ -13,12 +13,22 @@ pub fn demo() -> Store {
 }
 
 pub fn systemforvaltare(store: &Store) -> Aktor {
-    let h = store.handlaggare_lista().unwrap().into_iter().find(|h| h.roll == Roll::Systemforvaltare).unwrap();
+    let h = store
+        .handlaggare_lista()
+        .unwrap()
+        .into_iter()
+        .find(|h| h.roll == Roll::Systemforvaltare)
+        .unwrap();
     Aktor { id: h.id, namn: h.namn, roll: h.roll }
 }
 
 pub fn handlaggare(store: &Store) -> Aktor {
-    let h = store.handlaggare_lista().unwrap().into_iter().find(|h| h.roll == Roll::Handlaggare).unwrap();
+    let h = store
+        .handlaggare_lista()
+        .unwrap()
+        .into_iter()
+        .find(|h| h.roll == Roll::Handlaggare)
+        .unwrap();
     Aktor { id: h.id, namn: h.namn, roll: h.roll }
 }
 
@@ -51,21 +61,31 @@ pub fn liten_xlsx(orgnr: &str, mer: &str) -> Vec<u8> {
     let typer = format!(
         "{xml}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/><Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/></Types>"
     );
-    let rot = format!("{xml}<Relationships xmlns=\"{PKG}\"><Relationship Id=\"rId1\" Type=\"{REL}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-    let bok = format!("{xml}<workbook xmlns=\"{SS}\" xmlns:r=\"{REL}\"><sheets><sheet name=\"Utförare\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+    let rot = format!(
+        "{xml}<Relationships xmlns=\"{PKG}\"><Relationship Id=\"rId1\" Type=\"{REL}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+    );
+    let bok = format!(
+        "{xml}<workbook xmlns=\"{SS}\" xmlns:r=\"{REL}\"><sheets><sheet name=\"Utförare\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+    );
     let bokrel = format!(
         "{xml}<Relationships xmlns=\"{PKG}\"><Relationship Id=\"rId1\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"{REL}/styles\" Target=\"styles.xml\"/><Relationship Id=\"rId3\" Type=\"{REL}/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"
     );
     let stil = format!(
         "{xml}<styleSheet xmlns=\"{SS}\"><numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd\"/></numFmts><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"164\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>"
     );
-    let delade = format!("{xml}<sst xmlns=\"{SS}\" count=\"2\" uniqueCount=\"2\"><si><t>organisationsnummer</t></si><si><r><t>{orgnr}</t></r></si></sst>");
+    let delade = format!(
+        "{xml}<sst xmlns=\"{SS}\" count=\"2\" uniqueCount=\"2\"><si><t>organisationsnummer</t></si><si><r><t>{orgnr}</t></r></si></sst>"
+    );
     let is = |r: &str, t: &str| format!("<c r=\"{r}\" t=\"inlineStr\"><is><t>{t}</t></is></c>");
     let rubriker = ["namn", "", "regi", "insats", "godkand_fran", "kapacitetstak", "sprak"];
     let mut rad1 = String::new();
     for (i, r) in rubriker.iter().enumerate() {
         let kol = char::from(b'A' + i as u8);
-        rad1 += &if r.is_empty() { format!("<c r=\"{kol}1\" t=\"s\"><v>0</v></c>") } else { is(&format!("{kol}1"), r) };
+        rad1 += &if r.is_empty() {
+            format!("<c r=\"{kol}1\" t=\"s\"><v>0</v></c>")
+        } else {
+            is(&format!("{kol}1"), r)
+        };
     }
     let blad = format!(
         "{xml}<worksheet xmlns=\"{SS}\"><dimension ref=\"A1:G3\"/><sheetData><row r=\"1\">{rad1}</row><row r=\"2\">{}<c r=\"B2\" t=\"s\"><v>1</v></c><c r=\"C2\" t=\"str\"><f>LOWER(\"PRIVAT\")</f><v>privat</v></c>{}<c r=\"E2\" s=\"1\"><v>45658</v></c><c r=\"F2\"><v>12</v></c>{}</row><row r=\"3\">{}<c r=\"B3\" t=\"b\"><v>1</v></c><c r=\"F3\" t=\"e\"><v>#DIV/0!</v></c><c r=\"G3\"><v>1.5E+300</v></c></row>{mer}</sheetData></worksheet>",
