@@ -1,4 +1,4 @@
-//! A small argument reader for the contract in `shared/cli.md`: global options anywhere,
+//! A small argument reader for the contract in `docs/cli.md`: global options anywhere,
 //! `--name value` or `--name=value`, and words.
 
 use std::collections::BTreeMap;

@@ -1,5 +1,5 @@
 //! `valfri`: the headless program for administrators, scripts and tests. It calls the same
-//! core functions as the desktop app; the contract is `shared/cli.md`.
+//! core functions as the desktop app; the contract is `docs/cli.md`.
 //!
 //! Exit codes: 0 done, 1 refused (bad input or a rule said no), 2 usage error, 3 storage error.
 

@@ -1,4 +1,4 @@
-//! The `valfri` program as an administrator or a script uses it (the contract in shared/cli.md).
+//! The `valfri` program as an administrator or a script uses it (the contract in docs/cli.md).
 
 mod gemensamt;
 
