@@ -220,8 +220,14 @@ fn the_preview_names_changed_facts_ended_approvals_caps_and_affected_brukare() {
         |rader: &[String], namn: &str| rader.iter().position(|r| r.starts_with(namn)).unwrap();
     let i = index(&rader, "Björkdungens");
     rader[i] = rader[i].replace(";;2;", ";;1;");
+    // The demo's dates follow the day it is made, so the end date goes into the godkand_till
+    // column itself (the seventh) rather than after a fixed start date.
     let i = index(&rader, "Almgårdens");
-    rader[i] = rader[i].replace(";2024-07-16;;", ";2024-07-16;2025-01-01;");
+    assert!(!rader[i].contains('"'), "a plain row: {}", rader[i]);
+    let mut falt: Vec<&str> = rader[i].split(';').collect();
+    assert_eq!(falt[6], "", "Almgårdens' approval has no end in the demo");
+    falt[6] = "2025-01-01";
+    rader[i] = falt.join(";");
     let i = index(&rader, "Cederhjälpen");
     rader.remove(i);
     let i = index(&rader, "Dalsro");
