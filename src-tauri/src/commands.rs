@@ -1,6 +1,8 @@
 //! The commands the window calls. Each is a few lines: take the arguments, call the core on a
-//! blocking thread (SQLite never runs on the UI thread), and turn an error into `{code, message}`
+//! blocking thread (`SQLite` never runs on the UI thread), and turn an error into `{code, message}`
 //! in the user's language.
+// Tauri hands a command its arguments by value; borrowing them is not an option.
+#![allow(clippy::needless_pass_by_value)]
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -73,12 +75,11 @@ impl Tillstand {
             // A panic elsewhere must not lock the caseworker out: the store itself is still sound
             // (SQLite rolled back whatever was in flight).
             let mut vakt = store.lock().unwrap_or_else(PoisonError::into_inner);
-            let resultat = match vakt.as_ref() {
-                Some(s) => f(s),
-                None => {
-                    let losen = forsta.lock().unwrap_or_else(PoisonError::into_inner).take();
-                    oppna(&launch, losen.as_ref()).and_then(|s| f(vakt.insert(s)))
-                }
+            let resultat = if let Some(s) = vakt.as_ref() {
+                f(s)
+            } else {
+                let losen = forsta.lock().unwrap_or_else(PoisonError::into_inner).take();
+                oppna(&launch, losen.as_ref()).and_then(|s| f(vakt.insert(s)))
             };
             resultat.map_err(|e| Felsvar::fran(&l10n, &sprak, &e))
         })
@@ -195,6 +196,7 @@ impl Felsvar {
 pub struct Texter {
     pub sprak: String,
     pub sprak_lista: Vec<String>,
+    #[allow(clippy::struct_field_names)] // the window reads `texter.texter`
     pub texter: BTreeMap<String, String>,
 }
 
@@ -223,7 +225,7 @@ pub fn texter(state: State<'_, Tillstand>, sprak: String) -> Texter {
     Texter { sprak, sprak_lista, texter }
 }
 
-/// Sets the page zoom (Ctrl and plus or minus): WebKit's own zoom, so the layout reflows as at
+/// Sets the page zoom (Ctrl and plus or minus): `WebKit`'s own zoom, so the layout reflows as at
 /// a larger text size, from 50 % to 300 %. Returns the zoom that was set.
 #[tauri::command]
 pub async fn zooma<R: tauri::Runtime>(

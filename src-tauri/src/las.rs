@@ -252,10 +252,10 @@ pub async fn aterstall_sakerhetskopia(
 pub(crate) fn sakerhetskopia_vid_stangning(state: &Tillstand) {
     let plats = state.store();
     let vakt = plats.lock().unwrap_or_else(PoisonError::into_inner);
-    if let (Some(store), Ok(db)) = (vakt.as_ref(), databas(state.launch())) {
-        if let Err(e) = store.automatisk_sakerhetskopia(&kopiemapp(&db)) {
-            eprintln!("valfri-app: {e}");
-        }
+    if let (Some(store), Ok(db)) = (vakt.as_ref(), databas(state.launch()))
+        && let Err(e) = store.automatisk_sakerhetskopia(&kopiemapp(&db))
+    {
+        eprintln!("valfri-app: {e}");
     }
 }
 

@@ -1,6 +1,8 @@
 //! The commands for documents (preview, save, open in the system's viewer), the batch of
 //! letters, and the settings. Like `commands.rs`: parse, call the core on a blocking thread,
 //! map the error. Sending itself is `valfri-utskick`'s, the same code the CLI runs.
+// Tauri hands a command its arguments by value; borrowing them is not an option.
+#![allow(clippy::needless_pass_by_value)]
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -143,14 +145,13 @@ pub async fn spara_dokument(
     med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| {
         let vad = Vad::for_beslut(u.store, u.aktor, &typ, &beslut_id)?;
         let form = valj_form(u, &vad, &ui, dok_sprak, storstil)?;
-        let filer = match fil.filter(|f| !f.trim().is_empty()) {
-            Some(fil) => u.spara(&vad, &form, |n| {
+        let filer = if let Some(fil) = fil.filter(|f| !f.trim().is_empty()) {
+            u.spara(&vad, &form, |n| {
                 valfri_utskick::namngiven_sokvag(std::path::Path::new(&fil), n)
-            })?,
-            None => {
-                let katalog = vald_mapp(mapp)?;
-                u.spara(&vad, &form, |n| katalog.join(vad.filnamn(n)))?
-            }
+            })?
+        } else {
+            let katalog = vald_mapp(mapp)?;
+            u.spara(&vad, &form, |n| katalog.join(vad.filnamn(n)))?
         };
         Ok(filer.iter().map(|p| p.display().to_string()).collect())
     })
@@ -313,7 +314,7 @@ pub async fn starta_batch(
                 .batchbrev(id, &katalog)
         };
         let resultat = kor_batch(&beslut, &avbryt, ett, |b| {
-            status.lock().unwrap_or_else(PoisonError::into_inner).fran(b, &l10n, &sp)
+            status.lock().unwrap_or_else(PoisonError::into_inner).fran(b, &l10n, &sp);
         });
         let mut s = status.lock().unwrap_or_else(PoisonError::into_inner);
         match resultat {

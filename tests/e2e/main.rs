@@ -1,5 +1,7 @@
 //! End-to-end tests: the real app, on a fresh demo database, driven through its window.
 //! How the harness works is described in `harness.rs`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+// a panic in a test is its failure
 
 // Xvfb and WebKitWebDriver exist only there; elsewhere this test binary is empty.
 #![cfg(target_os = "linux")]
@@ -87,10 +89,8 @@ fn opening_a_hit_shows_brukare_and_beslut() {
 fn search_without_match_says_so() {
     run("search_without_match_says_so", async |app| {
         app.type_text("#sok", "zzzxq").await?;
-        app.wait_for("#inga-traffar to be visible", async || {
-            Ok(app.is_visible("#inga-traffar").await?)
-        })
-        .await?;
+        app.wait_for("#inga-traffar to be visible", async || app.is_visible("#inga-traffar").await)
+            .await?;
         let hits = app.texts(HITS).await?;
         assert!(hits.is_empty(), "expected no hits for \"zzzxq\", got {hits:?}");
         Ok(())

@@ -1,5 +1,6 @@
 //! Trust in the window: the reason asked for before a brukare with skyddade personuppgifter is
 //! opened, and every registered command called with malformed arguments.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use serde_json::{Value, json};
 
@@ -65,8 +66,7 @@ fn opening_a_skyddad_brukare_asks_for_a_reason_first() {
 /// covered without touching this test.
 fn kommandon() -> Vec<String> {
     let kalla = include_str!("../../src-tauri/src/main.rs");
-    let start =
-        kalla.find("generate_handler![").map(|i| i + "generate_handler![".len()).unwrap_or(0);
+    let start = kalla.find("generate_handler![").map_or(0, |i| i + "generate_handler![".len());
     let slut = kalla[start..].find(']').map_or(start, |i| start + i);
     kalla[start..slut]
         .split(',')

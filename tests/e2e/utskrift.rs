@@ -1,6 +1,7 @@
 //! Documents from the window (preview, save, the PDF's text), the batch of letters with
 //! cancel and resume, the settings, the language switch, and the window at 1024×700 and at
 //! 200 % page zoom (Ctrl and plus).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use std::path::{Path, PathBuf};
 
@@ -52,7 +53,7 @@ async fn spara(app: &App) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>> {
     app.click("#dok-spara").await?;
     let vag = app
         .wait_for_texts("#dok-filer li", "the saved paths", |v| {
-            v.iter().any(|x| x.ends_with(".pdf"))
+            v.iter().any(|x| x.to_ascii_lowercase().ends_with(".pdf"))
         })
         .await?;
     Ok(vag.iter().map(PathBuf::from).collect())
@@ -110,7 +111,7 @@ fn spara_som_asks_in_the_system_dialog_saves_there_with_the_copies_beside_and_a_
             i_spara_dialogen(app, Some(&namn.display().to_string()), "Return").await?;
             let filer = app
                 .wait_for_texts("#dok-filer li", "the saved paths", |v| {
-                    v.iter().any(|x| x.ends_with(".pdf"))
+                    v.iter().any(|x| x.to_ascii_lowercase().ends_with(".pdf"))
                 })
                 .await?;
             let brev = mapp.path().join("Brev till Marta.pdf");

@@ -103,7 +103,7 @@ fn main() -> ExitCode {
     let sprak = vald_sprak.clone().unwrap_or_else(|| "sv".into());
     let losen = match args
         .ta("passphrase-env")
-        .map(|var| losenfras_fran(&var, |t| Losenfras::ny(t)))
+        .map(|var| losenfras_fran(&var, Losenfras::ny))
         .transpose()
     {
         Ok(l) => l,
@@ -224,9 +224,9 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             });
         }
         ["generate"] => {
-            let brukare = heltal(args.kravs("brukare")?, "brukare")?;
-            let utforare = heltal(args.kravs("utforare")?, "utforare")?;
-            let seed = args.ta("seed").map(|s| heltal(s, "seed")).transpose()?.unwrap_or(1) as u64;
+            let brukare = heltal(&args.kravs("brukare")?, "brukare")?;
+            let utforare = heltal(&args.kravs("utforare")?, "utforare")?;
+            let seed = args.ta("seed").map(|s| heltal(&s, "seed")).transpose()?.unwrap_or(1) as u64;
             args.inget_kvar(&["force"])?;
             let sokvag = ctx.databas()?;
             demo::skapa_fil_med(&sokvag, args.har("force"), ctx.losen.as_ref(), |s| {
@@ -392,8 +392,7 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             });
         }
         ["encrypt"] => {
-            let ny =
-                losenfras_fran(&args.kravs("new-passphrase-env")?, |t| Losenfras::ny_nyckel(t))?;
+            let ny = losenfras_fran(&args.kravs("new-passphrase-env")?, Losenfras::ny_nyckel)?;
             args.inget_kvar(&[])?;
             let sokvag = ctx.databas()?;
             valfri_store::kryptera(&sokvag, &ny)?;
@@ -403,8 +402,7 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             });
         }
         ["rekey"] => {
-            let ny =
-                losenfras_fran(&args.kravs("new-passphrase-env")?, |t| Losenfras::ny_nyckel(t))?;
+            let ny = losenfras_fran(&args.kravs("new-passphrase-env")?, Losenfras::ny_nyckel)?;
             args.inget_kvar(&[])?;
             let gammal = ctx.losen.clone().ok_or(Lagringsfel::InteKrypterad)?;
             let mut store = ctx.oppna()?;
@@ -702,7 +700,7 @@ fn decimaltal(s: &str) -> Result<f64, Valideringsfel> {
     })
 }
 
-fn heltal(s: String, namn: &str) -> Result<usize, Fel> {
+fn heltal(s: &str, namn: &str) -> Result<usize, Fel> {
     s.trim().parse().map_err(|_| Fel::Anvandning(Anvandningsfel::Okand(format!("{namn}={s}"))))
 }
 

@@ -257,19 +257,16 @@ pub(super) fn providers_export(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel
         }
         annat => return Err(Anvandningsfel::Okand(format!("format={annat}")).into()),
     };
-    match ut {
-        Some(fil) => {
-            skriv_fil(ctx, &fil, &bytes)?;
-            let vag = fil.display().to_string();
-            ctx.ut(&json!({ "fil": vag, "format": format }), || {
-                format!("{}\n", ctx.t("utbyte-export-klar", &[("sokvag", vag.clone().into())]))
-            });
-        }
-        None => {
-            use std::io::Write;
-            // The export itself is the output, also with --json (HSDS is JSON; CSV is data).
-            let _ = std::io::stdout().lock().write_all(&bytes);
-        }
+    if let Some(fil) = ut {
+        skriv_fil(ctx, &fil, &bytes)?;
+        let vag = fil.display().to_string();
+        ctx.ut(&json!({ "fil": vag, "format": format }), || {
+            format!("{}\n", ctx.t("utbyte-export-klar", &[("sokvag", vag.clone().into())]))
+        });
+    } else {
+        use std::io::Write;
+        // The export itself is the output, also with --json (HSDS is JSON; CSV is data).
+        let _ = std::io::stdout().lock().write_all(&bytes);
     }
     Ok(())
 }

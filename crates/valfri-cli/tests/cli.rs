@@ -1,4 +1,5 @@
 //! The `valfri` program as an administrator or a script uses it (the contract in docs/cli.md).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 mod gemensamt;
 

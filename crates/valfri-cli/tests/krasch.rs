@@ -1,12 +1,13 @@
 //! Crash safety: the `valfri` program is killed (SIGKILL) at random moments while it writes a
 //! batch of letters, races another process for a provider's last place, imports the provider
-//! register and makes a backup. After every kill the database must open, pass SQLite's
+//! register and makes a backup. After every kill the database must open, pass `SQLite`'s
 //! integrity check and the audit log's chain, hold no provider above its cap, no half-made
 //! choice and no half-imported register, and keep every write the killed program had reported
 //! as done.
 //!
 //! The delays are drawn from a seeded generator. A failure prints the seed; run again with
 //! `VALFRI_KRASCH_SEED=<seed>` to repeat the same kills.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -1,5 +1,6 @@
 //! An administrator encrypts the database, works with the passphrase from a variable, changes
 //! it, and backs up and restores without ever typing it on the command line.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use std::path::Path;
 use std::process::{Command, Output};

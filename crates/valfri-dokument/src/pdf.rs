@@ -120,7 +120,7 @@ fn satt_in_delmangder(lo: &mut lopdf::Document, delmangder: &[Arc<Delmangd>]) {
             match underfont {
                 Object::Reference(id) => namn = cid_fonter.get(id).cloned().or(namn),
                 Object::Dictionary(cid) => {
-                    namn = namnge(cid, &beskrivningar, b"FontDescriptor", "BaseFont").or(namn)
+                    namn = namnge(cid, &beskrivningar, b"FontDescriptor", "BaseFont").or(namn);
                 }
                 _ => {}
             }

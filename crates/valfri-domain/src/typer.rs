@@ -127,9 +127,8 @@ impl Enhet {
         match (self.max(), omfattning) {
             (None, None) => Ok(None),
             (None, Some(_)) => Err(Valideringsfel::OmfattningEjTillampbar),
-            (Some(max), None) => Err(Valideringsfel::Omfattning { max: max as i64 }),
             (Some(max), Some(v)) if v.is_finite() && v > 0.0 && v <= max => Ok(Some(v)),
-            (Some(max), Some(_)) => Err(Valideringsfel::Omfattning { max: max as i64 }),
+            (Some(max), _) => Err(Valideringsfel::Omfattning { max: max as i64 }),
         }
     }
 }

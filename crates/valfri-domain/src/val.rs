@@ -188,11 +188,11 @@ pub fn valbarhet(
 pub fn svensk_sorteringsnyckel(namn: &str) -> Vec<u32> {
     namn.chars()
         .flat_map(char::to_lowercase)
-        .filter_map(|c| {
+        .map(|c| {
             let bas = match c {
-                'å' => return Some(u32::from('z') + 1),
-                'ä' | 'æ' => return Some(u32::from('z') + 2),
-                'ö' | 'ø' => return Some(u32::from('z') + 3),
+                'å' => return u32::from('z') + 1,
+                'ä' | 'æ' => return u32::from('z') + 2,
+                'ö' | 'ø' => return u32::from('z') + 3,
                 'ü' => 'y',
                 'é' | 'è' | 'ê' | 'ë' => 'e',
                 'á' | 'à' | 'â' => 'a',
@@ -203,10 +203,10 @@ pub fn svensk_sorteringsnyckel(namn: &str) -> Vec<u32> {
                 'ñ' => 'n',
                 // Punctuation and spaces order before letters but do not vanish: "AB Omsorg"
                 // and "ABO Msorg" stay apart.
-                c if c.is_whitespace() => return Some(1),
+                c if c.is_whitespace() => return 1,
                 c => c,
             };
-            Some(u32::from(bas))
+            u32::from(bas)
         })
         .collect()
 }

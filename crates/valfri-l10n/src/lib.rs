@@ -105,15 +105,13 @@ impl Localizer {
     }
 
     fn bundle(&self, sprak: &str) -> &FluentBundle<FluentResource> {
-        self.paket
-            .iter()
-            .find(|(s, _)| *s == sprak)
-            .or_else(|| self.paket.first())
-            .map(|(_, b)| b)
-            .unwrap_or_else(|| {
+        self.paket.iter().find(|(s, _)| *s == sprak).or_else(|| self.paket.first()).map_or_else(
+            || {
                 // `new` always builds at least the reference bundle; an empty list is impossible.
                 unreachable!("Localizer without bundles")
-            })
+            },
+            |(_, b)| b,
+        )
     }
 
     /// Formats message `id` with `args` in `sprak`. A message missing in `sprak` comes from the

@@ -3,6 +3,7 @@
 //!
 //! `cargo bench -p valfri-store`. Under `cargo test` each benchmark runs once as a smoke test,
 //! on a smaller generated municipality so the test suite stays quick.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use std::hint::black_box;
 
@@ -27,12 +28,12 @@ fn bench(c: &mut Criterion) {
     demo::skapa_fil(&demo_fil, false, |s| demo::skapa_demo(s, idag())).expect("demo");
 
     c.bench_function("open demo store", |b| {
-        b.iter(|| black_box(Store::open(&demo_fil).expect("open")))
+        b.iter(|| black_box(Store::open(&demo_fil).expect("open")));
     });
     let store = Store::open(&demo_fil).expect("open");
     let a = aktor(&store);
     c.bench_function("demo search 'ekstr'", |b| {
-        b.iter(|| black_box(store.sok_brukare(&a, "ekstr", 50).expect("sok")))
+        b.iter(|| black_box(store.sok_brukare(&a, "ekstr", 50).expect("sok")));
     });
 
     // The encrypted demo: opening pays for PBKDF2 once (what the lock screen waits for); a search
@@ -44,12 +45,12 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("encrypted demo");
     g.sample_size(20);
     g.bench_function("open", |b| {
-        b.iter(|| black_box(Store::oppna(&krypterad, Some(&losen)).expect("open")))
+        b.iter(|| black_box(Store::oppna(&krypterad, Some(&losen)).expect("open")));
     });
     let store = Store::oppna(&krypterad, Some(&losen)).expect("open");
     let a = aktor(&store);
     g.bench_function("search 'ekstr'", |b| {
-        b.iter(|| black_box(store.sok_brukare(&a, "ekstr", 50).expect("sok")))
+        b.iter(|| black_box(store.sok_brukare(&a, "ekstr", 50).expect("sok")));
     });
     g.finish();
 
@@ -62,7 +63,7 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group(format!("search {antal} brukare"));
     for fraga in ["Lindqvist", "lindq", "marg sjö", "ek", "19450312", "Åsa Öberg", "zzzxq"] {
         g.bench_function(fraga, |b| {
-            b.iter(|| black_box(store.sok_brukare(&a, fraga, 50).expect("sok")))
+            b.iter(|| black_box(store.sok_brukare(&a, fraga, 50).expect("sok")));
         });
     }
     g.finish();

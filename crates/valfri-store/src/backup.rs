@@ -46,7 +46,7 @@ fn ofullstandig(till: &Path) -> PathBuf {
 
 /// Replaces the database at `till` with the backup at `fran`, but only after the backup has
 /// passed the integrity check, is of a schema this program knows, and its audit log verifies.
-/// The copy goes through SQLite's backup API into the open target, so a window that has the
+/// The copy goes through `SQLite`'s backup API into the open target, so a window that has the
 /// database open sees either the old or the restored state, never a mix. `losen` opens the
 /// backup and keys the target; an encrypted backup stays encrypted.
 pub fn aterstall(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Resultat<()> {

@@ -356,7 +356,7 @@ fn utforare_orgnr(lista: &[Utforare], borjan: &str) -> String {
 /// sent valfrihetsinformation whose svarsdatum has passed (ickeval due), and some are waiting.
 fn valj_i_demo(store: &Store, aktiva: &[(String, Aktor, usize)], idag: NaiveDate) -> Resultat<()> {
     let lista = store.utforare_lista()?;
-    let mut fyll = vec![
+    let mut fyll = [
         (store.utforare_id(&utforare_orgnr(&lista, "Björkdungens"))?, 2),
         (store.utforare_id(&utforare_orgnr(&lista, "Fjärilen"))?, 1),
     ];
@@ -388,17 +388,14 @@ fn valj_i_demo(store: &Store, aktiva: &[(String, Aktor, usize)], idag: NaiveDate
             *kvar > 0
                 && valbara.utforare.iter().any(|r| r.utforare_id == *id && r.status.ar_valbar())
         });
-        let vald = match tak {
-            Some((id, kvar)) => {
-                *kvar -= 1;
-                id.clone()
-            }
-            None => {
-                let mojliga: Vec<_> =
-                    valbara.utforare.iter().filter(|r| r.status.ar_valbar()).collect();
-                let Some(r) = mojliga.get(n % mojliga.len().max(1)) else { continue };
-                r.utforare_id.clone()
-            }
+        let vald = if let Some((id, kvar)) = tak {
+            *kvar -= 1;
+            id.clone()
+        } else {
+            let mojliga: Vec<_> =
+                valbara.utforare.iter().filter(|r| r.status.ar_valbar()).collect();
+            let Some(r) = mojliga.get(n % mojliga.len().max(1)) else { continue };
+            r.utforare_id.clone()
         };
         store.valj(
             hl,

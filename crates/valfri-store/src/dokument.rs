@@ -256,6 +256,7 @@ impl Store {
 
     /// Records a produced document. (That valfrihetsinformation was given, which starts the
     /// time to answer, is recorded by `registrera_information` when the brukare's letter goes.)
+    #[allow(clippy::too_many_arguments)] // one record's columns, named at the call
     pub fn registrera_dokument(
         &self,
         aktor: &Aktor,

@@ -1,9 +1,9 @@
-//! Encryption at rest (SQLCipher), changing the passphrase, converting an old unencrypted file,
+//! Encryption at rest (`SQLCipher`), changing the passphrase, converting an old unencrypted file,
 //! and the automatic backups kept next to the database.
 //!
-//! SQLCipher encrypts every page with AES-256 and authenticates it with an HMAC; the key is
+//! `SQLCipher` encrypts every page with AES-256 and authenticates it with an HMAC; the key is
 //! derived from the passphrase with PBKDF2 (256 000 rounds), so guessing is slow. A file is
-//! recognised as plaintext by SQLite's 16-byte header; anything else is treated as encrypted.
+//! recognised as plaintext by `SQLite`'s 16-byte header; anything else is treated as encrypted.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -71,9 +71,9 @@ impl Losenfras {
 pub enum Filtyp {
     /// No file, or an empty one: opening creates a new database.
     Saknas,
-    /// A plain SQLite file, readable by anyone who has it.
+    /// A plain `SQLite` file, readable by anyone who has it.
     Okrypterad,
-    /// Not a plain SQLite header: encrypted (or not a database at all).
+    /// Not a plain `SQLite` header: encrypted (or not a database at all).
     Krypterad,
 }
 
@@ -124,7 +124,7 @@ pub(crate) fn satt_nyckel(conn: &Connection, losen: &Losenfras) -> Resultat<()> 
 impl Store {
     /// Opens the database at `sokvag` with `losen`, or creates it encrypted with `losen`.
     /// Without a passphrase only a plaintext (or new plaintext) file opens; a wrong passphrase
-    /// is told apart from a damaged file as far as SQLCipher allows (it cannot: both fail the
+    /// is told apart from a damaged file as far as `SQLCipher` allows (it cannot: both fail the
     /// first page's HMAC, so the message names both).
     pub fn oppna(sokvag: &Path, losen: Option<&Losenfras>) -> Resultat<Self> {
         match (filtyp(sokvag)?, losen) {
@@ -152,7 +152,7 @@ impl Store {
     }
 
     /// Changes the passphrase (re-key). Every page is re-encrypted in one go; a crash midway
-    /// leaves the old key valid (SQLCipher rewrites through the journal).
+    /// leaves the old key valid (`SQLCipher` rewrites through the journal).
     pub fn byt_losenfras(
         &mut self,
         aktor: &Aktor,
@@ -176,7 +176,7 @@ impl Store {
         self.i_transaktion(|tx| logg::skriv(tx, aktor, "byt-losenfras", "databas", "", ""))
     }
 
-    /// The integrity check SQLite can do quickly (no index cross-check); run on every open of
+    /// The integrity check `SQLite` can do quickly (no index cross-check); run on every open of
     /// the app so a damaged file is found before anyone works in it.
     pub fn snabbkontroll(&self) -> Resultat<()> {
         let svar: String = self
@@ -187,7 +187,7 @@ impl Store {
     }
 
     /// Copies this database into a new file at `till` with the same key (or none), page by
-    /// page through SQLite's backup API, so others can keep working meanwhile.
+    /// page through `SQLite`'s backup API, so others can keep working meanwhile.
     pub(crate) fn kopiera_till(&self, till: &Path) -> Resultat<()> {
         let mut mal = Connection::open(till).map_err(|e| Lagringsfel::fran_oppning(e, till))?;
         if let Some(l) = &self.losen {
@@ -412,7 +412,7 @@ fn radantal(conn: &Connection) -> Resultat<Vec<(String, i64)>> {
 fn skriv_over(sokvag: &Path) {
     let Ok(mut fil) = OpenOptions::new().write(true).open(sokvag) else { return };
     let Ok(langd) = fil.metadata().map(|m| m.len()) else { return };
-    let noll = [0u8; 64 * 1024];
+    let noll = vec![0u8; 64 * 1024];
     let mut kvar = langd;
     if fil.seek(SeekFrom::Start(0)).is_err() {
         return;

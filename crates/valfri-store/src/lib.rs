@@ -1,4 +1,4 @@
-//! Valfri's local store: one SQLite file per caseworker's computer.
+//! Valfri's local store: one `SQLite` file per caseworker's computer.
 //!
 //! Everything the shell and the CLI know about brukare, beslut and the provider register goes
 //! through [`Store`]; nothing else writes SQL. Every method that reads a brukare's record or
@@ -226,7 +226,7 @@ fn datum(text: &str) -> Resultat<NaiveDate> {
 }
 
 fn datum_opt(text: Option<String>) -> Resultat<Option<NaiveDate>> {
-    text.as_deref().map(datum).transpose()
+    text.map(|t| datum(&t)).transpose()
 }
 
 #[cfg(test)]

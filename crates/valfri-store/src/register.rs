@@ -151,8 +151,7 @@ impl Store {
     /// Resolves a provider named by organisationsnummer (any form) or id.
     pub fn utforare_id(&self, text: &str) -> Resultat<String> {
         let nyckel = Organisationsnummer::tolka(text)
-            .map(|o| o.to_string())
-            .unwrap_or_else(|_| text.trim().to_owned());
+            .map_or_else(|_| text.trim().to_owned(), |o| o.to_string());
         self.conn
             .rad(
                 "SELECT id FROM utforare WHERE organisationsnummer = ?1 OR id = ?1",

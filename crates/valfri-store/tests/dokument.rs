@@ -1,4 +1,5 @@
 //! What the documents are made from: read from the demo municipality.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use valfri_domain::val::Valbarhet;
 use valfri_domain::{Beslut, Roll};

@@ -1,4 +1,5 @@
 //! The store as the app and the CLI use it: each test reads as a small story.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use chrono::{Days, NaiveDate};
 use valfri_domain::{

@@ -1,5 +1,6 @@
 //! Trust: who may change what (and that every refusal is logged), skyddade personuppgifter,
 //! hostile text, and a full disk. Each test reads as a small story.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use chrono::NaiveDate;
 use valfri_domain::{Anvandarmeddelande, Enhet, Handlaggare, IckevalModell, Roll, Valideringsfel};
@@ -29,6 +30,9 @@ fn pnr(ar: i32, manad: u32, dag: u32, nr: u16) -> String {
 fn nekade(store: &Store, typ: &str, id: &str) -> usize {
     store.logg_for(typ, id).unwrap().iter().filter(|p| p.handling == "nekad").count()
 }
+
+/// One attempt at a change a handläggare may not make.
+type Forsok<'a> = Box<dyn Fn(&Aktor) -> Result<(), Lagringsfel> + 'a>;
 
 #[test]
 fn only_a_systemforvaltare_changes_the_register_and_the_settings_and_every_refusal_is_logged() {
@@ -73,7 +77,7 @@ fn only_a_systemforvaltare_changes_the_register_and_the_settings_and_every_refus
     };
 
     // Each attempt by a handläggare is refused and leaves one "nekad" row under what it tried to change.
-    let forsok: Vec<(&str, Box<dyn Fn(&Aktor) -> Result<(), Lagringsfel>>)> = vec![
+    let forsok: Vec<(&str, Forsok)> = vec![
         ("utforare", Box::new(|a| store.spara_utforare(a, &u, "försök").map(drop))),
         (
             "utforare",

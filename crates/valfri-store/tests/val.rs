@@ -1,5 +1,6 @@
 //! Choice as a handläggare meets it: who can be chosen, aktivt val and byte, ickeval and its
 //! explanation, what a register change does, worklists and statistics.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use chrono::{Days, NaiveDate};
 use valfri_domain::val::{NyttVal, Valbarhet};

@@ -66,7 +66,7 @@ pub fn tolka(tabell: &Tabell, store: &Store) -> Result<Brukarimport, Utbytesfel>
         let nyckel = rubriknyckel(r);
         match KOLUMNER.iter().find(|k| **k == nyckel) {
             Some(k) if kol.contains_key(k) => {
-                fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn))
+                fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn));
             }
             Some(k) => {
                 kol.insert(k, i);
@@ -94,7 +94,7 @@ pub fn tolka(tabell: &Tabell, store: &Store) -> Result<Brukarimport, Utbytesfel>
         let nr = rad.nr;
         let v = |k: &str| kol.get(k).and_then(|i| rad.celler.get(*i)).map_or("", |s| s.trim());
         let mut rapportera = |k: &str, e: &dyn valfri_domain::Anvandarmeddelande| {
-            fel.push(Radfel::ny(nr, Some(&rubrik(k)), e))
+            fel.push(Radfel::ny(nr, Some(&rubrik(k)), e));
         };
         if rad.celler.iter().skip(tabell.rubriker.len()).any(|c| !c.trim().is_empty()) {
             rapportera("", &Cellfel::ExtraCeller);

@@ -144,7 +144,7 @@ impl Karta {
             if let Some(k) = KvalitetKolumn::tolka(r) {
                 match k {
                     Ok(k) if karta.kvalitet.iter().any(|(_, q)| *q == k) => {
-                        fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn))
+                        fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn));
                     }
                     Ok(k) => karta.kvalitet.push((i, k)),
                     Err(e) => fel.push(Radfel::ny(1, Some(r), &e)),
@@ -158,7 +158,7 @@ impl Karta {
             let nyckel = rubriknyckel(r);
             match KOLUMNER.iter().find(|(n, _)| *n == nyckel) {
                 Some((_, k)) if karta.kol.contains_key(k) => {
-                    fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn))
+                    fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn));
                 }
                 Some((_, k)) => {
                     karta.kol.insert(*k, i);

@@ -3,6 +3,7 @@
 //! letters on both cores (each thread with its own connection, as the window's batch has).
 //!
 //! `cargo bench -p valfri-utskick`. Under `cargo test` each runs once, the batch on 50 letters.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use std::hint::black_box;
 
@@ -51,7 +52,7 @@ fn brev(u: &Utskick<'_>, beslut: &str) -> usize {
     let vad = Vad::Valfrihetsbrev { beslut: beslut.to_owned() };
     let form = u.standardform(&vad, "sv").expect("form");
     let utkast = u.satt(&vad, &form).expect("lay out");
-    utkast.first().map(|k| k.dokument.pdf(u.t).expect("pdf").len()).unwrap_or(0)
+    utkast.first().map_or(0, |k| k.dokument.pdf(u.t).expect("pdf").len())
 }
 
 fn bench(c: &mut Criterion) {

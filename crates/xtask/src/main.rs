@@ -242,11 +242,10 @@ fn check_rust_components() -> Result<(), Failed> {
     println!("xtask: adding the Rust components {list}");
     let mut add = Command::new("rustup");
     add.args(["component", "add"]).args(&missing);
-    step("rustup component add", add).map_err(|failed| {
+    step("rustup component add", add).inspect_err(|_failed| {
         eprintln!(
             "xtask: `cargo fmt` and `cargo clippy` are needed: run `rustup component add {list}`"
         );
-        failed
     })
 }
 
@@ -316,7 +315,7 @@ fn missing_packages() -> Option<Vec<&'static str>> {
 }
 
 /// Some packages only matter for a command they bring, and that command may come from
-/// elsewhere: NodeSource's `nodejs` ships npm and conflicts with Debian's `npm` package.
+/// elsewhere: `NodeSource`'s `nodejs` ships npm and conflicts with Debian's `npm` package.
 fn provided_by_a_command(package: &str) -> bool {
     let command = match package {
         "npm" => "npm",

@@ -1,4 +1,5 @@
 //! The fictional municipality the tests import into, and files to import.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
