@@ -42,15 +42,19 @@ pub(crate) fn kontrollera(bytes: &[u8]) -> Result<Delar, Utbytesfel> {
     if arkiv.len() > MAX_DELAR {
         return Err(Utbytesfel::Uppackad { max_mb: MAX_UPPACKAT / (1024 * 1024) });
     }
-    let mut delar = Delar::default();
+    // Every declared size first, from the central directory: an honest bomb is refused before a
+    // single part is inflated, wherever in the archive its large part is.
     let mut summa = 0u64;
+    for i in 0..arkiv.len() {
+        summa = summa.saturating_add(arkiv.by_index_raw(i).map_err(|e| xlsxfel(&e))?.size());
+    }
+    if summa > MAX_UPPACKAT {
+        return Err(Utbytesfel::Uppackad { max_mb: MAX_UPPACKAT / (1024 * 1024) });
+    }
+    let mut delar = Delar::default();
     for i in 0..arkiv.len() {
         let mut del = arkiv.by_index(i).map_err(|e| xlsxfel(&e))?;
         let uppgiven = del.size();
-        summa = summa.saturating_add(uppgiven);
-        if summa > MAX_UPPACKAT {
-            return Err(Utbytesfel::Uppackad { max_mb: MAX_UPPACKAT / (1024 * 1024) });
-        }
         let namn = del.name().to_ascii_lowercase();
         let behalls = ["xl/styles.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"]
             .iter()
