@@ -231,7 +231,9 @@ pub(super) fn providers_import(args: &mut Argument, ctx: &Ctx, fil: &str) -> Res
     } else {
         let mut v = format!("{}\n", ctx.t("utbyte-rubrik-varningar", &[]));
         for f in &import.varningar {
-            v.push_str(&format!("  {}\n", radtext(ctx, f)));
+            v.push_str("  ");
+            v.push_str(&radtext(ctx, f));
+            v.push('\n');
         }
         v
     };

@@ -44,7 +44,16 @@ impl Radfel {
             // A header is text from the file too: a gigabyte header is not quoted back whole.
             kolumn: kolumn.map(kort_detalj),
             kod: fel.meddelande_id(),
-            argument: fel.argument(),
+            // Whoever made the error may have quoted the whole cell (the store's unknown code
+            // does): a report quotes no value longer than a few dozen characters.
+            argument: fel
+                .argument()
+                .into_iter()
+                .map(|(namn, varde)| match varde {
+                    Arg::Text(t) if t.chars().count() > 80 => (namn, Arg::Text(kort_detalj(&t))),
+                    annat => (namn, annat),
+                })
+                .collect(),
         }
     }
 }
