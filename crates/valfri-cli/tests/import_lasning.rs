@@ -42,6 +42,8 @@ fn providers_import_reads_the_sheet_with_the_header_or_the_one_named() {
     assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
     assert!(text(&ut.stderr).contains("Bladet ”Utförare” lästes"), "{}", text(&ut.stderr));
     assert!(text(&ut.stdout).contains("Bladets Omsorg AB"), "{}", text(&ut.stdout));
+    let v = k.json(&["providers", "import", &fil, "--dry-run"]);
+    assert_eq!(v["lasning"][0]["kod"], "utbyte-blad-rubrik", "{v}");
 
     let ut = k.valfri(&["--lang", "en", "providers", "import", &fil, "--sheet", "Instruktioner"]);
     assert_eq!(ut.status.code(), Some(1));
