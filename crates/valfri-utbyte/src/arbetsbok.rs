@@ -40,7 +40,7 @@ pub(crate) struct Delar {
 pub(crate) fn kontrollera(bytes: &[u8]) -> Result<Delar, Utbytesfel> {
     let mut arkiv = ZipArchive::new(Cursor::new(bytes)).map_err(|e| xlsxfel(&e))?;
     if arkiv.len() > MAX_DELAR {
-        return Err(Utbytesfel::Uppackad { max_mb: MAX_UPPACKAT / (1024 * 1024) });
+        return Err(xlsxfel(&format_args!("more than {MAX_DELAR} parts")));
     }
     // Every declared size first, from the central directory: an honest bomb is refused before a
     // single part is inflated, wherever in the archive its large part is.
@@ -70,13 +70,13 @@ pub(crate) fn kontrollera(bytes: &[u8]) -> Result<Delar, Utbytesfel> {
             begransad.read_to_end(&mut behallet).map(|n| n as u64)
         } else {
             std::io::copy(&mut begransad, &mut raknare)
-        }
-        .map_err(|e| xlsxfel(&e))?;
-        if last > uppgiven {
-            return Err(Utbytesfel::DelensStorlek);
-        }
+        };
+        // The counter stops the copy at the limit, so its refusal comes before any error.
         if raknare.antal > MAX_STRANGAR {
             return Err(Utbytesfel::Strangar { max: MAX_STRANGAR });
+        }
+        if last.map_err(|e| xlsxfel(&e))? > uppgiven {
+            return Err(Utbytesfel::DelensStorlek);
         }
         match behalls {
             Some(0) => delar.stilar = Some(behallet),
@@ -113,6 +113,9 @@ impl Write for Strangraknare {
                     self.antal += 1;
                 }
                 self.fore = [s, i, b];
+            }
+            if self.antal > MAX_STRANGAR {
+                return Err(std::io::Error::other("too many shared strings"));
             }
         }
         Ok(buf.len())
