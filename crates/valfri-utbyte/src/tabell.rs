@@ -527,6 +527,26 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Windows-1252 and Mac Roman put å, ä, ö (and é, ü, æ, ø) on different bytes, and each
+        /// reads the other's as symbols: a text with one Nordic letter is told apart every time.
+        #[test]
+        fn windows_1252_and_mac_roman_are_told_apart(
+            text in "[a-zA-Z0-9 ;,.-]{0,20}[åäöÅÄÖéüæøÆØ][a-zA-ZåäöÅÄÖéü0-9 ;,.-]{0,40}",
+        ) {
+            for (kodning, namn) in [
+                (encoding_rs::WINDOWS_1252, Kodning::Windows1252),
+                (encoding_rs::MACINTOSH, Kodning::MacRoman),
+            ] {
+                let bytes = kodning.encode(&text).0;
+                proptest::prop_assert_eq!(avkoda_med_kodning(&bytes), (text.clone(), namn));
+            }
+            let mut utf16: Vec<u8> = vec![0xFF, 0xFE];
+            utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+            proptest::prop_assert_eq!(avkoda_med_kodning(&utf16), (text.clone(), Kodning::Utf16Le));
+        }
+    }
+
     #[test]
     fn rows_keep_the_line_they_start_on() {
         let t = las(b"a;b\n1;\"x\ny\"\n2;z\n").unwrap();
