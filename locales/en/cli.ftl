@@ -9,9 +9,12 @@ cli-hjalp =
                                           create a large fictional municipality for benchmarks
       insatser | omraden | utforare       list services, areas or providers
       brukare search TEXT                 search clients by name or personal identity number
-      brukare import FILE [--dry-run]     import clients from CSV or XLSX; all or nothing
-      providers import FILE [--dry-run]   import the provider register from CSV or XLSX; shows errors per row
-                                          and, with --dry-run, what would change
+      brukare import FILE [--dry-run] [--sheet SHEET]
+                                          import clients from CSV or XLSX; all or nothing
+      providers import FILE [--dry-run] [--sheet SHEET]
+                                          import the provider register from CSV or XLSX; shows errors per row
+                                          and, with --dry-run, what would change. From a workbook, the sheet
+                                          SHEET is read, otherwise the first sheet with the expected headers
       providers export [--format csv|hsds] [--out FILE]
                                           export the register as CSV or Open Referral HSDS
       providers keygen --out KEYFILE      create a key pair for register packages (KEYFILE and KEYFILE.pub)

@@ -3,6 +3,7 @@
 fel-personnummer-form = The personal identity number has the wrong form. Write it as YYYYMMDD-NNNN or YYMMDD-NNNN.
 fel-personnummer-datum = The personal identity number contains a date that does not exist. Check the date of birth.
 fel-personnummer-kontrollsiffra = The last digit of the personal identity number does not match. Check that every digit is right.
+fel-personnummer-framtid = The personal identity number has a date of birth after today. Check the year and the date of birth.
 fel-orgnr-form = The organisation number has the wrong form. Write it as NNNNNN-NNNN.
 fel-orgnr-grupp = This is not an organisation number. The first digit must give the kind of organisation and the third digit must be at least 2.
 fel-orgnr-kontrollsiffra = The last digit of the organisation number does not match. Check that every digit is right.

@@ -9,10 +9,12 @@ cli-hjalp =
                                           luo suuri kuviteltu kunta suorituskykymittauksia varten
       insatser | omraden | utforare       luettele palvelut, alueet tai palveluntuottajat
       brukare search TEKSTI               hae asiakkaita nimellä tai henkilötunnuksella
-      brukare import TIEDOSTO [--dry-run] tuo asiakkaat CSV- tai XLSX-tiedostosta; kaikki tai ei mitään
-      providers import TIEDOSTO [--dry-run]
+      brukare import TIEDOSTO [--dry-run] [--sheet TAULUKKO]
+                                          tuo asiakkaat CSV- tai XLSX-tiedostosta; kaikki tai ei mitään
+      providers import TIEDOSTO [--dry-run] [--sheet TAULUKKO]
                                           tuo palveluntuottajarekisteri CSV- tai XLSX-tiedostosta; näyttää virheet
-                                          riveittäin ja --dry-run-valinnalla, mitä muuttuisi
+                                          riveittäin ja --dry-run-valinnalla, mitä muuttuisi. Työkirjasta luetaan
+                                          taulukko TAULUKKO, muuten ensimmäinen taulukko, jossa on odotetut otsikot
       providers export [--format csv|hsds] [--out TIEDOSTO]
                                           vie rekisteri CSV- tai Open Referral HSDS -muodossa
       providers keygen --out AVAINTIEDOSTO

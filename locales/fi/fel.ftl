@@ -3,6 +3,7 @@
 fel-personnummer-form = Henkilötunnus on väärää muotoa. Kirjoita se muodossa VVVVKKPP-NNNN tai VVKKPP-NNNN.
 fel-personnummer-datum = Henkilötunnuksessa on päivämäärä, jota ei ole olemassa. Tarkista syntymäaika.
 fel-personnummer-kontrollsiffra = Henkilötunnuksen viimeinen numero ei täsmää. Tarkista, että kaikki numerot ovat oikein.
+fel-personnummer-framtid = Henkilötunnuksen syntymäaika on tämän päivän jälkeen. Tarkista vuosi ja syntymäaika.
 fel-orgnr-form = Y-tunnus on väärää muotoa. Kirjoita se muodossa NNNNNN-NNNN.
 fel-orgnr-grupp = Tämä ei ole y-tunnus. Ensimmäisen numeron pitää kertoa organisaation laji, ja kolmannen numeron pitää olla vähintään 2.
 fel-orgnr-kontrollsiffra = Y-tunnuksen viimeinen numero ei täsmää. Tarkista, että kaikki numerot ovat oikein.

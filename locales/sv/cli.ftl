@@ -9,9 +9,12 @@ cli-hjalp =
                                           skapa en stor påhittad kommun för prestandamätning
       insatser | omraden | utforare       lista insatser, områden eller utförare
       brukare search TEXT                 sök brukare på namn eller personnummer
-      brukare import FIL [--dry-run]      importera brukare från CSV eller XLSX; allt eller inget
-      providers import FIL [--dry-run]    importera utförarregistret från CSV eller XLSX; visar fel per rad
-                                          och, med --dry-run, vad som skulle ändras
+      brukare import FIL [--dry-run] [--sheet BLAD]
+                                          importera brukare från CSV eller XLSX; allt eller inget
+      providers import FIL [--dry-run] [--sheet BLAD]
+                                          importera utförarregistret från CSV eller XLSX; visar fel per rad
+                                          och, med --dry-run, vad som skulle ändras. Ur en arbetsbok läses
+                                          bladet BLAD, annars det första bladet med de väntade rubrikerna
       providers export [--format csv|hsds] [--out FIL]
                                           exportera registret som CSV eller Open Referral HSDS
       providers keygen --out NYCKELFIL    skapa ett nyckelpar för registerpaket (NYCKELFIL och NYCKELFIL.pub)

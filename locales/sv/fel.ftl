@@ -3,6 +3,7 @@
 fel-personnummer-form = Personnumret har fel form. Skriv det som ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.
 fel-personnummer-datum = Personnumret innehåller ett datum som inte finns. Kontrollera födelsedatumet.
 fel-personnummer-kontrollsiffra = Personnumrets sista siffra stämmer inte. Kontrollera att alla siffror är rätt.
+fel-personnummer-framtid = Personnumret har ett födelsedatum efter dagens datum. Kontrollera årtalet och födelsedatumet.
 fel-orgnr-form = Organisationsnumret har fel form. Skriv det som NNNNNN-NNNN.
 fel-orgnr-grupp = Det här är inget organisationsnummer. Första siffran ska ange typ av organisation och den tredje siffran ska vara minst 2.
 fel-orgnr-kontrollsiffra = Organisationsnumrets sista siffra stämmer inte. Kontrollera att alla siffror är rätt.

@@ -59,6 +59,8 @@ pub enum Valideringsfel {
     PersonnummerDatum,
     #[error("personnummer check digit is wrong")]
     PersonnummerKontrollsiffra,
+    #[error("personnummer has a date of birth after today")]
+    PersonnummerFramtid,
     #[error("organisationsnummer has the wrong form")]
     OrganisationsnummerForm,
     #[error("organisationsnummer has an invalid group number")]
@@ -91,6 +93,7 @@ impl Anvandarmeddelande for Valideringsfel {
             Self::PersonnummerForm => "fel-personnummer-form",
             Self::PersonnummerDatum => "fel-personnummer-datum",
             Self::PersonnummerKontrollsiffra => "fel-personnummer-kontrollsiffra",
+            Self::PersonnummerFramtid => "fel-personnummer-framtid",
             Self::OrganisationsnummerForm => "fel-orgnr-form",
             Self::OrganisationsnummerGrupp => "fel-orgnr-grupp",
             Self::OrganisationsnummerKontrollsiffra => "fel-orgnr-kontrollsiffra",

@@ -15,7 +15,7 @@ pub mod val;
 
 pub use fel::{Anvandarmeddelande, Arg, Valideringsfel};
 pub use organisationsnummer::Organisationsnummer;
-pub use personnummer::Personnummer;
+pub use personnummer::{Personnummer, normalisera_personnummer};
 pub use text::{Falt, kontrollera_postnummer, kontrollera_text, vika};
 pub use typer::*;
 

@@ -202,8 +202,10 @@ impl Store {
         let grans = grans.clamp(1, MAX_TRAFFAR);
         // Longer queries are not names; cutting keeps a pasted text from costing anything.
         let fraga: String = fraga.chars().take(100).collect();
-        let traffar = if ser_ut_som_nummer(&fraga) {
-            self.sok_pnr(&fraga, grans)?
+        // The same reading of a pasted number as the import's (en dash, full-width digits…).
+        let som_nummer = valfri_domain::normalisera_personnummer(&fraga);
+        let traffar = if ser_ut_som_nummer(som_nummer.trim()) {
+            self.sok_pnr(som_nummer.trim(), grans)?
         } else {
             self.sok_namn(&fraga, grans)?
         };

@@ -268,6 +268,44 @@ fn search_finds_names_in_any_case_and_without_diacritics_and_numbers_in_any_form
     assert!(store.logg_for("brukare", "").unwrap().iter().any(|p| p.handling == "sok"));
 }
 
+/// A number copied from a web page or typed on a phone (en dash, minus sign, no-break space,
+/// full-width or Arabic-Indic digits) found nothing before: the search reads it as the import
+/// does, through `normalisera_personnummer`. A person born after today cannot be added.
+#[test]
+fn search_reads_a_pasted_personnummer_as_the_import_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = demo_store(&dir);
+    let hl = handlaggare(&store, Roll::Handlaggare);
+    for q in [
+        "19340415\u{2013}9828",
+        "19340415\u{2212}9828",
+        "340415\u{A0}9828",
+        "\u{FF11}\u{FF19}\u{FF13}\u{FF14}\u{FF10}\u{FF14}\u{FF11}\u{FF15}\u{FF0D}\u{FF19}\u{FF18}\u{FF12}\u{FF18}",
+        "\u{661}\u{669}\u{663}\u{664}\u{660}\u{664}\u{661}\u{665}-\u{669}\u{668}\u{662}\u{668}",
+        "\u{FF13}\u{FF14}\u{FF10}\u{FF14}\u{FF11}\u{FF15}",
+    ] {
+        let t = store.sok_brukare(&hl, q, 50).unwrap();
+        assert!(t.iter().any(|t| t.personnummer == demo::MARTA_PNR), "{q:?}: {t:?}");
+    }
+    let sf = handlaggare(&store, Roll::Systemforvaltare);
+    let fodd = idag() + Days::new(30);
+    let framtid = valfri_domain::Personnummer::fran_delar(fodd, 1).to_string();
+    let fore = store.antal_brukare().unwrap();
+    let e = store
+        .ny_brukare(
+            &sf,
+            &NyBrukare {
+                personnummer: framtid,
+                fornamn: "Ofödd".into(),
+                efternamn: "Zetterlund".into(),
+                ..NyBrukare::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(e.meddelande_id(), "fel-personnummer-framtid");
+    assert_eq!(store.antal_brukare().unwrap(), fore);
+}
+
 #[test]
 fn every_read_of_a_brukare_is_logged_and_tampering_with_the_log_is_found() {
     let dir = tempfile::tempdir().unwrap();

@@ -35,7 +35,8 @@ const KOLUMNER: &[&str] = &[
     "ombud_postort",
     "ombud_typ",
 ];
-const KRAVS: &[&str] = &["personnummer", "fornamn", "efternamn"];
+/// The columns a brukare file must have; a workbook's sheet with them is the one read.
+pub const KRAVS: &[&str] = &["personnummer", "fornamn", "efternamn"];
 
 /// A parsed brukare file.
 #[derive(Debug, Clone, Default)]

@@ -21,7 +21,7 @@ use valfri_domain::{
 use valfri_store::{Aktor, Lagringsfel, Paverkad, Sparat, Store};
 
 use crate::tabell::Tabell;
-use crate::{Cellfel, Radfel, Utbytesfel, kort, rubriknyckel};
+use crate::{Cellfel, Radfel, Utbytesfel, kort, rubriknyckel, ser_ut_som_formel, utan_skydd};
 
 /// The columns of the contract, in the order an export writes them. `kapacitet_fran` and
 /// `kapacitet_till` (a cap that holds for a period only) are an addition so an export carries
@@ -78,6 +78,11 @@ pub(crate) const KOLUMNER: &[(&str, Kol)] = &[
 ];
 
 const KRAVS: &[Kol] = &[Kol::Namn, Kol::Orgnr, Kol::Regi, Kol::Insats, Kol::GodkandFran];
+
+/// The columns a provider file must have; a workbook's sheet with them is the one read.
+pub fn kravda_rubriker() -> Vec<&'static str> {
+    KRAVS.iter().filter_map(|k| KOLUMNER.iter().find(|(_, x)| x == k).map(|(n, _)| *n)).collect()
+}
 
 /// A quality column: `kvalitet: NAME (UNIT, YEAR, SOURCE)`.
 #[derive(Debug, Clone, PartialEq)]
@@ -176,7 +181,7 @@ impl Karta {
     }
 
     fn varde<'a>(&self, celler: &'a [String], k: Kol) -> &'a str {
-        self.kol.get(&k).and_then(|i| celler.get(*i)).map_or("", |s| s.trim())
+        self.kol.get(&k).and_then(|i| celler.get(*i)).map_or("", |s| utan_skydd(s.trim()))
     }
 
     fn rubrik(&self, k: Kol) -> &str {
@@ -248,6 +253,9 @@ pub struct Utforarimport {
     /// Data rows read (blank rows not counted).
     pub rader: usize,
     pub fel: Vec<Radfel>,
+    /// Cells that do not stop the import but that the person should know about (a text that a
+    /// spreadsheet would run as a formula), by row and column.
+    pub varningar: Vec<Radfel>,
 }
 
 impl Utforarimport {
@@ -276,6 +284,7 @@ pub fn tolka(tabell: &Tabell, store: &Store) -> Result<Utforarimport, Utbytesfel
     let mut grupper: HashMap<String, Vec<RadUtforare>> = HashMap::new();
     for rad in &tabell.rader {
         let Some(r) = tolka_rad(&karta, &koder, rad, &mut fel) else { continue };
+        import.varningar.extend(formelvarningar(&karta, rad));
         let grupp = grupper.entry(r.orgnr.clone()).or_default();
         if let Some(forsta) = grupp.first() {
             if let Some(k) = forsta.fakta.skillnad(&r.fakta) {
@@ -458,6 +467,17 @@ fn tolka_rad(
         kapacitetsperiod,
         kvalitet,
     })
+}
+
+/// A warning for each cell of the row that the export will write with a leading `'`.
+fn formelvarningar(karta: &Karta, rad: &crate::tabell::Rad) -> Vec<Radfel> {
+    let mut kolumner: Vec<(usize, Kol)> = karta.kol.iter().map(|(k, i)| (*i, *k)).collect();
+    kolumner.sort_unstable_by_key(|(i, _)| *i);
+    kolumner
+        .into_iter()
+        .filter(|(_, k)| ser_ut_som_formel(karta.varde(&rad.celler, *k)))
+        .map(|(_, k)| Radfel::ny(rad.nr, Some(karta.rubrik(k)), &Cellfel::Formel))
+        .collect()
 }
 
 fn sla_ihop(karta: &Karta, mut rader: Vec<RadUtforare>, befintlig: Option<&Utforare>) -> Utforare {
