@@ -41,6 +41,7 @@ pub use kryptering::{
     kryptera, sakerhetskopior,
 };
 pub use logg::{Loggpost, Loggstatus};
+pub use paket::{Paketutfall, Registerpaket};
 pub use register::{Registerversion, Sparat};
 pub use val::{Arbetslistor, Arbetspost, Insatsstatistik, Kapacitet, Paverkad, Utforarstatistik};
 

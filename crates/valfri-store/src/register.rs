@@ -43,24 +43,10 @@ impl Store {
         self.krav_systemforvaltare(aktor, "utforare")?;
         let lista =
             lista.iter().map(|u| self.validera_utforare(u)).collect::<Resultat<Vec<_>>>()?;
-        self.i_transaktion(|tx| {
-            let version = ny_version(tx, aktor, beskrivning)?;
-            let mut paverkade = Vec::new();
-            for u in &lista {
-                let sparad = skriv_utforare(tx, aktor, u, version)?;
-                paverkade.extend(crate::val::markera_omval(
-                    tx,
-                    aktor,
-                    &sparad,
-                    version,
-                    crate::idag(),
-                )?);
-            }
-            Ok(Sparat { version, paverkade })
-        })
+        self.i_transaktion(|tx| spara_i(tx, aktor, &lista, beskrivning))
     }
 
-    fn validera_utforare(&self, u: &Utforare) -> Resultat<Utforare> {
+    pub(crate) fn validera_utforare(&self, u: &Utforare) -> Resultat<Utforare> {
         let orgnr = Organisationsnummer::tolka(&u.organisationsnummer)?;
         let lista = |v: &[String]| -> Result<Vec<String>, Valideringsfel> {
             let mut ut = Vec::new();
@@ -199,6 +185,36 @@ impl Store {
         lista.sort_by(|a, b| a.namn.cmp(&b.namn).then_with(|| a.id.cmp(&b.id)));
         Ok(lista)
     }
+}
+
+/// Saves validated providers as one new register version inside `tx`, marking the brukare the
+/// change leaves without a valid provider for a new choice.
+pub(crate) fn spara_i(
+    tx: &Transaction<'_>,
+    aktor: &Aktor,
+    lista: &[Utforare],
+    beskrivning: &str,
+) -> Resultat<Sparat> {
+    let version = ny_version(tx, aktor, beskrivning)?;
+    let mut paverkade = Vec::new();
+    for u in lista {
+        let sparad = skriv_utforare(tx, aktor, u, version)?;
+        paverkade.extend(crate::val::markera_omval(tx, aktor, &sparad, version, crate::idag())?);
+    }
+    Ok(Sparat { version, paverkade })
+}
+
+/// The stored provider with this organisationsnummer, if any.
+pub(crate) fn las_utforare_med_orgnr(
+    tx: &Transaction<'_>,
+    organisationsnummer: &str,
+) -> Resultat<Option<Utforare>> {
+    let id: Option<String> = tx
+        .rad("SELECT id FROM utforare WHERE organisationsnummer = ?1", [organisationsnummer], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    id.map(|id| las_utforare(tx, &id)).transpose()
 }
 
 fn ny_version(tx: &Transaction<'_>, aktor: &Aktor, beskrivning: &str) -> Resultat<i64> {
