@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     Godkannande, IckevalModell, IckevalOrsak, Informationssatt, Ordningsregel, Regi, ValTyp,
-    VemValde,
+    Valideringsfel, VemValde,
 };
 
 /// One provider carrying out one beslut from a start date (a choice, a byte or an ickeval).
@@ -273,6 +273,19 @@ pub fn nasta_i_turordning<Id: Clone + PartialEq>(
     Turordningsutfall { tilldelad: None, hoppade }
 }
 
+/// A date on which something is recorded as done (a choice, a byte, an ickeval, information
+/// given) may not be after `idag`: an ickeval dated ahead would pass a svarsdatum that has not
+/// come. Dates that plan (a start date, a beslut's validity) are not acts and may lie ahead.
+pub fn kontrollera_handelsedatum(
+    datum: NaiveDate,
+    idag: NaiveDate,
+) -> Result<NaiveDate, Valideringsfel> {
+    if datum > idag {
+        return Err(Valideringsfel::DatumIFramtiden { datum: datum.to_string() });
+    }
+    Ok(datum)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,6 +306,15 @@ mod tests {
             kapacitet_till: None,
             paus_till: None,
         }
+    }
+
+    #[test]
+    fn an_act_may_be_dated_today_or_earlier_but_never_ahead() {
+        assert_eq!(kontrollera_handelsedatum(d(6, 1), d(6, 1)), Ok(d(6, 1)));
+        assert_eq!(kontrollera_handelsedatum(d(1, 31), d(6, 1)), Ok(d(1, 31)));
+        let fel = kontrollera_handelsedatum(d(6, 2), d(6, 1)).unwrap_err();
+        assert_eq!(fel, Valideringsfel::DatumIFramtiden { datum: "2026-06-02".into() });
+        assert_eq!(crate::Anvandarmeddelande::meddelande_id(&fel), "fel-datum-framtid");
     }
 
     #[test]

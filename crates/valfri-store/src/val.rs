@@ -10,7 +10,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use valfri_domain::val::{
     Hoppad, Ickevalsforklaring, Listplats, NyttVal, Val, ValbarRad, Valbara, Valbarhet,
-    nasta_i_turordning, neutral_ordning, tak_galler, valbarhet,
+    kontrollera_handelsedatum, nasta_i_turordning, neutral_ordning, tak_galler, valbarhet,
 };
 use valfri_domain::{
     BeslutStatus, Godkannande, IckevalModell, IckevalOrsak, Informationssatt, Regi, Utfall,
@@ -525,6 +525,7 @@ impl Store {
     /// Registers an aktivt val, or a byte when the beslut already has a provider. The capacity
     /// check and the assignment are one transaction.
     pub fn valj(&self, aktor: &Aktor, ny: &NyttVal) -> Resultat<String> {
+        kontrollera_handelsedatum(ny.valdatum, crate::idag())?;
         let kommun = self.kommun()?;
         let sprak = ny
             .informationssprak
@@ -594,6 +595,8 @@ impl Store {
         dag: NaiveDate,
         orsak: IckevalOrsak,
     ) -> Resultat<(String, Ickevalsforklaring)> {
+        // Else a date ahead would pass a svarsdatum that has not come.
+        kontrollera_handelsedatum(dag, crate::idag())?;
         self.i_transaktion(|tx| {
             let b = beslutsdata(tx, beslut_id)?;
             b.kan_valjas()?;
@@ -729,6 +732,7 @@ impl Store {
         sprak: &str,
         storstil: bool,
     ) -> Resultat<NaiveDate> {
+        kontrollera_handelsedatum(skickad, crate::idag())?;
         let kommun = self.kommun()?;
         let sprak = kontrollera_sprak(&[sprak.to_owned()])?;
         let svarsdatum = skickad + Days::new(u64::from(kommun.svarstid_dagar));
