@@ -343,7 +343,7 @@ impl Store {
 
 /// A brukare whose every field has passed validation.
 pub(crate) struct ValideradBrukare {
-    pnr: Personnummer,
+    pub(crate) pnr: Personnummer,
     fornamn: String,
     efternamn: String,
     co: String,

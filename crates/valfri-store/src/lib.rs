@@ -80,6 +80,19 @@ pub struct Store {
 /// database is busy. Long enough that people never see it in normal use.
 const VANTETID: Duration = Duration::from_secs(10);
 
+/// Waits for another writer by looking every few milliseconds, for [`VANTETID`] in all. SQLite's
+/// own busy timeout sleeps up to 100 ms between looks and could keep missing the moments a large
+/// import leaves the lock free between its transactions.
+fn vanta_pa_las(forsok: i32) -> bool {
+    const STEG: Duration = Duration::from_millis(2);
+    let vantat = STEG.saturating_mul(u32::try_from(forsok).unwrap_or(u32::MAX));
+    if vantat >= VANTETID {
+        return false;
+    }
+    std::thread::sleep(STEG);
+    true
+}
+
 /// Room in the prepared-statement cache: more than the store has distinct statements.
 const SATSER_I_CACHE: usize = 256;
 
@@ -121,11 +134,11 @@ impl Store {
     }
 
     fn forbered(
-        conn: Connection,
+        mut conn: Connection,
         sokvag: Option<PathBuf>,
         losen: Option<Losenfras>,
     ) -> Resultat<Self> {
-        conn.busy_timeout(VANTETID)?;
+        conn.busy_handler(Some(vanta_pa_las))?;
         // Every statement the store runs fits, so none is parsed twice in a session.
         conn.set_prepared_statement_cache_capacity(SATSER_I_CACHE);
         // The same plan whatever the bound values: otherwise SQLite marks a statement whose plan
@@ -153,6 +166,12 @@ impl Store {
 
     fn migrera(&self) -> Resultat<()> {
         let kand = schema::MIGRATIONER.len();
+        // A read first: a database that is up to date (nearly every open) never asks for the
+        // write lock, so opening does not wait behind a long import in another process.
+        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if usize::try_from(version).is_ok_and(|v| v == kand) {
+            return Ok(());
+        }
         loop {
             let tx = self.skrivning()?;
             let version: usize = tx
