@@ -49,7 +49,7 @@ impl Store {
     ///
     /// Everything that can refuse a brukare (each field, the område, a personnummer already in
     /// the register or twice in the list) is checked before anything is written, so a refused
-    /// import leaves nothing. The writing is then done in transactions of at most [`OMGANG`]
+    /// import leaves nothing. The writing is then done in transactions of at most `OMGANG`
     /// each, with a pause between them: a large import never holds the write lock long enough
     /// for a search (which writes its log row) or a choice in another window to give up. Each
     /// brukare is written whole with its log row; a process killed halfway leaves whole batches.

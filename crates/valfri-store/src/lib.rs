@@ -4,6 +4,30 @@
 //! through [`Store`]; nothing else writes SQL. Every method that reads a brukare's record or
 //! changes anything appends to the hash-chained audit log in the same transaction, so a change
 //! and its log row exist together or not at all.
+//!
+//! The store reads and writes; it decides nothing itself. Who may do what
+//! (`valfri_domain::behorighet`), whether a beslut gives a choice, who can be chosen, when
+//! ickeval may be applied and who is next in a turordning (`valfri_domain::val`) are pure
+//! functions it calls inside its transactions, so a second store shares them without a copy.
+//!
+//! `Store`'s methods, by module (one `impl Store` each):
+//!
+//! - opening and the file (`lib.rs`, `kryptering.rs`, `backup.rs`): `open`, `oppna`, `ny`,
+//!   `open_i_minnet`, `byt_losenfras`, `integritetskontroll`, `snabbkontroll`, `backup`, the
+//!   automatic backups and the security settings;
+//! - the municipality (`kommun.rs`): settings, områden, insatser, handläggare, `aktor`,
+//!   `krav_systemforvaltare`;
+//! - brukare (`brukare.rs`, `import.rs`): add, open (skyddade only with a reason), search,
+//!   import;
+//! - beslut (`beslut.rs`): draft, make, verkställ, end, omprövning, the beslut form;
+//! - the provider register (`register.rs`, `paket.rs`): save (a new version each time), read now
+//!   or at a version, apply a signed register package;
+//! - choice (`val/`): `aktivt.rs` (`valbara`, `valj`, `valhistorik`, `registrera_information`),
+//!   `ickeval.rs` (`ickeval`, `ickevalsforklaringar`, `satt_ickeval`), `omval.rs`
+//!   (`forhandsgranska_utforare`), `arbetslistor.rs`, `statistik.rs`;
+//! - documents (`dokument.rs`): what each document is made from, and the record of what was
+//!   produced;
+//! - the audit log (`logg.rs`): `verifiera_logg`, `logg_for`.
 
 mod backup;
 mod beslut;
@@ -59,7 +83,7 @@ pub struct Aktor {
 impl Aktor {
     /// Whether this actor may change the provider register and the settings.
     pub fn far_andra_register(&self) -> bool {
-        self.roll == Roll::Systemforvaltare
+        valfri_domain::behorighet::far_andra_register(self.roll)
     }
 
     fn logg_namn(&self) -> String {

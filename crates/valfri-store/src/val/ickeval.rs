@@ -3,6 +3,7 @@
 
 #[allow(clippy::wildcard_imports)]
 use super::*;
+use valfri_domain::val::{IckevalHinder, ickeval_tillatet, pa_turordningslistan};
 
 impl Store {
     /// Applies the insats's ickeval alternative: when the svarsdatum has passed without a choice,
@@ -22,14 +23,14 @@ impl Store {
             if aktivt_val(tx, &b.id)?.is_some() {
                 return Err(Lagringsfel::HarRedanUtforare);
             }
-            if orsak == IckevalOrsak::Svarsdatum {
-                let svarsdatum: Option<String> = tx
-                    .rad("SELECT max(svarsdatum) FROM information WHERE beslut_id = ?1", [&b.id], |r| r.get(0))?;
-                let svarsdatum = datum_opt(svarsdatum)?.ok_or(Lagringsfel::IngenInformation)?;
-                if svarsdatum >= dag {
-                    return Err(Lagringsfel::SvarsdatumEjPasserat { svarsdatum: svarsdatum.to_string() });
+            let svarsdatum: Option<String> = tx
+                .rad("SELECT max(svarsdatum) FROM information WHERE beslut_id = ?1", [&b.id], |r| r.get(0))?;
+            ickeval_tillatet(orsak, datum_opt(svarsdatum)?, dag).map_err(|h| match h {
+                IckevalHinder::IngenInformation => Lagringsfel::IngenInformation,
+                IckevalHinder::SvarsdatumEjPasserat { svarsdatum } => {
+                    Lagringsfel::SvarsdatumEjPasserat { svarsdatum: svarsdatum.to_string() }
                 }
-            }
+            })?;
             let kandidater = kandidater(tx, &b)?;
             let (tilldelad, lista, senast, hoppade) = match b.ickeval {
                 IckevalModell::EgenRegi | IckevalModell::Utsedd => {
@@ -49,8 +50,9 @@ impl Store {
                     // and whose approval has not ended, in the order they joined.
                     let lista: Vec<&Kandidat> = kandidater
                         .iter()
-                        .filter(|k| k.serverar && k.godkannande.godkand_till.is_none_or(|t| t >= dag))
-                        .filter(|k| b.turordning_egen_regi || k.regi != Regi::EgenRegi)
+                        .filter(|k| {
+                            pa_turordningslistan(k.serverar, k.godkannande.godkand_till, k.regi, b.turordning_egen_regi, dag)
+                        })
                         .collect();
                     let senast: Option<String> = tx
                         .rad(

@@ -9,7 +9,7 @@ use chrono::{Days, NaiveDate};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use valfri_domain::val::{
-    Hoppad, Ickevalsforklaring, Listplats, NyttVal, Val, ValbarRad, Valbara, Valbarhet,
+    Hoppad, Ickevalsforklaring, Listplats, NyttVal, Val, ValbarRad, Valbara, Valbarhet, ger_val,
     kontrollera_handelsedatum, nasta_i_turordning, neutral_ordning, tak_galler, valbarhet,
 };
 use valfri_domain::{
@@ -19,6 +19,7 @@ use valfri_domain::{
 
 use crate::Rad as _;
 use crate::kommun::kontrollera_sprak;
+use crate::register::{GodkannandeRad, godkannande_kolumner};
 use crate::{Aktor, Lagringsfel, Resultat, Store, datum, datum_opt, logg, nu, ny_id};
 
 mod aktivt;
@@ -51,8 +52,7 @@ struct Beslutsdata {
 impl Beslutsdata {
     /// Only a made, granted beslut on an insats in a valfrihetssystem gives a choice.
     fn kan_valjas(&self) -> Resultat<()> {
-        let aktivt = matches!(self.status, BeslutStatus::Beslutat | BeslutStatus::Verkstallt);
-        if aktivt && self.utfall != Utfall::Avslag && self.valfrihet {
+        if ger_val(self.status, self.utfall, self.valfrihet) {
             Ok(())
         } else {
             Err(Lagringsfel::BeslutUtanVal)
@@ -128,13 +128,13 @@ fn kandidater_for(
     insats_kod: &str,
     omrade_id: Option<&str>,
 ) -> Resultat<Vec<Kandidat>> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT u.id, u.namn, u.organisationsnummer, u.regi, g.godkand_fran, g.godkand_till, g.kapacitetstak,
-            g.kapacitet_bekraftad, g.paus_till, g.kapacitet_fran, g.kapacitet_till,
-            ?2 IS NULL OR EXISTS (SELECT 1 FROM utforare_omrade uo WHERE uo.utforare_id = u.id AND uo.omrade_id = ?2),
+    let mut stmt = tx.prepare_cached(concat!(
+        "SELECT u.id, u.namn, u.organisationsnummer, u.regi, ",
+        godkannande_kolumner!(),
+        ", ?2 IS NULL OR EXISTS (SELECT 1 FROM utforare_omrade uo WHERE uo.utforare_id = u.id AND uo.omrade_id = ?2),
             (SELECT count(*) FROM val v WHERE v.utforare_id = u.id AND v.insats_id = g.insats_id AND v.slutdatum IS NULL)
-         FROM godkannande g JOIN utforare u ON u.id = g.utforare_id WHERE g.insats_id = ?1 ORDER BY u.id",
-    )?;
+         FROM godkannande g JOIN utforare u ON u.id = g.utforare_id WHERE g.insats_id = ?1 ORDER BY u.id"
+    ))?;
     let rader = stmt.query_map(params![insats_id, omrade_id], |r| {
         Ok((
             (
@@ -143,40 +143,20 @@ fn kandidater_for(
                 r.get::<_, String>(2)?,
                 r.get::<_, String>(3)?,
             ),
-            (
-                r.get::<_, String>(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-                r.get(8)?,
-                r.get(9)?,
-                r.get(10)?,
-            ),
+            GodkannandeRad::las(r, 4)?,
             (r.get::<_, bool>(11)?, r.get::<_, u32>(12)?),
         ))
     })?;
     rader
         .map(|r| {
-            let (
-                (utforare_id, namn, organisationsnummer, regi),
-                (fran, till, tak, bekraftad, paus, tak_fran, tak_till),
-                (serverar, aktiva),
-            ) = r?;
+            let ((utforare_id, namn, organisationsnummer, regi), godkannande, (serverar, aktiva)) =
+                r?;
             Ok(Kandidat {
                 utforare_id,
                 namn,
                 organisationsnummer,
                 regi: Regi::fran_kod(&regi)?,
-                godkannande: Godkannande {
-                    insats_kod: insats_kod.to_owned(),
-                    godkand_fran: datum(&fran)?,
-                    godkand_till: datum_opt(till)?,
-                    kapacitetstak: tak,
-                    kapacitet_bekraftad: datum_opt(bekraftad)?,
-                    paus_till: datum_opt(paus)?,
-                    kapacitet_fran: datum_opt(tak_fran)?,
-                    kapacitet_till: datum_opt(tak_till)?,
-                },
+                godkannande: godkannande.godkannande(insats_kod.to_owned())?,
                 serverar,
                 aktiva,
             })
