@@ -104,10 +104,10 @@ pub struct Store {
 /// database is busy. Long enough that people never see it in normal use.
 const VANTETID: Duration = Duration::from_secs(10);
 
-/// Waits for another writer by looking every few milliseconds, for [`VANTETID`] in all. SQLite's
+/// Waits for another writer by looking every few milliseconds, for [`VANTETID`] in all. `SQLite`'s
 /// own busy timeout sleeps up to 100 ms between looks and could keep missing the moments a large
 /// import leaves the lock free between its transactions.
-fn vanta_pa_las(forsok: i32) -> bool {
+fn vanta_pa_skrivare(forsok: i32) -> bool {
     const STEG: Duration = Duration::from_millis(2);
     let vantat = STEG.saturating_mul(u32::try_from(forsok).unwrap_or(u32::MAX));
     if vantat >= VANTETID {
@@ -162,7 +162,7 @@ impl Store {
         sokvag: Option<PathBuf>,
         losen: Option<Losenfras>,
     ) -> Resultat<Self> {
-        conn.busy_handler(Some(vanta_pa_las))?;
+        conn.busy_handler(Some(vanta_pa_skrivare))?;
         // Every statement the store runs fits, so none is parsed twice in a session.
         conn.set_prepared_statement_cache_capacity(SATSER_I_CACHE);
         // The same plan whatever the bound values: otherwise SQLite marks a statement whose plan

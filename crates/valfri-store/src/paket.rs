@@ -5,7 +5,7 @@ use rusqlite::params;
 use valfri_domain::Utforare;
 
 use crate::Rad as _;
-use crate::register::{Sparat, las_utforare_med_orgnr, spara_i};
+use crate::register::{Sparat, spara_i, utforare_med_orgnr};
 use crate::{Aktor, Resultat, Store, logg, nu};
 
 /// A signed register package to apply: its version, the key that signed it and its hash.
@@ -59,7 +59,7 @@ impl Store {
             // another package was applied may be out of date.
             let mut andrade = Vec::new();
             for u in lista {
-                let lagrad = las_utforare_med_orgnr(tx, &u.organisationsnummer)?;
+                let lagrad = utforare_med_orgnr(tx, &u.organisationsnummer)?;
                 if lagrad.as_ref().is_none_or(|l| *l != Utforare { id: l.id.clone(), ..u.clone() }) {
                     andrade.push(u);
                 }

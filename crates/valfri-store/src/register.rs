@@ -11,8 +11,9 @@ use crate::Rad as _;
 use crate::kommun::{dela_lista, kontrollera_sprak};
 use crate::{Aktor, Lagringsfel, Resultat, Store, datum, datum_opt, logg, nu, ny_id};
 
-/// The columns of `godkannande g` an approval is read from, in the order [`GodkannandeRad::las`]
-/// reads them: a macro, so that queries can `concat!` it into their literal text.
+/// The columns of `godkannande g` an approval is read from, in the order
+/// [`GodkannandeRad::fran_rad`] reads them: a macro, so that queries can `concat!` it into their
+/// literal text.
 macro_rules! godkannande_kolumner {
     () => {
         "g.godkand_fran, g.godkand_till, g.kapacitetstak, g.kapacitet_bekraftad, g.paus_till, \
@@ -35,7 +36,7 @@ pub(crate) struct GodkannandeRad {
 
 impl GodkannandeRad {
     /// Reads the columns of [`godkannande_kolumner`] starting at column `forsta`.
-    pub(crate) fn las(r: &rusqlite::Row<'_>, forsta: usize) -> rusqlite::Result<Self> {
+    pub(crate) fn fran_rad(r: &rusqlite::Row<'_>, forsta: usize) -> rusqlite::Result<Self> {
         Ok(Self {
             fran: r.get(forsta)?,
             till: r.get(forsta + 1)?,
@@ -255,7 +256,7 @@ pub(crate) fn spara_i(
 }
 
 /// The stored provider with this organisationsnummer, if any.
-pub(crate) fn las_utforare_med_orgnr(
+pub(crate) fn utforare_med_orgnr(
     tx: &Transaction<'_>,
     organisationsnummer: &str,
 ) -> Resultat<Option<Utforare>> {
@@ -420,7 +421,7 @@ fn las_utforare(tx: &Transaction<'_>, id: &str) -> Resultat<Utforare> {
         " FROM godkannande g JOIN insats i ON i.id = g.insats_id WHERE g.utforare_id = ?1 ORDER BY i.kod"
     ))?;
     let godkannanden = stmt
-        .query_map([&id], |r| Ok((r.get::<_, String>(0)?, GodkannandeRad::las(r, 1)?)))?
+        .query_map([&id], |r| Ok((r.get::<_, String>(0)?, GodkannandeRad::fran_rad(r, 1)?)))?
         .map(|r| {
             let (insats_kod, rad) = r?;
             rad.godkannande(insats_kod)

@@ -143,7 +143,7 @@ fn kandidater_for(
                 r.get::<_, String>(2)?,
                 r.get::<_, String>(3)?,
             ),
-            GodkannandeRad::las(r, 4)?,
+            GodkannandeRad::fran_rad(r, 4)?,
             (r.get::<_, bool>(11)?, r.get::<_, u32>(12)?),
         ))
     })?;
