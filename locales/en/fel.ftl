@@ -13,6 +13,7 @@ fel-falt-for-langt = { $falt } may be at most { $max } characters.
 fel-falt-otillatna-tecken = { $falt } contains control characters or invisible direction marks. Type the text again without them.
 fel-datum = { $falt } is not a valid date. Write it as YYYY-MM-DD.
 fel-datum-ordning = The end date cannot be before the start date.
+fel-datum-framtid = The date { $datum } has not come yet. What is recorded as done cannot be dated ahead.
 fel-omfattning = The extent must be a number above zero and at most { $max }.
 fel-omfattning-ej-tillampbar = This service or outcome has no extent. Leave the field empty.
 fel-okant-varde = “{ $varde }” is not a valid value for { $falt }.

@@ -13,6 +13,7 @@ fel-falt-for-langt = { $falt } saa olla enintään { $max } merkkiä.
 fel-falt-otillatna-tecken = { $falt } sisältää ohjausmerkkejä tai näkymättömiä suuntamerkkejä. Kirjoita teksti uudelleen ilman niitä.
 fel-datum = { $falt } ei ole kelvollinen päivämäärä. Kirjoita se muodossa VVVV-KK-PP.
 fel-datum-ordning = Päättymispäivä ei voi olla ennen alkamispäivää.
+fel-datum-framtid = Päivämäärä { $datum } on vasta tulossa. Tehdyksi kirjattua ei voi päivätä tulevaisuuteen.
 fel-omfattning = Laajuuden pitää olla nollaa suurempi luku ja enintään { $max }.
 fel-omfattning-ej-tillampbar = Tällä palvelulla tai päätöksellä ei ole laajuutta. Jätä kenttä tyhjäksi.
 fel-okant-varde = ”{ $varde }” ei ole kelvollinen arvo kentälle { $falt }.

@@ -13,6 +13,7 @@ fel-falt-for-langt = { $falt } får vara högst { $max } tecken.
 fel-falt-otillatna-tecken = { $falt } innehåller styrtecken eller osynliga riktningstecken. Skriv in texten igen utan dem.
 fel-datum = { $falt } är inget giltigt datum. Skriv det som ÅÅÅÅ-MM-DD.
 fel-datum-ordning = Slutdatumet kan inte vara före startdatumet.
+fel-datum-framtid = Datumet { $datum } har inte kommit än. Det som registreras som gjort kan inte dateras framåt.
 fel-omfattning = Omfattningen ska vara ett tal större än noll och högst { $max }.
 fel-omfattning-ej-tillampbar = Den här insatsen eller det här utfallet har ingen omfattning. Lämna fältet tomt.
 fel-okant-varde = ”{ $varde }” är inget giltigt värde för { $falt }.

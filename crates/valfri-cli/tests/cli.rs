@@ -345,6 +345,50 @@ fn ickeval_explains_itself_and_stats_count_it() {
 }
 
 #[test]
+fn an_ickeval_or_a_choice_dated_after_today_is_refused_with_a_sentence() {
+    let k = Kommun::demo();
+    let b = nytt_beslut(&k);
+    // The letter gives the information today: the svarsdatum is two weeks ahead.
+    let brev = k.valfri(&["letter", "--beslut", &b, "--out", &k.sokvag("brev.pdf")]);
+    assert_eq!(brev.status.code(), Some(0), "{}", text(&brev.stderr));
+    let idag = valfri_store::idag();
+    let forbi = (idag + chrono::Days::new(15)).to_string();
+    let ut = k.valfri(&["ickeval", "--beslut", &b, "--date", &forbi]);
+    assert_eq!(ut.status.code(), Some(1), "{}", text(&ut.stdout));
+    assert_eq!(
+        text(&ut.stderr).trim(),
+        format!(
+            "Datumet {forbi} har inte kommit än. Det som registreras som gjort kan inte dateras framåt."
+        )
+    );
+    let en = k.valfri(&["--lang", "en", "ickeval", "--beslut", &b, "--date", &forbi]);
+    assert!(
+        text(&en.stderr).contains(&format!("The date {forbi} has not come yet")),
+        "{}",
+        text(&en.stderr)
+    );
+    let imorgon = (idag + chrono::Days::new(1)).to_string();
+    let fel = k.valfri(&[
+        "--json",
+        "choose",
+        "--beslut",
+        &b,
+        "--utforare",
+        &orgnr(&k, "Almgårdens"),
+        "--date",
+        &imorgon,
+    ]);
+    assert_eq!(fel.status.code(), Some(1));
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&fel.stdout).unwrap()["code"],
+        "fel-datum-framtid"
+    );
+    assert_eq!(k.antal(&format!("SELECT count(*) FROM val WHERE beslut_id = '{b}'")), 0);
+    // Today the svarsdatum has still not passed.
+    assert_eq!(k.valfri(&["ickeval", "--beslut", &b]).status.code(), Some(1));
+}
+
+#[test]
 fn setting_turordning_warns_about_lou() {
     let k = Kommun::demo();
     let ut =

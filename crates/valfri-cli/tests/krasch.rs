@@ -1,6 +1,6 @@
 //! Crash safety: the `valfri` program is killed (SIGKILL) at random moments while it writes a
 //! batch of letters, races another process for a provider's last place, imports the provider
-//! register and makes a backup. After every kill the database must open, pass `SQLite`'s
+//! register, applies an older and a newer register package at once, and makes a backup. After every kill the database must open, pass `SQLite`'s
 //! integrity check and the audit log's chain, hold no provider above its cap, no half-made
 //! choice and no half-imported register, and keep every write the killed program had reported
 //! as done.
@@ -482,6 +482,102 @@ fn a_killed_backup_leaves_no_file_or_a_whole_checked_one() {
             let status =
                 valfri_cmd(&mal, &["restore", &ut.display().to_string()]).status().unwrap();
             assert!(status.success(), "seed {}, {nar}: the backup does not restore", f.seed);
+        }
+    }
+}
+
+#[test]
+fn killed_racing_register_packages_leave_the_providers_of_the_newest_recorded_package() {
+    use valfri_utbyte::paket;
+    let k = Kommun::demo();
+    let mut f = Forsok::ny(5);
+    // The central register is the demo's too, so every office provider is in every package.
+    let central = valfri_store::Store::open_i_minnet().unwrap();
+    valfri_store::demo::skapa_demo(&central, valfri_store::idag()).unwrap();
+    let (hemlig_text, publik_text) = paket::ny_nyckel();
+    let (hemlig_fil, publik_fil) =
+        (k.dir.path().join("register.key"), k.dir.path().join("register.pub"));
+    std::fs::write(&hemlig_fil, hemlig_text).unwrap();
+    std::fs::write(&publik_fil, publik_text).unwrap();
+    let hemlig = paket::las_hemlig_nyckel(&hemlig_fil).unwrap();
+    let publik = paket::las_publik_nyckel(&publik_fil).unwrap();
+    let grund = paket::kontrollera(
+        &paket::skapa(&central, &hemlig, valfri_store::idag()).unwrap(),
+        &publik,
+    )
+    .unwrap()
+    .innehall;
+    let antal = grund.utforare.len();
+    // Package `v`, each provider's name marked with its version.
+    let paketfil = |v: i64| -> String {
+        let mut innehall = grund.clone();
+        innehall.paketversion = v;
+        for u in &mut innehall.utforare {
+            u.namn = format!("{} p{v}", u.namn);
+        }
+        let fil = k.dir.path().join(format!("paket-{v}.valfri"));
+        std::fs::write(&fil, paket::signera(&innehall, &hemlig).unwrap()).unwrap();
+        fil.display().to_string()
+    };
+    let publik_arg = publik_fil.display().to_string();
+    let langd = k.tid(&["providers", "apply-package", &paketfil(1), "--pubkey", &publik_arg]);
+    let mut varv: i64 = 0;
+    while f.kills < KILLS {
+        varv += 1;
+        assert!(varv < i64::try_from(KILLS * 4).unwrap(), "seed {}: too few kills landed", f.seed);
+        let barn: Vec<(i64, Child, Duration)> = [2 * varv, 2 * varv + 1]
+            .into_iter()
+            .map(|v| {
+                let fil = paketfil(v);
+                let ch = k.starta(&["providers", "apply-package", &fil, "--pubkey", &publik_arg]);
+                (v, ch, f.fordrojning(langd * 2))
+            })
+            .collect();
+        let start = Instant::now();
+        let mut barn = barn;
+        barn.sort_by_key(|(_, _, d)| *d);
+        let mut klara = Vec::new();
+        for (v, ch, d) in barn {
+            let kvar = d.saturating_sub(start.elapsed());
+            klara.push((v, f.doda(ch, kvar)));
+        }
+        let nar = format!(
+            "apply-package race {varv}: {:?}",
+            klara.iter().map(|(v, s)| format!("{v}: {s}")).collect::<Vec<_>>()
+        );
+        k.kontrollera(f.seed, &nar);
+        let c = k.sql();
+        let senaste: i64 =
+            c.query_row("SELECT max(paketversion) FROM registerpaket", [], |r| r.get(0)).unwrap();
+        let markta: i64 = c
+            .query_row(
+                "SELECT count(*) FROM utforare WHERE namn LIKE ?1",
+                [format!("% p{senaste}")],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let alla: i64 = c.query_row("SELECT count(*) FROM utforare", [], |r| r.get(0)).unwrap();
+        assert_eq!(
+            (markta, alla),
+            (i64::try_from(antal).unwrap(), i64::try_from(antal).unwrap()),
+            "seed {}, {nar}: package {senaste} is recorded but the register holds other providers",
+            f.seed
+        );
+        for (v, s) in &klara {
+            let inspelad: bool = c
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM registerpaket WHERE paketversion = ?1)",
+                    [v],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            // Done means recorded; refused (exit 1, an older package) means nothing written.
+            match s.code() {
+                Some(0) => assert!(inspelad, "seed {}, {nar}: {v} said done, not recorded", f.seed),
+                Some(1) => assert!(!inspelad, "seed {}, {nar}: {v} refused, yet recorded", f.seed),
+                Some(n) => panic!("seed {}, {nar}: exit {n}", f.seed),
+                None => {}
+            }
         }
     }
 }

@@ -4,6 +4,7 @@
 //! This crate does no I/O. Every rejection is a [`Valideringsfel`] that names a Fluent message id,
 //! so the shell, the CLI and the PDFs can all say it in the user's language.
 
+pub mod behorighet;
 pub mod dokument;
 mod fel;
 pub mod formular;

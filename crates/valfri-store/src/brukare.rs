@@ -2,6 +2,7 @@
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
+use valfri_domain::behorighet::far_oppna_brukare;
 use valfri_domain::{
     Brukare, BrukareTraff, Falt, Ombud, OmbudTyp, Personnummer, kontrollera_postnummer,
     kontrollera_text, vika,
@@ -119,7 +120,7 @@ impl Store {
             .conn
             .rad("SELECT skyddad FROM brukare WHERE id = ?1", [id], |r| r.get(0))
             .optional()?;
-        if skyddad == Some(true) && skal.is_none() {
+        if !far_oppna_brukare(skyddad == Some(true), skal.as_deref()) {
             self.logga_nekad(aktor, "brukare", id, "skal saknas")?;
             return Err(Lagringsfel::SkalKravs);
         }
@@ -345,7 +346,7 @@ impl Store {
 
 /// A brukare whose every field has passed validation.
 pub(crate) struct ValideradBrukare {
-    pnr: Personnummer,
+    pub(crate) pnr: Personnummer,
     fornamn: String,
     efternamn: String,
     co: String,

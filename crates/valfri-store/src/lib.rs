@@ -4,6 +4,30 @@
 //! through [`Store`]; nothing else writes SQL. Every method that reads a brukare's record or
 //! changes anything appends to the hash-chained audit log in the same transaction, so a change
 //! and its log row exist together or not at all.
+//!
+//! The store reads and writes; it decides nothing itself. Who may do what
+//! (`valfri_domain::behorighet`), whether a beslut gives a choice, who can be chosen, when
+//! ickeval may be applied and who is next in a turordning (`valfri_domain::val`) are pure
+//! functions it calls inside its transactions, so a second store shares them without a copy.
+//!
+//! `Store`'s methods, by module (one `impl Store` each):
+//!
+//! - opening and the file (`lib.rs`, `kryptering.rs`, `backup.rs`): `open`, `oppna`, `ny`,
+//!   `open_i_minnet`, `byt_losenfras`, `integritetskontroll`, `snabbkontroll`, `backup`, the
+//!   automatic backups and the security settings;
+//! - the municipality (`kommun.rs`): settings, områden, insatser, handläggare, `aktor`,
+//!   `krav_systemforvaltare`;
+//! - brukare (`brukare.rs`, `import.rs`): add, open (skyddade only with a reason), search,
+//!   import;
+//! - beslut (`beslut.rs`): draft, make, verkställ, end, omprövning, the beslut form;
+//! - the provider register (`register.rs`, `paket.rs`): save (a new version each time), read now
+//!   or at a version, apply a signed register package;
+//! - choice (`val/`): `aktivt.rs` (`valbara`, `valj`, `valhistorik`, `registrera_information`),
+//!   `ickeval.rs` (`ickeval`, `ickevalsforklaringar`, `satt_ickeval`), `omval.rs`
+//!   (`forhandsgranska_utforare`), `arbetslistor.rs`, `statistik.rs`;
+//! - documents (`dokument.rs`): what each document is made from, and the record of what was
+//!   produced;
+//! - the audit log (`logg.rs`): `verifiera_logg`, `logg_for`.
 
 mod backup;
 mod beslut;
@@ -41,6 +65,7 @@ pub use kryptering::{
     kryptera, sakerhetskopior,
 };
 pub use logg::{Loggpost, Loggstatus};
+pub use paket::{Paketutfall, Registerpaket};
 pub use register::{Registerversion, Sparat};
 pub use val::{Arbetslistor, Arbetspost, Insatsstatistik, Kapacitet, Paverkad, Utforarstatistik};
 
@@ -58,7 +83,7 @@ pub struct Aktor {
 impl Aktor {
     /// Whether this actor may change the provider register and the settings.
     pub fn far_andra_register(&self) -> bool {
-        self.roll == Roll::Systemforvaltare
+        valfri_domain::behorighet::far_andra_register(self.roll)
     }
 
     fn logg_namn(&self) -> String {
@@ -78,6 +103,19 @@ pub struct Store {
 /// How long a writer waits for another (the app, a second window, the CLI) before saying the
 /// database is busy. Long enough that people never see it in normal use.
 const VANTETID: Duration = Duration::from_secs(10);
+
+/// Waits for another writer by looking every few milliseconds, for [`VANTETID`] in all. `SQLite`'s
+/// own busy timeout sleeps up to 100 ms between looks and could keep missing the moments a large
+/// import leaves the lock free between its transactions.
+fn vanta_pa_skrivare(forsok: i32) -> bool {
+    const STEG: Duration = Duration::from_millis(2);
+    let vantat = STEG.saturating_mul(u32::try_from(forsok).unwrap_or(u32::MAX));
+    if vantat >= VANTETID {
+        return false;
+    }
+    std::thread::sleep(STEG);
+    true
+}
 
 /// Room in the prepared-statement cache: more than the store has distinct statements.
 const SATSER_I_CACHE: usize = 256;
@@ -120,11 +158,11 @@ impl Store {
     }
 
     fn forbered(
-        conn: Connection,
+        mut conn: Connection,
         sokvag: Option<PathBuf>,
         losen: Option<Losenfras>,
     ) -> Resultat<Self> {
-        conn.busy_timeout(VANTETID)?;
+        conn.busy_handler(Some(vanta_pa_skrivare))?;
         // Every statement the store runs fits, so none is parsed twice in a session.
         conn.set_prepared_statement_cache_capacity(SATSER_I_CACHE);
         // The same plan whatever the bound values: otherwise SQLite marks a statement whose plan
@@ -152,6 +190,12 @@ impl Store {
 
     fn migrera(&self) -> Resultat<()> {
         let kand = schema::MIGRATIONER.len();
+        // A read first: a database that is up to date (nearly every open) never asks for the
+        // write lock, so opening does not wait behind a long import in another process.
+        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if usize::try_from(version).is_ok_and(|v| v == kand) {
+            return Ok(());
+        }
         loop {
             let tx = self.skrivning()?;
             let version: usize = tx

@@ -71,11 +71,11 @@ pub(crate) fn skriv(
     let tid = nu();
     let vem = aktor.logg_namn();
     let h = hash(nr, &tid, &vem, handling, typ, id, detalj, &foregaende);
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO handelselogg (nr, tid, vem, handling, objekt_typ, objekt_id, detalj, foregaende, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![nr, tid, vem, handling, typ, id, detalj, foregaende, h],
-    )?;
+    )?
+    .execute(params![nr, tid, vem, handling, typ, id, detalj, foregaende, h])?;
     Ok(())
 }
 

@@ -4,7 +4,9 @@
 
 use chrono::NaiveDate;
 use valfri_domain::{Anvandarmeddelande, Enhet, Handlaggare, IckevalModell, Roll, Valideringsfel};
-use valfri_store::{Aktor, Lagringsfel, Loggstatus, NyBrukare, NyInsats, Store, demo, idag};
+use valfri_store::{
+    Aktor, Lagringsfel, Loggstatus, NyBrukare, NyInsats, Registerpaket, Store, demo, idag,
+};
 
 fn demo_store(dir: &tempfile::TempDir) -> (Store, std::path::PathBuf) {
     let sokvag = dir.path().join("valfri.sqlite");
@@ -107,7 +109,10 @@ fn only_a_systemforvaltare_changes_the_register_and_the_settings_and_every_refus
         ),
         (
             "register",
-            Box::new(|a| store.registrera_registerpaket(a, 7, "nyckel", "abc", 1).map(drop)),
+            Box::new(|a| {
+                let paket = Registerpaket { paketversion: 7, nyckel: "nyckel", sha256: "abc" };
+                store.tillampa_registerpaket(a, paket, std::slice::from_ref(&u), "paket").map(drop)
+            }),
         ),
     ];
     for (typ, f) in &forsok {
