@@ -32,6 +32,7 @@ struct Beslutsdata {
     utfall: Utfall,
     valfrihet: bool,
     giltig_fran: NaiveDate,
+    giltig_till: Option<NaiveDate>,
     ickeval: IckevalModell,
     ickeval_utforare_id: Option<String>,
     turordning_egen_regi: bool,
@@ -47,6 +48,50 @@ impl Beslutsdata {
             Err(Lagringsfel::BeslutUtanVal)
         }
     }
+
+    /// Whether valfrihetsinformation may go out for the beslut on `dag`: it gives a choice and
+    /// has not run out. A letter to a person who cannot choose would tell them they can.
+    fn kan_informeras(&self, dag: NaiveDate) -> Resultat<()> {
+        self.kan_valjas()?;
+        match self.giltig_till {
+            Some(till) if till < dag => Err(Lagringsfel::BeslutUtgatt { till }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Records that valfrihetsinformation was given on `skickad`, inside the caller's
+/// transaction, and returns the svarsdatum; refused like [`kontrollera_information`].
+pub(crate) fn skriv_information(
+    tx: &Transaction<'_>,
+    aktor: &Aktor,
+    beslut_id: &str,
+    skickad: NaiveDate,
+    sprak: &str,
+    storstil: bool,
+) -> Resultat<NaiveDate> {
+    let svarstid: u32 =
+        tx.rad("SELECT svarstid_dagar FROM kommun WHERE id = 1", [], |r| r.get(0))?;
+    let sprak = kontrollera_sprak(&[sprak.to_owned()])?;
+    let svarsdatum = skickad + Days::new(u64::from(svarstid));
+    beslutsdata(tx, beslut_id)?.kan_informeras(skickad)?;
+    tx.execute(
+        "INSERT INTO information (id, beslut_id, skickad, svarsdatum, sprak, storstil, registerversion, handlaggare, skapad)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![ny_id(), beslut_id, skickad.to_string(), svarsdatum.to_string(), sprak, storstil, registerversion(tx)?, aktor.logg_namn(), nu()],
+    )?;
+    logg::skriv(tx, aktor, "information", "beslut", beslut_id, &svarsdatum.to_string())?;
+    Ok(svarsdatum)
+}
+
+/// Refuses valfrihetsinformation for a beslut that gives no choice on `dag` (see
+/// [`Beslutsdata::kan_informeras`]).
+pub(crate) fn kontrollera_information(
+    tx: &Transaction<'_>,
+    beslut_id: &str,
+    dag: NaiveDate,
+) -> Resultat<()> {
+    beslutsdata(tx, beslut_id)?.kan_informeras(dag)
 }
 
 /// An approved provider for the insats, with what decides whether it can be chosen.
@@ -73,7 +118,7 @@ impl Kandidat {
 fn beslutsdata(tx: &Transaction<'_>, id: &str) -> Resultat<Beslutsdata> {
     tx.rad(
         "SELECT b.id, i.id, i.kod, br.omrade_id, o.kod, b.status, b.utfall, i.valfrihet, b.giltig_fran, i.ickeval,
-            i.ickeval_utforare_id, i.turordning_egen_regi
+            i.ickeval_utforare_id, i.turordning_egen_regi, b.giltig_till
          FROM beslut b JOIN insats i ON i.id = b.insats_id JOIN brukare br ON br.id = b.brukare_id
          LEFT JOIN omrade o ON o.id = br.omrade_id WHERE b.id = ?1",
         [id],
@@ -81,13 +126,13 @@ fn beslutsdata(tx: &Transaction<'_>, id: &str) -> Resultat<Beslutsdata> {
             Ok((
                 (r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get(4)?),
                 (r.get::<_, String>(5)?, r.get::<_, String>(6)?, r.get(7)?, r.get::<_, String>(8)?, r.get::<_, String>(9)?),
-                (r.get(10)?, r.get(11)?),
+                (r.get(10)?, r.get(11)?, r.get::<_, Option<String>>(12)?),
             ))
         },
     )
     .optional()?
     .ok_or_else(|| Lagringsfel::HittasInte { typ: "beslut", id: id.to_owned() })
-    .and_then(|((id, insats_id, insats_kod, omrade_id, omrade_kod), (status, utfall, valfrihet, fran, ickeval), (utsedd, egen))| {
+    .and_then(|((id, insats_id, insats_kod, omrade_id, omrade_kod), (status, utfall, valfrihet, fran, ickeval), (utsedd, egen, till))| {
         Ok(Beslutsdata {
             id,
             insats_id,
@@ -98,6 +143,7 @@ fn beslutsdata(tx: &Transaction<'_>, id: &str) -> Resultat<Beslutsdata> {
             utfall: Utfall::fran_kod(&utfall)?,
             valfrihet,
             giltig_fran: datum(&fran)?,
+            giltig_till: till.as_deref().map(datum).transpose()?,
             ickeval: IckevalModell::fran_kod(&ickeval)?,
             ickeval_utforare_id: utsedd,
             turordning_egen_regi: egen,
@@ -729,19 +775,7 @@ impl Store {
         sprak: &str,
         storstil: bool,
     ) -> Resultat<NaiveDate> {
-        let kommun = self.kommun()?;
-        let sprak = kontrollera_sprak(&[sprak.to_owned()])?;
-        let svarsdatum = skickad + Days::new(u64::from(kommun.svarstid_dagar));
-        self.i_transaktion(|tx| {
-            beslutsdata(tx, beslut_id)?.kan_valjas()?;
-            tx.execute(
-                "INSERT INTO information (id, beslut_id, skickad, svarsdatum, sprak, storstil, registerversion, handlaggare, skapad)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![ny_id(), beslut_id, skickad.to_string(), svarsdatum.to_string(), sprak, storstil, registerversion(tx)?, aktor.logg_namn(), nu()],
-            )?;
-            logg::skriv(tx, aktor, "information", "beslut", beslut_id, &svarsdatum.to_string())?;
-            Ok(svarsdatum)
-        })
+        self.i_transaktion(|tx| skriv_information(tx, aktor, beslut_id, skickad, sprak, storstil))
     }
 
     /// Sets an insats's ickeval alternative. Returns `true` when the model is turordning, which

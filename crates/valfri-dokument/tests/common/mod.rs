@@ -41,6 +41,7 @@ pub fn mottagare() -> Mottagare {
         postnummer: "599 31".into(),
         postort: "Exempelby".into(),
         kopia_for: None,
+        ombud_typ: None,
     }
 }
 
@@ -187,6 +188,9 @@ pub fn valfrihetsunderlag(n: usize) -> Valfrihetsunderlag {
         ickeval: IckevalModell::EgenRegi,
         ickeval_utforare: Some("Hemtjänsten Exempelby (egen regi)".into()),
         byte_dagar: 14,
+        nuvarande: None,
+        omrade_kod: "N".into(),
+        omrade_namn: "Norra Exempelby".into(),
     }
 }
 
@@ -239,6 +243,7 @@ pub fn beslutsunderlag(utfall: Utfall) -> Beslutsunderlag {
             kan_omprovas: true,
         },
         lagrum: "SoL 4 kap. 1 §".into(),
+        valfrihet: true,
     }
 }
 
