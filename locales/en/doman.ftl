@@ -36,7 +36,13 @@ valbarhet-ej_godkand = Not approved for the service
 valbarhet-detalj-ej_borjat = from { $datum }
 valbarhet-detalj-upphort = { $datum }
 valbarhet-detalj-pausad = until { $datum }
-valbarhet-detalj-vid_tak = { $aktiva } of { $tak } places are taken
+valbarhet-detalj-vid_tak = { $aktiva } of { $tak } { $tak ->
+    [one] place
+   *[other] places
+} { $aktiva ->
+    [one] is
+   *[other] are
+} taken
 valtyp-aktivt_val = Active choice
 valtyp-byte = Change of provider
 valtyp-ickeval = Default assignment

@@ -86,6 +86,7 @@ typ-utforare = Provider
 typ-handlaggare = Caseworker
 fel-inte-valbar = The provider cannot be chosen: { $skal }.
 fel-beslut-utan-val = The decision gives no choice of provider: it is not made, is a refusal, has ended or concerns a service outside the choice system.
+fel-beslut-utgatt = The decision was valid until { $till }. It has run out, so no information about choosing a provider is sent.
 fel-har-redan-utforare = The decision already has a provider. Register a change of provider instead.
 fel-samma-utforare = The client already has this provider.
 fel-svarsdatum-ej-passerat = The reply date { $svarsdatum } has not passed yet. The default alternative can be applied once it has, or now if the client says they will not choose.

@@ -36,7 +36,10 @@ valbarhet-ej_godkand = Ei hyväksytty tähän palveluun
 valbarhet-detalj-ej_borjat = { $datum } alkaen
 valbarhet-detalj-upphort = { $datum }
 valbarhet-detalj-pausad = { $datum } asti
-valbarhet-detalj-vid_tak = { $aktiva }/{ $tak } paikkaa on varattu
+valbarhet-detalj-vid_tak = { $aktiva }/{ $tak } { $tak ->
+    [one] paikka
+   *[other] paikkaa
+} on varattu
 valtyp-aktivt_val = Aktiivinen valinta
 valtyp-byte = Palveluntuottajan vaihto
 valtyp-ickeval = Valitsematta jättäminen

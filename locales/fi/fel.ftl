@@ -86,6 +86,7 @@ typ-utforare = Palveluntuottaja
 typ-handlaggare = Käsittelijä
 fel-inte-valbar = Palveluntuottajaa ei voi valita: { $skal }.
 fel-beslut-utan-val = Päätös ei anna mahdollisuutta valita palveluntuottajaa: sitä ei ole tehty, se on kielteinen, se on päättynyt tai se koskee palvelua, joka ei kuulu valinnanvapausjärjestelmään.
+fel-beslut-utgatt = Päätös oli voimassa { $till } asti. Se on päättynyt, joten valinnanvapaudesta ei lähetetä tietoa.
 fel-har-redan-utforare = Päätöksellä on jo palveluntuottaja. Kirjaa sen sijaan vaihto.
 fel-samma-utforare = Asiakkaalla on jo tämä palveluntuottaja.
 fel-svarsdatum-ej-passerat = Vastauspäivä { $svarsdatum } ei ole vielä mennyt. Valitsematta jättämisen vaihtoehtoa voi soveltaa, kun se on mennyt, tai heti, jos asiakas sanoo, ettei halua valita.

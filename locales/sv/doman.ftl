@@ -36,7 +36,13 @@ valbarhet-ej_godkand = Inte godkänd för insatsen
 valbarhet-detalj-ej_borjat = från { $datum }
 valbarhet-detalj-upphort = { $datum }
 valbarhet-detalj-pausad = till och med { $datum }
-valbarhet-detalj-vid_tak = { $aktiva } av { $tak } platser är tagna
+valbarhet-detalj-vid_tak = { $aktiva } av { $tak } { $tak ->
+    [one] plats
+   *[other] platser
+} { $aktiva ->
+    [one] är tagen
+   *[other] är tagna
+}
 valtyp-aktivt_val = Aktivt val
 valtyp-byte = Byte av utförare
 valtyp-ickeval = Ickeval

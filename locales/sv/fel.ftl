@@ -86,6 +86,7 @@ typ-utforare = Utförare
 typ-handlaggare = Handläggare
 fel-inte-valbar = Utföraren kan inte väljas: { $skal }.
 fel-beslut-utan-val = Beslutet ger inget val av utförare: det är inte fattat, är ett avslag, har avslutats eller gäller en insats utan valfrihetssystem.
+fel-beslut-utgatt = Beslutet gällde till och med { $till }. Det har gått ut, så ingen valfrihetsinformation skickas.
 fel-har-redan-utforare = Beslutet har redan en utförare. Registrera ett byte i stället.
 fel-samma-utforare = Brukaren har redan den här utföraren.
 fel-svarsdatum-ej-passerat = Svarsdatumet { $svarsdatum } har inte passerat än. Ickeval kan tillämpas när det har passerat, eller nu om brukaren säger att hen inte vill välja.

@@ -84,7 +84,9 @@ pub(crate) fn letters(args: &mut Argument, ctx: &Ctx, ord: &[&str]) -> Result<()
     if omval {
         beslut.extend(store.omval_beslut()?);
     }
-    if beslut.is_empty() {
+    // With --omval an empty list is an answer (nobody is marked for a new choice), not a
+    // usage error: the batch reports 0 letters and succeeds.
+    if beslut.is_empty() && !omval {
         return Err(Anvandningsfel::Saknas("beslut".into()).into());
     }
     std::fs::create_dir_all(&katalog).map_err(|e| {

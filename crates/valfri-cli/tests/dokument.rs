@@ -177,3 +177,107 @@ fn the_sheet_and_the_decision_letter() {
         ) >= 1
     );
 }
+
+/// The text of a PDF through pdftotext, whitespace folded, so a wrapped sentence reads whole.
+fn pdftext(pdf: &Path) -> String {
+    let ut = std::process::Command::new("pdftotext").arg(pdf).arg("-").output().unwrap();
+    assert!(ut.status.success());
+    String::from_utf8(ut.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Everything in a folder, recursively: a refused letter must leave none of it.
+fn filer_i(dir: &Path) -> Vec<PathBuf> {
+    let mut ut = Vec::new();
+    for f in std::fs::read_dir(dir).unwrap() {
+        let p = f.unwrap().path();
+        if p.is_dir() {
+            ut.extend(filer_i(&p));
+        } else {
+            ut.push(p);
+        }
+    }
+    ut
+}
+
+#[test]
+fn a_refused_letter_leaves_nothing_from_letter_or_letters() {
+    let k = Kommun::demo();
+    let beslut = |utfall: &str, fran: &str, till: &str| {
+        let mut args = vec![
+            "beslut",
+            "add",
+            "--brukare",
+            "340415-9828",
+            "--insats",
+            "ledsagarservice",
+            "--utfall",
+            utfall,
+            "--from",
+            fran,
+            "--to",
+            till,
+        ];
+        if utfall != "avslag" {
+            args.extend(["--omfattning", "8"]);
+        }
+        k.json(&args)["id"].as_str().unwrap().to_owned()
+    };
+    let avslag = beslut("avslag", "2026-01-01", "2030-12-31");
+    // Ran out long before today.
+    let utgatt = beslut("bifall", "2020-01-01", "2020-12-31");
+    let fore = |t: &str| k.antal(&format!("SELECT count(*) FROM {t}"));
+    let (dokument, information) = (fore("dokument"), fore("information"));
+    let ut = k.dir.path().join("ut");
+    std::fs::create_dir_all(&ut).unwrap();
+    for (vad, id) in [("avslag", &avslag), ("utgått", &utgatt)] {
+        let fil = ut.join(format!("{vad}.pdf"));
+        let svar = k.valfri(&["letter", "--beslut", id, "--out", fil.to_str().unwrap()]);
+        assert_eq!(svar.status.code(), Some(1), "{vad}: {}", text(&svar.stderr));
+        let batch = k.valfri(&["letters", "--out-dir", ut.to_str().unwrap(), "--beslut", id]);
+        assert_eq!(batch.status.code(), Some(1), "{vad}");
+        assert!(filer_i(&ut).is_empty(), "{vad}: {:?}", filer_i(&ut));
+    }
+    assert_eq!((fore("dokument"), fore("information")), (dokument, information));
+    let svar =
+        k.valfri(&["letter", "--beslut", &utgatt, "--out", ut.join("x.pdf").to_str().unwrap()]);
+    assert!(
+        text(&svar.stderr).contains("Beslutet gällde till och med 2020-12-31."),
+        "{}",
+        text(&svar.stderr)
+    );
+}
+
+#[test]
+fn letters_for_a_new_choice_with_nobody_marked_is_zero_letters_and_success() {
+    let k = Kommun::demo();
+    let katalog = k.dir.path().join("omval");
+    let ut = k.valfri(&["--json", "letters", "--out-dir", katalog.to_str().unwrap(), "--omval"]);
+    assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&ut.stdout).unwrap();
+    assert_eq!((json["skrivna"].as_u64(), json["redan_klara"].as_u64()), (Some(0), Some(0)));
+    let ut = k.valfri(&["letters", "--out-dir", katalog.to_str().unwrap(), "--omval"]);
+    assert_eq!(ut.status.code(), Some(0));
+    assert!(text(&ut.stdout).contains('0'), "{}", text(&ut.stdout));
+}
+
+#[test]
+fn martas_letter_from_the_cli_tells_her_provider_and_her_god_man_why_he_gets_it() {
+    let k = Kommun::demo();
+    let c = rusqlite::Connection::open(&k.db).unwrap();
+    let beslut: String = c
+        .query_row(
+            "SELECT b.id FROM beslut b JOIN brukare br ON br.id = b.brukare_id JOIN insats i ON i.id = b.insats_id
+             WHERE br.fornamn = 'Märta' AND i.kod = 'hemtjanst' AND b.status = 'verkstallt'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let fil = k.dir.path().join("marta.pdf");
+    let json = k.json(&["letter", "--beslut", &beslut, "--out", fil.to_str().unwrap()]);
+    assert_eq!(json["storstil"].as_bool(), Some(true));
+    let egen = pdftext(&fil);
+    assert!(egen.contains("I dag får du hjälp av Hemma Trygg i Exempelby AB."), "{egen}");
+    assert!(!egen.contains("Om du inte väljer"));
+    let kopia = pdftext(&k.dir.path().join("marta-kopia-1.pdf"));
+    assert!(kopia.contains("Du får det här brevet som god man för Märta Ekström."), "{kopia}");
+}

@@ -1,13 +1,16 @@
 //! The beslutsmeddelande: the decision in plain words and how to appeal it.
 
+use valfri_domain::Utfall;
 use valfri_domain::dokument::{Beslutsunderlag, Form};
 use valfri_l10n::Localizer;
 
 use crate::Sattdokument;
+use crate::brev::ombudsmening;
 use crate::gemensamt::{
-    Storlekar, arg, brevhuvud, datum, eller_saknas, giltighet, kontakttext, omfattning, sprak,
+    Storlekar, arg, brevhuvud, datum, eller_saknas, giltighet, kontakttext, omfattning, satt_sidor,
+    sprak,
 };
-use crate::layout::{Block, Cell, Sidformat, Tabell, satt};
+use crate::layout::{Block, Cell, Sidformat, Tabell};
 use crate::pdf::Metadata;
 use crate::typsnitt::{Typsnitt, Vikt};
 
@@ -26,6 +29,7 @@ pub(crate) fn beslutsmeddelande(
         t,
         l,
         sp,
+        &s,
         &u.avsandare,
         &u.mottagare,
         vec![
@@ -42,27 +46,71 @@ pub(crate) fn beslutsmeddelande(
     let saknas = l.t(sp, "dokument-uppgift-saknas");
     let stycke = |text: String| Block::Stycke { text, storlek: s.brod, vikt: Vikt::Normal };
     let rubrik = |text: String| Block::Rubrik { text, storlek: s.h2 };
+    let avslag = b0.utfall == Utfall::Avslag;
+    let insats = b0.insats_namn.clone();
+    let omf = omfattning(l, sp, b0.omfattning, b0.enhet);
+    let period = giltighet(l, sp, b0.giltig_fran, b0.giltig_till);
 
-    let titel = l.text(sp, "dokument-beslut-titel", &[arg("insats", b0.insats_namn.clone())]);
+    let titel = l.text(sp, "dokument-beslut-titel", &[arg("insats", insats.clone())]);
     let mut b = vec![Block::Rubrik { text: titel.clone(), storlek: s.h1 }];
+    b.extend(ombudsmening(l, sp, &u.mottagare, "dokument-ombud-beslut").map(stycke));
+
+    // The outcome first, as sentences: what the person gets, and what not.
+    let beviljat = || match &omf {
+        Some(o) => l.text(
+            sp,
+            "dokument-beslut-beviljat",
+            &[arg("insats", insats.clone()), arg("omfattning", o.clone())],
+        ),
+        None => {
+            l.text(sp, "dokument-beslut-beviljat-utan-omfattning", &[arg("insats", insats.clone())])
+        }
+    };
+    let galler = || l.text(sp, "dokument-beslut-galler", &[arg("giltighet", period.clone())]);
+    let utfall = match b0.utfall {
+        Utfall::Avslag => {
+            vec![l.text(sp, "dokument-beslut-avslag", &[arg("insats", insats.clone())])]
+        }
+        Utfall::DelvisBifall => vec![
+            l.t(sp, "dokument-beslut-delvis"),
+            beviljat(),
+            l.t(sp, "dokument-beslut-delvis-inte"),
+            galler(),
+        ],
+        Utfall::Bifall => vec![beviljat(), galler()],
+    };
+    for mening in utfall {
+        b.push(Block::Stycke { text: mening, storlek: s.brod, vikt: Vikt::Fet });
+    }
     b.push(stycke(l.text(
         sp,
         "dokument-beslut-inledning",
         &[arg("namn", u.brukare_namn.clone()), arg("datum", datum(beslutsdatum))],
     )));
 
-    let fakta: Vec<(String, String)> = vec![
+    let fattat_av = l.text(
+        sp,
+        "dokument-beslut-fattat-av",
+        &[
+            arg("namn", u.handlaggare.namn.clone()),
+            arg("titel", u.handlaggare.titel.clone()),
+            arg("namnd", u.avsandare.namnd.clone()),
+        ],
+    );
+    let mut fakta: Vec<(String, String)> = vec![
         (l.t(sp, "dokument-beslut-utfall"), l.t(sp, b0.utfall.meddelande_id())),
-        (l.t(sp, "dokument-beslut-insats"), b0.insats_namn.clone()),
-        (
-            l.t(sp, "dokument-beslut-omfattning"),
-            omfattning(l, sp, b0.omfattning, b0.enhet)
-                .unwrap_or_else(|| l.t(sp, b0.enhet.meddelande_id())),
-        ),
-        (l.t(sp, "dokument-beslut-giltighet"), giltighet(l, sp, b0.giltig_fran, b0.giltig_till)),
-        (l.t(sp, "dokument-beslut-lagrum"), eller_saknas(&u.lagrum, &saknas)),
-        (l.t(sp, "dokument-beslut-beslutsdatum"), datum(beslutsdatum)),
+        (l.t(sp, "dokument-beslut-insats"), insats.clone()),
     ];
+    // A refusal grants no extent and no period: printing them would read as if it did.
+    if !avslag {
+        fakta.push((
+            l.t(sp, "dokument-beslut-omfattning"),
+            omf.clone().unwrap_or_else(|| l.t(sp, b0.enhet.meddelande_id())),
+        ));
+        fakta.push((l.t(sp, "dokument-beslut-giltighet"), period.clone()));
+    }
+    fakta.push((l.t(sp, "dokument-beslut-lagrum"), eller_saknas(&u.lagrum, &saknas)));
+    fakta.push((l.t(sp, "dokument-beslut-beslutsdatum"), datum(beslutsdatum)));
     if s.storstil {
         for (etikett, varde) in fakta {
             b.push(Block::Stycke { text: etikett, storlek: s.brod, vikt: Vikt::Fet });
@@ -82,10 +130,16 @@ pub(crate) fn beslutsmeddelande(
 
     b.push(rubrik(l.t(sp, "dokument-beslut-motivering")));
     b.push(stycke(eller_saknas(&b0.motivering, &saknas)));
-    if let Some(d) = b0.uppfoljning {
+    if !avslag && u.valfrihet {
+        b.push(rubrik(l.t(sp, "dokument-beslut-valja-rubrik")));
+        b.push(stycke(l.text(sp, "dokument-beslut-valja", &[arg("insats", insats.clone())])));
+    }
+    if let Some(d) = b0.uppfoljning.filter(|_| !avslag) {
         b.push(rubrik(l.t(sp, "dokument-beslut-uppfoljning-rubrik")));
         b.push(stycke(l.text(sp, "dokument-beslut-uppfoljning", &[arg("datum", datum(d))])));
     }
+    b.push(rubrik(l.t(sp, "dokument-beslut-fattat-av-rubrik")));
+    b.push(stycke(fattat_av));
     b.push(rubrik(l.t(sp, "dokument-brev-fragor-rubrik")));
     b.push(stycke(kontakttext(l, sp, &u.handlaggare)));
 
@@ -102,12 +156,13 @@ pub(crate) fn beslutsmeddelande(
     b.push(stycke(l.text(sp, "dokument-overklaga-nar", &[arg("adress", adress)])));
     b.push(stycke(l.t(sp, "dokument-overklaga-sedan")));
 
-    let sidor = satt(t, &f, &b, huvud, &[], &|nr, antal| {
+    let sidor = satt_sidor(t, &f, &s, &b, huvud, &[], &|nr, antal| {
         l.text(sp, "dokument-sida", &[arg("nr", nr), arg("antal", antal)])
     });
     Sattdokument {
         format: f,
         sidor,
+        bilaga: None,
         meta: Metadata { titel, forfattare: a.namnd.clone(), sprak: sp.to_owned(), datum: u.datum },
     }
 }

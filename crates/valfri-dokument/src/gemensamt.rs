@@ -3,10 +3,11 @@
 
 use chrono::NaiveDate;
 use valfri_domain::dokument::{Avsandare, Form, Kontakt, Mottagare};
+use valfri_domain::val::Valbarhet;
 use valfri_domain::{Arg, Enhet};
 use valfri_l10n::Localizer;
 
-use crate::layout::{Element, MM, radbryt};
+use crate::layout::{Block, Element, MM, Sida, Sidformat, radbryt, satt};
 use crate::typsnitt::{Typsnitt, Vikt};
 
 /// The envelope window. Assumption, stated because nothing in the data says it: a C5 or E65
@@ -17,24 +18,158 @@ use crate::typsnitt::{Typsnitt, Vikt};
 /// shows with any of those envelopes, and nothing else is drawn inside it.
 pub(crate) const FONSTER_MM: (f32, f32, f32, f32) = (20.0, 45.0, 110.0, 90.0);
 
-/// Type sizes in points for ordinary and large print.
+/// Type sizes in points for ordinary and large print. Large print enlarges everything a
+/// person reads, the letterhead, address, reference column and footer too, not only the body.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Storlekar {
     pub brod: f32,
     pub h1: f32,
     pub h2: f32,
     pub tabell: f32,
+    /// The sender's name above the window, and the smaller lines under it.
+    pub avsandare: f32,
+    pub avsandare_rad: f32,
+    /// The address in the window.
+    pub adress: f32,
+    /// The reference column's labels and values.
+    pub etikett: f32,
+    pub referens: f32,
+    /// Footer lines and the page number.
+    pub sidfot: f32,
     pub storstil: bool,
 }
 
 impl Storlekar {
     pub(crate) fn valj(form: &Form) -> Self {
         if form.storstil {
-            Self { brod: 16.0, h1: 24.0, h2: 19.0, tabell: 16.0, storstil: true }
+            Self {
+                brod: 16.0,
+                h1: 24.0,
+                h2: 19.0,
+                tabell: 16.0,
+                avsandare: 18.0,
+                avsandare_rad: 16.0,
+                adress: 16.0,
+                etikett: 16.0,
+                referens: 16.0,
+                sidfot: 16.0,
+                storstil: true,
+            }
         } else {
-            Self { brod: 11.0, h1: 17.0, h2: 13.0, tabell: 9.5, storstil: false }
+            Self {
+                brod: 11.0,
+                h1: 17.0,
+                h2: 13.0,
+                tabell: 9.5,
+                avsandare: 11.0,
+                avsandare_rad: 9.0,
+                adress: 11.0,
+                etikett: 8.0,
+                referens: 10.0,
+                sidfot: 8.0,
+                storstil: false,
+            }
         }
     }
+}
+
+/// Lays the blocks out as [`satt`] does; in large print the footer lines and the page number
+/// are set at the large size in a footer made tall enough for them, since the layout engine's
+/// own footer is small print.
+pub(crate) fn satt_sidor(
+    t: &Typsnitt,
+    f: &Sidformat,
+    s: &Storlekar,
+    b: &[Block],
+    forsta_sidan: Vec<Element>,
+    sidfot: &[String],
+    sidnummer: &dyn Fn(usize, usize) -> String,
+) -> Vec<Sida> {
+    if !s.storstil {
+        return satt(t, f, b, forsta_sidan, sidfot, sidnummer);
+    }
+    let storlek = s.sidfot;
+    let radhojd = storlek * 1.3;
+    let rader: Vec<String> = sidfot
+        .iter()
+        .flat_map(|r| radbryt(t, Vikt::Normal, storlek, f.innerbredd(), &t.normal.ersatt(r)))
+        .collect();
+    let hojd = (rader.len() + 1) as f32 * radhojd + 2.0 * MM;
+    let mut format = *f;
+    format.botten += hojd;
+    let mut sidor = satt(t, &format, b, forsta_sidan, &[], &|_, _| String::new());
+    let antal = sidor.len();
+    for (i, sida) in sidor.iter_mut().enumerate() {
+        // The engine's own page number is empty here; the large one replaces it.
+        sida.element.retain(|e| !matches!(e, Element::Text { text, .. } if text.is_empty()));
+        let mut y = f.hojd - f.botten - hojd + 2.0 * MM;
+        for rad in &rader {
+            y += radhojd;
+            sida.element.push(Element::Text {
+                x: f.vanster,
+                y,
+                storlek,
+                vikt: Vikt::Normal,
+                text: rad.clone(),
+            });
+        }
+        y += radhojd;
+        let nummer = t.normal.ersatt(&sidnummer(i + 1, antal));
+        let bredd = t.normal.bredd(&nummer, storlek);
+        sida.element.push(Element::Text {
+            x: f.bredd - f.hoger - bredd,
+            y,
+            storlek,
+            vikt: Vikt::Normal,
+            text: nummer,
+        });
+    }
+    sidor
+}
+
+/// The summary box at the top of page 1: a light grey box with a bold heading and short
+/// lines, from `y` across the text width. Returns its elements and where the box ends.
+pub(crate) fn sammanfattningsruta(
+    t: &Typsnitt,
+    f: &Sidformat,
+    s: &Storlekar,
+    rubrik: &str,
+    rader: &[String],
+    y: f32,
+) -> (Vec<Element>, f32) {
+    let marginal = 4.0 * MM;
+    let bredd = f.innerbredd() - 2.0 * marginal;
+    let mut text = Vec::new();
+    let mut yy = y + marginal;
+    let rubrikstorlek = s.brod + 1.0;
+    for rad in radbryt(t, Vikt::Fet, rubrikstorlek, bredd, &t.fet.ersatt(rubrik)) {
+        yy += rubrikstorlek * 1.3;
+        text.push(Element::Text {
+            x: f.vanster + marginal,
+            y: yy,
+            storlek: rubrikstorlek,
+            vikt: Vikt::Fet,
+            text: rad,
+        });
+    }
+    yy += 1.0 * MM;
+    for r in rader {
+        for rad in radbryt(t, Vikt::Normal, s.brod, bredd, &t.normal.ersatt(r)) {
+            yy += s.brod * 1.3;
+            text.push(Element::Text {
+                x: f.vanster + marginal,
+                y: yy,
+                storlek: s.brod,
+                vikt: Vikt::Normal,
+                text: rad,
+            });
+        }
+    }
+    let slut = yy + marginal;
+    let mut ut =
+        vec![Element::Ruta { x: f.vanster, y, b: f.innerbredd(), h: slut - y, fylld: true }];
+    ut.extend(text);
+    (ut, slut)
 }
 
 /// The language the document is written in: the form's when we have it, else Swedish.
@@ -143,6 +278,7 @@ pub(crate) fn brevhuvud(
     t: &Typsnitt,
     l: &Localizer,
     sprak: &str,
+    s: &Storlekar,
     avsandare: &Avsandare,
     mottagare: &Mottagare,
     referenser: Vec<(String, String)>,
@@ -150,20 +286,21 @@ pub(crate) fn brevhuvud(
     let mut ut = Vec::new();
     let (fv, ft, fh, fb) = FONSTER_MM;
 
-    // Sender: above the window, and only as many lines as fit above it.
-    let mut y = 14.0 * MM;
+    // Sender: above the window, and only as many lines as fit above it (in large print the
+    // telephone line gives way; the summary box says whom to call).
+    let mut y = if s.storstil { 8.0 * MM } else { 14.0 * MM };
     let avs_rader: Vec<(String, Vikt, f32)> = vec![
-        (avsandare.kommun.clone(), Vikt::Fet, 11.0),
-        (avsandare.namnd.clone(), Vikt::Normal, 9.0),
+        (avsandare.kommun.clone(), Vikt::Fet, s.avsandare),
+        (avsandare.namnd.clone(), Vikt::Normal, s.avsandare_rad),
         (
             format!("{}, {} {}", avsandare.adress, avsandare.postnummer, avsandare.postort),
             Vikt::Normal,
-            9.0,
+            s.avsandare_rad,
         ),
         (
             l.text(sprak, "dokument-telefon-rad", &[("telefon", avsandare.telefon.clone().into())]),
             Vikt::Normal,
-            9.0,
+            s.avsandare_rad,
         ),
     ];
     'avsandare: for (text, vikt, storlek) in avs_rader {
@@ -178,7 +315,7 @@ pub(crate) fn brevhuvud(
 
     // Recipient: inside the window with 4 mm to spare on each side; lines that would not show
     // through the window are left out rather than printed under the envelope's paper.
-    let storlek = 11.0;
+    let storlek = s.adress;
     let mut adress = vec![mottagare.namn.clone()];
     if !mottagare.co.trim().is_empty() {
         adress.push(l.text(sprak, "dokument-co", &[("co", mottagare.co.clone().into())]));
@@ -204,8 +341,8 @@ pub(crate) fn brevhuvud(
     }
 
     // Reference column right of the window.
-    let x = (fh + 10.0) * MM;
-    let bredd = 210.0 * MM - x - 15.0 * MM;
+    let x = if s.storstil { (fh + 6.0) * MM } else { (fh + 10.0) * MM };
+    let bredd = 210.0 * MM - x - 12.0 * MM;
     let mut ref_rader: Vec<Referens> = Vec::new();
     if let Some(brukare) = &mottagare.kopia_for {
         ref_rader.push(Referens {
@@ -227,27 +364,45 @@ pub(crate) fn brevhuvud(
     let mut y = ft * MM;
     for r in ref_rader {
         if !r.etikett.is_empty() {
-            y += 8.0 * 1.3;
-            ut.push(Element::Text {
-                x,
-                y,
-                storlek: 8.0,
-                vikt: Vikt::Normal,
-                text: t.normal.ersatt(&r.etikett),
-            });
+            for rad in radbryt(t, Vikt::Normal, s.etikett, bredd, &t.normal.ersatt(&r.etikett)) {
+                y += s.etikett * 1.3;
+                ut.push(Element::Text { x, y, storlek: s.etikett, vikt: Vikt::Normal, text: rad });
+            }
         }
         let vikt = if r.fet { Vikt::Fet } else { Vikt::Normal };
-        for rad in radbryt(t, vikt, 10.0, bredd, &t.ansikte(vikt).ersatt(&r.varde)) {
-            y += 10.0 * 1.3;
-            ut.push(Element::Text { x, y, storlek: 10.0, vikt, text: rad });
+        for rad in radbryt(t, vikt, s.referens, bredd, &t.ansikte(vikt).ersatt(&r.varde)) {
+            y += s.referens * 1.3;
+            ut.push(Element::Text { x, y, storlek: s.referens, vikt, text: rad });
         }
         y += 1.5 * MM;
     }
-    let start = (fb + 10.0) * MM;
-    (ut, start.max(y + 8.0 * MM))
+    let start = (fb + 8.0) * MM;
+    (ut, start.max(y + 6.0 * MM))
 }
 
 /// Arguments of a Fluent message, spelled out once.
 pub(crate) fn arg(namn: &'static str, v: impl Into<Arg>) -> (&'static str, Arg) {
     (namn, v.into())
+}
+
+/// Whether a provider can be chosen, in the words of the person who reads the letter ("Har
+/// ingen ledig plats just nu", "Arbetar inte där du bor"), with the detail the handläggare's
+/// wording has (how many places are taken, until when).
+pub(crate) fn orsak(l: &Localizer, sprak: &str, v: &Valbarhet) -> String {
+    let kort = l.t(sprak, &format!("dokument-orsak-{}", v.kod()));
+    let detalj = match v {
+        Valbarhet::Pausad { till } => {
+            Some(l.text(sprak, "valbarhet-detalj-pausad", &[("datum", datum(*till).into())]))
+        }
+        Valbarhet::VidTak { tak, aktiva } => Some(l.text(
+            sprak,
+            "valbarhet-detalj-vid_tak",
+            &[("tak", Arg::Tal(i64::from(*tak))), ("aktiva", Arg::Tal(i64::from(*aktiva)))],
+        )),
+        _ => None,
+    };
+    match detalj {
+        Some(d) => format!("{kort} ({d})"),
+        None => kort,
+    }
 }

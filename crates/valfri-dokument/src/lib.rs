@@ -70,22 +70,33 @@ impl Anvandarmeddelande for DokumentFel {
 pub struct Sattdokument {
     format: layout::Sidformat,
     sidor: Vec<layout::Sida>,
+    /// Pages that follow in a format of their own: the jämförelseblad that goes with a letter.
+    bilaga: Option<(layout::Sidformat, Vec<layout::Sida>)>,
     meta: pdf::Metadata,
 }
 
 impl Sattdokument {
+    /// Every page with its format, the appendix's last.
+    fn alla_sidor(&self) -> Vec<(&layout::Sidformat, &layout::Sida)> {
+        let mut ut: Vec<_> = self.sidor.iter().map(|s| (&self.format, s)).collect();
+        if let Some((f, sidor)) = &self.bilaga {
+            ut.extend(sidor.iter().map(|s| (f, s)));
+        }
+        ut
+    }
+
     /// The PDF bytes.
     pub fn pdf(&self, t: &Typsnitt) -> Result<Vec<u8>, DokumentFel> {
-        pdf::skriv(t, &self.format, &self.sidor, &self.meta)
+        pdf::skriv(t, &self.alla_sidor(), &self.meta)
     }
 
     /// One SVG image per page, with every text, line and box where the PDF has it.
     pub fn svg(&self, t: &Typsnitt) -> Vec<String> {
-        self.sidor.iter().map(|s| svg::sida(t, &self.format, s, &self.meta.sprak)).collect()
+        self.alla_sidor().into_iter().map(|(f, s)| svg::sida(t, f, s, &self.meta.sprak)).collect()
     }
 
     pub fn antal_sidor(&self) -> usize {
-        self.sidor.len()
+        self.sidor.len() + self.bilaga.as_ref().map_or(0, |(_, s)| s.len())
     }
 
     /// The document's title (also the PDF's).

@@ -37,14 +37,15 @@ fn ljusgra() -> Color {
     Color::Rgb(Rgb { r: 0.9, g: 0.9, b: 0.9, icc_profile: None })
 }
 
+/// Writes the pages, each in its own format: a letter's portrait pages and the landscape
+/// comparison sheet that goes with it are one PDF.
 pub(crate) fn skriv(
     t: &Typsnitt,
-    f: &Sidformat,
-    sidor: &[Sida],
+    sidor: &[(&Sidformat, &Sida)],
     meta: &Metadata,
 ) -> Result<Vec<u8>, DokumentFel> {
     let tecken = |vikt: Vikt| {
-        sidor.iter().flat_map(|s| &s.element).filter_map(move |e| match e {
+        sidor.iter().flat_map(|(_, s)| &s.element).filter_map(move |e| match e {
             Element::Text { vikt: v, text, .. } if *v == vikt => Some(text.chars()),
             _ => None,
         })
@@ -58,7 +59,7 @@ pub(crate) fn skriv(
     let fet = doc.add_font(&delmangder[1].font);
     let sidor: Vec<PdfPage> = sidor
         .iter()
-        .map(|s| {
+        .map(|(f, s)| {
             PdfPage::new(
                 Mm(f.bredd / crate::layout::MM),
                 Mm(f.hojd / crate::layout::MM),

@@ -43,6 +43,7 @@ fn swedish_letters_round_trip_as_text_and_every_provider_is_in_the_table_once() 
     assert!(text.contains("27,5 timmar per månad"), "decimal comma in Swedish");
     assert!(text.contains("Utförarna står i bokstavsordning."));
     assert!(text.contains("Hemtjänsten Exempelby (egen regi)"), "the ickeval unit is named");
+    assert!(text.contains("Kommunen har godkänt 16 utförare för hemtjänst."), "{text}");
     assert!(text.contains("2026-05-18"), "the svarsdatum");
     assert!(text.contains("lena.h@exempelby.example"));
     assert!(text.contains("Sida 1 av"));
@@ -59,7 +60,7 @@ fn swedish_letters_round_trip_as_text_and_every_provider_is_in_the_table_once() 
             assert!(
                 celler.iter().any(|b| b.sida == rad.sida
                     && (b.y - rad.y).abs() < 0.5
-                    && b.text.starts_with("Tar för närvarande inte emot nya")),
+                    && b.text.starts_with("Har ingen ledig plats just nu")),
                 "{namn} is marked as at its cap"
             );
         }
@@ -220,9 +221,19 @@ fn page_count_grows_with_the_providers_and_no_row_is_lost_across_pages() {
                 "header on page {s} with {n} providers"
             );
         }
-        // Every page says which page it is of how many.
-        for s in 1..=p.sidor() {
-            assert!(p.pa_sida(s).iter().any(|b| b.text == format!("Sida {s} av {}", p.sidor())));
+        // Every page of the letter says which page it is of how many; the appendix counts
+        // its own pages.
+        let brev = p.brevsidor();
+        for s in 1..=brev {
+            assert!(p.pa_sida(s).iter().any(|b| b.text == format!("Sida {s} av {brev}")));
+        }
+        let bilaga = p.sidor() - brev;
+        for s in 1..=bilaga {
+            assert!(
+                p.pa_sida(brev + s)
+                    .iter()
+                    .any(|b| b.text == format!("Bilaga, sida {s} av {bilaga}"))
+            );
         }
     }
     assert!(forra >= 5);
@@ -234,11 +245,14 @@ fn the_reply_slip_lists_exactly_the_providers_that_can_be_chosen() {
     let u = valfrihetsunderlag(16);
     let p = Pdf::las(&valfrihetsbrev(&t, &l, &u, &form("sv", false)).unwrap());
     let talong = talongsida(&p, "Svarstalong");
-    assert_eq!(talong, p.sidor(), "the slip is the last page");
+    assert_eq!(talong, p.brevsidor(), "the slip is the last page of the letter");
     let pa_talongen: Vec<String> = p
         .bitar
         .iter()
-        .filter(|b| b.sida >= talong && u.utforare.iter().any(|x| x.utforare.namn == b.text))
+        .filter(|b| {
+            (talong..=p.brevsidor()).contains(&b.sida)
+                && u.utforare.iter().any(|x| x.utforare.namn == b.text)
+        })
         .map(|b| b.text.clone())
         .collect();
     let valbara: Vec<String> = u
@@ -264,19 +278,18 @@ fn large_print_is_at_least_16_points_and_providers_become_blocks() {
     let p = Pdf::las(&pdf);
     // Body text: everything but the page-1 head (the envelope has its own constraints) and the
     // page footers.
-    let rubrik = p.bitar.iter().find(|b| b.text.starts_with("Du kan välja utförare")).unwrap();
-    let brod: Vec<&Textbit> = p
-        .bitar
-        .iter()
-        .filter(|b| (b.sida != 1 || b.y <= rubrik.y) && !b.text.starts_with("Sida "))
-        .collect();
-    assert!(brod.len() > 50);
-    for b in brod {
-        assert!(b.storlek >= 16.0, "{} pt: {}", b.storlek, b.text);
+    // Everything a person reads: the letterhead, the address, the reference column, the
+    // summary box, the body, the reply slip, the footers and the appendix.
+    assert!(p.bitar.len() > 200);
+    for b in &p.bitar {
+        assert!(b.storlek >= 16.0, "page {}: {} pt: {}", b.sida, b.storlek, b.text);
+    }
+    for del in ["Exempelby kommun", "Åsa Öberg-Ängström", "Datum", "2026-05-04", "Sida 1 av"] {
+        assert!(p.pa_sida(1).iter().any(|b| b.text.starts_with(del)), "{del} on page 1");
     }
     assert!(!p.bitar.iter().any(|b| b.text == "Driftsform"), "no table header");
     assert!(p.text().contains("Driftsform: Privat"));
-    assert!(p.lopande().contains("Just nu: Tar för närvarande inte emot nya"));
+    assert!(p.lopande().contains("Varför inte?: Har ingen ledig plats just nu"));
 }
 
 #[test]
@@ -294,7 +307,7 @@ fn a_refusal_and_a_partial_grant_carry_the_appeal_instructions() {
         assert!(text.contains("förvaltningsrätten"));
         assert!(text.contains("Vård- och omsorgsnämnden"));
         assert!(text.contains("SoL 4 kap. 1 §"));
-        assert!(text.contains("28 timmar per månad"));
+        assert_eq!(text.contains("28 timmar per månad"), utfall != Utfall::Avslag, "{utfall:?}");
     }
     let text = Pdf::las(
         &beslutsmeddelande(&t, &l, &beslutsunderlag(Utfall::Avslag), &form("sv", false)).unwrap(),
@@ -311,9 +324,11 @@ fn the_finnish_letter_is_in_finnish() {
     let p = Pdf::las(&pdf);
     let text = p.lopande();
     assert!(text.contains("Voit valita palveluntuottajan"), "{text}");
+    assert!(text.contains("Vastaa viimeistään 2026-05-18."), "the summary box in Finnish");
     assert!(text.contains("27,5 tuntia kuukaudessa"));
     assert!(text.contains("Vastauslomake"));
-    assert!(text.contains("Ei tällä hetkellä ota uusia asiakkaita"));
+    assert!(text.contains("Ei vapaita paikkoja juuri nyt (20/20 paikkaa on varattu)"));
+    assert!(text.contains("Ei toimi alueella, jossa asut"));
     assert!(text.contains("Sivu 1/"));
     assert!(!text.contains("Du kan"), "no Swedish left");
     let en = Pdf::las(&valfrihetsbrev(&t, &l, &valfrihetsunderlag(3), &form("en", false)).unwrap())
@@ -322,7 +337,7 @@ fn the_finnish_letter_is_in_finnish() {
     // A language we have no texts for falls back to Swedish rather than failing.
     let xx = Pdf::las(&valfrihetsbrev(&t, &l, &valfrihetsunderlag(3), &form("xx", false)).unwrap())
         .lopande();
-    assert!(xx.contains("Du kan välja utförare"));
+    assert!(xx.contains("Du kan välja vem som ger dig hemtjänst"));
 }
 
 #[test]
@@ -332,7 +347,11 @@ fn the_sheet_shows_the_same_facts_for_every_provider_in_the_given_order() {
     let pdf = jamforelseblad(&t, &l, &u, &form("sv", false)).unwrap();
     skriv_om_onskat("blad-40", &pdf);
     let p = Pdf::las(&pdf);
-    let celler = p.celler();
+    // The table: everything before the list of contact details that follows it.
+    let kontakter = p.bitar.iter().find(|b| b.text == "Så når du utförarna").unwrap();
+    let (ks, ky) = (kontakter.sida, kontakter.y);
+    let celler: Vec<Textbit> =
+        p.celler().into_iter().filter(|b| b.sida < ks || (b.sida == ks && b.y > ky)).collect();
     let mut forra = (0, f32::MAX);
     for x in &u.utforare {
         let traffar: Vec<&Textbit> = celler.iter().filter(|b| b.text == x.utforare.namn).collect();
@@ -345,20 +364,54 @@ fn the_sheet_shows_the_same_facts_for_every_provider_in_the_given_order() {
         forra = plats;
     }
     let text = p.lopande();
-    assert!(
-        text.contains("Helhetsnöjdhet: 81 % (2025, Socialstyrelsen)"),
-        "value, unit, year and source"
-    );
-    assert!(
-        text.contains("Personalkontinuitet: 11,5 personer på 14 dagar (2025, Socialstyrelsen)")
-    );
-    // Every provider without a figure reads the same words in the same place.
-    let saknas_kvalitet = text.matches("Helhetsnöjdhet: uppgift saknas").count();
-    assert_eq!(
-        saknas_kvalitet,
-        u.utforare.iter().filter(|x| x.utforare.kvalitet.is_empty()).count()
-    );
-    assert!(text.contains("E-post: uppgift saknas"));
+    // Each quality figure has its own column: the heading names it with its unit and a note
+    // number; the note under the table gives source and year.
+    let kolumn = |rubrik: &str| {
+        celler
+            .iter()
+            // A narrow heading may break inside a word: compare without the spaces.
+            .find(|b| b.sida == 1 && b.text.replace(' ', "") == rubrik.replace(' ', ""))
+            .unwrap_or_else(|| panic!("{rubrik}: {text}"))
+            .x
+    };
+    let (nojd, kontinuitet) =
+        (kolumn("Helhetsnöjdhet, % (1)"), kolumn("Personalkontinuitet, personer på 14 dagar (2)"));
+    for x in &u.utforare {
+        let namn = celler.iter().find(|b| b.text == x.utforare.namn).unwrap();
+        let i_raden = |kol: f32| {
+            celler
+                .iter()
+                .find(|b| {
+                    b.sida == namn.sida && (b.y - namn.y).abs() < 0.5 && (b.x - kol).abs() < 0.5
+                })
+                .map(|b| b.text.clone())
+        };
+        let (h, k) = match x.utforare.kvalitet.as_slice() {
+            [h, k] => (h.varde.to_string(), k.varde.to_string().replace('.', ",")),
+            _ => ("uppgift saknas".into(), "uppgift saknas".into()),
+        };
+        assert_eq!(i_raden(nojd), Some(h), "{}", x.utforare.namn);
+        assert_eq!(i_raden(kontinuitet), Some(k), "{}", x.utforare.namn);
+    }
+    let not =
+        |t: &str| celler.iter().find(|b| b.text == t).unwrap_or_else(|| panic!("{t}: {text}"));
+    let sista_raden = celler
+        .iter()
+        .filter(|b| u.utforare.iter().any(|x| x.utforare.namn == b.text))
+        .max_by(|a, b| a.sida.cmp(&b.sida).then(b.y.total_cmp(&a.y)))
+        .unwrap();
+    for n in [
+        "(1) Helhetsnöjdhet: Socialstyrelsen, 2025.",
+        "(2) Personalkontinuitet: Socialstyrelsen, 2025.",
+    ] {
+        let n = not(n);
+        assert!((n.sida, -n.y) > (sista_raden.sida, -sista_raden.y), "the note is below the table");
+    }
+    // At least 11 pt in normal print, but for the footer (who compiled it, the page number).
+    for b in p.bitar.iter().filter(|b| b.y > 30.0 * MM) {
+        assert!(b.storlek >= 11.0, "{b:?}");
+    }
+    assert!(text.contains("Telefon: 0123-200 003. E-post: uppgift saknas."));
     assert!(
         text.contains("Sammanställt av Lena Handläggare 2026-05-04. Utförarregistrets version 7.")
     );
@@ -389,10 +442,12 @@ fn hostile_text_neither_panics_nor_leaves_the_page() {
         skriv_om_onskat(&format!("brev-fientlig-{storstil}"), &pdf);
         let p = Pdf::las(&pdf);
         for b in &p.bitar {
-            assert!(b.x >= 0.0 && b.x < 210.0 * MM && b.y > 0.0 && b.y < A4_HOJD, "{b:?}");
+            // The appendix is landscape in normal print.
+            let (bredd, hojd) = p.sidformat(b.sida);
+            assert!(b.x >= 0.0 && b.x < bredd && b.y > 0.0 && b.y < hojd, "{b:?}");
             // A rough upper bound on the width (DejaVu's widest glyphs are about 1 em).
             assert!(
-                b.x + b.text.chars().count() as f32 * b.storlek * 0.45 < 212.0 * MM
+                b.x + b.text.chars().count() as f32 * b.storlek * 0.45 < bredd + 2.0 * MM
                     || b.text.chars().all(|c| c == 'X'),
                 "{b:?}"
             );

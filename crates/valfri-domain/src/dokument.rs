@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::val::Valbarhet;
-use crate::{Beslut, IckevalModell, Ordningsregel, Utforare};
+use crate::{Beslut, IckevalModell, OmbudTyp, Ordningsregel, Utforare};
 
 /// The municipality as the sender of a letter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -31,6 +31,18 @@ pub struct Mottagare {
     pub postort: String,
     /// Set on an ombud's copy: the brukare the letter concerns (printed outside the window).
     pub kopia_for: Option<String>,
+    /// On an ombud's copy, what kind of representative receives it (god man, förvaltare…), so
+    /// the letter can say in which role it speaks to them.
+    #[serde(default)]
+    pub ombud_typ: Option<OmbudTyp>,
+}
+
+/// The provider a brukare has for the beslut on the letter's date, and how they got it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Nuvarande {
+    pub namn: String,
+    /// Assigned by the ickeval alternative, not chosen by the brukare or the ombud.
+    pub genom_ickeval: bool,
 }
 
 /// The handläggare to call.
@@ -87,6 +99,16 @@ pub struct Valfrihetsunderlag {
     pub ickeval_utforare: Option<String>,
     /// Days after registering a byte before the new provider starts.
     pub byte_dagar: u32,
+    /// The provider the brukare already has for this beslut, if any: the letter then says
+    /// who it is and that they may keep it, instead of what happens without a choice.
+    #[serde(default)]
+    pub nuvarande: Option<Nuvarande>,
+    /// The brukare's område, named in the jämförelseblad that goes with the letter; empty
+    /// when the brukare has none.
+    #[serde(default)]
+    pub omrade_kod: String,
+    #[serde(default)]
+    pub omrade_namn: String,
 }
 
 /// The jämförelseblad: the same facts for every provider for an insats in an område.
@@ -117,4 +139,7 @@ pub struct Beslutsunderlag {
     pub datum: NaiveDate,
     pub beslut: Beslut,
     pub lagrum: String,
+    /// Whether the insats is in a valfrihetssystem: a granted one then tells the right to choose.
+    #[serde(default)]
+    pub valfrihet: bool,
 }

@@ -133,6 +133,13 @@ impl Valbarhet {
         matches!(self, Valbarhet::Valbar)
     }
 
+    /// Whether the provider's approval holds on the date: a provider whose approval has not
+    /// started or has ended is not one the municipality "has approved" on that date, so a
+    /// letter neither counts nor lists it.
+    pub fn ar_godkand(&self) -> bool {
+        !matches!(self, Valbarhet::EjBorjat { .. } | Valbarhet::Upphort { .. })
+    }
+
     /// A stable code, also the suffix of the Fluent message that says it in words.
     pub fn kod(&self) -> &'static str {
         match self {

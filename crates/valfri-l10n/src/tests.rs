@@ -139,3 +139,104 @@ fn ui_texts_come_with_placeholders_kept() {
     assert_eq!(ui.get("ui-sok-etikett").map(String::as_str), Some("Search for a client"));
     assert!(ui.values().all(|v| !v.is_empty()));
 }
+
+/// The fixed texts of the letters (valfrihetsinformation, sheet, decision): what klarspråk asks
+/// of them is checked on every wording a selector can give.
+const BREVTEXTER: &[&str] = &[
+    "dokument-brev-",
+    "dokument-ickeval-",
+    "dokument-talong-",
+    "dokument-sammanfattning-",
+    "dokument-ombud-",
+    "dokument-beslut-",
+    "dokument-overklaga-",
+    "dokument-orsak-",
+    "dokument-ordning-",
+    "dokument-blad-intro",
+    "dokument-blad-bilaga",
+];
+
+/// Every wording a pattern can take: each selector's variants in turn, a variable as one word.
+fn lydelser(p: &ast::Pattern<&str>) -> Vec<String> {
+    let mut ut = vec![String::new()];
+    for el in &p.elements {
+        let delar: Vec<String> = match el {
+            ast::PatternElement::TextElement { value } => vec![(*value).to_owned()],
+            ast::PatternElement::Placeable {
+                expression: ast::Expression::Select { variants, .. },
+            } => variants.iter().flat_map(|v| lydelser(&v.value)).collect(),
+            ast::PatternElement::Placeable { .. } => vec!["X".to_owned()],
+        };
+        ut = ut.iter().flat_map(|f| delar.iter().map(move |d| format!("{f}{d}"))).collect();
+    }
+    ut
+}
+
+/// The sentences of a text: split after `.`, `?`, `!` and `:` followed by a space or the end.
+fn meningar(text: &str) -> Vec<String> {
+    let mut ut = Vec::new();
+    let mut mening = String::new();
+    let mut tecken = text.chars().peekable();
+    while let Some(c) = tecken.next() {
+        mening.push(c);
+        if matches!(c, '.' | '?' | '!' | ':') && tecken.peek().is_none_or(|n| n.is_whitespace()) {
+            ut.push(std::mem::take(&mut mening));
+        }
+    }
+    ut.push(mening);
+    ut.into_iter().map(|m| m.trim().to_owned()).filter(|m| !m.is_empty()).collect()
+}
+
+#[test]
+fn the_letters_fixed_texts_have_no_sentence_over_25_words_in_any_language() {
+    assert_eq!(
+        meningar("Ett två. Tre: fyra? 2026-05-18. Slut"),
+        ["Ett två.", "Tre:", "fyra?", "2026-05-18.", "Slut"]
+    );
+    let mut for_langa = Vec::new();
+    let mut antal = 0;
+    for (sprak, filer) in KALLOR {
+        let (_, text) = filer.iter().find(|(f, _)| *f == "dokument.ftl").unwrap();
+        let resurs = fluent_syntax::parser::parse(*text).unwrap();
+        for e in &resurs.body {
+            let ast::Entry::Message(m) = e else { continue };
+            if !BREVTEXTER.iter().any(|p| m.id.name.starts_with(p)) {
+                continue;
+            }
+            for lydelse in m.value.iter().flat_map(lydelser) {
+                for mening in meningar(&lydelse) {
+                    antal += 1;
+                    let ord = mening.split_whitespace().count();
+                    if ord > 25 {
+                        for_langa.push(format!("{sprak} {} ({ord} words): {mening}", m.id.name));
+                    }
+                }
+            }
+        }
+    }
+    assert!(antal > 300, "{antal} sentences checked");
+    assert!(for_langa.is_empty(), "sentences over 25 words:\n{}", for_langa.join("\n"));
+}
+
+#[test]
+fn the_letters_do_not_call_their_reader_brukare_or_their_help_an_insats() {
+    let (_, filer) = KALLOR.iter().find(|(s, _)| *s == REFERENS).unwrap();
+    let (_, text) = filer.iter().find(|(f, _)| *f == "dokument.ftl").unwrap();
+    let resurs = fluent_syntax::parser::parse(*text).unwrap();
+    for e in &resurs.body {
+        let ast::Entry::Message(m) = e else { continue };
+        if !BREVTEXTER.iter().any(|p| m.id.name.starts_with(p)) {
+            continue;
+        }
+        for lydelse in m.value.iter().flat_map(lydelser) {
+            for ord in lydelse.split(|c: char| !c.is_alphabetic()) {
+                let ord = ord.to_lowercase();
+                assert!(
+                    !ord.starts_with("brukar") && !ord.starts_with("insats"),
+                    "{}: {lydelse}",
+                    m.id.name
+                );
+            }
+        }
+    }
+}

@@ -434,7 +434,9 @@ fn beslut(
         utfall,
         omfattning,
         giltig_fran: fran,
-        giltig_till: Some(fran + Days::new(365)),
+        // Two years, so that every running beslut in the demo (the oldest started about 500
+        // days ago) is still valid today: an expired one gets no valfrihetsinformation.
+        giltig_till: Some(fran + Days::new(730)),
         motivering: match utfall {
             Utfall::Avslag => "Utredningen visar att behovet tillgodoses på annat sätt, genom anhörigas stöd och färdtjänst.".into(),
             Utfall::DelvisBifall => "Behovet av stöd med inköp och städning är styrkt. Behovet av stöd nattetid är inte styrkt.".into(),

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use valfri_domain::dokument::{
-    Avsandare, Beslutsunderlag, Jamforelseunderlag, Kontakt, Mottagare, Utforaruppgift,
+    Avsandare, Beslutsunderlag, Jamforelseunderlag, Kontakt, Mottagare, Nuvarande, Utforaruppgift,
     Valfrihetsunderlag,
 };
 use valfri_domain::{Brukare, IckevalModell, Regi};
@@ -81,6 +81,7 @@ impl Store {
                 postnummer: b.postnummer.clone(),
                 postort: b.postort.clone(),
                 kopia_for: None,
+                ombud_typ: None,
             },
         )];
         for o in &b.ombud {
@@ -93,6 +94,7 @@ impl Store {
                     postnummer: o.postnummer.clone(),
                     postort: o.postort.clone(),
                     kopia_for: Some(brukare_namn.clone()),
+                    ombud_typ: Some(o.typ),
                 },
             ));
         }
@@ -102,7 +104,8 @@ impl Store {
     /// The valfrihetsinformation for a beslut on `dag`, one per recipient (the brukare, then a
     /// copy to each ombud), keyed by recipient (`brukare` or the ombud's id). `sprak` is the
     /// document's language, which names the insats: usually the brukare's, but a handläggare
-    /// may choose another.
+    /// may choose another. Refused, before anything is read or laid out, when the beslut gives
+    /// no choice on `dag` (avslag, not made, ended, run out, no valfrihetssystem).
     pub fn valfrihetsunderlag(
         &self,
         aktor: &Aktor,
@@ -110,6 +113,7 @@ impl Store {
         dag: NaiveDate,
         sprak: &str,
     ) -> Resultat<Vec<(String, Valfrihetsunderlag)>> {
+        self.kan_informeras(beslut_id, dag)?;
         let kommun = self.kommun()?;
         let beslut = self.beslut(aktor, beslut_id)?;
         let brukare = self.brukare_for_dokument(aktor, &beslut.brukare_id)?;
@@ -160,6 +164,13 @@ impl Store {
             ickeval: insats.ickeval,
             ickeval_utforare,
             byte_dagar: kommun.byte_dagar,
+            nuvarande: self.nuvarande(beslut_id)?,
+            omrade_kod: brukare.omrade.clone().unwrap_or_default(),
+            omrade_namn: match &brukare.omrade {
+                Some(kod) => self.omraden()?.into_iter().find(|o| &o.kod == kod).map(|o| o.namn),
+                None => None,
+            }
+            .unwrap_or_default(),
         };
         Ok(Self::mottagare(&brukare)
             .into_iter()
@@ -248,10 +259,72 @@ impl Store {
                             ..beslut.clone()
                         },
                         lagrum: insats.lagrum.clone(),
+                        valfrihet: insats.valfrihet,
                     },
                 )
             })
             .collect())
+    }
+
+    /// Refuses valfrihetsinformation for a beslut that gives no choice on `dag`:
+    /// [`Lagringsfel::BeslutUtanVal`] or [`Lagringsfel::BeslutUtgatt`].
+    pub fn kan_informeras(&self, beslut_id: &str, dag: NaiveDate) -> Resultat<()> {
+        self.i_transaktion(|tx| crate::val::kontrollera_information(tx, beslut_id, dag))
+    }
+
+    /// The provider the beslut has now (its running val), and whether it came by ickeval: a
+    /// val carried over from a replaced beslut came the way the one it replaced did.
+    fn nuvarande(&self, beslut_id: &str) -> Resultat<Option<Nuvarande>> {
+        let rad: Option<(String, String, Option<String>)> = self
+            .conn
+            .rad(
+                "SELECT u.namn, v.typ, v.ersatter_id FROM val v JOIN utforare u ON u.id = v.utforare_id
+                 WHERE v.beslut_id = ?1 AND v.slutdatum IS NULL",
+                [beslut_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((namn, mut typ, mut fore)) = rad else { return Ok(None) };
+        // A chain of omprövningar is short; the bound only guards against a cycle.
+        for _ in 0..50 {
+            let Some(id) = fore.filter(|_| typ == "overford") else { break };
+            (typ, fore) =
+                self.conn.rad("SELECT typ, ersatter_id FROM val WHERE id = ?1", [&id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
+        }
+        Ok(Some(Nuvarande { namn, genom_ickeval: typ == "ickeval" }))
+    }
+
+    /// Records the valfrihetsinformation for a beslut: every recipient's document and that the
+    /// information was given (which starts the time to answer), in one transaction, after the
+    /// same check as [`Store::kan_informeras`]. Refused, it records nothing at all.
+    pub fn registrera_valfrihetsbrev(
+        &self,
+        aktor: &Aktor,
+        beslut_id: &str,
+        dag: NaiveDate,
+        sprak: &str,
+        storstil: bool,
+        dokument: &[(&str, i64, &[u8])],
+    ) -> Resultat<NaiveDate> {
+        self.i_transaktion(|tx| {
+            crate::val::kontrollera_information(tx, beslut_id, dag)?;
+            for (mottagare, registerversion, pdf) in dokument {
+                skriv_dokument(
+                    tx,
+                    aktor,
+                    Dokumenttyp::Valfrihetsbrev,
+                    Some(beslut_id),
+                    mottagare,
+                    *registerversion,
+                    sprak,
+                    storstil,
+                    pdf,
+                )?;
+            }
+            crate::val::skriv_information(tx, aktor, beslut_id, dag, sprak, storstil)
+        })
     }
 
     /// Records a produced document. (That valfrihetsinformation was given, which starts the
@@ -268,16 +341,18 @@ impl Store {
         storstil: bool,
         pdf: &[u8],
     ) -> Resultat<String> {
-        let sha: String = Sha256::digest(pdf).iter().map(|b| format!("{b:02x}")).collect();
         self.i_transaktion(|tx| {
-            let id = ny_id();
-            tx.execute(
-                "INSERT INTO dokument (id, typ, beslut_id, mottagare, registerversion, sprak, storstil, sha256, storlek, vem, tid)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![id, typ.kod(), beslut_id, mottagare, registerversion, sprak, storstil, sha, pdf.len() as i64, aktor.logg_namn(), nu()],
-            )?;
-            logg::skriv(tx, aktor, "dokument", typ.kod(), beslut_id.unwrap_or(""), &format!("{mottagare} {sha}"))?;
-            Ok(id)
+            skriv_dokument(
+                tx,
+                aktor,
+                typ,
+                beslut_id,
+                mottagare,
+                registerversion,
+                sprak,
+                storstil,
+                pdf,
+            )
         })
     }
 
@@ -329,6 +404,37 @@ impl Store {
             .flatten();
         crate::datum_opt(d)
     }
+}
+
+/// The row of a produced document and its audit line, inside the caller's transaction.
+#[allow(clippy::too_many_arguments)]
+fn skriv_dokument(
+    tx: &rusqlite::Transaction<'_>,
+    aktor: &Aktor,
+    typ: Dokumenttyp,
+    beslut_id: Option<&str>,
+    mottagare: &str,
+    registerversion: i64,
+    sprak: &str,
+    storstil: bool,
+    pdf: &[u8],
+) -> Resultat<String> {
+    let sha: String = Sha256::digest(pdf).iter().map(|b| format!("{b:02x}")).collect();
+    let id = ny_id();
+    tx.execute(
+        "INSERT INTO dokument (id, typ, beslut_id, mottagare, registerversion, sprak, storstil, sha256, storlek, vem, tid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![id, typ.kod(), beslut_id, mottagare, registerversion, sprak, storstil, sha, pdf.len() as i64, aktor.logg_namn(), nu()],
+    )?;
+    logg::skriv(
+        tx,
+        aktor,
+        "dokument",
+        typ.kod(),
+        beslut_id.unwrap_or(""),
+        &format!("{mottagare} {sha}"),
+    )?;
+    Ok(id)
 }
 
 impl Store {

@@ -47,6 +47,9 @@ pub enum Lagringsfel {
     InteValbar { skal: &'static str },
     #[error("this beslut gives no choice of provider")]
     BeslutUtanVal,
+    /// The beslut ran out before the date a letter would be sent.
+    #[error("the beslut ran out on {till}")]
+    BeslutUtgatt { till: chrono::NaiveDate },
     #[error("the beslut already has a provider")]
     HarRedanUtforare,
     #[error("the brukare already has this provider")]
@@ -164,6 +167,7 @@ impl Anvandarmeddelande for Lagringsfel {
             Self::OkandKod { .. } => "fel-okand-kod",
             Self::InteValbar { .. } => "fel-inte-valbar",
             Self::BeslutUtanVal => "fel-beslut-utan-val",
+            Self::BeslutUtgatt { .. } => "fel-beslut-utgatt",
             Self::HarRedanUtforare => "fel-har-redan-utforare",
             Self::SammaUtforare => "fel-samma-utforare",
             Self::SvarsdatumEjPasserat { .. } => "fel-svarsdatum-ej-passerat",
@@ -199,6 +203,7 @@ impl Anvandarmeddelande for Lagringsfel {
             Self::Internt { detalj } => vec![("detalj", detalj.clone().into())],
             Self::InteValbar { skal } => vec![("skal", (*skal).into())],
             Self::SvagLosenfras { minst } => vec![("minst", (*minst).into())],
+            Self::BeslutUtgatt { till } => vec![("till", till.to_string().into())],
             Self::SvarsdatumEjPasserat { svarsdatum } => {
                 vec![("svarsdatum", svarsdatum.clone().into())]
             }

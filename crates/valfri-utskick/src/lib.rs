@@ -201,36 +201,70 @@ impl Utskick<'_> {
         utkast: Vec<Utkast>,
         sokvag: impl Fn(usize) -> PathBuf,
     ) -> Result<Vec<PathBuf>, UtskickFel> {
-        let mut skrivna = Vec::new();
+        // A letter that may not go out is refused before a byte is written: the beslut may
+        // have ended, or been refused, since the preview was laid out.
+        if let Vad::Valfrihetsbrev { beslut } = vad {
+            self.store.kan_informeras(beslut, idag())?;
+        }
+        let mut skrivna: Vec<(PathBuf, PathBuf, Utkast, Vec<u8>)> = Vec::new();
+        let tillfalliga = |skrivna: &[(PathBuf, PathBuf, Utkast, Vec<u8>)]| {
+            for (_, tillfallig, ..) in skrivna {
+                let _ = std::fs::remove_file(tillfallig);
+            }
+        };
         for (n, u) in utkast.into_iter().enumerate() {
-            let pdf = u.dokument.pdf(self.t)?;
-            let fil = sokvag(n);
-            let tillfallig = skriv_tillfalligt(&fil, &pdf)?;
-            skrivna.push((fil, tillfallig, u, pdf));
+            let steg = u.dokument.pdf(self.t).map_err(UtskickFel::from).and_then(|pdf| {
+                let fil = sokvag(n);
+                skriv_tillfalligt(&fil, &pdf).map(|tillfallig| (fil, tillfallig, pdf))
+            });
+            match steg {
+                Ok((fil, tillfallig, pdf)) => skrivna.push((fil, tillfallig, u, pdf)),
+                Err(e) => {
+                    tillfalliga(&skrivna);
+                    return Err(e);
+                }
+            }
         }
         // Recorded before the files get their names: a resumed batch takes the brukare's letter
         // for done, so it must never exist without its record and the information it gives (a
         // process killed in between left exactly that; the kill test in valfri-cli finds it).
-        for (_, _, u, pdf) in &skrivna {
-            self.store.registrera_dokument(
-                self.aktor,
-                vad.typ(),
-                vad.beslut(),
-                &u.mottagare,
-                u.registerversion,
-                &form.sprak,
-                form.storstil,
-                pdf,
-            )?;
-        }
-        if let Vad::Valfrihetsbrev { beslut } = vad {
-            self.store.registrera_information(
-                self.aktor,
-                beslut,
-                idag(),
-                &form.sprak,
-                form.storstil,
-            )?;
+        // The letter's records and the information are one transaction, so a refusal at this
+        // point leaves no record either.
+        let registrerat = match vad {
+            Vad::Valfrihetsbrev { beslut } => {
+                let dokument: Vec<(&str, i64, &[u8])> = skrivna
+                    .iter()
+                    .map(|(_, _, u, pdf)| (u.mottagare.as_str(), u.registerversion, pdf.as_slice()))
+                    .collect();
+                self.store
+                    .registrera_valfrihetsbrev(
+                        self.aktor,
+                        beslut,
+                        idag(),
+                        &form.sprak,
+                        form.storstil,
+                        &dokument,
+                    )
+                    .map(|_| ())
+            }
+            _ => skrivna.iter().try_for_each(|(_, _, u, pdf)| {
+                self.store
+                    .registrera_dokument(
+                        self.aktor,
+                        vad.typ(),
+                        vad.beslut(),
+                        &u.mottagare,
+                        u.registerversion,
+                        &form.sprak,
+                        form.storstil,
+                        pdf,
+                    )
+                    .map(|_| ())
+            }),
+        };
+        if let Err(e) = registrerat {
+            tillfalliga(&skrivna);
+            return Err(e.into());
         }
         // The ombud copies first, the brukare's letter last.
         let mut filer = Vec::new();

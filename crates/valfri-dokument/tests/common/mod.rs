@@ -41,6 +41,7 @@ pub fn mottagare() -> Mottagare {
         postnummer: "599 31".into(),
         postort: "Exempelby".into(),
         kopia_for: None,
+        ombud_typ: None,
     }
 }
 
@@ -187,6 +188,9 @@ pub fn valfrihetsunderlag(n: usize) -> Valfrihetsunderlag {
         ickeval: IckevalModell::EgenRegi,
         ickeval_utforare: Some("Hemtjänsten Exempelby (egen regi)".into()),
         byte_dagar: 14,
+        nuvarande: None,
+        omrade_kod: "N".into(),
+        omrade_namn: "Norra Exempelby".into(),
     }
 }
 
@@ -239,6 +243,7 @@ pub fn beslutsunderlag(utfall: Utfall) -> Beslutsunderlag {
             kan_omprovas: true,
         },
         lagrum: "SoL 4 kap. 1 §".into(),
+        valfrihet: true,
     }
 }
 
@@ -334,6 +339,26 @@ impl Pdf {
     /// All text with wrapped lines joined.
     pub fn lopande(&self) -> String {
         self.celler().iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n")
+    }
+
+    /// The width and height of a page in points (its media box): a letter's pages are
+    /// portrait, the comparison sheet that follows it landscape.
+    pub fn sidformat(&self, sida: u32) -> (f32, f32) {
+        let id = self.doc.get_pages()[&sida];
+        let ruta =
+            self.doc.get_dictionary(id).unwrap().get(b"MediaBox").unwrap().as_array().unwrap();
+        let tal = |i: usize| ruta[i].as_float().unwrap();
+        (tal(2) - tal(0), tal(3) - tal(1))
+    }
+
+    /// The first page of the appendix (the comparison sheet that goes with a letter), if any.
+    pub fn bilaga(&self) -> Option<u32> {
+        self.bitar.iter().find(|b| b.text.starts_with("Bilaga till brevet")).map(|b| b.sida)
+    }
+
+    /// The pages of the letter itself, without its appendix.
+    pub fn brevsidor(&self) -> u32 {
+        self.bilaga().map_or(self.sidor(), |s| s - 1)
     }
 
     pub fn pa_sida(&self, sida: u32) -> Vec<&Textbit> {

@@ -134,18 +134,40 @@ impl Store {
         storstil: bool,
     ) -> Resultat<NaiveDate> {
         kontrollera_handelsedatum(skickad, crate::idag())?;
-        let kommun = self.kommun()?;
-        let sprak = kontrollera_sprak(&[sprak.to_owned()])?;
-        let svarsdatum = skickad + Days::new(u64::from(kommun.svarstid_dagar));
-        self.i_transaktion(|tx| {
-            beslutsdata(tx, beslut_id)?.kan_valjas()?;
-            tx.execute(
-                "INSERT INTO information (id, beslut_id, skickad, svarsdatum, sprak, storstil, registerversion, handlaggare, skapad)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![ny_id(), beslut_id, skickad.to_string(), svarsdatum.to_string(), sprak, storstil, registerversion(tx)?, aktor.logg_namn(), nu()],
-            )?;
-            logg::skriv(tx, aktor, "information", "beslut", beslut_id, &svarsdatum.to_string())?;
-            Ok(svarsdatum)
-        })
+        self.i_transaktion(|tx| skriv_information(tx, aktor, beslut_id, skickad, sprak, storstil))
     }
+}
+
+/// Records that valfrihetsinformation was given on `skickad`, inside the caller's
+/// transaction, and returns the svarsdatum; refused like [`kontrollera_information`].
+pub(crate) fn skriv_information(
+    tx: &Transaction<'_>,
+    aktor: &Aktor,
+    beslut_id: &str,
+    skickad: NaiveDate,
+    sprak: &str,
+    storstil: bool,
+) -> Resultat<NaiveDate> {
+    let svarstid: u32 =
+        tx.rad("SELECT svarstid_dagar FROM kommun WHERE id = 1", [], |r| r.get(0))?;
+    let sprak = kontrollera_sprak(&[sprak.to_owned()])?;
+    let svarsdatum = skickad + Days::new(u64::from(svarstid));
+    beslutsdata(tx, beslut_id)?.kan_informeras(skickad)?;
+    tx.execute(
+        "INSERT INTO information (id, beslut_id, skickad, svarsdatum, sprak, storstil, registerversion, handlaggare, skapad)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![ny_id(), beslut_id, skickad.to_string(), svarsdatum.to_string(), sprak, storstil, registerversion(tx)?, aktor.logg_namn(), nu()],
+    )?;
+    logg::skriv(tx, aktor, "information", "beslut", beslut_id, &svarsdatum.to_string())?;
+    Ok(svarsdatum)
+}
+
+/// Refuses valfrihetsinformation for a beslut that gives no choice on `dag` (see
+/// [`Beslutsdata::kan_informeras`]).
+pub(crate) fn kontrollera_information(
+    tx: &Transaction<'_>,
+    beslut_id: &str,
+    dag: NaiveDate,
+) -> Resultat<()> {
+    beslutsdata(tx, beslut_id)?.kan_informeras(dag)
 }

@@ -30,6 +30,7 @@ mod statistik;
 
 pub use arbetslistor::{Arbetslistor, Arbetspost, Kapacitet};
 pub use omval::Paverkad;
+pub(crate) use aktivt::{kontrollera_information, skriv_information};
 pub(crate) use omval::markera_omval;
 pub use statistik::{Insatsstatistik, Utforarstatistik};
 
@@ -44,6 +45,7 @@ struct Beslutsdata {
     utfall: Utfall,
     valfrihet: bool,
     giltig_fran: NaiveDate,
+    giltig_till: Option<NaiveDate>,
     ickeval: IckevalModell,
     ickeval_utforare_id: Option<String>,
     turordning_egen_regi: bool,
@@ -56,6 +58,16 @@ impl Beslutsdata {
             Ok(())
         } else {
             Err(Lagringsfel::BeslutUtanVal)
+        }
+    }
+
+    /// Whether valfrihetsinformation may go out for the beslut on `dag`: it gives a choice and
+    /// has not run out. A letter to a person who cannot choose would tell them they can.
+    fn kan_informeras(&self, dag: NaiveDate) -> Resultat<()> {
+        self.kan_valjas()?;
+        match self.giltig_till {
+            Some(till) if till < dag => Err(Lagringsfel::BeslutUtgatt { till }),
+            _ => Ok(()),
         }
     }
 }
@@ -84,7 +96,7 @@ impl Kandidat {
 fn beslutsdata(tx: &Transaction<'_>, id: &str) -> Resultat<Beslutsdata> {
     tx.rad(
         "SELECT b.id, i.id, i.kod, br.omrade_id, o.kod, b.status, b.utfall, i.valfrihet, b.giltig_fran, i.ickeval,
-            i.ickeval_utforare_id, i.turordning_egen_regi
+            i.ickeval_utforare_id, i.turordning_egen_regi, b.giltig_till
          FROM beslut b JOIN insats i ON i.id = b.insats_id JOIN brukare br ON br.id = b.brukare_id
          LEFT JOIN omrade o ON o.id = br.omrade_id WHERE b.id = ?1",
         [id],
@@ -92,13 +104,13 @@ fn beslutsdata(tx: &Transaction<'_>, id: &str) -> Resultat<Beslutsdata> {
             Ok((
                 (r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get(4)?),
                 (r.get::<_, String>(5)?, r.get::<_, String>(6)?, r.get(7)?, r.get::<_, String>(8)?, r.get::<_, String>(9)?),
-                (r.get(10)?, r.get(11)?),
+                (r.get(10)?, r.get(11)?, r.get::<_, Option<String>>(12)?),
             ))
         },
     )
     .optional()?
     .ok_or_else(|| Lagringsfel::HittasInte { typ: "beslut", id: id.to_owned() })
-    .and_then(|((id, insats_id, insats_kod, omrade_id, omrade_kod), (status, utfall, valfrihet, fran, ickeval), (utsedd, egen))| {
+    .and_then(|((id, insats_id, insats_kod, omrade_id, omrade_kod), (status, utfall, valfrihet, fran, ickeval), (utsedd, egen, till))| {
         Ok(Beslutsdata {
             id,
             insats_id,
@@ -109,6 +121,7 @@ fn beslutsdata(tx: &Transaction<'_>, id: &str) -> Resultat<Beslutsdata> {
             utfall: Utfall::fran_kod(&utfall)?,
             valfrihet,
             giltig_fran: datum(&fran)?,
+            giltig_till: till.as_deref().map(datum).transpose()?,
             ickeval: IckevalModell::fran_kod(&ickeval)?,
             ickeval_utforare_id: utsedd,
             turordning_egen_regi: egen,
