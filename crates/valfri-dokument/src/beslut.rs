@@ -5,10 +5,11 @@ use valfri_l10n::Localizer;
 
 use crate::Sattdokument;
 use crate::gemensamt::{
-    Storlekar, arg, brevhuvud, datum, eller_saknas, giltighet, kontakttext, omfattning, sprak,
+    Storlekar, arg, brevhuvud, datum, eller_saknas, giltighet, hel, kontakttext, omfattning, sprak,
 };
-use crate::layout::{Block, Cell, Sidformat, Tabell, satt};
+use crate::layout::{Avstavning, Block, Cell, Sidformat, Tabell, satt};
 use crate::pdf::Metadata;
+use crate::sprakfalt::{self, Markering};
 use crate::typsnitt::{Typsnitt, Vikt};
 
 pub(crate) fn beslutsmeddelande(
@@ -39,6 +40,8 @@ pub(crate) fn beslutsmeddelande(
         ],
     );
     f.forsta_topp = start;
+    f.avstavning = Some(Avstavning::for_sprak(sp));
+    let markering = Markering::ny(l, sp);
     let saknas = l.t(sp, "dokument-uppgift-saknas");
     let stycke = |text: String| Block::Stycke { text, storlek: s.brod, vikt: Vikt::Normal };
     let rubrik = |text: String| Block::Rubrik { text, storlek: s.h2 };
@@ -60,7 +63,10 @@ pub(crate) fn beslutsmeddelande(
                 .unwrap_or_else(|| l.t(sp, b0.enhet.meddelande_id())),
         ),
         (l.t(sp, "dokument-beslut-giltighet"), giltighet(l, sp, b0.giltig_fran, b0.giltig_till)),
-        (l.t(sp, "dokument-beslut-lagrum"), eller_saknas(&u.lagrum, &saknas)),
+        (
+            l.t(sp, "dokument-beslut-lagrum"),
+            eller_saknas(&sprakfalt::lagrum(l, sp, &markering, &u.lagrum), &saknas),
+        ),
         (l.t(sp, "dokument-beslut-beslutsdatum"), datum(beslutsdatum)),
     ];
     if s.storstil {
@@ -82,6 +88,14 @@ pub(crate) fn beslutsmeddelande(
 
     b.push(rubrik(l.t(sp, "dokument-beslut-motivering")));
     b.push(stycke(eller_saknas(&b0.motivering, &saknas)));
+    // The reasons are the handläggare's own words and are not translated: say so.
+    if !b0.motivering.trim().is_empty() {
+        b.push(Block::Stycke {
+            text: l.t(sp, "dokument-motivering-som-skriven"),
+            storlek: s.brod * 0.9,
+            vikt: Vikt::Normal,
+        });
+    }
     if let Some(d) = b0.uppfoljning {
         b.push(rubrik(l.t(sp, "dokument-beslut-uppfoljning-rubrik")));
         b.push(stycke(l.text(sp, "dokument-beslut-uppfoljning", &[arg("datum", datum(d))])));
@@ -92,15 +106,22 @@ pub(crate) fn beslutsmeddelande(
     // Every decision carries the appeal instructions; for avslag and delvis bifall the law
     // requires them, and a bifall can be appealed too (the omfattning, the dates).
     let a = &u.avsandare;
-    let adress = format!("{}, {}, {}, {} {}", a.kommun, a.namnd, a.adress, a.postnummer, a.postort);
-    b.push(rubrik(l.t(sp, "dokument-overklaga-rubrik")));
-    b.push(stycke(l.text(
-        sp,
-        "dokument-overklaga-hur",
-        &[arg("namnd", a.namnd.clone()), arg("diarienummer", b0.diarienummer.clone())],
-    )));
-    b.push(stycke(l.text(sp, "dokument-overklaga-nar", &[arg("adress", adress)])));
-    b.push(stycke(l.t(sp, "dokument-overklaga-sedan")));
+    let adress =
+        format!("{}, {}, {}, {} {}", a.kommun, a.namnd, a.adress, hel(&a.postnummer), a.postort);
+    // The appeal instructions are kept on one page: read together or not at all.
+    b.push(Block::Grupp(vec![
+        rubrik(l.t(sp, "dokument-overklaga-rubrik")),
+        stycke(l.text(
+            sp,
+            "dokument-overklaga-hur",
+            &[arg("namnd", a.namnd.clone()), arg("diarienummer", hel(&b0.diarienummer))],
+        )),
+        stycke(l.text(sp, "dokument-overklaga-nar", &[arg("adress", adress)])),
+        stycke(l.t(sp, "dokument-overklaga-sedan")),
+    ]));
+    if let Some(not) = markering.not() {
+        b.push(stycke(not));
+    }
 
     let sidor = satt(t, &f, &b, huvud, &[], &|nr, antal| {
         l.text(sp, "dokument-sida", &[arg("nr", nr), arg("antal", antal)])

@@ -8,9 +8,10 @@ use valfri_l10n::Localizer;
 
 use crate::Sattdokument;
 use crate::gemensamt::{Storlekar, arg, datum, eller_saknas, lista, sprak, sprakord, tal};
-use crate::layout::{Block, Cell, Sidformat, Tabell, satt};
+use crate::layout::{Avstavning, Block, Cell, Sidformat, Tabell, satt};
 use crate::ordningsmening;
 use crate::pdf::Metadata;
+use crate::sprakfalt::{self, Markering};
 use crate::typsnitt::{Typsnitt, Vikt};
 
 /// The facts of one provider, in column order.
@@ -47,11 +48,13 @@ pub(crate) fn jamforelseblad(
     let s = Storlekar::valj(form);
     // Eight columns read best across a landscape page; in large print every provider is a
     // block of its own, which reads better down a portrait page.
-    let f = if s.storstil { Sidformat::a4_staende() } else { Sidformat::a4_liggande() };
+    let mut f = if s.storstil { Sidformat::a4_staende() } else { Sidformat::a4_liggande() };
+    f.avstavning = Some(Avstavning::for_sprak(sp));
     let saknas = l.t(sp, "dokument-uppgift-saknas");
     let indikatorer = indikatornamn(u);
+    let markering = Markering::ny(l, sp);
     let fakta: Vec<Fakta> =
-        u.utforare.iter().map(|x| fakta(l, sp, u, x, &indikatorer, &saknas)).collect();
+        u.utforare.iter().map(|x| fakta(l, sp, u, x, &indikatorer, &saknas, &markering)).collect();
 
     let titel = l.text(
         sp,
@@ -142,6 +145,9 @@ pub(crate) fn jamforelseblad(
         }));
     }
 
+    if let Some(not) = markering.not() {
+        b.push(Block::Stycke { text: not, storlek: s.brod, vikt: Vikt::Normal });
+    }
     let sidfot = vec![
         l.text(
             sp,
@@ -201,6 +207,7 @@ fn fakta(
     x: &Utforaruppgift,
     indikatorer: &[String],
     saknas: &str,
+    m: &Markering<'_>,
 ) -> Fakta {
     let ut = &x.utforare;
     let kvalitet = if indikatorer.is_empty() {
@@ -209,6 +216,7 @@ fn fakta(
         indikatorer
             .iter()
             .map(|namn| {
+                let namn_pa = m.text(&sprakfalt::indikatornamn(&u.utforare, namn, sp));
                 let k = ut
                     .kvalitet
                     .iter()
@@ -221,18 +229,16 @@ fn fakta(
                         sp,
                         "dokument-kvalitet",
                         &[
-                            arg("namn", namn.clone()),
+                            arg("namn", namn_pa),
                             arg("varde", tal(k.varde, sp)),
                             arg("enhet", k.enhet.clone()),
                             arg("ar", i64::from(k.ar)),
                             arg("kalla", eller_saknas(&k.kalla, saknas)),
                         ],
                     ),
-                    None => l.text(
-                        sp,
-                        "dokument-par",
-                        &[arg("etikett", namn.clone()), arg("varde", saknas)],
-                    ),
+                    None => {
+                        l.text(sp, "dokument-par", &[arg("etikett", namn_pa), arg("varde", saknas)])
+                    }
                 }
             })
             .collect::<Vec<_>>()
@@ -257,8 +263,8 @@ fn fakta(
         namn: ut.namn.clone(),
         regi: l.t(sp, ut.regi.meddelande_id()),
         sprak: lista(&ut.sprak.iter().map(|k| sprakord(l, sp, k)).collect::<Vec<_>>(), saknas),
-        inriktningar: lista(&ut.inriktningar, saknas),
-        tillagg: lista(&ut.tillaggstjanster, saknas),
+        inriktningar: m.lista(&ut.inriktningar_pa(sp), saknas),
+        tillagg: m.lista(&ut.tillaggstjanster_pa(sp), saknas),
         kvalitet,
         kontakt,
         status: l.valbarhet(sp, &x.status),

@@ -9,9 +9,10 @@ use valfri_l10n::Localizer;
 
 use crate::Sattdokument;
 use crate::gemensamt::{
-    Storlekar, arg, brevhuvud, datum, giltighet, kontakttext, lista, omfattning, sprak, sprakord,
+    Storlekar, arg, brevhuvud, datum, giltighet, hel, kontakttext, lista, omfattning, sprak,
+    sprakord,
 };
-use crate::layout::{Block, Cell, Sidformat, Tabell, satt};
+use crate::layout::{Avstavning, Block, Cell, Sidformat, Tabell, satt};
 use crate::ordningsmening;
 use crate::pdf::Metadata;
 use crate::typsnitt::{Typsnitt, Vikt};
@@ -42,6 +43,7 @@ pub(crate) fn valfrihetsbrev(
         ],
     );
     f.forsta_topp = start;
+    f.avstavning = Some(Avstavning::for_sprak(sp));
 
     let stycke = |text: String| Block::Stycke { text, storlek: s.brod, vikt: Vikt::Normal };
     let rubrik = |text: String| Block::Rubrik { text, storlek: s.h2 };
@@ -192,10 +194,19 @@ pub(crate) fn ickevaltext(
 
 /// The reply slip, on pages of its own at the end: a box for each provider that can be
 /// chosen now, one for not choosing, lines for date and signature, and where to send it.
-fn svarstalong(b: &mut Vec<Block>, l: &Localizer, sp: &str, s: &Storlekar, u: &Valfrihetsunderlag) {
+fn svarstalong(
+    yttre: &mut Vec<Block>,
+    l: &Localizer,
+    sp: &str,
+    s: &Storlekar,
+    u: &Valfrihetsunderlag,
+) {
     let brod = s.brod;
     let stycke = |text: String| Block::Stycke { text, storlek: brod, vikt: Vikt::Normal };
-    b.push(Block::NySida);
+    yttre.push(Block::NySida);
+    // The whole slip is one group: it is cut off and sent back, so it must be one sheet.
+    let mut talong = Vec::new();
+    let b = &mut talong;
     b.push(Block::Rubrik { text: l.t(sp, "dokument-talong-rubrik"), storlek: s.h1 });
     b.push(stycke(l.text(
         sp,
@@ -205,17 +216,25 @@ fn svarstalong(b: &mut Vec<Block>, l: &Localizer, sp: &str, s: &Storlekar, u: &V
     b.push(stycke(l.text(
         sp,
         "dokument-talong-diarienummer",
-        &[arg("diarienummer", u.diarienummer.clone())],
+        &[arg("diarienummer", hel(&u.diarienummer))],
     )));
     let valbara: Vec<&Utforaruppgift> =
         u.utforare.iter().filter(|x| x.status.ar_valbar()).collect();
     if valbara.is_empty() {
         b.push(stycke(l.t(sp, "dokument-talong-ingen-valbar")));
     } else {
-        b.push(Block::Rubrik { text: l.t(sp, "dokument-talong-instruktion"), storlek: brod });
-        for x in valbara {
-            b.push(Block::Kryssruta { text: x.utforare.namn.clone(), storlek: brod });
-        }
+        b.push(Block::Kryssrutor {
+            fore: vec![Block::Rubrik {
+                text: l.t(sp, "dokument-talong-instruktion"),
+                storlek: brod,
+            }],
+            texter: valbara.iter().map(|x| x.utforare.namn.clone()).collect(),
+            storlek: brod,
+            annars: vec![
+                Block::Rubrik { text: l.t(sp, "dokument-talong-skriv-utforare"), storlek: brod },
+                Block::Skrivrad { etikett: String::new(), storlek: brod },
+            ],
+        });
     }
     b.push(Block::Avstand(brod * 0.6));
     b.push(Block::Kryssruta { text: l.t(sp, "dokument-talong-vill-inte"), storlek: brod });
@@ -225,7 +244,7 @@ fn svarstalong(b: &mut Vec<Block>, l: &Localizer, sp: &str, s: &Storlekar, u: &V
         u.avsandare.kommun,
         u.avsandare.namnd,
         u.avsandare.adress,
-        u.avsandare.postnummer,
+        hel(&u.avsandare.postnummer),
         u.avsandare.postort
     );
     b.push(Block::Grupp(vec![
@@ -239,4 +258,5 @@ fn svarstalong(b: &mut Vec<Block>, l: &Localizer, sp: &str, s: &Storlekar, u: &V
         },
         Block::Stycke { text: adress, storlek: brod, vikt: Vikt::Normal },
     ]));
+    yttre.push(Block::Grupp(talong));
 }

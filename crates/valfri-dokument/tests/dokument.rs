@@ -517,7 +517,14 @@ fn hostile_text_in_the_sheet_and_the_decision_stays_on_the_page() {
                 "{vad}: the page count is whole"
             );
         }
-        // What was typed is printed as typed: the SQL fragment is text like any other.
-        assert!(Pdf::las(&pdfer[0].1).lopande().contains("DROP TABLE utforare;--"));
+        // What was typed is printed as typed: the SQL fragment is text like any other. The
+        // name's cell is its lines at the same left edge, top down.
+        let p = Pdf::las(&pdfer[0].1);
+        let forsta = p.bitar.iter().find(|b| b.text.starts_with("Robert')")).unwrap();
+        let mut cell: Vec<&Textbit> =
+            p.pa_sida(forsta.sida).into_iter().filter(|b| (b.x - forsta.x).abs() < 0.1).collect();
+        cell.sort_by(|a, b| b.y.total_cmp(&a.y));
+        let cell: Vec<&str> = cell.iter().map(|b| b.text.as_str()).collect();
+        assert!(cell.join(" ").contains("Robert'); DROP TABLE utforare;-- Omsorg AB"), "{cell:?}");
     }
 }

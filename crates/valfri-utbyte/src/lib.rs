@@ -16,6 +16,7 @@
 
 pub mod brukare;
 pub mod export;
+mod oversattning;
 pub mod paket;
 pub mod tabell;
 pub mod utforare;

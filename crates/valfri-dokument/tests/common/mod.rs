@@ -11,7 +11,7 @@ use valfri_domain::dokument::{
 use valfri_domain::val::Valbarhet;
 use valfri_domain::{
     Beslut, BeslutStatus, Enhet, Godkannande, IckevalModell, Kvalitetsindikator, Ordningsregel,
-    Regi, Utfall, Utforare,
+    Regi, Utfall, Utforare, Utforaroversattning,
 };
 
 pub fn d(ar: i32, m: u32, dag: u32) -> NaiveDate {
@@ -132,6 +132,8 @@ pub fn utforare(i: usize, status: Valbarhet) -> Utforaruppgift {
                         enhet: "%".into(),
                         ar: 2025,
                         kalla: "Socialstyrelsen".into(),
+                        namn_oversatt: [("fi".to_owned(), "Kokonaistyytyväisyys".to_owned())]
+                            .into(),
                     },
                     Kvalitetsindikator {
                         insats_kod: None,
@@ -140,8 +142,23 @@ pub fn utforare(i: usize, status: Valbarhet) -> Utforaruppgift {
                         enhet: "personer på 14 dagar".into(),
                         ar: 2025,
                         kalla: "Socialstyrelsen".into(),
+                        namn_oversatt: Default::default(),
                     },
                 ]
+            },
+            // Every fourth provider has its inriktningar in Finnish; the others with
+            // inriktningar have them only in Swedish.
+            oversattningar: if i.is_multiple_of(4) {
+                [(
+                    "fi".to_owned(),
+                    Utforaroversattning {
+                        inriktningar: vec!["Muistisairaudet".into(), "Palliatiivinen hoito".into()],
+                        ..Utforaroversattning::default()
+                    },
+                )]
+                .into()
+            } else {
+                Default::default()
             },
         },
         status,
