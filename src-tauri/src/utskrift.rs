@@ -302,18 +302,36 @@ pub async fn starta_batch(
     avbryt.store(false, Ordering::SeqCst);
     let svar = status.lock().unwrap_or_else(PoisonError::into_inner).clone();
     std::thread::spawn(move || {
-        // The store's lock is taken per letter, so the window stays usable while the batch runs.
-        let ett = |id: &str| -> Result<valfri_utskick::Steg, UtskickFel> {
+        // The store's lock is taken per step of a letter (gathering, recording), so the window
+        // stays usable while the batch runs; the layout between runs on every core without it.
+        let med_store = |gor: &mut dyn FnMut(&Utskick<'_>) -> Result<(), UtskickFel>| {
             let vakt = store.lock().unwrap_or_else(PoisonError::into_inner);
             let s: &Store = vakt.as_ref().ok_or(Lagringsfel::KanInteOppna {
                 sokvag: String::new(),
                 detalj: "closed".into(),
             })?;
             let aktor = s.aktor(&hid)?;
-            Utskick { store: s, aktor: &aktor, t: typsnitt(&cell)?, l: &l10n }
-                .batchbrev(id, &katalog)
+            gor(&Utskick { store: s, aktor: &aktor, t: typsnitt(&cell)?, l: &l10n })
         };
-        let resultat = kor_batch(&beslut, &avbryt, ett, |b| {
+        let samla = |id: &str| {
+            let mut ut = None;
+            med_store(&mut |u| {
+                ut = u.samla_batchbrev(id, &katalog)?;
+                Ok(())
+            })?;
+            Ok(ut)
+        };
+        let skriv = |x| valfri_utskick::skriv_batchbrev(typsnitt(&cell)?, &l10n, x);
+        let registrera = |f| {
+            let mut f = Some(f);
+            med_store(&mut |u| {
+                if let Some(f) = f.take() {
+                    u.registrera(f)?;
+                }
+                Ok(())
+            })
+        };
+        let resultat = kor_batch(&beslut, &avbryt, samla, skriv, registrera, |b| {
             status.lock().unwrap_or_else(PoisonError::into_inner).fran(b, &l10n, &sp);
         });
         let mut s = status.lock().unwrap_or_else(PoisonError::into_inner);

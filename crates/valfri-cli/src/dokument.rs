@@ -10,7 +10,7 @@ use serde_json::json;
 use valfri_dokument::Typsnitt;
 use valfri_domain::dokument::Form;
 use valfri_store::{Lagringsfel, Store};
-use valfri_utskick::{Utskick, UtskickFel, Vad, kor_batch};
+use valfri_utskick::{Utskick, UtskickFel, Vad, kor_batch, skriv_batchbrev};
 
 use crate::args::{Anvandningsfel, Argument};
 use crate::{Ctx, Fel, cli_aktor};
@@ -100,7 +100,9 @@ pub(crate) fn letters(args: &mut Argument, ctx: &Ctx, ord: &[&str]) -> Result<()
     let b = kor_batch(
         &beslut,
         &AtomicBool::new(false),
-        |id| u.batchbrev(id, &katalog),
+        |id| u.samla_batchbrev(id, &katalog),
+        |x| skriv_batchbrev(&t, &ctx.l, x),
+        |f| u.registrera(f).map(|_| ()),
         |b| {
             eprintln!(
                 "{}",

@@ -7,11 +7,12 @@ use valfri_l10n::Localizer;
 use crate::Sattdokument;
 use crate::brev::ombudsmening;
 use crate::gemensamt::{
-    Storlekar, arg, brevhuvud, datum, eller_saknas, giltighet, kontakttext, omfattning, satt_sidor,
-    sprak,
+    Storlekar, arg, brevhuvud, datum, eller_saknas, giltighet, hel, kontakttext, omfattning,
+    satt_sidor, sprak,
 };
-use crate::layout::{Block, Cell, Sidformat, Tabell};
+use crate::layout::{Avstavning, Block, Cell, Sidformat, Tabell};
 use crate::pdf::Metadata;
+use crate::sprakfalt::{self, Markering};
 use crate::typsnitt::{Typsnitt, Vikt};
 
 pub(crate) fn beslutsmeddelande(
@@ -43,6 +44,8 @@ pub(crate) fn beslutsmeddelande(
         ],
     );
     f.forsta_topp = start;
+    f.avstavning = Some(Avstavning::for_sprak(sp));
+    let markering = Markering::ny(l, sp);
     let saknas = l.t(sp, "dokument-uppgift-saknas");
     let stycke = |text: String| Block::Stycke { text, storlek: s.brod, vikt: Vikt::Normal };
     let rubrik = |text: String| Block::Rubrik { text, storlek: s.h2 };
@@ -109,7 +112,10 @@ pub(crate) fn beslutsmeddelande(
         ));
         fakta.push((l.t(sp, "dokument-beslut-giltighet"), period.clone()));
     }
-    fakta.push((l.t(sp, "dokument-beslut-lagrum"), eller_saknas(&u.lagrum, &saknas)));
+    fakta.push((
+        l.t(sp, "dokument-beslut-lagrum"),
+        eller_saknas(&sprakfalt::lagrum(l, sp, &markering, &u.lagrum), &saknas),
+    ));
     fakta.push((l.t(sp, "dokument-beslut-beslutsdatum"), datum(beslutsdatum)));
     if s.storstil {
         for (etikett, varde) in fakta {
@@ -130,6 +136,14 @@ pub(crate) fn beslutsmeddelande(
 
     b.push(rubrik(l.t(sp, "dokument-beslut-motivering")));
     b.push(stycke(eller_saknas(&b0.motivering, &saknas)));
+    // The reasons are the handläggare's own words and are not translated: say so.
+    if !b0.motivering.trim().is_empty() {
+        b.push(Block::Stycke {
+            text: l.t(sp, "dokument-motivering-som-skriven"),
+            storlek: s.brod,
+            vikt: Vikt::Normal,
+        });
+    }
     if !avslag && u.valfrihet {
         b.push(rubrik(l.t(sp, "dokument-beslut-valja-rubrik")));
         b.push(stycke(l.text(sp, "dokument-beslut-valja", &[arg("insats", insats.clone())])));
@@ -146,15 +160,22 @@ pub(crate) fn beslutsmeddelande(
     // Every decision carries the appeal instructions; for avslag and delvis bifall the law
     // requires them, and a bifall can be appealed too (the omfattning, the dates).
     let a = &u.avsandare;
-    let adress = format!("{}, {}, {}, {} {}", a.kommun, a.namnd, a.adress, a.postnummer, a.postort);
-    b.push(rubrik(l.t(sp, "dokument-overklaga-rubrik")));
-    b.push(stycke(l.text(
-        sp,
-        "dokument-overklaga-hur",
-        &[arg("namnd", a.namnd.clone()), arg("diarienummer", b0.diarienummer.clone())],
-    )));
-    b.push(stycke(l.text(sp, "dokument-overklaga-nar", &[arg("adress", adress)])));
-    b.push(stycke(l.t(sp, "dokument-overklaga-sedan")));
+    let adress =
+        format!("{}, {}, {}, {} {}", a.kommun, a.namnd, a.adress, hel(&a.postnummer), a.postort);
+    // The appeal instructions are kept on one page: read together or not at all.
+    b.push(Block::Grupp(vec![
+        rubrik(l.t(sp, "dokument-overklaga-rubrik")),
+        stycke(l.text(
+            sp,
+            "dokument-overklaga-hur",
+            &[arg("namnd", a.namnd.clone()), arg("diarienummer", hel(&b0.diarienummer))],
+        )),
+        stycke(l.text(sp, "dokument-overklaga-nar", &[arg("adress", adress)])),
+        stycke(l.t(sp, "dokument-overklaga-sedan")),
+    ]));
+    if let Some(not) = markering.not() {
+        b.push(stycke(not));
+    }
 
     let sidor = satt_sidor(t, &f, &s, &b, huvud, &[], &|nr, antal| {
         l.text(sp, "dokument-sida", &[arg("nr", nr), arg("antal", antal)])

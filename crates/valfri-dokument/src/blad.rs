@@ -11,9 +11,10 @@ use crate::Sattdokument;
 use crate::gemensamt::{
     Storlekar, arg, datum, eller_saknas, lista, orsak, satt_sidor, sprak, sprakord, tal,
 };
-use crate::layout::{Block, Cell, Sida, Sidformat, Tabell};
+use crate::layout::{Avstavning, Block, Cell, Sida, Sidformat, Tabell};
 use crate::ordningsmening;
 use crate::pdf::Metadata;
+use crate::sprakfalt::{self, Markering};
 use crate::typsnitt::{Typsnitt, Vikt};
 
 /// The facts of one provider, in column order; `kvalitet` holds one cell per indicator.
@@ -107,11 +108,16 @@ fn satt_blad(
     let s = Storlekar::valj(form);
     // Many columns read best across a landscape page; in large print every provider is a
     // block of its own, which reads better down a portrait page.
-    let f = if s.storstil { Sidformat::a4_staende() } else { Sidformat::a4_liggande() };
+    let mut f = if s.storstil { Sidformat::a4_staende() } else { Sidformat::a4_liggande() };
+    f.avstavning = Some(Avstavning::for_sprak(sp));
     let saknas = l.t(sp, "dokument-uppgift-saknas");
+    let markering = Markering::ny(l, sp);
     let indikatorer = indikatorer(u);
+    // An indicator's name in the reader's language, where the register has it.
+    let indikator_pa =
+        |namn: &str| markering.text(&sprakfalt::indikatornamn(&u.utforare, namn, sp));
     let fakta: Vec<Fakta> =
-        u.utforare.iter().map(|x| fakta(l, sp, u, x, &indikatorer, &saknas)).collect();
+        u.utforare.iter().map(|x| fakta(l, sp, u, x, &indikatorer, &saknas, &markering)).collect();
 
     let titel = if u.omrade_namn.trim().is_empty() {
         l.text(sp, "dokument-blad-titel-utan-omrade", &[arg("insats", u.insats_namn.clone())])
@@ -147,8 +153,8 @@ fn satt_blad(
     });
     let kolumnnamn = |i: &Indikator| {
         let namn = match &i.enhet {
-            Some(e) => format!("{}, {e}", i.namn),
-            None => i.namn.clone(),
+            Some(e) => format!("{}, {e}", indikator_pa(&i.namn)),
+            None => indikator_pa(&i.namn),
         };
         match i.kallor.as_slice() {
             [(_, n)] => format!("{namn} ({n})"),
@@ -231,7 +237,7 @@ fn satt_blad(
                     "dokument-blad-kalla",
                     &[
                         arg("nr", *n),
-                        arg("namn", i.namn.clone()),
+                        arg("namn", indikator_pa(&i.namn)),
                         arg("kalla", eller_saknas(kalla, &saknas)),
                         arg("ar", i64::from(*ar)),
                     ],
@@ -239,6 +245,9 @@ fn satt_blad(
             })
         })
         .collect();
+    if let Some(not) = markering.not() {
+        b.push(Block::Stycke { text: not, storlek: s.brod, vikt: Vikt::Normal });
+    }
     if !noter.is_empty() {
         b.push(Block::Rubrik { text: l.t(sp, "dokument-blad-kallor-rubrik"), storlek: s.brod });
         b.extend(noter.into_iter().map(|text| Block::Stycke {
@@ -328,6 +337,7 @@ fn fakta(
     x: &Utforaruppgift,
     indikatorer: &[Indikator],
     saknas: &str,
+    m: &Markering<'_>,
 ) -> Fakta {
     let ut = &x.utforare;
     let kvalitet = indikatorer
@@ -369,8 +379,8 @@ fn fakta(
         namn: ut.namn.clone(),
         regi: l.t(sp, ut.regi.meddelande_id()),
         sprak: lista(&ut.sprak.iter().map(|k| sprakord(l, sp, k)).collect::<Vec<_>>(), saknas),
-        inriktningar: lista(&ut.inriktningar, saknas),
-        tillagg: lista(&ut.tillaggstjanster, saknas),
+        inriktningar: m.lista(&ut.inriktningar_pa(sp), saknas),
+        tillagg: m.lista(&ut.tillaggstjanster_pa(sp), saknas),
         kvalitet,
         kontakt,
         status: orsak(l, sp, &x.status),

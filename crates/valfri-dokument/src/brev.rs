@@ -13,10 +13,10 @@ use valfri_l10n::Localizer;
 
 use crate::Sattdokument;
 use crate::gemensamt::{
-    Storlekar, arg, brevhuvud, datum, giltighet, kontakttext, lista, omfattning, orsak,
+    Storlekar, arg, brevhuvud, datum, giltighet, hel, kontakttext, lista, omfattning, orsak,
     sammanfattningsruta, satt_sidor, sprak, sprakord,
 };
-use crate::layout::{Block, Cell, MM, Sidformat, Tabell};
+use crate::layout::{Avstavning, Block, Cell, MM, Sidformat, Tabell};
 use crate::ordningsmening;
 use crate::pdf::Metadata;
 use crate::typsnitt::{Typsnitt, Vikt};
@@ -122,6 +122,7 @@ pub(crate) fn valfrihetsbrev(
         sammanfattningsruta(t, &f, &s, &l.t(sp, "dokument-sammanfattning-rubrik"), &rader, start);
     huvud.extend(ruta);
     f.forsta_topp = slut + 6.0 * MM;
+    f.avstavning = Some(Avstavning::for_sprak(sp));
 
     let stycke = |text: String| Block::Stycke { text, storlek: s.brod, vikt: Vikt::Normal };
     let rubrik = |text: String| Block::Rubrik { text, storlek: s.h2 };
@@ -337,7 +338,7 @@ pub(crate) fn ickevaltext(
 /// chosen now, one for keeping the current provider (or for not choosing), lines for date and
 /// signature, and where to send it.
 fn svarstalong(
-    b: &mut Vec<Block>,
+    yttre: &mut Vec<Block>,
     l: &Localizer,
     sp: &str,
     s: &Storlekar,
@@ -347,7 +348,10 @@ fn svarstalong(
 ) {
     let brod = s.brod;
     let stycke = |text: String| Block::Stycke { text, storlek: brod, vikt: Vikt::Normal };
-    b.push(Block::NySida);
+    yttre.push(Block::NySida);
+    // The whole slip is one group: it is cut off and sent back, so it must be one sheet.
+    let mut talong = Vec::new();
+    let b = &mut talong;
     b.push(Block::Rubrik { text: l.t(sp, "dokument-talong-rubrik"), storlek: s.h1 });
     b.push(stycke(l.text(
         sp,
@@ -357,15 +361,23 @@ fn svarstalong(
     b.push(stycke(l.text(
         sp,
         "dokument-talong-diarienummer",
-        &[arg("diarienummer", u.diarienummer.clone())],
+        &[arg("diarienummer", hel(&u.diarienummer))],
     )));
     if valbara.is_empty() {
         b.push(stycke(l.t(sp, "dokument-talong-ingen-valbar")));
     } else {
-        b.push(Block::Rubrik { text: l.t(sp, "dokument-talong-instruktion"), storlek: brod });
-        for x in valbara {
-            b.push(Block::Kryssruta { text: x.utforare.namn.clone(), storlek: brod });
-        }
+        b.push(Block::Kryssrutor {
+            fore: vec![Block::Rubrik {
+                text: l.t(sp, "dokument-talong-instruktion"),
+                storlek: brod,
+            }],
+            texter: valbara.iter().map(|x| x.utforare.namn.clone()).collect(),
+            storlek: brod,
+            annars: vec![
+                Block::Rubrik { text: l.t(sp, "dokument-talong-skriv-utforare"), storlek: brod },
+                Block::Skrivrad { etikett: String::new(), storlek: brod },
+            ],
+        });
     }
     b.push(Block::Avstand(brod * 0.6));
     let sista = match behalla {
@@ -379,7 +391,7 @@ fn svarstalong(
         u.avsandare.kommun,
         u.avsandare.namnd,
         u.avsandare.adress,
-        u.avsandare.postnummer,
+        hel(&u.avsandare.postnummer),
         u.avsandare.postort
     );
     b.push(Block::Grupp(vec![
@@ -393,4 +405,5 @@ fn svarstalong(
         },
         Block::Stycke { text: adress, storlek: brod, vikt: Vikt::Normal },
     ]));
+    yttre.push(Block::Grupp(talong));
 }

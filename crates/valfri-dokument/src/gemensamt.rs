@@ -7,7 +7,7 @@ use valfri_domain::val::Valbarhet;
 use valfri_domain::{Arg, Enhet};
 use valfri_l10n::Localizer;
 
-use crate::layout::{Block, Element, MM, Sida, Sidformat, radbryt, satt};
+use crate::layout::{Block, Element, HARD, MM, Sida, Sidformat, radbryt, satt};
 use crate::typsnitt::{Typsnitt, Vikt};
 
 /// The envelope window. Assumption, stated because nothing in the data says it: a C5 or E65
@@ -208,11 +208,16 @@ pub(crate) fn omfattning(
     enhet: Enhet,
 ) -> Option<String> {
     match (v, enhet) {
-        (Some(v), e) if e != Enhet::Ingen && v.is_finite() => Some(l.text(
-            sprak,
-            "dokument-omfattning",
-            &[("tal", tal(v, sprak).into()), ("enhet", l.t(sprak, e.meddelande_id()).into())],
-        )),
+        (Some(v), e) if e != Enhet::Ingen && v.is_finite() => {
+            let tal = tal(v, sprak);
+            let text = l.text(
+                sprak,
+                "dokument-omfattning",
+                &[("tal", tal.clone().into()), ("enhet", l.t(sprak, e.meddelande_id()).into())],
+            );
+            // "28 timmar" is read as one thing: the number never ends a line.
+            Some(text.replacen(&format!("{tal} "), &format!("{tal}{HARD}"), 1))
+        }
         _ => None,
     }
 }
@@ -293,7 +298,7 @@ pub(crate) fn brevhuvud(
         (avsandare.kommun.clone(), Vikt::Fet, s.avsandare),
         (avsandare.namnd.clone(), Vikt::Normal, s.avsandare_rad),
         (
-            format!("{}, {} {}", avsandare.adress, avsandare.postnummer, avsandare.postort),
+            format!("{}, {} {}", avsandare.adress, hel(&avsandare.postnummer), avsandare.postort),
             Vikt::Normal,
             s.avsandare_rad,
         ),
@@ -321,7 +326,7 @@ pub(crate) fn brevhuvud(
         adress.push(l.text(sprak, "dokument-co", &[("co", mottagare.co.clone().into())]));
     }
     adress.push(mottagare.adress.clone());
-    adress.push(format!("{} {}", mottagare.postnummer, mottagare.postort));
+    adress.push(format!("{} {}", hel(&mottagare.postnummer), mottagare.postort));
     let mut y = (ft + 6.0) * MM;
     'fonster: for text in adress {
         for rad in radbryt(t, Vikt::Normal, storlek, (fh - fv - 9.0) * MM, &t.normal.ersatt(&text))
@@ -356,9 +361,10 @@ pub(crate) fn brevhuvud(
             fet: false,
         });
     }
+    // A date, a diarienummer, a personnummer, a phone number: each line is kept whole.
     ref_rader.extend(referenser.into_iter().map(|(etikett, varde)| Referens {
         etikett,
-        varde,
+        varde: varde.lines().map(hel).collect::<Vec<_>>().join("\n"),
         fet: false,
     }));
     let mut y = ft * MM;
@@ -378,6 +384,12 @@ pub(crate) fn brevhuvud(
     }
     let start = (fb + 8.0) * MM;
     (ut, start.max(y + 6.0 * MM))
+}
+
+/// `s` with its spaces made non-breaking: a postnummer ("123 45") or a diarienummer that
+/// must not be split over two lines.
+pub(crate) fn hel(s: &str) -> String {
+    s.replace(' ', &HARD.to_string())
 }
 
 /// Arguments of a Fluent message, spelled out once.

@@ -26,6 +26,7 @@ mod icc;
 mod layout;
 mod pdf;
 mod sfnt;
+mod sprakfalt;
 mod svg;
 mod typsnitt;
 

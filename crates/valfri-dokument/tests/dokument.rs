@@ -327,7 +327,7 @@ fn the_finnish_letter_is_in_finnish() {
     assert!(text.contains("Vastaa viimeistään 2026-05-18."), "the summary box in Finnish");
     assert!(text.contains("27,5 tuntia kuukaudessa"));
     assert!(text.contains("Vastauslomake"));
-    assert!(text.contains("Ei vapaita paikkoja juuri nyt (20/20 paikkaa on varattu)"));
+    assert!(text.contains("Ei vapaita paikkoja juuri nyt (20/20 paikkaa on varattu)"), "{text}");
     assert!(text.contains("Ei toimi alueella, jossa asut"));
     assert!(text.contains("Sivu 1/"));
     assert!(!text.contains("Du kan"), "no Swedish left");
@@ -572,7 +572,14 @@ fn hostile_text_in_the_sheet_and_the_decision_stays_on_the_page() {
                 "{vad}: the page count is whole"
             );
         }
-        // What was typed is printed as typed: the SQL fragment is text like any other.
-        assert!(Pdf::las(&pdfer[0].1).lopande().contains("DROP TABLE utforare;--"));
+        // What was typed is printed as typed: the SQL fragment is text like any other. The
+        // name's cell is its lines at the same left edge, top down.
+        let p = Pdf::las(&pdfer[0].1);
+        let forsta = p.bitar.iter().find(|b| b.text.starts_with("Robert')")).unwrap();
+        let mut cell: Vec<&Textbit> =
+            p.pa_sida(forsta.sida).into_iter().filter(|b| (b.x - forsta.x).abs() < 0.1).collect();
+        cell.sort_by(|a, b| b.y.total_cmp(&a.y));
+        let cell: Vec<&str> = cell.iter().map(|b| b.text.as_str()).collect();
+        assert!(cell.join(" ").contains("Robert'); DROP TABLE utforare;-- Omsorg AB"), "{cell:?}");
     }
 }

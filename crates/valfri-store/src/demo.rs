@@ -11,7 +11,7 @@ use valfri_domain::val::NyttVal;
 use valfri_domain::{
     Enhet, Godkannande, Handlaggare, IckevalModell, IckevalOrsak, Informationssatt, Kommun,
     Kvalitetsindikator, NyttBeslut, OmbudTyp, Ordningsregel, Organisationsnummer, Personnummer,
-    Regi, Roll, Utfall, Utforare, VemValde,
+    Regi, Roll, Utfall, Utforare, Utforaroversattning, VemValde,
 };
 
 use crate::brukare::infoga_brukare;
@@ -782,6 +782,11 @@ fn demo_utforare(idag: NaiveDate) -> Vec<Utforare> {
                             enhet: "%".into(),
                             ar,
                             kalla: "Socialstyrelsens brukarundersökning (exempelvärden)".into(),
+                            namn_oversatt: [
+                                ("fi".to_owned(), "Kokonaistyytyväisyys".to_owned()),
+                                ("en".to_owned(), "Overall satisfaction".to_owned()),
+                            ]
+                            .into(),
                         },
                         Kvalitetsindikator {
                             insats_kod: Some(u.insatser[0].into()),
@@ -790,12 +795,75 @@ fn demo_utforare(idag: NaiveDate) -> Vec<Utforare> {
                             enhet: "personer".into(),
                             ar,
                             kalla: "Socialstyrelsens öppna jämförelser (exempelvärden)".into(),
+                            // No Finnish name: a Finnish sheet shows the Swedish, marked.
+                            namn_oversatt: [(
+                                "en".to_owned(),
+                                "Staff continuity, number of staff in 14 days".to_owned(),
+                            )]
+                            .into(),
                         },
                     ]
                 },
+                oversattningar: ["fi", "en"]
+                    .into_iter()
+                    .map(|sp| {
+                        let o = Utforaroversattning {
+                            inriktningar: demo_oversattning(u.inriktning, sp),
+                            tillaggstjanster: demo_oversattning(u.tillagg, sp),
+                            // Every other provider has its presentation in English.
+                            presentation: if sp == "en" && i % 2 == 0 {
+                                format!(
+                                    "{} provides {} in {}. We work in small teams, so you meet few people.",
+                                    u.namn,
+                                    if u.insatser.len() > 1 { "several services" } else { "the service" },
+                                    if u.omraden.len() > 2 { "much of the municipality" } else { "a few areas" }
+                                )
+                            } else {
+                                String::new()
+                            },
+                        };
+                        (sp.to_owned(), o)
+                    })
+                    .filter(|(_, o)| *o != Utforaroversattning::default())
+                    .collect(),
             }
         })
         .collect()
+}
+
+/// The demo's translations of its inriktningar and tilläggstjänster. Some are missing on
+/// purpose, so that the demo shows both a translated field and the Swedish one with its note;
+/// a list is translated only when every item is.
+fn demo_oversattning(svenska: &[&str], sprak: &str) -> Vec<String> {
+    let ett = |s: &str| -> Option<&'static str> {
+        Some(match (s, sprak) {
+            ("Demens", "fi") => "Muistisairaudet",
+            ("Demens", "en") => "Dementia",
+            ("Psykisk ohälsa", "fi") => "Mielenterveys",
+            ("Psykisk ohälsa", "en") => "Mental health",
+            ("Palliativ vård", "fi") => "Palliatiivinen hoito",
+            ("Palliativ vård", "en") => "Palliative care",
+            ("Finskspråkig avdelning", "fi") => "Suomenkielinen osasto",
+            ("Finskspråkig avdelning", "en") => "Finnish-speaking unit",
+            ("Samiskspråkig personal", "fi") => "Saamenkielinen henkilökunta",
+            ("Samiskspråkig personal", "en") => "Sami-speaking staff",
+            ("Flerspråkig personal", "en") => "Multilingual staff",
+            ("Hantverk", "fi") => "Käsityö",
+            ("Hantverk", "en") => "Crafts",
+            ("Trädgård", "fi") => "Puutarha",
+            ("Trädgård", "en") => "Gardening",
+            ("Fönsterputs", "en") => "Window cleaning",
+            ("Storstädning", "en") => "Thorough cleaning",
+            ("Landsbygd", "fi") => "Maaseutu",
+            ("Landsbygd", "en") => "Rural areas",
+            _ => return None,
+        })
+    };
+    svenska
+        .iter()
+        .map(|s| ett(s).map(str::to_owned))
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default()
 }
 
 fn unikt_pnr(

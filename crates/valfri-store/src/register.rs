@@ -3,8 +3,8 @@
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use valfri_domain::{
-    Falt, Godkannande, Kvalitetsindikator, Organisationsnummer, Regi, Utforare, Valideringsfel,
-    kontrollera_postnummer, kontrollera_text,
+    Falt, Godkannande, Kvalitetsindikator, Organisationsnummer, Regi, Utforare,
+    Utforaroversattning, Valideringsfel, kontrollera_postnummer, kontrollera_text,
 };
 
 use crate::Rad as _;
@@ -144,6 +144,12 @@ impl Store {
                 namn: kontrollera_text(Falt::NAMN, &k.namn)?,
                 enhet: kontrollera_text(Falt::TITEL, &k.enhet)?,
                 kalla: kontrollera_text(Falt::NAMN, &k.kalla)?,
+                namn_oversatt: k
+                    .namn_oversatt
+                    .iter()
+                    .filter(|(_, n)| !n.trim().is_empty())
+                    .map(|(sp, n)| Ok((sprakkod(sp)?, kontrollera_text(Falt::NAMN, n)?)))
+                    .collect::<Resultat<_>>()?,
                 ..k.clone()
             });
         }
@@ -170,6 +176,23 @@ impl Store {
             omraden,
             godkannanden,
             kvalitet,
+            oversattningar: u
+                .oversattningar
+                .iter()
+                .map(|(sp, o)| {
+                    Ok((
+                        sprakkod(sp)?,
+                        Utforaroversattning {
+                            inriktningar: lista(&o.inriktningar)?,
+                            tillaggstjanster: lista(&o.tillaggstjanster)?,
+                            presentation: kontrollera_text(Falt::PRESENTATION, &o.presentation)?,
+                        },
+                    ))
+                })
+                .filter(|r: &Resultat<(String, Utforaroversattning)>| {
+                    r.as_ref().map_or(true, |(_, o)| *o != Utforaroversattning::default())
+                })
+                .collect::<Resultat<_>>()?,
         })
     }
 
@@ -366,7 +389,15 @@ fn skriv_utforare(
              VALUES (?1, ?2, (SELECT id FROM insats WHERE kod = ?3), ?4, ?5, ?6, ?7, ?8)",
             params![id, i as i64, k.insats_kod, k.namn, k.varde, k.enhet, k.ar, k.kalla],
         )?;
+        tx.execute(
+            "UPDATE kvalitet SET namn_oversatt = ?3 WHERE utforare_id = ?1 AND ordning = ?2",
+            params![id, i as i64, serde_json::to_string(&k.namn_oversatt)?],
+        )?;
     }
+    tx.execute(
+        "UPDATE utforare SET oversattningar = ?2 WHERE id = ?1",
+        params![id, serde_json::to_string(&u.oversattningar)?],
+    )?;
     // The snapshot is read back from the tables just written, so history and current state
     // cannot disagree.
     let sparad = las_utforare(tx, &id)?;
@@ -382,10 +413,10 @@ fn las_utforare(tx: &Transaction<'_>, id: &str) -> Resultat<Utforare> {
     let rad = tx
         .rad(
             "SELECT id, namn, organisationsnummer, regi, telefon, epost, webb, adress, postnummer, postort, presentation, sprak,
-                inriktningar, tillaggstjanster FROM utforare WHERE id = ?1",
+                inriktningar, tillaggstjanster, oversattningar FROM utforare WHERE id = ?1",
             [id],
             |r| {
-                let mut f: [String; 14] = Default::default();
+                let mut f: [String; 15] = Default::default();
                 for (i, falt) in f.iter_mut().enumerate() {
                     *falt = r.get(i)?;
                 }
@@ -409,6 +440,7 @@ fn las_utforare(tx: &Transaction<'_>, id: &str) -> Resultat<Utforare> {
         sprak,
         inriktningar,
         tillagg,
+        oversattningar,
     ] = rad;
     let mut stmt = tx.prepare_cached(
         "SELECT o.kod FROM utforare_omrade uo JOIN omrade o ON o.id = uo.omrade_id WHERE uo.utforare_id = ?1 ORDER BY o.kod",
@@ -427,7 +459,7 @@ fn las_utforare(tx: &Transaction<'_>, id: &str) -> Resultat<Utforare> {
         })
         .collect::<Resultat<Vec<_>>>()?;
     let mut stmt = tx.prepare_cached(
-        "SELECT i.kod, k.namn, k.varde, k.enhet, k.ar, k.kalla FROM kvalitet k LEFT JOIN insats i ON i.id = k.insats_id
+        "SELECT i.kod, k.namn, k.varde, k.enhet, k.ar, k.kalla, k.namn_oversatt FROM kvalitet k LEFT JOIN insats i ON i.id = k.insats_id
          WHERE k.utforare_id = ?1 ORDER BY k.ordning",
     )?;
     let kvalitet = stmt
@@ -439,6 +471,9 @@ fn las_utforare(tx: &Transaction<'_>, id: &str) -> Resultat<Utforare> {
                 enhet: r.get(3)?,
                 ar: r.get(4)?,
                 kalla: r.get(5)?,
+                // Written by this store from a map; a value that does not parse (edited by hand)
+                // reads as no translation, and the Swedish name is still there.
+                namn_oversatt: serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default(),
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
@@ -460,5 +495,17 @@ fn las_utforare(tx: &Transaction<'_>, id: &str) -> Resultat<Utforare> {
         omraden,
         godkannanden,
         kvalitet,
+        oversattningar: serde_json::from_str(&oversattningar)?,
     })
+}
+
+/// The code of a translation as stored: ISO 639-1, two lowercase letters, not Swedish (the
+/// Swedish text is the field itself).
+fn sprakkod(kod: &str) -> Resultat<String> {
+    let kod = kod.trim().to_lowercase();
+    if kod.len() == 2 && kod.chars().all(|c| c.is_ascii_lowercase()) && kod != "sv" {
+        Ok(kod)
+    } else {
+        Err(Valideringsfel::OkantVarde { falt: "sprak", varde: kod }.into())
+    }
 }

@@ -7,7 +7,7 @@ use valfri_domain::{Regi, Utforare};
 use valfri_store::Store;
 
 use crate::utforare::{KOLUMNER, Kol, KvalitetKolumn, regi_text};
-use crate::{Utbytesfel, skyddad_cell};
+use crate::{Utbytesfel, oversattning, skyddad_cell};
 
 /// The register as CSV the way Swedish Excel opens it directly: UTF-8 with a BOM (without it
 /// Excel reads Windows-1252), `;` between fields, decimal comma. One row per provider and
@@ -34,6 +34,7 @@ pub fn csv(utforare: &[Utforare]) -> Result<Vec<u8>, Utbytesfel> {
             }
         }
     }
+    let oversatt = oversattning::exportkolumner(utforare);
     let mut ut = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w = csv::WriterBuilder::new()
@@ -45,6 +46,7 @@ pub fn csv(utforare: &[Utforare]) -> Result<Vec<u8>, Utbytesfel> {
             .iter()
             .map(|(n, _)| (*n).to_owned())
             .chain(kvalitet.iter().map(KvalitetKolumn::rubrik))
+            .chain(oversatt.iter().map(oversattning::Oversattkolumn::rubrik))
             .collect();
         w.write_record(&rubriker).map_err(fel)?;
         for u in utforare {
@@ -90,6 +92,7 @@ pub fn csv(utforare: &[Utforare]) -> Result<Vec<u8>, Utbytesfel> {
                     });
                     rad.push(varde.map(|k| decimal_komma(k.varde)).unwrap_or_default());
                 }
+                rad.extend(oversatt.iter().map(|k| oversattning::exportvarde(u, k)));
                 w.write_record(&rad).map_err(fel)?;
             }
         }

@@ -17,6 +17,7 @@
 pub mod arbetsbok;
 pub mod brukare;
 pub mod export;
+mod oversattning;
 pub mod paket;
 pub mod tabell;
 pub mod utforare;

@@ -20,6 +20,7 @@ use valfri_domain::{
 };
 use valfri_store::{Aktor, Lagringsfel, Paverkad, Sparat, Store};
 
+use crate::oversattning::{self, Oversattkolumn, Radoversattning};
 use crate::tabell::Tabell;
 use crate::{Cellfel, Radfel, Utbytesfel, kort, rubriknyckel, ser_ut_som_formel, utan_skydd};
 
@@ -129,6 +130,7 @@ impl KvalitetKolumn {
 struct Karta {
     kol: HashMap<Kol, usize>,
     kvalitet: Vec<(usize, KvalitetKolumn)>,
+    oversatt: Vec<(usize, Oversattkolumn)>,
     antal: usize,
     rubriker: Vec<String>,
 }
@@ -138,12 +140,23 @@ impl Karta {
         let mut karta = Karta {
             kol: HashMap::new(),
             kvalitet: Vec::new(),
+            oversatt: Vec::new(),
             antal: rubriker.len(),
             rubriker: rubriker.to_vec(),
         };
         let mut fel = Vec::new();
         for (i, r) in rubriker.iter().enumerate() {
             if r.trim().is_empty() {
+                continue;
+            }
+            if let Some(k) = Oversattkolumn::tolka(r) {
+                match k {
+                    Ok(k) if karta.oversatt.iter().any(|(_, q)| *q == k) => {
+                        fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn));
+                    }
+                    Ok(k) => karta.oversatt.push((i, k)),
+                    Err(e) => fel.push(Radfel::ny(1, Some(r), &e)),
+                }
                 continue;
             }
             if let Some(k) = KvalitetKolumn::tolka(r) {
@@ -238,6 +251,7 @@ struct RadUtforare {
     /// `None` when the file has no such column: keep what the register has.
     kapacitetsperiod: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
     kvalitet: Vec<(usize, f64)>,
+    oversattning: Radoversattning,
 }
 
 /// The codes a file may use, read once from the store.
@@ -433,6 +447,9 @@ fn tolka_rad(
             Err(e) => fel.push(Radfel::ny(nr, karta.rubriker.get(*kol).map(String::as_str), &e)),
         }
     }
+    let oversattning = oversattning::las_rad(&karta.oversatt, c, &mut |i, e| {
+        fel.push(Radfel::ny(nr, karta.rubriker.get(i).map(String::as_str), &e));
+    });
     if fel.len() > antal_fore {
         return None;
     }
@@ -466,6 +483,7 @@ fn tolka_rad(
         },
         kapacitetsperiod,
         kvalitet,
+        oversattning,
     })
 }
 
@@ -504,6 +522,7 @@ fn sla_ihop(karta: &Karta, mut rader: Vec<RadUtforare>, befintlig: Option<&Utfor
                     enhet: k.enhet.clone(),
                     ar: k.ar,
                     kalla: k.kalla.clone(),
+                    namn_oversatt: BTreeMap::new(),
                 });
             }
         }
@@ -511,7 +530,7 @@ fn sla_ihop(karta: &Karta, mut rader: Vec<RadUtforare>, befintlig: Option<&Utfor
     }
     let forsta = rader.swap_remove(0);
     let f = forsta.fakta;
-    Utforare {
+    let mut u = Utforare {
         id: befintlig.map(|b| b.id.clone()).unwrap_or_default(),
         namn: f.namn,
         organisationsnummer: forsta.orgnr,
@@ -529,7 +548,11 @@ fn sla_ihop(karta: &Karta, mut rader: Vec<RadUtforare>, befintlig: Option<&Utfor
         omraden: f.omraden,
         godkannanden,
         kvalitet,
-    }
+        oversattningar: BTreeMap::new(),
+    };
+    // Translations are provider-level facts like the name: the first row of a provider gives them.
+    oversattning::tillampa(&mut u, &karta.oversatt, &forsta.oversattning, befintlig);
+    u
 }
 
 /// `egen regi`, `privat`, `idéburen` as the contract writes them, or the codes.

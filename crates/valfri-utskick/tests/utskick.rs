@@ -7,7 +7,7 @@ use std::sync::atomic::AtomicBool;
 use valfri_dokument::Typsnitt;
 use valfri_l10n::Localizer;
 use valfri_store::{Aktor, Store, demo, idag};
-use valfri_utskick::{Steg, Utskick, Vad, kor_batch};
+use valfri_utskick::{Steg, Utskick, Vad, kor_batch, skriv_batchbrev};
 
 fn demo_store() -> (Store, Aktor) {
     let s = Store::open_i_minnet().unwrap();
@@ -66,23 +66,52 @@ fn a_batch_cancelled_halfway_resumes_without_making_a_letter_twice() {
     assert_eq!(beslut.len(), 4);
     let dir = tempfile::tempdir().unwrap();
     let avbryt = AtomicBool::new(false);
+    // The person presses cancel while the second letter is being gathered: the letters already
+    // handed to the workers are finished, none after them is started.
     let forsta = kor_batch(
         &beslut,
         &avbryt,
-        |id| u.batchbrev(id, dir.path()),
-        |b| {
-            if b.klara == 2 {
+        |id| {
+            if id == beslut[1] {
                 avbryt.store(true, std::sync::atomic::Ordering::SeqCst);
             }
+            u.samla_batchbrev(id, dir.path())
         },
+        |x| skriv_batchbrev(&t, &l, x),
+        |f| u.registrera(f).map(|_| ()),
+        |_| {},
     )
     .unwrap();
     assert!(forsta.avbruten);
-    assert_eq!(forsta.skrivna, 2);
-    let andra =
-        kor_batch(&beslut, &AtomicBool::new(false), |id| u.batchbrev(id, dir.path()), |_| {})
-            .unwrap();
-    assert_eq!((andra.skrivna, andra.redan_klara, andra.avbruten), (2, 2, false));
+    assert_eq!(forsta.skrivna, 2, "the batch stopped after the second letter");
+    // Every letter counted as written has its file and its record; none other has either.
+    let gjorda: Vec<&String> =
+        beslut.iter().filter(|b| dir.path().join(format!("{b}.pdf")).exists()).collect();
+    assert_eq!(gjorda.len(), forsta.skrivna);
+    for b in &beslut {
+        assert_eq!(s.dokument_for(b).unwrap().is_empty(), !gjorda.contains(&b));
+    }
+    assert!(
+        std::fs::read_dir(dir.path()).unwrap().all(|f| !f
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .ends_with(".tmp")),
+        "nothing half-made is left"
+    );
+    let andra = kor_batch(
+        &beslut,
+        &AtomicBool::new(false),
+        |id| u.samla_batchbrev(id, dir.path()),
+        |x| skriv_batchbrev(&t, &l, x),
+        |f| u.registrera(f).map(|_| ()),
+        |_| {},
+    )
+    .unwrap();
+    assert_eq!(
+        (andra.skrivna, andra.redan_klara, andra.avbruten),
+        (4 - forsta.skrivna, forsta.skrivna, false)
+    );
     assert_eq!(u.batchbrev(&beslut[0], dir.path()).unwrap(), Steg::RedanKlart);
     for b in &beslut {
         assert!(dir.path().join(format!("{b}.pdf")).exists());

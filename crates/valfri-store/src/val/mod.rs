@@ -28,9 +28,9 @@ mod ickeval;
 mod omval;
 mod statistik;
 
+pub(crate) use aktivt::{kontrollera_information, skriv_information};
 pub use arbetslistor::{Arbetslistor, Arbetspost, Kapacitet};
 pub use omval::Paverkad;
-pub(crate) use aktivt::{kontrollera_information, skriv_information};
 pub(crate) use omval::markera_omval;
 pub use statistik::{Insatsstatistik, Utforarstatistik};
 
