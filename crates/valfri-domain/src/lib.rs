@@ -7,6 +7,7 @@
 pub mod dokument;
 mod fel;
 pub mod formular;
+pub mod logg;
 mod organisationsnummer;
 mod personnummer;
 mod text;
