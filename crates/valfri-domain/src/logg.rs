@@ -1,5 +1,7 @@
-//! The audit log's hash chain, shared by the desk's SQLite store and the municipality's
-//! PostgreSQL hub so that one rule says whether a log is whole.
+//! The audit log's hash chain, shared by the desk's store (`SQLite`) and the municipality's hub
+//! (`PostgreSQL`) so that one rule says whether a log is whole.
+
+use std::fmt::Write as _;
 
 use sha2::{Digest, Sha256};
 
@@ -43,7 +45,10 @@ pub fn kedjehash(
         h.update(del.as_bytes());
         h.update([0x1f]);
     }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    h.finalize().iter().fold(String::with_capacity(64), |mut hex, b| {
+        let _ = write!(hex, "{b:02x}");
+        hex
+    })
 }
 
 /// Checks rows fed oldest first: numbered 1, 2, … without a gap, each chained to the one before

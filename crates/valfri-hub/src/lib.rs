@@ -1,4 +1,4 @@
-//! Kommunläge's shared store: the municipality's PostgreSQL database (the hub). It holds the
+//! Kommunläge's shared store: the municipality's `PostgreSQL` database (the hub). It holds the
 //! shared truth — settings, insatser, områden, lagrum, the versioned provider register,
 //! handläggare, brukare, beslut, val, ickeval, information given, documents produced and the
 //! hash-chained audit log — and lets the engine, not the program, say who is connected and what
@@ -119,7 +119,7 @@ fn anslutningsfel(e: &postgres::Error, adress: &str, anvandare: &str) -> HubbFel
 }
 
 /// A login name the hub accepts: what a directory (AD, Kerberos) uses, and nothing that needs
-/// quoting in SQL or reaches into PostgreSQL's or Valfri's own role names.
+/// quoting in SQL or reaches into the engine's or Valfri's own role names.
 fn kontrollera_login(login: &str) -> Resultat<()> {
     let fel = || HubbFel::OgiltigInloggning { login: login.chars().take(64).collect() };
     let forsta_ok = login.chars().next().is_some_and(|c| c.is_ascii_lowercase());
@@ -232,12 +232,11 @@ impl Hubb {
 
     fn initiera_last(&mut self) -> Resultat<Initiering> {
         let program = SCHEMAVERSION;
-        let fran = match self.schemaversion()? {
-            Some(v) => v,
-            None => {
-                self.klient.batch_execute(schema::VERSIONSTABELL)?;
-                0
-            }
+        let fran = if let Some(v) = self.schemaversion()? {
+            v
+        } else {
+            self.klient.batch_execute(schema::VERSIONSTABELL)?;
+            0
         };
         if fran > program as i64 {
             return Err(HubbFel::NyareSchema { hubb: fran, program });

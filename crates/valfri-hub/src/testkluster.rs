@@ -29,7 +29,7 @@ pub struct Testkluster {
     port: u16,
 }
 
-/// The newest installed PostgreSQL's programs: `/usr/lib/postgresql/<version>/bin`, or
+/// The newest installed server's programs: `/usr/lib/postgresql/<version>/bin`, or
 /// `VALFRI_PG_BIN`.
 fn pg_bin() -> Result<PathBuf, String> {
     if let Some(b) = std::env::var_os("VALFRI_PG_BIN") {

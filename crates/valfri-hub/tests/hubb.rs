@@ -1,4 +1,4 @@
-//! The hub against a real PostgreSQL: each test starts its own cluster (valfri_hub::testkluster)
+//! The hub against a real `PostgreSQL`: each test starts its own cluster (`testkluster`)
 //! and the engine, not the program, is what says no.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -60,7 +60,7 @@ fn som(k: &Testkluster, login: &str) -> Hubb {
 }
 
 fn sqlstate(e: &postgres::Error) -> String {
-    e.code().map(|c| c.code().to_owned()).unwrap_or_else(|| format!("no SQLSTATE: {e}"))
+    e.code().map_or_else(|| format!("no SQLSTATE: {e}"), |c| c.code().to_owned())
 }
 
 fn antal(h: &mut Hubb, sql: &str) -> i64 {
