@@ -111,6 +111,25 @@ mod tests {
         }
     }
 
+    /// Pinned (computed outside Rust): logs written before this function moved here, on desks
+    /// and hubs alike, must still verify.
+    #[test]
+    fn the_hash_is_sha256_over_the_fields_each_ended_by_0x1f() {
+        assert_eq!(
+            kedjehash(
+                1,
+                "2026-12-02T01:30:00.123Z",
+                "anna",
+                "las",
+                "brukare",
+                "B2",
+                r#"{"skal": "Ansökan"}"#,
+                KEDJANS_START
+            ),
+            "7b1cb9a79cd31fb456e79a9ada64548555464d5dc9968cc63eb1659fa27ce411"
+        );
+    }
+
     #[test]
     fn the_separator_keeps_fields_apart() {
         assert_ne!(

@@ -77,13 +77,20 @@ pub struct SkyddadBrukare {
     pub postort: String,
 }
 
-/// The TLS connector: the system's trusted certificates, or the file `PGSSLROOTCERT` names (as
-/// for libpq). Whether TLS is used is the URL's `sslmode` (disable, prefer, require).
+/// The TLS connector: the system's trusted certificates, or the file `PGSSLROOTCERT` names, and
+/// a client certificate from the files `PGSSLCERT` and `PGSSLKEY` name (as for libpq). Whether
+/// TLS is used is the URL's `sslmode` (disable, prefer, require).
 fn tls() -> Resultat<MakeTlsConnector> {
     let intern = |e: openssl::error::ErrorStack| HubbFel::Internt { detalj: e.to_string() };
     let mut bygg = SslConnector::builder(SslMethod::tls_client()).map_err(intern)?;
     if let Some(fil) = std::env::var_os("PGSSLROOTCERT") {
         bygg.set_ca_file(fil).map_err(intern)?;
+    }
+    if let (Some(cert), Some(nyckel)) =
+        (std::env::var_os("PGSSLCERT"), std::env::var_os("PGSSLKEY"))
+    {
+        bygg.set_certificate_chain_file(cert).map_err(intern)?;
+        bygg.set_private_key_file(nyckel, openssl::ssl::SslFiletype::PEM).map_err(intern)?;
     }
     Ok(MakeTlsConnector::new(bygg.build()))
 }
@@ -232,18 +239,17 @@ impl Hubb {
 
     fn initiera_last(&mut self) -> Resultat<Initiering> {
         let program = SCHEMAVERSION;
-        let fran = if let Some(v) = self.schemaversion()? {
-            v
-        } else {
-            self.klient.batch_execute(schema::VERSIONSTABELL)?;
-            0
-        };
+        let fran = self.schemaversion()?.unwrap_or(0);
         if fran > program as i64 {
             return Err(HubbFel::NyareSchema { hubb: fran, program });
         }
+        // Before anything is created: a refused CREATE ROLE leaves the database as it was.
         self.klient.batch_execute(schema::ROLLER)?;
         for n in (fran as usize + 1)..=program {
             let mut tx = self.klient.transaction()?;
+            if n == 1 {
+                tx.batch_execute(schema::VERSIONSTABELL)?;
+            }
             tx.batch_execute(&schema::migrering(n))?;
             tx.execute("UPDATE valfri.schemaversion SET version = $1", &[&(n as i32)])?;
             tx.commit()?;
