@@ -79,22 +79,56 @@ fn kor(mut c: Command) -> Result<Output, String> {
     }
 }
 
+/// Where clusters live: `target/valfri-hub-pg/` of the workspace or, when the server's user
+/// cannot pass into the workspace (a checkout under a private home), the temporary directory.
+fn bas(som_postgres: bool) -> Result<PathBuf, String> {
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target");
+    let i_target = target.join("valfri-hub-pg");
+    let tillfallig = std::env::temp_dir().join("valfri-hub-pg");
+    for (bas, foraldrar) in
+        [(&i_target, vec![&target, &i_target]), (&tillfallig, vec![&tillfallig])]
+    {
+        fs::create_dir_all(bas).map_err(|e| format!("{}: {e}", bas.display()))?;
+        if !som_postgres {
+            return Ok(bas.clone());
+        }
+        for d in foraldrar {
+            let mut rattigheter = fs::metadata(d).map_err(|e| e.to_string())?.permissions();
+            rattigheter.set_mode(rattigheter.mode() | 0o711);
+            fs::set_permissions(d, rattigheter).map_err(|e| e.to_string())?;
+        }
+        let nar = Command::new("runuser")
+            .args(["-u", "postgres", "--", "test", "-x"])
+            .arg(bas)
+            .status()
+            .is_ok_and(|s| s.success());
+        if nar {
+            return Ok(bas.clone());
+        }
+    }
+    Err(format!("the postgres user cannot reach {}", tillfallig.display()))
+}
+
+/// Stops and removes the clusters of test processes that were killed before they could.
+fn stada(bas: &Path, bin: &Path, som_postgres: bool) {
+    let Ok(poster) = fs::read_dir(bas) else { return };
+    for post in poster.filter_map(Result::ok) {
+        let namn = post.file_name();
+        let Some(pid) = namn.to_str().and_then(|n| n.split('-').next()) else { continue };
+        if pid.parse::<u32>().is_err() || Path::new("/proc").join(pid).exists() {
+            continue;
+        }
+        drop(Testkluster { katalog: post.path(), bin: bin.to_owned(), som_postgres, port: 0 });
+    }
+}
+
 impl Testkluster {
     /// initdb, configure, start, and wait until the superuser can log in over TCP.
     pub fn starta() -> Result<Testkluster, String> {
         let bin = pg_bin()?;
         let som_postgres = ar_root();
-        let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target");
-        let bas = target.join("valfri-hub-pg");
-        fs::create_dir_all(&bas).map_err(|e| format!("{}: {e}", bas.display()))?;
-        if som_postgres {
-            // The server's user must pass through target/ to reach its own directory.
-            for d in [&target, &bas] {
-                let mut rattigheter = fs::metadata(d).map_err(|e| e.to_string())?.permissions();
-                rattigheter.set_mode(rattigheter.mode() | 0o711);
-                fs::set_permissions(d, rattigheter).map_err(|e| e.to_string())?;
-            }
-        }
+        let bas = bas(som_postgres)?;
+        stada(&bas, &bin, som_postgres);
         let namn = format!("{}-{}", std::process::id(), NUMMER.fetch_add(1, Ordering::Relaxed));
         let katalog = bas.join(namn);
         let _ = fs::remove_dir_all(&katalog);
@@ -199,6 +233,11 @@ impl Testkluster {
         let mut c = self.program("pg_ctl");
         c.arg("-D").arg(self.data()).args(["-m", "immediate", "-w", "stop"]);
         let _ = c.output();
+    }
+
+    /// The cluster's directory (data, log), removed on drop.
+    pub fn katalog(&self) -> &Path {
+        &self.katalog
     }
 
     pub fn port(&self) -> u16 {

@@ -408,3 +408,58 @@ fn every_shared_row_takes_a_rising_change_number_and_a_deletion_leaves_its_key()
         .unwrap_err();
     assert_eq!(sqlstate(&e), "23505");
 }
+
+#[test]
+fn concurrent_writers_never_fork_the_chain() {
+    let (k, mut agare) = hubb();
+    fyll(&mut agare);
+    for login in ["anna", "bo", "cecilia", "david"] {
+        lagg_till(&mut agare, login, Roll::Handlaggare);
+    }
+    lagg_till(&mut agare, "sara", Roll::Systemforvaltare);
+    let fore = antal(&mut agare, "SELECT count(*) FROM valfri.handelselogg");
+    std::thread::scope(|s| {
+        for login in ["anna", "bo", "cecilia", "david"] {
+            let k = &k;
+            s.spawn(move || {
+                let mut h = som(k, login);
+                for i in 0..25 {
+                    h.oppna_skyddad_brukare("B2", &format!("Ärende {i}")).unwrap();
+                }
+            });
+        }
+    });
+    let mut sara = som(&k, "sara");
+    assert_eq!(sara.verifiera_logg().unwrap(), Loggstatus::Hel { rader: fore + 100 });
+    let per_login: Vec<(String, i64)> = agare
+        .klient()
+        .query(
+            "SELECT vem, count(*) FROM valfri.handelselogg WHERE handling = 'las' GROUP BY vem ORDER BY vem",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert_eq!(
+        per_login,
+        [("anna".into(), 25), ("bo".into(), 25), ("cecilia".into(), 25), ("david".into(), 25)]
+    );
+}
+
+#[test]
+fn a_test_cluster_is_stopped_and_removed_when_its_test_panics() {
+    let (katalog, port) = std::panic::catch_unwind(|| {
+        let k = Testkluster::starta().unwrap();
+        let spar = (k.katalog().to_owned(), k.port());
+        k.superanvandare("postgres").unwrap();
+        std::panic::panic_any(spar);
+    })
+    .unwrap_err()
+    .downcast::<(std::path::PathBuf, u16)>()
+    .map(|b| *b)
+    .unwrap();
+    assert!(!katalog.exists(), "{} is left", katalog.display());
+    let url = format!("postgresql://postgres@127.0.0.1:{port}/postgres?sslmode=disable");
+    assert!(matches!(Hubb::anslut(&url, Some("x")), Err(HubbFel::Onaborbar { .. })));
+}
