@@ -48,7 +48,7 @@ const MIGRATIONER: &[&str] = &[
 CREATE SEQUENCE valfri.andring_seq;
 
 CREATE FUNCTION valfri.satt_andring() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, valfri AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, valfri, pg_temp AS $$
 BEGIN
     NEW.andring := nextval('valfri.andring_seq');
     NEW.andring_tx := pg_current_xact_id();
@@ -67,7 +67,7 @@ CREATE TABLE valfri.borttagen (
 
 -- The trigger's arguments name the key columns of the table.
 CREATE FUNCTION valfri.notera_borttagen() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, valfri AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, valfri, pg_temp AS $$
 DECLARE
     rad jsonb := to_jsonb(OLD);
 BEGIN
@@ -298,7 +298,7 @@ CREATE UNIQUE INDEX beslut_ersatter ON valfri.beslut (ersatter_id) WHERE ersatte
 
 -- A made beslut is never edited or deleted, by anyone's connection: SQLSTATE VF001.
 CREATE FUNCTION valfri.beslut_skydd() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, valfri AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, valfri, pg_temp AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
         IF OLD.status <> 'utkast' THEN
@@ -453,7 +453,7 @@ LANGUAGE sql IMMUTABLE STRICT SET search_path = pg_catalog AS $$
 $$;
 
 CREATE FUNCTION valfri.logg_kedja() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, valfri AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, valfri, pg_temp AS $$
 DECLARE
     senaste record;
 BEGIN
@@ -487,7 +487,7 @@ CREATE TRIGGER handelselogg_toms_ej BEFORE TRUNCATE ON valfri.handelselogg
 -- The only way to a skyddad brukare's row: with a reason, which is logged under the login.
 CREATE FUNCTION valfri.oppna_skyddad_brukare(brukare_id text, skal text)
 RETURNS SETOF valfri.brukare
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, valfri AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, valfri, pg_temp AS $$
 BEGIN
     IF skal IS NULL OR btrim(skal) = '' THEN
         RAISE EXCEPTION USING ERRCODE = 'VF003', MESSAGE = 'valfri: ett skäl krävs';
