@@ -135,6 +135,15 @@ fn identity_and_role_come_from_the_engine() {
         2
     );
 
+    // The same login in a database without a hub is told so.
+    k.superanvandare("postgres").unwrap().batch_execute("CREATE DATABASE tom").unwrap();
+    let e = Hubb::oppna(&k.url_utan_losen("anna", "tom"), Some("anna-losen")).unwrap_err();
+    assert!(matches!(e, HubbFel::InteInitierad), "{e:?}");
+    assert_eq!(
+        mening(&e, "en"),
+        "The database has no Valfri hub yet. The schema owner must run valfri hub init."
+    );
+
     // A login the DBA made outside Valfri's groups is no one in Valfri.
     k.superanvandare("postgres")
         .unwrap()
