@@ -48,6 +48,14 @@ cli-hjalp =
       insats ickeval --insats CODE --modell egen_regi|utsedd|turordning [--utforare ORGNR] [--utan-egen-regi]
                                           set a service's default alternative (system administrator)
 
+    Kommunläge (the municipality's shared PostgreSQL database; syncing the desks is not built yet):
+      hub init --url URL [--password-env VAR]
+                                          create or upgrade the hub's schema, roles and grants (the schema owner)
+      hub sql                             print the role, grant and row-level-security statements for a DBA
+      hub user add LOGIN --namn TEXT --roll handlaggare|systemforvaltare --password-env VAR --url URL
+                 and optionally [--hub-password-env VAR]
+                                          create a person's login in the hub; the password is read from the variable
+
     The database is chosen with --db or VALFRI_DB; otherwise the app's own file is used.
     Exit codes: 0 done, 1 refused, 2 usage error, 3 storage error.
 cli-fel-saknar-varde = The option --{ $namn } needs a value.

@@ -50,6 +50,14 @@ cli-hjalp =
       insats ickeval --insats KOODI --modell egen_regi|utsedd|turordning [--utforare YTUNNUS] [--utan-egen-regi]
                                           valitse palvelun valitsematta jättämisen vaihtoehto (ylläpitäjä)
 
+    Kuntatila (kunnan yhteinen PostgreSQL-tietokanta; työasemien synkronointia ei ole vielä rakennettu):
+      hub init --url URL [--password-env MUUTTUJA]
+                                          luo tai päivitä hubin skeema, roolit ja oikeudet (skeeman omistaja)
+      hub sql                             tulosta rooli-, oikeus- ja rivitason suojauslauseet tietokannan ylläpitäjälle
+      hub user add TUNNUS --namn TEKSTI --roll handlaggare|systemforvaltare --password-env MUUTTUJA --url URL
+                 ja valinnaisesti [--hub-password-env MUUTTUJA]
+                                          luo henkilön tunnus hubiin; salasana luetaan ympäristömuuttujasta
+
     Tietokanta valitaan valitsimella --db tai muuttujalla VALFRI_DB; muuten käytetään sovelluksen omaa tiedostoa.
     Paluukoodit: 0 valmis, 1 estetty, 2 virheellinen käyttö, 3 tallennusvirhe.
 cli-fel-saknar-varde = Valitsin --{ $namn } tarvitsee arvon.

@@ -48,6 +48,14 @@ cli-hjalp =
       insats ickeval --insats KOD --modell egen_regi|utsedd|turordning [--utforare ORGNR] [--utan-egen-regi]
                                           välj ickevalsalternativ för en insats (systemförvaltare)
 
+    Kommunläge (kommunens gemensamma PostgreSQL-databas; synk med skrivborden är inte byggd än):
+      hub init --url URL [--password-env VAR]
+                                          skapa eller uppgradera hubbens schema, roller och behörigheter (schemaägaren)
+      hub sql                             skriv ut roll-, behörighets- och radsäkerhetssatserna för en DBA
+      hub user add INLOGGNING --namn TEXT --roll handlaggare|systemforvaltare --password-env VAR --url URL
+                 och valfritt [--hub-password-env VAR]
+                                          skapa en persons inloggning i hubben; lösenordet läses ur miljövariabeln
+
     Databasen väljs med --db eller VALFRI_DB; annars används appens egen fil.
     Slutkoder: 0 klart, 1 nekat, 2 fel användning, 3 lagringsfel.
 cli-fel-saknar-varde = Flaggan --{ $namn } behöver ett värde.

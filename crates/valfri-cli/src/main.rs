@@ -5,6 +5,7 @@
 
 mod args;
 mod dokument;
+mod hubb;
 mod utbyte;
 
 use std::io::Write;
@@ -29,6 +30,14 @@ pub(crate) enum Fel {
     Nej,
     /// A document could not be produced.
     Dokument(valfri_dokument::DokumentFel),
+    /// The municipality's hub said no or could not be reached.
+    Hubb(valfri_hub::HubbFel),
+}
+
+impl From<valfri_hub::HubbFel> for Fel {
+    fn from(e: valfri_hub::HubbFel) -> Self {
+        Fel::Hubb(e)
+    }
 }
 
 impl From<Anvandningsfel> for Fel {
@@ -125,6 +134,14 @@ fn main() -> ExitCode {
         Err(Fel::Dokument(e)) => {
             eprintln!("{}", ctx.l.meddelande(&ctx.sprak, &e));
             ExitCode::from(1)
+        }
+        Err(Fel::Hubb(e)) => {
+            let text = ctx.l.meddelande(&ctx.sprak, &e);
+            eprintln!("{text}");
+            if ctx.json {
+                println!("{}", json!({ "code": e.meddelande_id(), "message": text }));
+            }
+            ExitCode::from(if e.ar_forbindelseproblem() { 3 } else { 1 })
         }
         Err(Fel::Lagring(e)) => {
             eprintln!("{}", ctx.l.meddelande(&ctx.sprak, &e));
@@ -357,6 +374,7 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
                 )
             });
         }
+        ["hub", rest @ ..] => hubb::kor(args, ctx, rest)?,
         ["beslut", "add"] => beslut_add(args, ctx)?,
         ["valbara"] => valbara(args, ctx)?,
         ["letter"] => dokument::letter(args, ctx)?,

@@ -8,6 +8,7 @@ pub mod behorighet;
 pub mod dokument;
 mod fel;
 pub mod formular;
+pub mod logg;
 mod organisationsnummer;
 mod personnummer;
 mod text;

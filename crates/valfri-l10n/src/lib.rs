@@ -23,6 +23,7 @@ const KALLOR: &[(&str, &[(&str, &str)])] = &[
             ("cli.ftl", include_str!("../../../locales/sv/cli.ftl")),
             ("dokument.ftl", include_str!("../../../locales/sv/dokument.ftl")),
             ("utbyte.ftl", include_str!("../../../locales/sv/utbyte.ftl")),
+            ("hubb.ftl", include_str!("../../../locales/sv/hubb.ftl")),
         ],
     ),
     (
@@ -34,6 +35,7 @@ const KALLOR: &[(&str, &[(&str, &str)])] = &[
             ("cli.ftl", include_str!("../../../locales/en/cli.ftl")),
             ("dokument.ftl", include_str!("../../../locales/en/dokument.ftl")),
             ("utbyte.ftl", include_str!("../../../locales/en/utbyte.ftl")),
+            ("hubb.ftl", include_str!("../../../locales/en/hubb.ftl")),
         ],
     ),
     (
@@ -45,6 +47,7 @@ const KALLOR: &[(&str, &[(&str, &str)])] = &[
             ("cli.ftl", include_str!("../../../locales/fi/cli.ftl")),
             ("dokument.ftl", include_str!("../../../locales/fi/dokument.ftl")),
             ("utbyte.ftl", include_str!("../../../locales/fi/utbyte.ftl")),
+            ("hubb.ftl", include_str!("../../../locales/fi/hubb.ftl")),
         ],
     ),
 ];

@@ -2,13 +2,11 @@
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
+// The chain's hash is valfri-domain's, shared with the municipality's hub.
+use valfri_domain::logg::{KEDJANS_START as START, kedjehash as hash};
 
 use crate::Rad as _;
 use crate::{Aktor, Resultat, Store, nu};
-
-/// The hash the first row chains to.
-const START: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// One row of the log, as people and `valfri audit` read it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -30,26 +28,6 @@ pub enum Loggstatus {
     Hel { rader: i64 },
     /// Row `nr` was changed, or a row before it was removed.
     Bruten { nr: i64 },
-}
-
-#[allow(clippy::too_many_arguments)] // the row's columns, in the order they are hashed
-fn hash(
-    nr: i64,
-    tid: &str,
-    vem: &str,
-    handling: &str,
-    typ: &str,
-    id: &str,
-    detalj: &str,
-    foregaende: &str,
-) -> String {
-    let mut h = Sha256::new();
-    // A separator that cannot occur in the fields keeps ("ab","c") and ("a","bc") apart.
-    for del in [nr.to_string().as_str(), tid, vem, handling, typ, id, detalj, foregaende] {
-        h.update(del.as_bytes());
-        h.update([0x1f]);
-    }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Appends a row inside the caller's write transaction, which already holds the write lock, so

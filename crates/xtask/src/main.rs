@@ -25,6 +25,8 @@ const SYSTEM_PACKAGES: &[&str] = &[
     "poppler-utils",
     // npm fetches axe-core for the accessibility scan in the end-to-end tests.
     "npm",
+    // valfri-hub's tests start their own PostgreSQL cluster (initdb, pg_ctl) for Kommunläge.
+    "postgresql",
 ];
 
 /// The accessibility engine the end-to-end suite injects into the window. Pinned, and installed
