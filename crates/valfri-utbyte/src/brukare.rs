@@ -218,7 +218,7 @@ pub fn tolka(tabell: &Tabell, store: &Store) -> Result<Brukarimport, Utbytesfel>
     Ok(import)
 }
 
-/// Adds every brukare of a file without errors in one transaction.
+/// Adds every brukare of a file without errors, or none (see `Store::importera_brukare`).
 pub fn tillampa(
     store: &Store,
     aktor: &Aktor,
