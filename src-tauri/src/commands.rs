@@ -16,8 +16,8 @@ use valfri_domain::{
 };
 use valfri_l10n::Localizer;
 use valfri_store::{
-    Arbetslistor, Formularfel, Lagringsfel, Losenfras, MAX_TRAFFAR, Paverkad, Registerversion,
-    Sparat, Store, demo, idag,
+    Arbetslistor, AvbrutenKryptering, Filtyp, Formularfel, Lagringsfel, Losenfras, MAX_TRAFFAR,
+    Paverkad, Registerversion, Skydd, Sparat, Store, demo, idag,
 };
 
 use crate::Launch;
@@ -32,6 +32,8 @@ pub struct Tillstand {
     /// The passphrase from `--passphrase-env`, used for the first opening only; after a lock
     /// the caseworker types it.
     forsta_losen: Arc<Mutex<Option<Losenfras>>>,
+    /// What the last start did about an interrupted encryption, until the window has said it.
+    avbruten: Arc<Mutex<Option<AvbrutenKryptering>>>,
 }
 
 impl std::fmt::Debug for Tillstand {
@@ -52,6 +54,7 @@ impl Tillstand {
             store: Arc::new(Mutex::new(None)),
             l10n: Arc::new(l10n),
             forsta_losen: Arc::new(Mutex::new(forsta_losen)),
+            avbruten: Arc::new(Mutex::new(None)),
         }
     }
 
@@ -61,11 +64,12 @@ impl Tillstand {
         sprak: &str,
         f: impl FnOnce(&Store) -> Result<T, Lagringsfel> + Send + 'static,
     ) -> Result<T, Felsvar> {
-        let (store, launch, l10n, forsta) = (
+        let (store, launch, l10n, forsta, avbruten) = (
             Arc::clone(&self.store),
             self.launch.clone(),
             Arc::clone(&self.l10n),
             Arc::clone(&self.forsta_losen),
+            Arc::clone(&self.avbruten),
         );
         let sprak = self.sprak(sprak);
         let sprak_for_fel = sprak.clone();
@@ -77,7 +81,7 @@ impl Tillstand {
                 Some(s) => f(s),
                 None => {
                     let losen = forsta.lock().unwrap_or_else(PoisonError::into_inner).take();
-                    oppna(&launch, losen.as_ref()).and_then(|s| f(vakt.insert(s)))
+                    oppna(&launch, losen.as_ref(), &avbruten).and_then(|s| f(vakt.insert(s)))
                 }
             };
             resultat.map_err(|e| Felsvar::fran(&l10n, &sprak, &e))
@@ -93,6 +97,10 @@ impl Tillstand {
     /// The passphrase from `--passphrase-env`, once.
     pub(crate) fn ta_forsta_losen(&self) -> Option<Losenfras> {
         self.forsta_losen.lock().unwrap_or_else(PoisonError::into_inner).take()
+    }
+
+    pub(crate) fn avbruten(&self) -> &Mutex<Option<AvbrutenKryptering>> {
+        &self.avbruten
     }
 
     pub(crate) fn sprak(&self, sprak: &str) -> String {
@@ -126,25 +134,32 @@ pub(crate) fn databas(launch: &Launch) -> Result<std::path::PathBuf, Lagringsfel
     })
 }
 
-/// Opens the chosen database; with `--demo` the demo municipality is created first if missing,
-/// encrypted with the demo passphrase.
-pub(crate) fn oppna(launch: &Launch, losen: Option<&Losenfras>) -> Result<Store, Lagringsfel> {
+/// Opens the chosen database as every start does: an `encrypt` that was killed is finished or
+/// undone first (what was done is kept in `avbruten` for the window to say), and with `--demo`
+/// the demo municipality is created if missing, encrypted with the demo passphrase. Any other
+/// missing file stays missing: the first-start form creates it ([`forsta_start`]).
+pub(crate) fn oppna(
+    launch: &Launch,
+    losen: Option<&Losenfras>,
+    avbruten: &Mutex<Option<AvbrutenKryptering>>,
+) -> Result<Store, Lagringsfel> {
     let sokvag = databas(launch)?;
-    if launch.demo && !sokvag.exists() {
-        let demo_losen = Losenfras::ny(demo::DEMO_LOSENFRAS)?;
-        demo::skapa_fil_med(&sokvag, false, Some(&demo_losen), |s| demo::skapa_demo(s, idag()))?;
+    if let Some(a) = valfri_store::reda_upp_kryptering(&sokvag)? {
+        *avbruten.lock().unwrap_or_else(PoisonError::into_inner) = Some(a);
     }
-    if let Some(mapp) = sokvag.parent().filter(|m| !m.as_os_str().is_empty() && !m.exists()) {
-        std::fs::create_dir_all(mapp).map_err(|e| Lagringsfel::KanInteOppna {
-            sokvag: mapp.display().to_string(),
-            detalj: e.to_string(),
-        })?;
-    }
-    if losen.is_none() && !sokvag.exists() {
-        // A new database is always made encrypted, through the window's first-start form.
-        return Err(Lagringsfel::KraverLosenfras);
+    if launch.demo && valfri_store::filtyp(&sokvag)? == Filtyp::Saknas {
+        let demo_losen = Skydd::Losenfras(Losenfras::ny(demo::DEMO_LOSENFRAS)?);
+        valfri_store::skapa_databas(&sokvag, &demo_losen, false, |s| demo::skapa_demo(s, idag()))?;
     }
     Store::oppna(&sokvag, losen)
+}
+
+/// The first start: a new, empty database, encrypted with the chosen passphrase. Never over an
+/// existing file, whatever it holds.
+pub(crate) fn forsta_start(launch: &Launch, losen: &Losenfras) -> Result<Store, Lagringsfel> {
+    let sokvag = databas(launch)?;
+    valfri_store::skapa_databas(&sokvag, &Skydd::Losenfras(losen.clone()), false, |_| Ok(()))?;
+    Store::oppna(&sokvag, Some(losen))
 }
 
 /// An error as the window receives it: a stable code (the Fluent id) and the sentence to show;
@@ -633,23 +648,49 @@ mod tests {
             demo,
             ..Launch::default()
         };
-        // Never a plaintext file by accident: without a passphrase nothing is created.
-        assert!(matches!(oppna(&launch(&ny, false), None), Err(Lagringsfel::KraverLosenfras)));
-        assert!(!ny.exists());
-        let s = oppna(&launch(&ny, false), Some(&losen)).unwrap();
+        let avbruten = Mutex::new(None);
+        // Never a file by accident: opening, with a passphrase or without, creates nothing.
+        for l in [None, Some(&losen)] {
+            let fel = oppna(&launch(&ny, false), l, &avbruten);
+            assert!(matches!(fel, Err(Lagringsfel::DatabasSaknas { .. })), "{fel:?}");
+            assert!(!ny.exists());
+        }
+        let s = forsta_start(&launch(&ny, false), &losen).unwrap();
         assert_eq!(s.antal_brukare().unwrap(), 0);
         assert!(s.ar_krypterad());
+        drop(s);
+        assert!(matches!(
+            forsta_start(&launch(&ny, false), &losen),
+            Err(Lagringsfel::FilFinns { .. })
+        ));
+        // An empty file is not a first start either: it stays empty.
+        let tom = dir.path().join("tom.sqlite");
+        std::fs::write(&tom, b"").unwrap();
+        let fel = oppna(&launch(&tom, false), Some(&losen), &avbruten);
+        assert!(matches!(fel, Err(Lagringsfel::InteValfriDatabas { .. })), "{fel:?}");
+        assert!(matches!(
+            forsta_start(&launch(&tom, false), &losen),
+            Err(Lagringsfel::FilFinns { .. })
+        ));
+        assert_eq!(std::fs::read(&tom).unwrap(), b"");
         let trasig = dir.path().join("trasig.sqlite");
         std::fs::write(&trasig, vec![7u8; 4096]).unwrap();
-        assert!(matches!(oppna(&launch(&trasig, false), None), Err(Lagringsfel::KraverLosenfras)));
         assert!(matches!(
-            oppna(&launch(&trasig, false), Some(&losen)),
+            oppna(&launch(&trasig, false), None, &avbruten),
+            Err(Lagringsfel::KraverLosenfras)
+        ));
+        assert!(matches!(
+            oppna(&launch(&trasig, false), Some(&losen), &avbruten),
             Err(Lagringsfel::FelLosenfras)
         ));
         let demo_fil = dir.path().join("demo.sqlite");
-        assert!(matches!(oppna(&launch(&demo_fil, true), None), Err(Lagringsfel::KraverLosenfras)));
+        assert!(matches!(
+            oppna(&launch(&demo_fil, true), None, &avbruten),
+            Err(Lagringsfel::KraverLosenfras)
+        ));
         let demo_losen = Losenfras::ny(demo::DEMO_LOSENFRAS).unwrap();
-        let s = oppna(&launch(&demo_fil, true), Some(&demo_losen)).unwrap();
+        let s = oppna(&launch(&demo_fil, true), Some(&demo_losen), &avbruten).unwrap();
         assert!(s.antal_brukare().unwrap() >= 60);
+        assert_eq!(*avbruten.lock().unwrap(), None);
     }
 }

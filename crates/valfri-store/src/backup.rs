@@ -51,6 +51,10 @@ fn ofullstandig(till: &Path) -> PathBuf {
 /// backup and keys the target; an encrypted backup stays encrypted.
 pub fn aterstall(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Resultat<()> {
     match (filtyp(fran)?, losen) {
+        (Filtyp::Saknas, _) => {
+            return Err(Lagringsfel::DatabasSaknas { sokvag: fran.display().to_string() });
+        }
+        (Filtyp::InteDatabas, _) => return Err(Lagringsfel::BackupTrasig),
         (Filtyp::Krypterad, None) => return Err(Lagringsfel::KraverLosenfras),
         (Filtyp::Okrypterad, Some(_)) => return Err(Lagringsfel::InteKrypterad),
         _ => {}
@@ -60,6 +64,11 @@ pub fn aterstall(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Resulta
             sokvag: fran.display().to_string(),
             detalj: "no such file".into(),
         });
+    }
+    // A target that is no database at all (empty, wiped) has nothing to copy into: it is kept
+    // aside and the backup takes its place.
+    if filtyp(till)? == Filtyp::InteDatabas {
+        return ersatt_skadad(fran, till, losen).map(drop);
     }
     {
         // Read-only, so checking a backup never changes it (not even its schema version).
@@ -122,9 +131,9 @@ pub fn ersatt_skadad(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Res
     let mut prov = till.as_os_str().to_owned();
     prov.push(".aterstalls");
     let prov = PathBuf::from(prov);
-    crate::demo::ta_bort_databas(&prov);
+    crate::databasfil::ta_bort_databas(&prov);
     if let Err(e) = aterstall(fran, &prov, losen) {
-        crate::demo::ta_bort_databas(&prov);
+        crate::databasfil::ta_bort_databas(&prov);
         return Err(e);
     }
     let mut undan = till.as_os_str().to_owned();
@@ -150,6 +159,6 @@ pub fn ersatt_skadad(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Res
         }
     }
     flytta(&prov, till)?;
-    crate::demo::ta_bort_databas(&prov);
+    crate::databasfil::ta_bort_databas(&prov);
     Ok(undan)
 }

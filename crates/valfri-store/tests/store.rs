@@ -9,7 +9,10 @@ use valfri_store::{Aktor, Lagringsfel, Loggstatus, NyBrukare, Store, demo, idag}
 
 fn demo_store(dir: &tempfile::TempDir) -> (Store, std::path::PathBuf) {
     let sokvag = dir.path().join("valfri.sqlite");
-    demo::skapa_fil(&sokvag, false, |s| demo::skapa_demo(s, idag())).unwrap();
+    valfri_store::skapa_databas(&sokvag, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::skapa_demo(s, idag())
+    })
+    .unwrap();
     (Store::open(&sokvag).unwrap(), sokvag)
 }
 
@@ -432,9 +435,10 @@ fn migrations_upgrade_old_files_and_refuse_newer_ones() {
     let dir = tempfile::tempdir().unwrap();
     let tom = dir.path().join("tom.sqlite");
     rusqlite::Connection::open(&tom).unwrap().execute_batch("PRAGMA user_version = 0;").unwrap();
-    let s = Store::open(&tom).unwrap();
-    assert_eq!(s.kommun().unwrap().sprak, vec!["sv"]);
-    drop(s);
+    // An empty SQLite file is no Valfri database: refused and left as it was, never filled.
+    let fore = std::fs::read(&tom).unwrap();
+    assert!(matches!(Store::open(&tom), Err(Lagringsfel::InteValfriDatabas { .. })));
+    assert_eq!(std::fs::read(&tom).unwrap(), fore);
 
     let framtid = dir.path().join("framtid.sqlite");
     rusqlite::Connection::open(&framtid)
@@ -446,7 +450,7 @@ fn migrations_upgrade_old_files_and_refuse_newer_ones() {
     let skrap = dir.path().join("skrap.sqlite");
     std::fs::write(&skrap, vec![0x42; 8192]).unwrap();
     let fel = Store::open(&skrap).unwrap_err();
-    assert!(matches!(fel, Lagringsfel::Korrupt), "{fel:?}");
+    assert!(matches!(fel, Lagringsfel::Korrupt | Lagringsfel::KraverLosenfras), "{fel:?}");
     assert!(fel.ar_lagringsproblem());
 }
 
@@ -524,7 +528,7 @@ fn the_demo_municipality_is_complete() {
     assert!(antal("SELECT count(DISTINCT brukare_id) FROM ombud") >= 3);
     // Creating it twice is refused rather than overwriting.
     assert!(matches!(
-        demo::skapa_fil(&sokvag, false, |_| Ok(())),
+        valfri_store::skapa_databas(&sokvag, &valfri_store::Skydd::Okrypterad, false, |_| Ok(())),
         Err(Lagringsfel::FilFinns { .. })
     ));
 }

@@ -7,7 +7,10 @@ use valfri_store::{Aktor, Lagringsfel, Loggstatus, NyBrukare, NyInsats, Store, d
 
 fn demo_store(dir: &tempfile::TempDir) -> (Store, std::path::PathBuf) {
     let sokvag = dir.path().join("valfri.sqlite");
-    demo::skapa_fil(&sokvag, false, |s| demo::skapa_demo(s, idag())).unwrap();
+    valfri_store::skapa_databas(&sokvag, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::skapa_demo(s, idag())
+    })
+    .unwrap();
     (Store::open(&sokvag).unwrap(), sokvag)
 }
 

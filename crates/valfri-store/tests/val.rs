@@ -20,7 +20,10 @@ struct Demo {
 fn demo() -> Demo {
     let dir = tempfile::tempdir().unwrap();
     let sokvag = dir.path().join("valfri.sqlite");
-    demo::skapa_fil(&sokvag, false, |s| demo::skapa_demo(s, idag())).unwrap();
+    valfri_store::skapa_databas(&sokvag, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::skapa_demo(s, idag())
+    })
+    .unwrap();
     let store = Store::open(&sokvag).unwrap();
     let aktor = |roll| {
         let h = store.handlaggare_lista().unwrap().into_iter().find(|h| h.roll == roll).unwrap();

@@ -61,9 +61,15 @@ fn bench(c: &mut Criterion) {
     // Letters from the demo municipality (its beslut and choices); the sheet from a generated
     // one, at the insats and område with the providers nearest 40 (it has no beslut).
     let fil = dir.path().join("demo.sqlite");
-    demo::skapa_fil(&fil, false, |s| demo::skapa_demo(s, idag())).expect("demo");
+    valfri_store::skapa_databas(&fil, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::skapa_demo(s, idag())
+    })
+    .expect("demo");
     let stor = dir.path().join("stor.sqlite");
-    demo::skapa_fil(&stor, false, |s| demo::generera(s, 500, 300, 11, idag())).expect("generate");
+    valfri_store::skapa_databas(&stor, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::generera(s, 500, 300, 11, idag())
+    })
+    .expect("generate");
     let s = Store::open(&fil).expect("open");
     let a = systemforvaltare(&s);
     let u = Utskick { store: &s, aktor: &a, t: &t, l: &l };
