@@ -12,7 +12,7 @@ use valfri_domain::formular::{Beslutsformular, Faltfel};
 use valfri_domain::val::{NyttVal, Val};
 use valfri_domain::{
     Anvandarmeddelande, Beslut, Brukare, BrukareTraff, Handlaggare, IckevalOrsak, Informationssatt,
-    Insats, Utforare, Valideringsfel, VemValde,
+    Insats, Utfall, Utforare, Valideringsfel, VemValde, tolka_datum,
 };
 use valfri_l10n::Localizer;
 use valfri_store::{
@@ -211,6 +211,37 @@ pub struct Texter {
     pub sprak: String,
     pub sprak_lista: Vec<String>,
     pub texter: BTreeMap<String, String>,
+    pub koder: Kodlistor,
+}
+
+/// The closed vocabularies the window offers in its choice lists, from the domain's own lists,
+/// so the window types no code by hand.
+#[derive(Debug, Serialize)]
+pub struct Kodlistor {
+    pub utfall: Vec<Kodord>,
+    pub vem_valde: Vec<Kodord>,
+    pub informationssatt: Vec<Kodord>,
+}
+
+/// One value of a vocabulary: the code the core takes and the word a person reads.
+#[derive(Debug, Serialize)]
+pub struct Kodord {
+    pub kod: &'static str,
+    pub text: String,
+}
+
+impl Kodlistor {
+    fn pa(l: &Localizer, sprak: &str) -> Self {
+        let ord = |kod: &'static str, id: &str| Kodord { kod, text: l.t(sprak, id) };
+        Self {
+            utfall: Utfall::ALLA.iter().map(|u| ord(u.kod(), u.meddelande_id())).collect(),
+            vem_valde: VemValde::ALLA.iter().map(|v| ord(v.kod(), v.meddelande_id())).collect(),
+            informationssatt: Informationssatt::ALLA
+                .iter()
+                .map(|i| ord(i.kod(), i.meddelande_id()))
+                .collect(),
+        }
+    }
 }
 
 /// The message prefixes the window uses.
@@ -235,7 +266,8 @@ pub fn texter(state: State<'_, Tillstand>, sprak: String) -> Texter {
         texter.extend(state.l10n.alla_med_prefix(&sprak, prefix));
     }
     let sprak_lista = state.l10n.sprak().into_iter().map(str::to_owned).collect();
-    Texter { sprak, sprak_lista, texter }
+    let koder = Kodlistor::pa(&state.l10n, &sprak);
+    Texter { sprak, sprak_lista, texter, koder }
 }
 
 /// Sets the page zoom (Ctrl and plus or minus): WebKit's own zoom, so the layout reflows as at
@@ -332,10 +364,6 @@ fn tolkat<T>(state: &Tillstand, sprak: &str, r: Result<T, Valideringsfel>) -> Re
     r.map_err(|e| Felsvar::fran(&state.l10n, &state.sprak(sprak), &e))
 }
 
-fn datum(falt: &'static str, text: &str) -> Result<NaiveDate, Valideringsfel> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Valideringsfel::Datum { falt })
-}
-
 #[tauri::command]
 pub async fn valbara(
     state: State<'_, Tillstand>,
@@ -415,7 +443,7 @@ pub async fn valj(
         startdatum
             .as_deref()
             .filter(|s| !s.trim().is_empty())
-            .map(|s| datum("datum", s))
+            .map(|s| tolka_datum("datum", s))
             .transpose(),
     )?;
     state
@@ -636,6 +664,21 @@ mod tests {
         let fel = Felsvar::fran(&l, "en", &Lagringsfel::Upptagen);
         assert_eq!(fel.code, "fel-db-upptagen");
         assert!(fel.message.starts_with("Another program"));
+    }
+
+    #[test]
+    fn the_code_lists_are_the_domains_with_their_words_in_the_language() {
+        let l = Localizer::new().unwrap();
+        let koder = |lista: &[Kodord]| lista.iter().map(|o| o.kod).collect::<Vec<_>>();
+        let sv = Kodlistor::pa(&l, "sv");
+        assert_eq!(koder(&sv.utfall), ["bifall", "delvis", "avslag"]);
+        assert_eq!(koder(&sv.vem_valde), ["brukare", "ombud", "handlaggare"]);
+        assert_eq!(koder(&sv.informationssatt), ["brev", "samtal", "tolk"]);
+        assert_eq!(sv.utfall[0].text, "Bifall");
+        let en = Kodlistor::pa(&l, "en");
+        for (s, e) in sv.vem_valde.iter().zip(&en.vem_valde) {
+            assert!(!e.text.is_empty() && e.text != s.text && !e.text.contains('-'), "{e:?}");
+        }
     }
 
     #[test]

@@ -12,12 +12,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use args::{Anvandningsfel, Argument};
-use chrono::NaiveDate;
 use serde_json::json;
 use valfri_domain::val::NyttVal;
 use valfri_domain::{
     Anvandarmeddelande, Arg, IckevalModell, IckevalOrsak, Informationssatt, NyttBeslut, Roll,
-    Utfall, Valideringsfel, VemValde,
+    Utfall, Valideringsfel, VemValde, tolka_datum,
 };
 use valfri_l10n::Localizer;
 use valfri_store::{Aktor, Lagringsfel, Loggstatus, Losenfras, Skydd, Store, demo, idag, plats};
@@ -479,12 +478,16 @@ fn beslut_add(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let insats = args.kravs("insats")?;
     let utfall = Utfall::fran_kod(&args.kravs("utfall")?)?;
     let omfattning = args.ta("omfattning").map(|s| decimaltal(&s)).transpose()?;
-    let fran = datum(&args.kravs("from")?)?;
-    let till = args.ta("to").map(|s| datum(&s)).transpose()?;
-    let uppfoljning = args.ta("uppfoljning").map(|s| datum(&s)).transpose()?;
+    let fran = tolka_datum("datum", &args.kravs("from")?)?;
+    let till = args.ta("to").map(|s| tolka_datum("datum", &s)).transpose()?;
+    let uppfoljning = args.ta("uppfoljning").map(|s| tolka_datum("datum", &s)).transpose()?;
     let motivering = args.ta("motivering").unwrap_or_default();
     let diarienummer = args.ta("diarienummer").unwrap_or_default();
-    let ansokt = args.ta("ansokningsdatum").map(|s| datum(&s)).transpose()?.unwrap_or_else(idag);
+    let ansokt = args
+        .ta("ansokningsdatum")
+        .map(|s| tolka_datum("datum", &s))
+        .transpose()?
+        .unwrap_or_else(idag);
     let handlaggare = args.ta("handlaggare");
     args.inget_kvar(&[])?;
     let store = ctx.oppna()?;
@@ -513,7 +516,7 @@ fn beslut_add(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
 
 fn valbara(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let beslut = args.kravs("beslut")?;
-    let dag = args.ta("date").map(|s| datum(&s)).transpose()?.unwrap_or_else(idag);
+    let dag = args.ta("date").map(|s| tolka_datum("datum", &s)).transpose()?.unwrap_or_else(idag);
     args.inget_kvar(&[])?;
     let store = ctx.oppna()?;
     let v = store.valbara(&cli_aktor(&store)?, &beslut, dag)?;
@@ -555,8 +558,8 @@ fn valbara(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
 fn choose(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let beslut = args.kravs("beslut")?;
     let utforare = args.kravs("utforare")?;
-    let dag = args.ta("date").map(|s| datum(&s)).transpose()?.unwrap_or_else(idag);
-    let start = args.ta("start").map(|s| datum(&s)).transpose()?;
+    let dag = args.ta("date").map(|s| tolka_datum("datum", &s)).transpose()?.unwrap_or_else(idag);
+    let start = args.ta("start").map(|s| tolka_datum("datum", &s)).transpose()?;
     let vem =
         args.ta("by").map(|s| VemValde::fran_kod(&s)).transpose()?.unwrap_or(VemValde::Brukare);
     let satt = args.ta("info").map(|s| Informationssatt::fran_kod(&s)).transpose()?;
@@ -597,7 +600,7 @@ fn choose(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
 
 fn ickeval(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let beslut = args.kravs("beslut")?;
-    let dag = args.ta("date").map(|s| datum(&s)).transpose()?.unwrap_or_else(idag);
+    let dag = args.ta("date").map(|s| tolka_datum("datum", &s)).transpose()?.unwrap_or_else(idag);
     let orsak = if args.har("avstar") { IckevalOrsak::Avstar } else { IckevalOrsak::Svarsdatum };
     args.inget_kvar(&["avstar"])?;
     let store = ctx.oppna()?;
@@ -610,10 +613,10 @@ fn ickeval(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
 }
 
 fn stats(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
-    let till = args.ta("to").map(|s| datum(&s)).transpose()?.unwrap_or_else(idag);
+    let till = args.ta("to").map(|s| tolka_datum("datum", &s)).transpose()?.unwrap_or_else(idag);
     let fran = args
         .ta("from")
-        .map(|s| datum(&s))
+        .map(|s| tolka_datum("datum", &s))
         .transpose()?
         .unwrap_or_else(|| till - chrono::Days::new(365));
     args.inget_kvar(&[])?;
@@ -722,11 +725,6 @@ pub(crate) fn cli_aktor(store: &Store) -> Result<Aktor, Lagringsfel> {
         namn: "valfri (kommandoraden)".into(),
         roll: Roll::Systemforvaltare,
     })
-}
-
-fn datum(s: &str) -> Result<NaiveDate, Valideringsfel> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| Valideringsfel::Datum { falt: "datum" })
 }
 
 /// Accepts a decimal comma as well as a point: Swedish users type both.

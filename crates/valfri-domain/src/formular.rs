@@ -41,10 +41,10 @@ fn datum(
         }
         return None;
     }
-    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+    match crate::tolka_datum(falt, text) {
         Ok(d) => Some(d),
-        Err(_) => {
-            fel.push(Faltfel { falt, fel: Valideringsfel::Datum { falt } });
+        Err(e) => {
+            fel.push(Faltfel { falt, fel: e });
             None
         }
     }

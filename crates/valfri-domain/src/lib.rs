@@ -4,6 +4,7 @@
 //! This crate does no I/O. Every rejection is a [`Valideringsfel`] that names a Fluent message id,
 //! so the shell, the CLI and the PDFs can all say it in the user's language.
 
+mod datum;
 pub mod dokument;
 mod fel;
 pub mod formular;
@@ -13,6 +14,7 @@ mod text;
 mod typer;
 pub mod val;
 
+pub use datum::tolka_datum;
 pub use fel::{Anvandarmeddelande, Arg, Valideringsfel};
 pub use organisationsnummer::Organisationsnummer;
 pub use personnummer::Personnummer;

@@ -273,8 +273,9 @@ pub fn idag() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// A date read back from the database: one that does not parse was not written by Valfri.
 fn datum(text: &str) -> Resultat<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+    valfri_domain::tolka_datum("datum", text)
         .map_err(|_| Lagringsfel::Internt { detalj: format!("bad date {text:?}") })
 }
 
