@@ -30,9 +30,9 @@ fn bench(c: &mut Criterion) {
     .expect("demo");
 
     c.bench_function("open demo store", |b| {
-        b.iter(|| black_box(Store::open(&demo_fil).expect("open")))
+        b.iter(|| black_box(Store::oppna(&demo_fil, None).expect("open")))
     });
-    let store = Store::open(&demo_fil).expect("open");
+    let store = Store::oppna(&demo_fil, None).expect("open");
     let a = aktor(&store);
     c.bench_function("demo search 'ekstr'", |b| {
         b.iter(|| black_box(store.sok_brukare(&a, "ekstr", 50).expect("sok")))
@@ -68,7 +68,7 @@ fn bench(c: &mut Criterion) {
         demo::generera(s, antal, 300, 7, idag())
     })
     .expect("generate");
-    let store = Store::open(&stor).expect("open");
+    let store = Store::oppna(&stor, None).expect("open");
     let a = aktor(&store);
     let mut g = c.benchmark_group(format!("search {antal} brukare"));
     for fraga in ["Lindqvist", "lindq", "marg sjö", "ek", "19450312", "Åsa Öberg", "zzzxq"] {

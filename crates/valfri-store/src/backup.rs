@@ -6,7 +6,7 @@ use std::time::Duration;
 use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
 
-use crate::kryptering::satt_nyckel;
+use crate::kryptering::ge_nyckel;
 use crate::{Filtyp, Lagringsfel, Loggstatus, Losenfras, Resultat, Store, filtyp};
 
 impl Store {
@@ -75,7 +75,7 @@ pub fn aterstall(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Resulta
         let kalla = Connection::open_with_flags(fran, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|e| Lagringsfel::fran_oppning(e, fran))?;
         if let Some(l) = losen {
-            satt_nyckel(&kalla, l)?;
+            ge_nyckel(&kalla, l)?;
             if kalla
                 .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))
                 .is_err()
@@ -111,7 +111,7 @@ pub fn aterstall(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Resulta
         }
         let mut mal = Connection::open(till).map_err(|e| Lagringsfel::fran_oppning(e, till))?;
         if let Some(l) = losen {
-            satt_nyckel(&mal, l)?;
+            ge_nyckel(&mal, l)?;
         }
         mal.busy_timeout(Duration::from_secs(10))?;
         {

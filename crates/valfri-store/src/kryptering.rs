@@ -123,7 +123,7 @@ pub fn filtyp(sokvag: &Path) -> Resultat<Filtyp> {
 }
 
 /// Gives a freshly opened connection its key. Must be the first statement on it.
-pub(crate) fn satt_nyckel(conn: &Connection, losen: &Losenfras) -> Resultat<()> {
+pub(crate) fn ge_nyckel(conn: &Connection, losen: &Losenfras) -> Resultat<()> {
     // SQLCipher otherwise writes its own lines about a failed HMAC to stderr; the caller turns
     // that failure into a sentence instead.
     conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(())).optional()?;
@@ -193,7 +193,7 @@ impl Store {
     pub(crate) fn kopiera_till(&self, till: &Path) -> Resultat<()> {
         let mut mal = Connection::open(till).map_err(|e| Lagringsfel::fran_oppning(e, till))?;
         if let Some(l) = &self.losen {
-            satt_nyckel(&mal, l)?;
+            ge_nyckel(&mal, l)?;
         }
         {
             let kopia = Backup::new(&self.conn, &mut mal)?;

@@ -104,12 +104,6 @@ impl Rad for Connection {
 }
 
 impl Store {
-    /// Opens the existing unencrypted database at `sokvag`; the same as
-    /// `Store::oppna(sokvag, None)`.
-    pub fn open(sokvag: &Path) -> Resultat<Self> {
-        Self::oppna(sokvag, None)
-    }
-
     /// A database in memory, for tests.
     pub fn open_i_minnet() -> Resultat<Self> {
         let conn = Connection::open_in_memory()?;
@@ -130,7 +124,7 @@ impl Store {
         let conn = Connection::open_with_flags(sokvag, flaggor)
             .map_err(|e| Lagringsfel::fran_oppning(e, sokvag))?;
         if let Some(l) = losen {
-            kryptering::satt_nyckel(&conn, l)?;
+            kryptering::ge_nyckel(&conn, l)?;
         }
         match Self::forbered(conn, Some(sokvag.to_path_buf()), losen.cloned(), oppning) {
             // With a key, SQLCipher cannot tell a wrong one from a damaged first page.

@@ -11,7 +11,7 @@ fn demo() -> (tempfile::TempDir, Store) {
         demo::skapa_demo(s, idag())
     })
     .unwrap();
-    let s = Store::open(&sokvag).unwrap();
+    let s = Store::oppna(&sokvag, None).unwrap();
     (dir, s)
 }
 

@@ -24,7 +24,7 @@ fn demo() -> Demo {
         demo::skapa_demo(s, idag())
     })
     .unwrap();
-    let store = Store::open(&sokvag).unwrap();
+    let store = Store::oppna(&sokvag, None).unwrap();
     let aktor = |roll| {
         let h = store.handlaggare_lista().unwrap().into_iter().find(|h| h.roll == roll).unwrap();
         store.aktor(&h.id).unwrap()
@@ -207,7 +207,7 @@ fn two_handlaggare_racing_for_the_last_place_cannot_both_get_it() {
         .map(|b| {
             let (sokvag, alm, hl) = (d.sokvag.clone(), alm.clone(), d.hl.clone());
             std::thread::spawn(move || {
-                let store = Store::open(&sokvag).unwrap();
+                let store = Store::oppna(&sokvag, None).unwrap();
                 store.valj(
                     &hl,
                     &NyttVal {

@@ -70,7 +70,7 @@ fn bench(c: &mut Criterion) {
         demo::generera(s, 500, 300, 11, idag())
     })
     .expect("generate");
-    let s = Store::open(&fil).expect("open");
+    let s = Store::oppna(&fil, None).expect("open");
     let a = systemforvaltare(&s);
     let u = Utskick { store: &s, aktor: &a, t: &t, l: &l };
     let alla = beslut_med_val(&s, &a, 200);
@@ -78,7 +78,7 @@ fn bench(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("from the store");
     g.bench_function("letter", |b| b.iter(|| black_box(brev(&u, &forsta))));
-    let s2 = Store::open(&stor).expect("open");
+    let s2 = Store::oppna(&stor, None).expect("open");
     let a2 = systemforvaltare(&s2);
     let u2 = Utskick { store: &s2, aktor: &a2, t: &t, l: &l };
     let form = valfri_domain::dokument::Form { sprak: "sv".into(), storstil: false };
@@ -112,7 +112,7 @@ fn bench(c: &mut Criterion) {
                 for halva in 0..2 {
                     let (fil, alla, t, l) = (&fil, &alla, &t, &l);
                     sc.spawn(move || {
-                        let s = Store::open(fil).expect("open");
+                        let s = Store::oppna(fil, None).expect("open");
                         let a = systemforvaltare(&s);
                         let u = Utskick { store: &s, aktor: &a, t, l };
                         (halva..hur_manga)
