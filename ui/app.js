@@ -14,6 +14,8 @@ const tillstand = {
   oppnaNr: 0,
   brukareId: null,
   insatser: [],
+  // The domain's code lists with their words in the current language (from `texter`).
+  koder: { utfall: [], vem_valde: [], informationssatt: [] },
   zoom: 1,
 };
 
@@ -23,6 +25,11 @@ const $ = (sel) => document.querySelector(sel);
 function t(id, varden = {}) {
   const mall = tillstand.texter[id] ?? id;
   return mall.replace(/\{\s*\$([a-z_]+)\s*\}/g, (_, namn) => String(varden[namn] ?? ""));
+}
+
+/** The `<option>`s of a code list from the core. */
+function alternativ(lista) {
+  return lista.map((k) => el("option", { value: k.kod, text: k.text }));
 }
 
 function el(tagg, attr = {}, ...barn) {
@@ -78,6 +85,7 @@ async function laddaTexter(sprak) {
   const svar = await invoke("texter", { sprak });
   tillstand.sprak = svar.sprak;
   tillstand.texter = svar.texter;
+  tillstand.koder = svar.koder;
   document.documentElement.lang = svar.sprak;
   document.title = t("ui-app-titel");
   for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
@@ -354,7 +362,7 @@ function byggFormular(lage, beslutId, varden) {
       return el("select", gemensamt, el("option", { value: "", text: t("ui-form-valj-insats") }), ...tillstand.insatser.map((i) => el("option", { value: i.kod, text: i.namn })));
     }
     if (nyckel === "utfall") {
-      return el("select", gemensamt, el("option", { value: "", text: t("ui-form-valj-utfall") }), ...["bifall", "delvis", "avslag"].map((u) => el("option", { value: u, text: t("utfall-" + u) })));
+      return el("select", gemensamt, el("option", { value: "", text: t("ui-form-valj-utfall") }), ...alternativ(tillstand.koder.utfall));
     }
     if (nyckel === "motivering") return el("textarea", { ...gemensamt, rows: "4" });
     const datum = ["ansokningsdatum", "giltig_fran", "giltig_till", "uppfoljning"].includes(nyckel);
@@ -682,8 +690,8 @@ function valForm(lista, beslutId) {
     { id: "val-form", class: "val-form" },
     el("h5", { text: t("ui-val-rubrik") }),
     falt("val-utforare", "ui-val-utforare", el("select", { id: "val-utforare", required: true }, ...valbara.map((r) => el("option", { value: r.utforare_id, text: r.namn })))),
-    falt("val-vem", "ui-val-vem", el("select", { id: "val-vem" }, ...["brukare", "ombud", "handlaggare"].map((k) => el("option", { value: k, text: t("vem-" + k) })))),
-    falt("val-satt", "ui-val-satt", el("select", { id: "val-satt" }, ...["brev", "samtal", "tolk"].map((k) => el("option", { value: k, text: t("infosatt-" + k) })))),
+    falt("val-vem", "ui-val-vem", el("select", { id: "val-vem" }, ...alternativ(tillstand.koder.vem_valde))),
+    falt("val-satt", "ui-val-satt", el("select", { id: "val-satt" }, ...alternativ(tillstand.koder.informationssatt))),
     // A text field in the ISO form the whole program uses; the platform's date picker follows
     // the system locale (11/23/2026 on an English system), which caseworkers would misread.
     falt("val-start", "ui-val-start", el("input", { id: "val-start", type: "text", inputmode: "numeric", placeholder: t("ui-datum-platshallare"), pattern: "\\d{4}-\\d{2}-\\d{2}", autocomplete: "off" })),

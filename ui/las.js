@@ -243,9 +243,10 @@ export async function startaLas(c) {
     }
   }, 15_000);
   const status = await anropa("las_status");
+  // What the start did about an interrupted encryption is said once, wherever the window lands.
   if (status.lage === "oppen") {
-    await oppnad(status);
+    await oppnad(status, status.meddelande ?? "");
   } else {
-    visaLasskarm(status);
+    visaLasskarm(status, status.meddelande ?? "");
   }
 }

@@ -4,8 +4,9 @@ cli-hjalp =
     Usage: valfri [--db FILE] [--passphrase-env VAR] [--lang sv|en|fi] [--json] COMMAND
 
     Commands:
-      demo [--force]                      create the Exempelby demo municipality in the database
-      generate --brukare N --utforare M [--seed S]
+      demo [--force] (--passphrase-env VAR | --plaintext)
+                                          create the Exempelby demo municipality in the database (encrypted, or unencrypted with --plaintext)
+      generate --brukare N --utforare M [--seed S] (--passphrase-env VAR | --plaintext)
                                           create a large fictional municipality for benchmarks
       insatser | omraden | utforare       list services, areas or providers
       brukare search TEXT                 search clients by name or personal identity number
@@ -26,7 +27,7 @@ cli-hjalp =
                  --from DATE and optionally [--omfattning N] [--to DATE] [--uppfoljning DATE] [--motivering TEXT]
                                           create and make a decision; prints its id
       backup --out FILE                   back up the database while it is in use
-      restore FILE                        restore a checked backup
+      restore FILE | restore --latest     restore a checked backup, or the newest automatic one
       encrypt --new-passphrase-env VAR    encrypt an unencrypted database (the copy is checked before the original goes)
       rekey --new-passphrase-env VAR      change the passphrase (the current one is given with --passphrase-env)
       audit verify                        verify the audit log's chain
@@ -62,6 +63,8 @@ cli-fel-saknar-varde = The option --{ $namn } needs a value.
 cli-fel-okand = Unknown command or option: { $namn }
 cli-fel-saknas = { $namn } is missing.
 cli-fel-extra = Unexpected argument: { $namn }
+cli-fel-skydd-saknas = A new database is encrypted: give --passphrase-env VAR (an environment variable holding the passphrase). An unencrypted database, readable by anyone who has the file, is made only with --plaintext.
+cli-fel-skydd-dubbelt = Give either --passphrase-env for an encrypted database or --plaintext for an unencrypted one, not both.
 cli-krypterad = The database { $sokvag } is now encrypted. It cannot be read without the passphrase; keep the passphrase safe.
 cli-losenfras-bytt = The passphrase has been changed. Older backups still open with the old one.
 cli-demo-klar = The demo municipality Exempelby kommun is now in { $sokvag }: { $brukare } clients and { $utforare } providers. Every person is fictional.

@@ -19,6 +19,10 @@ fel-omfattning-ej-tillampbar = This service or outcome has no extent. Leave the 
 fel-okant-varde = “{ $varde }” is not a valid value for { $falt }.
 
 fel-db-oppna = The database { $sokvag } cannot be opened. Check that the file exists and that you may access it.
+fel-db-saknas = There is no database at { $sokvag }. Check the path; a new database is only made by Valfri's first start, valfri demo or valfri generate.
+fel-db-inte-valfri = The file { $sokvag } is not a Valfri database: it is empty or holds something else. Nothing in it has been changed. Check the path, or restore a backup.
+db-kryptering-slutford = Encrypting the database was interrupted last time. It has now been finished: the database is encrypted and the unencrypted copy has been overwritten.
+db-kryptering-angrad = Encrypting the database was interrupted last time before it was done. It has been undone: the database is as before and not encrypted. Encrypt it again.
 fel-db-upptagen = Another program is using the database right now. Wait a moment and try again.
 fel-db-korrupt = The database file is damaged or is not a Valfri database. Restore the latest backup.
 fel-db-nyare = The database was made by a newer version of Valfri (version { $databas }, this program knows { $program }). Update Valfri.

@@ -4,8 +4,9 @@ cli-hjalp =
     Käyttö: valfri [--db TIEDOSTO] [--passphrase-env MUUTTUJA] [--lang sv|en|fi] [--json] KOMENTO
 
     Komennot:
-      demo [--force]                      luo esimerkkikunta Exempelby tietokantaan
-      generate --brukare N --utforare M [--seed S]
+      demo [--force] (--passphrase-env MUUTTUJA | --plaintext)
+                                          luo esimerkkikunta Exempelby tietokantaan (salattuna, tai salaamattomana valitsimella --plaintext)
+      generate --brukare N --utforare M [--seed S] (--passphrase-env MUUTTUJA | --plaintext)
                                           luo suuri kuviteltu kunta suorituskykymittauksia varten
       insatser | omraden | utforare       luettele palvelut, alueet tai palveluntuottajat
       brukare search TEKSTI               hae asiakkaita nimellä tai henkilötunnuksella
@@ -27,7 +28,7 @@ cli-hjalp =
                  --from PVM ja valinnaisesti [--omfattning N] [--to PVM] [--uppfoljning PVM] [--motivering TEKSTI]
                                           luo ja tee päätös; tulostaa sen tunnuksen
       backup --out TIEDOSTO               varmuuskopioi tietokanta sen ollessa käytössä
-      restore TIEDOSTO                    palauta tarkistettu varmuuskopio
+      restore TIEDOSTO | restore --latest palauta tarkistettu varmuuskopio tai uusin automaattinen
       encrypt --new-passphrase-env MUUTTUJA
                                           salaa salaamaton tietokanta (kopio tarkistetaan ennen alkuperäisen poistoa)
       rekey --new-passphrase-env MUUTTUJA vaihda salalause (nykyinen annetaan valitsimella --passphrase-env)
@@ -64,6 +65,8 @@ cli-fel-saknar-varde = Valitsin --{ $namn } tarvitsee arvon.
 cli-fel-okand = Tuntematon komento tai valitsin: { $namn }
 cli-fel-saknas = { $namn } puuttuu.
 cli-fel-extra = Odottamaton argumentti: { $namn }
+cli-fel-skydd-saknas = Uusi tietokanta salataan: anna --passphrase-env MUUTTUJA (ympäristömuuttuja, jossa on salalause). Salaamaton tietokanta, jonka kuka tahansa tiedoston saanut voi lukea, luodaan vain valitsimella --plaintext.
+cli-fel-skydd-dubbelt = Anna joko --passphrase-env salattua tietokantaa varten tai --plaintext salaamatonta varten, ei molempia.
 cli-krypterad = Tietokanta { $sokvag } on nyt salattu. Sitä ei voi lukea ilman salalausetta; säilytä salalause turvallisesti.
 cli-losenfras-bytt = Salalause on vaihdettu. Vanhemmat varmuuskopiot avautuvat yhä vanhalla salalauseella.
 cli-demo-klar = Esimerkkikunta Exempelby kommun on nyt tiedostossa { $sokvag }: { $brukare } asiakasta ja { $utforare } palveluntuottajaa. Kaikki henkilöt ovat kuviteltuja.

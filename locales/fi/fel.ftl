@@ -19,6 +19,10 @@ fel-omfattning-ej-tillampbar = Tällä palvelulla tai päätöksellä ei ole laa
 fel-okant-varde = ”{ $varde }” ei ole kelvollinen arvo kentälle { $falt }.
 
 fel-db-oppna = Tietokantaa { $sokvag } ei voi avata. Tarkista, että tiedosto on olemassa ja että sinulla on siihen käyttöoikeus.
+fel-db-saknas = Polussa { $sokvag } ei ole tietokantaa. Tarkista polku; uuden tietokannan luovat vain Valfrin ensimmäinen käynnistys, valfri demo ja valfri generate.
+fel-db-inte-valfri = Tiedosto { $sokvag } ei ole Valfri-tietokanta: se on tyhjä tai sisältää jotain muuta. Siihen ei ole muutettu mitään. Tarkista polku tai palauta varmuuskopio.
+db-kryptering-slutford = Tietokannan salaus keskeytyi viime kerralla. Se on nyt viety loppuun: tietokanta on salattu ja salaamaton kopio on ylikirjoitettu.
+db-kryptering-angrad = Tietokannan salaus keskeytyi viime kerralla ennen kuin se oli valmis. Se on peruttu: tietokanta on ennallaan eikä salattu. Salaa se uudelleen.
 fel-db-upptagen = Toinen ohjelma käyttää tietokantaa juuri nyt. Odota hetki ja yritä uudelleen.
 fel-db-korrupt = Tietokantatiedosto on vioittunut tai se ei ole Valfrin tietokanta. Palauta uusin varmuuskopio.
 fel-db-nyare = Tietokanta on tehty Valfrin uudemmalla versiolla (versio { $databas }, tämä ohjelma tuntee version { $program }). Päivitä Valfri.

@@ -4,8 +4,9 @@ cli-hjalp =
     Användning: valfri [--db FIL] [--passphrase-env VAR] [--lang sv|en|fi] [--json] KOMMANDO
 
     Kommandon:
-      demo [--force]                      skapa demokommunen Exempelby i databasen
-      generate --brukare N --utforare M [--seed S]
+      demo [--force] (--passphrase-env VAR | --plaintext)
+                                          skapa demokommunen Exempelby i databasen (krypterad, eller okrypterad med --plaintext)
+      generate --brukare N --utforare M [--seed S] (--passphrase-env VAR | --plaintext)
                                           skapa en stor påhittad kommun för prestandamätning
       insatser | omraden | utforare       lista insatser, områden eller utförare
       brukare search TEXT                 sök brukare på namn eller personnummer
@@ -26,7 +27,7 @@ cli-hjalp =
                  --from DATUM och valfritt [--omfattning N] [--to DATUM] [--uppfoljning DATUM] [--motivering TEXT]
                                           skapa och fatta ett beslut; skriver ut dess id
       backup --out FIL                    säkerhetskopiera databasen medan den används
-      restore FIL                         återställ en kontrollerad säkerhetskopia
+      restore FIL | restore --latest      återställ en kontrollerad säkerhetskopia, eller den senaste automatiska
       encrypt --new-passphrase-env VAR    kryptera en okrypterad databas (kopian kontrolleras innan originalet tas bort)
       rekey --new-passphrase-env VAR      byt lösenfras (den nuvarande ges med --passphrase-env)
       audit verify                        kontrollera händelseloggens kedja
@@ -62,6 +63,8 @@ cli-fel-saknar-varde = Flaggan --{ $namn } behöver ett värde.
 cli-fel-okand = Okänt kommando eller okänd flagga: { $namn }
 cli-fel-saknas = { $namn } saknas.
 cli-fel-extra = Oväntat argument: { $namn }
+cli-fel-skydd-saknas = En ny databas krypteras: ange --passphrase-env VAR (en miljövariabel med lösenfrasen). En okrypterad databas, som den som kommer åt filen kan läsa, skapas bara med --plaintext.
+cli-fel-skydd-dubbelt = Ange antingen --passphrase-env för en krypterad databas eller --plaintext för en okrypterad, inte båda.
 cli-krypterad = Databasen { $sokvag } är nu krypterad. Utan lösenfrasen går den inte att läsa; förvara lösenfrasen säkert.
 cli-losenfras-bytt = Lösenfrasen är bytt. Äldre säkerhetskopior öppnas fortfarande med den gamla.
 cli-demo-klar = Demokommunen Exempelby kommun finns nu i { $sokvag }: { $brukare } brukare och { $utforare } utförare. Alla personer är påhittade.

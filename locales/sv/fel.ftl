@@ -19,6 +19,10 @@ fel-omfattning-ej-tillampbar = Den här insatsen eller det här utfallet har ing
 fel-okant-varde = ”{ $varde }” är inget giltigt värde för { $falt }.
 
 fel-db-oppna = Databasen { $sokvag } kan inte öppnas. Kontrollera att filen finns och att du har behörighet till den.
+fel-db-saknas = Det finns ingen databas i { $sokvag }. Kontrollera sökvägen; en ny databas skapas bara av Valfris första start, valfri demo eller valfri generate.
+fel-db-inte-valfri = Filen { $sokvag } är ingen Valfri-databas: den är tom eller innehåller något annat. Inget har ändrats i den. Kontrollera sökvägen, eller återställ en säkerhetskopia.
+db-kryptering-slutford = En kryptering av databasen avbröts förra gången. Den är nu slutförd: databasen är krypterad och den okrypterade kopian är överskriven.
+db-kryptering-angrad = En kryptering av databasen avbröts förra gången innan den var klar. Den är ångrad: databasen är som förut och inte krypterad. Kryptera den igen.
 fel-db-upptagen = Databasen används av ett annat program just nu. Vänta en stund och försök igen.
 fel-db-korrupt = Databasfilen är skadad eller är inte en Valfri-databas. Återställ den senaste säkerhetskopian.
 fel-db-nyare = Databasen är skapad av en nyare version av Valfri (version { $databas }, det här programmet känner till { $program }). Uppdatera Valfri.

@@ -591,6 +591,8 @@ fn create_demo_database(cli: &Path, db: &Path, passphrase: Option<&str>) -> Test
     command.arg("--db").arg(db);
     if let Some(p) = passphrase {
         command.args(["--passphrase-env", "VALFRI_E2E_LOSENFRAS"]).env("VALFRI_E2E_LOSENFRAS", p);
+    } else {
+        command.arg("--plaintext");
     }
     let output = command
         .arg("demo")

@@ -4,8 +4,18 @@
 use std::collections::BTreeMap;
 
 /// Options that take no value.
-const BRYTARE: &[&str] =
-    &["json", "force", "dry-run", "large-print", "help", "omval", "avstar", "utan-egen-regi"];
+const BRYTARE: &[&str] = &[
+    "json",
+    "force",
+    "dry-run",
+    "large-print",
+    "help",
+    "omval",
+    "avstar",
+    "utan-egen-regi",
+    "plaintext",
+    "latest",
+];
 
 #[derive(Debug, Default)]
 pub struct Argument {
@@ -20,6 +30,10 @@ pub enum Anvandningsfel {
     Okand(String),
     Saknas(String),
     Extra(String),
+    /// A new database was asked for with neither `--passphrase-env` nor `--plaintext`.
+    SkyddSaknas,
+    /// Both `--passphrase-env` and `--plaintext`.
+    SkyddDubbelt,
 }
 
 impl Argument {

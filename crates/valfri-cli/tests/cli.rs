@@ -8,10 +8,10 @@ use gemensamt::{Kommun, text, valfri};
 #[test]
 fn demo_creates_the_municipality_once_and_force_replaces_it() {
     let k = Kommun::demo();
-    let igen = k.valfri(&["demo"]);
+    let igen = k.valfri(&["demo", "--plaintext"]);
     assert_eq!(igen.status.code(), Some(1));
     assert!(text(&igen.stderr).contains("finns redan"), "{}", text(&igen.stderr));
-    let svar = k.json(&["demo", "--force"]);
+    let svar = k.json(&["demo", "--force", "--plaintext"]);
     assert!(svar["brukare"].as_i64().unwrap() >= 60);
     assert!(svar["utforare"].as_i64().unwrap() >= 15);
 }
@@ -203,8 +203,20 @@ fn backup_restore_and_audit_verify() {
 fn generate_makes_a_large_fictional_municipality() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("stor.sqlite");
-    let ut =
-        valfri(&db, &["--json", "generate", "--brukare", "500", "--utforare", "40", "--seed", "3"]);
+    let ut = valfri(
+        &db,
+        &[
+            "--json",
+            "generate",
+            "--brukare",
+            "500",
+            "--utforare",
+            "40",
+            "--seed",
+            "3",
+            "--plaintext",
+        ],
+    );
     assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
     let k = Kommun { dir, db };
     assert_eq!(k.json(&["utforare"]).as_array().unwrap().len(), 40);

@@ -1,9 +1,9 @@
 //! Crash safety: the `valfri` program is killed (SIGKILL) at random moments while it writes a
 //! batch of letters, races another process for a provider's last place, imports the provider
-//! register, applies an older and a newer register package at once, and makes a backup. After every kill the database must open, pass `SQLite`'s
-//! integrity check and the audit log's chain, hold no provider above its cap, no half-made
-//! choice and no half-imported register, and keep every write the killed program had reported
-//! as done.
+//! register, applies an older and a newer register package at once, makes a backup and
+//! encrypts the database. After every kill the database must open, pass `SQLite`'s integrity
+//! check and the audit log's chain, hold no provider above its cap, no half-made choice and no
+//! half-imported register, and keep every write the killed program had reported as done.
 //!
 //! The delays are drawn from a seeded generator. A failure prints the seed; run again with
 //! `VALFRI_KRASCH_SEED=<seed>` to repeat the same kills.
@@ -23,6 +23,9 @@ use sha2::{Digest, Sha256};
 /// gets fewer.
 const KILLS: usize = 62;
 const KILLS_BREV: usize = 30;
+/// Each encryption starts from a fresh copy and runs a few seconds (most of it waiting for the
+/// disk), so it gets fewer too.
+const KILLS_KRYPTERA: usize = 40;
 
 struct Forsok {
     seed: u64,
@@ -93,7 +96,8 @@ impl Kommun {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("valfri.sqlite");
         let k = Kommun { dir, db };
-        let ut = valfri_cmd(&k.db, &["demo"]).stderr(Stdio::piped()).output().unwrap();
+        let ut =
+            valfri_cmd(&k.db, &["demo", "--plaintext"]).stderr(Stdio::piped()).output().unwrap();
         assert_eq!(ut.status.code(), Some(0), "{}", String::from_utf8_lossy(&ut.stderr));
         k
     }
@@ -579,5 +583,134 @@ fn killed_racing_register_packages_leave_the_providers_of_the_newest_recorded_pa
                 None => {}
             }
         }
+    }
+}
+
+/// Rows per table (the full-text index's shadow tables left out: they follow the names).
+fn radantal(c: &Connection) -> Vec<(String, i64)> {
+    let tabeller: Vec<String> = c
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'
+               AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    tabeller
+        .into_iter()
+        .map(|t| {
+            let n =
+                c.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0)).unwrap();
+            (t, n)
+        })
+        .collect()
+}
+
+fn innehaller(mapp: &Path, text: &str) -> Vec<String> {
+    std::fs::read_dir(mapp)
+        .unwrap()
+        .filter_map(|e| {
+            let e = e.unwrap();
+            let bytes = std::fs::read(e.path()).ok()?;
+            bytes
+                .windows(text.len())
+                .any(|w| w == text.as_bytes())
+                .then(|| e.file_name().to_string_lossy().into_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn a_killed_encrypt_leaves_a_database_under_its_name_and_the_next_start_finishes_or_undoes_it() {
+    const LOSEN: &str = "en lång lösenfras";
+    let k = Kommun::demo();
+    let mut f = Forsok::ny(5);
+    let fore = radantal(&k.sql());
+    let logg_fore = fore.iter().find(|(t, _)| t == "handelselogg").unwrap().1;
+    let forbered = |namn: &str| -> PathBuf {
+        let mapp = k.dir.path().join(namn);
+        std::fs::create_dir(&mapp).unwrap();
+        let db = mapp.join("valfri.sqlite");
+        std::fs::copy(&k.db, &db).unwrap();
+        db
+    };
+    let kryptera = |db: &Path| {
+        let mut c = valfri_cmd(db, &["encrypt", "--new-passphrase-env", "L"]);
+        c.env("L", LOSEN);
+        c
+    };
+    let langd = {
+        let db = forbered("kalibrering");
+        let start = Instant::now();
+        assert!(kryptera(&db).status().unwrap().success());
+        start.elapsed()
+    };
+    let mut varv = 0;
+    while f.kills < KILLS_KRYPTERA {
+        varv += 1;
+        assert!(varv < KILLS_KRYPTERA * 4, "seed {}: too few kills landed", f.seed);
+        let db = forbered(&format!("varv-{varv}"));
+        let mapp = db.parent().unwrap().to_path_buf();
+        let efter = f.fordrojning(langd);
+        let status = f.doda(kryptera(&db).spawn().unwrap(), efter);
+        let nar = format!("encrypt {varv} killed after {efter:?} ({status})");
+
+        // Under the name, before any start has tidied up: a whole database, either the
+        // plaintext one or the encrypted one, with every row.
+        let krypterad = !std::fs::read(&db).unwrap().starts_with(b"SQLite format 3\0");
+        let c = Connection::open(&db).unwrap();
+        if krypterad {
+            c.pragma_update(None, "key", LOSEN).unwrap();
+        }
+        let svar: String = c
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap_or_else(|e| panic!("seed {}, {nar}: does not open: {e}", f.seed));
+        assert_eq!(svar, "ok", "seed {}, {nar}: integrity_check", f.seed);
+        let efter_kill = radantal(&c);
+        drop(c);
+        for ((tabell, fore), (_, nu)) in fore.iter().zip(&efter_kill) {
+            // The encrypted copy also holds the log row of the act.
+            let vantat = if tabell == "handelselogg" && krypterad { fore + 1 } else { *fore };
+            assert_eq!(*nu, vantat, "seed {}, {nar}: {tabell}", f.seed);
+        }
+        if status.success() {
+            assert!(krypterad, "seed {}, {nar}: exit 0 but not encrypted", f.seed);
+        }
+
+        // The next start finishes or undoes the conversion, says so, and leaves nothing beside.
+        let mut start = valfri_cmd(&db, &["audit", "verify"]);
+        if krypterad {
+            start.args(["--passphrase-env", "L"]).env("L", LOSEN);
+        }
+        let ut = start.stderr(Stdio::piped()).output().unwrap();
+        assert_eq!(
+            ut.status.code(),
+            Some(0),
+            "seed {}, {nar}: audit verify: {}",
+            f.seed,
+            String::from_utf8_lossy(&ut.stderr)
+        );
+        let kvar: Vec<String> = std::fs::read_dir(&mapp)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "valfri.sqlite")
+            .collect();
+        assert!(kvar.is_empty(), "seed {}, {nar}: left beside the database: {kvar:?}", f.seed);
+        if krypterad {
+            // No plaintext left anywhere in the folder: the old bytes were wiped.
+            let lasbart = innehaller(&mapp, "Ekström");
+            assert!(lasbart.is_empty(), "seed {}, {nar}: plaintext in {lasbart:?}", f.seed);
+        } else {
+            // Undone: encrypting again works from the start.
+            assert!(kryptera(&db).status().unwrap().success(), "seed {}, {nar}: again", f.seed);
+        }
+        let c = Connection::open(&db).unwrap();
+        c.pragma_update(None, "key", LOSEN).unwrap();
+        let logg: i64 = c.query_row("SELECT count(*) FROM handelselogg", [], |r| r.get(0)).unwrap();
+        assert_eq!(logg, logg_fore + 1, "seed {}, {nar}: the log after encrypting", f.seed);
+        drop(c);
+        let _ = std::fs::remove_dir_all(&mapp);
     }
 }

@@ -41,11 +41,12 @@ fn datum(
         }
         return None;
     }
-    if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        Some(d)
-    } else {
-        fel.push(Faltfel { falt, fel: Valideringsfel::Datum { falt } });
-        None
+    match crate::tolka_datum(falt, text) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            fel.push(Faltfel { falt, fel: e });
+            None
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 //! so the shell, the CLI and the PDFs can all say it in the user's language.
 
 pub mod behorighet;
+mod datum;
 pub mod dokument;
 mod fel;
 pub mod formular;
@@ -15,6 +16,7 @@ mod text;
 mod typer;
 pub mod val;
 
+pub use datum::tolka_datum;
 pub use fel::{Anvandarmeddelande, Arg, Valideringsfel};
 pub use organisationsnummer::Organisationsnummer;
 pub use personnummer::{Personnummer, normalisera_personnummer};

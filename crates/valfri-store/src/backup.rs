@@ -6,7 +6,7 @@ use std::time::Duration;
 use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
 
-use crate::kryptering::satt_nyckel;
+use crate::kryptering::ge_nyckel;
 use crate::{Filtyp, Lagringsfel, Loggstatus, Losenfras, Resultat, Store, filtyp};
 
 impl Store {
@@ -51,6 +51,10 @@ fn ofullstandig(till: &Path) -> PathBuf {
 /// backup and keys the target; an encrypted backup stays encrypted.
 pub fn aterstall(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Resultat<()> {
     match (filtyp(fran)?, losen) {
+        (Filtyp::Saknas, _) => {
+            return Err(Lagringsfel::DatabasSaknas { sokvag: fran.display().to_string() });
+        }
+        (Filtyp::InteDatabas, _) => return Err(Lagringsfel::BackupTrasig),
         (Filtyp::Krypterad, None) => return Err(Lagringsfel::KraverLosenfras),
         (Filtyp::Okrypterad, Some(_)) => return Err(Lagringsfel::InteKrypterad),
         _ => {}
@@ -61,12 +65,17 @@ pub fn aterstall(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Resulta
             detalj: "no such file".into(),
         });
     }
+    // A target that is no database at all (empty, wiped) has nothing to copy into: it is kept
+    // aside and the backup takes its place.
+    if filtyp(till)? == Filtyp::InteDatabas {
+        return ersatt_skadad(fran, till, losen).map(drop);
+    }
     {
         // Read-only, so checking a backup never changes it (not even its schema version).
         let kalla = Connection::open_with_flags(fran, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|e| Lagringsfel::fran_oppning(e, fran))?;
         if let Some(l) = losen {
-            satt_nyckel(&kalla, l)?;
+            ge_nyckel(&kalla, l)?;
             if kalla
                 .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))
                 .is_err()
@@ -102,7 +111,7 @@ pub fn aterstall(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Resulta
         }
         let mut mal = Connection::open(till).map_err(|e| Lagringsfel::fran_oppning(e, till))?;
         if let Some(l) = losen {
-            satt_nyckel(&mal, l)?;
+            ge_nyckel(&mal, l)?;
         }
         mal.busy_timeout(Duration::from_secs(10))?;
         {
@@ -122,9 +131,9 @@ pub fn ersatt_skadad(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Res
     let mut prov = till.as_os_str().to_owned();
     prov.push(".aterstalls");
     let prov = PathBuf::from(prov);
-    crate::demo::ta_bort_databas(&prov);
+    crate::databasfil::ta_bort_databas(&prov);
     if let Err(e) = aterstall(fran, &prov, losen) {
-        crate::demo::ta_bort_databas(&prov);
+        crate::databasfil::ta_bort_databas(&prov);
         return Err(e);
     }
     let mut undan = till.as_os_str().to_owned();
@@ -150,6 +159,6 @@ pub fn ersatt_skadad(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Res
         }
     }
     flytta(&prov, till)?;
-    crate::demo::ta_bort_databas(&prov);
+    crate::databasfil::ta_bort_databas(&prov);
     Ok(undan)
 }

@@ -32,6 +32,7 @@
 mod backup;
 mod beslut;
 mod brukare;
+mod databasfil;
 pub mod demo;
 mod dokument;
 mod fel;
@@ -56,13 +57,14 @@ use valfri_domain::Roll;
 pub use backup::{aterstall, ersatt_skadad};
 pub use beslut::Formularfel;
 pub use brukare::{MAX_TRAFFAR, NyBrukare, NyttOmbud};
+pub use databasfil::{Skydd, aterstall_senaste, sakerhetskopiemapp, skapa_databas};
 pub use dokument::{Dokumentpost, Dokumenttyp};
 pub use fel::Lagringsfel;
 pub use import::Importfel;
 pub use kommun::NyInsats;
 pub use kryptering::{
-    Filtyp, Losenfras, Sakerhetsinstallningar, Sakerhetskopia, behover_daglig_kopia, filtyp,
-    kryptera, sakerhetskopior,
+    AvbrutenKryptering, Filtyp, Losenfras, Sakerhetsinstallningar, Sakerhetskopia,
+    behover_daglig_kopia, filtyp, kryptera, reda_upp_kryptering, sakerhetskopior,
 };
 pub use logg::{Loggpost, Loggstatus};
 pub use paket::{Paketutfall, Registerpaket};
@@ -140,27 +142,43 @@ impl Rad for Connection {
 }
 
 impl Store {
-    /// Opens (or creates) the unencrypted database at `sokvag` and brings its schema up to
-    /// date. [`Store::oppna`] opens an encrypted one.
-    pub fn open(sokvag: &Path) -> Resultat<Self> {
-        let flaggor = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(sokvag, flaggor)
-            .map_err(|e| Lagringsfel::fran_oppning(e, sokvag))?;
-        Self::forbered(conn, Some(sokvag.to_path_buf()), None)
-    }
-
     /// A database in memory, for tests.
     pub fn open_i_minnet() -> Resultat<Self> {
         let conn = Connection::open_in_memory()?;
-        Self::forbered(conn, None, None)
+        Self::forbered(conn, None, None, Oppning::Ny)
+    }
+
+    /// Connects to the file at `sokvag` with `losen` (if any) as the key. Only
+    /// [`Oppning::Ny`] may create the file; an existing one must already be a Valfri database.
+    pub(crate) fn anslut(
+        sokvag: &Path,
+        losen: Option<&Losenfras>,
+        oppning: Oppning,
+    ) -> Resultat<Self> {
+        let mut flaggor = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if oppning == Oppning::Ny {
+            flaggor |= OpenFlags::SQLITE_OPEN_CREATE;
+        }
+        let conn = Connection::open_with_flags(sokvag, flaggor)
+            .map_err(|e| Lagringsfel::fran_oppning(e, sokvag))?;
+        if let Some(l) = losen {
+            kryptering::ge_nyckel(&conn, l)?;
+        }
+        match Self::forbered(conn, Some(sokvag.to_path_buf()), losen.cloned(), oppning) {
+            // With a key, SQLCipher cannot tell a wrong one from a damaged first page.
+            Err(Lagringsfel::Korrupt) if losen.is_some() => Err(Lagringsfel::FelLosenfras),
+            Err(Lagringsfel::InteValfriDatabas { .. }) => {
+                Err(Lagringsfel::InteValfriDatabas { sokvag: sokvag.display().to_string() })
+            }
+            annat => annat,
+        }
     }
 
     fn forbered(
         mut conn: Connection,
         sokvag: Option<PathBuf>,
         losen: Option<Losenfras>,
+        oppning: Oppning,
     ) -> Resultat<Self> {
         conn.busy_handler(Some(vanta_pa_skrivare))?;
         // Every statement the store runs fits, so none is parsed twice in a session.
@@ -173,6 +191,12 @@ impl Store {
         // Reading the schema is what first touches the file: a file that is not a database
         // (or is corrupt) fails here with a clear error rather than later.
         conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))?;
+        // An existing file becomes a Valfri database only by being one already: an empty file
+        // or another program's database is refused before anything (even the journal mode)
+        // is written to it.
+        if oppning == Oppning::Befintlig && !ar_valfri(&conn)? {
+            return Err(Lagringsfel::InteValfriDatabas { sokvag: String::new() });
+        }
         if sokvag.is_some() {
             let lage: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
             if !lage.eq_ignore_ascii_case("wal") {
@@ -250,6 +274,29 @@ impl Store {
     }
 }
 
+/// Whether a connection is to a Valfri database: one that a migration has run on and that has
+/// the audit log (or one from a newer Valfri).
+fn ar_valfri(conn: &Connection) -> Resultat<bool> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let logg: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'handelselogg'",
+        [],
+        |r| r.get(0),
+    )?;
+    // A newer Valfri's file is recognised by its version alone, so that the migration can say so.
+    Ok(usize::try_from(version).is_ok_and(|v| v > Store::schemaversion())
+        || (version > 0 && logg == 1))
+}
+
+/// Whether a connection may make a new database or must find an existing one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Oppning {
+    /// The file is new (built beside its name and moved into place when whole).
+    Ny,
+    /// The file exists and must already be a Valfri database.
+    Befintlig,
+}
+
 fn ny_id() -> String {
     ulid::Ulid::new().to_string()
 }
@@ -264,8 +311,9 @@ pub fn idag() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// A date read back from the database: one that does not parse was not written by Valfri.
 fn datum(text: &str) -> Resultat<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+    valfri_domain::tolka_datum("datum", text)
         .map_err(|_| Lagringsfel::Internt { detalj: format!("bad date {text:?}") })
 }
 

@@ -18,7 +18,10 @@ const RADER: usize = 10_000;
 
 fn demo_fil(dir: &tempfile::TempDir) -> std::path::PathBuf {
     let fil = dir.path().join("valfri.sqlite");
-    demo::skapa_fil(&fil, false, |s| demo::skapa_demo(s, idag())).unwrap();
+    valfri_store::skapa_databas(&fil, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::skapa_demo(s, idag())
+    })
+    .unwrap();
     fil
 }
 
@@ -34,7 +37,7 @@ fn opening_and_reading_never_wait_for_another_s_write_transaction() {
     let (klart, svar) = std::sync::mpsc::channel();
     std::thread::scope(|s| {
         s.spawn(|| {
-            let store = Store::open(&fil).unwrap();
+            let store = Store::oppna(&fil, None).unwrap();
             let register = store.utforare_lista().unwrap();
             let version = store.registerversion().unwrap();
             assert_eq!(store.register_vid(version).unwrap().len(), register.len());
@@ -56,7 +59,7 @@ fn opening_and_reading_never_wait_for_another_s_write_transaction() {
 fn searching_and_reading_never_fail_while_a_large_import_writes() {
     let dir = tempfile::tempdir().unwrap();
     let fil = demo_fil(&dir);
-    let store = Store::open(&fil).unwrap();
+    let store = Store::oppna(&fil, None).unwrap();
     let aktor = |roll| {
         let h = store.handlaggare_lista().unwrap().into_iter().find(|h| h.roll == roll).unwrap();
         store.aktor(&h.id).unwrap()
@@ -87,14 +90,14 @@ fn searching_and_reading_never_fail_while_a_large_import_writes() {
     let klar = AtomicBool::new(false);
     let (mitt_i, omgangar, langsta) = std::thread::scope(|s| {
         let import = s.spawn(|| {
-            let store = Store::open(&fil).unwrap();
+            let store = Store::oppna(&fil, None).unwrap();
             let svar = store.importera_brukare(&sf, &lista, "stor import");
             klar.store(true, Ordering::SeqCst);
             svar.map(|ider| ider.len())
         });
         let (mut mitt_i, mut omgangar, mut langsta) = (0, 0, Duration::ZERO);
         while !klar.load(Ordering::SeqCst) {
-            let store = Store::open(&fil).unwrap();
+            let store = Store::oppna(&fil, None).unwrap();
             assert!(!store.utforare_lista().unwrap().is_empty());
             let antal = store.antal_brukare().unwrap();
             // A search writes its log row: it queues behind the import's current transaction.
@@ -114,7 +117,7 @@ fn searching_and_reading_never_fail_while_a_large_import_writes() {
     eprintln!(
         "{omgangar} rounds, {mitt_i} in the middle of the import, longest search {langsta:?}"
     );
-    let store = Store::open(&fil).unwrap();
+    let store = Store::oppna(&fil, None).unwrap();
     assert_eq!(store.antal_brukare().unwrap(), fore + RADER as i64);
     let sista = format!("Importerad{}", RADER - 1);
     assert_eq!(store.sok_brukare(&hl, &sista, 5).unwrap()[0].fornamn, sista);

@@ -10,8 +10,11 @@ use valfri_store::{Aktor, Lagringsfel, Loggstatus, NyBrukare, Store, demo, idag}
 
 fn demo_store(dir: &tempfile::TempDir) -> (Store, std::path::PathBuf) {
     let sokvag = dir.path().join("valfri.sqlite");
-    demo::skapa_fil(&sokvag, false, |s| demo::skapa_demo(s, idag())).unwrap();
-    (Store::open(&sokvag).unwrap(), sokvag)
+    valfri_store::skapa_databas(&sokvag, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::skapa_demo(s, idag())
+    })
+    .unwrap();
+    (Store::oppna(&sokvag, None).unwrap(), sokvag)
 }
 
 fn handlaggare(store: &Store, roll: Roll) -> Aktor {
@@ -450,7 +453,7 @@ fn a_version_1_database_with_data_is_upgraded_in_place() {
         )
         .unwrap();
     }
-    let s = Store::open(&fil).unwrap();
+    let s = Store::oppna(&fil, None).unwrap();
     assert!(Store::schemaversion() >= 2);
     let u = s.utforare("u1").unwrap();
     assert_eq!(
@@ -471,21 +474,25 @@ fn migrations_upgrade_old_files_and_refuse_newer_ones() {
     let dir = tempfile::tempdir().unwrap();
     let tom = dir.path().join("tom.sqlite");
     rusqlite::Connection::open(&tom).unwrap().execute_batch("PRAGMA user_version = 0;").unwrap();
-    let s = Store::open(&tom).unwrap();
-    assert_eq!(s.kommun().unwrap().sprak, vec!["sv"]);
-    drop(s);
+    // An empty SQLite file is no Valfri database: refused and left as it was, never filled.
+    let fore = std::fs::read(&tom).unwrap();
+    assert!(matches!(Store::oppna(&tom, None), Err(Lagringsfel::InteValfriDatabas { .. })));
+    assert_eq!(std::fs::read(&tom).unwrap(), fore);
 
     let framtid = dir.path().join("framtid.sqlite");
     rusqlite::Connection::open(&framtid)
         .unwrap()
         .execute_batch("PRAGMA user_version = 999;")
         .unwrap();
-    assert!(matches!(Store::open(&framtid), Err(Lagringsfel::NyareVersion { databas: 999, .. })));
+    assert!(matches!(
+        Store::oppna(&framtid, None),
+        Err(Lagringsfel::NyareVersion { databas: 999, .. })
+    ));
 
     let skrap = dir.path().join("skrap.sqlite");
     std::fs::write(&skrap, vec![0x42; 8192]).unwrap();
-    let fel = Store::open(&skrap).unwrap_err();
-    assert!(matches!(fel, Lagringsfel::Korrupt), "{fel:?}");
+    let fel = Store::oppna(&skrap, None).unwrap_err();
+    assert!(matches!(fel, Lagringsfel::Korrupt | Lagringsfel::KraverLosenfras), "{fel:?}");
     assert!(fel.ar_lagringsproblem());
 }
 
@@ -493,12 +500,12 @@ fn migrations_upgrade_old_files_and_refuse_newer_ones() {
 fn two_connections_writing_at_once_lose_nothing_and_never_see_locked() {
     let dir = tempfile::tempdir().unwrap();
     let (_, sokvag) = demo_store(&dir);
-    let fore = Store::open(&sokvag).unwrap().antal_brukare().unwrap();
+    let fore = Store::oppna(&sokvag, None).unwrap().antal_brukare().unwrap();
     let tradar: Vec<_> = (0..2u16)
         .map(|t| {
             let sokvag = sokvag.clone();
             std::thread::spawn(move || {
-                let store = Store::open(&sokvag).unwrap();
+                let store = Store::oppna(&sokvag, None).unwrap();
                 let sf = handlaggare(&store, Roll::Systemforvaltare);
                 for i in 0..40u16 {
                     let pnr = valfri_domain::Personnummer::fran_delar(
@@ -524,7 +531,7 @@ fn two_connections_writing_at_once_lose_nothing_and_never_see_locked() {
     for t in tradar {
         t.join().unwrap();
     }
-    let store = Store::open(&sokvag).unwrap();
+    let store = Store::oppna(&sokvag, None).unwrap();
     assert_eq!(store.antal_brukare().unwrap(), fore + 80);
     assert!(matches!(store.verifiera_logg().unwrap(), Loggstatus::Hel { .. }));
 }
@@ -563,7 +570,7 @@ fn the_demo_municipality_is_complete() {
     assert!(antal("SELECT count(DISTINCT brukare_id) FROM ombud") >= 3);
     // Creating it twice is refused rather than overwriting.
     assert!(matches!(
-        demo::skapa_fil(&sokvag, false, |_| Ok(())),
+        valfri_store::skapa_databas(&sokvag, &valfri_store::Skydd::Okrypterad, false, |_| Ok(())),
         Err(Lagringsfel::FilFinns { .. })
     ));
 }

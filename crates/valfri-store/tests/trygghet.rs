@@ -10,8 +10,11 @@ use valfri_store::{
 
 fn demo_store(dir: &tempfile::TempDir) -> (Store, std::path::PathBuf) {
     let sokvag = dir.path().join("valfri.sqlite");
-    demo::skapa_fil(&sokvag, false, |s| demo::skapa_demo(s, idag())).unwrap();
-    (Store::open(&sokvag).unwrap(), sokvag)
+    valfri_store::skapa_databas(&sokvag, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::skapa_demo(s, idag())
+    })
+    .unwrap();
+    (Store::oppna(&sokvag, None).unwrap(), sokvag)
 }
 
 fn aktorer(store: &Store, roll: Roll) -> Vec<Aktor> {
@@ -388,7 +391,7 @@ fn a_full_disk_gives_a_clear_message_and_loses_nothing_already_saved() {
     // A read still works and so does the next write once there is room.
     assert!(store.antal_brukare().unwrap() > 0);
     drop(store);
-    let store = Store::open(&sokvag).unwrap();
+    let store = Store::oppna(&sokvag, None).unwrap();
     store.integritetskontroll().unwrap();
     for id in &sparade {
         assert_eq!(store.brukare(&hl, id).unwrap().fornamn, "Fylla");

@@ -21,8 +21,11 @@ struct Demo {
 fn demo() -> Demo {
     let dir = tempfile::tempdir().unwrap();
     let sokvag = dir.path().join("valfri.sqlite");
-    demo::skapa_fil(&sokvag, false, |s| demo::skapa_demo(s, idag())).unwrap();
-    let store = Store::open(&sokvag).unwrap();
+    valfri_store::skapa_databas(&sokvag, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::skapa_demo(s, idag())
+    })
+    .unwrap();
+    let store = Store::oppna(&sokvag, None).unwrap();
     let aktor = |roll| {
         let h = store.handlaggare_lista().unwrap().into_iter().find(|h| h.roll == roll).unwrap();
         store.aktor(&h.id).unwrap()
@@ -205,7 +208,7 @@ fn two_handlaggare_racing_for_the_last_place_cannot_both_get_it() {
         .map(|b| {
             let (sokvag, alm, hl) = (d.sokvag.clone(), alm.clone(), d.hl.clone());
             std::thread::spawn(move || {
-                let store = Store::open(&sokvag).unwrap();
+                let store = Store::oppna(&sokvag, None).unwrap();
                 store.valj(
                     &hl,
                     &NyttVal {

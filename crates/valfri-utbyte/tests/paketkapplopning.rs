@@ -19,7 +19,10 @@ const VARV: i64 = 25;
 fn of_two_packages_applied_at_once_the_register_holds_the_newest_recorded_one() {
     let dir = tempfile::tempdir().unwrap();
     let fil = dir.path().join("kontor.sqlite");
-    demo::skapa_fil(&fil, false, |s| demo::skapa_demo(s, idag())).unwrap();
+    valfri_store::skapa_databas(&fil, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::skapa_demo(s, idag())
+    })
+    .unwrap();
     let hemlig = ed25519_dalek::SigningKey::from_bytes(&[3u8; 32]);
     let publik = hemlig.verifying_key();
     let central = demo();
@@ -34,7 +37,7 @@ fn of_two_packages_applied_at_once_the_register_holds_the_newest_recorded_one() 
         }
         paket::kontrollera(&paket::signera(&innehall, &hemlig).unwrap(), &publik).unwrap()
     };
-    let s = Store::open(&fil).unwrap();
+    let s = Store::oppna(&fil, None).unwrap();
     let aktor = systemforvaltare(&s);
     for varv in 1..=VARV {
         let (aldre, nyare) = (2 * varv, 2 * varv + 1);
@@ -49,7 +52,7 @@ fn of_two_packages_applied_at_once_the_register_holds_the_newest_recorded_one() 
                     let (fil, p, aktor, start) = (&fil, &paket_[i], &aktor, &start);
                     t.spawn(move || {
                         // Each its own connection, as two programs have.
-                        let store = Store::open(fil).unwrap();
+                        let store = Store::oppna(fil, None).unwrap();
                         start.wait();
                         paket::tillampa(&store, aktor, p, idag())
                     })

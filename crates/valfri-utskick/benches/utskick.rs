@@ -62,10 +62,16 @@ fn bench(c: &mut Criterion) {
     // Letters from the demo municipality (its beslut and choices); the sheet from a generated
     // one, at the insats and område with the providers nearest 40 (it has no beslut).
     let fil = dir.path().join("demo.sqlite");
-    demo::skapa_fil(&fil, false, |s| demo::skapa_demo(s, idag())).expect("demo");
+    valfri_store::skapa_databas(&fil, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::skapa_demo(s, idag())
+    })
+    .expect("demo");
     let stor = dir.path().join("stor.sqlite");
-    demo::skapa_fil(&stor, false, |s| demo::generera(s, 500, 300, 11, idag())).expect("generate");
-    let s = Store::open(&fil).expect("open");
+    valfri_store::skapa_databas(&stor, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::generera(s, 500, 300, 11, idag())
+    })
+    .expect("generate");
+    let s = Store::oppna(&fil, None).expect("open");
     let a = systemforvaltare(&s);
     let u = Utskick { store: &s, aktor: &a, t: &t, l: &l };
     let alla = beslut_med_val(&s, &a, 200);
@@ -73,7 +79,7 @@ fn bench(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("from the store");
     g.bench_function("letter", |b| b.iter(|| black_box(brev(&u, &forsta))));
-    let s2 = Store::open(&stor).expect("open");
+    let s2 = Store::oppna(&stor, None).expect("open");
     let a2 = systemforvaltare(&s2);
     let u2 = Utskick { store: &s2, aktor: &a2, t: &t, l: &l };
     let form = valfri_domain::dokument::Form { sprak: "sv".into(), storstil: false };
@@ -107,7 +113,7 @@ fn bench(c: &mut Criterion) {
                 for halva in 0..2 {
                     let (fil, alla, t, l) = (&fil, &alla, &t, &l);
                     sc.spawn(move || {
-                        let s = Store::open(fil).expect("open");
+                        let s = Store::oppna(fil, None).expect("open");
                         let a = systemforvaltare(&s);
                         let u = Utskick { store: &s, aktor: &a, t, l };
                         (halva..hur_manga)
