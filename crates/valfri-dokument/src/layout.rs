@@ -421,7 +421,7 @@ pub(crate) fn satt(
     t: &Typsnitt,
     f: &Sidformat,
     block: &[Block],
-    forsta_sidan: Vec<Element>,
+    forsta_sidan: &[Element],
     sidfot: &[String],
     sidnummer: &dyn Fn(usize, usize) -> String,
 ) -> Vec<Sida> {
@@ -452,7 +452,7 @@ pub(crate) fn satt(
         for b in block {
             bygge.block(b);
         }
-        paginera(&bygge.enheter, &bygge.huvuden, &format, forsta_sidan.clone())
+        paginera(&bygge.enheter, &bygge.huvuden, &format, forsta_sidan.to_vec())
     };
     let mut sidor = bygg(1.0);
     // A last page with a line or three on it is waste and looks like a mistake: set the space

@@ -87,7 +87,7 @@ pub enum Filtyp {
 
 const SQLITE_HUVUD: &[u8; 16] = b"SQLite format 3\0";
 
-/// The smallest page SQLite (and SQLCipher) writes: every database file is a whole number of
+/// The smallest page `SQLite` (and `SQLCipher`) writes: every database file is a whole number of
 /// pages.
 const MINSTA_SIDA: u64 = 512;
 

@@ -44,6 +44,8 @@ pub struct Arbetslistor {
 impl Store {
     /// Today's worklists. Reading them is logged: they name brukare.
     pub fn arbetslistor(&self, aktor: &Aktor, dag: NaiveDate) -> Resultat<Arbetslistor> {
+        const BAS: &str = "SELECT b.id, b.brukare_id, br.fornamn || ' ' || br.efternamn, i.kod";
+        const FRAN: &str = "FROM beslut b JOIN brukare br ON br.id = b.brukare_id JOIN insats i ON i.id = b.insats_id";
         let kommun = self.kommun()?;
         let om30 = (dag + Days::new(30)).to_string();
         let dagstr = dag.to_string();
@@ -61,8 +63,6 @@ impl Store {
                     })
                     .collect()
             };
-            const BAS: &str = "SELECT b.id, b.brukare_id, br.fornamn || ' ' || br.efternamn, i.kod";
-            const FRAN: &str = "FROM beslut b JOIN brukare br ON br.id = b.brukare_id JOIN insats i ON i.id = b.insats_id";
             let aktiv = "b.status IN ('beslutat', 'verkstallt')";
             let ickeval = poster(
                 &format!(
