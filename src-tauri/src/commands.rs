@@ -79,12 +79,11 @@ impl Tillstand {
             // A panic elsewhere must not lock the caseworker out: the store itself is still sound
             // (SQLite rolled back whatever was in flight).
             let mut vakt = store.lock().unwrap_or_else(PoisonError::into_inner);
-            let resultat = match vakt.as_ref() {
-                Some(s) => f(s),
-                None => {
-                    let losen = forsta.lock().unwrap_or_else(PoisonError::into_inner).take();
-                    oppna(&launch, losen.as_ref(), &avbruten).and_then(|s| f(vakt.insert(s)))
-                }
+            let resultat = if let Some(s) = vakt.as_ref() {
+                f(s)
+            } else {
+                let losen = forsta.lock().unwrap_or_else(PoisonError::into_inner).take();
+                oppna(&launch, losen.as_ref(), &avbruten).and_then(|s| f(vakt.insert(s)))
             };
             resultat.map_err(|e| Felsvar::fran(&l10n, &sprak, &e))
         })

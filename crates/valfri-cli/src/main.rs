@@ -729,7 +729,7 @@ fn insats_ickeval(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
 /// system actor (which may read and administer but not own a beslut).
 pub(crate) fn cli_aktor(store: &Store) -> Result<Aktor, Lagringsfel> {
     if let Some(id) = std::env::var("VALFRI_HANDLAGGARE").ok().filter(|v| !v.is_empty()) {
-        return Ok(store.aktor(&id)?);
+        return store.aktor(&id);
     }
     if let Some(h) =
         store.handlaggare_lista()?.into_iter().find(|h| h.roll == Roll::Systemforvaltare)

@@ -177,7 +177,7 @@ pub(crate) fn beslutsmeddelande(
         b.push(stycke(not));
     }
 
-    let sidor = satt_sidor(t, &f, &s, &b, huvud, &[], &|nr, antal| {
+    let sidor = satt_sidor(t, &f, &s, &b, &huvud, &[], &|nr, antal| {
         l.text(sp, "dokument-sida", &[arg("nr", nr), arg("antal", antal)])
     });
     Sattdokument {

@@ -277,7 +277,7 @@ fn satt_blad(
         ),
     ];
     let sidnummer = if som_bilaga { "dokument-bilaga-sida" } else { "dokument-sida" };
-    let sidor = satt_sidor(t, &f, &s, &b, Vec::new(), &sidfot, &|nr, antal| {
+    let sidor = satt_sidor(t, &f, &s, &b, &[], &sidfot, &|nr, antal| {
         l.text(sp, sidnummer, &[arg("nr", nr), arg("antal", antal)])
     });
     (f, sidor, titel)

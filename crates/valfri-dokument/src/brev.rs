@@ -207,7 +207,7 @@ pub(crate) fn valfrihetsbrev(
     svarstalong(&mut b, l, sp, &s, u, &valbara, nu.as_ref().filter(|n| n.far_behalla));
 
     let titel = l.text(sp, "dokument-brev-titel", &[arg("insats", insats)]);
-    let sidor = satt_sidor(t, &f, &s, &b, huvud, &[], &|nr, antal| {
+    let sidor = satt_sidor(t, &f, &s, &b, &huvud, &[], &|nr, antal| {
         l.text(sp, "dokument-sida", &[arg("nr", nr), arg("antal", antal)])
     });
     let bilaga = crate::blad::bilaga(t, l, &jamforelse(u), form);

@@ -81,12 +81,12 @@ pub(crate) fn satt_sidor(
     f: &Sidformat,
     s: &Storlekar,
     b: &[Block],
-    forsta_sidan: Vec<Element>,
+    forsta_sidan: &[Element],
     sidfot: &[String],
     sidnummer: &dyn Fn(usize, usize) -> String,
 ) -> Vec<Sida> {
     if !s.storstil {
-        return satt(t, f, b, &forsta_sidan, sidfot, sidnummer);
+        return satt(t, f, b, forsta_sidan, sidfot, sidnummer);
     }
     let storlek = s.sidfot;
     let radhojd = storlek * 1.3;
@@ -97,7 +97,7 @@ pub(crate) fn satt_sidor(
     let hojd = (rader.len() + 1) as f32 * radhojd + 2.0 * MM;
     let mut format = *f;
     format.botten += hojd;
-    let mut sidor = satt(t, &format, b, &forsta_sidan, &[], &|_, _| String::new());
+    let mut sidor = satt(t, &format, b, forsta_sidan, &[], &|_, _| String::new());
     let antal = sidor.len();
     for (i, sida) in sidor.iter_mut().enumerate() {
         // The engine's own page number is empty here; the large one replaces it.

@@ -1002,7 +1002,7 @@ mod tests {
                 .collect();
             block.push(Block::Rubrik { text: "Rubriken".into(), storlek: 14.0 });
             block.push(stycke.clone());
-            let sidor = satt(&t, &f, &block, Vec::new(), &[], &|n, a| format!("{n}/{a}"));
+            let sidor = satt(&t, &f, &block, &[], &[], &|n, a| format!("{n}/{a}"));
             let sida = sidor
                 .iter()
                 .find(|s| {

@@ -217,11 +217,7 @@ fn a_providers_row_or_block_is_never_split_between_pages() {
         let celler = celltexter(&p);
         for x in &u.utforare {
             // A row cut at a page break would leave the name in two pieces.
-            assert!(
-                celler.iter().any(|c| *c == x.utforare.namn),
-                "{storstil}: {}",
-                x.utforare.namn
-            );
+            assert!(celler.contains(&x.utforare.namn), "{storstil}: {}", x.utforare.namn);
         }
     }
 }

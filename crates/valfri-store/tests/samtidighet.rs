@@ -2,6 +2,7 @@
 //! store and reading must not wait for another's write transaction at all; a search (which
 //! writes its log row) queues behind a large import, which leaves the lock free between its
 //! short transactions, and must not fail either.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -143,7 +143,7 @@ pub fn utforare(i: usize, status: Valbarhet) -> Utforaruppgift {
                         enhet: "personer på 14 dagar".into(),
                         ar: 2025,
                         kalla: "Socialstyrelsen".into(),
-                        namn_oversatt: Default::default(),
+                        namn_oversatt: std::collections::BTreeMap::default(),
                     },
                 ]
             },
@@ -159,7 +159,7 @@ pub fn utforare(i: usize, status: Valbarhet) -> Utforaruppgift {
                 )]
                 .into()
             } else {
-                Default::default()
+                std::collections::BTreeMap::default()
             },
         },
         status,
