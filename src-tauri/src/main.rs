@@ -1,7 +1,9 @@
 //! Valfri's desktop shell: reads the launch options, then hands over to Tauri.
 //!
 //! All domain logic lives in the Tauri-free crates under `crates/`; this binary only wires them to a
-//! window. Commands for the UI belong in `commands.rs`.
+//! window. The window's commands are in three modules: `commands.rs` (search, the brukare, beslut,
+//! choice and register), `las.rs` (the lock and the database file) and `utskrift.rs` (documents,
+//! the batch of letters, settings).
 
 // Without this a release build on Windows would also open a console window next to the app.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
