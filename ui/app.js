@@ -15,7 +15,7 @@ const tillstand = {
   brukareId: null,
   insatser: [],
   // The domain's code lists with their words in the current language (from `texter`).
-  koder: { utfall: [], vem_valde: [], informationssatt: [] },
+  koder: { utfall: [], vem_valde: [], kanal: [] },
   zoom: 1,
 };
 
@@ -691,7 +691,7 @@ function valForm(lista, beslutId) {
     el("h5", { text: t("ui-val-rubrik") }),
     falt("val-utforare", "ui-val-utforare", el("select", { id: "val-utforare", required: true }, ...valbara.map((r) => el("option", { value: r.utforare_id, text: r.namn })))),
     falt("val-vem", "ui-val-vem", el("select", { id: "val-vem" }, ...alternativ(tillstand.koder.vem_valde))),
-    falt("val-satt", "ui-val-satt", el("select", { id: "val-satt" }, ...alternativ(tillstand.koder.informationssatt))),
+    falt("val-kanal", "ui-val-kanal", el("select", { id: "val-kanal" }, ...alternativ(tillstand.koder.kanal))),
     // A text field in the ISO form the whole program uses; the platform's date picker follows
     // the system locale (11/23/2026 on an English system), which caseworkers would misread.
     falt("val-start", "ui-val-start", el("input", { id: "val-start", type: "text", inputmode: "numeric", placeholder: t("ui-datum-platshallare"), pattern: "\\d{4}-\\d{2}-\\d{2}", autocomplete: "off" })),
@@ -706,7 +706,7 @@ function valForm(lista, beslutId) {
         beslutId,
         utforareId: $("#val-utforare").value,
         vemValde: $("#val-vem").value,
-        informationssatt: $("#val-satt").value,
+        informationssatt: $("#val-kanal").value,
         startdatum: $("#val-start").value || null,
       });
       await visaValfrihet(panel, beslutId, t("ui-val-klart", { utforare: val.utforare_namn, start: val.startdatum }));
