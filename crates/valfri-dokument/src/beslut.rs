@@ -3,11 +3,11 @@
 use valfri_domain::dokument::{Beslutsunderlag, Form};
 use valfri_l10n::Localizer;
 
-use crate::Sattdokument;
+use crate::Ombrutet;
 use crate::gemensamt::{
     Storlekar, arg, brevhuvud, datum, eller_saknas, giltighet, kontakttext, omfattning, sprak,
 };
-use crate::layout::{Block, Cell, Sidformat, Tabell, satt};
+use crate::layout::{Block, Cell, Sidformat, Tabell, bryt_om};
 use crate::pdf::Metadata;
 use crate::typsnitt::{Typsnitt, Vikt};
 
@@ -16,7 +16,7 @@ pub(crate) fn beslutsmeddelande(
     l: &Localizer,
     u: &Beslutsunderlag,
     form: &Form,
-) -> Sattdokument {
+) -> Ombrutet {
     let sp = sprak(l, form);
     let s = Storlekar::valj(form);
     let b0 = &u.beslut;
@@ -102,10 +102,10 @@ pub(crate) fn beslutsmeddelande(
     b.push(stycke(l.text(sp, "dokument-overklaga-nar", &[arg("adress", adress)])));
     b.push(stycke(l.t(sp, "dokument-overklaga-sedan")));
 
-    let sidor = satt(t, &f, &b, huvud, &[], &|nr, antal| {
+    let sidor = bryt_om(t, &f, &b, huvud, &[], &|nr, antal| {
         l.text(sp, "dokument-sida", &[arg("nr", nr), arg("antal", antal)])
     });
-    Sattdokument {
+    Ombrutet {
         format: f,
         sidor,
         meta: Metadata { titel, forfattare: a.namnd.clone(), sprak: sp.to_owned(), datum: u.datum },

@@ -6,9 +6,9 @@ use valfri_domain::dokument::{Form, Jamforelseunderlag, Utforaruppgift};
 use valfri_domain::val::svensk_sorteringsnyckel;
 use valfri_l10n::Localizer;
 
-use crate::Sattdokument;
+use crate::Ombrutet;
 use crate::gemensamt::{Storlekar, arg, datum, eller_saknas, lista, sprak, sprakord, tal};
-use crate::layout::{Block, Cell, Sidformat, Tabell, satt};
+use crate::layout::{Block, Cell, Sidformat, Tabell, bryt_om};
 use crate::ordningsmening;
 use crate::pdf::Metadata;
 use crate::typsnitt::{Typsnitt, Vikt};
@@ -42,7 +42,7 @@ pub(crate) fn jamforelseblad(
     l: &Localizer,
     u: &Jamforelseunderlag,
     form: &Form,
-) -> Sattdokument {
+) -> Ombrutet {
     let sp = sprak(l, form);
     let s = Storlekar::valj(form);
     // Eight columns read best across a landscape page; in large print every provider is a
@@ -159,10 +159,10 @@ pub(crate) fn jamforelseblad(
             &[arg("kommun", u.avsandare.kommun.clone()), arg("namnd", u.avsandare.namnd.clone())],
         ),
     ];
-    let sidor = satt(t, &f, &b, Vec::new(), &sidfot, &|nr, antal| {
+    let sidor = bryt_om(t, &f, &b, Vec::new(), &sidfot, &|nr, antal| {
         l.text(sp, "dokument-sida", &[arg("nr", nr), arg("antal", antal)])
     });
-    Sattdokument {
+    Ombrutet {
         format: f,
         sidor,
         meta: Metadata {

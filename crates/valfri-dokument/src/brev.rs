@@ -7,11 +7,11 @@ use valfri_domain::dokument::{Form, Utforaruppgift, Valfrihetsunderlag};
 use valfri_domain::val::Valbarhet;
 use valfri_l10n::Localizer;
 
-use crate::Sattdokument;
+use crate::Ombrutet;
 use crate::gemensamt::{
     Storlekar, arg, brevhuvud, datum, giltighet, kontakttext, lista, omfattning, sprak, sprakord,
 };
-use crate::layout::{Block, Cell, Sidformat, Tabell, satt};
+use crate::layout::{Block, Cell, Sidformat, Tabell, bryt_om};
 use crate::ordningsmening;
 use crate::pdf::Metadata;
 use crate::typsnitt::{Typsnitt, Vikt};
@@ -21,7 +21,7 @@ pub(crate) fn valfrihetsbrev(
     l: &Localizer,
     u: &Valfrihetsunderlag,
     form: &Form,
-) -> Sattdokument {
+) -> Ombrutet {
     let sp = sprak(l, form);
     let s = Storlekar::valj(form);
     let mut f = Sidformat::a4_staende();
@@ -89,10 +89,10 @@ pub(crate) fn valfrihetsbrev(
     svarstalong(&mut b, l, sp, &s, u);
 
     let titel = l.text(sp, "dokument-brev-titel", &[arg("insats", insats)]);
-    let sidor = satt(t, &f, &b, huvud, &[], &|nr, antal| {
+    let sidor = bryt_om(t, &f, &b, huvud, &[], &|nr, antal| {
         l.text(sp, "dokument-sida", &[arg("nr", nr), arg("antal", antal)])
     });
-    Sattdokument {
+    Ombrutet {
         format: f,
         sidor,
         meta: Metadata {
