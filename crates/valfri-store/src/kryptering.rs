@@ -78,16 +78,16 @@ pub enum Filtyp {
     Saknas,
     /// A file that cannot be a database: empty, zeroed, or not a whole number of pages.
     InteDatabas,
-    /// A plain SQLite file, readable by anyone who has it.
+    /// A plain `SQLite` file, readable by anyone who has it.
     Okrypterad,
-    /// Not a plain SQLite header: encrypted (or not a database at all, which only the key
+    /// Not a plain `SQLite` header: encrypted (or not a database at all, which only the key
     /// can tell).
     Krypterad,
 }
 
 const SQLITE_HUVUD: &[u8; 16] = b"SQLite format 3\0";
 
-/// The smallest page SQLite (and SQLCipher) writes: every database file is a whole number of
+/// The smallest page `SQLite` (and `SQLCipher`) writes: every database file is a whole number of
 /// pages.
 const MINSTA_SIDA: u64 = 512;
 
@@ -135,7 +135,7 @@ impl Store {
     /// Opens the existing database at `sokvag`, with `losen` when it is encrypted. Nothing is
     /// created: a missing file is [`Lagringsfel::DatabasSaknas`], and a file that is not a
     /// Valfri database (an empty one too) is [`Lagringsfel::InteValfriDatabas`] and is left as
-    /// it was. A wrong passphrase is told apart from a damaged file as far as SQLCipher allows
+    /// it was. A wrong passphrase is told apart from a damaged file as far as `SQLCipher` allows
     /// (it cannot: both fail the first page's HMAC, so the message names both).
     pub fn oppna(sokvag: &Path, losen: Option<&Losenfras>) -> Resultat<Self> {
         let vag = || sokvag.display().to_string();
@@ -537,7 +537,7 @@ fn skriv_over(sokvag: &Path) {
 
 fn skriv_over_fil(fil: &mut File) {
     let Ok(langd) = fil.metadata().map(|m| m.len()) else { return };
-    let noll = [0u8; 64 * 1024];
+    let noll = vec![0u8; 64 * 1024];
     let mut kvar = langd;
     if fil.seek(SeekFrom::Start(0)).is_err() {
         return;
