@@ -222,7 +222,7 @@ pub struct Texter {
 pub struct Kodlistor {
     pub utfall: Vec<Kodord>,
     pub vem_valde: Vec<Kodord>,
-    pub informationssatt: Vec<Kodord>,
+    pub kanal: Vec<Kodord>,
 }
 
 /// One value of a vocabulary: the code the core takes and the word a person reads.
@@ -238,26 +238,14 @@ impl Kodlistor {
         Self {
             utfall: Utfall::ALLA.iter().map(|u| ord(u.kod(), u.meddelande_id())).collect(),
             vem_valde: VemValde::ALLA.iter().map(|v| ord(v.kod(), v.meddelande_id())).collect(),
-            informationssatt: Informationssatt::ALLA
-                .iter()
-                .map(|i| ord(i.kod(), i.meddelande_id()))
-                .collect(),
+            kanal: Informationssatt::ALLA.iter().map(|i| ord(i.kod(), i.meddelande_id())).collect(),
         }
     }
 }
 
 /// The message prefixes the window uses.
 const UI_PREFIX: &[&str] = &[
-    "ui-",
-    "status-",
-    "utfall-",
-    "enhet-",
-    "ombud-",
-    "regi-",
-    "roll-",
-    "valtyp-",
-    "vem-",
-    "infosatt-",
+    "ui-", "status-", "utfall-", "enhet-", "ombud-", "regi-", "roll-", "valtyp-", "vem-", "kanal-",
 ];
 
 #[tauri::command]
@@ -430,7 +418,7 @@ pub async fn valj(
     startdatum: Option<String>,
 ) -> Result<Val, Felsvar> {
     let vem = tolkat(&state, &sprak, VemValde::fran_kod(&vem_valde))?;
-    let satt = tolkat(
+    let kanal = tolkat(
         &state,
         &sprak,
         informationssatt
@@ -457,7 +445,7 @@ pub async fn valj(
                     beslut_id: beslut_id.clone(),
                     utforare_id,
                     vem_valde: vem,
-                    informationssatt: satt,
+                    informationssatt: kanal,
                     informationssprak: None,
                     valdatum: idag(),
                     startdatum: start,
@@ -675,7 +663,7 @@ mod tests {
         let sv = Kodlistor::pa(&l, "sv");
         assert_eq!(koder(&sv.utfall), ["bifall", "delvis", "avslag"]);
         assert_eq!(koder(&sv.vem_valde), ["brukare", "ombud", "handlaggare"]);
-        assert_eq!(koder(&sv.informationssatt), ["brev", "samtal", "tolk"]);
+        assert_eq!(koder(&sv.kanal), ["brev", "samtal", "tolk"]);
         assert_eq!(sv.utfall[0].text, "Bifall");
         let en = Kodlistor::pa(&l, "en");
         for (s, e) in sv.vem_valde.iter().zip(&en.vem_valde) {

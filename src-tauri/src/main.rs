@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod commands;
-mod las;
+mod lock;
 mod utskrift;
 
 /// What the app was asked to open, decided once at startup and kept as Tauri state.
@@ -76,15 +76,15 @@ fn configure<R: tauri::Runtime>(
         .invoke_handler(tauri::generate_handler![
             commands::texter,
             commands::zooma,
-            las::las_status,
-            las::las_upp,
-            las::las,
-            las::skapa_databas,
-            las::kryptera_databas,
-            las::byt_losenfras,
-            las::aterstall_sakerhetskopia,
-            las::sakerhet,
-            las::spara_sakerhet,
+            lock::lock_status,
+            lock::unlock,
+            lock::lock,
+            lock::skapa_databas,
+            lock::kryptera_databas,
+            lock::byt_losenfras,
+            lock::aterstall_sakerhetskopia,
+            lock::sakerhet,
+            lock::spara_sakerhet,
             commands::handlaggare,
             commands::sok_brukare,
             commands::oppna_brukare,
@@ -142,7 +142,7 @@ fn main() -> ExitCode {
             app.run(|handle, event| {
                 use tauri::Manager as _;
                 if let tauri::RunEvent::Exit = event {
-                    las::sakerhetskopia_vid_stangning(&handle.state::<commands::Tillstand>());
+                    lock::sakerhetskopia_vid_stangning(&handle.state::<commands::Tillstand>());
                 }
             });
             ExitCode::SUCCESS

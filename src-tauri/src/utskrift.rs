@@ -109,7 +109,7 @@ pub async fn forhandsgranska_dokument(
     med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| {
         let vad = Vad::for_beslut(u.store, u.aktor, &typ, &beslut_id)?;
         let form = valj_form(u, &vad, &ui, dok_sprak, storstil)?;
-        let utkast = u.satt(&vad, &form)?;
+        let utkast = u.bryt_om(&vad, &form)?;
         let forsta =
             utkast.first().ok_or(Lagringsfel::HittasInte { typ: "beslut", id: beslut_id })?;
         Ok(Forhandsvisning {

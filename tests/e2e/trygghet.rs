@@ -160,9 +160,9 @@ fn every_command_answers_malformed_arguments_with_an_error_and_the_window_keeps_
             let mut rapport = Vec::new();
             let (mut svarade, mut vara, mut tauris) = (0, 0, 0);
             // The lock is tried last: after it every other command is refused as locked anyway.
-            let (mut ordning, las): (Vec<String>, Vec<String>) =
-                kommandon.into_iter().partition(|k| k != "las");
-            ordning.extend(las);
+            let (mut ordning, lock): (Vec<String>, Vec<String>) =
+                kommandon.into_iter().partition(|k| k != "lock");
+            ordning.extend(lock);
             for kommando in &ordning {
                 for (vad, arg) in &fall {
                     let svar = anropa(app, kommando, arg).await?;

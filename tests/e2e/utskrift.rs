@@ -530,17 +530,17 @@ fn the_security_settings_set_the_idle_lock_and_the_backups_kept() {
     run("the_security_settings_set_the_idle_lock_and_the_backups_kept", async |app| {
         app.click("#nav-installningar").await?;
         app.find("#sakerhet-form").await?;
-        let las = app.client().find(Locator::Css("#s-las")).await?;
-        assert_eq!(las.prop("value").await?.as_deref(), Some("15"), "the default idle lock");
-        assert!(!las.is_enabled().await?, "only a systemförvaltare changes it");
+        let lock_falt = app.client().find(Locator::Css("#s-lock")).await?;
+        assert_eq!(lock_falt.prop("value").await?.as_deref(), Some("15"), "the default idle lock");
+        assert!(!lock_falt.is_enabled().await?, "only a systemförvaltare changes it");
         app.click_containing("#handlaggare option", "Karin Holm").await?;
         app.click("#nav-installningar").await?;
         app.wait_for("the editable security settings", async || {
             Ok(app.client().find(Locator::Css("#s-spara")).await?.is_enabled().await?)
         })
         .await?;
-        app.type_text("#s-las", "").await?;
-        app.type_text("#s-las", "5").await?;
+        app.type_text("#s-lock", "").await?;
+        app.type_text("#s-lock", "5").await?;
         app.type_text("#s-kopior", "").await?;
         app.type_text("#s-kopior", "3").await?;
         app.click("#s-spara").await?;
@@ -549,7 +549,7 @@ fn the_security_settings_set_the_idle_lock_and_the_backups_kept() {
         })
         .await?;
         assert_eq!(
-            app.client().find(Locator::Css("#s-las")).await?.prop("value").await?.as_deref(),
+            app.client().find(Locator::Css("#s-lock")).await?.prop("value").await?.as_deref(),
             Some("5")
         );
         Ok(())

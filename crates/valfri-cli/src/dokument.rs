@@ -140,7 +140,7 @@ pub(crate) fn sheet(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let t = typsnitt()?;
     let u = Utskick { store: &store, aktor: &aktor, t: &t, l: &ctx.l };
     let vad = Vad::Jamforelseblad { insats, omrade };
-    let utkast = u.satt(&vad, &form)?;
+    let utkast = u.bryt_om(&vad, &form)?;
     let utforare = utkast.first().map_or(0, |k| k.utforare);
     let filer: Vec<String> = u
         .spara_utkast(&vad, &form, utkast, |_| ut.clone())?

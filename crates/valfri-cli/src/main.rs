@@ -578,7 +578,7 @@ fn choose(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let start = args.ta("start").map(|s| tolka_datum("datum", &s)).transpose()?;
     let vem =
         args.ta("by").map(|s| VemValde::fran_kod(&s)).transpose()?.unwrap_or(VemValde::Brukare);
-    let satt = args.ta("info").map(|s| Informationssatt::fran_kod(&s)).transpose()?;
+    let kanal = args.ta("info").map(|s| Informationssatt::fran_kod(&s)).transpose()?;
     let sprak = args.ta("sprak");
     args.inget_kvar(&[])?;
     let store = ctx.oppna()?;
@@ -590,7 +590,7 @@ fn choose(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             beslut_id: beslut.clone(),
             utforare_id,
             vem_valde: vem,
-            informationssatt: satt,
+            informationssatt: kanal,
             informationssprak: sprak,
             valdatum: dag,
             startdatum: start,
@@ -714,7 +714,7 @@ fn insats_ickeval(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
         format!(
             "{}\n",
             ctx.t(
-                "cli-ickeval-satt",
+                "cli-ickeval-andrad",
                 &[
                     ("insats", insats.clone().into()),
                     ("modell", ctx.t(modell.meddelande_id(), &[]).into())

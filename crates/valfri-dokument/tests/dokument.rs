@@ -506,10 +506,10 @@ fn one_typsnitt_serves_two_threads() {
 fn the_preview_pages_are_the_pdf_pages_with_the_same_texts() {
     let (t, l) = verktyg();
     let u = valfrihetsunderlag(16);
-    let satt = valfri_dokument::satt_valfrihetsbrev(&t, &l, &u, &form("sv", true));
-    let sidor = satt.svg(&t);
-    let p = Pdf::las(&satt.pdf(&t).unwrap());
-    assert_eq!(sidor.len(), satt.antal_sidor());
+    let ombrutet = valfri_dokument::bryt_om_valfrihetsbrev(&t, &l, &u, &form("sv", true));
+    let sidor = ombrutet.svg(&t);
+    let p = Pdf::las(&ombrutet.pdf(&t).unwrap());
+    assert_eq!(sidor.len(), ombrutet.antal_sidor());
     assert_eq!(sidor.len() as u32, p.bitar.iter().map(|b| b.sida).max().unwrap());
     // Every piece of text the PDF shows is in the preview of the same page.
     for b in &p.bitar {

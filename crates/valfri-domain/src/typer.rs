@@ -183,7 +183,7 @@ kodlista!(
 
 kodlista!(
     /// How the valfrihetsinformation was given.
-    Informationssatt, "infosatt", "informationssatt" {
+    Informationssatt, "kanal", "informationssatt" {
         Brev = "brev",
         Samtal = "samtal",
         /// In a conversation with an interpreter.

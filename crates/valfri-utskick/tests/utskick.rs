@@ -45,7 +45,7 @@ fn a_letter_is_written_recorded_and_its_preview_has_the_same_pages() {
     let beslut = nagra_beslut(&s, &a, 1).pop().unwrap();
     let vad = Vad::Valfrihetsbrev { beslut: beslut.clone() };
     let form = u.standardform(&vad, "sv").unwrap();
-    let utkast = u.satt(&vad, &form).unwrap();
+    let utkast = u.bryt_om(&vad, &form).unwrap();
     assert!(!utkast.is_empty());
     assert!(s.dokument_for(&beslut).unwrap().is_empty(), "a preview records nothing");
     let dir = tempfile::tempdir().unwrap();

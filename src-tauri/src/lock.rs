@@ -1,7 +1,7 @@
 //! The lock: unlocking with the passphrase, locking on request or when idle, the first start
 //! (choosing a passphrase), encrypting an old plaintext database, changing the passphrase, and
 //! putting the newest automatic backup in place of a damaged file. The window's lock screen
-//! (`ui/las.js`) calls these; everything about keys and files is in `valfri-store`.
+//! (`ui/lock.js`) calls these; everything about keys and files is in `valfri-store`.
 
 use std::path::Path;
 use std::sync::PoisonError;
@@ -17,7 +17,7 @@ use crate::commands::{Felsvar, Tillstand, databas, forsta_start, oppna};
 
 /// Where the lock stands, for the window to choose its screen.
 #[derive(Debug, Clone, Serialize)]
-pub struct Lasstatus {
+pub struct Lockstatus {
     /// `oppen` (working), `last` (encrypted, needs the passphrase), `ny` (no database yet:
     /// choose a passphrase) or `skadad` (the file does not open: offer the newest backup).
     pub lage: &'static str,
@@ -34,7 +34,7 @@ pub struct Lasstatus {
 }
 
 impl Tillstand {
-    fn status(&self, store: Option<&Store>, sprak: &str) -> Result<Lasstatus, Lagringsfel> {
+    fn status(&self, store: Option<&Store>, sprak: &str) -> Result<Lockstatus, Lagringsfel> {
         self.status_med(store, false, sprak)
     }
 
@@ -43,14 +43,14 @@ impl Tillstand {
         store: Option<&Store>,
         skadad: bool,
         sprak: &str,
-    ) -> Result<Lasstatus, Lagringsfel> {
+    ) -> Result<Lockstatus, Lagringsfel> {
         let db = databas(self.launch())?;
         let lage = match (store, valfri_store::filtyp(&db)?) {
             (Some(_), _) => "oppen",
             (None, _) if skadad => "skadad",
             (None, Filtyp::Saknas) if !self.launch().demo => "ny",
             (None, Filtyp::InteDatabas) => "skadad",
-            _ => "last",
+            _ => "locked",
         };
         let meddelande = self
             .avbruten()
@@ -58,7 +58,7 @@ impl Tillstand {
             .unwrap_or_else(PoisonError::into_inner)
             .take()
             .map(|a| self.l10n().meddelande(sprak, &a));
-        Ok(Lasstatus {
+        Ok(Lockstatus {
             lage,
             krypterad: store.is_some_and(Store::ar_krypterad),
             las_efter_minuter: store
@@ -75,7 +75,7 @@ impl Tillstand {
     }
 
     /// Runs `f` with the store slot itself (open or not) on a blocking thread.
-    async fn med_las<T: Send + 'static>(
+    async fn med_lock<T: Send + 'static>(
         &self,
         sprak: &str,
         f: impl FnOnce(&Tillstand, &mut Option<Store>, &str) -> Result<T, Lagringsfel> + Send + 'static,
@@ -94,7 +94,7 @@ impl Tillstand {
 }
 
 /// After a successful unlock: check the file quickly and make the day's backup if it is due.
-fn efter_upplasning(store: &Store, db: &Path) -> Result<(), Lagringsfel> {
+fn efter_unlock(store: &Store, db: &Path) -> Result<(), Lagringsfel> {
     store.snabbkontroll()?;
     let mapp = sakerhetskopiemapp(db);
     if behover_daglig_kopia(&mapp) {
@@ -104,14 +104,17 @@ fn efter_upplasning(store: &Store, db: &Path) -> Result<(), Lagringsfel> {
 }
 
 #[tauri::command]
-pub async fn las_status(state: State<'_, Tillstand>, sprak: String) -> Result<Lasstatus, Felsvar> {
+pub async fn lock_status(
+    state: State<'_, Tillstand>,
+    sprak: String,
+) -> Result<Lockstatus, Felsvar> {
     state
-        .med_las(&sprak, |t, store, sprak| {
+        .med_lock(&sprak, |t, store, sprak| {
             if store.is_none() {
                 // A plaintext database (or one unlocked by `--passphrase-env`) opens without asking.
                 let forsta = t.ta_forsta_losen();
                 match oppna(t.launch(), forsta.as_ref(), t.avbruten())
-                    .and_then(|s| efter_upplasning(&s, &databas(t.launch())?).map(|()| s))
+                    .and_then(|s| efter_unlock(&s, &databas(t.launch())?).map(|()| s))
                 {
                     Ok(s) => *store = Some(s),
                     // Locked, or the first start: the lock screen asks.
@@ -128,16 +131,16 @@ pub async fn las_status(state: State<'_, Tillstand>, sprak: String) -> Result<La
 }
 
 #[tauri::command]
-pub async fn las_upp(
+pub async fn unlock(
     state: State<'_, Tillstand>,
     sprak: String,
     losenfras: String,
-) -> Result<Lasstatus, Felsvar> {
+) -> Result<Lockstatus, Felsvar> {
     state
-        .med_las(&sprak, move |t, store, sprak| {
+        .med_lock(&sprak, move |t, store, sprak| {
             let losen = Losenfras::ny(losenfras)?;
             let s = oppna(t.launch(), Some(&losen), t.avbruten())?;
-            efter_upplasning(&s, &databas(t.launch())?)?;
+            efter_unlock(&s, &databas(t.launch())?)?;
             *store = Some(s);
             t.status(store.as_ref(), sprak)
         })
@@ -147,9 +150,9 @@ pub async fn las_upp(
 /// Locks: the store (and with it the key) is dropped; nothing can be read until the passphrase
 /// is typed again.
 #[tauri::command]
-pub async fn las(state: State<'_, Tillstand>, sprak: String) -> Result<Lasstatus, Felsvar> {
+pub async fn lock(state: State<'_, Tillstand>, sprak: String) -> Result<Lockstatus, Felsvar> {
     state
-        .med_las(&sprak, |t, store, sprak| {
+        .med_lock(&sprak, |t, store, sprak| {
             if store.as_ref().is_some_and(Store::ar_krypterad) {
                 *store = None;
             }
@@ -165,9 +168,9 @@ pub async fn skapa_databas(
     sprak: String,
     losenfras: String,
     upprepad: String,
-) -> Result<Lasstatus, Felsvar> {
+) -> Result<Lockstatus, Felsvar> {
     state
-        .med_las(&sprak, move |t, store, sprak| {
+        .med_lock(&sprak, move |t, store, sprak| {
             let losen = Losenfras::ny_nyckel_upprepad(losenfras, &upprepad)?;
             *store = Some(forsta_start(t.launch(), &losen)?);
             t.status(store.as_ref(), sprak)
@@ -184,9 +187,9 @@ pub async fn kryptera_databas(
     handlaggare_id: String,
     losenfras: String,
     upprepad: String,
-) -> Result<Lasstatus, Felsvar> {
+) -> Result<Lockstatus, Felsvar> {
     state
-        .med_las(&sprak, move |t, store, sprak| {
+        .med_lock(&sprak, move |t, store, sprak| {
             let oppen = store.as_ref().ok_or(Lagringsfel::KraverLosenfras)?;
             let aktor = oppen.aktor(&handlaggare_id)?;
             let losen = Losenfras::ny_nyckel_upprepad(losenfras, &upprepad)?;
@@ -214,9 +217,9 @@ pub async fn byt_losenfras(
     gammal: String,
     losenfras: String,
     upprepad: String,
-) -> Result<Lasstatus, Felsvar> {
+) -> Result<Lockstatus, Felsvar> {
     state
-        .med_las(&sprak, move |t, store, sprak| {
+        .med_lock(&sprak, move |t, store, sprak| {
             let oppen = store.as_mut().ok_or(Lagringsfel::KraverLosenfras)?;
             let aktor = oppen.aktor(&handlaggare_id)?;
             let ny = Losenfras::ny_nyckel_upprepad(losenfras, &upprepad)?;
@@ -233,9 +236,9 @@ pub async fn aterstall_sakerhetskopia(
     state: State<'_, Tillstand>,
     sprak: String,
     losenfras: String,
-) -> Result<Lasstatus, Felsvar> {
+) -> Result<Lockstatus, Felsvar> {
     state
-        .med_las(&sprak, move |t, store, sprak| {
+        .med_lock(&sprak, move |t, store, sprak| {
             let db = databas(t.launch())?;
             // An empty field is no passphrase: a plaintext backup needs none.
             let losen = Losenfras::ny(losenfras).ok();
