@@ -4,11 +4,11 @@ use valfri_domain::Utfall;
 use valfri_domain::dokument::{Beslutsunderlag, Form};
 use valfri_l10n::Localizer;
 
-use crate::Sattdokument;
+use crate::Ombrutet;
 use crate::brev::ombudsmening;
 use crate::gemensamt::{
-    Storlekar, arg, brevhuvud, datum, eller_saknas, giltighet, hel, kontakttext, omfattning,
-    satt_sidor, sprak,
+    Storlekar, arg, brevhuvud, bryt_om_sidor, datum, eller_saknas, giltighet, hel, kontakttext,
+    omfattning, sprak,
 };
 use crate::layout::{Avstavning, Block, Cell, Sidformat, Tabell};
 use crate::pdf::Metadata;
@@ -20,7 +20,7 @@ pub(crate) fn beslutsmeddelande(
     l: &Localizer,
     u: &Beslutsunderlag,
     form: &Form,
-) -> Sattdokument {
+) -> Ombrutet {
     let sp = sprak(l, form);
     let s = Storlekar::valj(form);
     let b0 = &u.beslut;
@@ -177,10 +177,10 @@ pub(crate) fn beslutsmeddelande(
         b.push(stycke(not));
     }
 
-    let sidor = satt_sidor(t, &f, &s, &b, &huvud, &[], &|nr, antal| {
+    let sidor = bryt_om_sidor(t, &f, &s, &b, &huvud, &[], &|nr, antal| {
         l.text(sp, "dokument-sida", &[arg("nr", nr), arg("antal", antal)])
     });
-    Sattdokument {
+    Ombrutet {
         format: f,
         sidor,
         bilaga: None,

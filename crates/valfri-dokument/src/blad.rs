@@ -7,9 +7,9 @@ use valfri_domain::dokument::{Form, Jamforelseunderlag, Utforaruppgift};
 use valfri_domain::val::svensk_sorteringsnyckel;
 use valfri_l10n::Localizer;
 
-use crate::Sattdokument;
+use crate::Ombrutet;
 use crate::gemensamt::{
-    Storlekar, arg, datum, eller_saknas, lista, orsak, satt_sidor, sprak, sprakord, tal,
+    Storlekar, arg, bryt_om_sidor, datum, eller_saknas, lista, orsak, sprak, sprakord, tal,
 };
 use crate::layout::{Avstavning, Block, Cell, Sida, Sidformat, Tabell};
 use crate::ordningsmening;
@@ -69,10 +69,10 @@ pub(crate) fn jamforelseblad(
     l: &Localizer,
     u: &Jamforelseunderlag,
     form: &Form,
-) -> Sattdokument {
+) -> Ombrutet {
     let sp = sprak(l, form);
     let (f, sidor, titel) = satt_blad(t, l, u, form, false);
-    Sattdokument {
+    Ombrutet {
         format: f,
         sidor,
         bilaga: None,
@@ -277,7 +277,7 @@ fn satt_blad(
         ),
     ];
     let sidnummer = if som_bilaga { "dokument-bilaga-sida" } else { "dokument-sida" };
-    let sidor = satt_sidor(t, &f, &s, &b, &[], &sidfot, &|nr, antal| {
+    let sidor = bryt_om_sidor(t, &f, &s, &b, &[], &sidfot, &|nr, antal| {
         l.text(sp, sidnummer, &[arg("nr", nr), arg("antal", antal)])
     });
     (f, sidor, titel)

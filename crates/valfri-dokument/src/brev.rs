@@ -11,10 +11,10 @@ use valfri_domain::dokument::{
 use valfri_domain::val::Valbarhet;
 use valfri_l10n::Localizer;
 
-use crate::Sattdokument;
+use crate::Ombrutet;
 use crate::gemensamt::{
-    Storlekar, arg, brevhuvud, datum, giltighet, hel, kontakttext, lista, omfattning, orsak,
-    sammanfattningsruta, satt_sidor, sprak, sprakord,
+    Storlekar, arg, brevhuvud, bryt_om_sidor, datum, giltighet, hel, kontakttext, lista,
+    omfattning, orsak, sammanfattningsruta, sprak, sprakord,
 };
 use crate::layout::{Avstavning, Block, Cell, MM, Sidformat, Tabell};
 use crate::ordningsmening;
@@ -52,7 +52,7 @@ pub(crate) fn valfrihetsbrev(
     l: &Localizer,
     u: &Valfrihetsunderlag,
     form: &Form,
-) -> Sattdokument {
+) -> Ombrutet {
     let sp = sprak(l, form);
     let s = Storlekar::valj(form);
     let mut f = Sidformat::a4_staende();
@@ -207,11 +207,11 @@ pub(crate) fn valfrihetsbrev(
     svarstalong(&mut b, l, sp, &s, u, &valbara, nu.as_ref().filter(|n| n.far_behalla));
 
     let titel = l.text(sp, "dokument-brev-titel", &[arg("insats", insats)]);
-    let sidor = satt_sidor(t, &f, &s, &b, &huvud, &[], &|nr, antal| {
+    let sidor = bryt_om_sidor(t, &f, &s, &b, &huvud, &[], &|nr, antal| {
         l.text(sp, "dokument-sida", &[arg("nr", nr), arg("antal", antal)])
     });
     let bilaga = crate::blad::bilaga(t, l, &jamforelse(u), form);
-    Sattdokument {
+    Ombrutet {
         format: f,
         sidor,
         bilaga: Some(bilaga),

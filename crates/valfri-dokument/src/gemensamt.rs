@@ -7,7 +7,7 @@ use valfri_domain::val::Valbarhet;
 use valfri_domain::{Arg, Enhet};
 use valfri_l10n::Localizer;
 
-use crate::layout::{Block, Element, HARD, MM, Sida, Sidformat, radbryt, satt};
+use crate::layout::{Block, Element, HARD, MM, Sida, Sidformat, bryt_om, radbryt};
 use crate::typsnitt::{Typsnitt, Vikt};
 
 /// The envelope window. Assumption, stated because nothing in the data says it: a C5 or E65
@@ -73,10 +73,10 @@ impl Storlekar {
     }
 }
 
-/// Lays the blocks out as [`satt`] does; in large print the footer lines and the page number
+/// Lays the blocks out as [`bryt_om`] does; in large print the footer lines and the page number
 /// are set at the large size in a footer made tall enough for them, since the layout engine's
 /// own footer is small print.
-pub(crate) fn satt_sidor(
+pub(crate) fn bryt_om_sidor(
     t: &Typsnitt,
     f: &Sidformat,
     s: &Storlekar,
@@ -86,7 +86,7 @@ pub(crate) fn satt_sidor(
     sidnummer: &dyn Fn(usize, usize) -> String,
 ) -> Vec<Sida> {
     if !s.storstil {
-        return satt(t, f, b, forsta_sidan, sidfot, sidnummer);
+        return bryt_om(t, f, b, forsta_sidan, sidfot, sidnummer);
     }
     let storlek = s.sidfot;
     let radhojd = storlek * 1.3;
@@ -97,7 +97,7 @@ pub(crate) fn satt_sidor(
     let hojd = (rader.len() + 1) as f32 * radhojd + 2.0 * MM;
     let mut format = *f;
     format.botten += hojd;
-    let mut sidor = satt(t, &format, b, forsta_sidan, &[], &|_, _| String::new());
+    let mut sidor = bryt_om(t, &format, b, forsta_sidan, &[], &|_, _| String::new());
     let antal = sidor.len();
     for (i, sida) in sidor.iter_mut().enumerate() {
         // The engine's own page number is empty here; the large one replaces it.

@@ -417,7 +417,7 @@ fn dela_langt_ord<'a>(
 /// Lays blocks out on pages of format `f`. `forsta_sidan` holds what is fixed on page 1 (the
 /// address block of a letter). `sidfot` lines go above the page number on every page;
 /// `sidnummer(n, antal)` gives the page number text.
-pub(crate) fn satt(
+pub(crate) fn bryt_om(
     t: &Typsnitt,
     f: &Sidformat,
     block: &[Block],
@@ -1002,7 +1002,7 @@ mod tests {
                 .collect();
             block.push(Block::Rubrik { text: "Rubriken".into(), storlek: 14.0 });
             block.push(stycke.clone());
-            let sidor = satt(&t, &f, &block, &[], &[], &|n, a| format!("{n}/{a}"));
+            let sidor = bryt_om(&t, &f, &block, &[], &[], &|n, a| format!("{n}/{a}"));
             let sida = sidor
                 .iter()
                 .find(|s| {

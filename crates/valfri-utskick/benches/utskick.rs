@@ -51,7 +51,7 @@ fn beslut_med_val(s: &Store, a: &Aktor, hur_manga: usize) -> Vec<String> {
 fn brev(u: &Utskick<'_>, beslut: &str) -> usize {
     let vad = Vad::Valfrihetsbrev { beslut: beslut.to_owned() };
     let form = u.standardform(&vad, "sv").expect("form");
-    let utkast = u.satt(&vad, &form).expect("lay out");
+    let utkast = u.bryt_om(&vad, &form).expect("lay out");
     utkast.first().map_or(0, |k| k.dokument.pdf(u.t).expect("pdf").len())
 }
 
@@ -87,7 +87,7 @@ fn bench(c: &mut Criterion) {
     for i in s2.insatser("sv").expect("insatser") {
         for o in s2.omraden().expect("omraden") {
             let vad = Vad::Jamforelseblad { insats: i.kod.clone(), omrade: o.kod };
-            let n = u2.satt(&vad, &form).expect("sheet").first().map_or(0, |k| k.utforare);
+            let n = u2.bryt_om(&vad, &form).expect("sheet").first().map_or(0, |k| k.utforare);
             if basta.as_ref().is_none_or(|(m, _)| n.abs_diff(40) < m.abs_diff(40)) {
                 basta = Some((n, vad));
             }
@@ -98,7 +98,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function(format!("sheet, {antal} providers"), |b| {
         b.iter(|| {
             black_box(
-                u2.satt(&blad, &form)
+                u2.bryt_om(&blad, &form)
                     .expect("sheet")
                     .first()
                     .map(|k| k.dokument.pdf(&t).expect("pdf").len()),

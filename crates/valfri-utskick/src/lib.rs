@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, PoisonError, mpsc};
 
-use valfri_dokument::{DokumentFel, Sattdokument, Typsnitt};
+use valfri_dokument::{DokumentFel, Ombrutet, Typsnitt};
 use valfri_domain::dokument::{Form, Valfrihetsunderlag};
 use valfri_domain::{Anvandarmeddelande, Arg};
 use valfri_l10n::Localizer;
@@ -121,7 +121,7 @@ pub struct Utkast {
     pub registerversion: i64,
     /// How many providers the document presents (none in a decision letter).
     pub utforare: usize,
-    pub dokument: Sattdokument,
+    pub dokument: Ombrutet,
 }
 
 /// What sending needs: the store, who does it, the parsed font and the texts.
@@ -145,7 +145,7 @@ impl Utskick<'_> {
 
     /// Lays the document out for every recipient (the brukare first, then each ombud's copy),
     /// without writing or recording anything: the preview.
-    pub fn satt(&self, vad: &Vad, form: &Form) -> Result<Vec<Utkast>, UtskickFel> {
+    pub fn bryt_om(&self, vad: &Vad, form: &Form) -> Result<Vec<Utkast>, UtskickFel> {
         let (s, a, t, l) = (self.store, self.aktor, self.t, self.l);
         Ok(match vad {
             Vad::Valfrihetsbrev { beslut } => self
@@ -155,7 +155,7 @@ impl Utskick<'_> {
                     mottagare,
                     registerversion: u.registerversion,
                     utforare: u.utforare.len(),
-                    dokument: valfri_dokument::satt_valfrihetsbrev(t, l, &u, form),
+                    dokument: valfri_dokument::bryt_om_valfrihetsbrev(t, l, &u, form),
                 })
                 .collect(),
             Vad::Beslutsmeddelande { beslut } => {
@@ -166,7 +166,7 @@ impl Utskick<'_> {
                         mottagare,
                         registerversion: version,
                         utforare: 0,
-                        dokument: valfri_dokument::satt_beslutsmeddelande(t, l, &u, form),
+                        dokument: valfri_dokument::bryt_om_beslutsmeddelande(t, l, &u, form),
                     })
                     .collect()
             }
@@ -176,7 +176,7 @@ impl Utskick<'_> {
                     mottagare: format!("{}/{}", u.insats_kod, u.omrade_kod),
                     registerversion: u.registerversion,
                     utforare: u.utforare.len(),
-                    dokument: valfri_dokument::satt_jamforelseblad(t, l, &u, form),
+                    dokument: valfri_dokument::bryt_om_jamforelseblad(t, l, &u, form),
                 }]
             }
         })
@@ -190,10 +190,10 @@ impl Utskick<'_> {
         form: &Form,
         sokvag: impl Fn(usize) -> PathBuf,
     ) -> Result<Vec<PathBuf>, UtskickFel> {
-        self.spara_utkast(vad, form, self.satt(vad, form)?, sokvag)
+        self.spara_utkast(vad, form, self.bryt_om(vad, form)?, sokvag)
     }
 
-    /// [`Utskick::spara`] for documents already laid out by [`Utskick::satt`] with the same
+    /// [`Utskick::spara`] for documents already laid out by [`Utskick::bryt_om`] with the same
     /// `vad` and `form`.
     pub fn spara_utkast(
         &self,
@@ -364,7 +364,7 @@ pub fn skriv_batchbrev(
             mottagare,
             registerversion: u.registerversion,
             utforare: u.utforare.len(),
-            dokument: valfri_dokument::satt_valfrihetsbrev(t, l, &u, &form),
+            dokument: valfri_dokument::bryt_om_valfrihetsbrev(t, l, &u, &form),
         })
         .collect();
     let delar = skriv_delar(t, utkast, |n| filer.get(n).cloned().unwrap_or_default())?;

@@ -189,7 +189,7 @@ fn val_fran_rad(r: &rusqlite::Row<'_>) -> rusqlite::Result<Resultat<Val>> {
     let t = |i: usize| r.get::<_, String>(i);
     let o = |i: usize| r.get::<_, Option<String>>(i);
     let (id, beslut_id, utforare_id, utforare_namn, typ) = (t(0)?, t(1)?, t(2)?, t(3)?, t(4)?);
-    let (vem, satt, sprak, valdatum, start, slut, ersatter) =
+    let (vem, kanal, sprak, valdatum, start, slut, ersatter) =
         (o(5)?, o(6)?, o(7)?, t(8)?, t(9)?, o(10)?, o(11)?);
     let (registerversion, handlaggare) = (r.get(12)?, t(13)?);
     Ok((|| {
@@ -200,7 +200,7 @@ fn val_fran_rad(r: &rusqlite::Row<'_>) -> rusqlite::Result<Resultat<Val>> {
             utforare_namn,
             typ: ValTyp::fran_kod(&typ)?,
             vem_valde: vem.as_deref().map(VemValde::fran_kod).transpose()?,
-            informationssatt: satt.as_deref().map(Informationssatt::fran_kod).transpose()?,
+            informationssatt: kanal.as_deref().map(Informationssatt::fran_kod).transpose()?,
             informationssprak: sprak,
             valdatum: datum(&valdatum)?,
             startdatum: datum(&start)?,
