@@ -99,6 +99,9 @@ pub(crate) fn las_rad(
     let mut ut = Radoversattning::default();
     for (i, kol) in kolumner {
         let v = celler.get(*i).map_or("", |s| s.trim());
+        if v.is_empty() {
+            continue;
+        }
         let falt = match kol {
             Oversattkolumn::Falt { falt: Falttyp::Presentation, .. } => Falt::PRESENTATION,
             Oversattkolumn::Falt { .. } => Falt::LISTA,
