@@ -101,3 +101,10 @@ cli-kol-platser = Places
 cli-dokument-klart = Saved: { $sokvag }
 cli-batch-framsteg = Letter { $klara } of { $antal }
 cli-batch-klar = { $skrivna } letters written, { $redan } already there from an earlier run, in { $katalog }.
+cli-batch-stadat = From an interrupted run: { $pa_plats } recorded { $pa_plats ->
+        [one] letter was
+       *[other] letters were
+    } put in place and { $borttagna } unfinished { $borttagna ->
+        [one] file was
+       *[other] files were
+    } removed.

@@ -103,3 +103,4 @@ cli-kol-platser = Paikat
 cli-dokument-klart = Tallennettu: { $sokvag }
 cli-batch-framsteg = Kirje { $klara }/{ $antal }
 cli-batch-klar = { $skrivna } kirjettä kirjoitettu, { $redan } oli jo olemassa aiemmasta ajosta, hakemistossa { $katalog }.
+cli-batch-stadat = Keskeytyneestä ajosta siirrettiin paikalleen kirjattuja kirjeitä: { $pa_plats }. Keskeneräisiä tiedostoja poistettiin: { $borttagna }.

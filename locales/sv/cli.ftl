@@ -101,3 +101,10 @@ cli-kol-platser = Platser
 cli-dokument-klart = Sparat: { $sokvag }
 cli-batch-framsteg = Brev { $klara } av { $antal }
 cli-batch-klar = { $skrivna } brev skrivna, { $redan } fanns redan från en tidigare körning, i { $katalog }.
+cli-batch-stadat = Från en avbruten omgång: { $pa_plats } { $pa_plats ->
+        [one] registrerat brev lades
+       *[other] registrerade brev lades
+    } på plats och { $borttagna } { $borttagna ->
+        [one] ofullständig fil togs
+       *[other] ofullständiga filer togs
+    } bort.

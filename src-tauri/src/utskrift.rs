@@ -313,6 +313,9 @@ pub async fn starta_batch(
             let aktor = s.aktor(&hid)?;
             gor(&Utskick { store: s, aktor: &aktor, t: typsnitt(&cell)?, l: &l10n })
         };
+        // What an interrupted run left in the folder is put in place or removed first; a
+        // failure here shows again, as the batch's own, on the first letter.
+        let _ = med_store(&mut |u| u.stada(&katalog).map(drop));
         let samla = |id: &str| {
             let mut ut = None;
             med_store(&mut |u| {

@@ -97,6 +97,21 @@ pub(crate) fn letters(args: &mut Argument, ctx: &Ctx, ord: &[&str]) -> Result<()
     })?;
     let t = typsnitt()?;
     let u = Utskick { store: &store, aktor: &aktor, t: &t, l: &ctx.l };
+    // What an interrupted run left: recorded letters go in place (and are skipped below as
+    // done), unrecorded half-written ones go.
+    let stadat = u.stada(&katalog)?;
+    if stadat != valfri_utskick::Stadning::default() {
+        eprintln!(
+            "{}",
+            ctx.t(
+                "cli-batch-stadat",
+                &[
+                    ("pa_plats", stadat.pa_plats.len().into()),
+                    ("borttagna", stadat.borttagna.into())
+                ]
+            )
+        );
+    }
     let b = kor_batch(
         &beslut,
         &AtomicBool::new(false),

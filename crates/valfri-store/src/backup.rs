@@ -1,5 +1,6 @@
 //! Online backup and checked restore.
 
+use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -19,23 +20,94 @@ impl Store {
         // The copy is made and checked under a name of its own and only then given the
         // backup's name, so a backup that was interrupted (a killed process, a full disk) never
         // lies under that name looking whole.
-        let delvis = ofullstandig(till);
-        let _ = std::fs::remove_file(&delvis);
-        let resultat = self.kopiera_till(&delvis).and_then(|()| {
-            let kopia = Store::oppna(&delvis, self.losen.as_ref())?;
+        if let Some(mapp) = till.parent() {
+            stada_halvfardiga(mapp);
+        }
+        let delvis = Halvfardig::ny(ofullstandig(till))?;
+        let resultat = self.kopiera_till(&delvis.sokvag).and_then(|()| {
+            let kopia = Store::oppna(&delvis.sokvag, self.losen.as_ref())?;
             kopia.integritetskontroll().map_err(|_| Lagringsfel::BackupTrasig)
         });
         match resultat {
-            Ok(()) => std::fs::rename(&delvis, till).map_err(|e| Lagringsfel::KanInteOppna {
-                sokvag: till.display().to_string(),
-                detalj: e.to_string(),
-            }),
+            Ok(()) => delvis.ge_namn(till),
             Err(e) => {
-                let _ = std::fs::remove_file(&delvis);
+                delvis.ta_bort();
                 Err(e)
             }
         }
     }
+}
+
+/// A copy of the database being made under its temporary name. The file is locked for as long
+/// as this process writes it, so that another run can tell a copy in progress (locked) from
+/// one a killed process left behind (unlocked: [`stada_halvfardiga`] removes it).
+pub(crate) struct Halvfardig {
+    pub(crate) sokvag: PathBuf,
+    _las: File,
+}
+
+impl Halvfardig {
+    pub(crate) fn ny(sokvag: PathBuf) -> Resultat<Self> {
+        let fel = |e: std::io::Error| Lagringsfel::KanInteOppna {
+            sokvag: sokvag.display().to_string(),
+            detalj: e.to_string(),
+        };
+        let las = OpenOptions::new().create(true).write(true).truncate(true).open(&sokvag).map_err(fel)?;
+        las.try_lock().map_err(|e| match e {
+            std::fs::TryLockError::WouldBlock => Lagringsfel::Upptagen,
+            std::fs::TryLockError::Error(e) => fel(e),
+        })?;
+        ta_bort_sidofiler(&sokvag);
+        Ok(Self { sokvag, _las: las })
+    }
+
+    /// Gives the finished copy its name; the lock goes with the handle.
+    pub(crate) fn ge_namn(self, till: &Path) -> Resultat<()> {
+        ta_bort_sidofiler(&self.sokvag);
+        std::fs::rename(&self.sokvag, till).map_err(|e| Lagringsfel::KanInteOppna {
+            sokvag: till.display().to_string(),
+            detalj: e.to_string(),
+        })
+    }
+
+    pub(crate) fn ta_bort(self) {
+        let _ = std::fs::remove_file(&self.sokvag);
+        ta_bort_sidofiler(&self.sokvag);
+    }
+}
+
+/// The journal files SQLite may have left beside a copy.
+fn ta_bort_sidofiler(sokvag: &Path) {
+    for andelse in ["-wal", "-shm", "-journal"] {
+        let mut namn = sokvag.as_os_str().to_owned();
+        namn.push(andelse);
+        let _ = std::fs::remove_file(PathBuf::from(namn));
+    }
+}
+
+/// Removes the half-made copies in `mapp` that no process is writing any more: what a backup
+/// killed halfway left (`.NAME.ofullstandig`, or an automatic backup's `NAME.sqlite.ny`), each
+/// as large as the database. A copy still locked by its writer is left alone. Returns how
+/// many were removed.
+pub fn stada_halvfardiga(mapp: &Path) -> usize {
+    let Ok(poster) = std::fs::read_dir(mapp) else { return 0 };
+    let mut antal = 0;
+    for post in poster.flatten() {
+        let namn = post.file_name().to_string_lossy().into_owned();
+        let halvfardig = (namn.starts_with('.') && namn.ends_with(".ofullstandig"))
+            || namn.ends_with(".sqlite.ny");
+        if !halvfardig {
+            continue;
+        }
+        let sokvag = post.path();
+        let Ok(fil) = OpenOptions::new().write(true).open(&sokvag) else { continue };
+        // Locked: its writer is alive. Unlocked: nobody will ever finish it.
+        if fil.try_lock().is_ok() && std::fs::remove_file(&sokvag).is_ok() {
+            ta_bort_sidofiler(&sokvag);
+            antal += 1;
+        }
+    }
+    antal
 }
 
 /// Where a backup is made before it gets its name: `.NAME.ofullstandig` beside it.

@@ -255,19 +255,15 @@ impl Store {
             );
         }
         let till = mapp.join(namn);
-        let tillfallig = till.with_extension("sqlite.ny");
-        let _ = fs::remove_file(&tillfallig);
-        if let Err(e) = self
-            .kopiera_till(&tillfallig)
-            .and_then(|()| Store::oppna(&tillfallig, self.losen.as_ref())?.integritetskontroll())
-        {
-            let _ = fs::remove_file(&tillfallig);
+        crate::backup::stada_halvfardiga(mapp);
+        let tillfallig = crate::backup::Halvfardig::ny(till.with_extension("sqlite.ny"))?;
+        if let Err(e) = self.kopiera_till(&tillfallig.sokvag).and_then(|()| {
+            Store::oppna(&tillfallig.sokvag, self.losen.as_ref())?.integritetskontroll()
+        }) {
+            tillfallig.ta_bort();
             return Err(e);
         }
-        fs::rename(&tillfallig, &till).map_err(|e| Lagringsfel::KanInteOppna {
-            sokvag: till.display().to_string(),
-            detalj: e.to_string(),
-        })?;
+        tillfallig.ge_namn(&till)?;
         for gammal in sakerhetskopior(mapp).into_iter().skip(antal) {
             let _ = fs::remove_file(gammal.sokvag);
         }

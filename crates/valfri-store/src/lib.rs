@@ -54,7 +54,7 @@ use chrono::{NaiveDate, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use valfri_domain::Roll;
 
-pub use backup::{aterstall, ersatt_skadad};
+pub use backup::{aterstall, ersatt_skadad, stada_halvfardiga};
 pub use beslut::Formularfel;
 pub use brukare::{MAX_TRAFFAR, NyBrukare, NyttOmbud};
 pub use databasfil::{Skydd, aterstall_senaste, sakerhetskopiemapp, skapa_databas};

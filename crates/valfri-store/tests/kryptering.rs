@@ -7,7 +7,7 @@ use std::path::Path;
 use valfri_store::{
     AvbrutenKryptering, Filtyp, Lagringsfel, Loggstatus, Losenfras, Sakerhetsinstallningar, Skydd,
     Store, aterstall_senaste, behover_daglig_kopia, demo, filtyp, idag, kryptera,
-    reda_upp_kryptering, sakerhetskopiemapp, sakerhetskopior,
+    reda_upp_kryptering, sakerhetskopiemapp, sakerhetskopior, stada_halvfardiga,
 };
 
 fn losen(text: &str) -> Losenfras {
@@ -469,4 +469,40 @@ fn the_newest_automatic_backup_replaces_an_emptied_database_which_is_kept_aside(
     let s = aterstall_senaste(&db, Some(&l)).unwrap();
     assert!(!s.sok_brukare(&sys(&s), "Ekström", 10).unwrap().is_empty());
     assert!(filer(dir.path()).iter().any(|f| f.starts_with("valfri.sqlite.skadad-")));
+}
+
+/// A backup killed halfway leaves a full-size copy under its temporary name. The next backup
+/// (manual or automatic) removes what no process is writing any more, and leaves a copy that
+/// another process is still making.
+#[test]
+fn the_next_backup_removes_the_half_made_copies_of_a_killed_one_and_leaves_one_in_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kontor.sqlite");
+    let l = losen("en lång lösenfras");
+    krypterad_demo(&db, &l);
+    let store = Store::oppna(&db, Some(&l)).unwrap();
+    let kopior = sakerhetskopiemapp(&db);
+    std::fs::create_dir_all(&kopior).unwrap();
+    let storlek = std::fs::metadata(&db).unwrap().len() as usize;
+    let dodad = kopior.join(".manuell.sqlite.ofullstandig");
+    let dodad_auto = kopior.join("valfri-20260101-120000.sqlite.ny");
+    let pagar = kopior.join(".annan.sqlite.ofullstandig");
+    for f in [&dodad, &dodad_auto, &pagar] {
+        std::fs::write(f, vec![7u8; storlek]).unwrap();
+    }
+    let halls = std::fs::OpenOptions::new().write(true).open(&pagar).unwrap();
+    halls.lock().unwrap();
+
+    store.automatisk_sakerhetskopia(&kopior).unwrap();
+    assert!(!dodad.exists() && !dodad_auto.exists(), "the killed backups' copies are gone");
+    assert!(pagar.exists(), "a copy another process is making stays");
+    assert_eq!(sakerhetskopior(&kopior).len(), 1, "the new backup is there, whole");
+    drop(halls);
+
+    // A manual backup tidies the folder it writes into the same way.
+    let manuell = kopior.join("manuell.sqlite");
+    store.backup(&manuell).unwrap();
+    assert!(!pagar.exists());
+    assert!(Store::oppna(&manuell, Some(&l)).unwrap().integritetskontroll().is_ok());
+    assert_eq!(stada_halvfardiga(&kopior), 0, "nothing half-made is left");
 }

@@ -207,6 +207,9 @@ impl Utskick<'_> {
         if let Vad::Valfrihetsbrev { beslut } = vad {
             self.store.kan_informeras(beslut, idag())?;
         }
+        if let Some(mapp) = sokvag(0).parent().filter(|m| m.is_dir()) {
+            self.stada(mapp)?;
+        }
         let delar = skriv_delar(self.t, utkast, sokvag)?;
         self.registrera(Batchfiler { vad: vad.clone(), form: form.clone(), delar })
     }
@@ -289,6 +292,45 @@ impl Utskick<'_> {
         Ok(Steg::Skrivet)
     }
 
+    /// Tidies what a killed run left in `mapp`: a `NAME.pdf.tmp` whose document was recorded
+    /// (the process died between the record and the rename) is put in place under `NAME.pdf`,
+    /// so the letter that was recorded as sent exists; one that was never recorded is removed.
+    /// A file another process still holds (it is writing or recording it right now) is left
+    /// alone. Runs before a batch and before a document is saved into a folder.
+    pub fn stada(&self, mapp: &Path) -> Result<Stadning, UtskickFel> {
+        let mut ut = Stadning::default();
+        let Ok(poster) = std::fs::read_dir(mapp) else { return Ok(ut) };
+        for post in poster.flatten() {
+            let tillfallig = post.path();
+            let Some(fil) = tillfallig.to_str().and_then(|s| s.strip_suffix(".tmp")) else {
+                continue;
+            };
+            if !fil.ends_with(".pdf") {
+                continue;
+            }
+            let fil = PathBuf::from(fil);
+            let Ok(handtag) = std::fs::OpenOptions::new().read(true).write(true).open(&tillfallig)
+            else {
+                continue;
+            };
+            if handtag.try_lock().is_err() {
+                continue;
+            }
+            let Ok(pdf) = std::fs::read(&tillfallig) else { continue };
+            if self.store.dokument_registrerat(&pdf)? && !fil.exists() {
+                byt_namn(&tillfallig, &fil)?;
+                ut.pa_plats.push(fil);
+            } else {
+                std::fs::remove_file(&tillfallig).map_err(|e| UtskickFel::Fil {
+                    sokvag: tillfallig.display().to_string(),
+                    detalj: e.to_string(),
+                })?;
+                ut.borttagna += 1;
+            }
+        }
+        Ok(ut)
+    }
+
     /// The store's part before a batch letter is laid out: `None` when its file is already
     /// there, else what it is made from, for [`skriv_batchbrev`] on any thread.
     pub fn samla_batchbrev(
@@ -323,6 +365,13 @@ impl Utskick<'_> {
     }
 }
 
+/// What [`Utskick::stada`] did: recorded documents put in place, unrecorded ones removed.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Stadning {
+    pub pa_plats: Vec<PathBuf>,
+    pub borttagna: usize,
+}
+
 /// A letter of a batch as gathered from the store (see [`Utskick::samla_batchbrev`]): it no
 /// longer needs the store, so it can be laid out on another thread.
 #[derive(Debug)]
@@ -345,6 +394,8 @@ pub struct Batchfiler {
 struct Skriven {
     fil: PathBuf,
     tillfallig: PathBuf,
+    /// Locked while this process may still record and rename the file (see [`Utskick::stada`]).
+    _las: std::fs::File,
     mottagare: String,
     registerversion: i64,
     pdf: Vec<u8>,
@@ -380,10 +431,11 @@ fn skriv_delar(
     for (n, u) in utkast.into_iter().enumerate() {
         let skrivet = u.dokument.pdf(t).map_err(UtskickFel::from).and_then(|pdf| {
             let fil = sokvag(n);
-            let tillfallig = skriv_tillfalligt(&fil, &pdf)?;
+            let (tillfallig, las) = skriv_tillfalligt(&fil, &pdf)?;
             Ok(Skriven {
                 fil,
                 tillfallig,
+                _las: las,
                 mottagare: u.mottagare,
                 registerversion: u.registerversion,
                 pdf,
@@ -427,13 +479,16 @@ pub fn med_pdf_andelse(ut: PathBuf) -> PathBuf {
 }
 
 pub fn skriv_atomiskt(sokvag: &Path, innehall: &[u8]) -> Result<(), UtskickFel> {
-    let tillfallig = skriv_tillfalligt(sokvag, innehall)?;
+    let (tillfallig, _las) = skriv_tillfalligt(sokvag, innehall)?;
     byt_namn(&tillfallig, sokvag)
 }
 
 /// Writes the content beside `sokvag` as `SOKVAG.tmp` (making the folder if needed) and
 /// returns that path; [`byt_namn`] then gives it its name in one step.
-fn skriv_tillfalligt(sokvag: &Path, innehall: &[u8]) -> Result<PathBuf, UtskickFel> {
+fn skriv_tillfalligt(
+    sokvag: &Path,
+    innehall: &[u8],
+) -> Result<(PathBuf, std::fs::File), UtskickFel> {
     let mut tillfallig = sokvag.as_os_str().to_owned();
     tillfallig.push(".tmp");
     let tillfallig = PathBuf::from(tillfallig);
@@ -444,8 +499,17 @@ fn skriv_tillfalligt(sokvag: &Path, innehall: &[u8]) -> Result<PathBuf, UtskickF
     if let Some(mapp) = sokvag.parent().filter(|m| !m.as_os_str().is_empty()) {
         std::fs::create_dir_all(mapp).map_err(fel)?;
     }
-    std::fs::write(&tillfallig, innehall).map_err(fel)?;
-    Ok(tillfallig)
+    let mut fil = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(true)
+        .open(&tillfallig)
+        .map_err(fel)?;
+    // Held until the file has its name or is removed: a file nobody holds was left by a killed
+    // process, and the next run may put it in place or remove it.
+    fil.lock().map_err(fel)?;
+    std::io::Write::write_all(&mut fil, innehall).map_err(fel)?;
+    Ok((tillfallig, fil))
 }
 
 fn byt_namn(fran: &Path, till: &Path) -> Result<(), UtskickFel> {

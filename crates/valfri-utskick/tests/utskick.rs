@@ -145,3 +145,57 @@ fn the_sheet_for_a_skyddad_brukare_s_beslut_needs_no_reason_and_shows_no_address
     // Opening the record itself still needs the reason.
     assert!(s.brukare(&a, &skyddad.id).is_err());
 }
+
+/// A run killed between recording a letter and renaming it leaves `NAME.pdf.tmp` with a record;
+/// one killed before recording leaves a `.tmp` without one. The next batch puts the first in
+/// place (so the letter recorded as sent exists, and the resumed batch skips it) and removes the
+/// second; a file another process still holds is left alone.
+#[test]
+fn a_batch_puts_a_recorded_leftover_in_place_and_removes_an_unrecorded_one() {
+    let (s, a) = demo_store();
+    let (t, l) = (Typsnitt::inbyggda().unwrap(), Localizer::new().unwrap());
+    let u = Utskick { store: &s, aktor: &a, t: &t, l: &l };
+    let beslut = nagra_beslut(&s, &a, 3);
+    let dir = tempfile::tempdir().unwrap();
+    let fil = |id: &str| dir.path().join(format!("{id}.pdf"));
+    let tmp = |id: &str| dir.path().join(format!("{id}.pdf.tmp"));
+
+    // Recorded, then killed before the rename.
+    let vad = Vad::Valfrihetsbrev { beslut: beslut[0].clone() };
+    let form = u.standardform(&vad, "sv").unwrap();
+    let skrivna = u.spara(&vad, &form, |n| dir.path().join(format!("{}-{n}.pdf", beslut[0]))).unwrap();
+    std::fs::rename(&skrivna[0], tmp(&beslut[0])).unwrap();
+    for kopia in &skrivna[1..] {
+        std::fs::remove_file(kopia).unwrap();
+    }
+    let registrerade = s.dokument_for(&beslut[0]).unwrap().len();
+    // Written, never recorded: the bytes of a letter nobody recorded.
+    std::fs::write(tmp(&beslut[1]), b"%PDF-1.7 half a letter").unwrap();
+    // Still being written by another process, which holds it.
+    std::fs::write(tmp(&beslut[2]), b"%PDF-1.7 in progress").unwrap();
+    let halls = std::fs::OpenOptions::new().write(true).open(tmp(&beslut[2])).unwrap();
+    halls.lock().unwrap();
+
+    let stadat = u.stada(dir.path()).unwrap();
+    assert_eq!(stadat.pa_plats, vec![fil(&beslut[0])]);
+    assert_eq!(stadat.borttagna, 1);
+    assert!(std::fs::read(fil(&beslut[0])).unwrap().starts_with(b"%PDF"));
+    assert!(!tmp(&beslut[0]).exists() && !tmp(&beslut[1]).exists() && !fil(&beslut[1]).exists());
+    assert!(tmp(&beslut[2]).exists(), "a file another process holds is left alone");
+    assert_eq!(s.dokument_for(&beslut[0]).unwrap().len(), registrerade, "nothing recorded twice");
+    drop(halls);
+
+    // The next batch skips the letter now in place, and clears the released leftover.
+    let b = kor_batch(
+        &beslut[..1],
+        &AtomicBool::new(false),
+        |id| u.samla_batchbrev(id, dir.path()),
+        |x| skriv_batchbrev(&t, &l, x),
+        |f| u.registrera(f).map(|_| ()),
+        |_| {},
+    )
+    .unwrap();
+    assert_eq!((b.skrivna, b.redan_klara), (0, 1));
+    assert_eq!(u.stada(dir.path()).unwrap().borttagna, 1);
+    assert!(!tmp(&beslut[2]).exists());
+}
