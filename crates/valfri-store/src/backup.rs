@@ -52,7 +52,12 @@ impl Halvfardig {
             sokvag: sokvag.display().to_string(),
             detalj: e.to_string(),
         };
-        let las = OpenOptions::new().create(true).write(true).truncate(true).open(&sokvag).map_err(fel)?;
+        let las = OpenOptions::new()
+            .create(true)
+            .write(true)
+            .truncate(true)
+            .open(&sokvag)
+            .map_err(fel)?;
         las.try_lock().map_err(|e| match e {
             std::fs::TryLockError::WouldBlock => Lagringsfel::Upptagen,
             std::fs::TryLockError::Error(e) => fel(e),
@@ -76,7 +81,7 @@ impl Halvfardig {
     }
 }
 
-/// The journal files SQLite may have left beside a copy.
+/// The journal files `SQLite` may have left beside a copy.
 fn ta_bort_sidofiler(sokvag: &Path) {
     for andelse in ["-wal", "-shm", "-journal"] {
         let mut namn = sokvag.as_os_str().to_owned();

@@ -1,6 +1,7 @@
 //! The register's translations through a file: `inriktning_fi`, `tillaggstjanster_en`,
 //! `presentation_fi` and `kvalitet_fi: NAME` columns in, the same columns out, and a file
 //! without them leaves the register's translations alone.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 mod gemensamt;
 

@@ -305,10 +305,10 @@ impl Utskick<'_> {
             let Some(fil) = tillfallig.to_str().and_then(|s| s.strip_suffix(".tmp")) else {
                 continue;
             };
-            if !fil.ends_with(".pdf") {
+            let fil = PathBuf::from(fil);
+            if !fil.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
                 continue;
             }
-            let fil = PathBuf::from(fil);
             let Ok(handtag) = std::fs::OpenOptions::new().read(true).write(true).open(&tillfallig)
             else {
                 continue;

@@ -163,7 +163,8 @@ fn a_batch_puts_a_recorded_leftover_in_place_and_removes_an_unrecorded_one() {
     // Recorded, then killed before the rename.
     let vad = Vad::Valfrihetsbrev { beslut: beslut[0].clone() };
     let form = u.standardform(&vad, "sv").unwrap();
-    let skrivna = u.spara(&vad, &form, |n| dir.path().join(format!("{}-{n}.pdf", beslut[0]))).unwrap();
+    let skrivna =
+        u.spara(&vad, &form, |n| dir.path().join(format!("{}-{n}.pdf", beslut[0]))).unwrap();
     std::fs::rename(&skrivna[0], tmp(&beslut[0])).unwrap();
     for kopia in &skrivna[1..] {
         std::fs::remove_file(kopia).unwrap();
