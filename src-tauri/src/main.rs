@@ -2,7 +2,7 @@
 //!
 //! All domain logic lives in the Tauri-free crates under `crates/`; this binary only wires them to a
 //! window. The window's commands are in three modules: `commands.rs` (search, the brukare, beslut,
-//! choice and register), `las.rs` (the lock and the database file) and `utskrift.rs` (documents,
+//! choice and register), `lock.rs` (the lock and the database file) and `utskrift.rs` (documents,
 //! the batch of letters, settings).
 
 // Without this a release build on Windows would also open a console window next to the app.

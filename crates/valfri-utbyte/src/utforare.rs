@@ -596,9 +596,7 @@ pub(crate) fn datum_opt(varde: &str) -> Result<Option<NaiveDate>, Valideringsfel
     if varde.trim().is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(varde.trim(), "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| Valideringsfel::Datum { falt: "datum" })
+    valfri_domain::tolka_datum("datum", varde).map(Some)
 }
 
 /// A whole number; spaces (also Excel's no-break space as thousands separator) are ignored.
