@@ -142,12 +142,18 @@ fn valfrihetsinformation_is_previewed_saved_and_the_pdf_names_the_brukare_and_ev
             // Every provider the brukare can be told about, from the choice panel.
             app.click(".valfrihet-knapp").await?;
             app.wait_for_texts("#valbara tbody tr", "the providers", |r| r.len() >= 5).await?;
+            // Each row's name and whether the provider is approved today: one whose approval
+            // starts later or has ended is no provider the municipality "has approved" on the
+            // letter's date, so the letter must neither count nor list it.
             let mut utforare = Vec::new();
-            for cell in
-                app.client().find_all(Locator::Css("#valbara tbody tr td:first-child")).await?
-            {
-                utforare.push(cell.text().await?);
+            for rad in app.client().find_all(Locator::Css("#valbara tbody tr")).await? {
+                let namn = rad.find(Locator::Css("td:first-child")).await?.text().await?;
+                let text = rad.text().await?;
+                let godkand =
+                    !text.contains("Inte godkänd ännu") && !text.contains("Avtalet har upphört");
+                utforare.push((namn, godkand));
             }
+            assert!(utforare.iter().any(|(_, g)| !g), "the demo has a provider not yet approved");
             let sidor = forhandsgranska(app, "valfrihetsbrev").await?;
             let alt = app
                 .client()
@@ -177,8 +183,12 @@ fn valfrihetsinformation_is_previewed_saved_and_the_pdf_names_the_brukare_and_ev
             app.screenshot("skarm-dokument-sparat").await?;
             let text = pdf_text(&filer[0])?;
             assert!(text.contains(NAME), "the letter names the brukare: {text}");
-            for namn in &utforare {
-                assert!(text.contains(namn.as_str()), "{namn} is missing from the letter: {text}");
+            for (namn, godkand) in &utforare {
+                if *godkand {
+                    assert!(text.contains(namn.as_str()), "{namn} is missing from the letter: {text}");
+                } else {
+                    assert!(!text.contains(namn.as_str()), "{namn} is not approved today: {text}");
+                }
             }
             // The time to answer started: the choice panel shows a svarsdatum.
             app.click("#dok-stang").await?;
