@@ -185,7 +185,10 @@ fn valfrihetsinformation_is_previewed_saved_and_the_pdf_names_the_brukare_and_ev
             assert!(text.contains(NAME), "the letter names the brukare: {text}");
             for (namn, godkand) in &utforare {
                 if *godkand {
-                    assert!(text.contains(namn.as_str()), "{namn} is missing from the letter: {text}");
+                    assert!(
+                        text.contains(namn.as_str()),
+                        "{namn} is missing from the letter: {text}"
+                    );
                 } else {
                     assert!(!text.contains(namn.as_str()), "{namn} is not approved today: {text}");
                 }
