@@ -114,63 +114,6 @@ const SS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-fn crc32(data: &[u8]) -> u32 {
-    let tabell: Vec<u32> = (0..256u32)
-        .map(|n| (0..8).fold(n, |c, _| if c & 1 == 1 { (c >> 1) ^ 0xEDB8_8320 } else { c >> 1 }))
-        .collect();
-    !data.iter().fold(!0u32, |c, &b| tabell[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8))
-}
-
-/// A zip part: name, method (0 stored, 8 deflated), the bytes as stored, their CRC and the
-/// inflated size the archive declares.
-struct Del<'a> {
-    namn: &'a str,
-    metod: u16,
-    data: &'a [u8],
-    crc: u32,
-    storlek: u32,
-}
-
-fn zip(delar: &[Del<'_>]) -> Vec<u8> {
-    let (mut ut, mut katalog) = (Vec::new(), Vec::new());
-    for d in delar {
-        let plats = ut.len() as u32;
-        let gemensamt = |v: &mut Vec<u8>| {
-            for x in [20u16, 0, d.metod, 0, 0x21] {
-                v.extend_from_slice(&x.to_le_bytes());
-            }
-            for x in [d.crc, d.data.len() as u32, d.storlek] {
-                v.extend_from_slice(&x.to_le_bytes());
-            }
-            v.extend_from_slice(&(d.namn.len() as u16).to_le_bytes());
-            v.extend_from_slice(&0u16.to_le_bytes());
-        };
-        ut.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
-        gemensamt(&mut ut);
-        ut.extend_from_slice(d.namn.as_bytes());
-        ut.extend_from_slice(d.data);
-        katalog.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
-        katalog.extend_from_slice(&20u16.to_le_bytes());
-        gemensamt(&mut katalog);
-        for x in [0u16, 0, 0] {
-            katalog.extend_from_slice(&x.to_le_bytes());
-        }
-        katalog.extend_from_slice(&0u32.to_le_bytes());
-        katalog.extend_from_slice(&plats.to_le_bytes());
-        katalog.extend_from_slice(d.namn.as_bytes());
-    }
-    let (kat_plats, kat_storlek) = (ut.len() as u32, katalog.len() as u32);
-    ut.extend_from_slice(&katalog);
-    ut.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-    for x in [0u16, 0, delar.len() as u16, delar.len() as u16] {
-        ut.extend_from_slice(&x.to_le_bytes());
-    }
-    ut.extend_from_slice(&kat_storlek.to_le_bytes());
-    ut.extend_from_slice(&kat_plats.to_le_bytes());
-    ut.extend_from_slice(&0u16.to_le_bytes());
-    ut
-}
-
 /// Deflate with the fixed Huffman codes, written by hand so the test needs no compressor:
 /// `fore`, then `antal` copies of 258 bytes of `a` (each 13 bits: length 258, distance 1),
 /// then `efter`. The inflated size is returned with the stream.
