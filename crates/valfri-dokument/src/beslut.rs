@@ -8,7 +8,7 @@ use crate::Ombrutet;
 use crate::brev::ombudsmening;
 use crate::gemensamt::{
     Storlekar, arg, brevhuvud, bryt_om_sidor, datum, eller_saknas, giltighet, hel, kontakttext,
-    omfattning, sprak,
+    omfattning, referenser, sprak,
 };
 use crate::layout::{Avstavning, Block, Cell, Sidformat, Tabell};
 use crate::pdf::Metadata;
@@ -33,15 +33,7 @@ pub(crate) fn beslutsmeddelande(
         &s,
         &u.avsandare,
         &u.mottagare,
-        vec![
-            (l.t(sp, "dokument-datum"), datum(u.datum)),
-            (l.t(sp, "dokument-diarienummer"), b0.diarienummer.clone()),
-            (l.t(sp, "dokument-personnummer"), u.personnummer.clone()),
-            (
-                l.t(sp, "dokument-handlaggare"),
-                format!("{}\n{}", u.handlaggare.namn, u.handlaggare.telefon),
-            ),
-        ],
+        referenser(l, sp, u.datum, &b0.diarienummer, &u.personnummer, &u.handlaggare),
     );
     f.forsta_topp = start;
     f.avstavning = Some(Avstavning::for_sprak(sp));

@@ -14,7 +14,7 @@ use valfri_l10n::Localizer;
 use crate::Ombrutet;
 use crate::gemensamt::{
     Storlekar, arg, brevhuvud, bryt_om_sidor, datum, giltighet, hel, kontakttext, lista,
-    omfattning, orsak, sammanfattningsruta, sprak, sprakord,
+    omfattning, orsak, referenser, sammanfattningsruta, sprak, sprakord,
 };
 use crate::layout::{Avstavning, Block, Cell, MM, Sidformat, Tabell};
 use crate::ordningsmening;
@@ -63,15 +63,7 @@ pub(crate) fn valfrihetsbrev(
         &s,
         &u.avsandare,
         &u.mottagare,
-        vec![
-            (l.t(sp, "dokument-datum"), datum(u.datum)),
-            (l.t(sp, "dokument-diarienummer"), u.diarienummer.clone()),
-            (l.t(sp, "dokument-personnummer"), u.personnummer.clone()),
-            (
-                l.t(sp, "dokument-handlaggare"),
-                format!("{}\n{}", u.handlaggare.namn, u.handlaggare.telefon),
-            ),
-        ],
+        referenser(l, sp, u.datum, &u.diarienummer, &u.personnummer, &u.handlaggare),
     );
     // Only providers approved on the letter's date are counted and listed.
     let godkanda: Vec<&Utforaruppgift> =

@@ -276,6 +276,24 @@ struct Referens {
     fet: bool,
 }
 
+/// The reference column beside the address window, the same on every letter: date,
+/// diarienummer, personnummer and the handläggare to call.
+pub(crate) fn referenser(
+    l: &Localizer,
+    sp: &str,
+    dag: NaiveDate,
+    diarienummer: &str,
+    personnummer: &str,
+    handlaggare: &Kontakt,
+) -> Vec<(String, String)> {
+    vec![
+        (l.t(sp, "dokument-datum"), datum(dag)),
+        (l.t(sp, "dokument-diarienummer"), diarienummer.to_owned()),
+        (l.t(sp, "dokument-personnummer"), personnummer.to_owned()),
+        (l.t(sp, "dokument-handlaggare"), format!("{}\n{}", handlaggare.namn, handlaggare.telefon)),
+    ]
+}
+
 /// The head of page 1 of a letter: the sender above the window, the recipient inside it, the
 /// date, case number, personnummer and handläggare to the right of it. Returns the elements
 /// and where the body may start.
