@@ -9,10 +9,12 @@ mod datum;
 pub mod dokument;
 mod fel;
 pub mod formular;
+pub mod kommando;
 pub mod logg;
 mod organisationsnummer;
 mod personnummer;
 mod text;
+pub mod tilldelning;
 mod typer;
 pub mod val;
 

@@ -84,6 +84,25 @@ pub enum Lagringsfel {
     Internt { detalj: String },
 }
 
+/// The choice rules' refusals keep the desk's own variants (and Fluent ids).
+impl From<valfri_domain::tilldelning::Regelbrott> for Lagringsfel {
+    fn from(e: valfri_domain::tilldelning::Regelbrott) -> Self {
+        use valfri_domain::tilldelning::Regelbrott as R;
+        match e {
+            R::InteValbar { skal } => Lagringsfel::InteValbar { skal },
+            R::BeslutUtanVal => Lagringsfel::BeslutUtanVal,
+            R::BeslutUtgatt { till } => Lagringsfel::BeslutUtgatt { till },
+            R::HarRedanUtforare => Lagringsfel::HarRedanUtforare,
+            R::SammaUtforare => Lagringsfel::SammaUtforare,
+            R::SvarsdatumEjPasserat { svarsdatum } => {
+                Lagringsfel::SvarsdatumEjPasserat { svarsdatum: svarsdatum.to_string() }
+            }
+            R::IngenInformation => Lagringsfel::IngenInformation,
+            R::IngenIckevalsutforare => Lagringsfel::IngenIckevalsutforare,
+        }
+    }
+}
+
 impl Lagringsfel {
     pub(crate) fn fran_oppning(e: rusqlite::Error, sokvag: &Path) -> Self {
         match Self::from(e) {
