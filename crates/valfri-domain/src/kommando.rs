@@ -66,3 +66,28 @@ impl Kommandosvar {
         }
     }
 }
+
+/// The tables a desk's replica shares with the hub, with their key columns, in the order their
+/// foreign keys need. Everything else on a desk (its log, the outbox, the security settings)
+/// stays on the desk.
+pub const DELADE_TABELLER: &[(&str, &str)] = &[
+    ("kommun", "id"),
+    ("omrade", "id"),
+    ("handlaggare", "id"),
+    ("registerversion", "nummer"),
+    ("utforare", "id"),
+    ("insats", "id"),
+    ("insats_namn", "insats_id, sprak"),
+    ("utforare_omrade", "utforare_id, omrade_id"),
+    ("godkannande", "utforare_id, insats_id"),
+    ("kvalitet", "utforare_id, ordning"),
+    ("utforare_historik", "utforare_id, version"),
+    ("brukare", "id"),
+    ("ombud", "id"),
+    ("beslut", "id"),
+    ("val", "id"),
+    ("ickeval", "id"),
+    ("information", "id"),
+    ("omval", "beslut_id"),
+    ("dokument", "id"),
+];

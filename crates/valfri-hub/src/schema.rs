@@ -501,6 +501,72 @@ BEGIN
 END
 $$;
 "#,
+    // 2: kommunläge's sync. One write lock (`valfri.skriv`) taken by every writing transaction
+    // before its first change number and held to its commit, so change numbers are handed out
+    // in commit order and a desk's cursor never skips a row that commits late; the log takes
+    // the same lock, so two writers cannot wait on each other. Every change wakes the desks
+    // (NOTIFY at commit). The desk's translations of register texts, the office a handläggare
+    // works in (what their desk holds), and the command and desk time of each applied command.
+    r#"
+CREATE OR REPLACE FUNCTION valfri.satt_andring() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, valfri, pg_temp AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('valfri.skriv'));
+    NEW.andring := nextval('valfri.andring_seq');
+    NEW.andring_tx := pg_current_xact_id();
+    PERFORM pg_notify('valfri_andring', '');
+    RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION valfri.notera_borttagen() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, valfri, pg_temp AS $$
+DECLARE
+    rad jsonb := to_jsonb(OLD);
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('valfri.skriv'));
+    INSERT INTO valfri.borttagen (andring, andring_tx, tabell, nyckel)
+    SELECT nextval('valfri.andring_seq'), pg_current_xact_id(), TG_TABLE_NAME,
+           jsonb_object_agg(k, rad -> k)
+    FROM unnest(TG_ARGV) AS k;
+    PERFORM pg_notify('valfri_andring', '');
+    RETURN OLD;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION valfri.logg_kedja() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, valfri, pg_temp AS $$
+DECLARE
+    senaste record;
+BEGIN
+    -- One writer at a time; the next statement's snapshot then sees the row before.
+    PERFORM pg_advisory_xact_lock(hashtext('valfri.skriv'));
+    SELECT nr, hash INTO senaste FROM valfri.handelselogg ORDER BY nr DESC LIMIT 1;
+    NEW.nr := coalesce(senaste.nr, 0) + 1;
+    NEW.foregaende := coalesce(senaste.hash, repeat('0', 64));
+    NEW.tid := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+    NEW.vem := session_user;
+    NEW.detalj := coalesce(NEW.detalj, '');
+    NEW.hash := valfri.kedjehash(NEW.nr, NEW.tid, NEW.vem, NEW.handling, NEW.objekt_typ,
+                                 NEW.objekt_id, NEW.detalj, NEW.foregaende);
+    RETURN NEW;
+END
+$$;
+
+ALTER TABLE valfri.utforare ADD COLUMN oversattningar text NOT NULL DEFAULT '{}';
+ALTER TABLE valfri.kvalitet ADD COLUMN namn_oversatt text NOT NULL DEFAULT '{}';
+-- The områden whose brukare the person's desk holds; empty: the whole municipality.
+ALTER TABLE valfri.handlaggare ADD COLUMN omraden text[] NOT NULL DEFAULT '{}';
+ALTER TABLE valfri.outbox_applied ADD COLUMN kommando jsonb;
+ALTER TABLE valfri.outbox_applied ADD COLUMN registrerad_lokalt text;
+
+-- The område of a brukare, which the choice rules need, also for a skyddad brukare whose row
+-- the caller may not read.
+CREATE FUNCTION valfri.brukarens_omrade(brukare_id text) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, valfri, pg_temp AS $$
+    SELECT b.omrade_id FROM valfri.brukare b WHERE b.id = brukarens_omrade.brukare_id
+$$;
+"#,
 ];
 
 /// How many migrations this program knows: the newest schema version it can work with.
@@ -512,31 +578,16 @@ pub(crate) fn migrering(n: usize) -> String {
     if n == 1 {
         sql.push_str(&andringstriggrar());
     }
+    if n == 2 {
+        // A pull reads each table from the desk's cursor on.
+        for (tabell, _) in DELADE_TABELLER {
+            sql.push_str(&format!("CREATE INDEX {tabell}_andring ON valfri.{tabell} (andring);\n"));
+        }
+    }
     sql
 }
 
-/// The tables that carry a change number, with their key columns (for the record of deletions).
-const DELADE_TABELLER: &[(&str, &str)] = &[
-    ("kommun", "id"),
-    ("omrade", "id"),
-    ("handlaggare", "id"),
-    ("registerversion", "nummer"),
-    ("utforare", "id"),
-    ("insats", "id"),
-    ("insats_namn", "insats_id, sprak"),
-    ("utforare_omrade", "utforare_id, omrade_id"),
-    ("godkannande", "utforare_id, insats_id"),
-    ("kvalitet", "utforare_id, ordning"),
-    ("utforare_historik", "utforare_id, version"),
-    ("brukare", "id"),
-    ("ombud", "id"),
-    ("beslut", "id"),
-    ("val", "id"),
-    ("ickeval", "id"),
-    ("information", "id"),
-    ("omval", "beslut_id"),
-    ("dokument", "id"),
-];
+use valfri_domain::kommando::DELADE_TABELLER;
 
 /// The change-number and deletion triggers of the shared tables, for migration 1.
 fn andringstriggrar() -> String {
@@ -577,12 +628,14 @@ GRANT SELECT ON valfri.schemaversion, valfri.kommun, valfri.omrade, valfri.handl
 GRANT INSERT, UPDATE ON valfri.brukare TO valfri_handlaggare;
 GRANT INSERT, UPDATE, DELETE ON valfri.ombud TO valfri_handlaggare;
 GRANT INSERT, UPDATE, DELETE ON valfri.beslut TO valfri_handlaggare;
-GRANT INSERT, UPDATE ON valfri.val TO valfri_handlaggare;
+-- A running val only ever gets its end date.
+GRANT INSERT, UPDATE (slutdatum) ON valfri.val TO valfri_handlaggare;
 GRANT INSERT ON valfri.ickeval, valfri.information, valfri.dokument TO valfri_handlaggare;
 GRANT INSERT, DELETE ON valfri.omval TO valfri_handlaggare;
 GRANT INSERT (handling, objekt_typ, objekt_id, detalj) ON valfri.handelselogg TO valfri_handlaggare;
 GRANT SELECT, INSERT ON valfri.outbox_applied TO valfri_handlaggare;
 GRANT EXECUTE ON FUNCTION valfri.oppna_skyddad_brukare(text, text) TO valfri_handlaggare;
+GRANT EXECUTE ON FUNCTION valfri.brukarens_omrade(text) TO valfri_handlaggare;
 
 -- Only a systemförvaltare changes the register, the settings and who works here, and reads the
 -- log. The register's history only grows.

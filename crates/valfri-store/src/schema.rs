@@ -378,4 +378,28 @@ CREATE TABLE sakerhet (
 ALTER TABLE utforare ADD COLUMN oversattningar TEXT NOT NULL DEFAULT '{}';
 ALTER TABLE kvalitet ADD COLUMN namn_oversatt TEXT NOT NULL DEFAULT '{}';
 ",
+    // 7: kommunläge. A desk whose database is a replica of the municipality's hub says so in
+    // `synk` (the hub, the login, the cursor of its last pull); what the handläggare did waits in
+    // `utkorg` (the outbox) until the hub has answered: applied, or refused with a sentence.
+    r"
+CREATE TABLE synk (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    hubb TEXT NOT NULL,
+    anvandare TEXT NOT NULL,
+    markor INTEGER NOT NULL DEFAULT 0,
+    senast_hamtat TEXT,
+    senast_fel TEXT
+);
+CREATE TABLE utkorg (
+    ulid TEXT PRIMARY KEY,
+    kommando TEXT NOT NULL,
+    typ TEXT NOT NULL,
+    beslut_id TEXT NOT NULL,
+    registrerad_lokalt TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'vantar' CHECK (status IN ('vantar', 'tillampad', 'nekad')),
+    svar TEXT,
+    besvarad TEXT
+);
+CREATE INDEX utkorg_vantar ON utkorg (ulid) WHERE status = 'vantar';
+",
 ];
