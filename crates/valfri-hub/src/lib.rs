@@ -22,6 +22,7 @@ use postgres::types::ToSql;
 use postgres::{Client, Config};
 use postgres_openssl::MakeTlsConnector;
 use serde::Serialize;
+pub use valfri_domain::logg::Loggstatus;
 use valfri_domain::logg::{Kedjekontroll, Loggrad};
 use valfri_domain::{Falt, Roll, kontrollera_text};
 
@@ -67,16 +68,6 @@ pub struct Inloggad {
     pub namn: String,
     pub roll: Roll,
     pub omraden: Vec<String>,
-}
-
-/// The result of checking the audit log's chain.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
-pub enum Loggstatus {
-    /// Every row is where it should be and unchanged.
-    Hel { rader: i64 },
-    /// Row `nr` was changed, or a row before it was removed.
-    Bruten { nr: i64 },
 }
 
 /// A skyddad brukare's record, as `valfri.oppna_skyddad_brukare` returns it.
@@ -162,9 +153,21 @@ impl Hubb {
     /// Connects as the URL's user. `losenord` is the password (from an environment variable the
     /// person named; never a command-line argument).
     pub fn anslut(url: &str, losenord: Option<&str>) -> Resultat<Hubb> {
+        Hubb::anslut_som(url, None, losenord)
+    }
+
+    /// Connects as `anvandare` (the URL's user when `None`).
+    pub fn anslut_som(
+        url: &str,
+        anvandare: Option<&str>,
+        losenord: Option<&str>,
+    ) -> Resultat<Hubb> {
         let mut config: Config = url
             .parse()
             .map_err(|e: postgres::Error| HubbFel::FelAdress { detalj: e.to_string() })?;
+        if let Some(a) = anvandare {
+            config.user(a);
+        }
         if let Some(l) = losenord {
             if l.is_empty() {
                 return Err(HubbFel::TomtLosenord);
@@ -182,7 +185,16 @@ impl Hubb {
 
     /// Connects for work: the login must have a Valfri role and the hub this program's schema.
     pub fn oppna(url: &str, losenord: Option<&str>) -> Resultat<(Hubb, Roll)> {
-        let mut hubb = Hubb::anslut(url, losenord)?;
+        Hubb::oppna_som(url, None, losenord)
+    }
+
+    /// [`Hubb::oppna`] as `anvandare` (the URL's user when `None`).
+    pub fn oppna_som(
+        url: &str,
+        anvandare: Option<&str>,
+        losenord: Option<&str>,
+    ) -> Resultat<(Hubb, Roll)> {
+        let mut hubb = Hubb::anslut_som(url, anvandare, losenord)?;
         let roll = hubb.roll()?;
         hubb.kontrollera_schema()?;
         Ok((hubb, roll))

@@ -28,6 +28,9 @@ pub enum SynkFel {
     /// The database is a standalone desk, not a replica of a hub.
     #[error("this database is not a desk of a hub")]
     InteReplika,
+    /// The command would change the replica alone and never reach the hub.
+    #[error("not available at a desk in kommunläge")]
+    EjIKommunlage,
     /// No hub address or login was given, so the command waits for the next sync.
     #[error("no hub to ask")]
     IngenHubb,
@@ -43,6 +46,7 @@ impl Anvandarmeddelande for SynkFel {
             SynkFel::Hubb(e) => e.meddelande_id(),
             SynkFel::InteReplika => "synk-fel-inte-replika",
             SynkFel::IngenHubb => "synk-fel-ingen-hubb",
+            SynkFel::EjIKommunlage => "synk-fel-ej-i-kommunlage",
             SynkFel::AnnanHubb { .. } => "synk-fel-annan-hubb",
         }
     }
@@ -51,7 +55,7 @@ impl Anvandarmeddelande for SynkFel {
         match self {
             SynkFel::Lagring(e) => e.argument(),
             SynkFel::Hubb(e) => e.argument(),
-            SynkFel::InteReplika | SynkFel::IngenHubb => Vec::new(),
+            SynkFel::InteReplika | SynkFel::IngenHubb | SynkFel::EjIKommunlage => Vec::new(),
             SynkFel::AnnanHubb { hubb, anvandare } => {
                 vec![("hubb", hubb.clone().into()), ("anvandare", anvandare.clone().into())]
             }
