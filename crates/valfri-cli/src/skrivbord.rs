@@ -72,7 +72,7 @@ fn anslut(val: &Hubbval) -> Result<Hubb, HubbFel> {
 pub(crate) fn sync(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let sokvag = ctx.databas()?;
     let flaggor = Hubbflaggor::ta(args)?;
-    args.inget_kvar(&["plaintext"])?;
+    args.inget_kvar(&["plaintext", "watch"])?;
     let replika = if sokvag.exists() { ctx.oppna()?.replika()? } else { None };
     let val = flaggor
         .med(replika.as_ref())
@@ -85,6 +85,31 @@ pub(crate) fn sync(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     }
     let store = ctx.oppna()?;
     valfri_synk::anslut_replika(&store, &val.url, &jag)?;
+    if args.har("watch") {
+        // One line per sync that moved something, until stopped (Ctrl-C) or the hub goes away.
+        let mut forsta = true;
+        return Ok(valfri_synk::folj(
+            &store,
+            &mut hubb,
+            std::time::Duration::from_secs(30),
+            |s| {
+                if forsta || s.tillampade + s.nekade + s.hamtade > 0 {
+                    forsta = false;
+                    let text = ctx.t(
+                        "synk-klar",
+                        &[
+                            ("tillampade", s.tillampade.into()),
+                            ("nekade", s.nekade.into()),
+                            ("hamtade", s.hamtade.into()),
+                        ],
+                    );
+                    ctx.ut(&json!({ "synk": s }), || format!("{text}\n"));
+                    let _ = std::io::Write::flush(&mut std::io::stdout());
+                }
+                true
+            },
+        )?);
+    }
     let s = valfri_synk::synka(&store, &mut hubb)?;
     let nekade = nekade(&store, ctx)?;
     ctx.ut(&json!({ "synk": s, "nekade": nekade.iter().map(|(r, t)| json!({ "ulid": r.ulid, "text": t })).collect::<Vec<_>>() }), || {

@@ -414,3 +414,50 @@ fn a_wrong_hub_password_is_a_sentence_and_nothing_is_kept() {
     assert_eq!(ut.status.code(), Some(1));
     assert!(text(&ut.stderr).contains("kommunläge"), "{}", text(&ut.stderr));
 }
+
+#[test]
+fn a_desk_that_follows_the_hub_has_another_desks_choice_within_two_seconds() {
+    let t = Hubbtest::ny();
+    let mut agare = t.agare();
+    let (beslut, utforare) = fall(&mut agare, 10, 20, "N");
+    let anna = t.desk("anna", "anna");
+    let bo = t.desk("bo", "bo");
+    let mut foljare = kommando(&bo, &["sync", "--watch", "--hub-password-env", "LOSEN_BO"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // The follower is listening once it has printed its first sync.
+    let mut rad = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(foljare.stdout.take().unwrap()),
+        &mut rad,
+    )
+    .unwrap();
+    assert!(rad.starts_with("Skickat: "), "{rad}");
+    let bos = rusqlite::Connection::open(&bo).unwrap();
+    let mut tider = Vec::new();
+    for b in &beslut {
+        let start = std::time::Instant::now();
+        ok(
+            &anna,
+            &["choose", "--beslut", b, "--utforare", &utforare, "--hub-password-env", "LOSEN_ANNA"],
+        );
+        loop {
+            let n: i64 = bos
+                .query_row("SELECT count(*) FROM val WHERE beslut_id = ?1", [b], |r| r.get(0))
+                .unwrap_or(0);
+            if n == 1 {
+                break;
+            }
+            assert!(start.elapsed() < std::time::Duration::from_secs(30), "never arrived");
+        }
+        tider.push(start.elapsed());
+    }
+    let _ = foljare.kill();
+    let _ = foljare.wait();
+    tider.sort();
+    let median = tider[tider.len() / 2];
+    eprintln!("choice on desk A visible on desk B (incl. starting valfri on A): {tider:?}");
+    assert!(median < std::time::Duration::from_secs(2), "{tider:?}");
+}

@@ -427,9 +427,15 @@ impl Hubb {
         })
     }
 
-    /// Waits up to `tid` for a change in the hub (LISTEN/NOTIFY); `true` when one came.
+    /// Asks the hub to wake this connection at every committed change (LISTEN). Call it before
+    /// the pull that [`Hubb::vanta_pa_andring`] follows, so no change falls between the two.
+    pub fn lyssna(&mut self) -> Resultat<()> {
+        Ok(self.klient.batch_execute("LISTEN valfri_andring")?)
+    }
+
+    /// Waits up to `tid` for a change in the hub (NOTIFY, after [`Hubb::lyssna`]); `true` when
+    /// one came.
     pub fn vanta_pa_andring(&mut self, tid: Duration) -> Resultat<bool> {
-        self.klient.batch_execute("LISTEN valfri_andring")?;
         let mut notiser = self.klient.notifications();
         let mut kom = notiser.timeout_iter(tid).next()?.is_some();
         // Several changes at once wake the desk once.

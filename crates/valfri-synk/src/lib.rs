@@ -137,6 +137,25 @@ pub fn synka(store: &Store, hubb: &mut Hubb) -> Resultat<Synkat> {
     Ok(Synkat { tillampade: skickat.tillampade, nekade: skickat.nekade, hamtade, markor })
 }
 
+/// Keeps the desk in step: a sync, then waiting for the hub to say something changed
+/// (LISTEN/NOTIFY, or `vila` at most), then the next, for as long as `efter` says so. A change on
+/// another desk reaches this one within the time of a pull.
+pub fn folj(
+    store: &Store,
+    hubb: &mut Hubb,
+    vila: std::time::Duration,
+    mut efter: impl FnMut(&Synkat) -> bool,
+) -> Resultat<()> {
+    hubb.lyssna()?;
+    loop {
+        let s = synka(store, hubb)?;
+        if !efter(&s) {
+            return Ok(());
+        }
+        hubb.vanta_pa_andring(vila)?;
+    }
+}
+
 /// Checks that a replica belongs to this hub and login, or makes a new (empty) database the
 /// replica of it.
 pub fn anslut_replika(store: &Store, hubb_url: &str, jag: &Inloggad) -> Resultat<()> {
