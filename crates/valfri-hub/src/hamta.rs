@@ -118,6 +118,36 @@ pub(crate) fn hamta(
             ut.andrade.push(Andrad { andring, tabell: (*tabell).to_owned(), rad });
         }
     }
+    // A brukare that changed may have just come into the office (moved, or an office changed):
+    // the desk then lacks what hangs on them, whose change numbers are below its cursor. So each
+    // brukare in the pull brings all of it; rows the desk has are written again unchanged.
+    let nya: Vec<String> = ut
+        .andrade
+        .iter()
+        .filter(|a| a.tabell == "brukare")
+        .filter_map(|a| a.rad.get("id").and_then(|v| v.as_str()).map(str::to_owned))
+        .collect();
+    if markor > 0 && !nya.is_empty() {
+        for tabell in ["ombud", "beslut", "val", "ickeval", "information", "omval", "dokument"] {
+            let lista = kolumner(&mut tx, tabell)?;
+            let villkor = match tabell {
+                "ombud" | "beslut" => "t.brukare_id = ANY ($1)",
+                _ => {
+                    "t.beslut_id IN (SELECT b.id FROM valfri.beslut b WHERE b.brukare_id = ANY ($1))"
+                }
+            };
+            let sql = format!(
+                "SELECT t.andring, jsonb_build_object({lista})::text FROM valfri.{tabell} t
+                 WHERE {villkor} AND t.andring <= $2 ORDER BY t.andring"
+            );
+            for r in tx.query(&sql, &[&nya, &markor])? {
+                let text: String = r.get(1);
+                let rad = serde_json::from_str(&text)
+                    .map_err(|e| HubbFel::Internt { detalj: e.to_string() })?;
+                ut.andrade.push(Andrad { andring: r.get(0), tabell: tabell.to_owned(), rad });
+            }
+        }
+    }
     for r in tx.query(
         "SELECT andring, tabell, nyckel::text FROM valfri.borttagen WHERE andring > $1 ORDER BY andring",
         &[&markor],

@@ -419,3 +419,50 @@ fn a_handlaggares_own_connection_cannot_take_a_place_past_the_rules_by_updating_
             .is_ok()
     );
 }
+
+#[test]
+fn a_desk_holds_its_office_and_a_brukare_who_moves_in_arrives_with_their_case() {
+    let kommun = Kommun::ny();
+    let mut agare = kommun.k.agare();
+    let omrade = omrade_med_utforare(&mut agare);
+    let fall = nya_fall(&mut agare, 1, &omrade, "M");
+    let utforare = utforare_med_fria(&mut agare, &omrade, 5);
+    // Anna's desk holds one other område only.
+    let annat: String = agare
+        .klient()
+        .query_one("SELECT id FROM valfri.omrade WHERE kod <> $1 ORDER BY kod LIMIT 1", &[&omrade])
+        .unwrap()
+        .get(0);
+    agare
+        .klient()
+        .execute(
+            "UPDATE valfri.handlaggare SET omraden = ARRAY[$1] WHERE login = 'anna'",
+            &[&annat],
+        )
+        .unwrap();
+    let (anna, mut annas_hubb) = kommun.desk("anna", "anna");
+    let (bo, mut bos_hubb) = kommun.desk("bo", "bo");
+    let i_omradet = antal(
+        &mut agare,
+        &format!("SELECT count(*) FROM valfri.brukare WHERE omrade_id = '{annat}' AND NOT skyddad"),
+    );
+    assert_eq!(anna.antal_brukare().unwrap(), i_omradet, "only her office's brukare");
+    assert!(bo.antal_brukare().unwrap() > i_omradet, "bo's desk holds the whole municipality");
+    // Bo's desk makes a choice for a brukare outside Anna's office; then the brukare moves in.
+    let k = valj(&fall[0], &utforare);
+    assert_eq!(
+        valfri_synk::utfor(&bo, Some(&mut bos_hubb), &k).unwrap().rad.status,
+        Utkorgsstatus::Tillampad
+    );
+    valfri_synk::synka(&anna, &mut annas_hubb).unwrap();
+    let sql = format!("SELECT count(*) FROM val WHERE beslut_id = '{}'", fall[0]);
+    assert_eq!(replika_antal(&kommun.fil("anna"), &sql), 0);
+    agare
+        .klient()
+        .execute("UPDATE valfri.brukare SET omrade_id = $1 WHERE id = 'M-B0000'", &[&annat])
+        .unwrap();
+    valfri_synk::synka(&anna, &mut annas_hubb).unwrap();
+    assert_eq!(replika_antal(&kommun.fil("anna"), &sql), 1, "the case came with the brukare");
+    let beslut = format!("SELECT count(*) FROM beslut WHERE id = '{}'", fall[0]);
+    assert_eq!(replika_antal(&kommun.fil("anna"), &beslut), 1);
+}
