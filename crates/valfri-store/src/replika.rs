@@ -272,10 +272,17 @@ impl Tabell {
             .filter(|k| !self.nyckel.iter().any(|n| n == *k))
             .map(|k| format!("{k} = excluded.{k}"))
             .collect();
+        // Only a row that differs is updated: a row sent again unchanged must not wake the
+        // triggers that guard rows which may never change (a follow-up, a made beslut).
+        let skiljer: Vec<String> = namn
+            .iter()
+            .filter(|k| !self.nyckel.iter().any(|n| n == *k))
+            .map(|k| format!("{k} IS NOT excluded.{k}"))
+            .collect();
         let gora = if uppdatera.is_empty() {
             "NOTHING".to_owned()
         } else {
-            format!("UPDATE SET {}", uppdatera.join(", "))
+            format!("UPDATE SET {} WHERE {}", uppdatera.join(", "), skiljer.join(" OR "))
         };
         let sql = format!(
             "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) DO {gora}",

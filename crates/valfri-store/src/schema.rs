@@ -378,7 +378,32 @@ CREATE TABLE sakerhet (
 ALTER TABLE utforare ADD COLUMN oversattningar TEXT NOT NULL DEFAULT '{}';
 ALTER TABLE kvalitet ADD COLUMN namn_oversatt TEXT NOT NULL DEFAULT '{}';
 ",
-    // 7: kommunläge. A desk whose database is a replica of the municipality's hub says so in
+    // 7: the caseworker's day. What the municipality requires before a beslut is made; when a
+    // beslut was carried out (its provider started) and when and why it ended; the follow-ups
+    // recorded for a beslut (the latest one's next date is when the next is due).
+    r"
+ALTER TABLE kommun ADD COLUMN krav_motivering INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE kommun ADD COLUMN krav_diarienummer INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE beslut ADD COLUMN verkstalld TEXT;
+ALTER TABLE beslut ADD COLUMN avslutad TEXT;
+ALTER TABLE beslut ADD COLUMN avslutsorsak TEXT
+    CHECK (avslutsorsak IN ('flyttat', 'avliden', 'behovs_ej', 'ersatt', 'utgatt'));
+CREATE TABLE uppfoljning (
+    id TEXT PRIMARY KEY,
+    beslut_id TEXT NOT NULL REFERENCES beslut(id),
+    datum TEXT NOT NULL,
+    resultat TEXT NOT NULL,
+    nasta TEXT,
+    handlaggare TEXT NOT NULL,
+    skapad TEXT NOT NULL
+);
+CREATE INDEX uppfoljning_beslut ON uppfoljning (beslut_id);
+CREATE TRIGGER uppfoljning_andras_ej BEFORE UPDATE ON uppfoljning
+BEGIN
+    SELECT RAISE(ABORT, 'valfri: en registrerad uppföljning kan inte ändras');
+END;
+",
+    // 8: kommunläge. A desk whose database is a replica of the municipality's hub says so in
     // `synk` (the hub, the login, the cursor of its last pull); what the handläggare did waits in
     // `utkorg` (the outbox) until the hub has answered: applied, or refused with a sentence.
     r"

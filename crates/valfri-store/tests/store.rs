@@ -32,11 +32,13 @@ fn pnr(ar: i32, manad: u32, dag: u32, nr: u16) -> String {
         .to_string()
 }
 
+/// A granted ledsagarservice for the brukare (Märta has only a draft of one, so a new grant does
+/// not overlap a beslut in force).
 fn nytt(brukare: &str, omfattning: f64) -> NyttBeslut {
     let fran = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
     NyttBeslut {
         brukare_id: brukare.into(),
-        insats_kod: "hemtjanst".into(),
+        insats_kod: "ledsagarservice".into(),
         diarienummer: "VON 2026/0999".into(),
         ansokningsdatum: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
         utfall: Utfall::Bifall,

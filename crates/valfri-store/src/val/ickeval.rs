@@ -17,29 +17,74 @@ impl Store {
     ) -> Resultat<(String, Ickevalsforklaring)> {
         // Else a date ahead would pass a svarsdatum that has not come.
         kontrollera_handelsedatum(dag, crate::idag())?;
-        self.i_transaktion(|tx| {
-            let b = beslutsdata(tx, beslut_id)?;
-            let svarsdatum: Option<String> = tx
-                .rad("SELECT max(svarsdatum) FROM information WHERE beslut_id = ?1", [&b.id], |r| r.get(0))?;
-            let senast_tilldelad: Option<String> = tx
-                .rad(
-                    "SELECT utforare_id FROM ickeval WHERE insats_id = ?1 AND omrade_id IS ?2 AND modell = 'turordning'
-                     ORDER BY tid DESC, rowid DESC LIMIT 1",
-                    params![b.insats_id, b.omrade_id],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let fraga = Ickevalsfraga {
-                orsak,
-                dag,
-                har_utforare: aktivt_val(tx, &b.id)?.is_some(),
-                svarsdatum: datum_opt(svarsdatum)?,
-                senast_tilldelad,
-                registerversion: registerversion(tx)?,
-            };
-            let forklaring = planera_ickeval(&b, &kandidater(tx, &b)?, &fraga)?;
-            let start = ickeval_start(&b, dag);
-            let val_id = infoga_val(tx, aktor, &NyRad {
+        self.i_transaktion(|tx| ickeval_i(tx, aktor, beslut_id, dag, orsak))
+    }
+
+    /// What applying the ickeval alternative now would do: who would be assigned from when. It
+    /// is worked out by applying it in a transaction that is then rolled back, so the
+    /// confirmation says exactly what the act will do (or refuses as it would).
+    pub fn bekrafta_ickeval(
+        &self,
+        beslut_id: &str,
+        dag: NaiveDate,
+        orsak: IckevalOrsak,
+        sprak: &str,
+    ) -> Resultat<Bekraftelse> {
+        kontrollera_handelsedatum(dag, crate::idag())?;
+        self.provkor(|tx| {
+            let aktor = Aktor { id: "system:bekraftelse".into(), namn: String::new(), roll: valfri_domain::Roll::Handlaggare };
+            let (val_id, f) = ickeval_i(tx, &aktor, beslut_id, dag, orsak)?;
+            let start: String = tx.rad("SELECT startdatum FROM val WHERE id = ?1", [&val_id], |r| r.get(0))?;
+            let (brukare_id, insats_kod): (String, String) = tx.rad(
+                "SELECT b.brukare_id, i.kod FROM beslut b JOIN insats i ON i.id = b.insats_id WHERE b.id = ?1",
+                [beslut_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            Ok(Bekraftelse::Ickeval {
+                insats: crate::beslut::insatsnamn(tx, &insats_kod, sprak)?,
+                namn: crate::beslut::brukarnamn(tx, &brukare_id)?,
+                utforare: f.tilldelad.namn,
+                start: datum(&start)?,
+            })
+        })
+    }
+}
+
+fn ickeval_i(
+    tx: &Transaction<'_>,
+    aktor: &Aktor,
+    beslut_id: &str,
+    dag: NaiveDate,
+    orsak: IckevalOrsak,
+) -> Resultat<(String, Ickevalsforklaring)> {
+    {
+        let b = beslutsdata(tx, beslut_id)?;
+        let svarsdatum: Option<String> =
+            tx.rad("SELECT max(svarsdatum) FROM information WHERE beslut_id = ?1", [&b.id], |r| {
+                r.get(0)
+            })?;
+        let senast_tilldelad: Option<String> = tx
+            .rad(
+                "SELECT utforare_id FROM ickeval WHERE insats_id = ?1 AND omrade_id IS ?2 AND modell = 'turordning'
+                 ORDER BY tid DESC, rowid DESC LIMIT 1",
+                params![b.insats_id, b.omrade_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let fraga = Ickevalsfraga {
+            orsak,
+            dag,
+            har_utforare: aktivt_val(tx, &b.id)?.is_some(),
+            svarsdatum: datum_opt(svarsdatum)?,
+            senast_tilldelad,
+            registerversion: registerversion(tx)?,
+        };
+        let forklaring = planera_ickeval(&b, &kandidater(tx, &b, dag)?, &fraga)?;
+        let start = ickeval_start(&b, dag);
+        let val_id = infoga_val(
+            tx,
+            aktor,
+            &NyRad {
                 beslut: &b,
                 utforare_id: &forklaring.tilldelad.utforare_id,
                 typ: ValTyp::Ickeval,
@@ -49,8 +94,9 @@ impl Store {
                 valdatum: dag,
                 startdatum: start,
                 ersatter: None,
-            })?;
-            tx.execute(
+            },
+        )?;
+        tx.execute(
                 "INSERT INTO ickeval (id, val_id, beslut_id, insats_id, omrade_id, modell, utforare_id, forklaring, tid)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
@@ -65,11 +111,12 @@ impl Store {
                     nu()
                 ],
             )?;
-            logg::skriv(tx, aktor, "ickeval", "beslut", &b.id, &serde_json::to_string(&forklaring)?)?;
-            Ok((val_id, forklaring))
-        })
+        logg::skriv(tx, aktor, "ickeval", "beslut", &b.id, &serde_json::to_string(&forklaring)?)?;
+        Ok((val_id, forklaring))
     }
+}
 
+impl Store {
     /// The stored explanations of every ickeval for a beslut.
     pub fn ickevalsforklaringar(&self, beslut_id: &str) -> Resultat<Vec<Ickevalsforklaring>> {
         let mut stmt = self.conn.prepare_cached(
