@@ -79,9 +79,7 @@ pub(crate) fn beslutsmeddelande(
         ],
         Utfall::Bifall => vec![beviljat(), galler()],
     };
-    for mening in utfall {
-        b.push(Block::Stycke { text: mening, storlek: s.brod, vikt: Vikt::Fet });
-    }
+    b.push(Block::Stycke { text: utfall.join(" "), storlek: s.brod, vikt: Vikt::Fet });
     b.push(stycke(l.text(
         sp,
         "dokument-beslut-inledning",

@@ -315,3 +315,22 @@ fn large_print_enlarges_the_letterhead_address_references_and_footer_of_the_deci
     let sida = p.bitar.iter().find(|b| b.text.starts_with("Sida 1 av")).unwrap();
     assert!(sida.y < 25.0 * MM, "the page number is in the footer");
 }
+
+#[test]
+fn the_sheet_counts_and_shows_only_the_providers_approved_on_its_date() {
+    let (t, l) = verktyg();
+    let mut u = jamforelseunderlag(10);
+    u.utforare[3].status = Valbarhet::Upphort { till: d(2026, 4, 1) };
+    u.utforare[4].status = Valbarhet::EjBorjat { fran: d(2026, 9, 1) };
+    u.utforare[5].status = Valbarhet::VidTak { tak: 1, aktiva: 1 };
+    let p = Pdf::las(&valfri_dokument::jamforelseblad(&t, &l, &u, &form("sv", false)).unwrap());
+    let text = p.lopande();
+    assert!(
+        text.contains("Här finns alla 8 utförare som kommunen har godkänt för hemtjänst."),
+        "{text}"
+    );
+    for i in [3, 4] {
+        assert!(!text.contains(&u.utforare[i].utforare.namn), "{}", u.utforare[i].utforare.namn);
+    }
+    assert!(text.contains("Har ingen ledig plats just nu (1 av 1 plats är tagen)"), "{text}");
+}

@@ -181,7 +181,10 @@ fn a_letter_after_an_ickeval_names_the_assigned_provider() {
     let vad = Vad::Valfrihetsbrev { beslut };
     let form = valfri_domain::dokument::Form { sprak: "sv".into(), storstil: false };
     let filer = u.spara(&vad, &form, |n| dir.path().join(vad.filnamn(n))).unwrap();
+    let storlek = std::fs::metadata(&filer[0]).unwrap().len();
+    assert!(storlek < 50 * 1024, "the letter with its sheet is {storlek} bytes");
     let t = text(&filer[0], None);
     assert!(t.contains(&format!("Du valde ingen utförare. Därför fick du {namn}.")), "{t}");
+    assert!(t.contains("Bilaga till brevet från"), "the sheet is in the same PDF");
     assert!(text(&filer[0], Some(1)).contains(&format!("I dag får du hjälp av {namn}.")));
 }
