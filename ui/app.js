@@ -2,7 +2,7 @@
 // (validation, ordering, who may see what) lives in Rust. Every text comes from the core's Fluent
 // files through the `texter` command.
 
-import { sattLasEfter, startaLas } from "./las.js";
+import { andraLockEfter, startaLock } from "./lock.js";
 
 const invoke = window.__TAURI__.core.invoke;
 
@@ -14,6 +14,8 @@ const tillstand = {
   oppnaNr: 0,
   brukareId: null,
   insatser: [],
+  // The domain's code lists with their words in the current language (from `texter`).
+  koder: { utfall: [], vem_valde: [], kanal: [] },
   zoom: 1,
 };
 
@@ -23,6 +25,11 @@ const $ = (sel) => document.querySelector(sel);
 function t(id, varden = {}) {
   const mall = tillstand.texter[id] ?? id;
   return mall.replace(/\{\s*\$([a-z_]+)\s*\}/g, (_, namn) => String(varden[namn] ?? ""));
+}
+
+/** The `<option>`s of a code list from the core. */
+function alternativ(lista) {
+  return lista.map((k) => el("option", { value: k.kod, text: k.text }));
 }
 
 function el(tagg, attr = {}, ...barn) {
@@ -78,6 +85,7 @@ async function laddaTexter(sprak) {
   const svar = await invoke("texter", { sprak });
   tillstand.sprak = svar.sprak;
   tillstand.texter = svar.texter;
+  tillstand.koder = svar.koder;
   document.documentElement.lang = svar.sprak;
   document.title = t("ui-app-titel");
   for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
@@ -354,7 +362,7 @@ function byggFormular(lage, beslutId, varden) {
       return el("select", gemensamt, el("option", { value: "", text: t("ui-form-valj-insats") }), ...tillstand.insatser.map((i) => el("option", { value: i.kod, text: i.namn })));
     }
     if (nyckel === "utfall") {
-      return el("select", gemensamt, el("option", { value: "", text: t("ui-form-valj-utfall") }), ...["bifall", "delvis", "avslag"].map((u) => el("option", { value: u, text: t("utfall-" + u) })));
+      return el("select", gemensamt, el("option", { value: "", text: t("ui-form-valj-utfall") }), ...alternativ(tillstand.koder.utfall));
     }
     if (nyckel === "motivering") return el("textarea", { ...gemensamt, rows: "4" });
     const datum = ["ansokningsdatum", "giltig_fran", "giltig_till", "uppfoljning"].includes(nyckel);
@@ -477,7 +485,7 @@ async function visaRegister(meddelande) {
       sektion,
       el("h2", { text: t("ui-register-rubrik") }),
       meddelande ? el("p", { class: "klart", role: "status", text: meddelande }) : null,
-      el("p", { class: "hjalp", text: t("ui-register-version", { version: r.historik[0]?.nummer ?? 0 }) + (r.far_andra ? "" : " " + t("ui-register-las")) }),
+      el("p", { class: "hjalp", text: t("ui-register-version", { version: r.historik[0]?.nummer ?? 0 }) + (r.far_andra ? "" : " " + t("ui-register-endast-visning")) }),
       el(
         "table",
         { class: "tabell", id: "register-tabell" },
@@ -544,7 +552,7 @@ function utforarFormular(u) {
       el("button", { type: "button", class: "knapp", id: "u-avbryt", text: t("ui-form-avbryt") }),
     ),
   );
-  const lasIn = () => {
+  const hamtaFormular = () => {
     const v = (id) => form.querySelector("#" + id).value.trim() || null;
     return {
       ...u,
@@ -568,7 +576,7 @@ function utforarFormular(u) {
   };
   form.querySelector("#u-forhandsgranska").addEventListener("click", async () => {
     try {
-      visaPaverkan(await anropa("forhandsgranska_utforare", { utforare: lasIn() }));
+      visaPaverkan(await anropa("forhandsgranska_utforare", { utforare: hamtaFormular() }));
     } catch (fel) {
       visaFel(fel);
     }
@@ -577,7 +585,7 @@ function utforarFormular(u) {
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     try {
-      const sparat = await anropa("spara_utforare", { handlaggareId: tillstand.handlaggareId, utforare: lasIn(), beskrivning: form.querySelector("#u-beskrivning").value });
+      const sparat = await anropa("spara_utforare", { handlaggareId: tillstand.handlaggareId, utforare: hamtaFormular(), beskrivning: form.querySelector("#u-beskrivning").value });
       await visaRegister(t("ui-register-sparat", { version: sparat.version }));
     } catch (fel) {
       visaFel(fel);
@@ -595,7 +603,7 @@ function visaHjalp() {
       "dialog",
       { id: "hjalp", "aria-labelledby": "hjalp-rubrik" },
       el("h2", { id: "hjalp-rubrik", text: t("ui-hjalp-rubrik") }),
-      el("ul", { class: "lista" }, ...["ui-hjalp-sok", "ui-hjalp-nytt", "ui-hjalp-pilar", "ui-hjalp-esc", "ui-hjalp-las", "ui-hjalp-zoom", "ui-hjalp-visa"].map((k) => el("li", { text: t(k) }))),
+      el("ul", { class: "lista" }, ...["ui-hjalp-sok", "ui-hjalp-nytt", "ui-hjalp-pilar", "ui-hjalp-esc", "ui-hjalp-lock", "ui-hjalp-zoom", "ui-hjalp-visa"].map((k) => el("li", { text: t(k) }))),
       el("button", { type: "button", class: "knapp primar", id: "hjalp-stang", text: t("ui-hjalp-stang") }),
     );
     document.body.append(dialog);
@@ -682,8 +690,8 @@ function valForm(lista, beslutId) {
     { id: "val-form", class: "val-form" },
     el("h5", { text: t("ui-val-rubrik") }),
     falt("val-utforare", "ui-val-utforare", el("select", { id: "val-utforare", required: true }, ...valbara.map((r) => el("option", { value: r.utforare_id, text: r.namn })))),
-    falt("val-vem", "ui-val-vem", el("select", { id: "val-vem" }, ...["brukare", "ombud", "handlaggare"].map((k) => el("option", { value: k, text: t("vem-" + k) })))),
-    falt("val-satt", "ui-val-satt", el("select", { id: "val-satt" }, ...["brev", "samtal", "tolk"].map((k) => el("option", { value: k, text: t("infosatt-" + k) })))),
+    falt("val-vem", "ui-val-vem", el("select", { id: "val-vem" }, ...alternativ(tillstand.koder.vem_valde))),
+    falt("val-kanal", "ui-val-kanal", el("select", { id: "val-kanal" }, ...alternativ(tillstand.koder.kanal))),
     // A text field in the ISO form the whole program uses; the platform's date picker follows
     // the system locale (11/23/2026 on an English system), which caseworkers would misread.
     falt("val-start", "ui-val-start", el("input", { id: "val-start", type: "text", inputmode: "numeric", placeholder: t("ui-datum-platshallare"), pattern: "\\d{4}-\\d{2}-\\d{2}", autocomplete: "off" })),
@@ -698,7 +706,7 @@ function valForm(lista, beslutId) {
         beslutId,
         utforareId: $("#val-utforare").value,
         vemValde: $("#val-vem").value,
-        informationssatt: $("#val-satt").value,
+        informationssatt: $("#val-kanal").value,
         startdatum: $("#val-start").value || null,
       });
       await visaValfrihet(panel, beslutId, t("ui-val-klart", { utforare: val.utforare_namn, start: val.startdatum }));
@@ -914,8 +922,8 @@ async function visaInstallningar(meddelande) {
     const inst = await anropa("installningar", { handlaggareId: tillstand.handlaggareId });
     doljFel();
     const k = inst.kommun;
-    const las = !inst.far_andra;
-    const falt = (id, etikett, varde) => el("div", { class: "falt" }, el("label", { for: id, text: t(etikett) }), el("input", { id, type: "text", value: varde ?? "", autocomplete: "off", disabled: las }));
+    const endastVisning = !inst.far_andra;
+    const falt = (id, etikett, varde) => el("div", { class: "falt" }, el("label", { for: id, text: t(etikett) }), el("input", { id, type: "text", value: varde ?? "", autocomplete: "off", disabled: endastVisning }));
     const kommunForm = el(
       "form",
       { id: "kommun-form", class: "beslut-form", "aria-labelledby": "inst-kommun" },
@@ -930,15 +938,15 @@ async function visaInstallningar(meddelande) {
         "div",
         { class: "falt" },
         el("label", { for: "k-ordning", text: t("ui-inst-ordning") }),
-        el("select", { id: "k-ordning", disabled: las }, ...inst.ordningsregler.map((o) => el("option", { value: o.kod, text: o.namn, selected: o.kod === k.ordning }))),
+        el("select", { id: "k-ordning", disabled: endastVisning }, ...inst.ordningsregler.map((o) => el("option", { value: o.kod, text: o.namn, selected: o.kod === k.ordning }))),
       ),
       el(
         "fieldset",
         { class: "omraden" },
         el("legend", { text: t("ui-inst-sprak") }),
-        ...inst.sprak_lista.map((s) => el("label", { class: "val" }, el("input", { type: "checkbox", name: "k-sprak", value: s, checked: k.sprak.includes(s), disabled: las || s === "sv" }), " " + s.toUpperCase())),
+        ...inst.sprak_lista.map((s) => el("label", { class: "val" }, el("input", { type: "checkbox", name: "k-sprak", value: s, checked: k.sprak.includes(s), disabled: endastVisning || s === "sv" }), " " + s.toUpperCase())),
       ),
-      el("div", { class: "knapprad bred" }, el("button", { type: "submit", class: "knapp primar", id: "k-spara", text: t("ui-inst-spara"), disabled: las })),
+      el("div", { class: "knapprad bred" }, el("button", { type: "submit", class: "knapp primar", id: "k-spara", text: t("ui-inst-spara"), disabled: endastVisning })),
     );
     kommunForm.addEventListener("submit", async (e) => {
       e.preventDefault();
@@ -960,10 +968,10 @@ async function visaInstallningar(meddelande) {
     const omradeForm = el(
       "form",
       { id: "omrade-form", class: "val-form", "aria-label": t("ui-inst-omrade-ny") },
-      el("div", { class: "falt" }, el("label", { for: "o-kod", text: t("ui-inst-omrade-kod") }), el("input", { id: "o-kod", type: "text", required: true, disabled: las })),
-      el("div", { class: "falt" }, el("label", { for: "o-namn", text: t("ui-inst-omrade-namn") }), el("input", { id: "o-namn", type: "text", required: true, disabled: las })),
-      el("label", { class: "val" }, el("input", { type: "checkbox", id: "o-landsbygd", disabled: las }), " " + t("ui-inst-landsbygd")),
-      el("button", { type: "submit", class: "knapp", id: "o-ny", text: t("ui-inst-omrade-ny"), disabled: las }),
+      el("div", { class: "falt" }, el("label", { for: "o-kod", text: t("ui-inst-omrade-kod") }), el("input", { id: "o-kod", type: "text", required: true, disabled: endastVisning })),
+      el("div", { class: "falt" }, el("label", { for: "o-namn", text: t("ui-inst-omrade-namn") }), el("input", { id: "o-namn", type: "text", required: true, disabled: endastVisning })),
+      el("label", { class: "val" }, el("input", { type: "checkbox", id: "o-landsbygd", disabled: endastVisning }), " " + t("ui-inst-landsbygd")),
+      el("button", { type: "submit", class: "knapp", id: "o-ny", text: t("ui-inst-omrade-ny"), disabled: endastVisning }),
     );
     omradeForm.addEventListener("submit", async (e) => {
       e.preventDefault();
@@ -980,15 +988,15 @@ async function visaInstallningar(meddelande) {
         "tr",
         { "data-kod": i.kod },
         el("th", { scope: "row", text: i.namn }),
-        el("td", {}, el("input", { id: `i${n}-lagrum`, type: "text", value: i.lagrum, "aria-label": `${t("ui-inst-lagrum")}, ${i.namn}`, disabled: las })),
+        el("td", {}, el("input", { id: `i${n}-lagrum`, type: "text", value: i.lagrum, "aria-label": `${t("ui-inst-lagrum")}, ${i.namn}`, disabled: endastVisning })),
         el(
           "td",
           {},
           i.valfrihet
-            ? el("select", { id: `i${n}-ickeval`, class: "ickeval-val", "aria-label": `${t("ui-inst-ickeval")}, ${i.namn}`, disabled: las }, ...inst.ickeval_modeller.map((m) => el("option", { value: m.kod, text: m.namn, selected: m.kod === i.ickeval })))
+            ? el("select", { id: `i${n}-ickeval`, class: "ickeval-val", "aria-label": `${t("ui-inst-ickeval")}, ${i.namn}`, disabled: endastVisning }, ...inst.ickeval_modeller.map((m) => el("option", { value: m.kod, text: m.namn, selected: m.kod === i.ickeval })))
             : el("span", { class: "hjalp", text: "–" }),
         ),
-        el("td", {}, el("button", { type: "button", class: "knapp spara-insats", "data-nr": String(n), text: t("ui-inst-spara"), "aria-label": t("ui-inst-spara-insats", { insats: i.namn }), disabled: las })),
+        el("td", {}, el("button", { type: "button", class: "knapp spara-insats", "data-nr": String(n), text: t("ui-inst-spara"), "aria-label": t("ui-inst-spara-insats", { insats: i.namn }), disabled: endastVisning })),
       );
       return rad;
     };
@@ -1051,7 +1059,7 @@ async function visaInstallningar(meddelande) {
       el("h2", { text: t("ui-inst-rubrik") }),
       meddelande ? el("p", { class: "klart", role: "status", text: meddelande }) : null,
       el("p", { id: "ickeval-varning", class: "varning", role: "alert", tabindex: "-1", hidden: true }),
-      las ? el("p", { class: "hjalp", text: t("ui-inst-las") }) : null,
+      endastVisning ? el("p", { class: "hjalp", text: t("ui-inst-endast-visning") }) : null,
       kommunForm,
       el("h3", { text: t("ui-inst-omraden") }),
       el("ul", { class: "lista", id: "omrade-lista" }, ...inst.omraden.map((o) => el("li", { text: `${o.kod} ${o.namn}${o.landsbygd ? ` (${t("ui-inst-landsbygd").toLowerCase()})` : ""}` }))),
@@ -1060,7 +1068,7 @@ async function visaInstallningar(meddelande) {
       insatser,
       el("h3", { text: t("ui-inst-dokument") }),
       mappForm,
-      await sakerhetsForm(las),
+      await sakerhetsForm(endastVisning),
     );
   } catch (fel) {
     visaFel(fel);
@@ -1068,17 +1076,17 @@ async function visaInstallningar(meddelande) {
 }
 
 /** The idle lock and how many automatic backups to keep. */
-async function sakerhetsForm(las) {
+async function sakerhetsForm(endastVisning) {
   const s = await anropa("sakerhet");
   const tal = (id, etikett, varde, max) =>
-    el("div", { class: "falt" }, el("label", { for: id, text: t(etikett) }), el("input", { id, type: "number", min: 1, max, step: 1, value: varde, disabled: las }));
+    el("div", { class: "falt" }, el("label", { for: id, text: t(etikett) }), el("input", { id, type: "number", min: 1, max, step: 1, value: varde, disabled: endastVisning }));
   const form = el(
     "form",
     { id: "sakerhet-form", class: "beslut-form", "aria-labelledby": "inst-sakerhet" },
     el("h3", { id: "inst-sakerhet", class: "bred", text: t("ui-inst-sakerhet") }),
-    tal("s-las", "ui-inst-las-minuter", s.las_efter_minuter, 480),
+    tal("s-lock", "ui-inst-lock-minuter", s.las_efter_minuter, 480),
     tal("s-kopior", "ui-inst-kopior", s.sakerhetskopior, 100),
-    el("div", { class: "knapprad bred" }, el("button", { type: "submit", class: "knapp primar", id: "s-spara", text: t("ui-inst-spara"), disabled: las })),
+    el("div", { class: "knapprad bred" }, el("button", { type: "submit", class: "knapp primar", id: "s-spara", text: t("ui-inst-spara"), disabled: endastVisning })),
   );
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
@@ -1086,9 +1094,9 @@ async function sakerhetsForm(las) {
     try {
       const sparat = await anropa("spara_sakerhet", {
         handlaggareId: tillstand.handlaggareId,
-        sakerhet: { las_efter_minuter: heltal("s-las"), sakerhetskopior: heltal("s-kopior") },
+        sakerhet: { las_efter_minuter: heltal("s-lock"), sakerhetskopior: heltal("s-kopior") },
       });
-      sattLasEfter(sparat.las_efter_minuter);
+      andraLockEfter(sparat.las_efter_minuter);
       await visaInstallningar(t("ui-inst-sakerhet-sparat", { minuter: sparat.las_efter_minuter, kopior: sparat.sakerhetskopior }));
     } catch (fel) {
       visaFel(fel);
@@ -1239,7 +1247,7 @@ function kopplaHandelser() {
 }
 
 /** What the window shows once the database is open (at start and after every unlock). */
-async function efterUpplasning(meddelande = "") {
+async function efterUnlock(meddelande = "") {
   try {
     await laddaHandlaggare();
     $("#traff-status").textContent = t("ui-skriv-for-att-soka");
@@ -1252,7 +1260,7 @@ async function efterUpplasning(meddelande = "") {
 }
 
 /** On lock: nothing about a brukare stays on the page behind the lock screen. */
-function rensaVidLas() {
+function rensaVidLock() {
   $("#sok").value = "";
   $("#traffar").replaceChildren();
   $("#traff-status").textContent = "";
@@ -1286,7 +1294,7 @@ async function start() {
   if (zoom && zoom !== 1) await zooma(zoom);
   try {
     await laddaTexter(localStorage.getItem("valfri.sprak") ?? "sv");
-    await startaLas({ invoke, t, el, handlaggareId: () => tillstand.handlaggareId, efterUpplasning, narLast: rensaVidLas });
+    await startaLock({ invoke, t, el, handlaggareId: () => tillstand.handlaggareId, efterUnlock, narLocked: rensaVidLock });
   } catch (fel) {
     visaFel(fel);
   } finally {

@@ -4,14 +4,18 @@ cli-hjalp =
     Usage: valfri [--db FILE] [--passphrase-env VAR] [--lang sv|en|fi] [--json] COMMAND
 
     Commands:
-      demo [--force]                      create the Exempelby demo municipality in the database
-      generate --brukare N --utforare M [--seed S]
+      demo [--force] (--passphrase-env VAR | --plaintext)
+                                          create the Exempelby demo municipality in the database (encrypted, or unencrypted with --plaintext)
+      generate --brukare N --utforare M [--seed S] (--passphrase-env VAR | --plaintext)
                                           create a large fictional municipality for benchmarks
       insatser | omraden | utforare       list services, areas or providers
       brukare search TEXT                 search clients by name or personal identity number
-      brukare import FILE [--dry-run]     import clients from CSV or XLSX; all or nothing
-      providers import FILE [--dry-run]   import the provider register from CSV or XLSX; shows errors per row
-                                          and, with --dry-run, what would change
+      brukare import FILE [--dry-run] [--sheet SHEET]
+                                          import clients from CSV or XLSX; all or nothing
+      providers import FILE [--dry-run] [--sheet SHEET]
+                                          import the provider register from CSV or XLSX; shows errors per row
+                                          and, with --dry-run, what would change. From a workbook, the sheet
+                                          SHEET is read, otherwise the first sheet with the expected headers
       providers export [--format csv|hsds] [--out FILE]
                                           export the register as CSV or Open Referral HSDS
       providers keygen --out KEYFILE      create a key pair for register packages (KEYFILE and KEYFILE.pub)
@@ -23,7 +27,7 @@ cli-hjalp =
                  --from DATE and optionally [--omfattning N] [--to DATE] [--uppfoljning DATE] [--motivering TEXT]
                                           create and make a decision; prints its id
       backup --out FILE                   back up the database while it is in use
-      restore FILE                        restore a checked backup
+      restore FILE | restore --latest     restore a checked backup, or the newest automatic one
       encrypt --new-passphrase-env VAR    encrypt an unencrypted database (the copy is checked before the original goes)
       rekey --new-passphrase-env VAR      change the passphrase (the current one is given with --passphrase-env)
       audit verify                        verify the audit log's chain
@@ -45,12 +49,22 @@ cli-hjalp =
       insats ickeval --insats CODE --modell egen_regi|utsedd|turordning [--utforare ORGNR] [--utan-egen-regi]
                                           set a service's default alternative (system administrator)
 
+    Kommunläge (the municipality's shared PostgreSQL database; syncing the desks is not built yet):
+      hub init --url URL [--password-env VAR]
+                                          create or upgrade the hub's schema, roles and grants (the schema owner)
+      hub sql                             print the role, grant and row-level-security statements for a DBA
+      hub user add LOGIN --namn TEXT --roll handlaggare|systemforvaltare --password-env VAR --url URL
+                 and optionally [--hub-password-env VAR]
+                                          create a person's login in the hub; the password is read from the variable
+
     The database is chosen with --db or VALFRI_DB; otherwise the app's own file is used.
     Exit codes: 0 done, 1 refused, 2 usage error, 3 storage error.
 cli-fel-saknar-varde = The option --{ $namn } needs a value.
 cli-fel-okand = Unknown command or option: { $namn }
 cli-fel-saknas = { $namn } is missing.
 cli-fel-extra = Unexpected argument: { $namn }
+cli-fel-skydd-saknas = A new database is encrypted: give --passphrase-env VAR (an environment variable holding the passphrase). An unencrypted database, readable by anyone who has the file, is made only with --plaintext.
+cli-fel-skydd-dubbelt = Give either --passphrase-env for an encrypted database or --plaintext for an unencrypted one, not both.
 cli-krypterad = The database { $sokvag } is now encrypted. It cannot be read without the passphrase; keep the passphrase safe.
 cli-losenfras-bytt = The passphrase has been changed. Older backups still open with the old one.
 cli-demo-klar = The demo municipality Exempelby kommun is now in { $sokvag }: { $brukare } clients and { $utforare } providers. Every person is fictional.
@@ -74,7 +88,7 @@ cli-kol-personnummer = Personal identity number
 cli-kol-omrade = Area
 cli-ordning = Order: { $regel }. Provider register version { $version }.
 cli-val-klart = Registered: { $valtyp }, { $utforare } from { $start }.
-cli-ickeval-satt = The default alternative for { $insats } is now: { $modell }.
+cli-ickeval-andrad = The default alternative for { $insats } is now: { $modell }.
 cli-kol-utforare = Provider
 cli-kol-status = Status
 cli-kol-insats = Service
@@ -87,3 +101,10 @@ cli-kol-platser = Places
 cli-dokument-klart = Saved: { $sokvag }
 cli-batch-framsteg = Letter { $klara } of { $antal }
 cli-batch-klar = { $skrivna } letters written, { $redan } already there from an earlier run, in { $katalog }.
+cli-batch-stadat = From an interrupted run: { $pa_plats } recorded { $pa_plats ->
+        [one] letter was
+       *[other] letters were
+    } put in place and { $borttagna } unfinished { $borttagna ->
+        [one] file was
+       *[other] files were
+    } removed.

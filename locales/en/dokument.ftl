@@ -180,3 +180,12 @@ dokument-sprak-sq = Albanian
 
 fel-dokument-typsnitt = The program's built-in font ({ $namn }) could not be read, so no document could be made. Contact the system administrator.
 fel-dokument-skriva = The document could not be made. Contact the system administrator and quote: { $detalj }
+
+# Register text that has no translation is printed in Swedish with this mark, and the
+# document ends with the note.
+dokument-pa-svenska = (in Swedish)
+dokument-pa-svenska-not = Text marked (in Swedish) is only available in Swedish. You can have an interpreter free of charge. Call your case officer.
+dokument-motivering-som-skriven = Your case officer wrote the reasons. They are printed here as they were written.
+dokument-lag-sol = the Swedish Social Services Act
+dokument-lag-lss = the Swedish Act concerning Support and Service for Persons with Certain Functional Impairments
+dokument-talong-skriv-utforare = Write the name of the provider you choose:

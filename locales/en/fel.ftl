@@ -3,6 +3,7 @@
 fel-personnummer-form = The personal identity number has the wrong form. Write it as YYYYMMDD-NNNN or YYMMDD-NNNN.
 fel-personnummer-datum = The personal identity number contains a date that does not exist. Check the date of birth.
 fel-personnummer-kontrollsiffra = The last digit of the personal identity number does not match. Check that every digit is right.
+fel-personnummer-framtid = The personal identity number has a date of birth after today. Check the year and the date of birth.
 fel-orgnr-form = The organisation number has the wrong form. Write it as NNNNNN-NNNN.
 fel-orgnr-grupp = This is not an organisation number. The first digit must give the kind of organisation and the third digit must be at least 2.
 fel-orgnr-kontrollsiffra = The last digit of the organisation number does not match. Check that every digit is right.
@@ -12,11 +13,16 @@ fel-falt-for-langt = { $falt } may be at most { $max } characters.
 fel-falt-otillatna-tecken = { $falt } contains control characters or invisible direction marks. Type the text again without them.
 fel-datum = { $falt } is not a valid date. Write it as YYYY-MM-DD.
 fel-datum-ordning = The end date cannot be before the start date.
+fel-datum-framtid = The date { $datum } has not come yet. What is recorded as done cannot be dated ahead.
 fel-omfattning = The extent must be a number above zero and at most { $max }.
 fel-omfattning-ej-tillampbar = This service or outcome has no extent. Leave the field empty.
 fel-okant-varde = “{ $varde }” is not a valid value for { $falt }.
 
 fel-db-oppna = The database { $sokvag } cannot be opened. Check that the file exists and that you may access it.
+fel-db-saknas = There is no database at { $sokvag }. Check the path; a new database is only made by Valfri's first start, valfri demo or valfri generate.
+fel-db-inte-valfri = The file { $sokvag } is not a Valfri database: it is empty or holds something else. Nothing in it has been changed. Check the path, or restore a backup.
+db-kryptering-slutford = Encrypting the database was interrupted last time. It has now been finished: the database is encrypted and the unencrypted copy has been overwritten.
+db-kryptering-angrad = Encrypting the database was interrupted last time before it was done. It has been undone: the database is as before and not encrypted. Encrypt it again.
 fel-db-upptagen = Another program is using the database right now. Wait a moment and try again.
 fel-db-korrupt = The database file is damaged or is not a Valfri database. Restore the latest backup.
 fel-db-nyare = The database was made by a newer version of Valfri (version { $databas }, this program knows { $program }). Update Valfri.

@@ -70,3 +70,17 @@ utbyte-falt-tillaggstjanster = additional services
 utbyte-falt-omraden = areas
 utbyte-falt-godkannanden = approvals
 utbyte-falt-kvalitet = quality figures
+
+# Reading files: size limits, text encoding and sheets.
+utbyte-fel-uppackad = The workbook unpacks to more than { $max } MB and is not read. A provider register is far smaller; check that this is the right file.
+utbyte-fel-delens-storlek = A part of the workbook is larger than it declares. The file is damaged or made to fill the memory and is not read.
+utbyte-fel-strangar = The workbook has more than { $max } different texts and is not read. Check that this is the right file.
+utbyte-fel-blad-saknas = The workbook has no sheet named “{ $blad }”. Its sheets are: { $finns }.
+utbyte-fel-blad-i-csv = The file is a CSV file and has no sheets. Leave out the sheet name and try again.
+utbyte-kodning = The file was read as { $kodning }.
+utbyte-kodning-markering = The file begins with a UTF-8 mark, but the text after it is Windows-1252. It was read as Windows-1252; check å, ä and ö.
+utbyte-blad-namngivet = The sheet “{ $blad }” was read.
+utbyte-blad-rubrik = The sheet “{ $blad }” was read, as it is the first sheet with the headers the import expects. The workbook’s sheets: { $alla }.
+utbyte-blad-forsta = No sheet has all the headers the import expects, so the sheet “{ $blad }” was read. The workbook’s sheets: { $alla }.
+utbyte-varning-formel = The value begins with a character (= + - @) that Excel reads as a formula. It is saved as written; the export writes it with an apostrophe first so that Excel shows it as text.
+utbyte-rubrik-varningar = To note (the import is not stopped):

@@ -4,15 +4,18 @@ cli-hjalp =
     Käyttö: valfri [--db TIEDOSTO] [--passphrase-env MUUTTUJA] [--lang sv|en|fi] [--json] KOMENTO
 
     Komennot:
-      demo [--force]                      luo esimerkkikunta Exempelby tietokantaan
-      generate --brukare N --utforare M [--seed S]
+      demo [--force] (--passphrase-env MUUTTUJA | --plaintext)
+                                          luo esimerkkikunta Exempelby tietokantaan (salattuna, tai salaamattomana valitsimella --plaintext)
+      generate --brukare N --utforare M [--seed S] (--passphrase-env MUUTTUJA | --plaintext)
                                           luo suuri kuviteltu kunta suorituskykymittauksia varten
       insatser | omraden | utforare       luettele palvelut, alueet tai palveluntuottajat
       brukare search TEKSTI               hae asiakkaita nimellä tai henkilötunnuksella
-      brukare import TIEDOSTO [--dry-run] tuo asiakkaat CSV- tai XLSX-tiedostosta; kaikki tai ei mitään
-      providers import TIEDOSTO [--dry-run]
+      brukare import TIEDOSTO [--dry-run] [--sheet TAULUKKO]
+                                          tuo asiakkaat CSV- tai XLSX-tiedostosta; kaikki tai ei mitään
+      providers import TIEDOSTO [--dry-run] [--sheet TAULUKKO]
                                           tuo palveluntuottajarekisteri CSV- tai XLSX-tiedostosta; näyttää virheet
-                                          riveittäin ja --dry-run-valinnalla, mitä muuttuisi
+                                          riveittäin ja --dry-run-valinnalla, mitä muuttuisi. Työkirjasta luetaan
+                                          taulukko TAULUKKO, muuten ensimmäinen taulukko, jossa on odotetut otsikot
       providers export [--format csv|hsds] [--out TIEDOSTO]
                                           vie rekisteri CSV- tai Open Referral HSDS -muodossa
       providers keygen --out AVAINTIEDOSTO
@@ -25,7 +28,7 @@ cli-hjalp =
                  --from PVM ja valinnaisesti [--omfattning N] [--to PVM] [--uppfoljning PVM] [--motivering TEKSTI]
                                           luo ja tee päätös; tulostaa sen tunnuksen
       backup --out TIEDOSTO               varmuuskopioi tietokanta sen ollessa käytössä
-      restore TIEDOSTO                    palauta tarkistettu varmuuskopio
+      restore TIEDOSTO | restore --latest palauta tarkistettu varmuuskopio tai uusin automaattinen
       encrypt --new-passphrase-env MUUTTUJA
                                           salaa salaamaton tietokanta (kopio tarkistetaan ennen alkuperäisen poistoa)
       rekey --new-passphrase-env MUUTTUJA vaihda salalause (nykyinen annetaan valitsimella --passphrase-env)
@@ -48,12 +51,22 @@ cli-hjalp =
       insats ickeval --insats KOODI --modell egen_regi|utsedd|turordning [--utforare YTUNNUS] [--utan-egen-regi]
                                           valitse palvelun valitsematta jättämisen vaihtoehto (ylläpitäjä)
 
+    Kuntatila (kunnan yhteinen PostgreSQL-tietokanta; työasemien synkronointia ei ole vielä rakennettu):
+      hub init --url URL [--password-env MUUTTUJA]
+                                          luo tai päivitä hubin skeema, roolit ja oikeudet (skeeman omistaja)
+      hub sql                             tulosta rooli-, oikeus- ja rivitason suojauslauseet tietokannan ylläpitäjälle
+      hub user add TUNNUS --namn TEKSTI --roll handlaggare|systemforvaltare --password-env MUUTTUJA --url URL
+                 ja valinnaisesti [--hub-password-env MUUTTUJA]
+                                          luo henkilön tunnus hubiin; salasana luetaan ympäristömuuttujasta
+
     Tietokanta valitaan valitsimella --db tai muuttujalla VALFRI_DB; muuten käytetään sovelluksen omaa tiedostoa.
     Paluukoodit: 0 valmis, 1 estetty, 2 virheellinen käyttö, 3 tallennusvirhe.
 cli-fel-saknar-varde = Valitsin --{ $namn } tarvitsee arvon.
 cli-fel-okand = Tuntematon komento tai valitsin: { $namn }
 cli-fel-saknas = { $namn } puuttuu.
 cli-fel-extra = Odottamaton argumentti: { $namn }
+cli-fel-skydd-saknas = Uusi tietokanta salataan: anna --passphrase-env MUUTTUJA (ympäristömuuttuja, jossa on salalause). Salaamaton tietokanta, jonka kuka tahansa tiedoston saanut voi lukea, luodaan vain valitsimella --plaintext.
+cli-fel-skydd-dubbelt = Anna joko --passphrase-env salattua tietokantaa varten tai --plaintext salaamatonta varten, ei molempia.
 cli-krypterad = Tietokanta { $sokvag } on nyt salattu. Sitä ei voi lukea ilman salalausetta; säilytä salalause turvallisesti.
 cli-losenfras-bytt = Salalause on vaihdettu. Vanhemmat varmuuskopiot avautuvat yhä vanhalla salalauseella.
 cli-demo-klar = Esimerkkikunta Exempelby kommun on nyt tiedostossa { $sokvag }: { $brukare } asiakasta ja { $utforare } palveluntuottajaa. Kaikki henkilöt ovat kuviteltuja.
@@ -77,7 +90,7 @@ cli-kol-personnummer = Henkilötunnus
 cli-kol-omrade = Alue
 cli-ordning = Järjestys: { $regel }. Palveluntuottajarekisterin versio { $version }.
 cli-val-klart = Kirjattu: { $valtyp }, { $utforare } alkaen { $start }.
-cli-ickeval-satt = Palvelun { $insats } valitsematta jättämisen vaihtoehto on nyt: { $modell }.
+cli-ickeval-andrad = Palvelun { $insats } valitsematta jättämisen vaihtoehto on nyt: { $modell }.
 cli-kol-utforare = Palveluntuottaja
 cli-kol-status = Tila
 cli-kol-insats = Palvelu
@@ -90,3 +103,4 @@ cli-kol-platser = Paikat
 cli-dokument-klart = Tallennettu: { $sokvag }
 cli-batch-framsteg = Kirje { $klara }/{ $antal }
 cli-batch-klar = { $skrivna } kirjettä kirjoitettu, { $redan } oli jo olemassa aiemmasta ajosta, hakemistossa { $katalog }.
+cli-batch-stadat = Keskeytyneestä ajosta siirrettiin paikalleen kirjattuja kirjeitä: { $pa_plats }. Keskeneräisiä tiedostoja poistettiin: { $borttagna }.

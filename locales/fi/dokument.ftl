@@ -180,3 +180,12 @@ dokument-sprak-sq = albania
 
 fel-dokument-typsnitt = Ohjelman sisäistä fonttia ({ $namn }) ei voitu lukea, joten asiakirjaa ei voitu luoda. Ota yhteyttä järjestelmän ylläpitäjään.
 fel-dokument-skriva = Asiakirjaa ei voitu luoda. Ota yhteyttä järjestelmän ylläpitäjään ja kerro tämä: { $detalj }
+
+# Register text that has no translation is printed in Swedish with this mark, and the
+# document ends with the note.
+dokument-pa-svenska = (ruotsiksi)
+dokument-pa-svenska-not = Merkinnällä (ruotsiksi) merkitty teksti on saatavilla vain ruotsiksi. Voit saada tulkin maksutta. Soita käsittelijällesi.
+dokument-motivering-som-skriven = Käsittelijä on kirjoittanut perustelut itse. Ne ovat tässä sellaisina kuin ne kirjoitettiin.
+dokument-lag-sol = Ruotsin sosiaalipalvelulaki
+dokument-lag-lss = Ruotsin laki eräiden toimintarajoitteisten henkilöiden tuesta ja palveluista
+dokument-talong-skriv-utforare = Kirjoita valitsemasi palveluntuottajan nimi:

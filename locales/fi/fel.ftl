@@ -3,6 +3,7 @@
 fel-personnummer-form = Henkilötunnus on väärää muotoa. Kirjoita se muodossa VVVVKKPP-NNNN tai VVKKPP-NNNN.
 fel-personnummer-datum = Henkilötunnuksessa on päivämäärä, jota ei ole olemassa. Tarkista syntymäaika.
 fel-personnummer-kontrollsiffra = Henkilötunnuksen viimeinen numero ei täsmää. Tarkista, että kaikki numerot ovat oikein.
+fel-personnummer-framtid = Henkilötunnuksen syntymäaika on tämän päivän jälkeen. Tarkista vuosi ja syntymäaika.
 fel-orgnr-form = Y-tunnus on väärää muotoa. Kirjoita se muodossa NNNNNN-NNNN.
 fel-orgnr-grupp = Tämä ei ole y-tunnus. Ensimmäisen numeron pitää kertoa organisaation laji, ja kolmannen numeron pitää olla vähintään 2.
 fel-orgnr-kontrollsiffra = Y-tunnuksen viimeinen numero ei täsmää. Tarkista, että kaikki numerot ovat oikein.
@@ -12,11 +13,16 @@ fel-falt-for-langt = { $falt } saa olla enintään { $max } merkkiä.
 fel-falt-otillatna-tecken = { $falt } sisältää ohjausmerkkejä tai näkymättömiä suuntamerkkejä. Kirjoita teksti uudelleen ilman niitä.
 fel-datum = { $falt } ei ole kelvollinen päivämäärä. Kirjoita se muodossa VVVV-KK-PP.
 fel-datum-ordning = Päättymispäivä ei voi olla ennen alkamispäivää.
+fel-datum-framtid = Päivämäärä { $datum } on vasta tulossa. Tehdyksi kirjattua ei voi päivätä tulevaisuuteen.
 fel-omfattning = Laajuuden pitää olla nollaa suurempi luku ja enintään { $max }.
 fel-omfattning-ej-tillampbar = Tällä palvelulla tai päätöksellä ei ole laajuutta. Jätä kenttä tyhjäksi.
 fel-okant-varde = ”{ $varde }” ei ole kelvollinen arvo kentälle { $falt }.
 
 fel-db-oppna = Tietokantaa { $sokvag } ei voi avata. Tarkista, että tiedosto on olemassa ja että sinulla on siihen käyttöoikeus.
+fel-db-saknas = Polussa { $sokvag } ei ole tietokantaa. Tarkista polku; uuden tietokannan luovat vain Valfrin ensimmäinen käynnistys, valfri demo ja valfri generate.
+fel-db-inte-valfri = Tiedosto { $sokvag } ei ole Valfri-tietokanta: se on tyhjä tai sisältää jotain muuta. Siihen ei ole muutettu mitään. Tarkista polku tai palauta varmuuskopio.
+db-kryptering-slutford = Tietokannan salaus keskeytyi viime kerralla. Se on nyt viety loppuun: tietokanta on salattu ja salaamaton kopio on ylikirjoitettu.
+db-kryptering-angrad = Tietokannan salaus keskeytyi viime kerralla ennen kuin se oli valmis. Se on peruttu: tietokanta on ennallaan eikä salattu. Salaa se uudelleen.
 fel-db-upptagen = Toinen ohjelma käyttää tietokantaa juuri nyt. Odota hetki ja yritä uudelleen.
 fel-db-korrupt = Tietokantatiedosto on vioittunut tai se ei ole Valfrin tietokanta. Palauta uusin varmuuskopio.
 fel-db-nyare = Tietokanta on tehty Valfrin uudemmalla versiolla (versio { $databas }, tämä ohjelma tuntee version { $program }). Päivitä Valfri.

@@ -70,3 +70,17 @@ utbyte-falt-tillaggstjanster = lisäpalvelut
 utbyte-falt-omraden = alueet
 utbyte-falt-godkannanden = hyväksynnät
 utbyte-falt-kvalitet = laatutiedot
+
+# Tiedostojen lukeminen: kokorajat, merkistö ja taulukot.
+utbyte-fel-uppackad = Työkirja on purettuna yli { $max } Mt, eikä sitä lueta. Palveluntuottajarekisteri on paljon pienempi; tarkista, että tiedosto on oikea.
+utbyte-fel-delens-storlek = Työkirjan osa on suurempi kuin se ilmoittaa. Tiedosto on vioittunut tai tehty täyttämään muisti, eikä sitä lueta.
+utbyte-fel-strangar = Työkirjassa on yli { $max } eri tekstiä, eikä sitä lueta. Tarkista, että tiedosto on oikea.
+utbyte-fel-blad-saknas = Työkirjassa ei ole taulukkoa nimeltä ”{ $blad }”. Taulukot ovat: { $finns }.
+utbyte-fel-blad-i-csv = Tiedosto on CSV-tiedosto, eikä siinä ole taulukoita. Jätä taulukon nimi pois ja yritä uudelleen.
+utbyte-kodning = Tiedosto luettiin merkistönä { $kodning }.
+utbyte-kodning-markering = Tiedosto alkaa UTF-8-merkinnällä, mutta sen jälkeinen teksti on Windows-1252-merkistöä. Se luettiin Windows-1252-merkistönä; tarkista å, ä ja ö.
+utbyte-blad-namngivet = Taulukko ”{ $blad }” luettiin.
+utbyte-blad-rubrik = Taulukko ”{ $blad }” luettiin, koska se on ensimmäinen taulukko, jossa on tuonnin odottamat otsikot. Työkirjan taulukot: { $alla }.
+utbyte-blad-forsta = Missään taulukossa ei ole kaikkia tuonnin odottamia otsikoita, joten taulukko ”{ $blad }” luettiin. Työkirjan taulukot: { $alla }.
+utbyte-varning-formel = Arvo alkaa merkillä (= + - @), jonka Excel lukee kaavaksi. Se tallennetaan sellaisenaan; vienti kirjoittaa sen alkuun heittomerkin, jotta Excel näyttää sen tekstinä.
+utbyte-rubrik-varningar = Huomioitavaa (tuontia ei pysäytetä):

@@ -4,14 +4,18 @@ cli-hjalp =
     Användning: valfri [--db FIL] [--passphrase-env VAR] [--lang sv|en|fi] [--json] KOMMANDO
 
     Kommandon:
-      demo [--force]                      skapa demokommunen Exempelby i databasen
-      generate --brukare N --utforare M [--seed S]
+      demo [--force] (--passphrase-env VAR | --plaintext)
+                                          skapa demokommunen Exempelby i databasen (krypterad, eller okrypterad med --plaintext)
+      generate --brukare N --utforare M [--seed S] (--passphrase-env VAR | --plaintext)
                                           skapa en stor påhittad kommun för prestandamätning
       insatser | omraden | utforare       lista insatser, områden eller utförare
       brukare search TEXT                 sök brukare på namn eller personnummer
-      brukare import FIL [--dry-run]      importera brukare från CSV eller XLSX; allt eller inget
-      providers import FIL [--dry-run]    importera utförarregistret från CSV eller XLSX; visar fel per rad
-                                          och, med --dry-run, vad som skulle ändras
+      brukare import FIL [--dry-run] [--sheet BLAD]
+                                          importera brukare från CSV eller XLSX; allt eller inget
+      providers import FIL [--dry-run] [--sheet BLAD]
+                                          importera utförarregistret från CSV eller XLSX; visar fel per rad
+                                          och, med --dry-run, vad som skulle ändras. Ur en arbetsbok läses
+                                          bladet BLAD, annars det första bladet med de väntade rubrikerna
       providers export [--format csv|hsds] [--out FIL]
                                           exportera registret som CSV eller Open Referral HSDS
       providers keygen --out NYCKELFIL    skapa ett nyckelpar för registerpaket (NYCKELFIL och NYCKELFIL.pub)
@@ -23,7 +27,7 @@ cli-hjalp =
                  --from DATUM och valfritt [--omfattning N] [--to DATUM] [--uppfoljning DATUM] [--motivering TEXT]
                                           skapa och fatta ett beslut; skriver ut dess id
       backup --out FIL                    säkerhetskopiera databasen medan den används
-      restore FIL                         återställ en kontrollerad säkerhetskopia
+      restore FIL | restore --latest      återställ en kontrollerad säkerhetskopia, eller den senaste automatiska
       encrypt --new-passphrase-env VAR    kryptera en okrypterad databas (kopian kontrolleras innan originalet tas bort)
       rekey --new-passphrase-env VAR      byt lösenfras (den nuvarande ges med --passphrase-env)
       audit verify                        kontrollera händelseloggens kedja
@@ -45,12 +49,22 @@ cli-hjalp =
       insats ickeval --insats KOD --modell egen_regi|utsedd|turordning [--utforare ORGNR] [--utan-egen-regi]
                                           välj ickevalsalternativ för en insats (systemförvaltare)
 
+    Kommunläge (kommunens gemensamma PostgreSQL-databas; synk med skrivborden är inte byggd än):
+      hub init --url URL [--password-env VAR]
+                                          skapa eller uppgradera hubbens schema, roller och behörigheter (schemaägaren)
+      hub sql                             skriv ut roll-, behörighets- och radsäkerhetssatserna för en DBA
+      hub user add INLOGGNING --namn TEXT --roll handlaggare|systemforvaltare --password-env VAR --url URL
+                 och valfritt [--hub-password-env VAR]
+                                          skapa en persons inloggning i hubben; lösenordet läses ur miljövariabeln
+
     Databasen väljs med --db eller VALFRI_DB; annars används appens egen fil.
     Slutkoder: 0 klart, 1 nekat, 2 fel användning, 3 lagringsfel.
 cli-fel-saknar-varde = Flaggan --{ $namn } behöver ett värde.
 cli-fel-okand = Okänt kommando eller okänd flagga: { $namn }
 cli-fel-saknas = { $namn } saknas.
 cli-fel-extra = Oväntat argument: { $namn }
+cli-fel-skydd-saknas = En ny databas krypteras: ange --passphrase-env VAR (en miljövariabel med lösenfrasen). En okrypterad databas, som den som kommer åt filen kan läsa, skapas bara med --plaintext.
+cli-fel-skydd-dubbelt = Ange antingen --passphrase-env för en krypterad databas eller --plaintext för en okrypterad, inte båda.
 cli-krypterad = Databasen { $sokvag } är nu krypterad. Utan lösenfrasen går den inte att läsa; förvara lösenfrasen säkert.
 cli-losenfras-bytt = Lösenfrasen är bytt. Äldre säkerhetskopior öppnas fortfarande med den gamla.
 cli-demo-klar = Demokommunen Exempelby kommun finns nu i { $sokvag }: { $brukare } brukare och { $utforare } utförare. Alla personer är påhittade.
@@ -74,7 +88,7 @@ cli-kol-personnummer = Personnummer
 cli-kol-omrade = Område
 cli-ordning = Ordning: { $regel }. Utförarregistrets version { $version }.
 cli-val-klart = Registrerat: { $valtyp }, { $utforare } från { $start }.
-cli-ickeval-satt = Ickevalsalternativet för { $insats } är nu: { $modell }.
+cli-ickeval-andrad = Ickevalsalternativet för { $insats } är nu: { $modell }.
 cli-kol-utforare = Utförare
 cli-kol-status = Status
 cli-kol-insats = Insats
@@ -87,3 +101,10 @@ cli-kol-platser = Platser
 cli-dokument-klart = Sparat: { $sokvag }
 cli-batch-framsteg = Brev { $klara } av { $antal }
 cli-batch-klar = { $skrivna } brev skrivna, { $redan } fanns redan från en tidigare körning, i { $katalog }.
+cli-batch-stadat = Från en avbruten omgång: { $pa_plats } { $pa_plats ->
+        [one] registrerat brev lades
+       *[other] registrerade brev lades
+    } på plats och { $borttagna } { $borttagna ->
+        [one] ofullständig fil togs
+       *[other] ofullständiga filer togs
+    } bort.

@@ -178,3 +178,12 @@ dokument-sprak-sq = albanska
 
 fel-dokument-typsnitt = Programmets inbyggda typsnitt ({ $namn }) kunde inte läsas, så inget dokument kunde skapas. Kontakta systemförvaltaren.
 fel-dokument-skriva = Dokumentet kunde inte skapas. Kontakta systemförvaltaren och uppge: { $detalj }
+
+# Register text that has no translation is printed in Swedish with this mark, and the
+# document ends with the note.
+dokument-pa-svenska = (på svenska)
+dokument-pa-svenska-not = Text märkt (på svenska) finns bara på svenska. Du kan få hjälp av en tolk utan kostnad. Ring din handläggare.
+dokument-motivering-som-skriven = Handläggaren har skrivit skälen själv. De står här som de skrevs.
+dokument-lag-sol = socialtjänstlagen
+dokument-lag-lss = lagen om stöd och service till vissa funktionshindrade
+dokument-talong-skriv-utforare = Skriv namnet på den utförare du väljer:

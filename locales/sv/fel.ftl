@@ -3,6 +3,7 @@
 fel-personnummer-form = Personnumret har fel form. Skriv det som ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.
 fel-personnummer-datum = Personnumret innehåller ett datum som inte finns. Kontrollera födelsedatumet.
 fel-personnummer-kontrollsiffra = Personnumrets sista siffra stämmer inte. Kontrollera att alla siffror är rätt.
+fel-personnummer-framtid = Personnumret har ett födelsedatum efter dagens datum. Kontrollera årtalet och födelsedatumet.
 fel-orgnr-form = Organisationsnumret har fel form. Skriv det som NNNNNN-NNNN.
 fel-orgnr-grupp = Det här är inget organisationsnummer. Första siffran ska ange typ av organisation och den tredje siffran ska vara minst 2.
 fel-orgnr-kontrollsiffra = Organisationsnumrets sista siffra stämmer inte. Kontrollera att alla siffror är rätt.
@@ -12,11 +13,16 @@ fel-falt-for-langt = { $falt } får vara högst { $max } tecken.
 fel-falt-otillatna-tecken = { $falt } innehåller styrtecken eller osynliga riktningstecken. Skriv in texten igen utan dem.
 fel-datum = { $falt } är inget giltigt datum. Skriv det som ÅÅÅÅ-MM-DD.
 fel-datum-ordning = Slutdatumet kan inte vara före startdatumet.
+fel-datum-framtid = Datumet { $datum } har inte kommit än. Det som registreras som gjort kan inte dateras framåt.
 fel-omfattning = Omfattningen ska vara ett tal större än noll och högst { $max }.
 fel-omfattning-ej-tillampbar = Den här insatsen eller det här utfallet har ingen omfattning. Lämna fältet tomt.
 fel-okant-varde = ”{ $varde }” är inget giltigt värde för { $falt }.
 
 fel-db-oppna = Databasen { $sokvag } kan inte öppnas. Kontrollera att filen finns och att du har behörighet till den.
+fel-db-saknas = Det finns ingen databas i { $sokvag }. Kontrollera sökvägen; en ny databas skapas bara av Valfris första start, valfri demo eller valfri generate.
+fel-db-inte-valfri = Filen { $sokvag } är ingen Valfri-databas: den är tom eller innehåller något annat. Inget har ändrats i den. Kontrollera sökvägen, eller återställ en säkerhetskopia.
+db-kryptering-slutford = En kryptering av databasen avbröts förra gången. Den är nu slutförd: databasen är krypterad och den okrypterade kopian är överskriven.
+db-kryptering-angrad = En kryptering av databasen avbröts förra gången innan den var klar. Den är ångrad: databasen är som förut och inte krypterad. Kryptera den igen.
 fel-db-upptagen = Databasen används av ett annat program just nu. Vänta en stund och försök igen.
 fel-db-korrupt = Databasfilen är skadad eller är inte en Valfri-databas. Återställ den senaste säkerhetskopian.
 fel-db-nyare = Databasen är skapad av en nyare version av Valfri (version { $databas }, det här programmet känner till { $program }). Uppdatera Valfri.

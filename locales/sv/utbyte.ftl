@@ -70,3 +70,17 @@ utbyte-falt-tillaggstjanster = tilläggstjänster
 utbyte-falt-omraden = områden
 utbyte-falt-godkannanden = godkännanden
 utbyte-falt-kvalitet = kvalitetsuppgifter
+
+# Läsning av filer: storleksgränser, teckenkodning och blad.
+utbyte-fel-uppackad = Arbetsboken blir större än { $max } MB när den packas upp och läses inte. Ett utförarregister är långt mindre; kontrollera att det är rätt fil.
+utbyte-fel-delens-storlek = En del av arbetsboken är större än den uppger. Filen är skadad eller gjord för att fylla minnet och läses inte.
+utbyte-fel-strangar = Arbetsboken har fler än { $max } olika texter och läses inte. Kontrollera att det är rätt fil.
+utbyte-fel-blad-saknas = Arbetsboken har inget blad som heter ”{ $blad }”. Bladen heter: { $finns }.
+utbyte-fel-blad-i-csv = Filen är en CSV-fil och har inga blad. Ta bort bladnamnet och försök igen.
+utbyte-kodning = Filen lästes som { $kodning }.
+utbyte-kodning-markering = Filen börjar med en UTF-8-markering, men texten efter den är Windows-1252. Den lästes som Windows-1252; kontrollera å, ä och ö.
+utbyte-blad-namngivet = Bladet ”{ $blad }” lästes.
+utbyte-blad-rubrik = Bladet ”{ $blad }” lästes, eftersom det är det första bladet med de rubriker som importen väntar sig. Arbetsbokens blad: { $alla }.
+utbyte-blad-forsta = Inget blad har alla rubriker som importen väntar sig, så bladet ”{ $blad }” lästes. Arbetsbokens blad: { $alla }.
+utbyte-varning-formel = Värdet börjar med ett tecken (= + - @) som Excel läser som en formel. Det sparas som det står; exporten skriver det med en apostrof först så att Excel visar det som text.
+utbyte-rubrik-varningar = Att känna till (importen stoppas inte):

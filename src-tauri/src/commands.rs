@@ -1,6 +1,8 @@
 //! The commands the window calls. Each is a few lines: take the arguments, call the core on a
-//! blocking thread (SQLite never runs on the UI thread), and turn an error into `{code, message}`
+//! blocking thread (`SQLite` never runs on the UI thread), and turn an error into `{code, message}`
 //! in the user's language.
+// Tauri hands a command its arguments by value; borrowing them is not an option.
+#![allow(clippy::needless_pass_by_value)]
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -12,12 +14,12 @@ use valfri_domain::formular::{Beslutsformular, Faltfel};
 use valfri_domain::val::{NyttVal, Val};
 use valfri_domain::{
     Anvandarmeddelande, Beslut, Brukare, BrukareTraff, Handlaggare, IckevalOrsak, Informationssatt,
-    Insats, Utforare, Valideringsfel, VemValde,
+    Insats, Utfall, Utforare, Valideringsfel, VemValde, tolka_datum,
 };
 use valfri_l10n::Localizer;
 use valfri_store::{
-    Arbetslistor, Formularfel, Lagringsfel, Losenfras, MAX_TRAFFAR, Paverkad, Registerversion,
-    Sparat, Store, demo, idag,
+    Arbetslistor, AvbrutenKryptering, Filtyp, Formularfel, Lagringsfel, Losenfras, MAX_TRAFFAR,
+    Paverkad, Registerversion, Skydd, Sparat, Store, demo, idag,
 };
 
 use crate::Launch;
@@ -32,6 +34,8 @@ pub struct Tillstand {
     /// The passphrase from `--passphrase-env`, used for the first opening only; after a lock
     /// the caseworker types it.
     forsta_losen: Arc<Mutex<Option<Losenfras>>>,
+    /// What the last start did about an interrupted encryption, until the window has said it.
+    avbruten: Arc<Mutex<Option<AvbrutenKryptering>>>,
 }
 
 impl std::fmt::Debug for Tillstand {
@@ -52,6 +56,7 @@ impl Tillstand {
             store: Arc::new(Mutex::new(None)),
             l10n: Arc::new(l10n),
             forsta_losen: Arc::new(Mutex::new(forsta_losen)),
+            avbruten: Arc::new(Mutex::new(None)),
         }
     }
 
@@ -61,11 +66,12 @@ impl Tillstand {
         sprak: &str,
         f: impl FnOnce(&Store) -> Result<T, Lagringsfel> + Send + 'static,
     ) -> Result<T, Felsvar> {
-        let (store, launch, l10n, forsta) = (
+        let (store, launch, l10n, forsta, avbruten) = (
             Arc::clone(&self.store),
             self.launch.clone(),
             Arc::clone(&self.l10n),
             Arc::clone(&self.forsta_losen),
+            Arc::clone(&self.avbruten),
         );
         let sprak = self.sprak(sprak);
         let sprak_for_fel = sprak.clone();
@@ -73,12 +79,11 @@ impl Tillstand {
             // A panic elsewhere must not lock the caseworker out: the store itself is still sound
             // (SQLite rolled back whatever was in flight).
             let mut vakt = store.lock().unwrap_or_else(PoisonError::into_inner);
-            let resultat = match vakt.as_ref() {
-                Some(s) => f(s),
-                None => {
-                    let losen = forsta.lock().unwrap_or_else(PoisonError::into_inner).take();
-                    oppna(&launch, losen.as_ref()).and_then(|s| f(vakt.insert(s)))
-                }
+            let resultat = if let Some(s) = vakt.as_ref() {
+                f(s)
+            } else {
+                let losen = forsta.lock().unwrap_or_else(PoisonError::into_inner).take();
+                oppna(&launch, losen.as_ref(), &avbruten).and_then(|s| f(vakt.insert(s)))
             };
             resultat.map_err(|e| Felsvar::fran(&l10n, &sprak, &e))
         })
@@ -93,6 +98,10 @@ impl Tillstand {
     /// The passphrase from `--passphrase-env`, once.
     pub(crate) fn ta_forsta_losen(&self) -> Option<Losenfras> {
         self.forsta_losen.lock().unwrap_or_else(PoisonError::into_inner).take()
+    }
+
+    pub(crate) fn avbruten(&self) -> &Mutex<Option<AvbrutenKryptering>> {
+        &self.avbruten
     }
 
     pub(crate) fn sprak(&self, sprak: &str) -> String {
@@ -126,25 +135,32 @@ pub(crate) fn databas(launch: &Launch) -> Result<std::path::PathBuf, Lagringsfel
     })
 }
 
-/// Opens the chosen database; with `--demo` the demo municipality is created first if missing,
-/// encrypted with the demo passphrase.
-pub(crate) fn oppna(launch: &Launch, losen: Option<&Losenfras>) -> Result<Store, Lagringsfel> {
+/// Opens the chosen database as every start does: an `encrypt` that was killed is finished or
+/// undone first (what was done is kept in `avbruten` for the window to say), and with `--demo`
+/// the demo municipality is created if missing, encrypted with the demo passphrase. Any other
+/// missing file stays missing: the first-start form creates it ([`forsta_start`]).
+pub(crate) fn oppna(
+    launch: &Launch,
+    losen: Option<&Losenfras>,
+    avbruten: &Mutex<Option<AvbrutenKryptering>>,
+) -> Result<Store, Lagringsfel> {
     let sokvag = databas(launch)?;
-    if launch.demo && !sokvag.exists() {
-        let demo_losen = Losenfras::ny(demo::DEMO_LOSENFRAS)?;
-        demo::skapa_fil_med(&sokvag, false, Some(&demo_losen), |s| demo::skapa_demo(s, idag()))?;
+    if let Some(a) = valfri_store::reda_upp_kryptering(&sokvag)? {
+        *avbruten.lock().unwrap_or_else(PoisonError::into_inner) = Some(a);
     }
-    if let Some(mapp) = sokvag.parent().filter(|m| !m.as_os_str().is_empty() && !m.exists()) {
-        std::fs::create_dir_all(mapp).map_err(|e| Lagringsfel::KanInteOppna {
-            sokvag: mapp.display().to_string(),
-            detalj: e.to_string(),
-        })?;
-    }
-    if losen.is_none() && !sokvag.exists() {
-        // A new database is always made encrypted, through the window's first-start form.
-        return Err(Lagringsfel::KraverLosenfras);
+    if launch.demo && valfri_store::filtyp(&sokvag)? == Filtyp::Saknas {
+        let demo_losen = Skydd::Losenfras(Losenfras::ny(demo::DEMO_LOSENFRAS)?);
+        valfri_store::skapa_databas(&sokvag, &demo_losen, false, |s| demo::skapa_demo(s, idag()))?;
     }
     Store::oppna(&sokvag, losen)
+}
+
+/// The first start: a new, empty database, encrypted with the chosen passphrase. Never over an
+/// existing file, whatever it holds.
+pub(crate) fn forsta_start(launch: &Launch, losen: &Losenfras) -> Result<Store, Lagringsfel> {
+    let sokvag = databas(launch)?;
+    valfri_store::skapa_databas(&sokvag, &Skydd::Losenfras(losen.clone()), false, |_| Ok(()))?;
+    Store::oppna(&sokvag, Some(losen))
 }
 
 /// An error as the window receives it: a stable code (the Fluent id) and the sentence to show;
@@ -195,21 +211,41 @@ impl Felsvar {
 pub struct Texter {
     pub sprak: String,
     pub sprak_lista: Vec<String>,
+    #[allow(clippy::struct_field_names)] // the window reads `texter.texter`
     pub texter: BTreeMap<String, String>,
+    pub koder: Kodlistor,
+}
+
+/// The closed vocabularies the window offers in its choice lists, from the domain's own lists,
+/// so the window types no code by hand.
+#[derive(Debug, Serialize)]
+pub struct Kodlistor {
+    pub utfall: Vec<Kodord>,
+    pub vem_valde: Vec<Kodord>,
+    pub kanal: Vec<Kodord>,
+}
+
+/// One value of a vocabulary: the code the core takes and the word a person reads.
+#[derive(Debug, Serialize)]
+pub struct Kodord {
+    pub kod: &'static str,
+    pub text: String,
+}
+
+impl Kodlistor {
+    fn pa(l: &Localizer, sprak: &str) -> Self {
+        let ord = |kod: &'static str, id: &str| Kodord { kod, text: l.t(sprak, id) };
+        Self {
+            utfall: Utfall::ALLA.iter().map(|u| ord(u.kod(), u.meddelande_id())).collect(),
+            vem_valde: VemValde::ALLA.iter().map(|v| ord(v.kod(), v.meddelande_id())).collect(),
+            kanal: Informationssatt::ALLA.iter().map(|i| ord(i.kod(), i.meddelande_id())).collect(),
+        }
+    }
 }
 
 /// The message prefixes the window uses.
 const UI_PREFIX: &[&str] = &[
-    "ui-",
-    "status-",
-    "utfall-",
-    "enhet-",
-    "ombud-",
-    "regi-",
-    "roll-",
-    "valtyp-",
-    "vem-",
-    "infosatt-",
+    "ui-", "status-", "utfall-", "enhet-", "ombud-", "regi-", "roll-", "valtyp-", "vem-", "kanal-",
 ];
 
 #[tauri::command]
@@ -220,10 +256,11 @@ pub fn texter(state: State<'_, Tillstand>, sprak: String) -> Texter {
         texter.extend(state.l10n.alla_med_prefix(&sprak, prefix));
     }
     let sprak_lista = state.l10n.sprak().into_iter().map(str::to_owned).collect();
-    Texter { sprak, sprak_lista, texter }
+    let koder = Kodlistor::pa(&state.l10n, &sprak);
+    Texter { sprak, sprak_lista, texter, koder }
 }
 
-/// Sets the page zoom (Ctrl and plus or minus): WebKit's own zoom, so the layout reflows as at
+/// Sets the page zoom (Ctrl and plus or minus): `WebKit`'s own zoom, so the layout reflows as at
 /// a larger text size, from 50 % to 300 %. Returns the zoom that was set.
 #[tauri::command]
 pub async fn zooma<R: tauri::Runtime>(
@@ -317,10 +354,6 @@ fn tolkat<T>(state: &Tillstand, sprak: &str, r: Result<T, Valideringsfel>) -> Re
     r.map_err(|e| Felsvar::fran(&state.l10n, &state.sprak(sprak), &e))
 }
 
-fn datum(falt: &'static str, text: &str) -> Result<NaiveDate, Valideringsfel> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Valideringsfel::Datum { falt })
-}
-
 #[tauri::command]
 pub async fn valbara(
     state: State<'_, Tillstand>,
@@ -385,7 +418,7 @@ pub async fn valj(
     startdatum: Option<String>,
 ) -> Result<Val, Felsvar> {
     let vem = tolkat(&state, &sprak, VemValde::fran_kod(&vem_valde))?;
-    let satt = tolkat(
+    let kanal = tolkat(
         &state,
         &sprak,
         informationssatt
@@ -400,7 +433,7 @@ pub async fn valj(
         startdatum
             .as_deref()
             .filter(|s| !s.trim().is_empty())
-            .map(|s| datum("datum", s))
+            .map(|s| tolka_datum("datum", s))
             .transpose(),
     )?;
     state
@@ -412,7 +445,7 @@ pub async fn valj(
                     beslut_id: beslut_id.clone(),
                     utforare_id,
                     vem_valde: vem,
-                    informationssatt: satt,
+                    informationssatt: kanal,
                     informationssprak: None,
                     valdatum: idag(),
                     startdatum: start,
@@ -624,6 +657,21 @@ mod tests {
     }
 
     #[test]
+    fn the_code_lists_are_the_domains_with_their_words_in_the_language() {
+        let l = Localizer::new().unwrap();
+        let koder = |lista: &[Kodord]| lista.iter().map(|o| o.kod).collect::<Vec<_>>();
+        let sv = Kodlistor::pa(&l, "sv");
+        assert_eq!(koder(&sv.utfall), ["bifall", "delvis", "avslag"]);
+        assert_eq!(koder(&sv.vem_valde), ["brukare", "ombud", "handlaggare"]);
+        assert_eq!(koder(&sv.kanal), ["brev", "samtal", "tolk"]);
+        assert_eq!(sv.utfall[0].text, "Bifall");
+        let en = Kodlistor::pa(&l, "en");
+        for (s, e) in sv.vem_valde.iter().zip(&en.vem_valde) {
+            assert!(!e.text.is_empty() && e.text != s.text && !e.text.contains('-'), "{e:?}");
+        }
+    }
+
+    #[test]
     fn a_new_database_is_created_encrypted_and_a_broken_or_locked_one_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         let losen = Losenfras::ny_nyckel("en bra lösenfras").unwrap();
@@ -633,23 +681,49 @@ mod tests {
             demo,
             ..Launch::default()
         };
-        // Never a plaintext file by accident: without a passphrase nothing is created.
-        assert!(matches!(oppna(&launch(&ny, false), None), Err(Lagringsfel::KraverLosenfras)));
-        assert!(!ny.exists());
-        let s = oppna(&launch(&ny, false), Some(&losen)).unwrap();
+        let avbruten = Mutex::new(None);
+        // Never a file by accident: opening, with a passphrase or without, creates nothing.
+        for l in [None, Some(&losen)] {
+            let fel = oppna(&launch(&ny, false), l, &avbruten);
+            assert!(matches!(fel, Err(Lagringsfel::DatabasSaknas { .. })), "{fel:?}");
+            assert!(!ny.exists());
+        }
+        let s = forsta_start(&launch(&ny, false), &losen).unwrap();
         assert_eq!(s.antal_brukare().unwrap(), 0);
         assert!(s.ar_krypterad());
+        drop(s);
+        assert!(matches!(
+            forsta_start(&launch(&ny, false), &losen),
+            Err(Lagringsfel::FilFinns { .. })
+        ));
+        // An empty file is not a first start either: it stays empty.
+        let tom = dir.path().join("tom.sqlite");
+        std::fs::write(&tom, b"").unwrap();
+        let fel = oppna(&launch(&tom, false), Some(&losen), &avbruten);
+        assert!(matches!(fel, Err(Lagringsfel::InteValfriDatabas { .. })), "{fel:?}");
+        assert!(matches!(
+            forsta_start(&launch(&tom, false), &losen),
+            Err(Lagringsfel::FilFinns { .. })
+        ));
+        assert_eq!(std::fs::read(&tom).unwrap(), b"");
         let trasig = dir.path().join("trasig.sqlite");
         std::fs::write(&trasig, vec![7u8; 4096]).unwrap();
-        assert!(matches!(oppna(&launch(&trasig, false), None), Err(Lagringsfel::KraverLosenfras)));
         assert!(matches!(
-            oppna(&launch(&trasig, false), Some(&losen)),
+            oppna(&launch(&trasig, false), None, &avbruten),
+            Err(Lagringsfel::KraverLosenfras)
+        ));
+        assert!(matches!(
+            oppna(&launch(&trasig, false), Some(&losen), &avbruten),
             Err(Lagringsfel::FelLosenfras)
         ));
         let demo_fil = dir.path().join("demo.sqlite");
-        assert!(matches!(oppna(&launch(&demo_fil, true), None), Err(Lagringsfel::KraverLosenfras)));
+        assert!(matches!(
+            oppna(&launch(&demo_fil, true), None, &avbruten),
+            Err(Lagringsfel::KraverLosenfras)
+        ));
         let demo_losen = Losenfras::ny(demo::DEMO_LOSENFRAS).unwrap();
-        let s = oppna(&launch(&demo_fil, true), Some(&demo_losen)).unwrap();
+        let s = oppna(&launch(&demo_fil, true), Some(&demo_losen), &avbruten).unwrap();
         assert!(s.antal_brukare().unwrap() >= 60);
+        assert_eq!(*avbruten.lock().unwrap(), None);
     }
 }

@@ -1,7 +1,9 @@
 //! Valfri's desktop shell: reads the launch options, then hands over to Tauri.
 //!
 //! All domain logic lives in the Tauri-free crates under `crates/`; this binary only wires them to a
-//! window. Commands for the UI belong in `commands.rs`.
+//! window. The window's commands are in three modules: `commands.rs` (search, the brukare, beslut,
+//! choice and register), `lock.rs` (the lock and the database file) and `utskrift.rs` (documents,
+//! the batch of letters, settings).
 
 // Without this a release build on Windows would also open a console window next to the app.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
@@ -11,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod commands;
-mod las;
+mod lock;
 mod utskrift;
 
 /// What the app was asked to open, decided once at startup and kept as Tauri state.
@@ -74,15 +76,15 @@ fn configure<R: tauri::Runtime>(
         .invoke_handler(tauri::generate_handler![
             commands::texter,
             commands::zooma,
-            las::las_status,
-            las::las_upp,
-            las::las,
-            las::skapa_databas,
-            las::kryptera_databas,
-            las::byt_losenfras,
-            las::aterstall_sakerhetskopia,
-            las::sakerhet,
-            las::spara_sakerhet,
+            lock::lock_status,
+            lock::unlock,
+            lock::lock,
+            lock::skapa_databas,
+            lock::kryptera_databas,
+            lock::byt_losenfras,
+            lock::aterstall_sakerhetskopia,
+            lock::sakerhet,
+            lock::spara_sakerhet,
             commands::handlaggare,
             commands::sok_brukare,
             commands::oppna_brukare,
@@ -140,7 +142,7 @@ fn main() -> ExitCode {
             app.run(|handle, event| {
                 use tauri::Manager as _;
                 if let tauri::RunEvent::Exit = event {
-                    las::sakerhetskopia_vid_stangning(&handle.state::<commands::Tillstand>());
+                    lock::sakerhetskopia_vid_stangning(&handle.state::<commands::Tillstand>());
                 }
             });
             ExitCode::SUCCESS

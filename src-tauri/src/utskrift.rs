@@ -1,6 +1,8 @@
 //! The commands for documents (preview, save, open in the system's viewer), the batch of
 //! letters, and the settings. Like `commands.rs`: parse, call the core on a blocking thread,
 //! map the error. Sending itself is `valfri-utskick`'s, the same code the CLI runs.
+// Tauri hands a command its arguments by value; borrowing them is not an option.
+#![allow(clippy::needless_pass_by_value)]
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -107,7 +109,7 @@ pub async fn forhandsgranska_dokument(
     med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| {
         let vad = Vad::for_beslut(u.store, u.aktor, &typ, &beslut_id)?;
         let form = valj_form(u, &vad, &ui, dok_sprak, storstil)?;
-        let utkast = u.satt(&vad, &form)?;
+        let utkast = u.bryt_om(&vad, &form)?;
         let forsta =
             utkast.first().ok_or(Lagringsfel::HittasInte { typ: "beslut", id: beslut_id })?;
         Ok(Forhandsvisning {
@@ -143,14 +145,13 @@ pub async fn spara_dokument(
     med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| {
         let vad = Vad::for_beslut(u.store, u.aktor, &typ, &beslut_id)?;
         let form = valj_form(u, &vad, &ui, dok_sprak, storstil)?;
-        let filer = match fil.filter(|f| !f.trim().is_empty()) {
-            Some(fil) => u.spara(&vad, &form, |n| {
+        let filer = if let Some(fil) = fil.filter(|f| !f.trim().is_empty()) {
+            u.spara(&vad, &form, |n| {
                 valfri_utskick::namngiven_sokvag(std::path::Path::new(&fil), n)
-            })?,
-            None => {
-                let katalog = vald_mapp(mapp)?;
-                u.spara(&vad, &form, |n| katalog.join(vad.filnamn(n)))?
-            }
+            })?
+        } else {
+            let katalog = vald_mapp(mapp)?;
+            u.spara(&vad, &form, |n| katalog.join(vad.filnamn(n)))?
         };
         Ok(filer.iter().map(|p| p.display().to_string()).collect())
     })
@@ -301,19 +302,40 @@ pub async fn starta_batch(
     avbryt.store(false, Ordering::SeqCst);
     let svar = status.lock().unwrap_or_else(PoisonError::into_inner).clone();
     std::thread::spawn(move || {
-        // The store's lock is taken per letter, so the window stays usable while the batch runs.
-        let ett = |id: &str| -> Result<valfri_utskick::Steg, UtskickFel> {
+        // The store's lock is taken per step of a letter (gathering, recording), so the window
+        // stays usable while the batch runs; the layout between runs on every core without it.
+        let med_store = |gor: &mut dyn FnMut(&Utskick<'_>) -> Result<(), UtskickFel>| {
             let vakt = store.lock().unwrap_or_else(PoisonError::into_inner);
             let s: &Store = vakt.as_ref().ok_or(Lagringsfel::KanInteOppna {
                 sokvag: String::new(),
                 detalj: "closed".into(),
             })?;
             let aktor = s.aktor(&hid)?;
-            Utskick { store: s, aktor: &aktor, t: typsnitt(&cell)?, l: &l10n }
-                .batchbrev(id, &katalog)
+            gor(&Utskick { store: s, aktor: &aktor, t: typsnitt(&cell)?, l: &l10n })
         };
-        let resultat = kor_batch(&beslut, &avbryt, ett, |b| {
-            status.lock().unwrap_or_else(PoisonError::into_inner).fran(b, &l10n, &sp)
+        // What an interrupted run left in the folder is put in place or removed first; a
+        // failure here shows again, as the batch's own, on the first letter.
+        let _ = med_store(&mut |u| u.stada(&katalog).map(drop));
+        let samla = |id: &str| {
+            let mut ut = None;
+            med_store(&mut |u| {
+                ut = u.samla_batchbrev(id, &katalog)?;
+                Ok(())
+            })?;
+            Ok(ut)
+        };
+        let skriv = |x| valfri_utskick::skriv_batchbrev(typsnitt(&cell)?, &l10n, x);
+        let registrera = |f| {
+            let mut f = Some(f);
+            med_store(&mut |u| {
+                if let Some(f) = f.take() {
+                    u.registrera(f)?;
+                }
+                Ok(())
+            })
+        };
+        let resultat = kor_batch(&beslut, &avbryt, samla, skriv, registrera, |b| {
+            status.lock().unwrap_or_else(PoisonError::into_inner).fran(b, &l10n, &sp);
         });
         let mut s = status.lock().unwrap_or_else(PoisonError::into_inner);
         match resultat {

@@ -1,9 +1,9 @@
 //! The desktop app as a caseworker meets it, measured: the time from launch to an interactive
-//! search box, and the memory (PSS of the app and its WebKit processes) after opening 50 cases.
+//! search box, and the memory (PSS of the app and its `WebKit` processes) after opening 50 cases.
 //!
 //! `cargo bench -p valfri-tests --bench app`. Under `cargo test` it launches once and opens a
 //! few cases, as a smoke test.
-
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 #![cfg(target_os = "linux")]
 
 #[path = "../e2e/harness.rs"]
@@ -57,8 +57,7 @@ fn bench(c: &mut Criterion) {
             let traffar = app
                 .wait_for_texts("#traffar li button.traff", "hits", |h| !h.is_empty())
                 .await
-                .map(|h| h.len())
-                .unwrap_or(0);
+                .map_or(0, |h| h.len());
             for i in 0..traffar.min(antal - oppnade) {
                 let knappar = app.client().find_all(fantoccini::Locator::Css("#traffar li button.traff")).await.expect("hits");
                 let Some(knapp) = knappar.get(i) else { break };

@@ -17,6 +17,7 @@
 //! Tests run one at a time (a global lock): each one already keeps both cores busy. Without
 //! Xvfb or `WebKitWebDriver` the tests are skipped with a notice, except under CI, where a
 //! missing tool is a failure. Set `VALFRI_E2E_SCREENSHOTS=1` to keep a screenshot of every test.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use std::error::Error;
 use std::fmt::Write as _;
@@ -368,7 +369,7 @@ impl App {
         Ok(())
     }
 
-    /// The proportional set size (PSS, KiB) of the app and its WebKit processes together: every
+    /// The proportional set size (PSS, KiB) of the app and its `WebKit` processes together: every
     /// process in the driver's process group except the driver itself. PSS shares libraries
     /// fairly between processes, so the sum is what the app really costs.
     pub fn pss_kib(&self) -> u64 {
@@ -590,6 +591,8 @@ fn create_demo_database(cli: &Path, db: &Path, passphrase: Option<&str>) -> Test
     command.arg("--db").arg(db);
     if let Some(p) = passphrase {
         command.args(["--passphrase-env", "VALFRI_E2E_LOSENFRAS"]).env("VALFRI_E2E_LOSENFRAS", p);
+    } else {
+        command.arg("--plaintext");
     }
     let output = command
         .arg("demo")

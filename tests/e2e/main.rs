@@ -1,5 +1,7 @@
 //! End-to-end tests: the real app, on a fresh demo database, driven through its window.
 //! How the harness works is described in `harness.rs`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+// a panic in a test is its failure
 
 // Xvfb and WebKitWebDriver exist only there; elsewhere this test binary is empty.
 #![cfg(target_os = "linux")]
@@ -87,10 +89,8 @@ fn opening_a_hit_shows_brukare_and_beslut() {
 fn search_without_match_says_so() {
     run("search_without_match_says_so", async |app| {
         app.type_text("#sok", "zzzxq").await?;
-        app.wait_for("#inga-traffar to be visible", async || {
-            Ok(app.is_visible("#inga-traffar").await?)
-        })
-        .await?;
+        app.wait_for("#inga-traffar to be visible", async || app.is_visible("#inga-traffar").await)
+            .await?;
         let hits = app.texts(HITS).await?;
         assert!(hits.is_empty(), "expected no hits for \"zzzxq\", got {hits:?}");
         Ok(())
@@ -416,23 +416,23 @@ fn an_encrypted_database_opens_with_its_passphrase_and_locks_again() {
         "e2e lösenfras",
         async |app| {
             // Locked: the lock screen has the focus and the search box is out of reach.
-            app.find("#las #las-losenfras").await?;
+            app.find("#lock #lock-losenfras").await?;
             assert!(!app.is_visible("#sok").await?, "the search box shows behind the lock");
             let violations = app.axe().await?;
             assert!(violations.is_empty(), "lock screen: {violations:?}");
 
-            app.type_text("#las-losenfras", "fel lösenfras").await?;
-            app.click("#las-knapp").await?;
-            app.wait_for_texts("#las-fel", "the wrong-passphrase message", |t| {
+            app.type_text("#lock-losenfras", "fel lösenfras").await?;
+            app.click("#lock-knapp").await?;
+            app.wait_for_texts("#lock-fel", "the wrong-passphrase message", |t| {
                 t.iter().any(|t| t.contains("Lösenfrasen stämmer inte"))
             })
             .await?;
 
-            app.type_text("#las-losenfras", "").await?;
-            app.type_text("#las-losenfras", "e2e lösenfras").await?;
-            app.click("#las-knapp").await?;
+            app.type_text("#lock-losenfras", "").await?;
+            app.type_text("#lock-losenfras", "e2e lösenfras").await?;
+            app.click("#lock-knapp").await?;
             app.wait_for("the lock screen to go", async || {
-                Ok(!app.is_visible("#las").await.unwrap_or(false))
+                Ok(!app.is_visible("#lock").await.unwrap_or(false))
             })
             .await?;
             app.type_text("#sok", "ekstr").await?;
@@ -444,8 +444,8 @@ fn an_encrypted_database_opens_with_its_passphrase_and_locks_again() {
             .await?;
 
             // Ctrl+L (here the Lock button): everything about the brukare leaves the page.
-            app.click("#las-knapp-topp").await?;
-            app.find("#las #las-losenfras").await?;
+            app.click("#lock-knapp-topp").await?;
+            app.find("#lock #lock-losenfras").await?;
             let page = app.client().source().await?;
             assert!(!page.contains("Ekström"), "the brukare is still in the page behind the lock");
             let status: serde_json::Value = app
@@ -492,19 +492,19 @@ fn a_damaged_database_offers_the_newest_backup_and_opens_again() {
         PASS,
         prepare,
         async |app| {
-            app.find("#las #las-losenfras").await?;
-            app.type_text("#las-losenfras", PASS).await?;
-            app.click("#las-knapp").await?;
+            app.find("#lock #lock-losenfras").await?;
+            app.type_text("#lock-losenfras", PASS).await?;
+            app.click("#lock-knapp").await?;
             // The unlock finds the damage; the offer of the backup is right there.
-            app.wait_for_texts("#las-fel", "the damaged-file message", |t| {
+            app.wait_for_texts("#lock-fel", "the damaged-file message", |t| {
                 t.iter().any(|t| t.contains("skadad"))
             })
             .await?;
-            let knapp = app.texts("#las-aterstall").await?;
+            let knapp = app.texts("#lock-aterstall").await?;
             assert!(knapp.iter().any(|t| t.contains("2026-11-20 17:00")), "{knapp:?}");
-            app.click("#las-aterstall").await?;
+            app.click("#lock-aterstall").await?;
             app.wait_for("the lock screen to go", async || {
-                Ok(!app.is_visible("#las").await.unwrap_or(false))
+                Ok(!app.is_visible("#lock").await.unwrap_or(false))
             })
             .await?;
             app.type_text("#sok", "ekstr").await?;

@@ -1,6 +1,7 @@
 //! Documents from the window (preview, save, the PDF's text), the batch of letters with
 //! cancel and resume, the settings, the language switch, and the window at 1024×700 and at
 //! 200 % page zoom (Ctrl and plus).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use std::path::{Path, PathBuf};
 
@@ -52,7 +53,7 @@ async fn spara(app: &App) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>> {
     app.click("#dok-spara").await?;
     let vag = app
         .wait_for_texts("#dok-filer li", "the saved paths", |v| {
-            v.iter().any(|x| x.ends_with(".pdf"))
+            v.iter().any(|x| x.to_ascii_lowercase().ends_with(".pdf"))
         })
         .await?;
     Ok(vag.iter().map(PathBuf::from).collect())
@@ -110,7 +111,7 @@ fn spara_som_asks_in_the_system_dialog_saves_there_with_the_copies_beside_and_a_
             i_spara_dialogen(app, Some(&namn.display().to_string()), "Return").await?;
             let filer = app
                 .wait_for_texts("#dok-filer li", "the saved paths", |v| {
-                    v.iter().any(|x| x.ends_with(".pdf"))
+                    v.iter().any(|x| x.to_ascii_lowercase().ends_with(".pdf"))
                 })
                 .await?;
             let brev = mapp.path().join("Brev till Marta.pdf");
@@ -141,12 +142,18 @@ fn valfrihetsinformation_is_previewed_saved_and_the_pdf_names_the_brukare_and_ev
             // Every provider the brukare can be told about, from the choice panel.
             app.click(".valfrihet-knapp").await?;
             app.wait_for_texts("#valbara tbody tr", "the providers", |r| r.len() >= 5).await?;
+            // Each row's name and whether the provider is approved today: one whose approval
+            // starts later or has ended is no provider the municipality "has approved" on the
+            // letter's date, so the letter must neither count nor list it.
             let mut utforare = Vec::new();
-            for cell in
-                app.client().find_all(Locator::Css("#valbara tbody tr td:first-child")).await?
-            {
-                utforare.push(cell.text().await?);
+            for rad in app.client().find_all(Locator::Css("#valbara tbody tr")).await? {
+                let namn = rad.find(Locator::Css("td:first-child")).await?.text().await?;
+                let text = rad.text().await?;
+                let godkand =
+                    !text.contains("Inte godkänd ännu") && !text.contains("Avtalet har upphört");
+                utforare.push((namn, godkand));
             }
+            assert!(utforare.iter().any(|(_, g)| !g), "the demo has a provider not yet approved");
             let sidor = forhandsgranska(app, "valfrihetsbrev").await?;
             let alt = app
                 .client()
@@ -176,8 +183,15 @@ fn valfrihetsinformation_is_previewed_saved_and_the_pdf_names_the_brukare_and_ev
             app.screenshot("skarm-dokument-sparat").await?;
             let text = pdf_text(&filer[0])?;
             assert!(text.contains(NAME), "the letter names the brukare: {text}");
-            for namn in &utforare {
-                assert!(text.contains(namn.as_str()), "{namn} is missing from the letter: {text}");
+            for (namn, godkand) in &utforare {
+                if *godkand {
+                    assert!(
+                        text.contains(namn.as_str()),
+                        "{namn} is missing from the letter: {text}"
+                    );
+                } else {
+                    assert!(!text.contains(namn.as_str()), "{namn} is not approved today: {text}");
+                }
             }
             // The time to answer started: the choice panel shows a svarsdatum.
             app.click("#dok-stang").await?;
@@ -529,17 +543,17 @@ fn the_security_settings_set_the_idle_lock_and_the_backups_kept() {
     run("the_security_settings_set_the_idle_lock_and_the_backups_kept", async |app| {
         app.click("#nav-installningar").await?;
         app.find("#sakerhet-form").await?;
-        let las = app.client().find(Locator::Css("#s-las")).await?;
-        assert_eq!(las.prop("value").await?.as_deref(), Some("15"), "the default idle lock");
-        assert!(!las.is_enabled().await?, "only a systemförvaltare changes it");
+        let lock_falt = app.client().find(Locator::Css("#s-lock")).await?;
+        assert_eq!(lock_falt.prop("value").await?.as_deref(), Some("15"), "the default idle lock");
+        assert!(!lock_falt.is_enabled().await?, "only a systemförvaltare changes it");
         app.click_containing("#handlaggare option", "Karin Holm").await?;
         app.click("#nav-installningar").await?;
         app.wait_for("the editable security settings", async || {
             Ok(app.client().find(Locator::Css("#s-spara")).await?.is_enabled().await?)
         })
         .await?;
-        app.type_text("#s-las", "").await?;
-        app.type_text("#s-las", "5").await?;
+        app.type_text("#s-lock", "").await?;
+        app.type_text("#s-lock", "5").await?;
         app.type_text("#s-kopior", "").await?;
         app.type_text("#s-kopior", "3").await?;
         app.click("#s-spara").await?;
@@ -548,7 +562,7 @@ fn the_security_settings_set_the_idle_lock_and_the_backups_kept() {
         })
         .await?;
         assert_eq!(
-            app.client().find(Locator::Css("#s-las")).await?.prop("value").await?.as_deref(),
+            app.client().find(Locator::Css("#s-lock")).await?.prop("value").await?.as_deref(),
             Some("5")
         );
         Ok(())

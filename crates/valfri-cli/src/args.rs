@@ -1,11 +1,21 @@
-//! A small argument reader for the contract in `shared/cli.md`: global options anywhere,
+//! A small argument reader for the contract in `docs/cli.md`: global options anywhere,
 //! `--name value` or `--name=value`, and words.
 
 use std::collections::BTreeMap;
 
 /// Options that take no value.
-const BRYTARE: &[&str] =
-    &["json", "force", "dry-run", "large-print", "help", "omval", "avstar", "utan-egen-regi"];
+const BRYTARE: &[&str] = &[
+    "json",
+    "force",
+    "dry-run",
+    "large-print",
+    "help",
+    "omval",
+    "avstar",
+    "utan-egen-regi",
+    "plaintext",
+    "latest",
+];
 
 #[derive(Debug, Default)]
 pub struct Argument {
@@ -20,6 +30,10 @@ pub enum Anvandningsfel {
     Okand(String),
     Saknas(String),
     Extra(String),
+    /// A new database was asked for with neither `--passphrase-env` nor `--plaintext`.
+    SkyddSaknas,
+    /// Both `--passphrase-env` and `--plaintext`.
+    SkyddDubbelt,
 }
 
 impl Argument {

@@ -10,7 +10,7 @@ use serde_json::json;
 use valfri_dokument::Typsnitt;
 use valfri_domain::dokument::Form;
 use valfri_store::{Lagringsfel, Store};
-use valfri_utskick::{Utskick, UtskickFel, Vad, kor_batch};
+use valfri_utskick::{Utskick, UtskickFel, Vad, kor_batch, skriv_batchbrev};
 
 use crate::args::{Anvandningsfel, Argument};
 use crate::{Ctx, Fel, cli_aktor};
@@ -97,10 +97,27 @@ pub(crate) fn letters(args: &mut Argument, ctx: &Ctx, ord: &[&str]) -> Result<()
     })?;
     let t = typsnitt()?;
     let u = Utskick { store: &store, aktor: &aktor, t: &t, l: &ctx.l };
+    // What an interrupted run left: recorded letters go in place (and are skipped below as
+    // done), unrecorded half-written ones go.
+    let stadat = u.stada(&katalog)?;
+    if stadat != valfri_utskick::Stadning::default() {
+        eprintln!(
+            "{}",
+            ctx.t(
+                "cli-batch-stadat",
+                &[
+                    ("pa_plats", stadat.pa_plats.len().into()),
+                    ("borttagna", stadat.borttagna.into())
+                ]
+            )
+        );
+    }
     let b = kor_batch(
         &beslut,
         &AtomicBool::new(false),
-        |id| u.batchbrev(id, &katalog),
+        |id| u.samla_batchbrev(id, &katalog),
+        |x| skriv_batchbrev(&t, &ctx.l, x),
+        |f| u.registrera(f).map(|_| ()),
         |b| {
             eprintln!(
                 "{}",
@@ -138,7 +155,7 @@ pub(crate) fn sheet(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let t = typsnitt()?;
     let u = Utskick { store: &store, aktor: &aktor, t: &t, l: &ctx.l };
     let vad = Vad::Jamforelseblad { insats, omrade };
-    let utkast = u.satt(&vad, &form)?;
+    let utkast = u.bryt_om(&vad, &form)?;
     let utforare = utkast.first().map_or(0, |k| k.utforare);
     let filer: Vec<String> = u
         .spara_utkast(&vad, &form, utkast, |_| ut.clone())?

@@ -1,10 +1,11 @@
 //! `valfri`: the headless program for administrators, scripts and tests. It calls the same
-//! core functions as the desktop app; the contract is `shared/cli.md`.
+//! core functions as the desktop app; the contract is `docs/cli.md`.
 //!
 //! Exit codes: 0 done, 1 refused (bad input or a rule said no), 2 usage error, 3 storage error.
 
 mod args;
 mod dokument;
+mod hubb;
 mod utbyte;
 
 use std::io::Write;
@@ -12,15 +13,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use args::{Anvandningsfel, Argument};
-use chrono::NaiveDate;
 use serde_json::json;
 use valfri_domain::val::NyttVal;
 use valfri_domain::{
     Anvandarmeddelande, Arg, IckevalModell, IckevalOrsak, Informationssatt, NyttBeslut, Roll,
-    Utfall, Valideringsfel, VemValde,
+    Utfall, Valideringsfel, VemValde, tolka_datum,
 };
 use valfri_l10n::Localizer;
-use valfri_store::{Aktor, Lagringsfel, Loggstatus, Losenfras, Store, demo, idag, plats};
+use valfri_store::{Aktor, Lagringsfel, Loggstatus, Losenfras, Skydd, Store, demo, idag, plats};
 
 pub(crate) enum Fel {
     Anvandning(Anvandningsfel),
@@ -29,6 +29,14 @@ pub(crate) enum Fel {
     Nej,
     /// A document could not be produced.
     Dokument(valfri_dokument::DokumentFel),
+    /// The municipality's hub said no or could not be reached.
+    Hubb(valfri_hub::HubbFel),
+}
+
+impl From<valfri_hub::HubbFel> for Fel {
+    fn from(e: valfri_hub::HubbFel) -> Self {
+        Fel::Hubb(e)
+    }
 }
 
 impl From<Anvandningsfel> for Fel {
@@ -67,16 +75,31 @@ impl Ctx {
         self.db.clone().ok_or(Fel::Anvandning(Anvandningsfel::Saknas("db".into())))
     }
 
+    /// Opens the existing database, after finishing or undoing an `encrypt` that was killed
+    /// (and saying so). Never creates one.
     pub(crate) fn oppna(&self) -> Result<Store, Fel> {
-        let sokvag = self.databas()?;
-        if !sokvag.exists() {
-            return Err(Lagringsfel::KanInteOppna {
-                sokvag: sokvag.display().to_string(),
-                detalj: "missing".into(),
-            }
-            .into());
-        }
+        let sokvag = self.reda_upp()?;
         Ok(Store::oppna(&sokvag, self.losen.as_ref())?)
+    }
+
+    /// The database's path, once what an interrupted `encrypt` left is dealt with.
+    fn reda_upp(&self) -> Result<PathBuf, Fel> {
+        let sokvag = self.databas()?;
+        if let Some(atgard) = valfri_store::reda_upp_kryptering(&sokvag)? {
+            eprintln!("{}", self.l.meddelande(&self.sprak, &atgard));
+        }
+        Ok(sokvag)
+    }
+
+    /// How a new database (`demo`, `generate`) is protected: encrypted with `--passphrase-env`,
+    /// plaintext only with `--plaintext`, and one of the two must be said.
+    fn skydd(&self, args: &Argument) -> Result<Skydd, Fel> {
+        match (&self.losen, args.har("plaintext")) {
+            (Some(l), false) => Ok(Skydd::Losenfras(l.clone())),
+            (None, true) => Ok(Skydd::Okrypterad),
+            (None, false) => Err(Anvandningsfel::SkyddSaknas.into()),
+            (Some(_), true) => Err(Anvandningsfel::SkyddDubbelt.into()),
+        }
     }
 
     /// Prints a JSON document on stdout, or the human text on stdout.
@@ -103,7 +126,7 @@ fn main() -> ExitCode {
     let sprak = vald_sprak.clone().unwrap_or_else(|| "sv".into());
     let losen = match args
         .ta("passphrase-env")
-        .map(|var| losenfras_fran(&var, |t| Losenfras::ny(t)))
+        .map(|var| losenfras_fran(&var, Losenfras::ny))
         .transpose()
     {
         Ok(l) => l,
@@ -126,6 +149,14 @@ fn main() -> ExitCode {
             eprintln!("{}", ctx.l.meddelande(&ctx.sprak, &e));
             ExitCode::from(1)
         }
+        Err(Fel::Hubb(e)) => {
+            let text = ctx.l.meddelande(&ctx.sprak, &e);
+            eprintln!("{text}");
+            if ctx.json {
+                println!("{}", json!({ "code": e.meddelande_id(), "message": text }));
+            }
+            ExitCode::from(if e.ar_forbindelseproblem() { 3 } else { 1 })
+        }
         Err(Fel::Lagring(e)) => {
             eprintln!("{}", ctx.l.meddelande(&ctx.sprak, &e));
             if ctx.json {
@@ -145,6 +176,15 @@ fn anvandningsfel(l: &Localizer, sprak: &str, e: &Anvandningsfel) -> ExitCode {
         Anvandningsfel::Okand(n) => ("cli-fel-okand", n),
         Anvandningsfel::Saknas(n) => ("cli-fel-saknas", n),
         Anvandningsfel::Extra(n) => ("cli-fel-extra", n),
+        Anvandningsfel::SkyddSaknas | Anvandningsfel::SkyddDubbelt => {
+            let id = if *e == Anvandningsfel::SkyddSaknas {
+                "cli-fel-skydd-saknas"
+            } else {
+                "cli-fel-skydd-dubbelt"
+            };
+            eprintln!("{}", l.t(sprak, id));
+            return ExitCode::from(2);
+        }
     };
     eprintln!(
         "{}\n\n{}",
@@ -201,9 +241,10 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     }
     match ord.as_slice() {
         ["demo"] => {
-            args.inget_kvar(&["force"])?;
+            args.inget_kvar(&["force", "plaintext"])?;
+            let skydd = ctx.skydd(args)?;
             let sokvag = ctx.databas()?;
-            demo::skapa_fil_med(&sokvag, args.har("force"), ctx.losen.as_ref(), |s| {
+            valfri_store::skapa_databas(&sokvag, &skydd, args.har("force"), |s| {
                 demo::skapa_demo(s, idag())
             })?;
             let store = ctx.oppna()?;
@@ -224,12 +265,13 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             });
         }
         ["generate"] => {
-            let brukare = heltal(args.kravs("brukare")?, "brukare")?;
-            let utforare = heltal(args.kravs("utforare")?, "utforare")?;
-            let seed = args.ta("seed").map(|s| heltal(s, "seed")).transpose()?.unwrap_or(1) as u64;
-            args.inget_kvar(&["force"])?;
+            let brukare = heltal(&args.kravs("brukare")?, "brukare")?;
+            let utforare = heltal(&args.kravs("utforare")?, "utforare")?;
+            let seed = args.ta("seed").map(|s| heltal(&s, "seed")).transpose()?.unwrap_or(1) as u64;
+            args.inget_kvar(&["force", "plaintext"])?;
+            let skydd = ctx.skydd(args)?;
             let sokvag = ctx.databas()?;
-            demo::skapa_fil_med(&sokvag, args.har("force"), ctx.losen.as_ref(), |s| {
+            valfri_store::skapa_databas(&sokvag, &skydd, args.har("force"), |s| {
                 demo::generera(s, brukare, utforare, seed, idag())
             })?;
             let vag = sokvag.display().to_string();
@@ -357,6 +399,7 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
                 )
             });
         }
+        ["hub", rest @ ..] => hubb::kor(args, ctx, rest)?,
         ["beslut", "add"] => beslut_add(args, ctx)?,
         ["valbara"] => valbara(args, ctx)?,
         ["letter"] => dokument::letter(args, ctx)?,
@@ -384,27 +427,34 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
         }
         ["restore", fil] => {
             args.inget_kvar(&[])?;
-            let mal = ctx.databas()?;
+            let mal = ctx.reda_upp()?;
             valfri_store::aterstall(std::path::Path::new(fil), &mal, ctx.losen.as_ref())?;
             let vag = mal.display().to_string();
             ctx.ut(&json!({ "db": vag, "fran": fil }), || {
                 format!("{}\n", ctx.t("cli-aterstall-klar", &[("sokvag", vag.clone().into())]))
             });
         }
+        ["restore"] if args.har("latest") => {
+            args.inget_kvar(&["latest"])?;
+            let mal = ctx.reda_upp()?;
+            valfri_store::aterstall_senaste(&mal, ctx.losen.as_ref())?;
+            let vag = mal.display().to_string();
+            ctx.ut(&json!({ "db": vag }), || {
+                format!("{}\n", ctx.t("cli-aterstall-klar", &[("sokvag", vag.clone().into())]))
+            });
+        }
         ["encrypt"] => {
-            let ny =
-                losenfras_fran(&args.kravs("new-passphrase-env")?, |t| Losenfras::ny_nyckel(t))?;
+            let ny = losenfras_fran(&args.kravs("new-passphrase-env")?, Losenfras::ny_nyckel)?;
             args.inget_kvar(&[])?;
-            let sokvag = ctx.databas()?;
-            valfri_store::kryptera(&sokvag, &ny)?;
+            let sokvag = ctx.reda_upp()?;
+            valfri_store::kryptera(&sokvag, &ny, cli_aktor)?;
             let vag = sokvag.display().to_string();
             ctx.ut(&json!({ "db": vag, "krypterad": true }), || {
                 format!("{}\n", ctx.t("cli-krypterad", &[("sokvag", vag.clone().into())]))
             });
         }
         ["rekey"] => {
-            let ny =
-                losenfras_fran(&args.kravs("new-passphrase-env")?, |t| Losenfras::ny_nyckel(t))?;
+            let ny = losenfras_fran(&args.kravs("new-passphrase-env")?, Losenfras::ny_nyckel)?;
             args.inget_kvar(&[])?;
             let gammal = ctx.losen.clone().ok_or(Lagringsfel::InteKrypterad)?;
             let mut store = ctx.oppna()?;
@@ -444,12 +494,16 @@ fn beslut_add(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let insats = args.kravs("insats")?;
     let utfall = Utfall::fran_kod(&args.kravs("utfall")?)?;
     let omfattning = args.ta("omfattning").map(|s| decimaltal(&s)).transpose()?;
-    let fran = datum(&args.kravs("from")?)?;
-    let till = args.ta("to").map(|s| datum(&s)).transpose()?;
-    let uppfoljning = args.ta("uppfoljning").map(|s| datum(&s)).transpose()?;
+    let fran = tolka_datum("datum", &args.kravs("from")?)?;
+    let till = args.ta("to").map(|s| tolka_datum("datum", &s)).transpose()?;
+    let uppfoljning = args.ta("uppfoljning").map(|s| tolka_datum("datum", &s)).transpose()?;
     let motivering = args.ta("motivering").unwrap_or_default();
     let diarienummer = args.ta("diarienummer").unwrap_or_default();
-    let ansokt = args.ta("ansokningsdatum").map(|s| datum(&s)).transpose()?.unwrap_or_else(idag);
+    let ansokt = args
+        .ta("ansokningsdatum")
+        .map(|s| tolka_datum("datum", &s))
+        .transpose()?
+        .unwrap_or_else(idag);
     let handlaggare = args.ta("handlaggare");
     args.inget_kvar(&[])?;
     let store = ctx.oppna()?;
@@ -478,7 +532,7 @@ fn beslut_add(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
 
 fn valbara(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let beslut = args.kravs("beslut")?;
-    let dag = args.ta("date").map(|s| datum(&s)).transpose()?.unwrap_or_else(idag);
+    let dag = args.ta("date").map(|s| tolka_datum("datum", &s)).transpose()?.unwrap_or_else(idag);
     args.inget_kvar(&[])?;
     let store = ctx.oppna()?;
     let v = store.valbara(&cli_aktor(&store)?, &beslut, dag)?;
@@ -520,11 +574,11 @@ fn valbara(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
 fn choose(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let beslut = args.kravs("beslut")?;
     let utforare = args.kravs("utforare")?;
-    let dag = args.ta("date").map(|s| datum(&s)).transpose()?.unwrap_or_else(idag);
-    let start = args.ta("start").map(|s| datum(&s)).transpose()?;
+    let dag = args.ta("date").map(|s| tolka_datum("datum", &s)).transpose()?.unwrap_or_else(idag);
+    let start = args.ta("start").map(|s| tolka_datum("datum", &s)).transpose()?;
     let vem =
         args.ta("by").map(|s| VemValde::fran_kod(&s)).transpose()?.unwrap_or(VemValde::Brukare);
-    let satt = args.ta("info").map(|s| Informationssatt::fran_kod(&s)).transpose()?;
+    let kanal = args.ta("info").map(|s| Informationssatt::fran_kod(&s)).transpose()?;
     let sprak = args.ta("sprak");
     args.inget_kvar(&[])?;
     let store = ctx.oppna()?;
@@ -536,7 +590,7 @@ fn choose(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             beslut_id: beslut.clone(),
             utforare_id,
             vem_valde: vem,
-            informationssatt: satt,
+            informationssatt: kanal,
             informationssprak: sprak,
             valdatum: dag,
             startdatum: start,
@@ -562,7 +616,7 @@ fn choose(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
 
 fn ickeval(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let beslut = args.kravs("beslut")?;
-    let dag = args.ta("date").map(|s| datum(&s)).transpose()?.unwrap_or_else(idag);
+    let dag = args.ta("date").map(|s| tolka_datum("datum", &s)).transpose()?.unwrap_or_else(idag);
     let orsak = if args.har("avstar") { IckevalOrsak::Avstar } else { IckevalOrsak::Svarsdatum };
     args.inget_kvar(&["avstar"])?;
     let store = ctx.oppna()?;
@@ -575,10 +629,10 @@ fn ickeval(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
 }
 
 fn stats(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
-    let till = args.ta("to").map(|s| datum(&s)).transpose()?.unwrap_or_else(idag);
+    let till = args.ta("to").map(|s| tolka_datum("datum", &s)).transpose()?.unwrap_or_else(idag);
     let fran = args
         .ta("from")
-        .map(|s| datum(&s))
+        .map(|s| tolka_datum("datum", &s))
         .transpose()?
         .unwrap_or_else(|| till - chrono::Days::new(365));
     args.inget_kvar(&[])?;
@@ -660,7 +714,7 @@ fn insats_ickeval(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
         format!(
             "{}\n",
             ctx.t(
-                "cli-ickeval-satt",
+                "cli-ickeval-andrad",
                 &[
                     ("insats", insats.clone().into()),
                     ("modell", ctx.t(modell.meddelande_id(), &[]).into())
@@ -673,9 +727,9 @@ fn insats_ickeval(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
 
 /// Who the CLI acts as: `VALFRI_HANDLAGGARE` (an id), else the first systemförvaltare, else a
 /// system actor (which may read and administer but not own a beslut).
-pub(crate) fn cli_aktor(store: &Store) -> Result<Aktor, Fel> {
+pub(crate) fn cli_aktor(store: &Store) -> Result<Aktor, Lagringsfel> {
     if let Some(id) = std::env::var("VALFRI_HANDLAGGARE").ok().filter(|v| !v.is_empty()) {
-        return Ok(store.aktor(&id)?);
+        return store.aktor(&id);
     }
     if let Some(h) =
         store.handlaggare_lista()?.into_iter().find(|h| h.roll == Roll::Systemforvaltare)
@@ -689,11 +743,6 @@ pub(crate) fn cli_aktor(store: &Store) -> Result<Aktor, Fel> {
     })
 }
 
-fn datum(s: &str) -> Result<NaiveDate, Valideringsfel> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| Valideringsfel::Datum { falt: "datum" })
-}
-
 /// Accepts a decimal comma as well as a point: Swedish users type both.
 fn decimaltal(s: &str) -> Result<f64, Valideringsfel> {
     s.trim().replace(',', ".").parse().map_err(|_| Valideringsfel::OkantVarde {
@@ -702,7 +751,7 @@ fn decimaltal(s: &str) -> Result<f64, Valideringsfel> {
     })
 }
 
-fn heltal(s: String, namn: &str) -> Result<usize, Fel> {
+fn heltal(s: &str, namn: &str) -> Result<usize, Fel> {
     s.trim().parse().map_err(|_| Fel::Anvandning(Anvandningsfel::Okand(format!("{namn}={s}"))))
 }
 

@@ -55,12 +55,17 @@ fn rapport_json(ctx: &Ctx, fel: &[Radfel]) -> serde_json::Value {
 }
 
 /// Prints the per-row report and refuses (exit 1) when any row is bad.
-fn rapport(ctx: &Ctx, rader: usize, felrader: &[Radfel]) -> Result<(), Fel> {
+fn rapport(
+    ctx: &Ctx,
+    rader: usize,
+    felrader: &[Radfel],
+    lasning: &serde_json::Value,
+) -> Result<(), Fel> {
     if felrader.is_empty() {
         return Ok(());
     }
     ctx.ut(
-        &json!({ "rader": rader, "fel": rapport_json(ctx, felrader), "importerat": false }),
+        &json!({ "rader": rader, "lasning": lasning, "fel": rapport_json(ctx, felrader), "importerat": false }),
         || felrader.iter().map(|f| format!("{}\n", radtext(ctx, f))).collect(),
     );
     eprintln!("{}", ctx.l.meddelande(&ctx.sprak, &Utbytesfel::Felrader { antal: felrader.len() }));
@@ -169,19 +174,39 @@ fn forhandsgranskning_text(ctx: &Ctx, g: &Forhandsgranskning) -> String {
     ut
 }
 
+/// Reads the file, and says how (an encoding other than UTF-8, the sheet of a workbook) before
+/// the report, so a page of errors is not the first sign of a wrong sheet or encoding; with
+/// `--json` the same sentences are in the output's `lasning`.
+fn las_tabell(
+    ctx: &Ctx,
+    fil: &str,
+    blad: Option<&str>,
+    rubriker: &[&str],
+) -> Result<(tabell::Tabell, serde_json::Value), Fel> {
+    let bytes = las_fil(ctx, fil)?;
+    let t = tabell::las_med(&bytes, &tabell::Lasval { blad, rubriker }).map_err(|e| fel(ctx, e))?;
+    let mut lasning = Vec::new();
+    for u in t.upplysningar() {
+        let text = ctx.l.meddelande(&ctx.sprak, &u);
+        eprintln!("{text}");
+        lasning.push(json!({ "kod": u.id, "meddelande": text }));
+    }
+    Ok((t, json!(lasning)))
+}
+
 pub(super) fn brukare_import(args: &mut Argument, ctx: &Ctx, fil: &str) -> Result<(), Fel> {
     let prov = args.har("dry-run");
+    let blad = args.ta("sheet");
     args.inget_kvar(&["dry-run"])?;
     let store = ctx.oppna()?;
     let aktor = cli_aktor(&store)?;
-    let bytes = las_fil(ctx, fil)?;
-    let t = tabell::las(&bytes).map_err(|e| fel(ctx, e))?;
+    let (t, lasning) = las_tabell(ctx, fil, blad.as_deref(), brukare::KRAVS)?;
     let import = brukare::tolka(&t, &store).map_err(|e| fel(ctx, e))?;
-    rapport(ctx, import.rader, &import.fel)?;
+    rapport(ctx, import.rader, &import.fel, &lasning)?;
     let antal = import.brukare.len();
     if prov {
         ctx.ut(
-            &json!({ "rader": import.rader, "fel": [], "antal": antal, "dry_run": true }),
+            &json!({ "rader": import.rader, "lasning": lasning, "fel": [], "antal": antal, "dry_run": true }),
             || {
                 format!(
                     "{}\n{}\n",
@@ -194,7 +219,7 @@ pub(super) fn brukare_import(args: &mut Argument, ctx: &Ctx, fil: &str) -> Resul
     }
     let klart = brukare::tillampa(&store, &aktor, &import, &format!("import {fil}"))
         .map_err(|e| fel(ctx, e))?;
-    ctx.ut(&json!({ "rader": import.rader, "fel": [], "antal": klart.antal, "ider": klart.ider, "dry_run": false }), || {
+    ctx.ut(&json!({ "rader": import.rader, "lasning": lasning, "fel": [], "antal": klart.antal, "ider": klart.ider, "dry_run": false }), || {
         format!("{}\n", ctx.t("utbyte-brukare-klart", &[("antal", klart.antal.into())]))
     });
     Ok(())
@@ -202,20 +227,33 @@ pub(super) fn brukare_import(args: &mut Argument, ctx: &Ctx, fil: &str) -> Resul
 
 pub(super) fn providers_import(args: &mut Argument, ctx: &Ctx, fil: &str) -> Result<(), Fel> {
     let prov = args.har("dry-run");
+    let blad = args.ta("sheet");
     args.inget_kvar(&["dry-run"])?;
     let store = ctx.oppna()?;
     let aktor = cli_aktor(&store)?;
-    let bytes = las_fil(ctx, fil)?;
-    let t = tabell::las(&bytes).map_err(|e| fel(ctx, e))?;
+    let (t, lasning) = las_tabell(ctx, fil, blad.as_deref(), &utforare::kravda_rubriker())?;
     let import = utforare::tolka(&t, &store).map_err(|e| fel(ctx, e))?;
-    rapport(ctx, import.rader, &import.fel)?;
+    rapport(ctx, import.rader, &import.fel, &lasning)?;
+    // Warnings do not stop the import; they come before what it did.
+    let varningar: String = if import.varningar.is_empty() {
+        String::new()
+    } else {
+        let mut v = format!("{}\n", ctx.t("utbyte-rubrik-varningar", &[]));
+        for f in &import.varningar {
+            v.push_str("  ");
+            v.push_str(&radtext(ctx, f));
+            v.push('\n');
+        }
+        v
+    };
+    let varningar_json = rapport_json(ctx, &import.varningar);
     let dag = idag();
     if prov {
         let g =
             utforare::forhandsgranska(&store, &import.utforare, dag).map_err(|e| fel(ctx, e))?;
-        ctx.ut(&json!({ "rader": import.rader, "fel": [], "forhandsgranskning": g, "dry_run": true, "version": null }), || {
+        ctx.ut(&json!({ "rader": import.rader, "lasning": lasning, "fel": [], "varningar": varningar_json, "forhandsgranskning": g, "dry_run": true, "version": null }), || {
             format!(
-                "{}\n{}{}\n",
+                "{varningar}{}\n{}{}\n",
                 ctx.t("utbyte-rader-ok", &[("rader", import.rader.into())]),
                 forhandsgranskning_text(ctx, &g),
                 ctx.t("utbyte-provkorning", &[])
@@ -226,14 +264,14 @@ pub(super) fn providers_import(args: &mut Argument, ctx: &Ctx, fil: &str) -> Res
     let klart = utforare::tillampa(&store, &aktor, &import, &format!("import {fil}"), dag)
         .map_err(|e| fel(ctx, e))?;
     ctx.ut(
-        &json!({ "rader": import.rader, "fel": [], "forhandsgranskning": klart.forhandsgranskning, "dry_run": false, "version": klart.version }),
+        &json!({ "rader": import.rader, "lasning": lasning, "fel": [], "varningar": varningar_json, "forhandsgranskning": klart.forhandsgranskning, "dry_run": false, "version": klart.version }),
         || {
             let slut = match klart.version {
                 Some(v) => ctx.t("utbyte-sparat", &[("version", Arg::Tal(v))]),
                 None => ctx.t("utbyte-inget-att-spara", &[]),
             };
             format!(
-                "{}\n{}{slut}\n",
+                "{varningar}{}\n{}{slut}\n",
                 ctx.t("utbyte-rader-ok", &[("rader", import.rader.into())]),
                 forhandsgranskning_text(ctx, &klart.forhandsgranskning)
             )
@@ -257,19 +295,16 @@ pub(super) fn providers_export(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel
         }
         annat => return Err(Anvandningsfel::Okand(format!("format={annat}")).into()),
     };
-    match ut {
-        Some(fil) => {
-            skriv_fil(ctx, &fil, &bytes)?;
-            let vag = fil.display().to_string();
-            ctx.ut(&json!({ "fil": vag, "format": format }), || {
-                format!("{}\n", ctx.t("utbyte-export-klar", &[("sokvag", vag.clone().into())]))
-            });
-        }
-        None => {
-            use std::io::Write;
-            // The export itself is the output, also with --json (HSDS is JSON; CSV is data).
-            let _ = std::io::stdout().lock().write_all(&bytes);
-        }
+    if let Some(fil) = ut {
+        skriv_fil(ctx, &fil, &bytes)?;
+        let vag = fil.display().to_string();
+        ctx.ut(&json!({ "fil": vag, "format": format }), || {
+            format!("{}\n", ctx.t("utbyte-export-klar", &[("sokvag", vag.clone().into())]))
+        });
+    } else {
+        use std::io::Write;
+        // The export itself is the output, also with --json (HSDS is JSON; CSV is data).
+        let _ = std::io::stdout().lock().write_all(&bytes);
     }
     Ok(())
 }

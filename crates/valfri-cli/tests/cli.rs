@@ -1,4 +1,5 @@
-//! The `valfri` program as an administrator or a script uses it (the contract in shared/cli.md).
+//! The `valfri` program as an administrator or a script uses it (the contract in docs/cli.md).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 mod gemensamt;
 
@@ -7,10 +8,10 @@ use gemensamt::{Kommun, text, valfri};
 #[test]
 fn demo_creates_the_municipality_once_and_force_replaces_it() {
     let k = Kommun::demo();
-    let igen = k.valfri(&["demo"]);
+    let igen = k.valfri(&["demo", "--plaintext"]);
     assert_eq!(igen.status.code(), Some(1));
     assert!(text(&igen.stderr).contains("finns redan"), "{}", text(&igen.stderr));
-    let svar = k.json(&["demo", "--force"]);
+    let svar = k.json(&["demo", "--force", "--plaintext"]);
     assert!(svar["brukare"].as_i64().unwrap() >= 60);
     assert!(svar["utforare"].as_i64().unwrap() >= 15);
 }
@@ -202,8 +203,20 @@ fn backup_restore_and_audit_verify() {
 fn generate_makes_a_large_fictional_municipality() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("stor.sqlite");
-    let ut =
-        valfri(&db, &["--json", "generate", "--brukare", "500", "--utforare", "40", "--seed", "3"]);
+    let ut = valfri(
+        &db,
+        &[
+            "--json",
+            "generate",
+            "--brukare",
+            "500",
+            "--utforare",
+            "40",
+            "--seed",
+            "3",
+            "--plaintext",
+        ],
+    );
     assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
     let k = Kommun { dir, db };
     assert_eq!(k.json(&["utforare"]).as_array().unwrap().len(), 40);
@@ -341,6 +354,50 @@ fn ickeval_explains_itself_and_stats_count_it() {
         s["insatser"].as_array().unwrap().iter().find(|i| i["insats_kod"] == "hemtjanst").unwrap();
     assert!(hemtjanst["ickeval"].as_u64().unwrap() >= 2);
     assert!(text(&k.valfri(&["stats"]).stdout).contains("Andel aktivt val"));
+}
+
+#[test]
+fn an_ickeval_or_a_choice_dated_after_today_is_refused_with_a_sentence() {
+    let k = Kommun::demo();
+    let b = nytt_beslut(&k);
+    // The letter gives the information today: the svarsdatum is two weeks ahead.
+    let brev = k.valfri(&["letter", "--beslut", &b, "--out", &k.sokvag("brev.pdf")]);
+    assert_eq!(brev.status.code(), Some(0), "{}", text(&brev.stderr));
+    let idag = valfri_store::idag();
+    let forbi = (idag + chrono::Days::new(15)).to_string();
+    let ut = k.valfri(&["ickeval", "--beslut", &b, "--date", &forbi]);
+    assert_eq!(ut.status.code(), Some(1), "{}", text(&ut.stdout));
+    assert_eq!(
+        text(&ut.stderr).trim(),
+        format!(
+            "Datumet {forbi} har inte kommit än. Det som registreras som gjort kan inte dateras framåt."
+        )
+    );
+    let en = k.valfri(&["--lang", "en", "ickeval", "--beslut", &b, "--date", &forbi]);
+    assert!(
+        text(&en.stderr).contains(&format!("The date {forbi} has not come yet")),
+        "{}",
+        text(&en.stderr)
+    );
+    let imorgon = (idag + chrono::Days::new(1)).to_string();
+    let fel = k.valfri(&[
+        "--json",
+        "choose",
+        "--beslut",
+        &b,
+        "--utforare",
+        &orgnr(&k, "Almgårdens"),
+        "--date",
+        &imorgon,
+    ]);
+    assert_eq!(fel.status.code(), Some(1));
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&fel.stdout).unwrap()["code"],
+        "fel-datum-framtid"
+    );
+    assert_eq!(k.antal(&format!("SELECT count(*) FROM val WHERE beslut_id = '{b}'")), 0);
+    // Today the svarsdatum has still not passed.
+    assert_eq!(k.valfri(&["ickeval", "--beslut", &b]).status.code(), Some(1));
 }
 
 #[test]

@@ -1,12 +1,13 @@
 //! Crash safety: the `valfri` program is killed (SIGKILL) at random moments while it writes a
 //! batch of letters, races another process for a provider's last place, imports the provider
-//! register and makes a backup. After every kill the database must open, pass SQLite's
-//! integrity check and the audit log's chain, hold no provider above its cap, no half-made
-//! choice and no half-imported register, and keep every write the killed program had reported
-//! as done.
+//! register, applies an older and a newer register package at once, makes a backup and
+//! encrypts the database. After every kill the database must open, pass `SQLite`'s integrity
+//! check and the audit log's chain, hold no provider above its cap, no half-made choice and no
+//! half-imported register, and keep every write the killed program had reported as done.
 //!
 //! The delays are drawn from a seeded generator. A failure prints the seed; run again with
 //! `VALFRI_KRASCH_SEED=<seed>` to repeat the same kills.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -22,6 +23,9 @@ use sha2::{Digest, Sha256};
 /// gets fewer.
 const KILLS: usize = 62;
 const KILLS_BREV: usize = 30;
+/// Each encryption starts from a fresh copy and runs a few seconds (most of it waiting for the
+/// disk), so it gets fewer too.
+const KILLS_KRYPTERA: usize = 40;
 
 struct Forsok {
     seed: u64,
@@ -92,7 +96,8 @@ impl Kommun {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("valfri.sqlite");
         let k = Kommun { dir, db };
-        let ut = valfri_cmd(&k.db, &["demo"]).stderr(Stdio::piped()).output().unwrap();
+        let ut =
+            valfri_cmd(&k.db, &["demo", "--plaintext"]).stderr(Stdio::piped()).output().unwrap();
         assert_eq!(ut.status.code(), Some(0), "{}", String::from_utf8_lossy(&ut.stderr));
         k
     }
@@ -482,5 +487,230 @@ fn a_killed_backup_leaves_no_file_or_a_whole_checked_one() {
                 valfri_cmd(&mal, &["restore", &ut.display().to_string()]).status().unwrap();
             assert!(status.success(), "seed {}, {nar}: the backup does not restore", f.seed);
         }
+    }
+}
+
+#[test]
+fn killed_racing_register_packages_leave_the_providers_of_the_newest_recorded_package() {
+    use valfri_utbyte::paket;
+    let k = Kommun::demo();
+    let mut f = Forsok::ny(5);
+    // The central register is the demo's too, so every office provider is in every package.
+    let central = valfri_store::Store::open_i_minnet().unwrap();
+    valfri_store::demo::skapa_demo(&central, valfri_store::idag()).unwrap();
+    let (hemlig_text, publik_text) = paket::ny_nyckel();
+    let (hemlig_fil, publik_fil) =
+        (k.dir.path().join("register.key"), k.dir.path().join("register.pub"));
+    std::fs::write(&hemlig_fil, hemlig_text).unwrap();
+    std::fs::write(&publik_fil, publik_text).unwrap();
+    let hemlig = paket::las_hemlig_nyckel(&hemlig_fil).unwrap();
+    let publik = paket::las_publik_nyckel(&publik_fil).unwrap();
+    let grund = paket::kontrollera(
+        &paket::skapa(&central, &hemlig, valfri_store::idag()).unwrap(),
+        &publik,
+    )
+    .unwrap()
+    .innehall;
+    let antal = grund.utforare.len();
+    // Package `v`, each provider's name marked with its version.
+    let paketfil = |v: i64| -> String {
+        let mut innehall = grund.clone();
+        innehall.paketversion = v;
+        for u in &mut innehall.utforare {
+            u.namn = format!("{} p{v}", u.namn);
+        }
+        let fil = k.dir.path().join(format!("paket-{v}.valfri"));
+        std::fs::write(&fil, paket::signera(&innehall, &hemlig).unwrap()).unwrap();
+        fil.display().to_string()
+    };
+    let publik_arg = publik_fil.display().to_string();
+    let langd = k.tid(&["providers", "apply-package", &paketfil(1), "--pubkey", &publik_arg]);
+    let mut varv: i64 = 0;
+    while f.kills < KILLS {
+        varv += 1;
+        assert!(varv < i64::try_from(KILLS * 4).unwrap(), "seed {}: too few kills landed", f.seed);
+        let barn: Vec<(i64, Child, Duration)> = [2 * varv, 2 * varv + 1]
+            .into_iter()
+            .map(|v| {
+                let fil = paketfil(v);
+                let ch = k.starta(&["providers", "apply-package", &fil, "--pubkey", &publik_arg]);
+                (v, ch, f.fordrojning(langd * 2))
+            })
+            .collect();
+        let start = Instant::now();
+        let mut barn = barn;
+        barn.sort_by_key(|(_, _, d)| *d);
+        let mut klara = Vec::new();
+        for (v, ch, d) in barn {
+            let kvar = d.saturating_sub(start.elapsed());
+            klara.push((v, f.doda(ch, kvar)));
+        }
+        let nar = format!(
+            "apply-package race {varv}: {:?}",
+            klara.iter().map(|(v, s)| format!("{v}: {s}")).collect::<Vec<_>>()
+        );
+        k.kontrollera(f.seed, &nar);
+        let c = k.sql();
+        let senaste: i64 =
+            c.query_row("SELECT max(paketversion) FROM registerpaket", [], |r| r.get(0)).unwrap();
+        let markta: i64 = c
+            .query_row(
+                "SELECT count(*) FROM utforare WHERE namn LIKE ?1",
+                [format!("% p{senaste}")],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let alla: i64 = c.query_row("SELECT count(*) FROM utforare", [], |r| r.get(0)).unwrap();
+        assert_eq!(
+            (markta, alla),
+            (i64::try_from(antal).unwrap(), i64::try_from(antal).unwrap()),
+            "seed {}, {nar}: package {senaste} is recorded but the register holds other providers",
+            f.seed
+        );
+        for (v, s) in &klara {
+            let inspelad: bool = c
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM registerpaket WHERE paketversion = ?1)",
+                    [v],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            // Done means recorded; refused (exit 1, an older package) means nothing written.
+            match s.code() {
+                Some(0) => assert!(inspelad, "seed {}, {nar}: {v} said done, not recorded", f.seed),
+                Some(1) => assert!(!inspelad, "seed {}, {nar}: {v} refused, yet recorded", f.seed),
+                Some(n) => panic!("seed {}, {nar}: exit {n}", f.seed),
+                None => {}
+            }
+        }
+    }
+}
+
+/// Rows per table (the full-text index's shadow tables left out: they follow the names).
+fn radantal(c: &Connection) -> Vec<(String, i64)> {
+    let tabeller: Vec<String> = c
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'
+               AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    tabeller
+        .into_iter()
+        .map(|t| {
+            let n =
+                c.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0)).unwrap();
+            (t, n)
+        })
+        .collect()
+}
+
+fn innehaller(mapp: &Path, text: &str) -> Vec<String> {
+    std::fs::read_dir(mapp)
+        .unwrap()
+        .filter_map(|e| {
+            let e = e.unwrap();
+            let bytes = std::fs::read(e.path()).ok()?;
+            bytes
+                .windows(text.len())
+                .any(|w| w == text.as_bytes())
+                .then(|| e.file_name().to_string_lossy().into_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn a_killed_encrypt_leaves_a_database_under_its_name_and_the_next_start_finishes_or_undoes_it() {
+    const LOSEN: &str = "en lång lösenfras";
+    let k = Kommun::demo();
+    let mut f = Forsok::ny(5);
+    let fore = radantal(&k.sql());
+    let logg_fore = fore.iter().find(|(t, _)| t == "handelselogg").unwrap().1;
+    let forbered = |namn: &str| -> PathBuf {
+        let mapp = k.dir.path().join(namn);
+        std::fs::create_dir(&mapp).unwrap();
+        let db = mapp.join("valfri.sqlite");
+        std::fs::copy(&k.db, &db).unwrap();
+        db
+    };
+    let kryptera = |db: &Path| {
+        let mut c = valfri_cmd(db, &["encrypt", "--new-passphrase-env", "L"]);
+        c.env("L", LOSEN);
+        c
+    };
+    let langd = {
+        let db = forbered("kalibrering");
+        let start = Instant::now();
+        assert!(kryptera(&db).status().unwrap().success());
+        start.elapsed()
+    };
+    let mut varv = 0;
+    while f.kills < KILLS_KRYPTERA {
+        varv += 1;
+        assert!(varv < KILLS_KRYPTERA * 4, "seed {}: too few kills landed", f.seed);
+        let db = forbered(&format!("varv-{varv}"));
+        let mapp = db.parent().unwrap().to_path_buf();
+        let efter = f.fordrojning(langd);
+        let status = f.doda(kryptera(&db).spawn().unwrap(), efter);
+        let nar = format!("encrypt {varv} killed after {efter:?} ({status})");
+
+        // Under the name, before any start has tidied up: a whole database, either the
+        // plaintext one or the encrypted one, with every row.
+        let krypterad = !std::fs::read(&db).unwrap().starts_with(b"SQLite format 3\0");
+        let c = Connection::open(&db).unwrap();
+        if krypterad {
+            c.pragma_update(None, "key", LOSEN).unwrap();
+        }
+        let svar: String = c
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap_or_else(|e| panic!("seed {}, {nar}: does not open: {e}", f.seed));
+        assert_eq!(svar, "ok", "seed {}, {nar}: integrity_check", f.seed);
+        let efter_kill = radantal(&c);
+        drop(c);
+        for ((tabell, fore), (_, nu)) in fore.iter().zip(&efter_kill) {
+            // The encrypted copy also holds the log row of the act.
+            let vantat = if tabell == "handelselogg" && krypterad { fore + 1 } else { *fore };
+            assert_eq!(*nu, vantat, "seed {}, {nar}: {tabell}", f.seed);
+        }
+        if status.success() {
+            assert!(krypterad, "seed {}, {nar}: exit 0 but not encrypted", f.seed);
+        }
+
+        // The next start finishes or undoes the conversion, says so, and leaves nothing beside.
+        let mut start = valfri_cmd(&db, &["audit", "verify"]);
+        if krypterad {
+            start.args(["--passphrase-env", "L"]).env("L", LOSEN);
+        }
+        let ut = start.stderr(Stdio::piped()).output().unwrap();
+        assert_eq!(
+            ut.status.code(),
+            Some(0),
+            "seed {}, {nar}: audit verify: {}",
+            f.seed,
+            String::from_utf8_lossy(&ut.stderr)
+        );
+        let kvar: Vec<String> = std::fs::read_dir(&mapp)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "valfri.sqlite")
+            .collect();
+        assert!(kvar.is_empty(), "seed {}, {nar}: left beside the database: {kvar:?}", f.seed);
+        if krypterad {
+            // No plaintext left anywhere in the folder: the old bytes were wiped.
+            let lasbart = innehaller(&mapp, "Ekström");
+            assert!(lasbart.is_empty(), "seed {}, {nar}: plaintext in {lasbart:?}", f.seed);
+        } else {
+            // Undone: encrypting again works from the start.
+            assert!(kryptera(&db).status().unwrap().success(), "seed {}, {nar}: again", f.seed);
+        }
+        let c = Connection::open(&db).unwrap();
+        c.pragma_update(None, "key", LOSEN).unwrap();
+        let logg: i64 = c.query_row("SELECT count(*) FROM handelselogg", [], |r| r.get(0)).unwrap();
+        assert_eq!(logg, logg_fore + 1, "seed {}, {nar}: the log after encrypting", f.seed);
+        drop(c);
+        let _ = std::fs::remove_dir_all(&mapp);
     }
 }

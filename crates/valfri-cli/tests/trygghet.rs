@@ -1,5 +1,6 @@
 //! Hostile input and a read-only file, as an administrator meets them on the command line:
 //! refused with a sentence and the right exit code, and nothing already saved is lost.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -33,7 +34,7 @@ fn hostile_names_in_an_import_are_refused_row_by_row_and_nothing_is_imported() {
     let fore = k.antal("SELECT count(*) FROM brukare");
     let fil = k.fil(
         "brukare.csv",
-        &[
+        [
             RUBRIK.to_owned(),
             rad(10, "عبد الله"),
             rad(11, "Omsorg\u{202E}gåkrev"),
@@ -64,7 +65,7 @@ fn names_in_any_script_are_stored_as_written_and_print_on_one_line() {
     let namn = ["عبد الله", "כהן", "Öberg 👵🏽 Ålund", "Robert'); DROP TABLE brukare;--", "Nguyễn"];
     let mut innehall = vec![RUBRIK.to_owned()];
     innehall.extend(namn.iter().enumerate().map(|(i, n)| rad(20 + i as u16, n)));
-    let fil = k.fil("brukare.csv", &innehall.join("\n"));
+    let fil = k.fil("brukare.csv", innehall.join("\n"));
     let ut = k.valfri(&["brukare", "import", &fil]);
     assert_eq!(ut.status.code(), Some(0), "{}{}", text(&ut.stdout), text(&ut.stderr));
     assert!(k.antal("SELECT count(*) FROM brukare") > 60, "the table survived");
@@ -114,7 +115,7 @@ fn a_provider_name_with_a_direction_override_is_refused_and_the_register_stays()
     let mut rader: Vec<String> = original.lines().map(str::to_owned).collect();
     let (namn, resten) = rader[1].split_once(';').unwrap();
     rader[1] = format!("{namn}\u{202E}BA;{resten}");
-    let fil = k.fil("fientlig.csv", &rader.join("\n"));
+    let fil = k.fil("fientlig.csv", rader.join("\n"));
     let version = k.antal("SELECT max(nummer) FROM registerversion");
     let ut = k.valfri(&["providers", "import", &fil]);
     assert_eq!(ut.status.code(), Some(1), "{}", text(&ut.stderr));
@@ -211,7 +212,7 @@ fn a_disk_that_refuses_writes_gives_exit_3_with_its_message_and_loses_nothing() 
     rader.extend(
         (100..700).map(|n| format!("{};Fylla;Disksson {n};{}", pnr(n), "Långa vägen ".repeat(8))),
     );
-    let fil = k.fil("stor.csv", &rader.join("\n"));
+    let fil = k.fil("stor.csv", rader.join("\n"));
     // A file-size limit (ulimit -f, in 1 kB blocks) makes the operating system refuse the
     // import's writes as a full disk would; the signal it sends is ignored, as a shell does.
     let ut = Command::new("sh")

@@ -1,6 +1,7 @@
 //! `valfri brukare import` and the `providers` commands as an administrator or a script uses
 //! them: human text by default, `--json` for scripts, exit codes 0 done, 1 refused, 2 usage,
 //! 3 storage.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

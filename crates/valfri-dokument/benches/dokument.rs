@@ -24,10 +24,10 @@ fn dokument(c: &mut Criterion) {
     );
 
     c.bench_function("letter, 16 providers", |b| {
-        b.iter(|| valfrihetsbrev(&t, &l, black_box(&brev), &form).unwrap())
+        b.iter(|| valfrihetsbrev(&t, &l, black_box(&brev), &form).unwrap());
     });
     c.bench_function("sheet, 40 providers", |b| {
-        b.iter(|| jamforelseblad(&t, &l, black_box(&blad), &form).unwrap())
+        b.iter(|| jamforelseblad(&t, &l, black_box(&blad), &form).unwrap());
     });
 
     // A batch: different recipients, each thread takes a chunk and shares the font by reference.

@@ -4,14 +4,15 @@ use valfri_domain::Utfall;
 use valfri_domain::dokument::{Beslutsunderlag, Form};
 use valfri_l10n::Localizer;
 
-use crate::Sattdokument;
+use crate::Ombrutet;
 use crate::brev::ombudsmening;
 use crate::gemensamt::{
-    Storlekar, arg, brevhuvud, datum, eller_saknas, giltighet, kontakttext, omfattning, satt_sidor,
-    sprak,
+    Storlekar, arg, brevhuvud, bryt_om_sidor, datum, eller_saknas, giltighet, hel, kontakttext,
+    omfattning, referenser, sprak,
 };
-use crate::layout::{Block, Cell, Sidformat, Tabell};
+use crate::layout::{Avstavning, Block, Cell, Sidformat, Tabell};
 use crate::pdf::Metadata;
+use crate::sprakfalt::{self, Markering};
 use crate::typsnitt::{Typsnitt, Vikt};
 
 pub(crate) fn beslutsmeddelande(
@@ -19,7 +20,7 @@ pub(crate) fn beslutsmeddelande(
     l: &Localizer,
     u: &Beslutsunderlag,
     form: &Form,
-) -> Sattdokument {
+) -> Ombrutet {
     let sp = sprak(l, form);
     let s = Storlekar::valj(form);
     let b0 = &u.beslut;
@@ -32,17 +33,11 @@ pub(crate) fn beslutsmeddelande(
         &s,
         &u.avsandare,
         &u.mottagare,
-        vec![
-            (l.t(sp, "dokument-datum"), datum(u.datum)),
-            (l.t(sp, "dokument-diarienummer"), b0.diarienummer.clone()),
-            (l.t(sp, "dokument-personnummer"), u.personnummer.clone()),
-            (
-                l.t(sp, "dokument-handlaggare"),
-                format!("{}\n{}", u.handlaggare.namn, u.handlaggare.telefon),
-            ),
-        ],
+        referenser(l, sp, u.datum, &b0.diarienummer, &u.personnummer, &u.handlaggare),
     );
     f.forsta_topp = start;
+    f.avstavning = Some(Avstavning::for_sprak(sp));
+    let markering = Markering::ny(l, sp);
     let saknas = l.t(sp, "dokument-uppgift-saknas");
     let stycke = |text: String| Block::Stycke { text, storlek: s.brod, vikt: Vikt::Normal };
     let rubrik = |text: String| Block::Rubrik { text, storlek: s.h2 };
@@ -107,7 +102,10 @@ pub(crate) fn beslutsmeddelande(
         ));
         fakta.push((l.t(sp, "dokument-beslut-giltighet"), period.clone()));
     }
-    fakta.push((l.t(sp, "dokument-beslut-lagrum"), eller_saknas(&u.lagrum, &saknas)));
+    fakta.push((
+        l.t(sp, "dokument-beslut-lagrum"),
+        eller_saknas(&sprakfalt::lagrum(l, sp, &markering, &u.lagrum), &saknas),
+    ));
     fakta.push((l.t(sp, "dokument-beslut-beslutsdatum"), datum(beslutsdatum)));
     if s.storstil {
         for (etikett, varde) in fakta {
@@ -128,6 +126,14 @@ pub(crate) fn beslutsmeddelande(
 
     b.push(rubrik(l.t(sp, "dokument-beslut-motivering")));
     b.push(stycke(eller_saknas(&b0.motivering, &saknas)));
+    // The reasons are the handläggare's own words and are not translated: say so.
+    if !b0.motivering.trim().is_empty() {
+        b.push(Block::Stycke {
+            text: l.t(sp, "dokument-motivering-som-skriven"),
+            storlek: s.brod,
+            vikt: Vikt::Normal,
+        });
+    }
     if !avslag && u.valfrihet {
         b.push(rubrik(l.t(sp, "dokument-beslut-valja-rubrik")));
         b.push(stycke(l.text(sp, "dokument-beslut-valja", &[arg("insats", insats.clone())])));
@@ -144,20 +150,27 @@ pub(crate) fn beslutsmeddelande(
     // Every decision carries the appeal instructions; for avslag and delvis bifall the law
     // requires them, and a bifall can be appealed too (the omfattning, the dates).
     let a = &u.avsandare;
-    let adress = format!("{}, {}, {}, {} {}", a.kommun, a.namnd, a.adress, a.postnummer, a.postort);
-    b.push(rubrik(l.t(sp, "dokument-overklaga-rubrik")));
-    b.push(stycke(l.text(
-        sp,
-        "dokument-overklaga-hur",
-        &[arg("namnd", a.namnd.clone()), arg("diarienummer", b0.diarienummer.clone())],
-    )));
-    b.push(stycke(l.text(sp, "dokument-overklaga-nar", &[arg("adress", adress)])));
-    b.push(stycke(l.t(sp, "dokument-overklaga-sedan")));
+    let adress =
+        format!("{}, {}, {}, {} {}", a.kommun, a.namnd, a.adress, hel(&a.postnummer), a.postort);
+    // The appeal instructions are kept on one page: read together or not at all.
+    b.push(Block::Grupp(vec![
+        rubrik(l.t(sp, "dokument-overklaga-rubrik")),
+        stycke(l.text(
+            sp,
+            "dokument-overklaga-hur",
+            &[arg("namnd", a.namnd.clone()), arg("diarienummer", hel(&b0.diarienummer))],
+        )),
+        stycke(l.text(sp, "dokument-overklaga-nar", &[arg("adress", adress)])),
+        stycke(l.t(sp, "dokument-overklaga-sedan")),
+    ]));
+    if let Some(not) = markering.not() {
+        b.push(stycke(not));
+    }
 
-    let sidor = satt_sidor(t, &f, &s, &b, huvud, &[], &|nr, antal| {
+    let sidor = bryt_om_sidor(t, &f, &s, &b, &huvud, &[], &|nr, antal| {
         l.text(sp, "dokument-sida", &[arg("nr", nr), arg("antal", antal)])
     });
-    Sattdokument {
+    Ombrutet {
         format: f,
         sidor,
         bilaga: None,

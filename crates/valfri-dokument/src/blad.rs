@@ -7,13 +7,14 @@ use valfri_domain::dokument::{Form, Jamforelseunderlag, Utforaruppgift};
 use valfri_domain::val::svensk_sorteringsnyckel;
 use valfri_l10n::Localizer;
 
-use crate::Sattdokument;
+use crate::Ombrutet;
 use crate::gemensamt::{
-    Storlekar, arg, datum, eller_saknas, lista, orsak, satt_sidor, sprak, sprakord, tal,
+    Storlekar, arg, bryt_om_sidor, datum, eller_saknas, lista, orsak, sprak, sprakord, tal,
 };
-use crate::layout::{Block, Cell, Sida, Sidformat, Tabell};
+use crate::layout::{Avstavning, Block, Cell, Sida, Sidformat, Tabell};
 use crate::ordningsmening;
 use crate::pdf::Metadata;
+use crate::sprakfalt::{self, Markering};
 use crate::typsnitt::{Typsnitt, Vikt};
 
 /// The facts of one provider, in column order; `kvalitet` holds one cell per indicator.
@@ -68,10 +69,10 @@ pub(crate) fn jamforelseblad(
     l: &Localizer,
     u: &Jamforelseunderlag,
     form: &Form,
-) -> Sattdokument {
+) -> Ombrutet {
     let sp = sprak(l, form);
     let (f, sidor, titel) = satt_blad(t, l, u, form, false);
-    Sattdokument {
+    Ombrutet {
         format: f,
         sidor,
         bilaga: None,
@@ -113,11 +114,16 @@ fn satt_blad(
     let u = &godkanda;
     // Many columns read best across a landscape page; in large print every provider is a
     // block of its own, which reads better down a portrait page.
-    let f = if s.storstil { Sidformat::a4_staende() } else { Sidformat::a4_liggande() };
+    let mut f = if s.storstil { Sidformat::a4_staende() } else { Sidformat::a4_liggande() };
+    f.avstavning = Some(Avstavning::for_sprak(sp));
     let saknas = l.t(sp, "dokument-uppgift-saknas");
+    let markering = Markering::ny(l, sp);
     let indikatorer = indikatorer(u);
+    // An indicator's name in the reader's language, where the register has it.
+    let indikator_pa =
+        |namn: &str| markering.text(&sprakfalt::indikatornamn(&u.utforare, namn, sp));
     let fakta: Vec<Fakta> =
-        u.utforare.iter().map(|x| fakta(l, sp, u, x, &indikatorer, &saknas)).collect();
+        u.utforare.iter().map(|x| fakta(l, sp, u, x, &indikatorer, &saknas, &markering)).collect();
 
     let titel = if u.omrade_namn.trim().is_empty() {
         l.text(sp, "dokument-blad-titel-utan-omrade", &[arg("insats", u.insats_namn.clone())])
@@ -153,8 +159,8 @@ fn satt_blad(
     });
     let kolumnnamn = |i: &Indikator| {
         let namn = match &i.enhet {
-            Some(e) => format!("{}, {e}", i.namn),
-            None => i.namn.clone(),
+            Some(e) => format!("{}, {e}", indikator_pa(&i.namn)),
+            None => indikator_pa(&i.namn),
         };
         match i.kallor.as_slice() {
             [(_, n)] => format!("{namn} ({n})"),
@@ -237,7 +243,7 @@ fn satt_blad(
                     "dokument-blad-kalla",
                     &[
                         arg("nr", *n),
-                        arg("namn", i.namn.clone()),
+                        arg("namn", indikator_pa(&i.namn)),
                         arg("kalla", eller_saknas(kalla, &saknas)),
                         arg("ar", i64::from(*ar)),
                     ],
@@ -245,6 +251,9 @@ fn satt_blad(
             })
         })
         .collect();
+    if let Some(not) = markering.not() {
+        b.push(Block::Stycke { text: not, storlek: s.brod, vikt: Vikt::Normal });
+    }
     if !noter.is_empty() {
         b.push(Block::Rubrik { text: l.t(sp, "dokument-blad-kallor-rubrik"), storlek: s.brod });
         b.extend(noter.into_iter().map(|text| Block::Stycke {
@@ -274,7 +283,7 @@ fn satt_blad(
         ),
     ];
     let sidnummer = if som_bilaga { "dokument-bilaga-sida" } else { "dokument-sida" };
-    let sidor = satt_sidor(t, &f, &s, &b, Vec::new(), &sidfot, &|nr, antal| {
+    let sidor = bryt_om_sidor(t, &f, &s, &b, &[], &sidfot, &|nr, antal| {
         l.text(sp, sidnummer, &[arg("nr", nr), arg("antal", antal)])
     });
     (f, sidor, titel)
@@ -334,6 +343,7 @@ fn fakta(
     x: &Utforaruppgift,
     indikatorer: &[Indikator],
     saknas: &str,
+    m: &Markering<'_>,
 ) -> Fakta {
     let ut = &x.utforare;
     let kvalitet = indikatorer
@@ -375,8 +385,8 @@ fn fakta(
         namn: ut.namn.clone(),
         regi: l.t(sp, ut.regi.meddelande_id()),
         sprak: lista(&ut.sprak.iter().map(|k| sprakord(l, sp, k)).collect::<Vec<_>>(), saknas),
-        inriktningar: lista(&ut.inriktningar, saknas),
-        tillagg: lista(&ut.tillaggstjanster, saknas),
+        inriktningar: m.lista(&ut.inriktningar_pa(sp), saknas),
+        tillagg: m.lista(&ut.tillaggstjanster_pa(sp), saknas),
         kvalitet,
         kontakt,
         status: orsak(l, sp, &x.status),

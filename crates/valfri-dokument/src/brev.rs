@@ -11,12 +11,12 @@ use valfri_domain::dokument::{
 use valfri_domain::val::Valbarhet;
 use valfri_l10n::Localizer;
 
-use crate::Sattdokument;
+use crate::Ombrutet;
 use crate::gemensamt::{
-    Storlekar, arg, brevhuvud, datum, giltighet, kontakttext, lista, omfattning, orsak,
-    sammanfattningsruta, satt_sidor, sprak, sprakord,
+    Storlekar, arg, brevhuvud, bryt_om_sidor, datum, giltighet, hel, kontakttext, lista,
+    omfattning, orsak, referenser, sammanfattningsruta, sprak, sprakord,
 };
-use crate::layout::{Block, Cell, MM, Sidformat, Tabell};
+use crate::layout::{Avstavning, Block, Cell, MM, Sidformat, Tabell};
 use crate::ordningsmening;
 use crate::pdf::Metadata;
 use crate::typsnitt::{Typsnitt, Vikt};
@@ -52,7 +52,7 @@ pub(crate) fn valfrihetsbrev(
     l: &Localizer,
     u: &Valfrihetsunderlag,
     form: &Form,
-) -> Sattdokument {
+) -> Ombrutet {
     let sp = sprak(l, form);
     let s = Storlekar::valj(form);
     let mut f = Sidformat::a4_staende();
@@ -63,15 +63,7 @@ pub(crate) fn valfrihetsbrev(
         &s,
         &u.avsandare,
         &u.mottagare,
-        vec![
-            (l.t(sp, "dokument-datum"), datum(u.datum)),
-            (l.t(sp, "dokument-diarienummer"), u.diarienummer.clone()),
-            (l.t(sp, "dokument-personnummer"), u.personnummer.clone()),
-            (
-                l.t(sp, "dokument-handlaggare"),
-                format!("{}\n{}", u.handlaggare.namn, u.handlaggare.telefon),
-            ),
-        ],
+        referenser(l, sp, u.datum, &u.diarienummer, &u.personnummer, &u.handlaggare),
     );
     // Only providers approved on the letter's date are counted and listed.
     let godkanda: Vec<&Utforaruppgift> =
@@ -122,6 +114,7 @@ pub(crate) fn valfrihetsbrev(
         sammanfattningsruta(t, &f, &s, &l.t(sp, "dokument-sammanfattning-rubrik"), &rader, start);
     huvud.extend(ruta);
     f.forsta_topp = slut + 6.0 * MM;
+    f.avstavning = Some(Avstavning::for_sprak(sp));
 
     let stycke = |text: String| Block::Stycke { text, storlek: s.brod, vikt: Vikt::Normal };
     let rubrik = |text: String| Block::Rubrik { text, storlek: s.h2 };
@@ -206,11 +199,11 @@ pub(crate) fn valfrihetsbrev(
     svarstalong(&mut b, l, sp, &s, u, &valbara, nu.as_ref().filter(|n| n.far_behalla));
 
     let titel = l.text(sp, "dokument-brev-titel", &[arg("insats", insats)]);
-    let sidor = satt_sidor(t, &f, &s, &b, huvud, &[], &|nr, antal| {
+    let sidor = bryt_om_sidor(t, &f, &s, &b, &huvud, &[], &|nr, antal| {
         l.text(sp, "dokument-sida", &[arg("nr", nr), arg("antal", antal)])
     });
     let bilaga = crate::blad::bilaga(t, l, &jamforelse(u), form);
-    Sattdokument {
+    Ombrutet {
         format: f,
         sidor,
         bilaga: Some(bilaga),
@@ -337,7 +330,7 @@ pub(crate) fn ickevaltext(
 /// chosen now, one for keeping the current provider (or for not choosing), lines for date and
 /// signature, and where to send it.
 fn svarstalong(
-    b: &mut Vec<Block>,
+    yttre: &mut Vec<Block>,
     l: &Localizer,
     sp: &str,
     s: &Storlekar,
@@ -347,7 +340,10 @@ fn svarstalong(
 ) {
     let brod = s.brod;
     let stycke = |text: String| Block::Stycke { text, storlek: brod, vikt: Vikt::Normal };
-    b.push(Block::NySida);
+    yttre.push(Block::NySida);
+    // The whole slip is one group: it is cut off and sent back, so it must be one sheet.
+    let mut talong = Vec::new();
+    let b = &mut talong;
     b.push(Block::Rubrik { text: l.t(sp, "dokument-talong-rubrik"), storlek: s.h1 });
     b.push(stycke(l.text(
         sp,
@@ -357,15 +353,23 @@ fn svarstalong(
     b.push(stycke(l.text(
         sp,
         "dokument-talong-diarienummer",
-        &[arg("diarienummer", u.diarienummer.clone())],
+        &[arg("diarienummer", hel(&u.diarienummer))],
     )));
     if valbara.is_empty() {
         b.push(stycke(l.t(sp, "dokument-talong-ingen-valbar")));
     } else {
-        b.push(Block::Rubrik { text: l.t(sp, "dokument-talong-instruktion"), storlek: brod });
-        for x in valbara {
-            b.push(Block::Kryssruta { text: x.utforare.namn.clone(), storlek: brod });
-        }
+        b.push(Block::Kryssrutor {
+            fore: vec![Block::Rubrik {
+                text: l.t(sp, "dokument-talong-instruktion"),
+                storlek: brod,
+            }],
+            texter: valbara.iter().map(|x| x.utforare.namn.clone()).collect(),
+            storlek: brod,
+            annars: vec![
+                Block::Rubrik { text: l.t(sp, "dokument-talong-skriv-utforare"), storlek: brod },
+                Block::Skrivrad { etikett: String::new(), storlek: brod },
+            ],
+        });
     }
     b.push(Block::Avstand(brod * 0.6));
     let sista = match behalla {
@@ -379,7 +383,7 @@ fn svarstalong(
         u.avsandare.kommun,
         u.avsandare.namnd,
         u.avsandare.adress,
-        u.avsandare.postnummer,
+        hel(&u.avsandare.postnummer),
         u.avsandare.postort
     );
     b.push(Block::Grupp(vec![
@@ -393,4 +397,5 @@ fn svarstalong(
         },
         Block::Stycke { text: adress, storlek: brod, vikt: Vikt::Normal },
     ]));
+    yttre.push(Block::Grupp(talong));
 }

@@ -7,7 +7,7 @@ use valfri_domain::val::Valbarhet;
 use valfri_domain::{Arg, Enhet};
 use valfri_l10n::Localizer;
 
-use crate::layout::{Block, Element, MM, Sida, Sidformat, radbryt, satt};
+use crate::layout::{Block, Element, HARD, MM, Sida, Sidformat, bryt_om, radbryt};
 use crate::typsnitt::{Typsnitt, Vikt};
 
 /// The envelope window. Assumption, stated because nothing in the data says it: a C5 or E65
@@ -73,20 +73,20 @@ impl Storlekar {
     }
 }
 
-/// Lays the blocks out as [`satt`] does; in large print the footer lines and the page number
+/// Lays the blocks out as [`bryt_om`] does; in large print the footer lines and the page number
 /// are set at the large size in a footer made tall enough for them, since the layout engine's
 /// own footer is small print.
-pub(crate) fn satt_sidor(
+pub(crate) fn bryt_om_sidor(
     t: &Typsnitt,
     f: &Sidformat,
     s: &Storlekar,
     b: &[Block],
-    forsta_sidan: Vec<Element>,
+    forsta_sidan: &[Element],
     sidfot: &[String],
     sidnummer: &dyn Fn(usize, usize) -> String,
 ) -> Vec<Sida> {
     if !s.storstil {
-        return satt(t, f, b, forsta_sidan, sidfot, sidnummer);
+        return bryt_om(t, f, b, forsta_sidan, sidfot, sidnummer);
     }
     let storlek = s.sidfot;
     let radhojd = storlek * 1.3;
@@ -97,7 +97,7 @@ pub(crate) fn satt_sidor(
     let hojd = (rader.len() + 1) as f32 * radhojd + 2.0 * MM;
     let mut format = *f;
     format.botten += hojd;
-    let mut sidor = satt(t, &format, b, forsta_sidan, &[], &|_, _| String::new());
+    let mut sidor = bryt_om(t, &format, b, forsta_sidan, &[], &|_, _| String::new());
     let antal = sidor.len();
     for (i, sida) in sidor.iter_mut().enumerate() {
         // The engine's own page number is empty here; the large one replaces it.
@@ -208,11 +208,16 @@ pub(crate) fn omfattning(
     enhet: Enhet,
 ) -> Option<String> {
     match (v, enhet) {
-        (Some(v), e) if e != Enhet::Ingen && v.is_finite() => Some(l.text(
-            sprak,
-            "dokument-omfattning",
-            &[("tal", tal(v, sprak).into()), ("enhet", l.t(sprak, e.meddelande_id()).into())],
-        )),
+        (Some(v), e) if e != Enhet::Ingen && v.is_finite() => {
+            let tal = tal(v, sprak);
+            let text = l.text(
+                sprak,
+                "dokument-omfattning",
+                &[("tal", tal.clone().into()), ("enhet", l.t(sprak, e.meddelande_id()).into())],
+            );
+            // "28 timmar" is read as one thing: the number never ends a line.
+            Some(text.replacen(&format!("{tal} "), &format!("{tal}{HARD}"), 1))
+        }
         _ => None,
     }
 }
@@ -271,6 +276,24 @@ struct Referens {
     fet: bool,
 }
 
+/// The reference column beside the address window, the same on every letter: date,
+/// diarienummer, personnummer and the handläggare to call.
+pub(crate) fn referenser(
+    l: &Localizer,
+    sp: &str,
+    dag: NaiveDate,
+    diarienummer: &str,
+    personnummer: &str,
+    handlaggare: &Kontakt,
+) -> Vec<(String, String)> {
+    vec![
+        (l.t(sp, "dokument-datum"), datum(dag)),
+        (l.t(sp, "dokument-diarienummer"), diarienummer.to_owned()),
+        (l.t(sp, "dokument-personnummer"), personnummer.to_owned()),
+        (l.t(sp, "dokument-handlaggare"), format!("{}\n{}", handlaggare.namn, handlaggare.telefon)),
+    ]
+}
+
 /// The head of page 1 of a letter: the sender above the window, the recipient inside it, the
 /// date, case number, personnummer and handläggare to the right of it. Returns the elements
 /// and where the body may start.
@@ -293,7 +316,7 @@ pub(crate) fn brevhuvud(
         (avsandare.kommun.clone(), Vikt::Fet, s.avsandare),
         (avsandare.namnd.clone(), Vikt::Normal, s.avsandare_rad),
         (
-            format!("{}, {} {}", avsandare.adress, avsandare.postnummer, avsandare.postort),
+            format!("{}, {} {}", avsandare.adress, hel(&avsandare.postnummer), avsandare.postort),
             Vikt::Normal,
             s.avsandare_rad,
         ),
@@ -321,7 +344,7 @@ pub(crate) fn brevhuvud(
         adress.push(l.text(sprak, "dokument-co", &[("co", mottagare.co.clone().into())]));
     }
     adress.push(mottagare.adress.clone());
-    adress.push(format!("{} {}", mottagare.postnummer, mottagare.postort));
+    adress.push(format!("{} {}", hel(&mottagare.postnummer), mottagare.postort));
     let mut y = (ft + 6.0) * MM;
     'fonster: for text in adress {
         for rad in radbryt(t, Vikt::Normal, storlek, (fh - fv - 9.0) * MM, &t.normal.ersatt(&text))
@@ -356,9 +379,10 @@ pub(crate) fn brevhuvud(
             fet: false,
         });
     }
+    // A date, a diarienummer, a personnummer, a phone number: each line is kept whole.
     ref_rader.extend(referenser.into_iter().map(|(etikett, varde)| Referens {
         etikett,
-        varde,
+        varde: varde.lines().map(hel).collect::<Vec<_>>().join("\n"),
         fet: false,
     }));
     let mut y = ft * MM;
@@ -378,6 +402,12 @@ pub(crate) fn brevhuvud(
     }
     let start = (fb + 8.0) * MM;
     (ut, start.max(y + 6.0 * MM))
+}
+
+/// `s` with its spaces made non-breaking: a postnummer ("123 45") or a diarienummer that
+/// must not be split over two lines.
+pub(crate) fn hel(s: &str) -> String {
+    s.replace(' ', &HARD.to_string())
 }
 
 /// Arguments of a Fluent message, spelled out once.

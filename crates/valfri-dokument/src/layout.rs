@@ -6,6 +6,10 @@
 //! Coordinates are points with the origin at the top left of the page and y growing
 //! downwards; `pdf.rs` turns them into PDF coordinates.
 
+use std::sync::OnceLock;
+
+use hyphenation::{Hyphenator, Language, Load, Standard};
+
 use crate::typsnitt::{Typsnitt, Vikt};
 
 pub(crate) const MM: f32 = 72.0 / 25.4;
@@ -24,6 +28,8 @@ pub(crate) struct Sidformat {
     pub botten: f32,
     /// Where the flowing text starts on page 1 (below the address block of a letter).
     pub forsta_topp: f32,
+    /// The patterns the body's words are hyphenated with (none for a sheet of names).
+    pub avstavning: Option<Avstavning>,
 }
 
 impl Sidformat {
@@ -36,6 +42,7 @@ impl Sidformat {
             topp: 20.0 * MM,
             botten: 18.0 * MM,
             forsta_topp: 20.0 * MM,
+            avstavning: Some(Avstavning::Svenska),
         }
     }
 
@@ -48,6 +55,7 @@ impl Sidformat {
             topp: 15.0 * MM,
             botten: 15.0 * MM,
             forsta_topp: 15.0 * MM,
+            avstavning: Some(Avstavning::Svenska),
         }
     }
 
@@ -156,6 +164,16 @@ pub(crate) enum Block {
     NySida,
     /// Kept on one page when it fits on one.
     Grupp(Vec<Block>),
+    /// A tick box for each text. Inside a [`Block::Grupp`] they are set in one column, or two
+    /// or three when that is what it takes for the group to fit on one page; when even three
+    /// columns do not, `annars` is set in their place (a line to write the choice on). `fore`
+    /// (the instruction to tick one) comes before the boxes only.
+    Kryssrutor {
+        fore: Vec<Block>,
+        texter: Vec<String>,
+        storlek: f32,
+        annars: Vec<Block>,
+    },
 }
 
 /// A horizontal strip that is never split; its elements' y are relative to its top.
@@ -180,10 +198,48 @@ struct Enhet {
     ny_sida: bool,
 }
 
-/// Breaks `text` into lines no wider than `bredd`. Words are never cut unless a single word
-/// is wider than the line; such a word (a URL, an e-mail address) breaks after `/ . - _ @ ?
-/// & =` when one of those comes late enough in the line, and otherwise between characters.
-/// `text` must already be replaced for the face (see `Ansikte::ersatt`).
+/// A space that never breaks a line: inside a postnummer, a diarienummer, "28 timmar". The
+/// line breaker keeps it and the lines it returns have an ordinary space in its place, so the
+/// PDF's text reads as typed.
+pub(crate) const HARD: char = '\u{a0}';
+
+/// Which hyphenation patterns (TeX's, through the `hyphenation` crate) a document's words are
+/// broken with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Avstavning {
+    Svenska,
+    Finska,
+    Engelska,
+}
+
+impl Avstavning {
+    pub(crate) fn for_sprak(sprak: &str) -> Self {
+        match sprak {
+            "fi" => Self::Finska,
+            "en" => Self::Engelska,
+            _ => Self::Svenska,
+        }
+    }
+
+    /// The patterns, read once per process. Embedded in the binary: a document never fails for
+    /// want of a file; should they not load, words are simply not hyphenated.
+    fn ordlista(self) -> Option<&'static Standard> {
+        static SV: OnceLock<Option<Standard>> = OnceLock::new();
+        static FI: OnceLock<Option<Standard>> = OnceLock::new();
+        static EN: OnceLock<Option<Standard>> = OnceLock::new();
+        let (cell, sprak) = match self {
+            Self::Svenska => (&SV, Language::Swedish),
+            Self::Finska => (&FI, Language::Finnish),
+            Self::Engelska => (&EN, Language::EnglishGB),
+        };
+        cell.get_or_init(|| Standard::from_embedded(sprak).ok()).as_ref()
+    }
+}
+
+/// Breaks `text` into lines no wider than `bredd`, without hyphenation. Words are never cut
+/// unless a single word is wider than the line; such a word (a URL, an e-mail address) breaks
+/// after `/ . - _ @ ? & =` when one of those comes late enough in the line, and otherwise
+/// between characters. `text` must already be replaced for the face (see `Ansikte::ersatt`).
 pub(crate) fn radbryt(
     t: &Typsnitt,
     vikt: Vikt,
@@ -191,43 +247,136 @@ pub(crate) fn radbryt(
     bredd: f32,
     text: &str,
 ) -> Vec<String> {
+    radbryt_med(t, vikt, storlek, bredd, text, None)
+}
+
+/// [`radbryt`], and a word that would leave a line less than three quarters full (or that is
+/// wider than a line) is hyphenated by the language's patterns, with a hyphen at the line's
+/// end. A word that already has a hyphen between letters may break after it instead.
+pub(crate) fn radbryt_med(
+    t: &Typsnitt,
+    vikt: Vikt,
+    storlek: f32,
+    bredd: f32,
+    text: &str,
+    avstavning: Option<Avstavning>,
+) -> Vec<String> {
     let a = t.ansikte(vikt);
+    let ordlista = avstavning.and_then(Avstavning::ordlista);
     let mellanslag = a.bredd(" ", storlek);
     let mut rader = Vec::new();
+    let mut klar = |rad: &mut String| rader.push(std::mem::take(rad).replace(HARD, " "));
     for hard in text.split('\n') {
         let mut rad = String::new();
         let mut radbredd = 0.0f32;
-        for ord in hard.split(' ').filter(|o| !o.is_empty()) {
-            let w = a.bredd(ord, storlek);
-            if !rad.is_empty() && radbredd + mellanslag + w <= bredd {
-                rad.push(' ');
-                rad.push_str(ord);
-                radbredd += mellanslag + w;
-                continue;
-            }
-            if !rad.is_empty() {
-                rader.push(std::mem::take(&mut rad));
-            }
-            if w <= bredd {
-                rad.push_str(ord);
-                radbredd = w;
-                continue;
-            }
-            let mut rest = ord;
+        for helt in hard.split(' ').filter(|o| !o.is_empty()) {
+            let mut ord = helt;
             loop {
-                let (bit, kvar) = dela_langt_ord(t, vikt, storlek, bredd, rest);
+                let w = a.bredd(ord, storlek);
+                let mellan = if rad.is_empty() { 0.0 } else { mellanslag };
+                if radbredd + mellan + w <= bredd {
+                    if !rad.is_empty() {
+                        rad.push(' ');
+                    }
+                    rad.push_str(ord);
+                    radbredd += mellan + w;
+                    break;
+                }
+                let plats = bredd - radbredd - mellan;
+                let lonar = radbredd < bredd * 0.75 || w > bredd;
+                if let Some((forsta, rest, streck)) =
+                    avstava(t, vikt, storlek, plats, ord, ordlista).filter(|_| lonar)
+                {
+                    if !rad.is_empty() {
+                        rad.push(' ');
+                    }
+                    rad.push_str(forsta);
+                    if streck {
+                        rad.push('-');
+                    }
+                    klar(&mut rad);
+                    radbredd = 0.0;
+                    ord = rest;
+                    continue;
+                }
+                if !rad.is_empty() {
+                    klar(&mut rad);
+                    radbredd = 0.0;
+                    continue;
+                }
+                let (bit, kvar) = dela_langt_ord(t, vikt, storlek, bredd, ord);
                 if kvar.is_empty() {
                     bit.clone_into(&mut rad);
                     radbredd = a.bredd(bit, storlek);
                     break;
                 }
-                rader.push(bit.to_owned());
-                rest = kvar;
+                klar(&mut bit.to_owned());
+                ord = kvar;
             }
         }
-        rader.push(rad);
+        klar(&mut rad);
     }
     rader
+}
+
+/// Where `ord` may break so that its start (with a hyphen) fits in `plats`: the last such
+/// point the patterns allow, at least two letters from the start and three from the end, or
+/// right after a hyphen it already has between letters (then no hyphen is added, the third
+/// value). Only words of letters are hyphenated, with punctuation around them: never a
+/// number, a date, a code or an address.
+fn avstava<'a>(
+    t: &Typsnitt,
+    vikt: Vikt,
+    storlek: f32,
+    plats: f32,
+    ord: &'a str,
+    ordlista: Option<&Standard>,
+) -> Option<(&'a str, &'a str, bool)> {
+    let a = t.ansikte(vikt);
+    let start = ord.find(char::is_alphabetic)?;
+    let slut = ord
+        .rfind(char::is_alphabetic)
+        .map(|i| i + ord[i..].chars().next().map_or(1, char::len_utf8))?;
+    let karna = &ord[start..slut];
+    // Only punctuation around the letters: "(hemtjänst)," may break, "28 timmar" may not.
+    let kant = |s: &str| s.chars().all(|c| !c.is_alphanumeric() && c != HARD);
+    if !kant(&ord[..start]) || !kant(&ord[slut..]) {
+        return None;
+    }
+    // An acronym ("HBTQ") or a run of letters longer than any word is not a word to hyphenate.
+    if karna.chars().all(char::is_uppercase) || karna.chars().count() > 60 {
+        return None;
+    }
+    let bokstav = |s: &str, n: usize| s.chars().count() >= n && s.chars().all(char::is_alphabetic);
+    let mut punkter: Vec<(usize, bool)> = Vec::new();
+    if karna.chars().all(char::is_alphabetic) {
+        if let Some(o) = ordlista {
+            punkter.extend(o.hyphenate(karna).breaks.into_iter().map(|b| (start + b, true)));
+        }
+    } else {
+        // "HBTQ-certifierad", "e-post-adress": after the hyphen, when letters stand on both sides.
+        for (i, _) in karna.match_indices('-') {
+            let (fore, efter) = (&karna[..i], &karna[i + 1..]);
+            let fore_ord = fore.rsplit('-').next().unwrap_or(fore);
+            let efter_ord = efter.split('-').next().unwrap_or(efter);
+            if bokstav(fore_ord, 2) && bokstav(efter_ord, 2) {
+                punkter.push((start + i + 1, false));
+            }
+        }
+    }
+    let streck = a.bredd("-", storlek);
+    punkter
+        .into_iter()
+        .filter(|(p, lagg_till)| {
+            let (fore, efter) = ord.split_at(*p);
+            let fore_bokstaver = fore[start..].chars().filter(|c| c.is_alphabetic()).count();
+            let efter_bokstaver = efter.chars().filter(|c| c.is_alphabetic()).count();
+            fore_bokstaver >= 2
+                && efter_bokstaver >= 3
+                && a.bredd(fore, storlek) + if *lagg_till { streck } else { 0.0 } <= plats
+        })
+        .max_by_key(|(p, _)| *p)
+        .map(|(p, lagg_till)| (&ord[..p], &ord[p..], lagg_till))
 }
 
 /// The longest start of `ord` that fits in `bredd`, preferring a break after a separator.
@@ -268,11 +417,11 @@ fn dela_langt_ord<'a>(
 /// Lays blocks out on pages of format `f`. `forsta_sidan` holds what is fixed on page 1 (the
 /// address block of a letter). `sidfot` lines go above the page number on every page;
 /// `sidnummer(n, antal)` gives the page number text.
-pub(crate) fn satt(
+pub(crate) fn bryt_om(
     t: &Typsnitt,
     f: &Sidformat,
     block: &[Block],
-    forsta_sidan: Vec<Element>,
+    forsta_sidan: &[Element],
     sidfot: &[String],
     sidnummer: &dyn Fn(usize, usize) -> String,
 ) -> Vec<Sida> {
@@ -288,18 +437,32 @@ pub(crate) fn satt(
     let mut format = *f;
     format.botten = f.botten + fot_hojd;
 
-    let mut bygge = Bygge {
-        t,
-        f: &format,
-        enheter: Vec::new(),
-        huvuden: Vec::new(),
-        ny_sida: false,
-        extra_fore: 0.0,
+    let bygg = |luft: f32| {
+        let mut bygge = Bygge {
+            t,
+            f: &format,
+            enheter: Vec::new(),
+            huvuden: Vec::new(),
+            ny_sida: false,
+            extra_fore: 0.0,
+            kolumner: 1,
+            annars: false,
+            luft,
+        };
+        for b in block {
+            bygge.block(b);
+        }
+        paginera(&bygge.enheter, &bygge.huvuden, &format, forsta_sidan.to_vec())
     };
-    for b in block {
-        bygge.block(b);
+    let mut sidor = bygg(1.0);
+    // A last page with a line or three on it is waste and looks like a mistake: set the space
+    // between blocks tighter, and keep that if everything then fits on one page less.
+    if sidor.len() > 1 && sidor.last().is_some_and(|s| textrader(s) <= 3) {
+        let tatare = bygg(0.45);
+        if tatare.len() < sidor.len() {
+            sidor = tatare;
+        }
     }
-    let mut sidor = paginera(&bygge.enheter, &bygge.huvuden, &format, forsta_sidan);
 
     let antal = sidor.len();
     for (i, sida) in sidor.iter_mut().enumerate() {
@@ -335,6 +498,21 @@ pub(crate) fn satt(
     sidor
 }
 
+/// The lines of text on a page (elements at distinct heights).
+fn textrader(s: &Sida) -> usize {
+    let mut y: Vec<i32> = s
+        .element
+        .iter()
+        .filter_map(|e| match e {
+            Element::Text { y, .. } => Some(y.round() as i32),
+            _ => None,
+        })
+        .collect();
+    y.sort_unstable();
+    y.dedup();
+    y.len()
+}
+
 struct Bygge<'a> {
     t: &'a Typsnitt,
     f: &'a Sidformat,
@@ -342,10 +520,16 @@ struct Bygge<'a> {
     huvuden: Vec<Remsa>,
     ny_sida: bool,
     extra_fore: f32,
+    /// Columns for [`Block::Kryssrutor`], or their alternative, while a group is fitted.
+    kolumner: usize,
+    annars: bool,
+    /// The share of the ordinary space between blocks.
+    luft: f32,
 }
 
 impl Bygge<'_> {
     fn push(&mut self, mut e: Enhet) {
+        e.fore *= self.luft;
         e.fore += std::mem::take(&mut self.extra_fore);
         e.ny_sida |= std::mem::take(&mut self.ny_sida);
         self.enheter.push(e);
@@ -355,7 +539,7 @@ impl Bygge<'_> {
     fn textremsor(&self, text: &str, vikt: Vikt, storlek: f32, x: f32, bredd: f32) -> Vec<Remsa> {
         let a = self.t.ansikte(vikt);
         let lh = storlek * RADAVSTAND;
-        radbryt(self.t, vikt, storlek, bredd, &a.ersatt(text))
+        radbryt_med(self.t, vikt, storlek, bredd, &a.ersatt(text), self.f.avstavning)
             .into_iter()
             .map(|rad| Remsa {
                 hojd: lh,
@@ -397,22 +581,44 @@ impl Bygge<'_> {
             }
             Block::Tabell(tab) => self.tabell(tab),
             Block::Kryssruta { text, storlek } => {
-                let sida = storlek * 1.1;
-                let indrag = sida + storlek * 0.8;
-                let mut remsor =
-                    self.textremsor(text, Vikt::Normal, *storlek, x0 + indrag, bredd - indrag);
-                if let Some(forsta) = remsor.first_mut() {
-                    let topp = baslinje(self.t.normal.versalhojd(), *storlek) - storlek * 0.8;
-                    forsta.element.push(Element::Ruta {
-                        x: x0,
-                        y: topp - (sida - storlek * 0.8) / 2.0,
-                        b: sida,
-                        h: sida,
-                        fylld: false,
-                    });
-                }
+                let remsor = self.kryssremsor(text, *storlek, x0, bredd);
                 let n = remsor.len();
                 self.push(Enhet { remsor, fore: storlek * 0.7, min_start: n, ..Enhet::default() });
+            }
+            Block::Kryssrutor { fore, texter, storlek, annars } => {
+                if self.annars {
+                    for b in annars {
+                        self.block(b);
+                    }
+                    return;
+                }
+                for b in fore {
+                    self.block(b);
+                }
+                let k = self.kolumner.max(1);
+                let mellan = 5.0 * MM;
+                let kolbredd = (bredd - mellan * (k - 1) as f32) / k as f32;
+                for rad in texter.chunks(k) {
+                    let mut remsor: Vec<Remsa> = Vec::new();
+                    for (j, text) in rad.iter().enumerate() {
+                        let x = x0 + j as f32 * (kolbredd + mellan);
+                        for (i, r) in
+                            self.kryssremsor(text, *storlek, x, kolbredd).into_iter().enumerate()
+                        {
+                            match remsor.get_mut(i) {
+                                Some(finns) => finns.element.extend(r.element),
+                                None => remsor.push(r),
+                            }
+                        }
+                    }
+                    let n = remsor.len();
+                    self.push(Enhet {
+                        remsor,
+                        fore: storlek * 0.7,
+                        min_start: n,
+                        ..Enhet::default()
+                    });
+                }
             }
             Block::Skrivrad { etikett, storlek } => {
                 let lh = storlek * RADAVSTAND;
@@ -428,13 +634,15 @@ impl Bygge<'_> {
                 // The label is read by the same person as the body: same size.
                 let liten = *storlek;
                 let text = self.t.normal.ersatt(etikett);
-                remsa.element.push(Element::Text {
-                    x: x0,
-                    y: linje_y + liten * 1.1,
-                    storlek: liten,
-                    vikt: Vikt::Normal,
-                    text,
-                });
+                if !text.trim().is_empty() {
+                    remsa.element.push(Element::Text {
+                        x: x0,
+                        y: linje_y + liten * 1.1,
+                        storlek: liten,
+                        vikt: Vikt::Normal,
+                        text,
+                    });
+                }
                 self.push(Enhet {
                     remsor: vec![remsa],
                     fore: 0.0,
@@ -446,9 +654,34 @@ impl Bygge<'_> {
             Block::NySida => self.ny_sida = true,
             Block::Grupp(inre) => {
                 let start = self.enheter.len();
-                for b in inre {
-                    self.block(b);
+                let (extra_fore, ny_sida) = (self.extra_fore, self.ny_sida);
+                let forsok: &[(usize, bool)] =
+                    if inre.iter().any(|b| matches!(b, Block::Kryssrutor { .. })) {
+                        &[(1, false), (2, false), (3, false), (1, true)]
+                    } else {
+                        &[(1, false)]
+                    };
+                let sidhojd = self.f.hojd - self.f.botten - self.f.topp;
+                for (n, (kolumner, annars)) in forsok.iter().enumerate() {
+                    self.enheter.truncate(start);
+                    (self.extra_fore, self.ny_sida) = (extra_fore, ny_sida);
+                    (self.kolumner, self.annars) = (*kolumner, *annars);
+                    for b in inre {
+                        self.block(b);
+                    }
+                    let hojd: f32 = self.enheter[start..]
+                        .iter()
+                        .enumerate()
+                        .map(|(i, e)| {
+                            e.remsor.iter().map(|r| r.hojd).sum::<f32>()
+                                + if i == 0 { 0.0 } else { e.fore }
+                        })
+                        .sum();
+                    if hojd <= sidhojd || n + 1 == forsok.len() {
+                        break;
+                    }
                 }
+                (self.kolumner, self.annars) = (1, false);
                 let delar: Vec<Enhet> = self.enheter.drain(start..).collect();
                 let mut samlad = Enhet::default();
                 for (i, d) in delar.into_iter().enumerate() {
@@ -464,6 +697,24 @@ impl Bygge<'_> {
                 self.enheter.push(samlad);
             }
         }
+    }
+
+    /// A tick box at `x` with its text wrapped beside it in `bredd`.
+    fn kryssremsor(&self, text: &str, storlek: f32, x: f32, bredd: f32) -> Vec<Remsa> {
+        let sida = storlek * 1.1;
+        let indrag = sida + storlek * 0.8;
+        let mut remsor = self.textremsor(text, Vikt::Normal, storlek, x + indrag, bredd - indrag);
+        if let Some(forsta) = remsor.first_mut() {
+            let topp = baslinje(self.t.normal.versalhojd(), storlek) - storlek * 0.8;
+            forsta.element.push(Element::Ruta {
+                x,
+                y: topp - (sida - storlek * 0.8) / 2.0,
+                b: sida,
+                h: sida,
+                fylld: false,
+            });
+        }
+        remsor
     }
 
     fn tabell(&mut self, tab: &Tabell) {
@@ -485,7 +736,8 @@ impl Bygge<'_> {
                 .iter()
                 .zip(&kanter)
                 .map(|((text, vikt), (_, b))| {
-                    (radbryt(self.t, *vikt, s, *b, &self.t.ansikte(*vikt).ersatt(text)), *vikt)
+                    let text = self.t.ansikte(*vikt).ersatt(text);
+                    (radbryt_med(self.t, *vikt, s, *b, &text, self.f.avstavning), *vikt)
                 })
                 .collect();
             let n = brutna.iter().map(|(r, _)| r.len()).max().unwrap_or(1).max(1);
@@ -670,6 +922,56 @@ mod tests {
     }
 
     #[test]
+    fn compound_words_are_hyphenated_by_the_languages_patterns() {
+        let t = t();
+        for (sprak, ord) in [
+            (Avstavning::Svenska, "hemtjänstutförarorganisationen"),
+            (Avstavning::Finska, "yleishyödyllinen"),
+            (Avstavning::Engelska, "responsibilities"),
+        ] {
+            let bredd = t.normal.bredd(ord, 10.0) * 0.6;
+            let rader = radbryt_med(&t, Vikt::Normal, 10.0, bredd, ord, Some(sprak));
+            assert!(rader.len() > 1, "{sprak:?} {rader:?}");
+            assert!(rader[..rader.len() - 1].iter().all(|r| r.ends_with('-')), "{rader:?}");
+            let hel: String = rader.iter().map(|r| r.trim_end_matches('-')).collect();
+            assert_eq!(hel, ord);
+            for r in &rader {
+                assert!(t.normal.bredd(r, 10.0) <= bredd, "{r}");
+            }
+        }
+        // Without patterns the old rule holds: the word moves whole to the next line.
+        let ord = "hemtjänstutförarorganisationen";
+        let bredd = t.normal.bredd(ord, 10.0) + 5.0;
+        let rader = radbryt(&t, Vikt::Normal, 10.0, bredd, "Vi hemtjänstutförarorganisationen");
+        assert_eq!(rader, vec!["Vi", "hemtjänstutförarorganisationen"]);
+    }
+
+    #[test]
+    fn numbers_and_codes_are_never_hyphenated_and_hard_spaces_hold() {
+        let t = t();
+        let text =
+            format!("Du har fått 28{HARD}timmar per månad. Postnummer 599{HARD}30 och 2026-05-01.");
+        for bredd in (80..300).step_by(3) {
+            let rader =
+                radbryt_med(&t, Vikt::Normal, 11.0, bredd as f32, &text, Some(Avstavning::Svenska));
+            let alla = rader.join("\n");
+            assert!(alla.contains("28 timmar") && alla.contains("599 30"), "{bredd}: {rader:?}");
+            assert!(alla.contains("2026-05-01"), "{bredd}: {rader:?}");
+            assert!(!alla.contains(HARD));
+        }
+        // After a hyphen a word already has, between letters, and without adding one.
+        let rader = radbryt_med(
+            &t,
+            Vikt::Normal,
+            10.0,
+            70.0,
+            "HBTQ-certifierad",
+            Some(Avstavning::Svenska),
+        );
+        assert_eq!(rader[0], "HBTQ-", "{rader:?}");
+    }
+
+    #[test]
     fn a_long_url_breaks_after_a_slash_and_nothing_is_lost() {
         let t = t();
         let url =
@@ -700,7 +1002,7 @@ mod tests {
                 .collect();
             block.push(Block::Rubrik { text: "Rubriken".into(), storlek: 14.0 });
             block.push(stycke.clone());
-            let sidor = satt(&t, &f, &block, Vec::new(), &[], &|n, a| format!("{n}/{a}"));
+            let sidor = bryt_om(&t, &f, &block, &[], &[], &|n, a| format!("{n}/{a}"));
             let sida = sidor
                 .iter()
                 .find(|s| {

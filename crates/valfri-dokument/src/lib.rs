@@ -26,6 +26,7 @@ mod icc;
 mod layout;
 mod pdf;
 mod sfnt;
+mod sprakfalt;
 mod svg;
 mod typsnitt;
 
@@ -64,10 +65,10 @@ impl Anvandarmeddelande for DokumentFel {
 /// A document laid out on pages, not yet written: the same pages become the PDF ([`pdf`]) and
 /// the window's preview ([`svg`]), so what is previewed is exactly what is saved.
 ///
-/// [`pdf`]: Sattdokument::pdf
-/// [`svg`]: Sattdokument::svg
+/// [`pdf`]: Ombrutet::pdf
+/// [`svg`]: Ombrutet::svg
 #[derive(Debug)]
-pub struct Sattdokument {
+pub struct Ombrutet {
     format: layout::Sidformat,
     sidor: Vec<layout::Sida>,
     /// Pages that follow in a format of their own: the jämförelseblad that goes with a letter.
@@ -75,7 +76,7 @@ pub struct Sattdokument {
     meta: pdf::Metadata,
 }
 
-impl Sattdokument {
+impl Ombrutet {
     /// Every page with its format, the appendix's last.
     fn alla_sidor(&self) -> Vec<(&layout::Sidformat, &layout::Sida)> {
         let mut ut: Vec<_> = self.sidor.iter().map(|s| (&self.format, s)).collect();
@@ -112,7 +113,7 @@ pub fn valfrihetsbrev(
     u: &Valfrihetsunderlag,
     form: &Form,
 ) -> Result<Vec<u8>, DokumentFel> {
-    satt_valfrihetsbrev(t, l, u, form).pdf(t)
+    bryt_om_valfrihetsbrev(t, l, u, form).pdf(t)
 }
 
 /// The comparison sheet of every provider for an insats in an område.
@@ -122,7 +123,7 @@ pub fn jamforelseblad(
     u: &Jamforelseunderlag,
     form: &Form,
 ) -> Result<Vec<u8>, DokumentFel> {
-    satt_jamforelseblad(t, l, u, form).pdf(t)
+    bryt_om_jamforelseblad(t, l, u, form).pdf(t)
 }
 
 /// The decision letter with the appeal instructions, A4 for a window envelope.
@@ -132,36 +133,36 @@ pub fn beslutsmeddelande(
     u: &Beslutsunderlag,
     form: &Form,
 ) -> Result<Vec<u8>, DokumentFel> {
-    satt_beslutsmeddelande(t, l, u, form).pdf(t)
+    bryt_om_beslutsmeddelande(t, l, u, form).pdf(t)
 }
 
 /// [`valfrihetsbrev`], laid out but not written.
-pub fn satt_valfrihetsbrev(
+pub fn bryt_om_valfrihetsbrev(
     t: &Typsnitt,
     l: &Localizer,
     u: &Valfrihetsunderlag,
     form: &Form,
-) -> Sattdokument {
+) -> Ombrutet {
     brev::valfrihetsbrev(t, l, u, form)
 }
 
 /// [`jamforelseblad`], laid out but not written.
-pub fn satt_jamforelseblad(
+pub fn bryt_om_jamforelseblad(
     t: &Typsnitt,
     l: &Localizer,
     u: &Jamforelseunderlag,
     form: &Form,
-) -> Sattdokument {
+) -> Ombrutet {
     blad::jamforelseblad(t, l, u, form)
 }
 
 /// [`beslutsmeddelande`], laid out but not written.
-pub fn satt_beslutsmeddelande(
+pub fn bryt_om_beslutsmeddelande(
     t: &Typsnitt,
     l: &Localizer,
     u: &Beslutsunderlag,
     form: &Form,
-) -> Sattdokument {
+) -> Ombrutet {
     beslut::beslutsmeddelande(t, l, u, form)
 }
 

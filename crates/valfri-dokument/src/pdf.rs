@@ -77,7 +77,7 @@ pub(crate) fn skriv(
     };
     let mut varningar = Vec::new();
     let mut lo = doc.to_lopdf_document(&opt, &mut varningar);
-    satt_in_delmangder(&mut lo, &delmangder);
+    infoga_delmangder(&mut lo, &delmangder);
     pdfa(&mut lo, meta)?;
     komprimera(&mut lo);
     let mut ut = Vec::new();
@@ -98,7 +98,7 @@ pub(crate) fn deflate(data: &[u8], niva: u32) -> std::io::Result<Vec<u8>> {
 
 /// Puts each subset's compressed program in place of the plain one printpdf wrote, and names
 /// the font as a subset (`ABCDEF+DejaVuSans`) in its descriptor and both font dictionaries.
-fn satt_in_delmangder(lo: &mut lopdf::Document, delmangder: &[Arc<Delmangd>]) {
+fn infoga_delmangder(lo: &mut lopdf::Document, delmangder: &[Arc<Delmangd>]) {
     let mut program = BTreeMap::new();
     for (id, objekt) in &mut lo.objects {
         let Object::Stream(strom) = objekt else { continue };
@@ -121,7 +121,7 @@ fn satt_in_delmangder(lo: &mut lopdf::Document, delmangder: &[Arc<Delmangd>]) {
             match underfont {
                 Object::Reference(id) => namn = cid_fonter.get(id).cloned().or(namn),
                 Object::Dictionary(cid) => {
-                    namn = namnge(cid, &beskrivningar, b"FontDescriptor", "BaseFont").or(namn)
+                    namn = namnge(cid, &beskrivningar, b"FontDescriptor", "BaseFont").or(namn);
                 }
                 _ => {}
             }

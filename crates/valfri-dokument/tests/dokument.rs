@@ -327,7 +327,7 @@ fn the_finnish_letter_is_in_finnish() {
     assert!(text.contains("Vastaa viimeistään 2026-05-18."), "the summary box in Finnish");
     assert!(text.contains("27,5 tuntia kuukaudessa"));
     assert!(text.contains("Vastauslomake"));
-    assert!(text.contains("Ei vapaita paikkoja juuri nyt (20/20 paikkaa on varattu)"));
+    assert!(text.contains("Ei vapaita paikkoja juuri nyt (20/20 paikkaa on varattu)"), "{text}");
     assert!(text.contains("Ei toimi alueella, jossa asut"));
     assert!(text.contains("Sivu 1/"));
     assert!(!text.contains("Du kan"), "no Swedish left");
@@ -506,10 +506,10 @@ fn one_typsnitt_serves_two_threads() {
 fn the_preview_pages_are_the_pdf_pages_with_the_same_texts() {
     let (t, l) = verktyg();
     let u = valfrihetsunderlag(16);
-    let satt = valfri_dokument::satt_valfrihetsbrev(&t, &l, &u, &form("sv", true));
-    let sidor = satt.svg(&t);
-    let p = Pdf::las(&satt.pdf(&t).unwrap());
-    assert_eq!(sidor.len(), satt.antal_sidor());
+    let ombrutet = valfri_dokument::bryt_om_valfrihetsbrev(&t, &l, &u, &form("sv", true));
+    let sidor = ombrutet.svg(&t);
+    let p = Pdf::las(&ombrutet.pdf(&t).unwrap());
+    assert_eq!(sidor.len(), ombrutet.antal_sidor());
     assert_eq!(sidor.len() as u32, p.bitar.iter().map(|b| b.sida).max().unwrap());
     // Every piece of text the PDF shows is in the preview of the same page.
     for b in &p.bitar {
@@ -572,7 +572,14 @@ fn hostile_text_in_the_sheet_and_the_decision_stays_on_the_page() {
                 "{vad}: the page count is whole"
             );
         }
-        // What was typed is printed as typed: the SQL fragment is text like any other.
-        assert!(Pdf::las(&pdfer[0].1).lopande().contains("DROP TABLE utforare;--"));
+        // What was typed is printed as typed: the SQL fragment is text like any other. The
+        // name's cell is its lines at the same left edge, top down.
+        let p = Pdf::las(&pdfer[0].1);
+        let forsta = p.bitar.iter().find(|b| b.text.starts_with("Robert')")).unwrap();
+        let mut cell: Vec<&Textbit> =
+            p.pa_sida(forsta.sida).into_iter().filter(|b| (b.x - forsta.x).abs() < 0.1).collect();
+        cell.sort_by(|a, b| b.y.total_cmp(&a.y));
+        let cell: Vec<&str> = cell.iter().map(|b| b.text.as_str()).collect();
+        assert!(cell.join(" ").contains("Robert'); DROP TABLE utforare;-- Omsorg AB"), "{cell:?}");
     }
 }

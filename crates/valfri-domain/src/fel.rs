@@ -59,6 +59,8 @@ pub enum Valideringsfel {
     PersonnummerDatum,
     #[error("personnummer check digit is wrong")]
     PersonnummerKontrollsiffra,
+    #[error("personnummer has a date of birth after today")]
+    PersonnummerFramtid,
     #[error("organisationsnummer has the wrong form")]
     OrganisationsnummerForm,
     #[error("organisationsnummer has an invalid group number")]
@@ -77,6 +79,8 @@ pub enum Valideringsfel {
     Datum { falt: &'static str },
     #[error("end date is before start date")]
     DatumOrdning,
+    #[error("date {datum} of an act is after today")]
+    DatumIFramtiden { datum: String },
     #[error("omfattning must be positive and at most {max}")]
     Omfattning { max: i64 },
     #[error("this insats has no omfattning")]
@@ -91,6 +95,7 @@ impl Anvandarmeddelande for Valideringsfel {
             Self::PersonnummerForm => "fel-personnummer-form",
             Self::PersonnummerDatum => "fel-personnummer-datum",
             Self::PersonnummerKontrollsiffra => "fel-personnummer-kontrollsiffra",
+            Self::PersonnummerFramtid => "fel-personnummer-framtid",
             Self::OrganisationsnummerForm => "fel-orgnr-form",
             Self::OrganisationsnummerGrupp => "fel-orgnr-grupp",
             Self::OrganisationsnummerKontrollsiffra => "fel-orgnr-kontrollsiffra",
@@ -100,6 +105,7 @@ impl Anvandarmeddelande for Valideringsfel {
             Self::OtillatnaTecken { .. } => "fel-falt-otillatna-tecken",
             Self::Datum { .. } => "fel-datum",
             Self::DatumOrdning => "fel-datum-ordning",
+            Self::DatumIFramtiden { .. } => "fel-datum-framtid",
             Self::Omfattning { .. } => "fel-omfattning",
             Self::OmfattningEjTillampbar => "fel-omfattning-ej-tillampbar",
             Self::OkantVarde { .. } => "fel-okant-varde",
@@ -113,6 +119,7 @@ impl Anvandarmeddelande for Valideringsfel {
             }
             Self::ForLang { falt, max } => vec![("falt", (*falt).into()), ("max", (*max).into())],
             Self::Omfattning { max } => vec![("max", (*max).into())],
+            Self::DatumIFramtiden { datum } => vec![("datum", datum.clone().into())],
             Self::OkantVarde { falt, varde } => {
                 vec![("falt", (*falt).into()), ("varde", varde.clone().into())]
             }

@@ -41,10 +41,10 @@ fn datum(
         }
         return None;
     }
-    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+    match crate::tolka_datum(falt, text) {
         Ok(d) => Some(d),
-        Err(_) => {
-            fel.push(Faltfel { falt, fel: Valideringsfel::Datum { falt } });
+        Err(e) => {
+            fel.push(Faltfel { falt, fel: e });
             None
         }
     }
@@ -80,28 +80,25 @@ impl Beslutsformular {
         let giltig_fran = datum("giltig_fran", &self.giltig_fran, true, &mut fel);
         let giltig_till = datum("giltig_till", &self.giltig_till, false, &mut fel);
         let uppfoljning = datum("uppfoljning", &self.uppfoljning, false, &mut fel);
-        if let (Some(f), Some(t)) = (giltig_fran, giltig_till) {
-            if t < f {
-                fel.push(Faltfel { falt: "giltig_till", fel: Valideringsfel::DatumOrdning });
-            }
+        if let (Some(f), Some(t)) = (giltig_fran, giltig_till)
+            && t < f
+        {
+            fel.push(Faltfel { falt: "giltig_till", fel: Valideringsfel::DatumOrdning });
         }
         let text = self.omfattning.trim().replace(',', ".").replace(' ', "");
         let omfattning = if text.is_empty() {
             None
+        } else if let Ok(v) = text.parse::<f64>() {
+            Some(v)
         } else {
-            match text.parse::<f64>() {
-                Ok(v) => Some(v),
-                Err(_) => {
-                    fel.push(Faltfel {
-                        falt: "omfattning",
-                        fel: Valideringsfel::OkantVarde {
-                            falt: "omfattning",
-                            varde: self.omfattning.chars().take(20).collect(),
-                        },
-                    });
-                    None
-                }
-            }
+            fel.push(Faltfel {
+                falt: "omfattning",
+                fel: Valideringsfel::OkantVarde {
+                    falt: "omfattning",
+                    varde: self.omfattning.chars().take(20).collect(),
+                },
+            });
+            None
         };
         // A refusal grants nothing, so it has no extent whatever the unit.
         let omfattning = match (utfall, enhet) {

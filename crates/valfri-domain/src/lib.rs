@@ -4,18 +4,22 @@
 //! This crate does no I/O. Every rejection is a [`Valideringsfel`] that names a Fluent message id,
 //! so the shell, the CLI and the PDFs can all say it in the user's language.
 
+pub mod behorighet;
+mod datum;
 pub mod dokument;
 mod fel;
 pub mod formular;
+pub mod logg;
 mod organisationsnummer;
 mod personnummer;
 mod text;
 mod typer;
 pub mod val;
 
+pub use datum::tolka_datum;
 pub use fel::{Anvandarmeddelande, Arg, Valideringsfel};
 pub use organisationsnummer::Organisationsnummer;
-pub use personnummer::Personnummer;
+pub use personnummer::{Personnummer, normalisera_personnummer};
 pub use text::{Falt, kontrollera_postnummer, kontrollera_text, vika};
 pub use typer::*;
 

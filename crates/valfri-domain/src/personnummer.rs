@@ -16,8 +16,14 @@ impl Personnummer {
     ///
     /// A ten-digit form has no century, so it is read as the most recent date that is not after
     /// `idag` (a `+` moves it a further hundred years back), which is how Skatteverket defines it.
+    /// A twelve-digit form whose date of birth is after `idag` is refused: nobody is registered
+    /// before being born, and such a number is a typing error.
+    ///
+    /// The text is first put through [`normalisera_personnummer`], so a number pasted from a web page or a
+    /// phone (en dash, minus sign, no-break space, full-width or Arabic-Indic digits) is read.
     pub fn tolka(text: &str, idag: NaiveDate) -> Result<Self, Valideringsfel> {
-        let text = text.trim();
+        let normal = normalisera_personnummer(text);
+        let text = normal.trim();
         let mut siffror = Vec::with_capacity(12);
         let mut separator = None;
         for (i, c) in text.chars().enumerate() {
@@ -46,7 +52,16 @@ impl Personnummer {
             10 => {
                 let kort = tal(&siffror[0..2]);
                 let mut ar = idag.year() - idag.year() % 100 + kort as i32;
-                if ar > idag.year() {
+                // The latest date not after today: later this year means a century ago.
+                let fodd = |ar: i32| {
+                    let dag = tal(&siffror[4..6]);
+                    NaiveDate::from_ymd_opt(
+                        ar,
+                        tal(&siffror[2..4]),
+                        if dag > 60 { dag - 60 } else { dag },
+                    )
+                };
+                if ar > idag.year() || (ar == idag.year() && fodd(ar).is_some_and(|d| d > idag)) {
                     ar -= 100;
                 }
                 if separator == Some('+') {
@@ -60,7 +75,11 @@ impl Personnummer {
         let dag_i_nummer = tal(&resten[4..6]);
         let dag = if dag_i_nummer > 60 { dag_i_nummer - 60 } else { dag_i_nummer };
         let ar_i32 = i32::try_from(ar).map_err(|_| Valideringsfel::PersonnummerDatum)?;
-        NaiveDate::from_ymd_opt(ar_i32, manad, dag).ok_or(Valideringsfel::PersonnummerDatum)?;
+        let fodd =
+            NaiveDate::from_ymd_opt(ar_i32, manad, dag).ok_or(Valideringsfel::PersonnummerDatum)?;
+        if fodd > idag {
+            return Err(Valideringsfel::PersonnummerFramtid);
+        }
         if luhn_kontrollsiffra(&resten[..9]) != resten[9] {
             return Err(Valideringsfel::PersonnummerKontrollsiffra);
         }
@@ -121,6 +140,37 @@ impl FromStr for Personnummer {
             NaiveDate::from_ymd_opt(ar + 99, 12, 31).ok_or(Valideringsfel::PersonnummerDatum)?;
         Self::tolka(s, idag)
     }
+}
+
+/// Rewrites the characters a personnummer arrives with from other programs into the ones
+/// [`Personnummer::tolka`] reads: any dash or minus sign (en dash from Word, U+2212 from a web
+/// form, the non-breaking hyphen) becomes `-`, the full-width plus `+`, any space (no-break,
+/// thin, figure, ideographic) a plain space, and decimal digits of other scripts (full-width,
+/// Arabic-Indic, Persian, Devanagari) ASCII digits; invisible marks (soft hyphen, zero-width
+/// space, BOM) are dropped. Everything else is kept, so a name passes through unchanged apart
+/// from those characters. The import and the store's search both call this, so what one reads
+/// the other finds.
+pub fn normalisera_personnummer(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}'))
+        .map(|c| match c {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+            '\u{FF0B}' | '\u{FE62}' => '+',
+            '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
+            _ => annan_siffra(c).unwrap_or(c),
+        })
+        .collect()
+}
+
+/// A decimal digit of another script as its ASCII digit.
+fn annan_siffra(c: char) -> Option<char> {
+    // Where the digit zero is in full-width, Arabic-Indic, Persian and Devanagari.
+    const NOLLOR: [u32; 4] = [0xFF10, 0x0660, 0x06F0, 0x0966];
+    let k = u32::from(c);
+    NOLLOR
+        .iter()
+        .find_map(|n| k.checked_sub(*n).filter(|d| *d < 10))
+        .and_then(|d| char::from_digit(d, 10))
 }
 
 fn tal(siffror: &[u8]) -> u32 {
@@ -218,7 +268,92 @@ mod tests {
         assert_eq!(p.fodelsedatum(), NaiveDate::from_ymd_opt(1990, 1, 1));
     }
 
+    /// Digits in the scripts a pasted number arrives in: ASCII, full-width, Arabic-Indic, Persian.
+    fn i_skrift(text: &str, skrift: usize) -> String {
+        let noll = [u32::from('0'), 0xFF10, 0x0660, 0x06F0][skrift % 4];
+        text.chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) => char::from_u32(noll + d).unwrap(),
+                None => c,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_twelve_digit_number_born_after_today_is_refused() {
+        let imorgon = Personnummer::fran_delar(idag().succ_opt().unwrap(), 123);
+        assert_eq!(
+            Personnummer::tolka(imorgon.som_tolv_siffror(), idag()),
+            Err(Valideringsfel::PersonnummerFramtid)
+        );
+        let idag_fodd = Personnummer::fran_delar(idag(), 123);
+        assert!(Personnummer::tolka(idag_fodd.som_tolv_siffror(), idag()).is_ok());
+        // Ten digits of a date later this year mean a hundred years ago, as Skatteverket reads them.
+        let kort = &imorgon.som_tolv_siffror()[2..];
+        assert_eq!(&Personnummer::tolka(kort, idag()).unwrap().som_tolv_siffror()[..4], "1926");
+    }
+
+    #[test]
+    fn pasted_dashes_spaces_and_digits_are_read() {
+        for form in [
+            "19340415\u{2013}9828",
+            "19340415\u{2212}9828",
+            "340415\u{2011}9828",
+            "19340415\u{A0}9828",
+            "\u{FF11}\u{FF19}\u{FF13}\u{FF14}\u{FF10}\u{FF14}\u{FF11}\u{FF15}\u{FF0D}\u{FF19}\u{FF18}\u{FF12}\u{FF18}",
+            "\u{661}\u{669}\u{663}\u{664}\u{660}\u{664}\u{661}\u{665}-\u{669}\u{668}\u{662}\u{668}",
+            "\u{FEFF}19340415-9828\u{200B}",
+        ] {
+            assert_eq!(
+                Personnummer::tolka(form, idag()).map(|p| p.to_string()).as_deref(),
+                Ok("19340415-9828"),
+                "{form:?}"
+            );
+        }
+        assert_eq!(normalisera_personnummer("Åsa Öberg-Nilsson"), "Åsa Öberg-Nilsson");
+    }
+
     proptest! {
+        #[test]
+        fn every_script_and_dash_gives_the_same_number(
+            dagar in 0i64..40_000, nr in 0u16..1000, skrift in 0usize..4,
+            streck in prop::sample::select(vec!['-', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2212}', '\u{FF0D}', ' ', '\u{A0}', '\u{202F}']),
+            tio in any::<bool>(),
+        ) {
+            let fodd = NaiveDate::from_ymd_opt(1927, 1, 1).unwrap() + chrono::Days::new(dagar as u64);
+            prop_assume!(fodd <= idag());
+            let p = Personnummer::fran_delar(fodd, nr);
+            let tolv = p.som_tolv_siffror();
+            let text = if tio { format!("{}{streck}{}", &tolv[2..8], &tolv[8..]) } else { format!("{}{streck}{}", &tolv[..8], &tolv[8..]) };
+            prop_assert_eq!(&Personnummer::tolka(&i_skrift(&text, skrift), idag()).unwrap(), &p);
+        }
+
+        #[test]
+        fn no_date_of_birth_after_today_is_accepted(
+            text in "[0-9]{6,8}[-+ ]?[0-9]{4}", dagar in 0u64..60_000,
+        ) {
+            let dag = NaiveDate::from_ymd_opt(1950, 1, 1).unwrap() + chrono::Days::new(dagar);
+            if let Ok(p) = Personnummer::tolka(&text, dag) {
+                prop_assert!(p.fodelsedatum().is_some_and(|f| f <= dag), "{} read as {}", text, p);
+            }
+        }
+
+        #[test]
+        fn a_born_after_today_number_is_refused_in_every_script(
+            dagar in 1u64..20_000, nr in 0u16..1000, skrift in 0usize..4,
+        ) {
+            let p = Personnummer::fran_delar(idag() + chrono::Days::new(dagar), nr);
+            prop_assert_eq!(
+                Personnummer::tolka(&i_skrift(&p.to_string(), skrift), idag()),
+                Err(Valideringsfel::PersonnummerFramtid)
+            );
+        }
+
+        #[test]
+        fn ascii_without_dashes_or_spaces_is_left_as_it_is(s in "[!-~]{0,30}") {
+            prop_assert_eq!(normalisera_personnummer(&s), s);
+        }
+
         #[test]
         fn generated_numbers_round_trip_through_every_form(
             dagar in 0i64..40_000, nr in 0u16..1000,

@@ -87,7 +87,7 @@ pub fn vika(text: &str) -> String {
     let mut ut = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
         let ersatt = match c {
-            'å' | 'ä' | 'à' | 'á' | 'â' | 'ã' | 'ā' | 'ą' => 'a',
+            'å' | 'ä' | 'æ' | 'à' | 'á' | 'â' | 'ã' | 'ā' | 'ą' => 'a',
             'ö' | 'ø' | 'ò' | 'ó' | 'ô' | 'õ' | 'ō' => 'o',
             'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ė' | 'ē' => 'e',
             'ü' | 'ú' | 'ù' | 'û' | 'ū' => 'u',
@@ -100,7 +100,6 @@ pub fn vika(text: &str) -> String {
             'ŧ' => 't',
             'ł' => 'l',
             'ý' | 'ÿ' => 'y',
-            'æ' => 'a',
             '-' | '\'' | '’' => ' ',
             other => other,
         };

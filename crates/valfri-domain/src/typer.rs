@@ -2,6 +2,8 @@
 //! the CLI and imports accept; the text a person reads comes from the locales under
 //! `<prefix>-<kod>`.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -127,9 +129,8 @@ impl Enhet {
         match (self.max(), omfattning) {
             (None, None) => Ok(None),
             (None, Some(_)) => Err(Valideringsfel::OmfattningEjTillampbar),
-            (Some(max), None) => Err(Valideringsfel::Omfattning { max: max as i64 }),
             (Some(max), Some(v)) if v.is_finite() && v > 0.0 && v <= max => Ok(Some(v)),
-            (Some(max), Some(_)) => Err(Valideringsfel::Omfattning { max: max as i64 }),
+            (Some(max), _) => Err(Valideringsfel::Omfattning { max: max as i64 }),
         }
     }
 }
@@ -182,7 +183,7 @@ kodlista!(
 
 kodlista!(
     /// How the valfrihetsinformation was given.
-    Informationssatt, "infosatt", "informationssatt" {
+    Informationssatt, "kanal", "informationssatt" {
         Brev = "brev",
         Samtal = "samtal",
         /// In a conversation with an interpreter.
@@ -361,6 +362,73 @@ pub struct Utforare {
     pub omraden: Vec<String>,
     pub godkannanden: Vec<Godkannande>,
     pub kvalitet: Vec<Kvalitetsindikator>,
+    /// The free-text fields in other languages, by ISO 639-1 code; Swedish is the fields above.
+    /// A language or a field left out has no translation, and its reader gets the Swedish.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub oversattningar: BTreeMap<String, Utforaroversattning>,
+}
+
+/// A provider's free text in one other language (translation, översättning). An empty field
+/// has no translation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Utforaroversattning {
+    #[serde(default)]
+    pub inriktningar: Vec<String>,
+    #[serde(default)]
+    pub tillaggstjanster: Vec<String>,
+    #[serde(default)]
+    pub presentation: String,
+}
+
+/// A free-text field of a provider in the reader's language, or in Swedish when it has no
+/// translation (`svenska` then says so, for the note that offers an interpreter).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaSprak<T> {
+    pub varde: T,
+    pub svenska: bool,
+}
+
+impl Utforare {
+    fn oversattning(&self, sprak: &str) -> Option<&Utforaroversattning> {
+        if sprak == "sv" { None } else { self.oversattningar.get(sprak) }
+    }
+
+    fn pa_sprak<T: Clone>(
+        &self,
+        sprak: &str,
+        svenska: &T,
+        falt: impl Fn(&Utforaroversattning) -> Option<&T>,
+    ) -> PaSprak<T> {
+        match self.oversattning(sprak).and_then(falt) {
+            Some(v) => PaSprak { varde: v.clone(), svenska: false },
+            None => PaSprak { varde: svenska.clone(), svenska: sprak != "sv" },
+        }
+    }
+
+    /// The inriktningar for a reader of `sprak`. Nothing to translate is nothing missing.
+    pub fn inriktningar_pa(&self, sprak: &str) -> PaSprak<Vec<String>> {
+        let mut p = self.pa_sprak(sprak, &self.inriktningar, |o| {
+            Some(&o.inriktningar).filter(|v| !v.is_empty())
+        });
+        p.svenska &= !p.varde.is_empty();
+        p
+    }
+
+    pub fn tillaggstjanster_pa(&self, sprak: &str) -> PaSprak<Vec<String>> {
+        let mut p = self.pa_sprak(sprak, &self.tillaggstjanster, |o| {
+            Some(&o.tillaggstjanster).filter(|v| !v.is_empty())
+        });
+        p.svenska &= !p.varde.is_empty();
+        p
+    }
+
+    pub fn presentation_pa(&self, sprak: &str) -> PaSprak<String> {
+        let mut p = self.pa_sprak(sprak, &self.presentation, |o| {
+            Some(&o.presentation).filter(|v| !v.trim().is_empty())
+        });
+        p.svenska &= !p.varde.trim().is_empty();
+        p
+    }
 }
 
 /// A provider's approval (auktorisation) for one insats, with its capacity settings.
@@ -392,6 +460,19 @@ pub struct Kvalitetsindikator {
     pub enhet: String,
     pub ar: i32,
     pub kalla: String,
+    /// The name in other languages, by ISO 639-1 code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub namn_oversatt: BTreeMap<String, String>,
+}
+
+impl Kvalitetsindikator {
+    /// The name for a reader of `sprak`, or the Swedish one marked as such.
+    pub fn namn_pa(&self, sprak: &str) -> PaSprak<String> {
+        match self.namn_oversatt.get(sprak).filter(|n| sprak != "sv" && !n.trim().is_empty()) {
+            Some(n) => PaSprak { varde: n.clone(), svenska: false },
+            None => PaSprak { varde: self.namn.clone(), svenska: sprak != "sv" },
+        }
+    }
 }
 
 /// The municipality's own settings: who writes the letters and how lists are ordered.

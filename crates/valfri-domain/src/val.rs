@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Godkannande, IckevalModell, IckevalOrsak, Informationssatt, Ordningsregel, Regi, ValTyp,
-    VemValde,
+    BeslutStatus, Godkannande, IckevalModell, IckevalOrsak, Informationssatt, Ordningsregel, Regi,
+    Utfall, ValTyp, Valideringsfel, VemValde,
 };
 
 /// One provider carrying out one beslut from a start date (a choice, a byte or an ickeval).
@@ -195,11 +195,11 @@ pub fn valbarhet(
 pub fn svensk_sorteringsnyckel(namn: &str) -> Vec<u32> {
     namn.chars()
         .flat_map(char::to_lowercase)
-        .filter_map(|c| {
+        .map(|c| {
             let bas = match c {
-                'å' => return Some(u32::from('z') + 1),
-                'ä' | 'æ' => return Some(u32::from('z') + 2),
-                'ö' | 'ø' => return Some(u32::from('z') + 3),
+                'å' => return u32::from('z') + 1,
+                'ä' | 'æ' => return u32::from('z') + 2,
+                'ö' | 'ø' => return u32::from('z') + 3,
                 'ü' => 'y',
                 'é' | 'è' | 'ê' | 'ë' => 'e',
                 'á' | 'à' | 'â' => 'a',
@@ -210,10 +210,10 @@ pub fn svensk_sorteringsnyckel(namn: &str) -> Vec<u32> {
                 'ñ' => 'n',
                 // Punctuation and spaces order before letters but do not vanish: "AB Omsorg"
                 // and "ABO Msorg" stay apart.
-                c if c.is_whitespace() => return Some(1),
+                c if c.is_whitespace() => return 1,
                 c => c,
             };
-            Some(u32::from(bas))
+            u32::from(bas)
         })
         .collect()
 }
@@ -280,6 +280,67 @@ pub fn nasta_i_turordning<Id: Clone + PartialEq>(
     Turordningsutfall { tilldelad: None, hoppade }
 }
 
+/// Whether a beslut gives the brukare a choice (aktivt val, byte or ickeval): it is made
+/// (beslutat or verkställt), not an avslag, and its insats is in a valfrihetssystem.
+pub fn ger_val(status: BeslutStatus, utfall: Utfall, valfrihet: bool) -> bool {
+    matches!(status, BeslutStatus::Beslutat | BeslutStatus::Verkstallt)
+        && utfall != Utfall::Avslag
+        && valfrihet
+}
+
+/// Why the ickeval alternative cannot be applied yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IckevalHinder {
+    /// No valfrihetsinformation has been given, so no svarsdatum runs.
+    IngenInformation,
+    /// The svarsdatum has not passed on the day of the ickeval.
+    SvarsdatumEjPasserat { svarsdatum: NaiveDate },
+}
+
+/// Whether the ickeval alternative may be applied on `dag` for `orsak`: at once when the
+/// brukare says they will not choose, else only after the latest svarsdatum has passed.
+pub fn ickeval_tillatet(
+    orsak: IckevalOrsak,
+    svarsdatum: Option<NaiveDate>,
+    dag: NaiveDate,
+) -> Result<(), IckevalHinder> {
+    if orsak == IckevalOrsak::Avstar {
+        return Ok(());
+    }
+    match svarsdatum {
+        None => Err(IckevalHinder::IngenInformation),
+        Some(s) if s >= dag => Err(IckevalHinder::SvarsdatumEjPasserat { svarsdatum: s }),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Whether a provider is on a turordning's list on `dag`: it serves the brukare's område, its
+/// approval has not ended, and egen regi only when the insats puts it in the rotation.
+pub fn pa_turordningslistan(
+    serverar: bool,
+    godkand_till: Option<NaiveDate>,
+    regi: Regi,
+    egen_regi_i_turordning: bool,
+    dag: NaiveDate,
+) -> bool {
+    serverar
+        && godkand_till.is_none_or(|t| t >= dag)
+        && (egen_regi_i_turordning || regi != Regi::EgenRegi)
+}
+
+/// A date on which something is recorded as done (a choice, a byte, an ickeval, information
+/// given) may not be after `idag`: an ickeval dated ahead would pass a svarsdatum that has not
+/// come. Dates that plan (a start date, a beslut's validity) are not acts and may lie ahead.
+pub fn kontrollera_handelsedatum(
+    datum: NaiveDate,
+    idag: NaiveDate,
+) -> Result<NaiveDate, Valideringsfel> {
+    if datum > idag {
+        return Err(Valideringsfel::DatumIFramtiden { datum: datum.to_string() });
+    }
+    Ok(datum)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,6 +361,51 @@ mod tests {
             kapacitet_till: None,
             paus_till: None,
         }
+    }
+
+    #[test]
+    fn only_a_made_granted_beslut_in_a_valfrihetssystem_gives_a_choice() {
+        use BeslutStatus::{Avslutat, Beslutat, Utkast, Verkstallt};
+        assert!(ger_val(Beslutat, Utfall::Bifall, true));
+        assert!(ger_val(Verkstallt, Utfall::DelvisBifall, true));
+        assert!(!ger_val(Beslutat, Utfall::Avslag, true));
+        assert!(!ger_val(Beslutat, Utfall::Bifall, false));
+        assert!(!ger_val(Utkast, Utfall::Bifall, true));
+        assert!(!ger_val(Avslutat, Utfall::Bifall, true));
+    }
+
+    #[test]
+    fn ickeval_waits_for_the_svarsdatum_unless_the_brukare_declines() {
+        let svar = Some(d(6, 14));
+        assert_eq!(ickeval_tillatet(IckevalOrsak::Avstar, None, d(6, 1)), Ok(()));
+        assert_eq!(
+            ickeval_tillatet(IckevalOrsak::Svarsdatum, None, d(6, 20)),
+            Err(IckevalHinder::IngenInformation)
+        );
+        assert_eq!(
+            ickeval_tillatet(IckevalOrsak::Svarsdatum, svar, d(6, 14)),
+            Err(IckevalHinder::SvarsdatumEjPasserat { svarsdatum: d(6, 14) })
+        );
+        assert_eq!(ickeval_tillatet(IckevalOrsak::Svarsdatum, svar, d(6, 15)), Ok(()));
+    }
+
+    #[test]
+    fn the_turordning_lists_providers_serving_the_omrade_whose_approval_runs() {
+        assert!(pa_turordningslistan(true, None, Regi::Privat, false, d(6, 1)));
+        assert!(pa_turordningslistan(true, Some(d(6, 1)), Regi::Privat, false, d(6, 1)));
+        assert!(!pa_turordningslistan(true, Some(d(5, 31)), Regi::Privat, false, d(6, 1)));
+        assert!(!pa_turordningslistan(false, None, Regi::Privat, false, d(6, 1)));
+        assert!(!pa_turordningslistan(true, None, Regi::EgenRegi, false, d(6, 1)));
+        assert!(pa_turordningslistan(true, None, Regi::EgenRegi, true, d(6, 1)));
+    }
+
+    #[test]
+    fn an_act_may_be_dated_today_or_earlier_but_never_ahead() {
+        assert_eq!(kontrollera_handelsedatum(d(6, 1), d(6, 1)), Ok(d(6, 1)));
+        assert_eq!(kontrollera_handelsedatum(d(1, 31), d(6, 1)), Ok(d(1, 31)));
+        let fel = kontrollera_handelsedatum(d(6, 2), d(6, 1)).unwrap_err();
+        assert_eq!(fel, Valideringsfel::DatumIFramtiden { datum: "2026-06-02".into() });
+        assert_eq!(crate::Anvandarmeddelande::meddelande_id(&fel), "fel-datum-framtid");
     }
 
     #[test]

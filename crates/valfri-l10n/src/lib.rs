@@ -23,6 +23,7 @@ const KALLOR: &[(&str, &[(&str, &str)])] = &[
             ("cli.ftl", include_str!("../../../locales/sv/cli.ftl")),
             ("dokument.ftl", include_str!("../../../locales/sv/dokument.ftl")),
             ("utbyte.ftl", include_str!("../../../locales/sv/utbyte.ftl")),
+            ("hubb.ftl", include_str!("../../../locales/sv/hubb.ftl")),
         ],
     ),
     (
@@ -34,6 +35,7 @@ const KALLOR: &[(&str, &[(&str, &str)])] = &[
             ("cli.ftl", include_str!("../../../locales/en/cli.ftl")),
             ("dokument.ftl", include_str!("../../../locales/en/dokument.ftl")),
             ("utbyte.ftl", include_str!("../../../locales/en/utbyte.ftl")),
+            ("hubb.ftl", include_str!("../../../locales/en/hubb.ftl")),
         ],
     ),
     (
@@ -45,6 +47,7 @@ const KALLOR: &[(&str, &[(&str, &str)])] = &[
             ("cli.ftl", include_str!("../../../locales/fi/cli.ftl")),
             ("dokument.ftl", include_str!("../../../locales/fi/dokument.ftl")),
             ("utbyte.ftl", include_str!("../../../locales/fi/utbyte.ftl")),
+            ("hubb.ftl", include_str!("../../../locales/fi/hubb.ftl")),
         ],
     ),
 ];
@@ -105,15 +108,13 @@ impl Localizer {
     }
 
     fn bundle(&self, sprak: &str) -> &FluentBundle<FluentResource> {
-        self.paket
-            .iter()
-            .find(|(s, _)| *s == sprak)
-            .or_else(|| self.paket.first())
-            .map(|(_, b)| b)
-            .unwrap_or_else(|| {
+        self.paket.iter().find(|(s, _)| *s == sprak).or_else(|| self.paket.first()).map_or_else(
+            || {
                 // `new` always builds at least the reference bundle; an empty list is impossible.
                 unreachable!("Localizer without bundles")
-            })
+            },
+            |(_, b)| b,
+        )
     }
 
     /// Formats message `id` with `args` in `sprak`. A message missing in `sprak` comes from the

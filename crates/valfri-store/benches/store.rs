@@ -3,6 +3,7 @@
 //!
 //! `cargo bench -p valfri-store`. Under `cargo test` each benchmark runs once as a smoke test,
 //! on a smaller generated municipality so the test suite stays quick.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use std::hint::black_box;
 
@@ -24,45 +25,56 @@ fn aktor(store: &Store) -> Aktor {
 fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("tempdir");
     let demo_fil = dir.path().join("demo.sqlite");
-    demo::skapa_fil(&demo_fil, false, |s| demo::skapa_demo(s, idag())).expect("demo");
+    valfri_store::skapa_databas(&demo_fil, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::skapa_demo(s, idag())
+    })
+    .expect("demo");
 
     c.bench_function("open demo store", |b| {
-        b.iter(|| black_box(Store::open(&demo_fil).expect("open")))
+        b.iter(|| black_box(Store::oppna(&demo_fil, None).expect("open")));
     });
-    let store = Store::open(&demo_fil).expect("open");
+    let store = Store::oppna(&demo_fil, None).expect("open");
     let a = aktor(&store);
     c.bench_function("demo search 'ekstr'", |b| {
-        b.iter(|| black_box(store.sok_brukare(&a, "ekstr", 50).expect("sok")))
+        b.iter(|| black_box(store.sok_brukare(&a, "ekstr", 50).expect("sok")));
     });
 
     // The encrypted demo: opening pays for PBKDF2 once (what the lock screen waits for); a search
     // pays for decrypting the pages it reads.
     let krypterad = dir.path().join("krypterad.sqlite");
     let losen = Losenfras::ny(demo::DEMO_LOSENFRAS).expect("losen");
-    demo::skapa_fil_med(&krypterad, false, Some(&losen), |s| demo::skapa_demo(s, idag()))
-        .expect("demo");
+    valfri_store::skapa_databas(
+        &krypterad,
+        &valfri_store::Skydd::Losenfras(losen.clone()),
+        false,
+        |s| demo::skapa_demo(s, idag()),
+    )
+    .expect("demo");
     let mut g = c.benchmark_group("encrypted demo");
     g.sample_size(20);
     g.bench_function("open", |b| {
-        b.iter(|| black_box(Store::oppna(&krypterad, Some(&losen)).expect("open")))
+        b.iter(|| black_box(Store::oppna(&krypterad, Some(&losen)).expect("open")));
     });
     let store = Store::oppna(&krypterad, Some(&losen)).expect("open");
     let a = aktor(&store);
     g.bench_function("search 'ekstr'", |b| {
-        b.iter(|| black_box(store.sok_brukare(&a, "ekstr", 50).expect("sok")))
+        b.iter(|| black_box(store.sok_brukare(&a, "ekstr", 50).expect("sok")));
     });
     g.finish();
 
     // A full bench run measures the size the issue names; a test run only checks that it works.
     let antal = if std::env::args().any(|a| a == "--bench") { 100_000 } else { 2_000 };
     let stor = dir.path().join("stor.sqlite");
-    demo::skapa_fil(&stor, false, |s| demo::generera(s, antal, 300, 7, idag())).expect("generate");
-    let store = Store::open(&stor).expect("open");
+    valfri_store::skapa_databas(&stor, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::generera(s, antal, 300, 7, idag())
+    })
+    .expect("generate");
+    let store = Store::oppna(&stor, None).expect("open");
     let a = aktor(&store);
     let mut g = c.benchmark_group(format!("search {antal} brukare"));
     for fraga in ["Lindqvist", "lindq", "marg sjö", "ek", "19450312", "Åsa Öberg", "zzzxq"] {
         g.bench_function(fraga, |b| {
-            b.iter(|| black_box(store.sok_brukare(&a, fraga, 50).expect("sok")))
+            b.iter(|| black_box(store.sok_brukare(&a, fraga, 50).expect("sok")));
         });
     }
     g.finish();

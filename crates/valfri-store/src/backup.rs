@@ -1,12 +1,13 @@
 //! Online backup and checked restore.
 
+use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
 
-use crate::kryptering::satt_nyckel;
+use crate::kryptering::ge_nyckel;
 use crate::{Filtyp, Lagringsfel, Loggstatus, Losenfras, Resultat, Store, filtyp};
 
 impl Store {
@@ -19,23 +20,99 @@ impl Store {
         // The copy is made and checked under a name of its own and only then given the
         // backup's name, so a backup that was interrupted (a killed process, a full disk) never
         // lies under that name looking whole.
-        let delvis = ofullstandig(till);
-        let _ = std::fs::remove_file(&delvis);
-        let resultat = self.kopiera_till(&delvis).and_then(|()| {
-            let kopia = Store::oppna(&delvis, self.losen.as_ref())?;
+        if let Some(mapp) = till.parent() {
+            stada_halvfardiga(mapp);
+        }
+        let delvis = Halvfardig::ny(ofullstandig(till))?;
+        let resultat = self.kopiera_till(&delvis.sokvag).and_then(|()| {
+            let kopia = Store::oppna(&delvis.sokvag, self.losen.as_ref())?;
             kopia.integritetskontroll().map_err(|_| Lagringsfel::BackupTrasig)
         });
         match resultat {
-            Ok(()) => std::fs::rename(&delvis, till).map_err(|e| Lagringsfel::KanInteOppna {
-                sokvag: till.display().to_string(),
-                detalj: e.to_string(),
-            }),
+            Ok(()) => delvis.ge_namn(till),
             Err(e) => {
-                let _ = std::fs::remove_file(&delvis);
+                delvis.ta_bort();
                 Err(e)
             }
         }
     }
+}
+
+/// A copy of the database being made under its temporary name. The file is locked for as long
+/// as this process writes it, so that another run can tell a copy in progress (locked) from
+/// one a killed process left behind (unlocked: [`stada_halvfardiga`] removes it).
+pub(crate) struct Halvfardig {
+    pub(crate) sokvag: PathBuf,
+    _las: File,
+}
+
+impl Halvfardig {
+    pub(crate) fn ny(sokvag: PathBuf) -> Resultat<Self> {
+        let fel = |e: std::io::Error| Lagringsfel::KanInteOppna {
+            sokvag: sokvag.display().to_string(),
+            detalj: e.to_string(),
+        };
+        let las = OpenOptions::new()
+            .create(true)
+            .write(true)
+            .truncate(true)
+            .open(&sokvag)
+            .map_err(fel)?;
+        las.try_lock().map_err(|e| match e {
+            std::fs::TryLockError::WouldBlock => Lagringsfel::Upptagen,
+            std::fs::TryLockError::Error(e) => fel(e),
+        })?;
+        ta_bort_sidofiler(&sokvag);
+        Ok(Self { sokvag, _las: las })
+    }
+
+    /// Gives the finished copy its name; the lock goes with the handle.
+    pub(crate) fn ge_namn(self, till: &Path) -> Resultat<()> {
+        ta_bort_sidofiler(&self.sokvag);
+        std::fs::rename(&self.sokvag, till).map_err(|e| Lagringsfel::KanInteOppna {
+            sokvag: till.display().to_string(),
+            detalj: e.to_string(),
+        })
+    }
+
+    pub(crate) fn ta_bort(self) {
+        let _ = std::fs::remove_file(&self.sokvag);
+        ta_bort_sidofiler(&self.sokvag);
+    }
+}
+
+/// The journal files `SQLite` may have left beside a copy.
+fn ta_bort_sidofiler(sokvag: &Path) {
+    for andelse in ["-wal", "-shm", "-journal"] {
+        let mut namn = sokvag.as_os_str().to_owned();
+        namn.push(andelse);
+        let _ = std::fs::remove_file(PathBuf::from(namn));
+    }
+}
+
+/// Removes the half-made copies in `mapp` that no process is writing any more: what a backup
+/// killed halfway left (`.NAME.ofullstandig`, or an automatic backup's `NAME.sqlite.ny`), each
+/// as large as the database. A copy still locked by its writer is left alone. Returns how
+/// many were removed.
+pub fn stada_halvfardiga(mapp: &Path) -> usize {
+    let Ok(poster) = std::fs::read_dir(mapp) else { return 0 };
+    let mut antal = 0;
+    for post in poster.flatten() {
+        let namn = post.file_name().to_string_lossy().into_owned();
+        let halvfardig = (namn.starts_with('.') && namn.ends_with(".ofullstandig"))
+            || namn.ends_with(".sqlite.ny");
+        if !halvfardig {
+            continue;
+        }
+        let sokvag = post.path();
+        let Ok(fil) = OpenOptions::new().write(true).open(&sokvag) else { continue };
+        // Locked: its writer is alive. Unlocked: nobody will ever finish it.
+        if fil.try_lock().is_ok() && std::fs::remove_file(&sokvag).is_ok() {
+            ta_bort_sidofiler(&sokvag);
+            antal += 1;
+        }
+    }
+    antal
 }
 
 /// Where a backup is made before it gets its name: `.NAME.ofullstandig` beside it.
@@ -46,11 +123,15 @@ fn ofullstandig(till: &Path) -> PathBuf {
 
 /// Replaces the database at `till` with the backup at `fran`, but only after the backup has
 /// passed the integrity check, is of a schema this program knows, and its audit log verifies.
-/// The copy goes through SQLite's backup API into the open target, so a window that has the
+/// The copy goes through `SQLite`'s backup API into the open target, so a window that has the
 /// database open sees either the old or the restored state, never a mix. `losen` opens the
 /// backup and keys the target; an encrypted backup stays encrypted.
 pub fn aterstall(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Resultat<()> {
     match (filtyp(fran)?, losen) {
+        (Filtyp::Saknas, _) => {
+            return Err(Lagringsfel::DatabasSaknas { sokvag: fran.display().to_string() });
+        }
+        (Filtyp::InteDatabas, _) => return Err(Lagringsfel::BackupTrasig),
         (Filtyp::Krypterad, None) => return Err(Lagringsfel::KraverLosenfras),
         (Filtyp::Okrypterad, Some(_)) => return Err(Lagringsfel::InteKrypterad),
         _ => {}
@@ -61,12 +142,17 @@ pub fn aterstall(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Resulta
             detalj: "no such file".into(),
         });
     }
+    // A target that is no database at all (empty, wiped) has nothing to copy into: it is kept
+    // aside and the backup takes its place.
+    if filtyp(till)? == Filtyp::InteDatabas {
+        return ersatt_skadad(fran, till, losen).map(drop);
+    }
     {
         // Read-only, so checking a backup never changes it (not even its schema version).
         let kalla = Connection::open_with_flags(fran, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|e| Lagringsfel::fran_oppning(e, fran))?;
         if let Some(l) = losen {
-            satt_nyckel(&kalla, l)?;
+            ge_nyckel(&kalla, l)?;
             if kalla
                 .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))
                 .is_err()
@@ -102,7 +188,7 @@ pub fn aterstall(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Resulta
         }
         let mut mal = Connection::open(till).map_err(|e| Lagringsfel::fran_oppning(e, till))?;
         if let Some(l) = losen {
-            satt_nyckel(&mal, l)?;
+            ge_nyckel(&mal, l)?;
         }
         mal.busy_timeout(Duration::from_secs(10))?;
         {
@@ -122,9 +208,9 @@ pub fn ersatt_skadad(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Res
     let mut prov = till.as_os_str().to_owned();
     prov.push(".aterstalls");
     let prov = PathBuf::from(prov);
-    crate::demo::ta_bort_databas(&prov);
+    crate::databasfil::ta_bort_databas(&prov);
     if let Err(e) = aterstall(fran, &prov, losen) {
-        crate::demo::ta_bort_databas(&prov);
+        crate::databasfil::ta_bort_databas(&prov);
         return Err(e);
     }
     let mut undan = till.as_os_str().to_owned();
@@ -150,6 +236,6 @@ pub fn ersatt_skadad(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Res
         }
     }
     flytta(&prov, till)?;
-    crate::demo::ta_bort_databas(&prov);
+    crate::databasfil::ta_bort_databas(&prov);
     Ok(undan)
 }

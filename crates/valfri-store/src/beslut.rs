@@ -2,9 +2,10 @@
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
+use valfri_domain::behorighet::far_andra_beslut;
 use valfri_domain::formular::{Beslutsformular, Faltfel};
 use valfri_domain::{
-    Beslut, BeslutStatus, Enhet, Falt, NyttBeslut, Roll, Utfall, Valideringsfel, kontrollera_text,
+    Beslut, BeslutStatus, Enhet, Falt, NyttBeslut, Utfall, Valideringsfel, kontrollera_text,
 };
 
 use crate::Rad as _;
@@ -116,7 +117,7 @@ impl Store {
             if gammalt.status != BeslutStatus::Utkast {
                 return Err(Lagringsfel::BeslutFattat);
             }
-            if gammalt.handlaggare_id != aktor.id && aktor.roll != Roll::Systemforvaltare {
+            if !far_andra_beslut(aktor.roll, &aktor.id, &gammalt.handlaggare_id) {
                 return Err(Lagringsfel::InteBeslutetsHandlaggare);
             }
             if gammalt.brukare_id != ny.brukare_id {
@@ -164,7 +165,7 @@ impl Store {
     ) -> Resultat<()> {
         self.i_transaktion(|tx| {
             let b = hamta(tx, id)?;
-            if b.handlaggare_id != aktor.id && aktor.roll != Roll::Systemforvaltare {
+            if !far_andra_beslut(aktor.roll, &aktor.id, &b.handlaggare_id) {
                 return Err(Lagringsfel::InteBeslutetsHandlaggare);
             }
             ga_till(&b, BeslutStatus::Beslutat)?;

@@ -2,6 +2,7 @@
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
+use valfri_domain::behorighet::far_oppna_brukare;
 use valfri_domain::{
     Brukare, BrukareTraff, Falt, Ombud, OmbudTyp, Personnummer, kontrollera_postnummer,
     kontrollera_text, vika,
@@ -119,7 +120,7 @@ impl Store {
             .conn
             .rad("SELECT skyddad FROM brukare WHERE id = ?1", [id], |r| r.get(0))
             .optional()?;
-        if skyddad == Some(true) && skal.is_none() {
+        if !far_oppna_brukare(skyddad == Some(true), skal.as_deref()) {
             self.logga_nekad(aktor, "brukare", id, "skal saknas")?;
             return Err(Lagringsfel::SkalKravs);
         }
@@ -202,8 +203,10 @@ impl Store {
         let grans = grans.clamp(1, MAX_TRAFFAR);
         // Longer queries are not names; cutting keeps a pasted text from costing anything.
         let fraga: String = fraga.chars().take(100).collect();
-        let traffar = if ser_ut_som_nummer(&fraga) {
-            self.sok_pnr(&fraga, grans)?
+        // The same reading of a pasted number as the import's (en dash, full-width digits…).
+        let som_nummer = valfri_domain::normalisera_personnummer(&fraga);
+        let traffar = if ser_ut_som_nummer(som_nummer.trim()) {
+            self.sok_pnr(som_nummer.trim(), grans)?
         } else {
             self.sok_namn(&fraga, grans)?
         };
@@ -343,7 +346,7 @@ impl Store {
 
 /// A brukare whose every field has passed validation.
 pub(crate) struct ValideradBrukare {
-    pnr: Personnummer,
+    pub(crate) pnr: Personnummer,
     fornamn: String,
     efternamn: String,
     co: String,

@@ -11,7 +11,7 @@ use valfri_domain::val::NyttVal;
 use valfri_domain::{
     Enhet, Godkannande, Handlaggare, IckevalModell, IckevalOrsak, Informationssatt, Kommun,
     Kvalitetsindikator, NyttBeslut, OmbudTyp, Ordningsregel, Organisationsnummer, Personnummer,
-    Regi, Roll, Utfall, Utforare, VemValde,
+    Regi, Roll, Utfall, Utforare, Utforaroversattning, VemValde,
 };
 
 use crate::brukare::infoga_brukare;
@@ -356,7 +356,7 @@ fn utforare_orgnr(lista: &[Utforare], borjan: &str) -> String {
 /// sent valfrihetsinformation whose svarsdatum has passed (ickeval due), and some are waiting.
 fn valj_i_demo(store: &Store, aktiva: &[(String, Aktor, usize)], idag: NaiveDate) -> Resultat<()> {
     let lista = store.utforare_lista()?;
-    let mut fyll = vec![
+    let mut fyll = [
         (store.utforare_id(&utforare_orgnr(&lista, "Björkdungens"))?, 2),
         (store.utforare_id(&utforare_orgnr(&lista, "Fjärilen"))?, 1),
     ];
@@ -388,17 +388,14 @@ fn valj_i_demo(store: &Store, aktiva: &[(String, Aktor, usize)], idag: NaiveDate
             *kvar > 0
                 && valbara.utforare.iter().any(|r| r.utforare_id == *id && r.status.ar_valbar())
         });
-        let vald = match tak {
-            Some((id, kvar)) => {
-                *kvar -= 1;
-                id.clone()
-            }
-            None => {
-                let mojliga: Vec<_> =
-                    valbara.utforare.iter().filter(|r| r.status.ar_valbar()).collect();
-                let Some(r) = mojliga.get(n % mojliga.len().max(1)) else { continue };
-                r.utforare_id.clone()
-            }
+        let vald = if let Some((id, kvar)) = tak {
+            *kvar -= 1;
+            id.clone()
+        } else {
+            let mojliga: Vec<_> =
+                valbara.utforare.iter().filter(|r| r.status.ar_valbar()).collect();
+            let Some(r) = mojliga.get(n % mojliga.len().max(1)) else { continue };
+            r.utforare_id.clone()
         };
         store.valj(
             hl,
@@ -785,6 +782,11 @@ fn demo_utforare(idag: NaiveDate) -> Vec<Utforare> {
                             enhet: "%".into(),
                             ar,
                             kalla: "Socialstyrelsens brukarundersökning (exempelvärden)".into(),
+                            namn_oversatt: [
+                                ("fi".to_owned(), "Kokonaistyytyväisyys".to_owned()),
+                                ("en".to_owned(), "Overall satisfaction".to_owned()),
+                            ]
+                            .into(),
                         },
                         Kvalitetsindikator {
                             insats_kod: Some(u.insatser[0].into()),
@@ -793,12 +795,75 @@ fn demo_utforare(idag: NaiveDate) -> Vec<Utforare> {
                             enhet: "personer".into(),
                             ar,
                             kalla: "Socialstyrelsens öppna jämförelser (exempelvärden)".into(),
+                            // No Finnish name: a Finnish sheet shows the Swedish, marked.
+                            namn_oversatt: [(
+                                "en".to_owned(),
+                                "Staff continuity, number of staff in 14 days".to_owned(),
+                            )]
+                            .into(),
                         },
                     ]
                 },
+                oversattningar: ["fi", "en"]
+                    .into_iter()
+                    .map(|sp| {
+                        let o = Utforaroversattning {
+                            inriktningar: demo_oversattning(u.inriktning, sp),
+                            tillaggstjanster: demo_oversattning(u.tillagg, sp),
+                            // Every other provider has its presentation in English.
+                            presentation: if sp == "en" && i % 2 == 0 {
+                                format!(
+                                    "{} provides {} in {}. We work in small teams, so you meet few people.",
+                                    u.namn,
+                                    if u.insatser.len() > 1 { "several services" } else { "the service" },
+                                    if u.omraden.len() > 2 { "much of the municipality" } else { "a few areas" }
+                                )
+                            } else {
+                                String::new()
+                            },
+                        };
+                        (sp.to_owned(), o)
+                    })
+                    .filter(|(_, o)| *o != Utforaroversattning::default())
+                    .collect(),
             }
         })
         .collect()
+}
+
+/// The demo's translations of its inriktningar and tilläggstjänster. Some are missing on
+/// purpose, so that the demo shows both a translated field and the Swedish one with its note;
+/// a list is translated only when every item is.
+fn demo_oversattning(svenska: &[&str], sprak: &str) -> Vec<String> {
+    let ett = |s: &str| -> Option<&'static str> {
+        Some(match (s, sprak) {
+            ("Demens", "fi") => "Muistisairaudet",
+            ("Demens", "en") => "Dementia",
+            ("Psykisk ohälsa", "fi") => "Mielenterveys",
+            ("Psykisk ohälsa", "en") => "Mental health",
+            ("Palliativ vård", "fi") => "Palliatiivinen hoito",
+            ("Palliativ vård", "en") => "Palliative care",
+            ("Finskspråkig avdelning", "fi") => "Suomenkielinen osasto",
+            ("Finskspråkig avdelning", "en") => "Finnish-speaking unit",
+            ("Samiskspråkig personal", "fi") => "Saamenkielinen henkilökunta",
+            ("Samiskspråkig personal", "en") => "Sami-speaking staff",
+            ("Flerspråkig personal", "en") => "Multilingual staff",
+            ("Hantverk", "fi") => "Käsityö",
+            ("Hantverk", "en") => "Crafts",
+            ("Trädgård", "fi") => "Puutarha",
+            ("Trädgård", "en") => "Gardening",
+            ("Fönsterputs", "en") => "Window cleaning",
+            ("Storstädning", "en") => "Thorough cleaning",
+            ("Landsbygd", "fi") => "Maaseutu",
+            ("Landsbygd", "en") => "Rural areas",
+            _ => return None,
+        })
+    };
+    svenska
+        .iter()
+        .map(|s| ett(s).map(str::to_owned))
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default()
 }
 
 fn unikt_pnr(
@@ -911,65 +976,4 @@ pub fn generera(
         }
         logg::skriv(tx, &sys, "generera", "brukare", "", &format!("{antal_brukare} brukare"))
     })
-}
-
-/// Creates a database at `sokvag` filled by `fyll`, without ever leaving a half-made file: it
-/// is built beside the target and moved into place when complete. An existing file is refused
-/// unless `ersatt` is set.
-pub fn skapa_fil(
-    sokvag: &std::path::Path,
-    ersatt: bool,
-    fyll: impl FnOnce(&Store) -> Resultat<()>,
-) -> Resultat<()> {
-    skapa_fil_med(sokvag, ersatt, None, fyll)
-}
-
-/// As [`skapa_fil`], encrypted with `losen` when one is given.
-pub fn skapa_fil_med(
-    sokvag: &std::path::Path,
-    ersatt: bool,
-    losen: Option<&crate::Losenfras>,
-    fyll: impl FnOnce(&Store) -> Resultat<()>,
-) -> Resultat<()> {
-    use crate::Lagringsfel;
-    if sokvag.exists() && !ersatt {
-        return Err(Lagringsfel::FilFinns { sokvag: sokvag.display().to_string() });
-    }
-    if let Some(mapp) = sokvag.parent().filter(|m| !m.as_os_str().is_empty()) {
-        std::fs::create_dir_all(mapp).map_err(|e| Lagringsfel::KanInteOppna {
-            sokvag: mapp.display().to_string(),
-            detalj: e.to_string(),
-        })?;
-    }
-    let mut tillfallig = sokvag.as_os_str().to_owned();
-    tillfallig.push(".ny");
-    let tillfallig = std::path::PathBuf::from(tillfallig);
-    ta_bort_databas(&tillfallig);
-    let resultat = (|| {
-        let store = Store::oppna(&tillfallig, losen)?;
-        fyll(&store)?;
-        // Fold the WAL into the main file so that the one file is the whole database.
-        store.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
-        Ok(())
-    })();
-    if let Err(e) = resultat {
-        ta_bort_databas(&tillfallig);
-        return Err(e);
-    }
-    ta_bort_databas(sokvag);
-    std::fs::rename(&tillfallig, sokvag).map_err(|e| Lagringsfel::KanInteOppna {
-        sokvag: sokvag.display().to_string(),
-        detalj: e.to_string(),
-    })?;
-    ta_bort_databas(&tillfallig);
-    Ok(())
-}
-
-pub(crate) fn ta_bort_databas(sokvag: &std::path::Path) {
-    for andelse in ["", "-wal", "-shm"] {
-        let mut p = sokvag.as_os_str().to_owned();
-        p.push(andelse);
-        // A missing file is what we want; any other failure shows up when the file is opened.
-        let _ = std::fs::remove_file(p);
-    }
 }

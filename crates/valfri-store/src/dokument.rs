@@ -329,6 +329,18 @@ impl Store {
 
     /// Records a produced document. (That valfrihetsinformation was given, which starts the
     /// time to answer, is recorded by `registrera_information` when the brukare's letter goes.)
+    /// Whether a document with exactly these bytes was recorded as produced (by its SHA-256):
+    /// a file a killed process left under a temporary name is put in place only then.
+    pub fn dokument_registrerat(&self, pdf: &[u8]) -> Resultat<bool> {
+        let sha: String = Sha256::digest(pdf).iter().map(|b| format!("{b:02x}")).collect();
+        Ok(self.conn.rad(
+            "SELECT EXISTS (SELECT 1 FROM dokument WHERE sha256 = ?1 AND storlek = ?2)",
+            rusqlite::params![sha, pdf.len() as i64],
+            |r| r.get(0),
+        )?)
+    }
+
+    #[allow(clippy::too_many_arguments)] // one record's columns, named at the call
     pub fn registrera_dokument(
         &self,
         aktor: &Aktor,

@@ -9,6 +9,10 @@ pub enum Lagringsfel {
     Validering(#[from] Valideringsfel),
     #[error("cannot open the database {sokvag}: {detalj}")]
     KanInteOppna { sokvag: String, detalj: String },
+    #[error("there is no database at {sokvag}")]
+    DatabasSaknas { sokvag: String },
+    #[error("{sokvag} is not a Valfri database")]
+    InteValfriDatabas { sokvag: String },
     #[error("the database is busy")]
     Upptagen,
     #[error("the database file is damaged or not a Valfri database")]
@@ -96,6 +100,8 @@ impl Lagringsfel {
         matches!(
             self,
             Self::KanInteOppna { .. }
+                | Self::DatabasSaknas { .. }
+                | Self::InteValfriDatabas { .. }
                 | Self::Upptagen
                 | Self::Korrupt
                 | Self::NyareVersion { .. }
@@ -147,6 +153,8 @@ impl Anvandarmeddelande for Lagringsfel {
         match self {
             Self::Validering(v) => v.meddelande_id(),
             Self::KanInteOppna { .. } => "fel-db-oppna",
+            Self::DatabasSaknas { .. } => "fel-db-saknas",
+            Self::InteValfriDatabas { .. } => "fel-db-inte-valfri",
             Self::Upptagen => "fel-db-upptagen",
             Self::Korrupt => "fel-db-korrupt",
             Self::NyareVersion { .. } => "fel-db-nyare",
@@ -187,7 +195,10 @@ impl Anvandarmeddelande for Lagringsfel {
     fn argument(&self) -> Vec<(&'static str, Arg)> {
         match self {
             Self::Validering(v) => v.argument(),
-            Self::KanInteOppna { sokvag, .. } | Self::FilFinns { sokvag } => {
+            Self::KanInteOppna { sokvag, .. }
+            | Self::FilFinns { sokvag }
+            | Self::DatabasSaknas { sokvag }
+            | Self::InteValfriDatabas { sokvag } => {
                 vec![("sokvag", sokvag.clone().into())]
             }
             Self::NyareVersion { databas, program } => {

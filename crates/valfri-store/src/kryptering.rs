@@ -1,9 +1,9 @@
-//! Encryption at rest (SQLCipher), changing the passphrase, converting an old unencrypted file,
+//! Encryption at rest (`SQLCipher`), changing the passphrase, converting an old unencrypted file,
 //! and the automatic backups kept next to the database.
 //!
-//! SQLCipher encrypts every page with AES-256 and authenticates it with an HMAC; the key is
+//! `SQLCipher` encrypts every page with AES-256 and authenticates it with an HMAC; the key is
 //! derived from the passphrase with PBKDF2 (256 000 rounds), so guessing is slow. A file is
-//! recognised as plaintext by SQLite's 16-byte header; anything else is treated as encrypted.
+//! recognised as plaintext by `SQLite`'s 16-byte header; anything else is treated as encrypted.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -11,10 +11,15 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Local, NaiveDateTime};
 use rusqlite::backup::Backup;
-use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use zeroize::Zeroizing;
 
-use crate::{Aktor, Lagringsfel, Loggstatus, Resultat, Store, logg, nu};
+use valfri_domain::{Anvandarmeddelande, Arg};
+
+use crate::databasfil::{
+    foralder, io_fel, sidofil, sidofil_raw, synka, synka_mapp, ta_bort_databas,
+};
+use crate::{Aktor, Lagringsfel, Loggstatus, Oppning, Resultat, Store, logg, nu};
 
 /// A passphrase (lösenfras). The text is wiped from memory when it is dropped and never shown
 /// by `Debug`.
@@ -69,51 +74,56 @@ impl Losenfras {
 /// What a database file is, judged from its first bytes without opening it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Filtyp {
-    /// No file, or an empty one: opening creates a new database.
+    /// No file: only a first start, `demo` or `generate` makes one.
     Saknas,
-    /// A plain SQLite file, readable by anyone who has it.
+    /// A file that cannot be a database: empty, zeroed, or not a whole number of pages.
+    InteDatabas,
+    /// A plain `SQLite` file, readable by anyone who has it.
     Okrypterad,
-    /// Not a plain SQLite header: encrypted (or not a database at all).
+    /// Not a plain `SQLite` header: encrypted (or not a database at all, which only the key
+    /// can tell).
     Krypterad,
 }
 
 const SQLITE_HUVUD: &[u8; 16] = b"SQLite format 3\0";
 
-/// Looks at the file's header.
+/// The smallest page `SQLite` (and `SQLCipher`) writes: every database file is a whole number of
+/// pages.
+const MINSTA_SIDA: u64 = 512;
+
+/// Looks at the file's header and size.
 pub fn filtyp(sokvag: &Path) -> Resultat<Filtyp> {
+    let fel = |e: std::io::Error| Lagringsfel::KanInteOppna {
+        sokvag: sokvag.display().to_string(),
+        detalj: e.to_string(),
+    };
     let mut fil = match File::open(sokvag) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Filtyp::Saknas),
-        Err(e) => {
-            return Err(Lagringsfel::KanInteOppna {
-                sokvag: sokvag.display().to_string(),
-                detalj: e.to_string(),
-            });
-        }
+        Err(e) => return Err(fel(e)),
     };
+    let langd = fil.metadata().map_err(fel)?.len();
     let mut huvud = [0u8; 16];
     let mut last = 0;
     while last < huvud.len() {
         match fil.read(&mut huvud[last..]) {
             Ok(0) => break,
             Ok(n) => last += n,
-            Err(e) => {
-                return Err(Lagringsfel::KanInteOppna {
-                    sokvag: sokvag.display().to_string(),
-                    detalj: e.to_string(),
-                });
-            }
+            Err(e) => return Err(fel(e)),
         }
     }
-    Ok(match last {
-        0 => Filtyp::Saknas,
-        16 if &huvud == SQLITE_HUVUD => Filtyp::Okrypterad,
-        _ => Filtyp::Krypterad,
+    Ok(if last == 16 && &huvud == SQLITE_HUVUD {
+        Filtyp::Okrypterad
+    } else if last < 16 || huvud == [0; 16] || langd < MINSTA_SIDA || langd % MINSTA_SIDA != 0 {
+        // An encrypted file starts with 16 random bytes of salt: all zeros is a wiped file.
+        Filtyp::InteDatabas
+    } else {
+        Filtyp::Krypterad
     })
 }
 
 /// Gives a freshly opened connection its key. Must be the first statement on it.
-pub(crate) fn satt_nyckel(conn: &Connection, losen: &Losenfras) -> Resultat<()> {
+pub(crate) fn ge_nyckel(conn: &Connection, losen: &Losenfras) -> Resultat<()> {
     // SQLCipher otherwise writes its own lines about a failed HMAC to stderr; the caller turns
     // that failure into a sentence instead.
     conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(())).optional()?;
@@ -122,27 +132,19 @@ pub(crate) fn satt_nyckel(conn: &Connection, losen: &Losenfras) -> Resultat<()> 
 }
 
 impl Store {
-    /// Opens the database at `sokvag` with `losen`, or creates it encrypted with `losen`.
-    /// Without a passphrase only a plaintext (or new plaintext) file opens; a wrong passphrase
-    /// is told apart from a damaged file as far as SQLCipher allows (it cannot: both fail the
-    /// first page's HMAC, so the message names both).
+    /// Opens the existing database at `sokvag`, with `losen` when it is encrypted. Nothing is
+    /// created: a missing file is [`Lagringsfel::DatabasSaknas`], and a file that is not a
+    /// Valfri database (an empty one too) is [`Lagringsfel::InteValfriDatabas`] and is left as
+    /// it was. A wrong passphrase is told apart from a damaged file as far as `SQLCipher` allows
+    /// (it cannot: both fail the first page's HMAC, so the message names both).
     pub fn oppna(sokvag: &Path, losen: Option<&Losenfras>) -> Resultat<Self> {
+        let vag = || sokvag.display().to_string();
         match (filtyp(sokvag)?, losen) {
+            (Filtyp::Saknas, _) => Err(Lagringsfel::DatabasSaknas { sokvag: vag() }),
+            (Filtyp::InteDatabas, _) => Err(Lagringsfel::InteValfriDatabas { sokvag: vag() }),
             (Filtyp::Krypterad, None) => Err(Lagringsfel::KraverLosenfras),
             (Filtyp::Okrypterad, Some(_)) => Err(Lagringsfel::InteKrypterad),
-            (_, None) => Self::open(sokvag),
-            (_, Some(l)) => {
-                let flaggor = OpenFlags::SQLITE_OPEN_READ_WRITE
-                    | OpenFlags::SQLITE_OPEN_CREATE
-                    | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-                let conn = Connection::open_with_flags(sokvag, flaggor)
-                    .map_err(|e| Lagringsfel::fran_oppning(e, sokvag))?;
-                satt_nyckel(&conn, l)?;
-                match Self::forbered(conn, Some(sokvag.to_path_buf()), Some(l.clone())) {
-                    Err(Lagringsfel::Korrupt) => Err(Lagringsfel::FelLosenfras),
-                    annat => annat,
-                }
-            }
+            (_, losen) => Self::anslut(sokvag, losen, Oppning::Befintlig),
         }
     }
 
@@ -152,7 +154,7 @@ impl Store {
     }
 
     /// Changes the passphrase (re-key). Every page is re-encrypted in one go; a crash midway
-    /// leaves the old key valid (SQLCipher rewrites through the journal).
+    /// leaves the old key valid (`SQLCipher` rewrites through the journal).
     pub fn byt_losenfras(
         &mut self,
         aktor: &Aktor,
@@ -176,7 +178,7 @@ impl Store {
         self.i_transaktion(|tx| logg::skriv(tx, aktor, "byt-losenfras", "databas", "", ""))
     }
 
-    /// The integrity check SQLite can do quickly (no index cross-check); run on every open of
+    /// The integrity check `SQLite` can do quickly (no index cross-check); run on every open of
     /// the app so a damaged file is found before anyone works in it.
     pub fn snabbkontroll(&self) -> Resultat<()> {
         let svar: String = self
@@ -187,11 +189,11 @@ impl Store {
     }
 
     /// Copies this database into a new file at `till` with the same key (or none), page by
-    /// page through SQLite's backup API, so others can keep working meanwhile.
+    /// page through `SQLite`'s backup API, so others can keep working meanwhile.
     pub(crate) fn kopiera_till(&self, till: &Path) -> Resultat<()> {
         let mut mal = Connection::open(till).map_err(|e| Lagringsfel::fran_oppning(e, till))?;
         if let Some(l) = &self.losen {
-            satt_nyckel(&mal, l)?;
+            ge_nyckel(&mal, l)?;
         }
         {
             let kopia = Backup::new(&self.conn, &mut mal)?;
@@ -253,19 +255,15 @@ impl Store {
             );
         }
         let till = mapp.join(namn);
-        let tillfallig = till.with_extension("sqlite.ny");
-        let _ = fs::remove_file(&tillfallig);
-        if let Err(e) = self
-            .kopiera_till(&tillfallig)
-            .and_then(|()| Store::oppna(&tillfallig, self.losen.as_ref())?.integritetskontroll())
-        {
-            let _ = fs::remove_file(&tillfallig);
+        crate::backup::stada_halvfardiga(mapp);
+        let tillfallig = crate::backup::Halvfardig::ny(till.with_extension("sqlite.ny"))?;
+        if let Err(e) = self.kopiera_till(&tillfallig.sokvag).and_then(|()| {
+            Store::oppna(&tillfallig.sokvag, self.losen.as_ref())?.integritetskontroll()
+        }) {
+            tillfallig.ta_bort();
             return Err(e);
         }
-        fs::rename(&tillfallig, &till).map_err(|e| Lagringsfel::KanInteOppna {
-            sokvag: till.display().to_string(),
-            detalj: e.to_string(),
-        })?;
+        tillfallig.ge_namn(&till)?;
         for gammal in sakerhetskopior(mapp).into_iter().skip(antal) {
             let _ = fs::remove_file(gammal.sokvag);
         }
@@ -321,27 +319,43 @@ pub fn behover_daglig_kopia(mapp: &Path) -> bool {
         .is_none_or(|k| Local::now().naive_local() - k.tid >= chrono::Duration::hours(24))
 }
 
-/// Encrypts a plaintext database in place. The encrypted copy is made beside it and checked
-/// (integrity, audit log, the same number of rows in every table) before it replaces the
-/// original; the original's bytes are overwritten before the file goes away. Nobody else may
-/// have the file open meanwhile.
-pub fn kryptera(sokvag: &Path, losen: &Losenfras) -> Resultat<()> {
+/// Where [`kryptera`] builds the encrypted copy before it takes the database's name.
+const KOPIA: &str = "krypterad";
+/// Where [`kryptera`] keeps the plaintext file aside (a second name of the same file) until its
+/// bytes are wiped.
+const UNDAN: &str = "okrypterad";
+
+/// Encrypts a plaintext database in place, after `aktor` (who it is, read from the open
+/// database) has been found to be a systemförvaltare; a refusal is logged and leaves the file as
+/// it was. Nobody else may have the file open meanwhile.
+///
+/// A valid database is under the name at every instant, so a kill at any moment loses nothing:
+/// the encrypted copy is made beside it as `NAME.krypterad` and checked (integrity, audit log,
+/// the same number of rows in every table), the act is logged in the copy, the copy is written
+/// to disk; the plaintext file gets a second name, `NAME.okrypterad`; the copy is renamed over
+/// the name (atomic); and only then are the old bytes wiped through the second name and it is
+/// removed. A start that finds these leftovers finishes or undoes the conversion
+/// ([`reda_upp_kryptering`]).
+pub fn kryptera(
+    sokvag: &Path,
+    losen: &Losenfras,
+    aktor: impl FnOnce(&Store) -> Resultat<Aktor>,
+) -> Resultat<()> {
+    reda_upp_kryptering(sokvag)?;
+    let vag = || sokvag.display().to_string();
     match filtyp(sokvag)? {
         Filtyp::Okrypterad => {}
         Filtyp::Krypterad => return Err(Lagringsfel::RedanKrypterad),
-        Filtyp::Saknas => {
-            return Err(Lagringsfel::KanInteOppna {
-                sokvag: sokvag.display().to_string(),
-                detalj: "missing".into(),
-            });
-        }
+        Filtyp::Saknas => return Err(Lagringsfel::DatabasSaknas { sokvag: vag() }),
+        Filtyp::InteDatabas => return Err(Lagringsfel::InteValfriDatabas { sokvag: vag() }),
     }
-    let mut ny = sokvag.as_os_str().to_owned();
-    ny.push(".krypterad");
-    let ny = PathBuf::from(ny);
-    crate::demo::ta_bort_databas(&ny);
+    let ny = sidofil(sokvag, KOPIA);
+    let undan = sidofil(sokvag, UNDAN);
+    ta_bort_databas(&ny);
     let resultat = (|| {
-        let kalla = Store::open(sokvag)?;
+        let kalla = Store::oppna(sokvag, None)?;
+        let aktor = aktor(&kalla)?;
+        kalla.krav_systemforvaltare(&aktor, "kryptering")?;
         if let Loggstatus::Bruten { .. } = kalla.verifiera_logg()? {
             return Err(Lagringsfel::BackupTrasig);
         }
@@ -349,6 +363,8 @@ pub fn kryptera(sokvag: &Path, losen: &Losenfras) -> Resultat<()> {
             sokvag: ny.display().to_string(),
             detalj: "path is not UTF-8".into(),
         })?;
+        // ATTACH opens with the flags of the main connection, which may not create a file.
+        File::create(&ny).map_err(|e| io_fel(&ny, &e))?;
         kalla
             .conn
             .execute("ATTACH DATABASE ?1 AS krypterad KEY ?2", params![ny_text, losen.text()])?;
@@ -369,21 +385,121 @@ pub fn kryptera(sokvag: &Path, losen: &Losenfras) -> Resultat<()> {
         if radantal(&kalla.conn)? != radantal(&kopia.conn)? {
             return Err(Lagringsfel::BackupTrasig);
         }
+        // Logged in the copy only: the plaintext file stays as it was until it is replaced.
+        kopia.i_transaktion(|tx| logg::skriv(tx, &aktor, "kryptera", "databas", "", ""))?;
         kopia.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
-        kalla.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
-        Ok(())
+        drop(kopia);
+        drop(kalla);
+        // Closing the last connection folds the WAL in and removes it. One that is still there
+        // belongs to another connection, whose writes the copy would not have.
+        if fs::metadata(sidofil_raw(sokvag, "-wal")).is_ok_and(|m| m.len() > 0) {
+            return Err(Lagringsfel::Upptagen);
+        }
+        synka(&ny)
     })();
     if let Err(e) = resultat {
-        crate::demo::ta_bort_databas(&ny);
+        ta_bort_databas(&ny);
         return Err(e);
     }
-    skriv_over(sokvag);
-    crate::demo::ta_bort_databas(sokvag);
-    fs::rename(&ny, sokvag).map_err(|e| Lagringsfel::KanInteOppna {
-        sokvag: sokvag.display().to_string(),
-        detalj: e.to_string(),
-    })?;
-    crate::demo::ta_bort_databas(&ny);
+    let mapp = foralder(sokvag);
+    // The second name keeps the plaintext bytes reachable for the wipe after the rename. A file
+    // system without hard links gets the wipe through an open handle instead (lost if the
+    // process is killed between the rename and the wipe).
+    let handtag = match fs::hard_link(sokvag, &undan) {
+        Ok(()) => None,
+        Err(_) => OpenOptions::new().write(true).open(sokvag).ok(),
+    };
+    let bytt = synka_mapp(mapp)
+        .and_then(|()| fs::rename(&ny, sokvag).map_err(|e| io_fel(sokvag, &e)))
+        .and_then(|()| synka_mapp(mapp));
+    if let Err(e) = bytt {
+        // Still the plaintext file under the name: undo, never wipe.
+        let _ = fs::remove_file(&undan);
+        ta_bort_databas(&ny);
+        return Err(e);
+    }
+    ta_bort_databas(&ny);
+    match handtag {
+        Some(mut fil) => skriv_over_fil(&mut fil),
+        None => skriv_over(&undan),
+    }
+    ta_bort_databas(&undan);
+    synka_mapp(mapp)
+}
+
+/// What a start found left by an `encrypt` that was killed, and did about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AvbrutenKryptering {
+    /// The encrypted copy had taken the name; the old plaintext bytes are now wiped.
+    Slutford,
+    /// The plaintext file was still the database; the half-made copy is removed. The database
+    /// is not encrypted.
+    Angrad,
+}
+
+impl Anvandarmeddelande for AvbrutenKryptering {
+    fn meddelande_id(&self) -> &'static str {
+        match self {
+            Self::Slutford => "db-kryptering-slutford",
+            Self::Angrad => "db-kryptering-angrad",
+        }
+    }
+
+    fn argument(&self) -> Vec<(&'static str, Arg)> {
+        Vec::new()
+    }
+}
+
+/// Finishes or undoes a conversion to encrypted that was killed (see [`kryptera`]); `None` when
+/// there was nothing to do. Called by every start, the app's and the CLI's, before opening.
+pub fn reda_upp_kryptering(sokvag: &Path) -> Resultat<Option<AvbrutenKryptering>> {
+    let ny = sidofil(sokvag, KOPIA);
+    let undan = sidofil(sokvag, UNDAN);
+    let (ny_finns, undan_finns) = (ny.exists(), undan.exists());
+    if !ny_finns && !undan_finns {
+        return Ok(None);
+    }
+    let mapp = foralder(sokvag);
+    let atgard = match filtyp(sokvag)? {
+        Filtyp::Okrypterad => {
+            // The rename had not happened: the second name is the database itself, so it is
+            // removed and never wiped.
+            let _ = fs::remove_file(&undan);
+            ta_bort_databas(&ny);
+            AvbrutenKryptering::Angrad
+        }
+        Filtyp::Krypterad => {
+            torka(&undan)?;
+            ta_bort_databas(&ny);
+            AvbrutenKryptering::Slutford
+        }
+        Filtyp::Saknas | Filtyp::InteDatabas => {
+            // Only an older Valfri got here: it wiped the original (after checking the copy)
+            // before renaming the copy into place.
+            if filtyp(&ny)? != Filtyp::Krypterad {
+                return Ok(None);
+            }
+            for andelse in ["-wal", "-shm", "-journal"] {
+                let _ = fs::remove_file(sidofil_raw(sokvag, andelse));
+            }
+            fs::rename(&ny, sokvag).map_err(|e| io_fel(sokvag, &e))?;
+            torka(&undan)?;
+            AvbrutenKryptering::Slutford
+        }
+    };
+    synka_mapp(mapp)?;
+    Ok(Some(atgard))
+}
+
+/// Wipes and removes the plaintext kept aside, unless it is encrypted itself (then it can only
+/// be another name of the database, and is only removed).
+fn torka(undan: &Path) -> Resultat<()> {
+    match filtyp(undan)? {
+        Filtyp::Saknas => return Ok(()),
+        Filtyp::Krypterad => {}
+        Filtyp::Okrypterad | Filtyp::InteDatabas => skriv_over(undan),
+    }
+    ta_bort_databas(undan);
     Ok(())
 }
 
@@ -410,9 +526,14 @@ fn radantal(conn: &Connection) -> Resultat<Vec<(String, i64)>> {
 /// Overwrites a file's bytes with zeros (best effort: on an SSD or a copy-on-write file system
 /// the old blocks may survive, which is why the note recommends full-disk encryption too).
 fn skriv_over(sokvag: &Path) {
-    let Ok(mut fil) = OpenOptions::new().write(true).open(sokvag) else { return };
+    if let Ok(mut fil) = OpenOptions::new().write(true).open(sokvag) {
+        skriv_over_fil(&mut fil);
+    }
+}
+
+fn skriv_over_fil(fil: &mut File) {
     let Ok(langd) = fil.metadata().map(|m| m.len()) else { return };
-    let noll = [0u8; 64 * 1024];
+    let noll = vec![0u8; 64 * 1024];
     let mut kvar = langd;
     if fil.seek(SeekFrom::Start(0)).is_err() {
         return;

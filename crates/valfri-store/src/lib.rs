@@ -1,13 +1,38 @@
-//! Valfri's local store: one SQLite file per caseworker's computer.
+//! Valfri's local store: one `SQLite` file per caseworker's computer.
 //!
 //! Everything the shell and the CLI know about brukare, beslut and the provider register goes
 //! through [`Store`]; nothing else writes SQL. Every method that reads a brukare's record or
 //! changes anything appends to the hash-chained audit log in the same transaction, so a change
 //! and its log row exist together or not at all.
+//!
+//! The store reads and writes; it decides nothing itself. Who may do what
+//! (`valfri_domain::behorighet`), whether a beslut gives a choice, who can be chosen, when
+//! ickeval may be applied and who is next in a turordning (`valfri_domain::val`) are pure
+//! functions it calls inside its transactions, so a second store shares them without a copy.
+//!
+//! `Store`'s methods, by module (one `impl Store` each):
+//!
+//! - opening and the file (`lib.rs`, `kryptering.rs`, `backup.rs`): `open`, `oppna`, `ny`,
+//!   `open_i_minnet`, `byt_losenfras`, `integritetskontroll`, `snabbkontroll`, `backup`, the
+//!   automatic backups and the security settings;
+//! - the municipality (`kommun.rs`): settings, områden, insatser, handläggare, `aktor`,
+//!   `krav_systemforvaltare`;
+//! - brukare (`brukare.rs`, `import.rs`): add, open (skyddade only with a reason), search,
+//!   import;
+//! - beslut (`beslut.rs`): draft, make, verkställ, end, omprövning, the beslut form;
+//! - the provider register (`register.rs`, `paket.rs`): save (a new version each time), read now
+//!   or at a version, apply a signed register package;
+//! - choice (`val/`): `aktivt.rs` (`valbara`, `valj`, `valhistorik`, `registrera_information`),
+//!   `ickeval.rs` (`ickeval`, `ickevalsforklaringar`, `satt_ickeval`), `omval.rs`
+//!   (`forhandsgranska_utforare`), `arbetslistor.rs`, `statistik.rs`;
+//! - documents (`dokument.rs`): what each document is made from, and the record of what was
+//!   produced;
+//! - the audit log (`logg.rs`): `verifiera_logg`, `logg_for`.
 
 mod backup;
 mod beslut;
 mod brukare;
+mod databasfil;
 pub mod demo;
 mod dokument;
 mod fel;
@@ -29,18 +54,20 @@ use chrono::{NaiveDate, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use valfri_domain::Roll;
 
-pub use backup::{aterstall, ersatt_skadad};
+pub use backup::{aterstall, ersatt_skadad, stada_halvfardiga};
 pub use beslut::Formularfel;
 pub use brukare::{MAX_TRAFFAR, NyBrukare, NyttOmbud};
+pub use databasfil::{Skydd, aterstall_senaste, sakerhetskopiemapp, skapa_databas};
 pub use dokument::{Dokumentpost, Dokumenttyp};
 pub use fel::Lagringsfel;
 pub use import::Importfel;
 pub use kommun::NyInsats;
 pub use kryptering::{
-    Filtyp, Losenfras, Sakerhetsinstallningar, Sakerhetskopia, behover_daglig_kopia, filtyp,
-    kryptera, sakerhetskopior,
+    AvbrutenKryptering, Filtyp, Losenfras, Sakerhetsinstallningar, Sakerhetskopia,
+    behover_daglig_kopia, filtyp, kryptera, reda_upp_kryptering, sakerhetskopior,
 };
 pub use logg::{Loggpost, Loggstatus};
+pub use paket::{Paketutfall, Registerpaket};
 pub use register::{Registerversion, Sparat};
 pub use val::{Arbetslistor, Arbetspost, Insatsstatistik, Kapacitet, Paverkad, Utforarstatistik};
 
@@ -58,7 +85,7 @@ pub struct Aktor {
 impl Aktor {
     /// Whether this actor may change the provider register and the settings.
     pub fn far_andra_register(&self) -> bool {
-        self.roll == Roll::Systemforvaltare
+        valfri_domain::behorighet::far_andra_register(self.roll)
     }
 
     fn logg_namn(&self) -> String {
@@ -78,6 +105,19 @@ pub struct Store {
 /// How long a writer waits for another (the app, a second window, the CLI) before saying the
 /// database is busy. Long enough that people never see it in normal use.
 const VANTETID: Duration = Duration::from_secs(10);
+
+/// Waits for another writer by looking every few milliseconds, for [`VANTETID`] in all. `SQLite`'s
+/// own busy timeout sleeps up to 100 ms between looks and could keep missing the moments a large
+/// import leaves the lock free between its transactions.
+fn vanta_pa_skrivare(forsok: i32) -> bool {
+    const STEG: Duration = Duration::from_millis(2);
+    let vantat = STEG.saturating_mul(u32::try_from(forsok).unwrap_or(u32::MAX));
+    if vantat >= VANTETID {
+        return false;
+    }
+    std::thread::sleep(STEG);
+    true
+}
 
 /// Room in the prepared-statement cache: more than the store has distinct statements.
 const SATSER_I_CACHE: usize = 256;
@@ -102,29 +142,45 @@ impl Rad for Connection {
 }
 
 impl Store {
-    /// Opens (or creates) the unencrypted database at `sokvag` and brings its schema up to
-    /// date. [`Store::oppna`] opens an encrypted one.
-    pub fn open(sokvag: &Path) -> Resultat<Self> {
-        let flaggor = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(sokvag, flaggor)
-            .map_err(|e| Lagringsfel::fran_oppning(e, sokvag))?;
-        Self::forbered(conn, Some(sokvag.to_path_buf()), None)
-    }
-
     /// A database in memory, for tests.
     pub fn open_i_minnet() -> Resultat<Self> {
         let conn = Connection::open_in_memory()?;
-        Self::forbered(conn, None, None)
+        Self::forbered(conn, None, None, Oppning::Ny)
+    }
+
+    /// Connects to the file at `sokvag` with `losen` (if any) as the key. Only
+    /// [`Oppning::Ny`] may create the file; an existing one must already be a Valfri database.
+    pub(crate) fn anslut(
+        sokvag: &Path,
+        losen: Option<&Losenfras>,
+        oppning: Oppning,
+    ) -> Resultat<Self> {
+        let mut flaggor = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if oppning == Oppning::Ny {
+            flaggor |= OpenFlags::SQLITE_OPEN_CREATE;
+        }
+        let conn = Connection::open_with_flags(sokvag, flaggor)
+            .map_err(|e| Lagringsfel::fran_oppning(e, sokvag))?;
+        if let Some(l) = losen {
+            kryptering::ge_nyckel(&conn, l)?;
+        }
+        match Self::forbered(conn, Some(sokvag.to_path_buf()), losen.cloned(), oppning) {
+            // With a key, SQLCipher cannot tell a wrong one from a damaged first page.
+            Err(Lagringsfel::Korrupt) if losen.is_some() => Err(Lagringsfel::FelLosenfras),
+            Err(Lagringsfel::InteValfriDatabas { .. }) => {
+                Err(Lagringsfel::InteValfriDatabas { sokvag: sokvag.display().to_string() })
+            }
+            annat => annat,
+        }
     }
 
     fn forbered(
-        conn: Connection,
+        mut conn: Connection,
         sokvag: Option<PathBuf>,
         losen: Option<Losenfras>,
+        oppning: Oppning,
     ) -> Resultat<Self> {
-        conn.busy_timeout(VANTETID)?;
+        conn.busy_handler(Some(vanta_pa_skrivare))?;
         // Every statement the store runs fits, so none is parsed twice in a session.
         conn.set_prepared_statement_cache_capacity(SATSER_I_CACHE);
         // The same plan whatever the bound values: otherwise SQLite marks a statement whose plan
@@ -135,6 +191,12 @@ impl Store {
         // Reading the schema is what first touches the file: a file that is not a database
         // (or is corrupt) fails here with a clear error rather than later.
         conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))?;
+        // An existing file becomes a Valfri database only by being one already: an empty file
+        // or another program's database is refused before anything (even the journal mode)
+        // is written to it.
+        if oppning == Oppning::Befintlig && !ar_valfri(&conn)? {
+            return Err(Lagringsfel::InteValfriDatabas { sokvag: String::new() });
+        }
         if sokvag.is_some() {
             let lage: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
             if !lage.eq_ignore_ascii_case("wal") {
@@ -152,6 +214,12 @@ impl Store {
 
     fn migrera(&self) -> Resultat<()> {
         let kand = schema::MIGRATIONER.len();
+        // A read first: a database that is up to date (nearly every open) never asks for the
+        // write lock, so opening does not wait behind a long import in another process.
+        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if usize::try_from(version).is_ok_and(|v| v == kand) {
+            return Ok(());
+        }
         loop {
             let tx = self.skrivning()?;
             let version: usize = tx
@@ -206,6 +274,29 @@ impl Store {
     }
 }
 
+/// Whether a connection is to a Valfri database: one that a migration has run on and that has
+/// the audit log (or one from a newer Valfri).
+fn ar_valfri(conn: &Connection) -> Resultat<bool> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let logg: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'handelselogg'",
+        [],
+        |r| r.get(0),
+    )?;
+    // A newer Valfri's file is recognised by its version alone, so that the migration can say so.
+    Ok(usize::try_from(version).is_ok_and(|v| v > Store::schemaversion())
+        || (version > 0 && logg == 1))
+}
+
+/// Whether a connection may make a new database or must find an existing one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Oppning {
+    /// The file is new (built beside its name and moved into place when whole).
+    Ny,
+    /// The file exists and must already be a Valfri database.
+    Befintlig,
+}
+
 fn ny_id() -> String {
     ulid::Ulid::new().to_string()
 }
@@ -220,13 +311,14 @@ pub fn idag() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// A date read back from the database: one that does not parse was not written by Valfri.
 fn datum(text: &str) -> Resultat<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+    valfri_domain::tolka_datum("datum", text)
         .map_err(|_| Lagringsfel::Internt { detalj: format!("bad date {text:?}") })
 }
 
 fn datum_opt(text: Option<String>) -> Resultat<Option<NaiveDate>> {
-    text.as_deref().map(datum).transpose()
+    text.map(|t| datum(&t)).transpose()
 }
 
 #[cfg(test)]

@@ -2,13 +2,11 @@
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
+// The chain's hash is valfri-domain's, shared with the municipality's hub.
+use valfri_domain::logg::{KEDJANS_START as START, kedjehash as hash};
 
 use crate::Rad as _;
 use crate::{Aktor, Resultat, Store, nu};
-
-/// The hash the first row chains to.
-const START: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// One row of the log, as people and `valfri audit` read it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -32,25 +30,6 @@ pub enum Loggstatus {
     Bruten { nr: i64 },
 }
 
-fn hash(
-    nr: i64,
-    tid: &str,
-    vem: &str,
-    handling: &str,
-    typ: &str,
-    id: &str,
-    detalj: &str,
-    foregaende: &str,
-) -> String {
-    let mut h = Sha256::new();
-    // A separator that cannot occur in the fields keeps ("ab","c") and ("a","bc") apart.
-    for del in [nr.to_string().as_str(), tid, vem, handling, typ, id, detalj, foregaende] {
-        h.update(del.as_bytes());
-        h.update([0x1f]);
-    }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Appends a row inside the caller's write transaction, which already holds the write lock, so
 /// the chain cannot fork.
 pub(crate) fn skriv(
@@ -70,11 +49,11 @@ pub(crate) fn skriv(
     let tid = nu();
     let vem = aktor.logg_namn();
     let h = hash(nr, &tid, &vem, handling, typ, id, detalj, &foregaende);
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO handelselogg (nr, tid, vem, handling, objekt_typ, objekt_id, detalj, foregaende, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![nr, tid, vem, handling, typ, id, detalj, foregaende, h],
-    )?;
+    )?
+    .execute(params![nr, tid, vem, handling, typ, id, detalj, foregaende, h])?;
     Ok(())
 }
 

@@ -3,13 +3,64 @@
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use valfri_domain::{
-    Falt, Godkannande, Kvalitetsindikator, Organisationsnummer, Regi, Utforare, Valideringsfel,
-    kontrollera_postnummer, kontrollera_text,
+    Falt, Godkannande, Kvalitetsindikator, Organisationsnummer, Regi, Utforare,
+    Utforaroversattning, Valideringsfel, kontrollera_postnummer, kontrollera_text,
 };
 
 use crate::Rad as _;
 use crate::kommun::{dela_lista, kontrollera_sprak};
 use crate::{Aktor, Lagringsfel, Resultat, Store, datum, datum_opt, logg, nu, ny_id};
+
+/// The columns of `godkannande g` an approval is read from, in the order
+/// [`GodkannandeRad::fran_rad`] reads them: a macro, so that queries can `concat!` it into their
+/// literal text.
+macro_rules! godkannande_kolumner {
+    () => {
+        "g.godkand_fran, g.godkand_till, g.kapacitetstak, g.kapacitet_bekraftad, g.paus_till, \
+         g.kapacitet_fran, g.kapacitet_till"
+    };
+}
+pub(crate) use godkannande_kolumner;
+
+/// An approval's columns as read from a row; [`GodkannandeRad::godkannande`] parses their dates.
+/// The one place a [`Godkannande`] is built from the database.
+pub(crate) struct GodkannandeRad {
+    fran: String,
+    till: Option<String>,
+    tak: Option<u32>,
+    bekraftad: Option<String>,
+    paus: Option<String>,
+    tak_fran: Option<String>,
+    tak_till: Option<String>,
+}
+
+impl GodkannandeRad {
+    /// Reads the columns of [`godkannande_kolumner`] starting at column `forsta`.
+    pub(crate) fn fran_rad(r: &rusqlite::Row<'_>, forsta: usize) -> rusqlite::Result<Self> {
+        Ok(Self {
+            fran: r.get(forsta)?,
+            till: r.get(forsta + 1)?,
+            tak: r.get(forsta + 2)?,
+            bekraftad: r.get(forsta + 3)?,
+            paus: r.get(forsta + 4)?,
+            tak_fran: r.get(forsta + 5)?,
+            tak_till: r.get(forsta + 6)?,
+        })
+    }
+
+    pub(crate) fn godkannande(self, insats_kod: String) -> Resultat<Godkannande> {
+        Ok(Godkannande {
+            insats_kod,
+            godkand_fran: datum(&self.fran)?,
+            godkand_till: datum_opt(self.till)?,
+            kapacitetstak: self.tak,
+            kapacitet_bekraftad: datum_opt(self.bekraftad)?,
+            paus_till: datum_opt(self.paus)?,
+            kapacitet_fran: datum_opt(self.tak_fran)?,
+            kapacitet_till: datum_opt(self.tak_till)?,
+        })
+    }
+}
 
 /// A register version: a numbered state of the whole register.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -43,24 +94,10 @@ impl Store {
         self.krav_systemforvaltare(aktor, "utforare")?;
         let lista =
             lista.iter().map(|u| self.validera_utforare(u)).collect::<Resultat<Vec<_>>>()?;
-        self.i_transaktion(|tx| {
-            let version = ny_version(tx, aktor, beskrivning)?;
-            let mut paverkade = Vec::new();
-            for u in &lista {
-                let sparad = skriv_utforare(tx, aktor, u, version)?;
-                paverkade.extend(crate::val::markera_omval(
-                    tx,
-                    aktor,
-                    &sparad,
-                    version,
-                    crate::idag(),
-                )?);
-            }
-            Ok(Sparat { version, paverkade })
-        })
+        self.i_transaktion(|tx| spara_i(tx, aktor, &lista, beskrivning))
     }
 
-    fn validera_utforare(&self, u: &Utforare) -> Resultat<Utforare> {
+    pub(crate) fn validera_utforare(&self, u: &Utforare) -> Resultat<Utforare> {
         let orgnr = Organisationsnummer::tolka(&u.organisationsnummer)?;
         let lista = |v: &[String]| -> Result<Vec<String>, Valideringsfel> {
             let mut ut = Vec::new();
@@ -107,6 +144,12 @@ impl Store {
                 namn: kontrollera_text(Falt::NAMN, &k.namn)?,
                 enhet: kontrollera_text(Falt::TITEL, &k.enhet)?,
                 kalla: kontrollera_text(Falt::NAMN, &k.kalla)?,
+                namn_oversatt: k
+                    .namn_oversatt
+                    .iter()
+                    .filter(|(_, n)| !n.trim().is_empty())
+                    .map(|(sp, n)| Ok((sprakkod(sp)?, kontrollera_text(Falt::NAMN, n)?)))
+                    .collect::<Resultat<_>>()?,
                 ..k.clone()
             });
         }
@@ -133,6 +176,23 @@ impl Store {
             omraden,
             godkannanden,
             kvalitet,
+            oversattningar: u
+                .oversattningar
+                .iter()
+                .map(|(sp, o)| {
+                    Ok((
+                        sprakkod(sp)?,
+                        Utforaroversattning {
+                            inriktningar: lista(&o.inriktningar)?,
+                            tillaggstjanster: lista(&o.tillaggstjanster)?,
+                            presentation: kontrollera_text(Falt::PRESENTATION, &o.presentation)?,
+                        },
+                    ))
+                })
+                .filter(|r: &Resultat<(String, Utforaroversattning)>| {
+                    r.as_ref().map_or(true, |(_, o)| *o != Utforaroversattning::default())
+                })
+                .collect::<Resultat<_>>()?,
         })
     }
 
@@ -151,8 +211,7 @@ impl Store {
     /// Resolves a provider named by organisationsnummer (any form) or id.
     pub fn utforare_id(&self, text: &str) -> Resultat<String> {
         let nyckel = Organisationsnummer::tolka(text)
-            .map(|o| o.to_string())
-            .unwrap_or_else(|_| text.trim().to_owned());
+            .map_or_else(|_| text.trim().to_owned(), |o| o.to_string());
         self.conn
             .rad(
                 "SELECT id FROM utforare WHERE organisationsnummer = ?1 OR id = ?1",
@@ -199,6 +258,36 @@ impl Store {
         lista.sort_by(|a, b| a.namn.cmp(&b.namn).then_with(|| a.id.cmp(&b.id)));
         Ok(lista)
     }
+}
+
+/// Saves validated providers as one new register version inside `tx`, marking the brukare the
+/// change leaves without a valid provider for a new choice.
+pub(crate) fn spara_i(
+    tx: &Transaction<'_>,
+    aktor: &Aktor,
+    lista: &[Utforare],
+    beskrivning: &str,
+) -> Resultat<Sparat> {
+    let version = ny_version(tx, aktor, beskrivning)?;
+    let mut paverkade = Vec::new();
+    for u in lista {
+        let sparad = skriv_utforare(tx, aktor, u, version)?;
+        paverkade.extend(crate::val::markera_omval(tx, aktor, &sparad, version, crate::idag())?);
+    }
+    Ok(Sparat { version, paverkade })
+}
+
+/// The stored provider with this organisationsnummer, if any.
+pub(crate) fn utforare_med_orgnr(
+    tx: &Transaction<'_>,
+    organisationsnummer: &str,
+) -> Resultat<Option<Utforare>> {
+    let id: Option<String> = tx
+        .rad("SELECT id FROM utforare WHERE organisationsnummer = ?1", [organisationsnummer], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    id.map(|id| las_utforare(tx, &id)).transpose()
 }
 
 fn ny_version(tx: &Transaction<'_>, aktor: &Aktor, beskrivning: &str) -> Resultat<i64> {
@@ -300,7 +389,15 @@ fn skriv_utforare(
              VALUES (?1, ?2, (SELECT id FROM insats WHERE kod = ?3), ?4, ?5, ?6, ?7, ?8)",
             params![id, i as i64, k.insats_kod, k.namn, k.varde, k.enhet, k.ar, k.kalla],
         )?;
+        tx.execute(
+            "UPDATE kvalitet SET namn_oversatt = ?3 WHERE utforare_id = ?1 AND ordning = ?2",
+            params![id, i as i64, serde_json::to_string(&k.namn_oversatt)?],
+        )?;
     }
+    tx.execute(
+        "UPDATE utforare SET oversattningar = ?2 WHERE id = ?1",
+        params![id, serde_json::to_string(&u.oversattningar)?],
+    )?;
     // The snapshot is read back from the tables just written, so history and current state
     // cannot disagree.
     let sparad = las_utforare(tx, &id)?;
@@ -316,10 +413,10 @@ fn las_utforare(tx: &Transaction<'_>, id: &str) -> Resultat<Utforare> {
     let rad = tx
         .rad(
             "SELECT id, namn, organisationsnummer, regi, telefon, epost, webb, adress, postnummer, postort, presentation, sprak,
-                inriktningar, tillaggstjanster FROM utforare WHERE id = ?1",
+                inriktningar, tillaggstjanster, oversattningar FROM utforare WHERE id = ?1",
             [id],
             |r| {
-                let mut f: [String; 14] = Default::default();
+                let mut f: [String; 15] = Default::default();
                 for (i, falt) in f.iter_mut().enumerate() {
                     *falt = r.get(i)?;
                 }
@@ -343,44 +440,26 @@ fn las_utforare(tx: &Transaction<'_>, id: &str) -> Resultat<Utforare> {
         sprak,
         inriktningar,
         tillagg,
+        oversattningar,
     ] = rad;
     let mut stmt = tx.prepare_cached(
         "SELECT o.kod FROM utforare_omrade uo JOIN omrade o ON o.id = uo.omrade_id WHERE uo.utforare_id = ?1 ORDER BY o.kod",
     )?;
     let omraden = stmt.query_map([&id], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
-    let mut stmt = tx.prepare_cached(
-        "SELECT i.kod, g.godkand_fran, g.godkand_till, g.kapacitetstak, g.kapacitet_bekraftad, g.paus_till, g.kapacitet_fran,
-            g.kapacitet_till
-         FROM godkannande g JOIN insats i ON i.id = g.insats_id WHERE g.utforare_id = ?1 ORDER BY i.kod",
-    )?;
+    let mut stmt = tx.prepare_cached(concat!(
+        "SELECT i.kod, ",
+        godkannande_kolumner!(),
+        " FROM godkannande g JOIN insats i ON i.id = g.insats_id WHERE g.utforare_id = ?1 ORDER BY i.kod"
+    ))?;
     let godkannanden = stmt
-        .query_map([&id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                (r.get(6)?, r.get(7)?),
-            ))
-        })?
+        .query_map([&id], |r| Ok((r.get::<_, String>(0)?, GodkannandeRad::fran_rad(r, 1)?)))?
         .map(|r| {
-            let (insats_kod, fran, till, tak, bekraftad, paus, (tak_fran, tak_till)) = r?;
-            Ok(Godkannande {
-                insats_kod,
-                godkand_fran: datum(&fran)?,
-                godkand_till: datum_opt(till)?,
-                kapacitetstak: tak,
-                kapacitet_bekraftad: datum_opt(bekraftad)?,
-                paus_till: datum_opt(paus)?,
-                kapacitet_fran: datum_opt(tak_fran)?,
-                kapacitet_till: datum_opt(tak_till)?,
-            })
+            let (insats_kod, rad) = r?;
+            rad.godkannande(insats_kod)
         })
         .collect::<Resultat<Vec<_>>>()?;
     let mut stmt = tx.prepare_cached(
-        "SELECT i.kod, k.namn, k.varde, k.enhet, k.ar, k.kalla FROM kvalitet k LEFT JOIN insats i ON i.id = k.insats_id
+        "SELECT i.kod, k.namn, k.varde, k.enhet, k.ar, k.kalla, k.namn_oversatt FROM kvalitet k LEFT JOIN insats i ON i.id = k.insats_id
          WHERE k.utforare_id = ?1 ORDER BY k.ordning",
     )?;
     let kvalitet = stmt
@@ -392,6 +471,9 @@ fn las_utforare(tx: &Transaction<'_>, id: &str) -> Resultat<Utforare> {
                 enhet: r.get(3)?,
                 ar: r.get(4)?,
                 kalla: r.get(5)?,
+                // Written by this store from a map; a value that does not parse (edited by hand)
+                // reads as no translation, and the Swedish name is still there.
+                namn_oversatt: serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default(),
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
@@ -413,5 +495,17 @@ fn las_utforare(tx: &Transaction<'_>, id: &str) -> Resultat<Utforare> {
         omraden,
         godkannanden,
         kvalitet,
+        oversattningar: serde_json::from_str(&oversattningar)?,
     })
+}
+
+/// The code of a translation as stored: ISO 639-1, two lowercase letters, not Swedish (the
+/// Swedish text is the field itself).
+fn sprakkod(kod: &str) -> Resultat<String> {
+    let kod = kod.trim().to_lowercase();
+    if kod.len() == 2 && kod.chars().all(|c| c.is_ascii_lowercase()) && kod != "sv" {
+        Ok(kod)
+    } else {
+        Err(Valideringsfel::OkantVarde { falt: "sprak", varde: kod }.into())
+    }
 }

@@ -370,4 +370,12 @@ CREATE TABLE sakerhet (
     andrad TEXT NOT NULL
 );
 ",
+    // 6: the providers' free text in other languages (inriktningar, tilläggstjänster,
+    // presentation, as JSON by language code) and the quality indicators' names; a reader whose
+    // language has none gets the Swedish with a note. Versioned with the rest of a provider
+    // through the snapshot in utforare_historik.
+    r"
+ALTER TABLE utforare ADD COLUMN oversattningar TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE kvalitet ADD COLUMN namn_oversatt TEXT NOT NULL DEFAULT '{}';
+",
 ];

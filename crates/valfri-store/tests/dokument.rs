@@ -1,4 +1,5 @@
 //! What the documents are made from: read from the demo municipality.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use valfri_domain::val::Valbarhet;
 use valfri_domain::{Beslut, Roll};
@@ -7,8 +8,11 @@ use valfri_store::{Aktor, Dokumenttyp, Store, demo, idag};
 fn demo() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let sokvag = dir.path().join("valfri.sqlite");
-    demo::skapa_fil(&sokvag, false, |s| demo::skapa_demo(s, idag())).unwrap();
-    let s = Store::open(&sokvag).unwrap();
+    valfri_store::skapa_databas(&sokvag, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::skapa_demo(s, idag())
+    })
+    .unwrap();
+    let s = Store::oppna(&sokvag, None).unwrap();
     (dir, s)
 }
 

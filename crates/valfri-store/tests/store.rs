@@ -1,4 +1,5 @@
 //! The store as the app and the CLI use it: each test reads as a small story.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use chrono::{Days, NaiveDate};
 use valfri_domain::{
@@ -9,8 +10,11 @@ use valfri_store::{Aktor, Lagringsfel, Loggstatus, NyBrukare, Store, demo, idag}
 
 fn demo_store(dir: &tempfile::TempDir) -> (Store, std::path::PathBuf) {
     let sokvag = dir.path().join("valfri.sqlite");
-    demo::skapa_fil(&sokvag, false, |s| demo::skapa_demo(s, idag())).unwrap();
-    (Store::open(&sokvag).unwrap(), sokvag)
+    valfri_store::skapa_databas(&sokvag, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::skapa_demo(s, idag())
+    })
+    .unwrap();
+    (Store::oppna(&sokvag, None).unwrap(), sokvag)
 }
 
 fn handlaggare(store: &Store, roll: Roll) -> Aktor {
@@ -267,6 +271,44 @@ fn search_finds_names_in_any_case_and_without_diacritics_and_numbers_in_any_form
     assert!(store.logg_for("brukare", "").unwrap().iter().any(|p| p.handling == "sok"));
 }
 
+/// A number copied from a web page or typed on a phone (en dash, minus sign, no-break space,
+/// full-width or Arabic-Indic digits) found nothing before: the search reads it as the import
+/// does, through `normalisera_personnummer`. A person born after today cannot be added.
+#[test]
+fn search_reads_a_pasted_personnummer_as_the_import_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = demo_store(&dir);
+    let hl = handlaggare(&store, Roll::Handlaggare);
+    for q in [
+        "19340415\u{2013}9828",
+        "19340415\u{2212}9828",
+        "340415\u{A0}9828",
+        "\u{FF11}\u{FF19}\u{FF13}\u{FF14}\u{FF10}\u{FF14}\u{FF11}\u{FF15}\u{FF0D}\u{FF19}\u{FF18}\u{FF12}\u{FF18}",
+        "\u{661}\u{669}\u{663}\u{664}\u{660}\u{664}\u{661}\u{665}-\u{669}\u{668}\u{662}\u{668}",
+        "\u{FF13}\u{FF14}\u{FF10}\u{FF14}\u{FF11}\u{FF15}",
+    ] {
+        let t = store.sok_brukare(&hl, q, 50).unwrap();
+        assert!(t.iter().any(|t| t.personnummer == demo::MARTA_PNR), "{q:?}: {t:?}");
+    }
+    let sf = handlaggare(&store, Roll::Systemforvaltare);
+    let fodd = idag() + Days::new(30);
+    let framtid = valfri_domain::Personnummer::fran_delar(fodd, 1).to_string();
+    let fore = store.antal_brukare().unwrap();
+    let e = store
+        .ny_brukare(
+            &sf,
+            &NyBrukare {
+                personnummer: framtid,
+                fornamn: "Ofödd".into(),
+                efternamn: "Zetterlund".into(),
+                ..NyBrukare::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(e.meddelande_id(), "fel-personnummer-framtid");
+    assert_eq!(store.antal_brukare().unwrap(), fore);
+}
+
 #[test]
 fn every_read_of_a_brukare_is_logged_and_tampering_with_the_log_is_found() {
     let dir = tempfile::tempdir().unwrap();
@@ -411,7 +453,7 @@ fn a_version_1_database_with_data_is_upgraded_in_place() {
         )
         .unwrap();
     }
-    let s = Store::open(&fil).unwrap();
+    let s = Store::oppna(&fil, None).unwrap();
     assert!(Store::schemaversion() >= 2);
     let u = s.utforare("u1").unwrap();
     assert_eq!(
@@ -432,21 +474,25 @@ fn migrations_upgrade_old_files_and_refuse_newer_ones() {
     let dir = tempfile::tempdir().unwrap();
     let tom = dir.path().join("tom.sqlite");
     rusqlite::Connection::open(&tom).unwrap().execute_batch("PRAGMA user_version = 0;").unwrap();
-    let s = Store::open(&tom).unwrap();
-    assert_eq!(s.kommun().unwrap().sprak, vec!["sv"]);
-    drop(s);
+    // An empty SQLite file is no Valfri database: refused and left as it was, never filled.
+    let fore = std::fs::read(&tom).unwrap();
+    assert!(matches!(Store::oppna(&tom, None), Err(Lagringsfel::InteValfriDatabas { .. })));
+    assert_eq!(std::fs::read(&tom).unwrap(), fore);
 
     let framtid = dir.path().join("framtid.sqlite");
     rusqlite::Connection::open(&framtid)
         .unwrap()
         .execute_batch("PRAGMA user_version = 999;")
         .unwrap();
-    assert!(matches!(Store::open(&framtid), Err(Lagringsfel::NyareVersion { databas: 999, .. })));
+    assert!(matches!(
+        Store::oppna(&framtid, None),
+        Err(Lagringsfel::NyareVersion { databas: 999, .. })
+    ));
 
     let skrap = dir.path().join("skrap.sqlite");
     std::fs::write(&skrap, vec![0x42; 8192]).unwrap();
-    let fel = Store::open(&skrap).unwrap_err();
-    assert!(matches!(fel, Lagringsfel::Korrupt), "{fel:?}");
+    let fel = Store::oppna(&skrap, None).unwrap_err();
+    assert!(matches!(fel, Lagringsfel::Korrupt | Lagringsfel::KraverLosenfras), "{fel:?}");
     assert!(fel.ar_lagringsproblem());
 }
 
@@ -454,12 +500,12 @@ fn migrations_upgrade_old_files_and_refuse_newer_ones() {
 fn two_connections_writing_at_once_lose_nothing_and_never_see_locked() {
     let dir = tempfile::tempdir().unwrap();
     let (_, sokvag) = demo_store(&dir);
-    let fore = Store::open(&sokvag).unwrap().antal_brukare().unwrap();
+    let fore = Store::oppna(&sokvag, None).unwrap().antal_brukare().unwrap();
     let tradar: Vec<_> = (0..2u16)
         .map(|t| {
             let sokvag = sokvag.clone();
             std::thread::spawn(move || {
-                let store = Store::open(&sokvag).unwrap();
+                let store = Store::oppna(&sokvag, None).unwrap();
                 let sf = handlaggare(&store, Roll::Systemforvaltare);
                 for i in 0..40u16 {
                     let pnr = valfri_domain::Personnummer::fran_delar(
@@ -485,7 +531,7 @@ fn two_connections_writing_at_once_lose_nothing_and_never_see_locked() {
     for t in tradar {
         t.join().unwrap();
     }
-    let store = Store::open(&sokvag).unwrap();
+    let store = Store::oppna(&sokvag, None).unwrap();
     assert_eq!(store.antal_brukare().unwrap(), fore + 80);
     assert!(matches!(store.verifiera_logg().unwrap(), Loggstatus::Hel { .. }));
 }
@@ -524,7 +570,7 @@ fn the_demo_municipality_is_complete() {
     assert!(antal("SELECT count(DISTINCT brukare_id) FROM ombud") >= 3);
     // Creating it twice is refused rather than overwriting.
     assert!(matches!(
-        demo::skapa_fil(&sokvag, false, |_| Ok(())),
+        valfri_store::skapa_databas(&sokvag, &valfri_store::Skydd::Okrypterad, false, |_| Ok(())),
         Err(Lagringsfel::FilFinns { .. })
     ));
 }

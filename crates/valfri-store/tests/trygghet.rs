@@ -1,14 +1,20 @@
 //! Trust: who may change what (and that every refusal is logged), skyddade personuppgifter,
 //! hostile text, and a full disk. Each test reads as a small story.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use chrono::NaiveDate;
 use valfri_domain::{Anvandarmeddelande, Enhet, Handlaggare, IckevalModell, Roll, Valideringsfel};
-use valfri_store::{Aktor, Lagringsfel, Loggstatus, NyBrukare, NyInsats, Store, demo, idag};
+use valfri_store::{
+    Aktor, Lagringsfel, Loggstatus, NyBrukare, NyInsats, Registerpaket, Store, demo, idag,
+};
 
 fn demo_store(dir: &tempfile::TempDir) -> (Store, std::path::PathBuf) {
     let sokvag = dir.path().join("valfri.sqlite");
-    demo::skapa_fil(&sokvag, false, |s| demo::skapa_demo(s, idag())).unwrap();
-    (Store::open(&sokvag).unwrap(), sokvag)
+    valfri_store::skapa_databas(&sokvag, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::skapa_demo(s, idag())
+    })
+    .unwrap();
+    (Store::oppna(&sokvag, None).unwrap(), sokvag)
 }
 
 fn aktorer(store: &Store, roll: Roll) -> Vec<Aktor> {
@@ -29,6 +35,9 @@ fn pnr(ar: i32, manad: u32, dag: u32, nr: u16) -> String {
 fn nekade(store: &Store, typ: &str, id: &str) -> usize {
     store.logg_for(typ, id).unwrap().iter().filter(|p| p.handling == "nekad").count()
 }
+
+/// One attempt at a change a handläggare may not make.
+type Forsok<'a> = Box<dyn Fn(&Aktor) -> Result<(), Lagringsfel> + 'a>;
 
 #[test]
 fn only_a_systemforvaltare_changes_the_register_and_the_settings_and_every_refusal_is_logged() {
@@ -73,7 +82,7 @@ fn only_a_systemforvaltare_changes_the_register_and_the_settings_and_every_refus
     };
 
     // Each attempt by a handläggare is refused and leaves one "nekad" row under what it tried to change.
-    let forsok: Vec<(&str, Box<dyn Fn(&Aktor) -> Result<(), Lagringsfel>>)> = vec![
+    let forsok: Vec<(&str, Forsok)> = vec![
         ("utforare", Box::new(|a| store.spara_utforare(a, &u, "försök").map(drop))),
         (
             "utforare",
@@ -103,7 +112,10 @@ fn only_a_systemforvaltare_changes_the_register_and_the_settings_and_every_refus
         ),
         (
             "register",
-            Box::new(|a| store.registrera_registerpaket(a, 7, "nyckel", "abc", 1).map(drop)),
+            Box::new(|a| {
+                let paket = Registerpaket { paketversion: 7, nyckel: "nyckel", sha256: "abc" };
+                store.tillampa_registerpaket(a, paket, std::slice::from_ref(&u), "paket").map(drop)
+            }),
         ),
     ];
     for (typ, f) in &forsok {
@@ -379,7 +391,7 @@ fn a_full_disk_gives_a_clear_message_and_loses_nothing_already_saved() {
     // A read still works and so does the next write once there is room.
     assert!(store.antal_brukare().unwrap() > 0);
     drop(store);
-    let store = Store::open(&sokvag).unwrap();
+    let store = Store::oppna(&sokvag, None).unwrap();
     store.integritetskontroll().unwrap();
     for id in &sparade {
         assert_eq!(store.brukare(&hl, id).unwrap().fornamn, "Fylla");

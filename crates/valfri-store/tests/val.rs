@@ -1,11 +1,12 @@
 //! Choice as a handläggare meets it: who can be chosen, aktivt val and byte, ickeval and its
 //! explanation, what a register change does, worklists and statistics.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use chrono::{Days, NaiveDate};
 use valfri_domain::val::{NyttVal, Valbarhet};
 use valfri_domain::{
     BeslutStatus, IckevalModell, IckevalOrsak, Informationssatt, NyttBeslut, Roll, Utfall, ValTyp,
-    VemValde,
+    Valideringsfel, VemValde,
 };
 use valfri_store::{Aktor, Lagringsfel, Store, demo, idag};
 
@@ -20,8 +21,11 @@ struct Demo {
 fn demo() -> Demo {
     let dir = tempfile::tempdir().unwrap();
     let sokvag = dir.path().join("valfri.sqlite");
-    demo::skapa_fil(&sokvag, false, |s| demo::skapa_demo(s, idag())).unwrap();
-    let store = Store::open(&sokvag).unwrap();
+    valfri_store::skapa_databas(&sokvag, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::skapa_demo(s, idag())
+    })
+    .unwrap();
+    let store = Store::oppna(&sokvag, None).unwrap();
     let aktor = |roll| {
         let h = store.handlaggare_lista().unwrap().into_iter().find(|h| h.roll == roll).unwrap();
         store.aktor(&h.id).unwrap()
@@ -204,7 +208,7 @@ fn two_handlaggare_racing_for_the_last_place_cannot_both_get_it() {
         .map(|b| {
             let (sokvag, alm, hl) = (d.sokvag.clone(), alm.clone(), d.hl.clone());
             std::thread::spawn(move || {
-                let store = Store::open(&sokvag).unwrap();
+                let store = Store::oppna(&sokvag, None).unwrap();
                 store.valj(
                     &hl,
                     &NyttVal {
@@ -233,14 +237,17 @@ fn ickeval_waits_for_the_svarsdatum_and_then_explains_itself() {
         d.store.ickeval(&d.hl, &b, idag(), IckevalOrsak::Svarsdatum),
         Err(Lagringsfel::IngenInformation)
     ));
-    let svarsdatum = d.store.registrera_information(&d.hl, &b, idag(), "sv", false).unwrap();
-    assert_eq!(svarsdatum, idag() + Days::new(14));
+    // Sent fifteen days ago: the svarsdatum (fourteen days) was yesterday.
+    let skickad = idag() - Days::new(15);
+    let svarsdatum = d.store.registrera_information(&d.hl, &b, skickad, "sv", false).unwrap();
+    assert_eq!(svarsdatum, skickad + Days::new(14));
     assert!(matches!(
         d.store.ickeval(&d.hl, &b, svarsdatum, IckevalOrsak::Svarsdatum),
         Err(Lagringsfel::SvarsdatumEjPasserat { .. })
     ));
 
     let dag = svarsdatum + Days::new(1);
+    assert_eq!(dag, idag());
     let (_, f) = d.store.ickeval(&d.hl, &b, dag, IckevalOrsak::Svarsdatum).unwrap();
     assert_eq!(f.modell, IckevalModell::Turordning);
     assert_eq!(f.omrade.as_deref(), Some("N"));
@@ -268,6 +275,52 @@ fn ickeval_waits_for_the_svarsdatum_and_then_explains_itself() {
     let forvantad = (pos(&f.tilldelad.utforare_id) + 1 + f2.hoppade.len()) % f2.lista.len();
     assert_eq!(pos(&f2.tilldelad.utforare_id), forvantad);
     assert!(f2.hoppade.iter().all(|h| !h.status.ar_valbar()));
+}
+
+#[test]
+fn an_act_dated_after_today_is_refused_and_leaves_nothing() {
+    let d = demo();
+    let b = d.nytt_beslut("C", "hemtjanst", 9);
+    let svarsdatum = d.store.registrera_information(&d.hl, &b, idag(), "sv", false).unwrap();
+    let information = || -> i64 {
+        rusqlite::Connection::open(&d.sokvag)
+            .unwrap()
+            .query_row("SELECT count(*) FROM information WHERE beslut_id = ?1", [&b], |r| r.get(0))
+            .unwrap()
+    };
+    let framtid = |fel: Lagringsfel, dag: NaiveDate| {
+        assert!(
+            matches!(&fel, Lagringsfel::Validering(Valideringsfel::DatumIFramtiden { datum }) if *datum == dag.to_string()),
+            "{fel:?}"
+        );
+    };
+    // An ickeval dated past the svarsdatum, which has not come: the fault this rule closes.
+    let dag = svarsdatum + Days::new(1);
+    framtid(d.store.ickeval(&d.hl, &b, dag, IckevalOrsak::Svarsdatum).unwrap_err(), dag);
+    let imorgon = idag() + Days::new(1);
+    framtid(d.store.ickeval(&d.hl, &b, imorgon, IckevalOrsak::Avstar).unwrap_err(), imorgon);
+    let alm = d.utforare("Almgårdens");
+    let ny = NyttVal {
+        beslut_id: b.clone(),
+        utforare_id: alm.clone(),
+        vem_valde: VemValde::Brukare,
+        informationssatt: None,
+        informationssprak: None,
+        valdatum: imorgon,
+        startdatum: None,
+    };
+    framtid(d.store.valj(&d.hl, &ny).unwrap_err(), imorgon);
+    framtid(d.store.registrera_information(&d.hl, &b, imorgon, "sv", false).unwrap_err(), imorgon);
+    assert!(d.store.valhistorik(&d.hl, &b).unwrap().is_empty());
+    assert!(d.store.ickevalsforklaringar(&b).unwrap().is_empty());
+    assert_eq!(information(), 1);
+    // Today is not ahead: the same choice dated today goes through, and a start date may lie
+    // ahead (it plans, it records nothing done).
+    let id = d
+        .store
+        .valj(&d.hl, &NyttVal { valdatum: idag(), startdatum: Some(imorgon), ..ny })
+        .unwrap();
+    assert_eq!(d.store.valhistorik(&d.hl, &b).unwrap()[0].id, id);
 }
 
 #[test]

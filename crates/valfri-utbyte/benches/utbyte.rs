@@ -3,6 +3,7 @@
 //! whole into the demo municipality (the target is under 2 s).
 //!
 //! `cargo bench -p valfri-utbyte`. Under `cargo test` each benchmark runs once, on 500 rows.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use std::fmt::Write as _;
 use std::hint::black_box;

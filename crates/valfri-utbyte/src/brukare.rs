@@ -35,7 +35,8 @@ const KOLUMNER: &[&str] = &[
     "ombud_postort",
     "ombud_typ",
 ];
-const KRAVS: &[&str] = &["personnummer", "fornamn", "efternamn"];
+/// The columns a brukare file must have; a workbook's sheet with them is the one read.
+pub const KRAVS: &[&str] = &["personnummer", "fornamn", "efternamn"];
 
 /// A parsed brukare file.
 #[derive(Debug, Clone, Default)]
@@ -66,7 +67,7 @@ pub fn tolka(tabell: &Tabell, store: &Store) -> Result<Brukarimport, Utbytesfel>
         let nyckel = rubriknyckel(r);
         match KOLUMNER.iter().find(|k| **k == nyckel) {
             Some(k) if kol.contains_key(k) => {
-                fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn))
+                fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn));
             }
             Some(k) => {
                 kol.insert(k, i);
@@ -94,7 +95,7 @@ pub fn tolka(tabell: &Tabell, store: &Store) -> Result<Brukarimport, Utbytesfel>
         let nr = rad.nr;
         let v = |k: &str| kol.get(k).and_then(|i| rad.celler.get(*i)).map_or("", |s| s.trim());
         let mut rapportera = |k: &str, e: &dyn valfri_domain::Anvandarmeddelande| {
-            fel.push(Radfel::ny(nr, Some(&rubrik(k)), e))
+            fel.push(Radfel::ny(nr, Some(&rubrik(k)), e));
         };
         if rad.celler.iter().skip(tabell.rubriker.len()).any(|c| !c.trim().is_empty()) {
             rapportera("", &Cellfel::ExtraCeller);
@@ -217,7 +218,7 @@ pub fn tolka(tabell: &Tabell, store: &Store) -> Result<Brukarimport, Utbytesfel>
     Ok(import)
 }
 
-/// Adds every brukare of a file without errors in one transaction.
+/// Adds every brukare of a file without errors, or none (see `Store::importera_brukare`).
 pub fn tillampa(
     store: &Store,
     aktor: &Aktor,

@@ -6,12 +6,15 @@ use sha2::{Digest, Sha256};
 use valfri_domain::{Regi, Utforare};
 use valfri_store::Store;
 
-use crate::Utbytesfel;
 use crate::utforare::{KOLUMNER, Kol, KvalitetKolumn, regi_text};
+use crate::{Utbytesfel, oversattning, skyddad_cell};
 
 /// The register as CSV the way Swedish Excel opens it directly: UTF-8 with a BOM (without it
 /// Excel reads Windows-1252), `;` between fields, decimal comma. One row per provider and
 /// insats; quality figures on the row of their insats.
+///
+/// A text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) is written
+/// with a leading `'` (OWASP's advice), which the import takes off again.
 ///
 /// A quality figure that belongs to no insats is written on every row of its provider and so
 /// comes back as one figure per insats: the file format has no place for provider-wide
@@ -31,6 +34,7 @@ pub fn csv(utforare: &[Utforare]) -> Result<Vec<u8>, Utbytesfel> {
             }
         }
     }
+    let oversatt = oversattning::exportkolumner(utforare);
     let mut ut = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w = csv::WriterBuilder::new()
@@ -42,6 +46,7 @@ pub fn csv(utforare: &[Utforare]) -> Result<Vec<u8>, Utbytesfel> {
             .iter()
             .map(|(n, _)| (*n).to_owned())
             .chain(kvalitet.iter().map(KvalitetKolumn::rubrik))
+            .chain(oversatt.iter().map(oversattning::Oversattkolumn::rubrik))
             .collect();
         w.write_record(&rubriker).map_err(fel)?;
         for u in utforare {
@@ -75,6 +80,7 @@ pub fn csv(utforare: &[Utforare]) -> Result<Vec<u8>, Utbytesfel> {
                         Kol::KapacitetFran => datum(g.kapacitet_fran),
                         Kol::KapacitetTill => datum(g.kapacitet_till),
                     })
+                    .map(skyddad_cell)
                     .collect();
                 for kol in &kvalitet {
                     let varde = u.kvalitet.iter().find(|k| {
@@ -86,6 +92,7 @@ pub fn csv(utforare: &[Utforare]) -> Result<Vec<u8>, Utbytesfel> {
                     });
                     rad.push(varde.map(|k| decimal_komma(k.varde)).unwrap_or_default());
                 }
+                rad.extend(oversatt.iter().map(|k| oversattning::exportvarde(u, k)));
                 w.write_record(&rad).map_err(fel)?;
             }
         }
@@ -111,6 +118,40 @@ fn uuid(nyckel: &str) -> String {
     format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
 }
 
+/// Sets the fields that have a value and leaves the others out: HSDS types them as strings
+/// with a format (`email`, `uri`, a date), which neither `null` nor `""` is.
+fn valfria<const N: usize>(objekt: &mut Value, falt: [(&str, Option<String>); N]) {
+    if let Some(o) = objekt.as_object_mut() {
+        for (namn, varde) in falt {
+            if let Some(v) = varde {
+                o.insert(namn.to_owned(), Value::String(v));
+            }
+        }
+    }
+}
+
+/// An e-mail address when the register's text is one (`namn@doman`, no spaces); the register
+/// keeps what the provider gave, and a website should not get a broken `mailto:`.
+fn epost(text: &str) -> Option<String> {
+    let (lokal, doman) = text.trim().split_once('@')?;
+    let bra = |d: &str| !d.is_empty() && !d.contains(|c: char| c.is_whitespace() || c == '@');
+    (bra(lokal)
+        && bra(doman)
+        && doman.contains('.')
+        && !doman.starts_with('.')
+        && !doman.ends_with('.'))
+    .then(|| text.trim().to_owned())
+}
+
+/// A website as a URI: the register often has `www.exempel.se`, which gets `https://`.
+fn webbadress(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() || t.contains(char::is_whitespace) {
+        return None;
+    }
+    Some(if t.contains("://") { t.to_owned() } else { format!("https://{t}") })
+}
+
 /// The register as Open Referral HSDS (3.x field names): one `organization` per provider and
 /// one `service` per provider and insats, with its `service_areas` (områden), `languages`,
 /// `capacities` (the kapacitetstak as `maximum`, free places as `available`) and
@@ -133,16 +174,16 @@ pub fn hsds(store: &Store, dag: NaiveDate) -> Result<Value, Utbytesfel> {
     let mut tjanster = Vec::new();
     for u in &utforare {
         let org_id = uuid(&format!("org:{}", u.organisationsnummer));
-        organisationer.push(json!({
+        let mut organisation = json!({
             "id": org_id,
             "name": u.namn,
             "description": u.presentation,
-            "email": u.epost,
-            "website": u.webb,
             "tax_id": u.organisationsnummer,
             "legal_status": regi_text(u.regi),
             "phones": if u.telefon.is_empty() { json!([]) } else { json!([{ "id": uuid(&format!("tel:{}", u.organisationsnummer)), "number": u.telefon }]) },
-        }));
+        });
+        valfria(&mut organisation, [("email", epost(&u.epost)), ("website", webbadress(&u.webb))]);
+        organisationer.push(organisation);
         for g in &u.godkannanden {
             let tjanst_id = uuid(&format!("tjanst:{}:{}", u.organisationsnummer, g.insats_kod));
             let insatsnamn = insatser
@@ -185,19 +226,34 @@ pub fn hsds(store: &Store, dag: NaiveDate) -> Result<Value, Utbytesfel> {
                 })
                 .into_iter()
                 .collect();
-            tjanster.push(json!({
+            // Each inriktning and tilläggstjänst is an attribute: a value under one of two
+            // taxonomy terms, as HSDS links a service to its classification.
+            let attribut: Vec<Value> = [("inriktning", &u.inriktningar), ("tillaggstjanst", &u.tillaggstjanster)]
+                .into_iter()
+                .flat_map(|(term, texter)| texter.iter().map(move |t| (term, t)))
+                .map(|(term, t)| {
+                    let term_id = uuid(&format!("term:{term}"));
+                    json!({
+                        "id": uuid(&format!("attribut:{tjanst_id}:{term}:{t}")),
+                        "link_id": tjanst_id,
+                        "link_type": term,
+                        "link_entity": "service",
+                        "taxonomy_term_id": term_id,
+                        "taxonomy_term": { "id": term_id, "code": term, "name": term, "description": term },
+                        "value": t,
+                    })
+                })
+                .collect();
+            let mut tjanst = json!({
                 "id": tjanst_id,
                 "organization_id": org_id,
                 "name": format!("{insatsnamn} – {}", u.namn),
                 "description": u.presentation,
-                "email": u.epost,
-                "url": u.webb,
                 "status": status,
-                "assured_date": g.kapacitet_bekraftad.map(|d| d.to_string()),
                 "service_areas": omradesposter,
                 "languages": sprak,
                 "capacities": kapacitet,
-                "attributes": u.inriktningar.iter().chain(&u.tillaggstjanster).map(|t| json!({ "label": t })).collect::<Vec<_>>(),
+                "attributes": attribut,
                 "metadata": [{
                     "id": uuid(&format!("meta:{tjanst_id}:{version}")),
                     "resource_id": tjanst_id,
@@ -211,7 +267,16 @@ pub fn hsds(store: &Store, dag: NaiveDate) -> Result<Value, Utbytesfel> {
                 }],
                 "x_valfri": { "insats": g.insats_kod, "regi": u.regi.kod(), "egen_regi": u.regi == Regi::EgenRegi,
                               "godkand_fran": g.godkand_fran, "godkand_till": g.godkand_till, "paus_till": g.paus_till },
-            }));
+            });
+            valfria(
+                &mut tjanst,
+                [
+                    ("email", epost(&u.epost)),
+                    ("url", webbadress(&u.webb)),
+                    ("assured_date", g.kapacitet_bekraftad.map(|d| d.to_string())),
+                ],
+            );
+            tjanster.push(tjanst);
         }
     }
     Ok(json!({

@@ -14,8 +14,10 @@
 //! Nothing here panics on any input: every problem is a [`Radfel`] in a report or a
 //! [`Utbytesfel`], and both carry a Fluent message id.
 
+pub mod arbetsbok;
 pub mod brukare;
 pub mod export;
+mod oversattning;
 pub mod paket;
 pub mod tabell;
 pub mod utforare;
@@ -40,9 +42,19 @@ impl Radfel {
     pub(crate) fn ny(rad: usize, kolumn: Option<&str>, fel: &dyn Anvandarmeddelande) -> Self {
         Self {
             rad,
-            kolumn: kolumn.map(str::to_owned),
+            // A header is text from the file too: a gigabyte header is not quoted back whole.
+            kolumn: kolumn.map(kort_detalj),
             kod: fel.meddelande_id(),
-            argument: fel.argument(),
+            // Whoever made the error may have quoted the whole cell (the store's unknown code
+            // does): a report quotes no value longer than a few dozen characters.
+            argument: fel
+                .argument()
+                .into_iter()
+                .map(|(namn, varde)| match varde {
+                    Arg::Text(t) if t.chars().count() > 80 => (namn, Arg::Text(kort_detalj(&t))),
+                    annat => (namn, annat),
+                })
+                .collect(),
         }
     }
 }
@@ -85,6 +97,9 @@ pub enum Cellfel {
     DubbelPersonnummer { forsta: usize },
     #[error("ombud fields without the ombud's name")]
     OmbudUtanNamn,
+    /// A warning, not a refusal: the text is kept, and the export writes it so Excel shows it.
+    #[error("the cell begins with a character a spreadsheet reads as a formula")]
+    Formel,
 }
 
 impl Anvandarmeddelande for Cellfel {
@@ -103,6 +118,7 @@ impl Anvandarmeddelande for Cellfel {
             Self::DubbelInsats { .. } => "utbyte-fel-dubbel-insats",
             Self::DubbelPersonnummer { .. } => "utbyte-fel-dubbel-personnummer",
             Self::OmbudUtanNamn => "utbyte-fel-ombud-utan-namn",
+            Self::Formel => "utbyte-varning-formel",
         }
     }
 
@@ -136,6 +152,16 @@ pub enum Utbytesfel {
     ForStor { max_mb: usize },
     #[error("the file could not be read as an Excel workbook: {detalj}")]
     Xlsx { detalj: String },
+    #[error("the workbook inflates to more than {max_mb} MB")]
+    Uppackad { max_mb: u64 },
+    #[error("a part of the workbook is larger than it declares")]
+    DelensStorlek,
+    #[error("the workbook has more than {max} texts")]
+    Strangar { max: usize },
+    #[error("the workbook has no sheet named {blad}")]
+    BladSaknas { blad: String, finns: String },
+    #[error("a sheet was named, but the file is CSV, not a workbook")]
+    BladICsv,
     #[error("line {rad} could not be read as CSV: {detalj}")]
     Csv { rad: usize, detalj: String },
     #[error("{antal} rows have errors; nothing was imported")]
@@ -168,6 +194,11 @@ impl Anvandarmeddelande for Utbytesfel {
             Self::TomFil => "utbyte-fel-tom-fil",
             Self::ForStor { .. } => "utbyte-fel-for-stor",
             Self::Xlsx { .. } => "utbyte-fel-xlsx",
+            Self::Uppackad { .. } => "utbyte-fel-uppackad",
+            Self::DelensStorlek => "utbyte-fel-delens-storlek",
+            Self::Strangar { .. } => "utbyte-fel-strangar",
+            Self::BladSaknas { .. } => "utbyte-fel-blad-saknas",
+            Self::BladICsv => "utbyte-fel-blad-i-csv",
             Self::Csv { .. } => "utbyte-fel-csv",
             Self::Felrader { .. } => "utbyte-fel-felrader",
             Self::PaketForm => "utbyte-fel-paket-form",
@@ -184,6 +215,13 @@ impl Anvandarmeddelande for Utbytesfel {
             Self::Lagring(e) => e.argument(),
             Self::ForStor { max_mb } => vec![("max", (*max_mb).into())],
             Self::Xlsx { detalj } => vec![("detalj", detalj.clone().into())],
+            Self::Uppackad { max_mb } => {
+                vec![("max", Arg::Tal(i64::try_from(*max_mb).unwrap_or(i64::MAX)))]
+            }
+            Self::Strangar { max } => vec![("max", (*max).into())],
+            Self::BladSaknas { blad, finns } => {
+                vec![("blad", blad.clone().into()), ("finns", finns.clone().into())]
+            }
             Self::Csv { rad, detalj } => {
                 vec![("rad", (*rad).into()), ("detalj", detalj.clone().into())]
             }
@@ -223,6 +261,44 @@ pub(crate) fn ja_nej(varde: &str) -> Result<bool, Cellfel> {
         "nej" | "n" | "" => Ok(false),
         _ => Err(Cellfel::JaNej { varde: kort(varde) }),
     }
+}
+
+/// What makes Excel, `LibreOffice` and Google Sheets read a cell as a formula and run it
+/// (OWASP's "CSV injection" list): a provider named `=HYPERLINK(…)` in the export would run
+/// on the municipality's computer.
+const FORMELTECKEN: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether the export writes this text with a leading `'`: it begins with a formula character,
+/// or with apostrophes and then one (so that a text that itself begins `'=` survives the round
+/// trip: it is written `''=` and read back as `'=`).
+pub(crate) fn ser_ut_som_formel(text: &str) -> bool {
+    text.trim_start_matches('\'').starts_with(FORMELTECKEN)
+}
+
+/// A text cell for the export: prefixed with `'` when a spreadsheet would run it. Excel shows
+/// such a cell as the text after the apostrophe.
+pub(crate) fn skyddad_cell(text: String) -> String {
+    if ser_ut_som_formel(&text) { format!("'{text}") } else { text }
+}
+
+/// A cell as the import reads it: the apostrophe [`skyddad_cell`] added is taken off again, so
+/// export then import gives back the same text. An apostrophe before anything else is kept.
+pub(crate) fn utan_skydd(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(resten) if ser_ut_som_formel(resten) => resten,
+        _ => cell,
+    }
+}
+
+/// A longer text from a file quoted back (a header, a parser's complaint): at most 80
+/// characters, control characters dropped, and an ellipsis where it was cut.
+pub(crate) fn kort_detalj(text: &str) -> String {
+    let mut tecken = text.trim().chars().filter(|c| !c.is_control());
+    let mut ut: String = tecken.by_ref().take(80).collect();
+    if tecken.next().is_some() {
+        ut.push('…');
+    }
+    ut
 }
 
 /// A value quoted back in a message: short, so a pasted novel does not fill the report.

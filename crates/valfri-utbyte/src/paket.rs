@@ -24,10 +24,10 @@ use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use valfri_domain::Utforare;
-use valfri_store::{Aktor, Store};
+use valfri_store::{Aktor, Paketutfall, Registerpaket, Store};
 
 use crate::Utbytesfel;
-use crate::utforare::{Forhandsgranskning, forhandsgranska, spara_andrade};
+use crate::utforare::{Forhandsgranskning, beskrivning_for, forhandsgranska};
 
 const FORMAT: &str = "valfri-registerpaket";
 const FORMATVERSION: u32 = 1;
@@ -254,20 +254,19 @@ pub fn tillampa(
         })
         .collect();
     let forhandsgranskning = forhandsgranska(store, &med_ider, dag)?;
-    let beskrivning = format!("registerpaket {version} ({})", paket.innehall.kommun);
-    let utan_ider: Vec<Utforare> =
-        med_ider.into_iter().map(|u| Utforare { id: String::new(), ..u }).collect();
-    let sparat = spara_andrade(store, aktor, &utan_ider, &forhandsgranskning, &beskrivning)?;
-    let registerversion = sparat.as_ref().map(|s| s.version);
-    let lokal = match registerversion {
-        Some(v) => v,
-        None => store.registerversion()?,
-    };
-    if !store.registrera_registerpaket(aktor, version, &paket.nyckel, &paket.sha256, lokal)? {
-        // Another apply of a newer package got there between our check and now.
-        let senaste = store.senaste_registerpaket()?.unwrap_or(version);
-        return Err(Utbytesfel::GammalVersion { paket: version, senaste });
-    }
+    let beskrivning =
+        beskrivning_for(&format!("registerpaket {version} ({})", paket.innehall.kommun));
+    let registerpaket =
+        Registerpaket { paketversion: version, nyckel: &paket.nyckel, sha256: &paket.sha256 };
+    // The check above only spares the work; the store checks again in the transaction that
+    // writes, where two packages applied at once cannot both pass.
+    let registerversion =
+        match store.tillampa_registerpaket(aktor, registerpaket, &med_ider, &beskrivning)? {
+            Paketutfall::Tillampat { sparat, .. } => sparat.map(|s| s.version),
+            Paketutfall::Aldre { senaste } => {
+                return Err(Utbytesfel::GammalVersion { paket: version, senaste });
+            }
+        };
     Ok(TillampatPaket { paketversion: version, registerversion, forhandsgranskning })
 }
 

@@ -20,8 +20,9 @@ use valfri_domain::{
 };
 use valfri_store::{Aktor, Lagringsfel, Paverkad, Sparat, Store};
 
+use crate::oversattning::{self, Oversattkolumn, Radoversattning};
 use crate::tabell::Tabell;
-use crate::{Cellfel, Radfel, Utbytesfel, kort, rubriknyckel};
+use crate::{Cellfel, Radfel, Utbytesfel, kort, rubriknyckel, ser_ut_som_formel, utan_skydd};
 
 /// The columns of the contract, in the order an export writes them. `kapacitet_fran` and
 /// `kapacitet_till` (a cap that holds for a period only) are an addition so an export carries
@@ -79,6 +80,11 @@ pub(crate) const KOLUMNER: &[(&str, Kol)] = &[
 
 const KRAVS: &[Kol] = &[Kol::Namn, Kol::Orgnr, Kol::Regi, Kol::Insats, Kol::GodkandFran];
 
+/// The columns a provider file must have; a workbook's sheet with them is the one read.
+pub fn kravda_rubriker() -> Vec<&'static str> {
+    KRAVS.iter().filter_map(|k| KOLUMNER.iter().find(|(_, x)| x == k).map(|(n, _)| *n)).collect()
+}
+
 /// A quality column: `kvalitet: NAME (UNIT, YEAR, SOURCE)`.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct KvalitetKolumn {
@@ -124,6 +130,7 @@ impl KvalitetKolumn {
 struct Karta {
     kol: HashMap<Kol, usize>,
     kvalitet: Vec<(usize, KvalitetKolumn)>,
+    oversatt: Vec<(usize, Oversattkolumn)>,
     antal: usize,
     rubriker: Vec<String>,
 }
@@ -133,6 +140,7 @@ impl Karta {
         let mut karta = Karta {
             kol: HashMap::new(),
             kvalitet: Vec::new(),
+            oversatt: Vec::new(),
             antal: rubriker.len(),
             rubriker: rubriker.to_vec(),
         };
@@ -141,10 +149,20 @@ impl Karta {
             if r.trim().is_empty() {
                 continue;
             }
+            if let Some(k) = Oversattkolumn::tolka(r) {
+                match k {
+                    Ok(k) if karta.oversatt.iter().any(|(_, q)| *q == k) => {
+                        fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn));
+                    }
+                    Ok(k) => karta.oversatt.push((i, k)),
+                    Err(e) => fel.push(Radfel::ny(1, Some(r), &e)),
+                }
+                continue;
+            }
             if let Some(k) = KvalitetKolumn::tolka(r) {
                 match k {
                     Ok(k) if karta.kvalitet.iter().any(|(_, q)| *q == k) => {
-                        fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn))
+                        fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn));
                     }
                     Ok(k) => karta.kvalitet.push((i, k)),
                     Err(e) => fel.push(Radfel::ny(1, Some(r), &e)),
@@ -158,7 +176,7 @@ impl Karta {
             let nyckel = rubriknyckel(r);
             match KOLUMNER.iter().find(|(n, _)| *n == nyckel) {
                 Some((_, k)) if karta.kol.contains_key(k) => {
-                    fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn))
+                    fel.push(Radfel::ny(1, Some(r), &Cellfel::DubbelKolumn));
                 }
                 Some((_, k)) => {
                     karta.kol.insert(*k, i);
@@ -176,7 +194,7 @@ impl Karta {
     }
 
     fn varde<'a>(&self, celler: &'a [String], k: Kol) -> &'a str {
-        self.kol.get(&k).and_then(|i| celler.get(*i)).map_or("", |s| s.trim())
+        self.kol.get(&k).and_then(|i| celler.get(*i)).map_or("", |s| utan_skydd(s.trim()))
     }
 
     fn rubrik(&self, k: Kol) -> &str {
@@ -233,6 +251,7 @@ struct RadUtforare {
     /// `None` when the file has no such column: keep what the register has.
     kapacitetsperiod: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
     kvalitet: Vec<(usize, f64)>,
+    oversattning: Radoversattning,
 }
 
 /// The codes a file may use, read once from the store.
@@ -248,6 +267,9 @@ pub struct Utforarimport {
     /// Data rows read (blank rows not counted).
     pub rader: usize,
     pub fel: Vec<Radfel>,
+    /// Cells that do not stop the import but that the person should know about (a text that a
+    /// spreadsheet would run as a formula), by row and column.
+    pub varningar: Vec<Radfel>,
 }
 
 impl Utforarimport {
@@ -276,6 +298,7 @@ pub fn tolka(tabell: &Tabell, store: &Store) -> Result<Utforarimport, Utbytesfel
     let mut grupper: HashMap<String, Vec<RadUtforare>> = HashMap::new();
     for rad in &tabell.rader {
         let Some(r) = tolka_rad(&karta, &koder, rad, &mut fel) else { continue };
+        import.varningar.extend(formelvarningar(&karta, rad));
         let grupp = grupper.entry(r.orgnr.clone()).or_default();
         if let Some(forsta) = grupp.first() {
             if let Some(k) = forsta.fakta.skillnad(&r.fakta) {
@@ -424,6 +447,9 @@ fn tolka_rad(
             Err(e) => fel.push(Radfel::ny(nr, karta.rubriker.get(*kol).map(String::as_str), &e)),
         }
     }
+    let oversattning = oversattning::las_rad(&karta.oversatt, c, &mut |i, e| {
+        fel.push(Radfel::ny(nr, karta.rubriker.get(i).map(String::as_str), &e));
+    });
     if fel.len() > antal_fore {
         return None;
     }
@@ -457,7 +483,19 @@ fn tolka_rad(
         },
         kapacitetsperiod,
         kvalitet,
+        oversattning,
     })
+}
+
+/// A warning for each cell of the row that the export will write with a leading `'`.
+fn formelvarningar(karta: &Karta, rad: &crate::tabell::Rad) -> Vec<Radfel> {
+    let mut kolumner: Vec<(usize, Kol)> = karta.kol.iter().map(|(k, i)| (*i, *k)).collect();
+    kolumner.sort_unstable_by_key(|(i, _)| *i);
+    kolumner
+        .into_iter()
+        .filter(|(_, k)| ser_ut_som_formel(karta.varde(&rad.celler, *k)))
+        .map(|(_, k)| Radfel::ny(rad.nr, Some(karta.rubrik(k)), &Cellfel::Formel))
+        .collect()
 }
 
 fn sla_ihop(karta: &Karta, mut rader: Vec<RadUtforare>, befintlig: Option<&Utforare>) -> Utforare {
@@ -484,6 +522,7 @@ fn sla_ihop(karta: &Karta, mut rader: Vec<RadUtforare>, befintlig: Option<&Utfor
                     enhet: k.enhet.clone(),
                     ar: k.ar,
                     kalla: k.kalla.clone(),
+                    namn_oversatt: BTreeMap::new(),
                 });
             }
         }
@@ -491,7 +530,7 @@ fn sla_ihop(karta: &Karta, mut rader: Vec<RadUtforare>, befintlig: Option<&Utfor
     }
     let forsta = rader.swap_remove(0);
     let f = forsta.fakta;
-    Utforare {
+    let mut u = Utforare {
         id: befintlig.map(|b| b.id.clone()).unwrap_or_default(),
         namn: f.namn,
         organisationsnummer: forsta.orgnr,
@@ -509,7 +548,11 @@ fn sla_ihop(karta: &Karta, mut rader: Vec<RadUtforare>, befintlig: Option<&Utfor
         omraden: f.omraden,
         godkannanden,
         kvalitet,
-    }
+        oversattningar: BTreeMap::new(),
+    };
+    // Translations are provider-level facts like the name: the first row of a provider gives them.
+    oversattning::tillampa(&mut u, &karta.oversatt, &forsta.oversattning, befintlig);
+    u
 }
 
 /// `egen regi`, `privat`, `idéburen` as the contract writes them, or the codes.
@@ -553,9 +596,7 @@ pub(crate) fn datum_opt(varde: &str) -> Result<Option<NaiveDate>, Valideringsfel
     if varde.trim().is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(varde.trim(), "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| Valideringsfel::Datum { falt: "datum" })
+    valfri_domain::tolka_datum("datum", varde).map(Some)
 }
 
 /// A whole number; spaces (also Excel's no-break space as thousands separator) are ignored.

@@ -1,17 +1,21 @@
 //! The documents as a caseworker gets them: each one read from the store, laid out and written
 //! as PDF bytes (not to disk). A letter, a jämförelseblad for 40 providers, and a batch of 1 000
-//! letters on both cores (each thread with its own connection, as the window's batch has).
+//! letters through `kor_batch` on every core, the way `valfri letters` and the window run it.
 //!
 //! `cargo bench -p valfri-utskick`. Under `cargo test` each runs once, the batch on 50 letters.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 
 use std::hint::black_box;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use std::sync::atomic::AtomicBool;
+
+use chrono::Days;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use valfri_dokument::Typsnitt;
-use valfri_domain::Roll;
+use valfri_domain::{NyttBeslut, Roll, Utfall};
 use valfri_l10n::Localizer;
 use valfri_store::{Aktor, Store, demo, idag};
-use valfri_utskick::{Utskick, Vad};
+use valfri_utskick::{Utskick, Vad, kor_batch, skriv_batchbrev};
 
 fn systemforvaltare(s: &Store) -> Aktor {
     let h = s
@@ -21,6 +25,19 @@ fn systemforvaltare(s: &Store) -> Aktor {
         .find(|h| h.roll == Roll::Systemforvaltare)
         .expect("systemförvaltare");
     s.aktor(&h.id).expect("aktor")
+}
+
+/// Every brukare's id, from searches over the alphabet.
+fn alla_brukare(s: &Store, a: &Aktor) -> Vec<String> {
+    let mut ut: Vec<String> = Vec::new();
+    for q in "abcdefghijklmnopqrstuvwxyzåäö".chars() {
+        for t in s.sok_brukare(a, &q.to_string(), 100_000).expect("search") {
+            if !ut.contains(&t.id) {
+                ut.push(t.id);
+            }
+        }
+    }
+    ut
 }
 
 /// Beslut in the municipality that give a choice, from a spread of searches.
@@ -50,8 +67,8 @@ fn beslut_med_val(s: &Store, a: &Aktor, hur_manga: usize) -> Vec<String> {
 fn brev(u: &Utskick<'_>, beslut: &str) -> usize {
     let vad = Vad::Valfrihetsbrev { beslut: beslut.to_owned() };
     let form = u.standardform(&vad, "sv").expect("form");
-    let utkast = u.satt(&vad, &form).expect("lay out");
-    utkast.first().map(|k| k.dokument.pdf(u.t).expect("pdf").len()).unwrap_or(0)
+    let utkast = u.bryt_om(&vad, &form).expect("lay out");
+    utkast.first().map_or(0, |k| k.dokument.pdf(u.t).expect("pdf").len())
 }
 
 fn bench(c: &mut Criterion) {
@@ -61,10 +78,16 @@ fn bench(c: &mut Criterion) {
     // Letters from the demo municipality (its beslut and choices); the sheet from a generated
     // one, at the insats and område with the providers nearest 40 (it has no beslut).
     let fil = dir.path().join("demo.sqlite");
-    demo::skapa_fil(&fil, false, |s| demo::skapa_demo(s, idag())).expect("demo");
+    valfri_store::skapa_databas(&fil, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::skapa_demo(s, idag())
+    })
+    .expect("demo");
     let stor = dir.path().join("stor.sqlite");
-    demo::skapa_fil(&stor, false, |s| demo::generera(s, 500, 300, 11, idag())).expect("generate");
-    let s = Store::open(&fil).expect("open");
+    valfri_store::skapa_databas(&stor, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::generera(s, 500, 300, 11, idag())
+    })
+    .expect("generate");
+    let s = Store::oppna(&fil, None).expect("open");
     let a = systemforvaltare(&s);
     let u = Utskick { store: &s, aktor: &a, t: &t, l: &l };
     let alla = beslut_med_val(&s, &a, 200);
@@ -72,7 +95,7 @@ fn bench(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("from the store");
     g.bench_function("letter", |b| b.iter(|| black_box(brev(&u, &forsta))));
-    let s2 = Store::open(&stor).expect("open");
+    let s2 = Store::oppna(&stor, None).expect("open");
     let a2 = systemforvaltare(&s2);
     let u2 = Utskick { store: &s2, aktor: &a2, t: &t, l: &l };
     let form = valfri_domain::dokument::Form { sprak: "sv".into(), storstil: false };
@@ -80,7 +103,7 @@ fn bench(c: &mut Criterion) {
     for i in s2.insatser("sv").expect("insatser") {
         for o in s2.omraden().expect("omraden") {
             let vad = Vad::Jamforelseblad { insats: i.kod.clone(), omrade: o.kod };
-            let n = u2.satt(&vad, &form).expect("sheet").first().map_or(0, |k| k.utforare);
+            let n = u2.bryt_om(&vad, &form).expect("sheet").first().map_or(0, |k| k.utforare);
             if basta.as_ref().is_none_or(|(m, _)| n.abs_diff(40) < m.abs_diff(40)) {
                 basta = Some((n, vad));
             }
@@ -91,32 +114,79 @@ fn bench(c: &mut Criterion) {
     g.bench_function(format!("sheet, {antal} providers"), |b| {
         b.iter(|| {
             black_box(
-                u2.satt(&blad, &form)
+                u2.bryt_om(&blad, &form)
                     .expect("sheet")
                     .first()
                     .map(|k| k.dokument.pdf(&t).expect("pdf").len()),
             )
         });
     });
+    // The split of one letter's work between the store (gathering, on the calling thread) and
+    // the layout (any thread), which decides how far a batch can spread over cores.
+    let tom = tempfile::tempdir().expect("tempdir");
+    g.bench_function("letter: gather from the store", |b| {
+        b.iter(|| black_box(u.samla_batchbrev(&forsta, tom.path()).expect("gather")));
+    });
+    g.bench_function("letter: lay out and make the PDF", |b| {
+        b.iter(|| black_box(brev(&u, &forsta)));
+    });
     g.sample_size(10);
+    // The batch as `valfri letters` runs it: `kor_batch` on every core, into a new folder each
+    // time, over as many different beslut (in a generated municipality with 16 providers).
     let hur_manga = if full { 1_000 } else { 50 };
-    g.bench_function(format!("batch of {hur_manga} letters, 2 threads"), |b| {
-        b.iter(|| {
-            std::thread::scope(|sc| {
-                for halva in 0..2 {
-                    let (fil, alla, t, l) = (&fil, &alla, &t, &l);
-                    sc.spawn(move || {
-                        let s = Store::open(fil).expect("open");
-                        let a = systemforvaltare(&s);
-                        let u = Utskick { store: &s, aktor: &a, t, l };
-                        (halva..hur_manga)
-                            .step_by(2)
-                            .map(|i| brev(&u, &alla[i % alla.len()]))
-                            .sum::<usize>()
-                    });
-                }
-            });
-        });
+    let batchfil = dir.path().join("batch.sqlite");
+    valfri_store::skapa_databas(&batchfil, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::generera(s, hur_manga, 16, 5, idag())?;
+        let a = systemforvaltare(s);
+        for id in alla_brukare(s, &a) {
+            let b = s.skapa_utkast(
+                &a,
+                &NyttBeslut {
+                    brukare_id: id,
+                    insats_kod: "hemtjanst".into(),
+                    diarienummer: String::new(),
+                    ansokningsdatum: idag() - Days::new(20),
+                    utfall: Utfall::Bifall,
+                    omfattning: Some(28.0),
+                    giltig_fran: idag() - Days::new(5),
+                    giltig_till: None,
+                    motivering: "Du behöver hjälp med personlig omvårdnad.".into(),
+                    uppfoljning: None,
+                },
+            )?;
+            s.fatta_beslut(&a, &b, idag() - Days::new(3))?;
+        }
+        Ok(())
+    })
+    .expect("batch municipality");
+    let sb = Store::oppna(&batchfil, None).expect("open");
+    let ab = systemforvaltare(&sb);
+    let ub = Utskick { store: &sb, aktor: &ab, t: &t, l: &l };
+    let batchbeslut: Vec<String> = alla_brukare(&sb, &ab)
+        .iter()
+        .flat_map(|b| sb.beslut_for_brukare(&ab, b).expect("beslut"))
+        .map(|b| b.id)
+        .collect();
+    assert_eq!(batchbeslut.len(), hur_manga);
+    let tradar = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    g.bench_function(format!("batch of {hur_manga} letters, kor_batch on {tradar} cores"), |b| {
+        b.iter_batched(
+            || tempfile::tempdir().expect("tempdir"),
+            |ut| {
+                let r = kor_batch(
+                    &batchbeslut,
+                    &AtomicBool::new(false),
+                    |id| ub.samla_batchbrev(id, ut.path()),
+                    |x| skriv_batchbrev(&t, &l, x),
+                    |f| ub.registrera(f).map(|_| ()),
+                    |_| {},
+                )
+                .expect("batch");
+                assert_eq!(r.skrivna, hur_manga);
+                ut
+            },
+            BatchSize::PerIteration,
+        );
     });
     g.finish();
 }

@@ -6,9 +6,10 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, PoisonError, mpsc};
 
-use valfri_dokument::{DokumentFel, Sattdokument, Typsnitt};
-use valfri_domain::dokument::Form;
+use valfri_dokument::{DokumentFel, Ombrutet, Typsnitt};
+use valfri_domain::dokument::{Form, Valfrihetsunderlag};
 use valfri_domain::{Anvandarmeddelande, Arg};
 use valfri_l10n::Localizer;
 use valfri_store::{Aktor, Dokumenttyp, Lagringsfel, Store, idag};
@@ -120,7 +121,7 @@ pub struct Utkast {
     pub registerversion: i64,
     /// How many providers the document presents (none in a decision letter).
     pub utforare: usize,
-    pub dokument: Sattdokument,
+    pub dokument: Ombrutet,
 }
 
 /// What sending needs: the store, who does it, the parsed font and the texts.
@@ -144,17 +145,17 @@ impl Utskick<'_> {
 
     /// Lays the document out for every recipient (the brukare first, then each ombud's copy),
     /// without writing or recording anything: the preview.
-    pub fn satt(&self, vad: &Vad, form: &Form) -> Result<Vec<Utkast>, UtskickFel> {
+    pub fn bryt_om(&self, vad: &Vad, form: &Form) -> Result<Vec<Utkast>, UtskickFel> {
         let (s, a, t, l) = (self.store, self.aktor, self.t, self.l);
         Ok(match vad {
-            Vad::Valfrihetsbrev { beslut } => s
-                .valfrihetsunderlag(a, beslut, idag(), &form.sprak)?
+            Vad::Valfrihetsbrev { beslut } => self
+                .valfrihetsunderlag(beslut, form)?
                 .into_iter()
                 .map(|(mottagare, u)| Utkast {
                     mottagare,
                     registerversion: u.registerversion,
                     utforare: u.utforare.len(),
-                    dokument: valfri_dokument::satt_valfrihetsbrev(t, l, &u, form),
+                    dokument: valfri_dokument::bryt_om_valfrihetsbrev(t, l, &u, form),
                 })
                 .collect(),
             Vad::Beslutsmeddelande { beslut } => {
@@ -165,7 +166,7 @@ impl Utskick<'_> {
                         mottagare,
                         registerversion: version,
                         utforare: 0,
-                        dokument: valfri_dokument::satt_beslutsmeddelande(t, l, &u, form),
+                        dokument: valfri_dokument::bryt_om_beslutsmeddelande(t, l, &u, form),
                     })
                     .collect()
             }
@@ -175,7 +176,7 @@ impl Utskick<'_> {
                     mottagare: format!("{}/{}", u.insats_kod, u.omrade_kod),
                     registerversion: u.registerversion,
                     utforare: u.utforare.len(),
-                    dokument: valfri_dokument::satt_jamforelseblad(t, l, &u, form),
+                    dokument: valfri_dokument::bryt_om_jamforelseblad(t, l, &u, form),
                 }]
             }
         })
@@ -189,10 +190,10 @@ impl Utskick<'_> {
         form: &Form,
         sokvag: impl Fn(usize) -> PathBuf,
     ) -> Result<Vec<PathBuf>, UtskickFel> {
-        self.spara_utkast(vad, form, self.satt(vad, form)?, sokvag)
+        self.spara_utkast(vad, form, self.bryt_om(vad, form)?, sokvag)
     }
 
-    /// [`Utskick::spara`] for documents already laid out by [`Utskick::satt`] with the same
+    /// [`Utskick::spara`] for documents already laid out by [`Utskick::bryt_om`] with the same
     /// `vad` and `form`.
     pub fn spara_utkast(
         &self,
@@ -206,81 +207,137 @@ impl Utskick<'_> {
         if let Vad::Valfrihetsbrev { beslut } = vad {
             self.store.kan_informeras(beslut, idag())?;
         }
-        let mut skrivna: Vec<(PathBuf, PathBuf, Utkast, Vec<u8>)> = Vec::new();
-        let tillfalliga = |skrivna: &[(PathBuf, PathBuf, Utkast, Vec<u8>)]| {
-            for (_, tillfallig, ..) in skrivna {
-                let _ = std::fs::remove_file(tillfallig);
-            }
-        };
-        for (n, u) in utkast.into_iter().enumerate() {
-            let steg = u.dokument.pdf(self.t).map_err(UtskickFel::from).and_then(|pdf| {
-                let fil = sokvag(n);
-                skriv_tillfalligt(&fil, &pdf).map(|tillfallig| (fil, tillfallig, pdf))
-            });
-            match steg {
-                Ok((fil, tillfallig, pdf)) => skrivna.push((fil, tillfallig, u, pdf)),
-                Err(e) => {
-                    tillfalliga(&skrivna);
-                    return Err(e);
-                }
-            }
+        if let Some(mapp) = sokvag(0).parent().filter(|m| m.is_dir()) {
+            self.stada(mapp)?;
         }
-        // Recorded before the files get their names: a resumed batch takes the brukare's letter
-        // for done, so it must never exist without its record and the information it gives (a
-        // process killed in between left exactly that; the kill test in valfri-cli finds it).
-        // The letter's records and the information are one transaction, so a refusal at this
-        // point leaves no record either.
-        let registrerat = match vad {
-            Vad::Valfrihetsbrev { beslut } => {
-                let dokument: Vec<(&str, i64, &[u8])> = skrivna
-                    .iter()
-                    .map(|(_, _, u, pdf)| (u.mottagare.as_str(), u.registerversion, pdf.as_slice()))
-                    .collect();
-                self.store
-                    .registrera_valfrihetsbrev(
-                        self.aktor,
-                        beslut,
-                        idag(),
-                        &form.sprak,
-                        form.storstil,
-                        &dokument,
-                    )
-                    .map(|_| ())
+        let delar = skriv_delar(self.t, utkast, sokvag)?;
+        self.registrera(Batchfiler { vad: vad.clone(), form: form.clone(), delar })
+    }
+
+    /// Records documents written beside their names by [`skriv_batchbrev`] (or `spara_utkast`)
+    /// and then gives each file its name. On a refusal the written files are removed, so
+    /// nothing is left that looks sent.
+    pub fn registrera(&self, f: Batchfiler) -> Result<Vec<PathBuf>, UtskickFel> {
+        let Batchfiler { vad, form, delar } = f;
+        let resultat = self.registrera_delar(&vad, &form, &delar);
+        if let Err(e) = resultat {
+            for d in &delar {
+                let _ = std::fs::remove_file(&d.tillfallig);
             }
-            _ => skrivna.iter().try_for_each(|(_, _, u, pdf)| {
-                self.store
-                    .registrera_dokument(
-                        self.aktor,
-                        vad.typ(),
-                        vad.beslut(),
-                        &u.mottagare,
-                        u.registerversion,
-                        &form.sprak,
-                        form.storstil,
-                        pdf,
-                    )
-                    .map(|_| ())
-            }),
-        };
-        if let Err(e) = registrerat {
-            tillfalliga(&skrivna);
-            return Err(e.into());
+            return Err(e);
         }
         // The ombud copies first, the brukare's letter last.
         let mut filer = Vec::new();
-        for (fil, tillfallig, ..) in skrivna.into_iter().rev() {
-            byt_namn(&tillfallig, &fil)?;
-            filer.push(fil);
+        for d in delar.into_iter().rev() {
+            byt_namn(&d.tillfallig, &d.fil)?;
+            filer.push(d.fil);
         }
         filer.reverse();
         Ok(filer)
     }
 
+    fn registrera_delar(
+        &self,
+        vad: &Vad,
+        form: &Form,
+        delar: &[Skriven],
+    ) -> Result<(), UtskickFel> {
+        // Recorded before the files get their names: a resumed batch takes the brukare's letter
+        // for done, so it must never exist without its record and the information it gives (a
+        // process killed in between left exactly that; the kill test in valfri-cli finds it).
+        // The letter's records and the information are one transaction, so a refusal at this
+        // point leaves no record either.
+        match vad {
+            Vad::Valfrihetsbrev { beslut } => {
+                let dokument: Vec<(&str, i64, &[u8])> = delar
+                    .iter()
+                    .map(|d| (d.mottagare.as_str(), d.registerversion, d.pdf.as_slice()))
+                    .collect();
+                self.store.registrera_valfrihetsbrev(
+                    self.aktor,
+                    beslut,
+                    idag(),
+                    &form.sprak,
+                    form.storstil,
+                    &dokument,
+                )?;
+            }
+            _ => {
+                for d in delar {
+                    self.store.registrera_dokument(
+                        self.aktor,
+                        vad.typ(),
+                        vad.beslut(),
+                        &d.mottagare,
+                        d.registerversion,
+                        &form.sprak,
+                        form.storstil,
+                        &d.pdf,
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// One letter of a batch: the beslut's valfrihetsinformation in its brukare's own form, into
     /// `katalog` as `BESLUT.pdf` (and `BESLUT-kopia-N.pdf`). A letter whose file is already there
     /// was made by an earlier, interrupted run and is skipped: that is what makes a batch
-    /// resumable.
+    /// resumable. The three steps a batch spreads over threads, in one go.
     pub fn batchbrev(&self, beslut: &str, katalog: &Path) -> Result<Steg, UtskickFel> {
+        let Some(u) = self.samla_batchbrev(beslut, katalog)? else {
+            return Ok(Steg::RedanKlart);
+        };
+        self.registrera(skriv_batchbrev(self.t, self.l, u)?)?;
+        Ok(Steg::Skrivet)
+    }
+
+    /// Tidies what a killed run left in `mapp`: a `NAME.pdf.tmp` whose document was recorded
+    /// (the process died between the record and the rename) is put in place under `NAME.pdf`,
+    /// so the letter that was recorded as sent exists; one that was never recorded is removed.
+    /// A file another process still holds (it is writing or recording it right now) is left
+    /// alone. Runs before a batch and before a document is saved into a folder.
+    pub fn stada(&self, mapp: &Path) -> Result<Stadning, UtskickFel> {
+        let mut ut = Stadning::default();
+        let Ok(poster) = std::fs::read_dir(mapp) else { return Ok(ut) };
+        for post in poster.flatten() {
+            let tillfallig = post.path();
+            let Some(fil) = tillfallig.to_str().and_then(|s| s.strip_suffix(".tmp")) else {
+                continue;
+            };
+            let fil = PathBuf::from(fil);
+            if !fil.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+                continue;
+            }
+            let Ok(handtag) = std::fs::OpenOptions::new().read(true).write(true).open(&tillfallig)
+            else {
+                continue;
+            };
+            if handtag.try_lock().is_err() {
+                continue;
+            }
+            let Ok(pdf) = std::fs::read(&tillfallig) else { continue };
+            if self.store.dokument_registrerat(&pdf)? && !fil.exists() {
+                byt_namn(&tillfallig, &fil)?;
+                ut.pa_plats.push(fil);
+            } else {
+                std::fs::remove_file(&tillfallig).map_err(|e| UtskickFel::Fil {
+                    sokvag: tillfallig.display().to_string(),
+                    detalj: e.to_string(),
+                })?;
+                ut.borttagna += 1;
+            }
+        }
+        Ok(ut)
+    }
+
+    /// The store's part before a batch letter is laid out: `None` when its file is already
+    /// there, else what it is made from, for [`skriv_batchbrev`] on any thread.
+    pub fn samla_batchbrev(
+        &self,
+        beslut: &str,
+        katalog: &Path,
+    ) -> Result<Option<Batchunderlag>, UtskickFel> {
         let fil = |n: usize| {
             katalog.join(if n == 0 {
                 format!("{beslut}.pdf")
@@ -289,13 +346,112 @@ impl Utskick<'_> {
             })
         };
         if fil(0).exists() {
-            return Ok(Steg::RedanKlart);
+            return Ok(None);
         }
-        let vad = Vad::Valfrihetsbrev { beslut: beslut.to_owned() };
         let form = self.store.brevform(self.aktor, beslut)?;
-        self.spara(&vad, &form, fil)?;
-        Ok(Steg::Skrivet)
+        let mottagare = self.valfrihetsunderlag(beslut, &form)?;
+        let filer = (0..mottagare.len()).map(fil).collect();
+        Ok(Some(Batchunderlag { beslut: beslut.to_owned(), form, mottagare, filer }))
     }
+
+    /// What every valfrihetsinformation is made from, for the preview, a saved letter and a
+    /// batch alike.
+    fn valfrihetsunderlag(
+        &self,
+        beslut: &str,
+        form: &Form,
+    ) -> Result<Vec<(String, Valfrihetsunderlag)>, UtskickFel> {
+        Ok(self.store.valfrihetsunderlag(self.aktor, beslut, idag(), &form.sprak)?)
+    }
+}
+
+/// What [`Utskick::stada`] did: recorded documents put in place, unrecorded ones removed.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Stadning {
+    pub pa_plats: Vec<PathBuf>,
+    pub borttagna: usize,
+}
+
+/// A letter of a batch as gathered from the store (see [`Utskick::samla_batchbrev`]): it no
+/// longer needs the store, so it can be laid out on another thread.
+#[derive(Debug)]
+pub struct Batchunderlag {
+    beslut: String,
+    form: Form,
+    mottagare: Vec<(String, Valfrihetsunderlag)>,
+    filer: Vec<PathBuf>,
+}
+
+/// Documents written beside their names, waiting for [`Utskick::registrera`].
+#[derive(Debug)]
+pub struct Batchfiler {
+    vad: Vad,
+    form: Form,
+    delar: Vec<Skriven>,
+}
+
+#[derive(Debug)]
+struct Skriven {
+    fil: PathBuf,
+    tillfallig: PathBuf,
+    /// Locked while this process may still record and rename the file (see [`Utskick::stada`]).
+    _las: std::fs::File,
+    mottagare: String,
+    registerversion: i64,
+    pdf: Vec<u8>,
+}
+
+/// The part of a batch letter that needs no store: lay out every copy, make the PDF and write
+/// it as `NAME.pdf.tmp`. Runs on any thread.
+pub fn skriv_batchbrev(
+    t: &Typsnitt,
+    l: &Localizer,
+    u: Batchunderlag,
+) -> Result<Batchfiler, UtskickFel> {
+    let Batchunderlag { beslut, form, mottagare, filer } = u;
+    let utkast = mottagare
+        .into_iter()
+        .map(|(mottagare, u)| Utkast {
+            mottagare,
+            registerversion: u.registerversion,
+            utforare: u.utforare.len(),
+            dokument: valfri_dokument::bryt_om_valfrihetsbrev(t, l, &u, &form),
+        })
+        .collect();
+    let delar = skriv_delar(t, utkast, |n| filer.get(n).cloned().unwrap_or_default())?;
+    Ok(Batchfiler { vad: Vad::Valfrihetsbrev { beslut }, form, delar })
+}
+
+fn skriv_delar(
+    t: &Typsnitt,
+    utkast: Vec<Utkast>,
+    sokvag: impl Fn(usize) -> PathBuf,
+) -> Result<Vec<Skriven>, UtskickFel> {
+    let mut delar: Vec<Skriven> = Vec::new();
+    for (n, u) in utkast.into_iter().enumerate() {
+        let skrivet = u.dokument.pdf(t).map_err(UtskickFel::from).and_then(|pdf| {
+            let fil = sokvag(n);
+            let (tillfallig, las) = skriv_tillfalligt(&fil, &pdf)?;
+            Ok(Skriven {
+                fil,
+                tillfallig,
+                _las: las,
+                mottagare: u.mottagare,
+                registerversion: u.registerversion,
+                pdf,
+            })
+        });
+        match skrivet {
+            Ok(d) => delar.push(d),
+            Err(e) => {
+                for d in &delar {
+                    let _ = std::fs::remove_file(&d.tillfallig);
+                }
+                return Err(e);
+            }
+        }
+    }
+    Ok(delar)
 }
 
 /// Writes beside the target and renames, so an interrupted run never leaves half a PDF that a
@@ -323,13 +479,16 @@ pub fn med_pdf_andelse(ut: PathBuf) -> PathBuf {
 }
 
 pub fn skriv_atomiskt(sokvag: &Path, innehall: &[u8]) -> Result<(), UtskickFel> {
-    let tillfallig = skriv_tillfalligt(sokvag, innehall)?;
+    let (tillfallig, _las) = skriv_tillfalligt(sokvag, innehall)?;
     byt_namn(&tillfallig, sokvag)
 }
 
 /// Writes the content beside `sokvag` as `SOKVAG.tmp` (making the folder if needed) and
 /// returns that path; [`byt_namn`] then gives it its name in one step.
-fn skriv_tillfalligt(sokvag: &Path, innehall: &[u8]) -> Result<PathBuf, UtskickFel> {
+fn skriv_tillfalligt(
+    sokvag: &Path,
+    innehall: &[u8],
+) -> Result<(PathBuf, std::fs::File), UtskickFel> {
     let mut tillfallig = sokvag.as_os_str().to_owned();
     tillfallig.push(".tmp");
     let tillfallig = PathBuf::from(tillfallig);
@@ -340,8 +499,17 @@ fn skriv_tillfalligt(sokvag: &Path, innehall: &[u8]) -> Result<PathBuf, UtskickF
     if let Some(mapp) = sokvag.parent().filter(|m| !m.as_os_str().is_empty()) {
         std::fs::create_dir_all(mapp).map_err(fel)?;
     }
-    std::fs::write(&tillfallig, innehall).map_err(fel)?;
-    Ok(tillfallig)
+    let mut fil = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(true)
+        .open(&tillfallig)
+        .map_err(fel)?;
+    // Held until the file has its name or is removed: a file nobody holds was left by a killed
+    // process, and the next run may put it in place or remove it.
+    fil.lock().map_err(fel)?;
+    std::io::Write::write_all(&mut fil, innehall).map_err(fel)?;
+    Ok((tillfallig, fil))
 }
 
 fn byt_namn(fran: &Path, till: &Path) -> Result<(), UtskickFel> {
@@ -422,32 +590,111 @@ pub struct Batch {
     pub avbruten: bool,
 }
 
-/// Runs a batch: `ett` makes one letter (usually [`Utskick::batchbrev`]), `framsteg` hears
-/// after every letter. Stops before the next letter once `avbryt` is set; run it again with
-/// the same folder to resume. A problem with the data of one brukare is recorded and the batch
-/// goes on; a broken font or an unwritable folder stops it, since every letter would fail.
-pub fn kor_batch(
+/// Runs a batch on every core. Each letter goes through three steps: `samla` gathers it from
+/// the store on the calling thread (`None`: already made by an interrupted run), `skriv` lays it
+/// out and writes it beside its name on one of the worker threads (it needs no store), and
+/// `registrera` records it and gives the files their names, again on the calling thread. So one
+/// store connection serves the whole batch and a file still gets its name only after its record
+/// is committed. `framsteg` hears after every letter.
+///
+/// Stops gathering once `avbryt` is set; the few letters already being laid out are finished
+/// and recorded, so nothing is left half-made; run it again with the same folder to resume. A
+/// problem with the data of one brukare is recorded and the batch goes on; a broken font or an
+/// unwritable folder stops it, since every letter would fail.
+pub fn kor_batch<U: Send, F: Send>(
     beslut: &[String],
     avbryt: &AtomicBool,
-    mut ett: impl FnMut(&str) -> Result<Steg, UtskickFel>,
+    mut samla: impl FnMut(&str) -> Result<Option<U>, UtskickFel>,
+    skriv: impl Fn(U) -> Result<F, UtskickFel> + Sync,
+    mut registrera: impl FnMut(F) -> Result<(), UtskickFel>,
     mut framsteg: impl FnMut(&Batch),
 ) -> Result<Batch, UtskickFel> {
+    let tradar = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    // Enough letters in flight to keep every worker busy while the calling thread records.
+    let hogst_ute = 2 * tradar;
     let mut b = Batch { antal: beslut.len(), ..Batch::default() };
-    for id in beslut {
-        if avbryt.load(Ordering::SeqCst) {
-            b.avbruten = true;
-            break;
+    let mut stopp: Option<UtskickFel> = None;
+    let (till_arbete, arbete) = mpsc::channel::<(usize, U)>();
+    let arbete = Mutex::new(arbete);
+    let (till_klart, klart) = mpsc::channel::<(usize, Result<F, UtskickFel>)>();
+    std::thread::scope(|sc| {
+        for _ in 0..tradar {
+            let (arbete, till_klart, skriv) = (&arbete, till_klart.clone(), &skriv);
+            sc.spawn(move || {
+                loop {
+                    let nasta = arbete.lock().unwrap_or_else(PoisonError::into_inner).recv();
+                    let Ok((i, u)) = nasta else { break };
+                    if till_klart.send((i, skriv(u))).is_err() {
+                        break;
+                    }
+                }
+            });
         }
-        match ett(id) {
-            Ok(Steg::Skrivet) => b.skrivna += 1,
-            Ok(Steg::RedanKlart) => b.redan_klara += 1,
-            Err(UtskickFel::Lagring(e)) => b.fel.push((id.clone(), UtskickFel::Lagring(e))),
-            Err(annat) => return Err(annat),
+        drop(till_klart);
+        let mut ute = 0usize;
+        // A laid-out letter back from a worker: record it, count it, tell.
+        let mut ta_emot = |(i, r): (usize, Result<F, UtskickFel>),
+                           b: &mut Batch,
+                           stopp: &mut Option<UtskickFel>,
+                           framsteg: &mut dyn FnMut(&Batch)| {
+            match r.and_then(&mut registrera) {
+                Ok(()) => b.skrivna += 1,
+                Err(UtskickFel::Lagring(e)) => {
+                    b.fel.push((beslut[i].clone(), UtskickFel::Lagring(e)));
+                }
+                Err(annat) => {
+                    stopp.get_or_insert(annat);
+                }
+            }
+            b.klara += 1;
+            framsteg(b);
+        };
+        for (i, id) in beslut.iter().enumerate() {
+            if avbryt.load(Ordering::SeqCst) {
+                b.avbruten = true;
+                break;
+            }
+            if stopp.is_some() {
+                break;
+            }
+            while let Ok(x) = klart.try_recv() {
+                ute -= 1;
+                ta_emot(x, &mut b, &mut stopp, &mut framsteg);
+            }
+            match samla(id) {
+                Ok(Some(u)) => {
+                    while ute >= hogst_ute {
+                        let Ok(x) = klart.recv() else { break };
+                        ute -= 1;
+                        ta_emot(x, &mut b, &mut stopp, &mut framsteg);
+                    }
+                    if till_arbete.send((i, u)).is_ok() {
+                        ute += 1;
+                    }
+                    continue;
+                }
+                Ok(None) => b.redan_klara += 1,
+                Err(UtskickFel::Lagring(e)) => b.fel.push((id.clone(), UtskickFel::Lagring(e))),
+                Err(annat) => {
+                    stopp = Some(annat);
+                    break;
+                }
+            }
+            b.klara += 1;
+            framsteg(&b);
         }
-        b.klara += 1;
-        framsteg(&b);
+        drop(till_arbete);
+        // Letters already handed out are finished and recorded, even after a cancel.
+        while ute > 0 {
+            let Ok(x) = klart.recv() else { break };
+            ute -= 1;
+            ta_emot(x, &mut b, &mut stopp, &mut framsteg);
+        }
+    });
+    match stopp {
+        Some(e) => Err(e),
+        None => Ok(b),
     }
-    Ok(b)
 }
 
 #[cfg(test)]
@@ -455,11 +702,13 @@ pub fn kor_batch(
 mod tests {
     use super::*;
 
-    fn steg_for(id: &str) -> Result<Steg, UtskickFel> {
+    /// A batch whose letters are their ids: "klar" was made before, "trasig" has bad data,
+    /// anything else is written.
+    fn samla(id: &str) -> Result<Option<String>, UtskickFel> {
         match id {
-            "klar" => Ok(Steg::RedanKlart),
+            "klar" => Ok(None),
             "trasig" => Err(Lagringsfel::HittasInte { typ: "beslut", id: id.into() }.into()),
-            _ => Ok(Steg::Skrivet),
+            _ => Ok(Some(id.to_owned())),
         }
     }
 
@@ -468,19 +717,66 @@ mod tests {
         let ids: Vec<String> =
             ["a", "klar", "trasig", "b"].iter().map(|s| (*s).to_owned()).collect();
         let mut sett = Vec::new();
-        let b = kor_batch(&ids, &AtomicBool::new(false), steg_for, |b| sett.push(b.klara)).unwrap();
+        let mut registrerade = Vec::new();
+        let b = kor_batch(
+            &ids,
+            &AtomicBool::new(false),
+            samla,
+            Ok,
+            |id| {
+                registrerade.push(id);
+                Ok(())
+            },
+            |b| sett.push(b.klara),
+        )
+        .unwrap();
         assert_eq!(
             (b.antal, b.klara, b.skrivna, b.redan_klara, b.fel.len(), b.avbruten),
             (4, 4, 2, 1, 1, false)
         );
         assert_eq!(sett, vec![1, 2, 3, 4]);
         assert_eq!(b.fel[0].0, "trasig");
+        registrerade.sort();
+        assert_eq!(registrerade, vec!["a", "b"]);
     }
 
     #[test]
-    fn a_cancelled_batch_stops_before_the_next_letter() {
+    fn the_letters_are_laid_out_on_several_threads_and_recorded_on_the_calling_one() {
+        let ids: Vec<String> = (0..64).map(|i| i.to_string()).collect();
+        let anropande = std::thread::current().id();
+        let tradar = Mutex::new(std::collections::HashSet::new());
+        let mut pa_anropande = true;
+        let b = kor_batch(
+            &ids,
+            &AtomicBool::new(false),
+            samla,
+            |id| {
+                tradar.lock().unwrap().insert(std::thread::current().id());
+                std::thread::sleep(std::time::Duration::from_millis(2));
+                Ok(id)
+            },
+            |_| {
+                pa_anropande &= std::thread::current().id() == anropande;
+                Ok(())
+            },
+            |_| {},
+        )
+        .unwrap();
+        assert_eq!((b.skrivna, b.klara), (64, 64));
+        assert!(pa_anropande, "the store is only touched on the calling thread");
+        let n = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let brukade = tradar.lock().unwrap();
+        assert!(!brukade.contains(&anropande));
+        if n > 1 {
+            assert!(brukade.len() > 1, "{} threads used of {n}", brukade.len());
+        }
+    }
+
+    #[test]
+    fn a_cancelled_batch_stops_gathering_and_finishes_what_it_handed_out() {
         let ids: Vec<String> = (0..10).map(|i| i.to_string()).collect();
         let avbryt = AtomicBool::new(false);
+        let mut registrerade = 0;
         let b = kor_batch(
             &ids,
             &avbryt,
@@ -488,25 +784,39 @@ mod tests {
                 if id == "3" {
                     avbryt.store(true, Ordering::SeqCst);
                 }
-                Ok(Steg::Skrivet)
+                samla(id)
+            },
+            Ok,
+            |_| {
+                registrerade += 1;
+                Ok(())
             },
             |_| {},
         )
         .unwrap();
         assert!(b.avbruten);
-        assert_eq!(b.klara, 4);
+        assert_eq!((b.klara, b.skrivna, registrerade), (4, 4, 4));
     }
 
     #[test]
     fn an_unwritable_folder_stops_the_batch() {
-        let ids: Vec<String> = vec!["a".into(), "b".into()];
+        let ids: Vec<String> = (0..1000).map(|i| i.to_string()).collect();
+        let mut samlade = 0;
         let r = kor_batch(
             &ids,
             &AtomicBool::new(false),
-            |_| Err(UtskickFel::Fil { sokvag: "/x".into(), detalj: "nej".into() }),
+            |id| {
+                samlade += 1;
+                samla(id)
+            },
+            |_: String| -> Result<(), UtskickFel> {
+                Err(UtskickFel::Fil { sokvag: "/x".into(), detalj: "nej".into() })
+            },
+            |()| Ok(()),
             |_| {},
         );
         assert!(matches!(r, Err(UtskickFel::Fil { .. })));
+        assert!(samlade < 1000, "it stopped gathering");
     }
 
     #[test]

@@ -104,7 +104,7 @@ fn a_refused_letter_leaves_no_file_no_tmp_no_record_and_no_information() {
         let brev = Vad::Valfrihetsbrev { beslut: beslut.clone() };
         let form = u.standardform(&brev, "sv").unwrap();
         // Refused before anything is laid out: the preview is refused too.
-        let fel = u.satt(&brev, &form).unwrap_err();
+        let fel = u.bryt_om(&brev, &form).unwrap_err();
         assert!(
             matches!(
                 fel,

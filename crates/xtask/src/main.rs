@@ -25,6 +25,8 @@ const SYSTEM_PACKAGES: &[&str] = &[
     "poppler-utils",
     // npm fetches axe-core for the accessibility scan in the end-to-end tests.
     "npm",
+    // valfri-hub's tests start their own PostgreSQL cluster (initdb, pg_ctl) for Kommunläge.
+    "postgresql",
 ];
 
 /// The accessibility engine the end-to-end suite injects into the window. Pinned, and installed
@@ -84,6 +86,13 @@ fn test() -> Result<(), Failed> {
         // `--all-targets` also builds the criterion benches and runs each once in test mode,
         // so a broken bench fails CI without a second (release) build.
         ensure_axe(&root)?;
+        // Style and lints first: they take seconds and fail fast, before the long test build.
+        let mut fmt = cargo(&root);
+        fmt.args(["fmt", "--all", "--check"]);
+        step("cargo fmt --all --check", fmt)?;
+        let mut clippy = cargo(&root);
+        clippy.args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]);
+        step("cargo clippy --workspace --all-targets -- -D warnings", clippy)?;
         let mut all = cargo(&root);
         all.args(["test", "--workspace", "--all-targets"]);
         step("cargo test --workspace --all-targets", all)?;
@@ -113,6 +122,7 @@ fn ensure_axe(root: &Path) -> Result<(), Failed> {
 fn prepare() -> Result<PathBuf, Failed> {
     let root = workspace_root();
     check_rust(&root)?;
+    check_rust_components()?;
     ensure_system_packages()?;
     Ok(root)
 }
@@ -213,6 +223,34 @@ fn version_at_least(found: &str, required: &str) -> bool {
     true
 }
 
+/// `cargo fmt` and `cargo clippy` come with the toolchain as rustup components; a toolchain
+/// installed without them gets the one line that adds them.
+fn check_rust_components() -> Result<(), Failed> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let missing: Vec<&str> = [("fmt", "rustfmt"), ("clippy", "clippy")]
+        .into_iter()
+        .filter(|(subcommand, _)| {
+            !Command::new(&cargo)
+                .args([subcommand, "--version"])
+                .output()
+                .is_ok_and(|output| output.status.success())
+        })
+        .map(|(_, component)| component)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let list = missing.join(" ");
+    println!("xtask: adding the Rust components {list}");
+    let mut add = Command::new("rustup");
+    add.args(["component", "add"]).args(&missing);
+    step("rustup component add", add).inspect_err(|_failed| {
+        eprintln!(
+            "xtask: `cargo fmt` and `cargo clippy` are needed: run `rustup component add {list}`"
+        );
+    })
+}
+
 fn ensure_system_packages() -> Result<(), Failed> {
     let Some(missing) = missing_packages() else {
         println!(
@@ -279,7 +317,7 @@ fn missing_packages() -> Option<Vec<&'static str>> {
 }
 
 /// Some packages only matter for a command they bring, and that command may come from
-/// elsewhere: NodeSource's `nodejs` ships npm and conflicts with Debian's `npm` package.
+/// elsewhere: `NodeSource`'s `nodejs` ships npm and conflicts with Debian's `npm` package.
 fn provided_by_a_command(package: &str) -> bool {
     let command = match package {
         "npm" => "npm",

@@ -11,7 +11,7 @@ use valfri_domain::dokument::{
 use valfri_domain::val::Valbarhet;
 use valfri_domain::{
     Beslut, BeslutStatus, Enhet, Godkannande, IckevalModell, Kvalitetsindikator, Ordningsregel,
-    Regi, Utfall, Utforare,
+    Regi, Utfall, Utforare, Utforaroversattning,
 };
 
 pub fn d(ar: i32, m: u32, dag: u32) -> NaiveDate {
@@ -133,6 +133,8 @@ pub fn utforare(i: usize, status: Valbarhet) -> Utforaruppgift {
                         enhet: "%".into(),
                         ar: 2025,
                         kalla: "Socialstyrelsen".into(),
+                        namn_oversatt: [("fi".to_owned(), "Kokonaistyytyväisyys".to_owned())]
+                            .into(),
                     },
                     Kvalitetsindikator {
                         insats_kod: None,
@@ -141,8 +143,23 @@ pub fn utforare(i: usize, status: Valbarhet) -> Utforaruppgift {
                         enhet: "personer på 14 dagar".into(),
                         ar: 2025,
                         kalla: "Socialstyrelsen".into(),
+                        namn_oversatt: std::collections::BTreeMap::default(),
                     },
                 ]
+            },
+            // Every fourth provider has its inriktningar in Finnish; the others with
+            // inriktningar have them only in Swedish.
+            oversattningar: if i.is_multiple_of(4) {
+                [(
+                    "fi".to_owned(),
+                    Utforaroversattning {
+                        inriktningar: vec!["Muistisairaudet".into(), "Palliatiivinen hoito".into()],
+                        ..Utforaroversattning::default()
+                    },
+                )]
+                .into()
+            } else {
+                std::collections::BTreeMap::default()
             },
         },
         status,
@@ -310,7 +327,8 @@ impl Pdf {
     }
 
     /// Lines that continue each other (same page, same left edge and size, one line below)
-    /// joined with spaces: a wrapped table cell or paragraph as one piece of text.
+    /// joined with spaces (a hyphenated word joined whole): a wrapped table cell or paragraph
+    /// as one piece of text.
     pub fn celler(&self) -> Vec<Textbit> {
         let mut bitar = self.bitar.clone();
         bitar.sort_by(|a, b| {
@@ -325,7 +343,16 @@ impl Pdf {
                 && (c.storlek - b.storlek).abs() < 0.01
                 && ((sista_y - b.y) - b.storlek * 1.3).abs() < 0.2
             {
-                c.text.push(' ');
+                // A word the layout hyphenated is read whole, as a reader reads it.
+                let avstavat = c.text.strip_suffix('-').is_some_and(|fore| {
+                    fore.chars().last().is_some_and(char::is_lowercase)
+                        && b.text.chars().next().is_some_and(char::is_lowercase)
+                });
+                if avstavat {
+                    c.text.pop();
+                } else {
+                    c.text.push(' ');
+                }
                 c.text.push_str(&b.text);
                 sista_y = b.y;
                 continue;

@@ -93,7 +93,13 @@ pub fn las_och_tolka(bytes: &[u8], format: Format) {
             match (&e, format) {
                 (Utbytesfel::TomFil | Utbytesfel::ForStor { .. }, _)
                 | (Utbytesfel::Csv { .. }, Format::Csv)
-                | (Utbytesfel::Xlsx { .. }, Format::Xlsx) => {}
+                | (
+                    Utbytesfel::Xlsx { .. }
+                    | Utbytesfel::Uppackad { .. }
+                    | Utbytesfel::DelensStorlek
+                    | Utbytesfel::Strangar { .. },
+                    Format::Xlsx,
+                ) => {}
                 _ => panic!("the {format:?} reader gave an error of another kind: {e:?}"),
             }
             if let Utbytesfel::Csv { rad, .. } = e {

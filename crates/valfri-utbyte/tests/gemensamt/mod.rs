@@ -1,4 +1,5 @@
 //! The fictional municipality the tests import into, and files to import.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
@@ -107,34 +108,54 @@ pub fn liten_xlsx(orgnr: &str, mer: &str) -> Vec<u8> {
 
 /// A zip archive of `filer`, each stored as is.
 pub fn lagrad_zip(filer: &[(&str, &[u8])]) -> Vec<u8> {
-    fn crc32(data: &[u8]) -> u32 {
-        let mut crc = !0u32;
-        for &b in data {
-            crc ^= u32::from(b);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
-            }
-        }
-        !crc
-    }
+    let delar: Vec<Del<'_>> = filer
+        .iter()
+        .map(|(namn, data)| Del {
+            namn,
+            metod: 0,
+            data,
+            crc: crc32(data),
+            storlek: data.len() as u32,
+        })
+        .collect();
+    zip(&delar)
+}
+
+pub fn crc32(data: &[u8]) -> u32 {
+    let tabell: Vec<u32> = (0..256u32)
+        .map(|n| (0..8).fold(n, |c, _| if c & 1 == 1 { (c >> 1) ^ 0xEDB8_8320 } else { c >> 1 }))
+        .collect();
+    !data.iter().fold(!0u32, |c, &b| tabell[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8))
+}
+
+/// A zip part: name, method (0 stored, 8 deflated), the bytes as stored, their CRC and the
+/// inflated size the archive declares.
+pub struct Del<'a> {
+    pub namn: &'a str,
+    pub metod: u16,
+    pub data: &'a [u8],
+    pub crc: u32,
+    pub storlek: u32,
+}
+
+pub fn zip(delar: &[Del<'_>]) -> Vec<u8> {
     let (mut ut, mut katalog) = (Vec::new(), Vec::new());
-    for (namn, data) in filer {
-        let (crc, storlek, plats) = (crc32(data), data.len() as u32, ut.len() as u32);
-        // version 2.0, no flags, stored, 1980-01-01 00:00.
+    for d in delar {
+        let plats = ut.len() as u32;
         let gemensamt = |v: &mut Vec<u8>| {
-            for x in [20u16, 0, 0, 0, 0x21] {
+            for x in [20u16, 0, d.metod, 0, 0x21] {
                 v.extend_from_slice(&x.to_le_bytes());
             }
-            for x in [crc, storlek, storlek] {
+            for x in [d.crc, d.data.len() as u32, d.storlek] {
                 v.extend_from_slice(&x.to_le_bytes());
             }
-            v.extend_from_slice(&(namn.len() as u16).to_le_bytes());
+            v.extend_from_slice(&(d.namn.len() as u16).to_le_bytes());
             v.extend_from_slice(&0u16.to_le_bytes());
         };
         ut.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
         gemensamt(&mut ut);
-        ut.extend_from_slice(namn.as_bytes());
-        ut.extend_from_slice(data);
+        ut.extend_from_slice(d.namn.as_bytes());
+        ut.extend_from_slice(d.data);
         katalog.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
         katalog.extend_from_slice(&20u16.to_le_bytes());
         gemensamt(&mut katalog);
@@ -143,12 +164,12 @@ pub fn lagrad_zip(filer: &[(&str, &[u8])]) -> Vec<u8> {
         }
         katalog.extend_from_slice(&0u32.to_le_bytes());
         katalog.extend_from_slice(&plats.to_le_bytes());
-        katalog.extend_from_slice(namn.as_bytes());
+        katalog.extend_from_slice(d.namn.as_bytes());
     }
     let (kat_plats, kat_storlek) = (ut.len() as u32, katalog.len() as u32);
     ut.extend_from_slice(&katalog);
     ut.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-    for x in [0u16, 0, filer.len() as u16, filer.len() as u16] {
+    for x in [0u16, 0, delar.len() as u16, delar.len() as u16] {
         ut.extend_from_slice(&x.to_le_bytes());
     }
     ut.extend_from_slice(&kat_storlek.to_le_bytes());

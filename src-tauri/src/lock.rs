@@ -1,23 +1,23 @@
 //! The lock: unlocking with the passphrase, locking on request or when idle, the first start
 //! (choosing a passphrase), encrypting an old plaintext database, changing the passphrase, and
 //! putting the newest automatic backup in place of a damaged file. The window's lock screen
-//! (`ui/las.js`) calls these; everything about keys and files is in `valfri-store`.
+//! (`ui/lock.js`) calls these; everything about keys and files is in `valfri-store`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::PoisonError;
 
 use serde::Serialize;
 use tauri::State;
 use valfri_store::{
     Filtyp, Lagringsfel, Losenfras, Sakerhetsinstallningar, Store, behover_daglig_kopia, demo,
-    sakerhetskopior,
+    sakerhetskopiemapp, sakerhetskopior,
 };
 
-use crate::commands::{Felsvar, Tillstand, databas, oppna};
+use crate::commands::{Felsvar, Tillstand, databas, forsta_start, oppna};
 
 /// Where the lock stands, for the window to choose its screen.
 #[derive(Debug, Clone, Serialize)]
-pub struct Lasstatus {
+pub struct Lockstatus {
     /// `oppen` (working), `last` (encrypted, needs the passphrase), `ny` (no database yet:
     /// choose a passphrase) or `skadad` (the file does not open: offer the newest backup).
     pub lage: &'static str,
@@ -29,27 +29,36 @@ pub struct Lasstatus {
     pub sakerhetskopia: Option<String>,
     /// In demo mode only: the demo's public passphrase, shown on the lock screen.
     pub demo_losenfras: Option<&'static str>,
-}
-
-/// The automatic backups live beside the database.
-pub(crate) fn kopiemapp(db: &Path) -> PathBuf {
-    db.parent().unwrap_or_else(|| Path::new(".")).join("sakerhetskopior")
+    /// What the start did about an `encrypt` that was interrupted, as a sentence, once.
+    pub meddelande: Option<String>,
 }
 
 impl Tillstand {
-    fn status(&self, store: Option<&Store>) -> Result<Lasstatus, Lagringsfel> {
-        self.status_med(store, false)
+    fn status(&self, store: Option<&Store>, sprak: &str) -> Result<Lockstatus, Lagringsfel> {
+        self.status_med(store, false, sprak)
     }
 
-    fn status_med(&self, store: Option<&Store>, skadad: bool) -> Result<Lasstatus, Lagringsfel> {
+    fn status_med(
+        &self,
+        store: Option<&Store>,
+        skadad: bool,
+        sprak: &str,
+    ) -> Result<Lockstatus, Lagringsfel> {
         let db = databas(self.launch())?;
         let lage = match (store, valfri_store::filtyp(&db)?) {
             (Some(_), _) => "oppen",
             (None, _) if skadad => "skadad",
             (None, Filtyp::Saknas) if !self.launch().demo => "ny",
-            _ => "last",
+            (None, Filtyp::InteDatabas) => "skadad",
+            _ => "locked",
         };
-        Ok(Lasstatus {
+        let meddelande = self
+            .avbruten()
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+            .map(|a| self.l10n().meddelande(sprak, &a));
+        Ok(Lockstatus {
             lage,
             krypterad: store.is_some_and(Store::ar_krypterad),
             las_efter_minuter: store
@@ -57,18 +66,19 @@ impl Tillstand {
                 .transpose()?
                 .unwrap_or_default()
                 .las_efter_minuter,
-            sakerhetskopia: sakerhetskopior(&kopiemapp(&db))
+            sakerhetskopia: sakerhetskopior(&sakerhetskopiemapp(&db))
                 .first()
                 .map(|k| k.tid.format("%Y-%m-%d %H:%M").to_string()),
             demo_losenfras: self.launch().demo.then_some(demo::DEMO_LOSENFRAS),
+            meddelande,
         })
     }
 
     /// Runs `f` with the store slot itself (open or not) on a blocking thread.
-    async fn med_las<T: Send + 'static>(
+    async fn med_lock<T: Send + 'static>(
         &self,
         sprak: &str,
-        f: impl FnOnce(&Tillstand, &mut Option<Store>) -> Result<T, Lagringsfel> + Send + 'static,
+        f: impl FnOnce(&Tillstand, &mut Option<Store>, &str) -> Result<T, Lagringsfel> + Send + 'static,
     ) -> Result<T, Felsvar> {
         let (jag, sprak) = (self.clone(), self.sprak(sprak));
         let l10n = self.l10n();
@@ -76,7 +86,7 @@ impl Tillstand {
         tauri::async_runtime::spawn_blocking(move || {
             let plats = jag.store();
             let mut vakt = plats.lock().unwrap_or_else(PoisonError::into_inner);
-            f(&jag, &mut vakt).map_err(|e| Felsvar::fran(&l10n, &sprak, &e))
+            f(&jag, &mut vakt, &sprak).map_err(|e| Felsvar::fran(&l10n, &sprak, &e))
         })
         .await
         .unwrap_or_else(|_| Err(Felsvar::okant(&self.l10n(), &felsprak)))
@@ -84,9 +94,9 @@ impl Tillstand {
 }
 
 /// After a successful unlock: check the file quickly and make the day's backup if it is due.
-fn efter_upplasning(store: &Store, db: &Path) -> Result<(), Lagringsfel> {
+fn efter_unlock(store: &Store, db: &Path) -> Result<(), Lagringsfel> {
     store.snabbkontroll()?;
-    let mapp = kopiemapp(db);
+    let mapp = sakerhetskopiemapp(db);
     if behover_daglig_kopia(&mapp) {
         store.automatisk_sakerhetskopia(&mapp)?;
     }
@@ -94,39 +104,45 @@ fn efter_upplasning(store: &Store, db: &Path) -> Result<(), Lagringsfel> {
 }
 
 #[tauri::command]
-pub async fn las_status(state: State<'_, Tillstand>, sprak: String) -> Result<Lasstatus, Felsvar> {
+pub async fn lock_status(
+    state: State<'_, Tillstand>,
+    sprak: String,
+) -> Result<Lockstatus, Felsvar> {
     state
-        .med_las(&sprak, |t, store| {
+        .med_lock(&sprak, |t, store, sprak| {
             if store.is_none() {
                 // A plaintext database (or one unlocked by `--passphrase-env`) opens without asking.
                 let forsta = t.ta_forsta_losen();
-                match oppna(t.launch(), forsta.as_ref())
-                    .and_then(|s| efter_upplasning(&s, &databas(t.launch())?).map(|()| s))
+                match oppna(t.launch(), forsta.as_ref(), t.avbruten())
+                    .and_then(|s| efter_unlock(&s, &databas(t.launch())?).map(|()| s))
                 {
                     Ok(s) => *store = Some(s),
-                    Err(Lagringsfel::KraverLosenfras) => {}
-                    Err(Lagringsfel::Korrupt) => return t.status_med(None, true),
+                    // Locked, or the first start: the lock screen asks.
+                    Err(Lagringsfel::KraverLosenfras | Lagringsfel::DatabasSaknas { .. }) => {}
+                    Err(Lagringsfel::Korrupt | Lagringsfel::InteValfriDatabas { .. }) => {
+                        return t.status_med(None, true, sprak);
+                    }
                     Err(e) => return Err(e),
                 }
             }
-            t.status(store.as_ref())
+            t.status(store.as_ref(), sprak)
         })
         .await
 }
 
 #[tauri::command]
-pub async fn las_upp(
+pub async fn unlock(
     state: State<'_, Tillstand>,
     sprak: String,
     losenfras: String,
-) -> Result<Lasstatus, Felsvar> {
+) -> Result<Lockstatus, Felsvar> {
     state
-        .med_las(&sprak, move |t, store| {
+        .med_lock(&sprak, move |t, store, sprak| {
             let losen = Losenfras::ny(losenfras)?;
-            let s = oppna(t.launch(), Some(&losen))?;
-            efter_upplasning(&s, &databas(t.launch())?)?;
+            let s = oppna(t.launch(), Some(&losen), t.avbruten())?;
+            efter_unlock(&s, &databas(t.launch())?)?;
             *store = Some(s);
-            t.status(store.as_ref())
+            t.status(store.as_ref(), sprak)
         })
         .await
 }
@@ -134,13 +150,13 @@ pub async fn las_upp(
 /// Locks: the store (and with it the key) is dropped; nothing can be read until the passphrase
 /// is typed again.
 #[tauri::command]
-pub async fn las(state: State<'_, Tillstand>, sprak: String) -> Result<Lasstatus, Felsvar> {
+pub async fn lock(state: State<'_, Tillstand>, sprak: String) -> Result<Lockstatus, Felsvar> {
     state
-        .med_las(&sprak, |t, store| {
+        .med_lock(&sprak, |t, store, sprak| {
             if store.as_ref().is_some_and(Store::ar_krypterad) {
                 *store = None;
             }
-            t.status(store.as_ref())
+            t.status(store.as_ref(), sprak)
         })
         .await
 }
@@ -152,16 +168,12 @@ pub async fn skapa_databas(
     sprak: String,
     losenfras: String,
     upprepad: String,
-) -> Result<Lasstatus, Felsvar> {
+) -> Result<Lockstatus, Felsvar> {
     state
-        .med_las(&sprak, move |t, store| {
+        .med_lock(&sprak, move |t, store, sprak| {
             let losen = Losenfras::ny_nyckel_upprepad(losenfras, &upprepad)?;
-            let db = databas(t.launch())?;
-            if valfri_store::filtyp(&db)? != Filtyp::Saknas {
-                return Err(Lagringsfel::FilFinns { sokvag: db.display().to_string() });
-            }
-            *store = Some(oppna(t.launch(), Some(&losen))?);
-            t.status(store.as_ref())
+            *store = Some(forsta_start(t.launch(), &losen)?);
+            t.status(store.as_ref(), sprak)
         })
         .await
 }
@@ -175,26 +187,24 @@ pub async fn kryptera_databas(
     handlaggare_id: String,
     losenfras: String,
     upprepad: String,
-) -> Result<Lasstatus, Felsvar> {
+) -> Result<Lockstatus, Felsvar> {
     state
-        .med_las(&sprak, move |t, store| {
+        .med_lock(&sprak, move |t, store, sprak| {
             let oppen = store.as_ref().ok_or(Lagringsfel::KraverLosenfras)?;
             let aktor = oppen.aktor(&handlaggare_id)?;
-            oppen.krav_systemforvaltare(&aktor, "kryptering")?;
             let losen = Losenfras::ny_nyckel_upprepad(losenfras, &upprepad)?;
             let db = databas(t.launch())?;
             // The conversion needs the file to itself.
             *store = None;
-            let resultat = valfri_store::kryptera(&db, &losen);
-            let s = match resultat {
+            let s = match valfri_store::kryptera(&db, &losen, |_| Ok(aktor)) {
                 Ok(()) => Store::oppna(&db, Some(&losen))?,
                 Err(e) => {
-                    *store = Some(Store::open(&db)?);
+                    *store = Some(Store::oppna(&db, None)?);
                     return Err(e);
                 }
             };
             *store = Some(s);
-            t.status(store.as_ref())
+            t.status(store.as_ref(), sprak)
         })
         .await
 }
@@ -207,14 +217,14 @@ pub async fn byt_losenfras(
     gammal: String,
     losenfras: String,
     upprepad: String,
-) -> Result<Lasstatus, Felsvar> {
+) -> Result<Lockstatus, Felsvar> {
     state
-        .med_las(&sprak, move |t, store| {
+        .med_lock(&sprak, move |t, store, sprak| {
             let oppen = store.as_mut().ok_or(Lagringsfel::KraverLosenfras)?;
             let aktor = oppen.aktor(&handlaggare_id)?;
             let ny = Losenfras::ny_nyckel_upprepad(losenfras, &upprepad)?;
             oppen.byt_losenfras(&aktor, &Losenfras::ny(gammal)?, &ny)?;
-            t.status(store.as_ref())
+            t.status(store.as_ref(), sprak)
         })
         .await
 }
@@ -226,24 +236,15 @@ pub async fn aterstall_sakerhetskopia(
     state: State<'_, Tillstand>,
     sprak: String,
     losenfras: String,
-) -> Result<Lasstatus, Felsvar> {
+) -> Result<Lockstatus, Felsvar> {
     state
-        .med_las(&sprak, move |t, store| {
+        .med_lock(&sprak, move |t, store, sprak| {
             let db = databas(t.launch())?;
-            let nyaste = sakerhetskopior(&kopiemapp(&db))
-                .into_iter()
-                .next()
-                .ok_or(Lagringsfel::IngenSakerhetskopia)?;
-            let losen = match valfri_store::filtyp(&nyaste.sokvag)? {
-                Filtyp::Okrypterad => None,
-                _ => Some(Losenfras::ny(losenfras)?),
-            };
+            // An empty field is no passphrase: a plaintext backup needs none.
+            let losen = Losenfras::ny(losenfras).ok();
             *store = None;
-            valfri_store::ersatt_skadad(&nyaste.sokvag, &db, losen.as_ref())?;
-            let s = Store::oppna(&db, losen.as_ref())?;
-            s.snabbkontroll()?;
-            *store = Some(s);
-            t.status(store.as_ref())
+            *store = Some(valfri_store::aterstall_senaste(&db, losen.as_ref())?);
+            t.status(store.as_ref(), sprak)
         })
         .await
 }
@@ -252,10 +253,10 @@ pub async fn aterstall_sakerhetskopia(
 pub(crate) fn sakerhetskopia_vid_stangning(state: &Tillstand) {
     let plats = state.store();
     let vakt = plats.lock().unwrap_or_else(PoisonError::into_inner);
-    if let (Some(store), Ok(db)) = (vakt.as_ref(), databas(state.launch())) {
-        if let Err(e) = store.automatisk_sakerhetskopia(&kopiemapp(&db)) {
-            eprintln!("valfri-app: {e}");
-        }
+    if let (Some(store), Ok(db)) = (vakt.as_ref(), databas(state.launch()))
+        && let Err(e) = store.automatisk_sakerhetskopia(&sakerhetskopiemapp(&db))
+    {
+        eprintln!("valfri-app: {e}");
     }
 }
 

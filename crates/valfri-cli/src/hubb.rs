@@ -1,0 +1,91 @@
+//! `valfri hub …`: the municipality's shared database (Kommunläge). The work is in `valfri-hub`;
+//! here are the arguments, the words and the exit codes. A password is never an argument: only
+//! the name of an environment variable that holds it.
+
+use serde_json::json;
+use valfri_domain::Roll;
+use valfri_hub::{Hubb, HubbFel, schema};
+
+use super::{Anvandningsfel, Argument, Ctx, Fel};
+
+pub(crate) fn kor(args: &mut Argument, ctx: &Ctx, ord: &[&str]) -> Result<(), Fel> {
+    match ord {
+        ["init"] => init(args, ctx),
+        ["sql"] => sql(args, ctx),
+        ["user", "add", login] => user_add(args, ctx, login),
+        [extra, ..] if ["init", "sql"].contains(extra) => {
+            Err(Anvandningsfel::Extra(ord[1..].join(" ")).into())
+        }
+        [annat, ..] => Err(Anvandningsfel::Okand(format!("hub {annat}")).into()),
+        [] => Err(Anvandningsfel::Saknas("hub init|sql|user add".into()).into()),
+    }
+}
+
+/// `--url`, or `VALFRI_HUB`.
+fn url(args: &mut Argument) -> Result<String, Fel> {
+    args.ta("url")
+        .or_else(|| std::env::var("VALFRI_HUB").ok().filter(|v| !v.is_empty()))
+        .ok_or_else(|| Anvandningsfel::Saknas("url".into()).into())
+}
+
+/// The password in the environment variable named by option `namn`, if the option is given.
+fn losenord(args: &mut Argument, namn: &str) -> Result<Option<String>, Fel> {
+    let Some(var) = args.ta(namn) else { return Ok(None) };
+    match std::env::var(&var) {
+        Ok(text) if !text.is_empty() => Ok(Some(text)),
+        _ => Err(Anvandningsfel::Saknas(format!("${var}")).into()),
+    }
+}
+
+fn init(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
+    let url = url(args)?;
+    let losen = losenord(args, "password-env")?;
+    args.inget_kvar(&[])?;
+    let mut hubb = Hubb::anslut(&url, losen.as_deref())?;
+    let svar = hubb.initiera()?;
+    let id = if svar.fran == svar.till { "hubb-init-oforandrad" } else { "hubb-init-klar" };
+    ctx.ut(&json!({ "fran": svar.fran, "till": svar.till }), || {
+        format!("{}\n", ctx.t(id, &[("fran", svar.fran.into()), ("till", svar.till.into())]))
+    });
+    Ok(())
+}
+
+fn sql(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
+    args.inget_kvar(&[])?;
+    let text = format!(
+        "-- Valfri hub, schema {}: the group roles (run by a role with CREATEROLE)\n{}\n\
+         -- What each group may do (after valfri hub init has created the tables; init also runs this)\n{}",
+        valfri_hub::SCHEMAVERSION,
+        schema::ROLLER.trim(),
+        schema::BEHORIGHETER.trim_start()
+    );
+    ctx.ut(&json!({ "sql": text }), || text.clone());
+    Ok(())
+}
+
+fn user_add(args: &mut Argument, ctx: &Ctx, login: &str) -> Result<(), Fel> {
+    let namn = args.kravs("namn")?;
+    let roll = args.kravs("roll")?;
+    let roll = match roll.as_str() {
+        "handlaggare" => Roll::Handlaggare,
+        "systemforvaltare" => Roll::Systemforvaltare,
+        _ => return Err(HubbFel::OkandRollnamn { roll }.into()),
+    };
+    let ny = losenord(args, "password-env")?
+        .ok_or_else(|| Fel::from(Anvandningsfel::Saknas("password-env".into())))?;
+    let url = url(args)?;
+    // Who runs this logs in with their own password, or none where pg_hba trusts the
+    // directory, Kerberos or a certificate.
+    let egen = losenord(args, "hub-password-env")?;
+    args.inget_kvar(&[])?;
+    let mut hubb = Hubb::anslut(&url, egen.as_deref())?;
+    hubb.kontrollera_schema()?;
+    let id = hubb.lagg_till_anvandare(login, &namn, roll, &ny)?;
+    ctx.ut(&json!({ "login": login, "id": id, "roll": roll.kod() }), || {
+        format!(
+            "{}\n",
+            ctx.t("hubb-anvandare-klar", &[("login", login.into()), ("roll", roll.kod().into())])
+        )
+    });
+    Ok(())
+}

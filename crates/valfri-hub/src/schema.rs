@@ -1,0 +1,601 @@
+//! The hub's schema, its roles and what each role may do, as SQL.
+//!
+//! Everything lives in the schema `valfri`. `valfri.schemaversion` says which migrations have
+//! run; each runs in one transaction, so a hub is always at one whole version. The roles and the
+//! grants are not migrations: they are idempotent and applied after every `hub init`, so a DBA who
+//! prefers to run them by hand gets the same text from `valfri hub sql`.
+
+/// The group role of every handläggare's login.
+pub const GRUPP_HANDLAGGARE: &str = "valfri_handlaggare";
+/// The group role of every systemförvaltare's login; it includes what a handläggare may do.
+pub const GRUPP_SYSTEMFORVALTARE: &str = "valfri_systemforvaltare";
+
+/// Creates the version table when the hub is new; migrations start from version 0.
+pub(crate) const VERSIONSTABELL: &str = r"
+CREATE SCHEMA IF NOT EXISTS valfri;
+CREATE TABLE IF NOT EXISTS valfri.schemaversion (
+    id integer PRIMARY KEY CHECK (id = 1),
+    version integer NOT NULL
+);
+INSERT INTO valfri.schemaversion (id, version) VALUES (1, 0) ON CONFLICT (id) DO NOTHING;
+";
+
+/// The two group roles, created when missing. Creating them needs CREATEROLE; a DBA can run this
+/// by hand instead (`valfri hub sql`).
+pub const ROLLER: &str = r"
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'valfri_handlaggare') THEN
+        CREATE ROLE valfri_handlaggare NOLOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'valfri_systemforvaltare') THEN
+        CREATE ROLE valfri_systemforvaltare NOLOGIN IN ROLE valfri_handlaggare;
+    END IF;
+END
+$$;
+";
+
+/// Migration `n` (1-based) takes a hub from version `n - 1` to `n`.
+const MIGRATIONER: &[&str] = &[
+    // 1: the shared truth, as in the desk's SQLite schema (valfri-store's schema.rs, versions 1
+    // to 3; the desk-local tables sakerhet and registerpaket stay on the desk), plus what sync
+    // needs: a change number on every shared row, a record of deleted rows, and the commands
+    // already applied. The change-number triggers are added by `andringstriggrar`.
+    r#"
+-- Every insert or update of a shared row takes the next change number: a desk pulls what has a
+-- higher number than its cursor. The transaction id beside it lets a pull stop below the oldest
+-- transaction still running, whose rows may yet commit with a lower number.
+CREATE SEQUENCE valfri.andring_seq;
+
+CREATE FUNCTION valfri.satt_andring() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, valfri, pg_temp AS $$
+BEGIN
+    NEW.andring := nextval('valfri.andring_seq');
+    NEW.andring_tx := pg_current_xact_id();
+    RETURN NEW;
+END
+$$;
+
+-- A deleted shared row leaves its key and a change number, so a desk's pull deletes it too.
+CREATE TABLE valfri.borttagen (
+    andring bigint PRIMARY KEY,
+    andring_tx xid8 NOT NULL,
+    tabell text NOT NULL,
+    nyckel jsonb NOT NULL,
+    tid timestamptz NOT NULL DEFAULT now()
+);
+
+-- The trigger's arguments name the key columns of the table.
+CREATE FUNCTION valfri.notera_borttagen() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, valfri, pg_temp AS $$
+DECLARE
+    rad jsonb := to_jsonb(OLD);
+BEGIN
+    INSERT INTO valfri.borttagen (andring, andring_tx, tabell, nyckel)
+    SELECT nextval('valfri.andring_seq'), pg_current_xact_id(), TG_TABLE_NAME,
+           jsonb_object_agg(k, rad -> k)
+    FROM unnest(TG_ARGV) AS k;
+    RETURN OLD;
+END
+$$;
+
+CREATE TABLE valfri.kommun (
+    id integer PRIMARY KEY CHECK (id = 1),
+    namn text NOT NULL,
+    namnd text NOT NULL,
+    adress text NOT NULL,
+    postnummer text NOT NULL,
+    postort text NOT NULL,
+    telefon text NOT NULL,
+    ordning text NOT NULL CHECK (ordning IN ('alfabetisk', 'slumpad')),
+    ordning_seed bigint,
+    sprak text NOT NULL,
+    byte_dagar integer NOT NULL DEFAULT 0,
+    svarstid_dagar integer NOT NULL DEFAULT 14,
+    tak_max_alder_dagar integer NOT NULL DEFAULT 90,
+    skapad timestamptz NOT NULL DEFAULT now(),
+    andrad timestamptz NOT NULL DEFAULT now(),
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL
+);
+
+CREATE TABLE valfri.omrade (
+    id text PRIMARY KEY,
+    kod text NOT NULL UNIQUE,
+    namn text NOT NULL,
+    landsbygd boolean NOT NULL DEFAULT false,
+    skapad timestamptz NOT NULL DEFAULT now(),
+    andrad timestamptz NOT NULL DEFAULT now(),
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL
+);
+
+-- A person who works in Valfri. `login` is their PostgreSQL login role: the engine says who is
+-- connected (session_user), and this row says their name and title for letters.
+CREATE TABLE valfri.handlaggare (
+    id text PRIMARY KEY,
+    login text UNIQUE,
+    namn text NOT NULL,
+    titel text NOT NULL DEFAULT '',
+    telefon text NOT NULL DEFAULT '',
+    epost text NOT NULL DEFAULT '',
+    roll text NOT NULL CHECK (roll IN ('handlaggare', 'systemforvaltare')),
+    skapad timestamptz NOT NULL DEFAULT now(),
+    andrad timestamptz NOT NULL DEFAULT now(),
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL
+);
+
+-- The registry of providers (utförare), versioned: every change writes a whole snapshot to
+-- utforare_historik under a new registerversion, so a letter can be reproduced years later.
+CREATE TABLE valfri.registerversion (
+    nummer bigint PRIMARY KEY,
+    tid timestamptz NOT NULL DEFAULT now(),
+    vem text NOT NULL DEFAULT session_user,
+    beskrivning text NOT NULL,
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL
+);
+
+CREATE TABLE valfri.utforare (
+    id text PRIMARY KEY,
+    organisationsnummer text NOT NULL UNIQUE,
+    namn text NOT NULL,
+    regi text NOT NULL CHECK (regi IN ('egen_regi', 'privat', 'ideburen')),
+    telefon text NOT NULL,
+    epost text NOT NULL,
+    webb text NOT NULL,
+    adress text NOT NULL,
+    postnummer text NOT NULL,
+    postort text NOT NULL,
+    presentation text NOT NULL,
+    sprak text NOT NULL,
+    inriktningar text NOT NULL,
+    tillaggstjanster text NOT NULL,
+    version bigint NOT NULL REFERENCES valfri.registerversion (nummer),
+    skapad timestamptz NOT NULL DEFAULT now(),
+    andrad timestamptz NOT NULL DEFAULT now(),
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL
+);
+
+-- Lagrum is data (laws get renumbered): a column of the insats, as on the desk.
+CREATE TABLE valfri.insats (
+    id text PRIMARY KEY,
+    kod text NOT NULL UNIQUE,
+    lagrum text NOT NULL,
+    enhet text NOT NULL CHECK (enhet IN ('timmar_per_manad', 'dygn_per_manad', 'dagar_per_vecka', 'ingen')),
+    valfrihet boolean NOT NULL,
+    ickeval text NOT NULL CHECK (ickeval IN ('egen_regi', 'utsedd', 'turordning')),
+    ickeval_utforare_id text REFERENCES valfri.utforare (id),
+    turordning_egen_regi boolean NOT NULL DEFAULT true,
+    skapad timestamptz NOT NULL DEFAULT now(),
+    andrad timestamptz NOT NULL DEFAULT now(),
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL
+);
+
+CREATE TABLE valfri.insats_namn (
+    insats_id text NOT NULL REFERENCES valfri.insats (id) ON DELETE CASCADE,
+    sprak text NOT NULL,
+    namn text NOT NULL,
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL,
+    PRIMARY KEY (insats_id, sprak)
+);
+
+CREATE TABLE valfri.utforare_omrade (
+    utforare_id text NOT NULL REFERENCES valfri.utforare (id) ON DELETE CASCADE,
+    omrade_id text NOT NULL REFERENCES valfri.omrade (id),
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL,
+    PRIMARY KEY (utforare_id, omrade_id)
+);
+
+CREATE TABLE valfri.godkannande (
+    utforare_id text NOT NULL REFERENCES valfri.utforare (id) ON DELETE CASCADE,
+    insats_id text NOT NULL REFERENCES valfri.insats (id),
+    godkand_fran date NOT NULL,
+    godkand_till date,
+    kapacitetstak integer CHECK (kapacitetstak IS NULL OR kapacitetstak >= 0),
+    kapacitet_fran date,
+    kapacitet_till date,
+    kapacitet_bekraftad date,
+    paus_till date,
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL,
+    PRIMARY KEY (utforare_id, insats_id),
+    CHECK (godkand_till IS NULL OR godkand_till >= godkand_fran)
+);
+
+CREATE TABLE valfri.kvalitet (
+    utforare_id text NOT NULL REFERENCES valfri.utforare (id) ON DELETE CASCADE,
+    ordning integer NOT NULL,
+    insats_id text REFERENCES valfri.insats (id),
+    namn text NOT NULL,
+    varde double precision NOT NULL,
+    enhet text NOT NULL,
+    ar integer NOT NULL,
+    kalla text NOT NULL,
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL,
+    PRIMARY KEY (utforare_id, ordning)
+);
+
+-- The whole provider as JSON text (kept byte for byte); NULL when removed in this version.
+CREATE TABLE valfri.utforare_historik (
+    version bigint NOT NULL REFERENCES valfri.registerversion (nummer),
+    utforare_id text NOT NULL,
+    data text CHECK (data IS NULL OR data::jsonb IS NOT NULL),
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL,
+    PRIMARY KEY (utforare_id, version)
+);
+
+CREATE TABLE valfri.brukare (
+    id text PRIMARY KEY,
+    personnummer text NOT NULL UNIQUE CHECK (length(personnummer) = 12),
+    fornamn text NOT NULL,
+    efternamn text NOT NULL,
+    co text NOT NULL DEFAULT '',
+    adress text NOT NULL DEFAULT '',
+    postnummer text NOT NULL DEFAULT '',
+    postort text NOT NULL DEFAULT '',
+    omrade_id text REFERENCES valfri.omrade (id),
+    sprak text NOT NULL DEFAULT 'sv',
+    storstil boolean NOT NULL DEFAULT false,
+    skyddad boolean NOT NULL DEFAULT false,
+    namn_gemener text NOT NULL,
+    namn_vikt text NOT NULL,
+    fornamn_vikt text NOT NULL,
+    efternamn_vikt text NOT NULL,
+    skapad timestamptz NOT NULL DEFAULT now(),
+    andrad timestamptz NOT NULL DEFAULT now(),
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL
+);
+CREATE INDEX brukare_efternamn ON valfri.brukare (efternamn, fornamn);
+
+CREATE TABLE valfri.ombud (
+    id text PRIMARY KEY,
+    brukare_id text NOT NULL REFERENCES valfri.brukare (id) ON DELETE CASCADE,
+    typ text NOT NULL CHECK (typ IN ('god_man', 'forvaltare', 'anhorig', 'annat')),
+    namn text NOT NULL,
+    adress text NOT NULL,
+    postnummer text NOT NULL,
+    postort text NOT NULL,
+    skapad timestamptz NOT NULL DEFAULT now(),
+    andrad timestamptz NOT NULL DEFAULT now(),
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL
+);
+CREATE INDEX ombud_brukare ON valfri.ombud (brukare_id);
+
+CREATE TABLE valfri.beslut (
+    id text PRIMARY KEY,
+    brukare_id text NOT NULL REFERENCES valfri.brukare (id),
+    insats_id text NOT NULL REFERENCES valfri.insats (id),
+    diarienummer text NOT NULL,
+    ansokningsdatum date NOT NULL,
+    beslutsdatum date,
+    utfall text NOT NULL CHECK (utfall IN ('bifall', 'delvis', 'avslag')),
+    omfattning double precision,
+    giltig_fran date NOT NULL,
+    giltig_till date,
+    motivering text NOT NULL,
+    uppfoljning date,
+    handlaggare_id text NOT NULL REFERENCES valfri.handlaggare (id),
+    status text NOT NULL CHECK (status IN ('utkast', 'beslutat', 'verkstallt', 'avslutat')),
+    ersatter_id text REFERENCES valfri.beslut (id),
+    skapad timestamptz NOT NULL DEFAULT now(),
+    andrad timestamptz NOT NULL DEFAULT now(),
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL,
+    CHECK (giltig_till IS NULL OR giltig_till >= giltig_fran)
+);
+CREATE INDEX beslut_brukare ON valfri.beslut (brukare_id);
+CREATE UNIQUE INDEX beslut_ersatter ON valfri.beslut (ersatter_id) WHERE ersatter_id IS NOT NULL;
+
+-- A made beslut is never edited or deleted, by anyone's connection: SQLSTATE VF001.
+CREATE FUNCTION valfri.beslut_skydd() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, valfri, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        IF OLD.status <> 'utkast' THEN
+            RAISE EXCEPTION USING ERRCODE = 'VF001', MESSAGE = 'valfri: beslut är fattat och kan inte tas bort';
+        END IF;
+        RETURN OLD;
+    END IF;
+    IF OLD.status <> 'utkast' AND (
+        NEW.id, NEW.brukare_id, NEW.insats_id, NEW.diarienummer, NEW.ansokningsdatum,
+        NEW.beslutsdatum, NEW.utfall, NEW.omfattning, NEW.giltig_fran, NEW.giltig_till,
+        NEW.motivering, NEW.uppfoljning, NEW.handlaggare_id, NEW.ersatter_id, NEW.skapad
+    ) IS DISTINCT FROM (
+        OLD.id, OLD.brukare_id, OLD.insats_id, OLD.diarienummer, OLD.ansokningsdatum,
+        OLD.beslutsdatum, OLD.utfall, OLD.omfattning, OLD.giltig_fran, OLD.giltig_till,
+        OLD.motivering, OLD.uppfoljning, OLD.handlaggare_id, OLD.ersatter_id, OLD.skapad
+    ) THEN
+        RAISE EXCEPTION USING ERRCODE = 'VF001', MESSAGE = 'valfri: beslut är fattat och kan inte ändras';
+    END IF;
+    IF NEW.status IS DISTINCT FROM OLD.status AND NOT (
+        (OLD.status = 'utkast' AND NEW.status = 'beslutat')
+        OR (OLD.status = 'beslutat' AND NEW.status IN ('verkstallt', 'avslutat'))
+        OR (OLD.status = 'verkstallt' AND NEW.status = 'avslutat')
+    ) THEN
+        RAISE EXCEPTION USING ERRCODE = 'VF004', MESSAGE = 'valfri: otillåten statusändring';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER beslut_skydd BEFORE UPDATE OR DELETE ON valfri.beslut
+    FOR EACH ROW EXECUTE FUNCTION valfri.beslut_skydd();
+
+-- A val is one provider carrying out one beslut from a start date until it ends.
+CREATE TABLE valfri.val (
+    id text PRIMARY KEY,
+    beslut_id text NOT NULL REFERENCES valfri.beslut (id),
+    utforare_id text NOT NULL REFERENCES valfri.utforare (id),
+    insats_id text NOT NULL REFERENCES valfri.insats (id),
+    typ text NOT NULL CHECK (typ IN ('aktivt_val', 'byte', 'ickeval', 'overford')),
+    vem_valde text CHECK (vem_valde IN ('brukare', 'ombud', 'handlaggare')),
+    informationssatt text CHECK (informationssatt IN ('brev', 'samtal', 'tolk')),
+    informationssprak text,
+    valdatum date NOT NULL,
+    startdatum date NOT NULL,
+    slutdatum date,
+    ersatter_id text REFERENCES valfri.val (id),
+    registerversion bigint NOT NULL,
+    handlaggare text NOT NULL DEFAULT session_user,
+    skapad timestamptz NOT NULL DEFAULT now(),
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL
+);
+CREATE INDEX val_beslut ON valfri.val (beslut_id);
+CREATE INDEX val_aktiva ON valfri.val (utforare_id, insats_id) WHERE slutdatum IS NULL;
+CREATE UNIQUE INDEX val_en_aktiv ON valfri.val (beslut_id) WHERE slutdatum IS NULL;
+
+-- Every ickeval with its whole explanation (JSON text, kept byte for byte); the rotation's
+-- position is read from these rows.
+CREATE TABLE valfri.ickeval (
+    id text PRIMARY KEY,
+    val_id text NOT NULL UNIQUE REFERENCES valfri.val (id),
+    beslut_id text NOT NULL REFERENCES valfri.beslut (id),
+    insats_id text NOT NULL REFERENCES valfri.insats (id),
+    omrade_id text REFERENCES valfri.omrade (id),
+    modell text NOT NULL CHECK (modell IN ('egen_regi', 'utsedd', 'turordning')),
+    utforare_id text NOT NULL REFERENCES valfri.utforare (id),
+    forklaring text NOT NULL CHECK (forklaring::jsonb IS NOT NULL),
+    tid timestamptz NOT NULL DEFAULT now(),
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL
+);
+CREATE INDEX ickeval_turordning ON valfri.ickeval (insats_id, omrade_id, modell);
+
+-- Valfrihetsinformation given for a beslut.
+CREATE TABLE valfri.information (
+    id text PRIMARY KEY,
+    beslut_id text NOT NULL REFERENCES valfri.beslut (id),
+    skickad date NOT NULL,
+    svarsdatum date NOT NULL,
+    sprak text NOT NULL,
+    storstil boolean NOT NULL,
+    registerversion bigint NOT NULL,
+    handlaggare text NOT NULL DEFAULT session_user,
+    skapad timestamptz NOT NULL DEFAULT now(),
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL
+);
+CREATE INDEX information_beslut ON valfri.information (beslut_id);
+
+-- A beslut whose brukare must choose again because the register changed under them.
+CREATE TABLE valfri.omval (
+    beslut_id text PRIMARY KEY REFERENCES valfri.beslut (id),
+    orsak text NOT NULL CHECK (orsak IN ('upphort', 'ej_omrade', 'tak')),
+    utforare_id text NOT NULL REFERENCES valfri.utforare (id),
+    registerversion bigint NOT NULL,
+    markerad timestamptz NOT NULL DEFAULT now(),
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL
+);
+
+-- The record of every document produced.
+CREATE TABLE valfri.dokument (
+    id text PRIMARY KEY,
+    typ text NOT NULL CHECK (typ IN ('valfrihetsbrev', 'jamforelseblad', 'beslutsmeddelande')),
+    beslut_id text REFERENCES valfri.beslut (id),
+    mottagare text NOT NULL,
+    registerversion bigint NOT NULL,
+    sprak text NOT NULL,
+    storstil boolean NOT NULL,
+    sha256 text NOT NULL,
+    storlek bigint NOT NULL,
+    vem text NOT NULL DEFAULT session_user,
+    tid timestamptz NOT NULL DEFAULT now(),
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL
+);
+CREATE INDEX dokument_beslut ON valfri.dokument (beslut_id);
+
+-- Commands from the desks already applied, by their ULID: a retried push is applied once.
+CREATE TABLE valfri.outbox_applied (
+    ulid text PRIMARY KEY CHECK (ulid ~ '^[0-9A-HJKMNP-TV-Z]{26}$'),
+    vem text NOT NULL DEFAULT session_user,
+    tillampad timestamptz NOT NULL DEFAULT now(),
+    svar jsonb NOT NULL DEFAULT '{}'::jsonb
+);
+
+-- The audit log (händelselogg). A writer gives handling, objekt_typ, objekt_id and detalj; the
+-- trigger fills nr, tid, vem (session_user: the engine's login, never a parameter), the chain
+-- and the hash, under a lock so the chain cannot fork. Rows cannot be changed or removed
+-- (SQLSTATE VF002), and a handläggare has no UPDATE or DELETE on the table at all.
+CREATE TABLE valfri.handelselogg (
+    nr bigint PRIMARY KEY,
+    tid text NOT NULL,
+    vem text NOT NULL,
+    handling text NOT NULL,
+    objekt_typ text NOT NULL,
+    objekt_id text NOT NULL,
+    detalj text NOT NULL DEFAULT '',
+    foregaende text NOT NULL UNIQUE,
+    hash text NOT NULL
+);
+CREATE INDEX handelselogg_objekt ON valfri.handelselogg (objekt_typ, objekt_id);
+
+-- The same hash as valfri_domain::logg::kedjehash: hex SHA-256 over the fields, each followed
+-- by the byte 0x1f.
+CREATE FUNCTION valfri.kedjehash(nr bigint, tid text, vem text, handling text, objekt_typ text,
+                                 objekt_id text, detalj text, foregaende text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT SET search_path = pg_catalog AS $$
+    SELECT encode(sha256(convert_to(
+        nr::text || chr(31) || tid || chr(31) || vem || chr(31) || handling || chr(31)
+        || objekt_typ || chr(31) || objekt_id || chr(31) || detalj || chr(31)
+        || foregaende || chr(31), 'UTF8')), 'hex')
+$$;
+
+CREATE FUNCTION valfri.logg_kedja() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, valfri, pg_temp AS $$
+DECLARE
+    senaste record;
+BEGIN
+    -- One writer at a time; the next statement's snapshot then sees the row before.
+    PERFORM pg_advisory_xact_lock(hashtext('valfri.handelselogg'));
+    SELECT nr, hash INTO senaste FROM valfri.handelselogg ORDER BY nr DESC LIMIT 1;
+    NEW.nr := coalesce(senaste.nr, 0) + 1;
+    NEW.foregaende := coalesce(senaste.hash, repeat('0', 64));
+    NEW.tid := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+    NEW.vem := session_user;
+    NEW.detalj := coalesce(NEW.detalj, '');
+    NEW.hash := valfri.kedjehash(NEW.nr, NEW.tid, NEW.vem, NEW.handling, NEW.objekt_typ,
+                                 NEW.objekt_id, NEW.detalj, NEW.foregaende);
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER handelselogg_kedja BEFORE INSERT ON valfri.handelselogg
+    FOR EACH ROW EXECUTE FUNCTION valfri.logg_kedja();
+
+CREATE FUNCTION valfri.logg_andras_ej() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION USING ERRCODE = 'VF002', MESSAGE = 'valfri: händelseloggen kan inte ändras';
+END
+$$;
+CREATE TRIGGER handelselogg_andras_ej BEFORE UPDATE OR DELETE ON valfri.handelselogg
+    FOR EACH ROW EXECUTE FUNCTION valfri.logg_andras_ej();
+CREATE TRIGGER handelselogg_toms_ej BEFORE TRUNCATE ON valfri.handelselogg
+    FOR EACH STATEMENT EXECUTE FUNCTION valfri.logg_andras_ej();
+
+-- The only way to a skyddad brukare's row: with a reason, which is logged under the login.
+CREATE FUNCTION valfri.oppna_skyddad_brukare(brukare_id text, skal text)
+RETURNS SETOF valfri.brukare
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, valfri, pg_temp AS $$
+BEGIN
+    IF skal IS NULL OR btrim(skal) = '' THEN
+        RAISE EXCEPTION USING ERRCODE = 'VF003', MESSAGE = 'valfri: ett skäl krävs';
+    END IF;
+    IF NOT pg_has_role(session_user, 'valfri_handlaggare', 'MEMBER') THEN
+        RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = 'valfri: ingen Valfri-roll';
+    END IF;
+    INSERT INTO valfri.handelselogg (handling, objekt_typ, objekt_id, detalj)
+    VALUES ('las', 'brukare', brukare_id, jsonb_build_object('skal', skal)::text);
+    RETURN QUERY SELECT * FROM valfri.brukare b WHERE b.id = oppna_skyddad_brukare.brukare_id;
+END
+$$;
+"#,
+];
+
+/// How many migrations this program knows: the newest schema version it can work with.
+pub const SCHEMAVERSION: usize = MIGRATIONER.len();
+
+/// Migration `n` (1-based) as SQL.
+pub(crate) fn migrering(n: usize) -> String {
+    let mut sql = MIGRATIONER[n - 1].to_owned();
+    if n == 1 {
+        sql.push_str(&andringstriggrar());
+    }
+    sql
+}
+
+/// The tables that carry a change number, with their key columns (for the record of deletions).
+const DELADE_TABELLER: &[(&str, &str)] = &[
+    ("kommun", "id"),
+    ("omrade", "id"),
+    ("handlaggare", "id"),
+    ("registerversion", "nummer"),
+    ("utforare", "id"),
+    ("insats", "id"),
+    ("insats_namn", "insats_id, sprak"),
+    ("utforare_omrade", "utforare_id, omrade_id"),
+    ("godkannande", "utforare_id, insats_id"),
+    ("kvalitet", "utforare_id, ordning"),
+    ("utforare_historik", "utforare_id, version"),
+    ("brukare", "id"),
+    ("ombud", "id"),
+    ("beslut", "id"),
+    ("val", "id"),
+    ("ickeval", "id"),
+    ("information", "id"),
+    ("omval", "beslut_id"),
+    ("dokument", "id"),
+];
+
+/// The change-number and deletion triggers of the shared tables, for migration 1.
+fn andringstriggrar() -> String {
+    use std::fmt::Write as _;
+    let mut sql = String::new();
+    for (tabell, nyckel) in DELADE_TABELLER {
+        let argument = nyckel.split(", ").map(|k| format!("'{k}'")).collect::<Vec<_>>().join(", ");
+        let _ = write!(
+            sql,
+            "CREATE TRIGGER {tabell}_andring BEFORE INSERT OR UPDATE ON valfri.{tabell}
+                 FOR EACH ROW EXECUTE FUNCTION valfri.satt_andring();
+             CREATE TRIGGER {tabell}_borttagen AFTER DELETE ON valfri.{tabell}
+                 FOR EACH ROW EXECUTE FUNCTION valfri.notera_borttagen({argument});
+"
+        );
+    }
+    sql
+}
+
+/// What each group may do: grants, row-level security, and the functions it may call. Applied
+/// whole after every migration run, so it always matches the newest schema.
+pub const BEHORIGHETER: &str = r"
+REVOKE ALL ON SCHEMA valfri FROM PUBLIC;
+GRANT USAGE ON SCHEMA valfri TO valfri_handlaggare, valfri_systemforvaltare;
+REVOKE ALL ON ALL TABLES IN SCHEMA valfri FROM PUBLIC, valfri_handlaggare, valfri_systemforvaltare;
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA valfri FROM PUBLIC, valfri_handlaggare, valfri_systemforvaltare;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA valfri FROM PUBLIC, valfri_handlaggare, valfri_systemforvaltare;
+
+-- Everyone with a Valfri role reads the shared truth (skyddad brukare are filtered below).
+GRANT SELECT ON valfri.schemaversion, valfri.kommun, valfri.omrade, valfri.handlaggare,
+    valfri.registerversion, valfri.utforare, valfri.insats, valfri.insats_namn,
+    valfri.utforare_omrade, valfri.godkannande, valfri.kvalitet, valfri.utforare_historik,
+    valfri.brukare, valfri.ombud, valfri.beslut, valfri.val, valfri.ickeval, valfri.information,
+    valfri.omval, valfri.dokument, valfri.borttagen
+    TO valfri_handlaggare;
+
+-- A handläggare's case work. A made beslut is guarded by its trigger; the log only grows.
+GRANT INSERT, UPDATE ON valfri.brukare TO valfri_handlaggare;
+GRANT INSERT, UPDATE, DELETE ON valfri.ombud TO valfri_handlaggare;
+GRANT INSERT, UPDATE, DELETE ON valfri.beslut TO valfri_handlaggare;
+GRANT INSERT, UPDATE ON valfri.val TO valfri_handlaggare;
+GRANT INSERT ON valfri.ickeval, valfri.information, valfri.dokument TO valfri_handlaggare;
+GRANT INSERT, DELETE ON valfri.omval TO valfri_handlaggare;
+GRANT INSERT (handling, objekt_typ, objekt_id, detalj) ON valfri.handelselogg TO valfri_handlaggare;
+GRANT SELECT, INSERT ON valfri.outbox_applied TO valfri_handlaggare;
+GRANT EXECUTE ON FUNCTION valfri.oppna_skyddad_brukare(text, text) TO valfri_handlaggare;
+
+-- Only a systemförvaltare changes the register, the settings and who works here, and reads the
+-- log. The register's history only grows.
+GRANT INSERT, UPDATE, DELETE ON valfri.kommun, valfri.omrade, valfri.handlaggare,
+    valfri.utforare, valfri.insats, valfri.insats_namn, valfri.utforare_omrade,
+    valfri.godkannande, valfri.kvalitet
+    TO valfri_systemforvaltare;
+GRANT INSERT ON valfri.registerversion, valfri.utforare_historik TO valfri_systemforvaltare;
+GRANT SELECT ON valfri.handelselogg TO valfri_systemforvaltare;
+
+-- A skyddad brukare's row is invisible to a plain SELECT by every Valfri login (the schema owner
+-- is not subject to it); valfri.oppna_skyddad_brukare is the logged way in.
+ALTER TABLE valfri.brukare ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS brukare_ej_skyddad ON valfri.brukare;
+CREATE POLICY brukare_ej_skyddad ON valfri.brukare USING (NOT skyddad) WITH CHECK (true);
+";

@@ -1,0 +1,173 @@
+//! Aktivt val and byte: who can be chosen, the choice itself, the history, and the
+//! valfrihetsinformation that starts the time to answer.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+impl Store {
+    /// Every provider approved for the beslut's insats, with whether the brukare can choose it on
+    /// `dag`, in the municipality's neutral order.
+    pub fn valbara(&self, aktor: &Aktor, beslut_id: &str, dag: NaiveDate) -> Resultat<Valbara> {
+        let kommun = self.kommun()?;
+        self.i_transaktion(|tx| {
+            let b = beslutsdata(tx, beslut_id)?;
+            let mut rader: Vec<ValbarRad> = kandidater(tx, &b)?
+                .into_iter()
+                .map(|k| ValbarRad {
+                    status: k.status(dag),
+                    kapacitetstak: tak_galler(&k.godkannande, dag),
+                    utforare_id: k.utforare_id,
+                    namn: k.namn,
+                    organisationsnummer: k.organisationsnummer,
+                    regi: k.regi,
+                    aktiva: k.aktiva,
+                })
+                .collect();
+            neutral_ordning(
+                &mut rader,
+                kommun.ordning,
+                kommun.ordning_seed.unwrap_or(0),
+                |r| &r.namn,
+                |r| &r.utforare_id,
+            );
+            logg::skriv(tx, aktor, "las", "valbara", beslut_id, &dag.to_string())?;
+            Ok(Valbara {
+                beslut_id: b.id,
+                insats_kod: b.insats_kod,
+                omrade: b.omrade_kod,
+                datum: dag,
+                ordning: kommun.ordning,
+                ordning_seed: kommun.ordning_seed,
+                registerversion: registerversion(tx)?,
+                utforare: rader,
+            })
+        })
+    }
+
+    /// Registers an aktivt val, or a byte when the beslut already has a provider. The capacity
+    /// check and the assignment are one transaction.
+    pub fn valj(&self, aktor: &Aktor, ny: &NyttVal) -> Resultat<String> {
+        kontrollera_handelsedatum(ny.valdatum, crate::idag())?;
+        let kommun = self.kommun()?;
+        let sprak = ny
+            .informationssprak
+            .as_ref()
+            .map(|s| kontrollera_sprak(std::slice::from_ref(s)))
+            .transpose()?;
+        self.i_transaktion(|tx| {
+            let b = beslutsdata(tx, &ny.beslut_id)?;
+            b.kan_valjas()?;
+            let kandidat = kandidater(tx, &b)?
+                .into_iter()
+                .find(|k| k.utforare_id == ny.utforare_id)
+                .ok_or(Lagringsfel::InteValbar { skal: "ej_godkand" })?;
+            let tidigare = aktivt_val(tx, &b.id)?;
+            if tidigare.as_ref().is_some_and(|t| t.utforare_id == ny.utforare_id) {
+                return Err(Lagringsfel::SammaUtforare);
+            }
+            let status = kandidat.status(ny.valdatum);
+            if !status.ar_valbar() {
+                return Err(Lagringsfel::InteValbar { skal: status.kod() });
+            }
+            let start = match (&tidigare, ny.startdatum) {
+                (_, Some(s)) => s,
+                (Some(_), None) => ny.valdatum + Days::new(u64::from(kommun.byte_dagar)),
+                (None, None) => ny.valdatum.max(b.giltig_fran),
+            };
+            if let Some(t) = &tidigare {
+                let slut = start.pred_opt().unwrap_or(start);
+                tx.execute(
+                    "UPDATE val SET slutdatum = ?2 WHERE id = ?1",
+                    params![t.id, slut.max(t.startdatum).to_string()],
+                )?;
+            }
+            let id = infoga_val(
+                tx,
+                aktor,
+                &NyRad {
+                    beslut: &b,
+                    utforare_id: &ny.utforare_id,
+                    typ: if tidigare.is_some() { ValTyp::Byte } else { ValTyp::AktivtVal },
+                    vem_valde: Some(ny.vem_valde),
+                    informationssatt: ny.informationssatt,
+                    informationssprak: sprak.clone(),
+                    valdatum: ny.valdatum,
+                    startdatum: start,
+                    ersatter: tidigare.map(|t| t.id),
+                },
+            )?;
+            logg::skriv(
+                tx,
+                aktor,
+                "valj",
+                "beslut",
+                &b.id,
+                &format!("utforare {}", ny.utforare_id),
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// Every provider a beslut has had, oldest first.
+    pub fn valhistorik(&self, aktor: &Aktor, beslut_id: &str) -> Resultat<Vec<Val>> {
+        self.i_transaktion(|tx| {
+            let mut stmt = tx.prepare_cached(&format!(
+                "{VAL_SQL} WHERE v.beslut_id = ?1 ORDER BY v.skapad, v.rowid"
+            ))?;
+            let lista = stmt
+                .query_map([beslut_id], val_fran_rad)?
+                .map(|r| r?)
+                .collect::<Resultat<Vec<_>>>()?;
+            drop(stmt);
+            logg::skriv(tx, aktor, "las", "val", beslut_id, "")?;
+            Ok(lista)
+        })
+    }
+
+    /// Records that valfrihetsinformation was given on `skickad`; returns the svarsdatum.
+    pub fn registrera_information(
+        &self,
+        aktor: &Aktor,
+        beslut_id: &str,
+        skickad: NaiveDate,
+        sprak: &str,
+        storstil: bool,
+    ) -> Resultat<NaiveDate> {
+        kontrollera_handelsedatum(skickad, crate::idag())?;
+        self.i_transaktion(|tx| skriv_information(tx, aktor, beslut_id, skickad, sprak, storstil))
+    }
+}
+
+/// Records that valfrihetsinformation was given on `skickad`, inside the caller's
+/// transaction, and returns the svarsdatum; refused like [`kontrollera_information`].
+pub(crate) fn skriv_information(
+    tx: &Transaction<'_>,
+    aktor: &Aktor,
+    beslut_id: &str,
+    skickad: NaiveDate,
+    sprak: &str,
+    storstil: bool,
+) -> Resultat<NaiveDate> {
+    let svarstid: u32 =
+        tx.rad("SELECT svarstid_dagar FROM kommun WHERE id = 1", [], |r| r.get(0))?;
+    let sprak = kontrollera_sprak(&[sprak.to_owned()])?;
+    let svarsdatum = skickad + Days::new(u64::from(svarstid));
+    beslutsdata(tx, beslut_id)?.kan_informeras(skickad)?;
+    tx.execute(
+        "INSERT INTO information (id, beslut_id, skickad, svarsdatum, sprak, storstil, registerversion, handlaggare, skapad)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![ny_id(), beslut_id, skickad.to_string(), svarsdatum.to_string(), sprak, storstil, registerversion(tx)?, aktor.logg_namn(), nu()],
+    )?;
+    logg::skriv(tx, aktor, "information", "beslut", beslut_id, &svarsdatum.to_string())?;
+    Ok(svarsdatum)
+}
+
+/// Refuses valfrihetsinformation for a beslut that gives no choice on `dag` (see
+/// [`Beslutsdata::kan_informeras`]).
+pub(crate) fn kontrollera_information(
+    tx: &Transaction<'_>,
+    beslut_id: &str,
+    dag: NaiveDate,
+) -> Resultat<()> {
+    beslutsdata(tx, beslut_id)?.kan_informeras(dag)
+}

@@ -1,0 +1,111 @@
+//! Today's worklists.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+/// A line on a worklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Arbetspost {
+    pub beslut_id: String,
+    pub brukare_id: String,
+    pub namn: String,
+    pub insats_kod: String,
+    pub datum: Option<NaiveDate>,
+}
+
+/// A provider's capacity for an insats.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Kapacitet {
+    pub utforare_id: String,
+    pub namn: String,
+    pub insats_kod: String,
+    pub aktiva: u32,
+    pub kapacitetstak: u32,
+    pub bekraftad: Option<NaiveDate>,
+}
+
+/// Today's work.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Arbetslistor {
+    /// Valfrihetsinformation sent, svarsdatum passed, no provider: ickeval is due.
+    pub ickeval: Vec<Arbetspost>,
+    /// Uppföljning due within 30 days.
+    pub uppfoljning: Vec<Arbetspost>,
+    /// Beslut that end within 30 days.
+    pub upphor: Vec<Arbetspost>,
+    /// Brukare marked for a new choice after a register change.
+    pub omval: Vec<Arbetspost>,
+    /// Providers at or above 90 % of their cap.
+    pub nara_tak: Vec<Kapacitet>,
+    /// Caps not confirmed within the municipality's limit (default 90 days).
+    pub gamla_tak: Vec<Kapacitet>,
+}
+
+impl Store {
+    /// Today's worklists. Reading them is logged: they name brukare.
+    pub fn arbetslistor(&self, aktor: &Aktor, dag: NaiveDate) -> Resultat<Arbetslistor> {
+        const BAS: &str = "SELECT b.id, b.brukare_id, br.fornamn || ' ' || br.efternamn, i.kod";
+        const FRAN: &str = "FROM beslut b JOIN brukare br ON br.id = b.brukare_id JOIN insats i ON i.id = b.insats_id";
+        let kommun = self.kommun()?;
+        let om30 = (dag + Days::new(30)).to_string();
+        let dagstr = dag.to_string();
+        let gammal = (dag - Days::new(u64::from(kommun.tak_max_alder_dagar))).to_string();
+        self.i_transaktion(|tx| {
+            let poster = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Resultat<Vec<Arbetspost>> {
+                let mut stmt = tx.prepare_cached(sql)?;
+                let rader = stmt.query_map(p, |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, Option<String>>(4)?))
+                })?;
+                rader
+                    .map(|r| {
+                        let (beslut_id, brukare_id, namn, insats_kod, d) = r?;
+                        Ok(Arbetspost { beslut_id, brukare_id, namn, insats_kod, datum: datum_opt(d)? })
+                    })
+                    .collect()
+            };
+            let aktiv = "b.status IN ('beslutat', 'verkstallt')";
+            let ickeval = poster(
+                &format!(
+                    "{BAS}, (SELECT max(svarsdatum) FROM information f WHERE f.beslut_id = b.id) AS sd {FRAN}
+                     WHERE {aktiv} AND b.utfall <> 'avslag' AND sd < ?1
+                       AND NOT EXISTS (SELECT 1 FROM val v WHERE v.beslut_id = b.id AND v.slutdatum IS NULL) ORDER BY sd"
+                ),
+                &[&dagstr],
+            )?;
+            let uppfoljning = poster(
+                &format!("{BAS}, b.uppfoljning {FRAN} WHERE {aktiv} AND b.uppfoljning <= ?1 ORDER BY b.uppfoljning"),
+                &[&om30],
+            )?;
+            let upphor = poster(
+                &format!("{BAS}, b.giltig_till {FRAN} WHERE {aktiv} AND b.giltig_till BETWEEN ?1 AND ?2 ORDER BY b.giltig_till"),
+                &[&dagstr, &om30],
+            )?;
+            let omval = poster(&format!("{BAS}, substr(m.markerad, 1, 10) {FRAN} JOIN omval m ON m.beslut_id = b.id ORDER BY m.markerad"), &[])?;
+            let mut stmt = tx.prepare_cached(
+                "SELECT u.id, u.namn, i.kod, g.kapacitetstak, g.kapacitet_bekraftad, g.kapacitet_fran, g.kapacitet_till,
+                    (SELECT count(*) FROM val v WHERE v.utforare_id = u.id AND v.insats_id = g.insats_id AND v.slutdatum IS NULL)
+                 FROM godkannande g JOIN utforare u ON u.id = g.utforare_id JOIN insats i ON i.id = g.insats_id
+                 WHERE g.kapacitetstak IS NOT NULL AND (g.godkand_till IS NULL OR g.godkand_till >= ?1) ORDER BY u.namn, i.kod",
+            )?;
+            let mut nara_tak = Vec::new();
+            let mut gamla_tak = Vec::new();
+            let rader = stmt.query_map([&dagstr], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, u32>(3)?, r.get::<_, Option<String>>(4)?, (r.get::<_, Option<String>>(5)?, r.get::<_, Option<String>>(6)?), r.get::<_, u32>(7)?))
+            })?;
+            for r in rader {
+                let (utforare_id, namn, insats_kod, tak, bekraftad, (fran, till), aktiva) = r?;
+                let galler = datum_opt(fran)?.is_none_or(|f| f <= dag) && datum_opt(till)?.is_none_or(|t| dag <= t);
+                let k = Kapacitet { utforare_id, namn, insats_kod, aktiva, kapacitetstak: tak, bekraftad: datum_opt(bekraftad.clone())? };
+                if galler && u64::from(aktiva) * 10 >= u64::from(tak) * 9 {
+                    nara_tak.push(k.clone());
+                }
+                if bekraftad.is_none_or(|b| b < gammal) {
+                    gamla_tak.push(k);
+                }
+            }
+            drop(stmt);
+            logg::skriv(tx, aktor, "las", "arbetslistor", "", &dagstr)?;
+            Ok(Arbetslistor { ickeval, uppfoljning, upphor, omval, nara_tak, gamla_tak })
+        })
+    }
+}

@@ -1,0 +1,23 @@
+# Kommunläge: the municipality's shared database (the hub) on PostgreSQL.
+hubb-fel-adress = The hub's address is not a PostgreSQL address ({ $detalj }). Write it as postgresql://user@server/database.
+hubb-fel-losenord = Wrong password for { $anvandare }, or the login does not exist in the hub.
+hubb-fel-okand-roll = { $anvandare } can log in to the hub but has no role in Valfri. Ask the system administrator to add the login with valfri hub user add.
+hubb-fel-okant-rollnamn = Unknown role “{ $roll }”. Choose handlaggare or systemforvaltare.
+hubb-fel-nekad = The hub does not let { $anvandare } in from this computer (pg_hba.conf). Ask the municipality's database administrator.
+hubb-fel-onaborbar = The hub at { $adress } cannot be reached. Check the network and the address; your work is kept on this computer. ({ $detalj })
+hubb-fel-tls = The hub at { $adress } refused a secure (TLS) connection. Ask the database administrator to turn on TLS; Valfri does not send passwords unencrypted when TLS is required. ({ $detalj })
+hubb-fel-nyare-schema = The hub was set up by a newer version of Valfri (schema { $hubb }, this program knows { $program }). Update Valfri on this computer.
+hubb-fel-aldre-schema = The hub has an older schema ({ $hubb }, this program needs { $program }). The schema owner must run valfri hub init.
+hubb-fel-inte-initierad = The database has no Valfri hub yet. The schema owner must run valfri hub init.
+hubb-fel-behorighet = The hub said no: your login may not do this. ({ $detalj })
+hubb-fel-beslut-fattat = The decision has been made and cannot be changed or removed.
+hubb-fel-loggen = The audit log cannot be changed or removed.
+hubb-fel-skal = Opening the record of a client with protected personal data needs a reason.
+hubb-fel-ogiltig-inloggning = “{ $login }” cannot be a login: use lower-case letters a–z, digits and . _ - @, start with a letter, at most 63 characters.
+hubb-fel-inloggning-finns = The login { $login } already exists in the hub.
+hubb-fel-tomt-losenord = The password is empty. Put it in the environment variable you name.
+hubb-fel-avbruten = The connection to the hub was lost. Nothing half-done was saved; try again. ({ $detalj })
+hubb-fel-internt = The hub answered with an error: { $detalj }
+hubb-init-klar = The hub is now at schema { $till } (was { $fran }); roles and grants are in place.
+hubb-init-oforandrad = The hub was already at schema { $till }; roles and grants were applied again.
+hubb-anvandare-klar = { $login } can now log in to the hub as { $roll }.

@@ -1,0 +1,23 @@
+# Kuntatila: kunnan yhteinen tietokanta (hubi) PostgreSQL:ssä.
+hubb-fel-adress = Hubin osoite ei ole PostgreSQL-osoite ({ $detalj }). Kirjoita se muodossa postgresql://käyttäjä@palvelin/tietokanta.
+hubb-fel-losenord = Väärä salasana käyttäjälle { $anvandare }, tai tunnusta ei ole hubissa.
+hubb-fel-okand-roll = { $anvandare } voi kirjautua hubiin, mutta hänellä ei ole roolia Valfrissa. Pyydä järjestelmän ylläpitäjää lisäämään tunnus komennolla valfri hub user add.
+hubb-fel-okant-rollnamn = Tuntematon rooli ”{ $roll }”. Valitse handlaggare tai systemforvaltare.
+hubb-fel-nekad = Hubi ei päästä käyttäjää { $anvandare } sisään tältä tietokoneelta (pg_hba.conf). Ota yhteyttä kunnan tietokannan ylläpitäjään.
+hubb-fel-onaborbar = Hubiin osoitteessa { $adress } ei saada yhteyttä. Tarkista verkko ja osoite; työsi säilyy tällä tietokoneella. ({ $detalj })
+hubb-fel-tls = Hubi osoitteessa { $adress } kieltäytyi suojatusta (TLS-)yhteydestä. Pyydä tietokannan ylläpitäjää ottamaan TLS käyttöön; Valfri ei lähetä salasanoja salaamatta, kun TLS vaaditaan. ({ $detalj })
+hubb-fel-nyare-schema = Hubi on otettu käyttöön uudemmalla Valfrin versiolla (skeema { $hubb }, tämä ohjelma tuntee version { $program }). Päivitä Valfri tällä tietokoneella.
+hubb-fel-aldre-schema = Hubin skeema on vanhempi ({ $hubb }, tämä ohjelma tarvitsee version { $program }). Skeeman omistajan on ajettava valfri hub init.
+hubb-fel-inte-initierad = Tietokannassa ei ole vielä Valfri-hubia. Skeeman omistajan on ajettava valfri hub init.
+hubb-fel-behorighet = Hubi kieltäytyi: tunnuksesi ei saa tehdä tätä. ({ $detalj })
+hubb-fel-beslut-fattat = Päätös on tehty, eikä sitä voi muuttaa tai poistaa.
+hubb-fel-loggen = Tapahtumalokia ei voi muuttaa eikä poistaa.
+hubb-fel-skal = Turvakiellon alaisen asiakkaan asiakirjojen avaaminen vaatii perusteen.
+hubb-fel-ogiltig-inloggning = ”{ $login }” ei kelpaa tunnukseksi: käytä pieniä kirjaimia a–z, numeroita ja merkkejä . _ - @, aloita kirjaimella, enintään 63 merkkiä.
+hubb-fel-inloggning-finns = Tunnus { $login } on jo hubissa.
+hubb-fel-tomt-losenord = Salasana on tyhjä. Laita se nimeämääsi ympäristömuuttujaan.
+hubb-fel-avbruten = Yhteys hubiin katkesi. Mitään puolivalmista ei tallennettu; yritä uudelleen. ({ $detalj })
+hubb-fel-internt = Hubi vastasi virheellä: { $detalj }
+hubb-init-klar = Hubin skeema on nyt { $till } (oli { $fran }); roolit ja oikeudet on asetettu.
+hubb-init-oforandrad = Hubin skeema oli jo { $till }; roolit ja oikeudet asetettiin uudelleen.
+hubb-anvandare-klar = { $login } voi nyt kirjautua hubiin roolissa { $roll }.

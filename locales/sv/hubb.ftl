@@ -1,0 +1,23 @@
+# Kommunläge: kommunens gemensamma databas (hubben) i PostgreSQL.
+hubb-fel-adress = Hubbens adress är ingen PostgreSQL-adress ({ $detalj }). Skriv den som postgresql://användare@server/databas.
+hubb-fel-losenord = Fel lösenord för { $anvandare }, eller så finns inte inloggningen i hubben.
+hubb-fel-okand-roll = { $anvandare } kan logga in i hubben men har ingen roll i Valfri. Be systemförvaltaren lägga till inloggningen med valfri hub user add.
+hubb-fel-okant-rollnamn = Okänd roll ”{ $roll }”. Välj handlaggare eller systemforvaltare.
+hubb-fel-nekad = Hubben släpper inte in { $anvandare } från den här datorn (pg_hba.conf). Kontakta kommunens databasadministratör.
+hubb-fel-onaborbar = Hubben på { $adress } går inte att nå. Kontrollera nätverket och adressen; ditt arbete finns kvar på den här datorn. ({ $detalj })
+hubb-fel-tls = Hubben på { $adress } vägrade en säker (TLS-)anslutning. Be databasadministratören slå på TLS; Valfri skickar inte lösenord okrypterat när TLS krävs. ({ $detalj })
+hubb-fel-nyare-schema = Hubben är uppsatt av en nyare version av Valfri (schema { $hubb }, det här programmet känner till { $program }). Uppdatera Valfri på den här datorn.
+hubb-fel-aldre-schema = Hubben har ett äldre schema ({ $hubb }, det här programmet behöver { $program }). Schemaägaren behöver köra valfri hub init.
+hubb-fel-inte-initierad = Databasen har ingen Valfri-hubb ännu. Schemaägaren behöver köra valfri hub init.
+hubb-fel-behorighet = Hubben sa nej: din inloggning får inte göra detta. ({ $detalj })
+hubb-fel-beslut-fattat = Beslutet är fattat och kan inte ändras eller tas bort.
+hubb-fel-loggen = Händelseloggen kan inte ändras eller tas bort.
+hubb-fel-skal = Att öppna akten för en brukare med skyddade personuppgifter kräver ett skäl.
+hubb-fel-ogiltig-inloggning = ”{ $login }” kan inte vara en inloggning: använd små bokstäver a–z, siffror och . _ - @, börja med en bokstav, högst 63 tecken.
+hubb-fel-inloggning-finns = Inloggningen { $login } finns redan i hubben.
+hubb-fel-tomt-losenord = Lösenordet är tomt. Lägg det i miljövariabeln du anger.
+hubb-fel-avbruten = Förbindelsen med hubben bröts. Inget halvgjort sparades; försök igen. ({ $detalj })
+hubb-fel-internt = Hubben svarade med ett fel: { $detalj }
+hubb-init-klar = Hubben har nu schema { $till } (hade { $fran }); roller och behörigheter är satta.
+hubb-init-oforandrad = Hubben hade redan schema { $till }; roller och behörigheter är satta på nytt.
+hubb-anvandare-klar = { $login } kan nu logga in i hubben som { $roll }.
