@@ -501,6 +501,47 @@ BEGIN
 END
 $$;
 "#,
+    // 2: as the desk's migration 7: what a delvis bifall did not grant, the delegation point of
+    // an insats and of a made beslut (guarded like the rest of a made beslut), and an insats
+    // name's form inside a sentence.
+    r#"
+ALTER TABLE valfri.beslut ADD COLUMN ej_beviljat text NOT NULL DEFAULT '';
+ALTER TABLE valfri.beslut ADD COLUMN delegation text NOT NULL DEFAULT '';
+ALTER TABLE valfri.insats ADD COLUMN delegation text NOT NULL DEFAULT '';
+ALTER TABLE valfri.insats_namn ADD COLUMN i_mening text;
+CREATE OR REPLACE FUNCTION valfri.beslut_skydd() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, valfri, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        IF OLD.status <> 'utkast' THEN
+            RAISE EXCEPTION USING ERRCODE = 'VF001', MESSAGE = 'valfri: beslut är fattat och kan inte tas bort';
+        END IF;
+        RETURN OLD;
+    END IF;
+    IF OLD.status <> 'utkast' AND (
+        NEW.id, NEW.brukare_id, NEW.insats_id, NEW.diarienummer, NEW.ansokningsdatum,
+        NEW.beslutsdatum, NEW.utfall, NEW.omfattning, NEW.giltig_fran, NEW.giltig_till,
+        NEW.motivering, NEW.uppfoljning, NEW.handlaggare_id, NEW.ersatter_id, NEW.skapad,
+        NEW.ej_beviljat, NEW.delegation
+    ) IS DISTINCT FROM (
+        OLD.id, OLD.brukare_id, OLD.insats_id, OLD.diarienummer, OLD.ansokningsdatum,
+        OLD.beslutsdatum, OLD.utfall, OLD.omfattning, OLD.giltig_fran, OLD.giltig_till,
+        OLD.motivering, OLD.uppfoljning, OLD.handlaggare_id, OLD.ersatter_id, OLD.skapad,
+        OLD.ej_beviljat, OLD.delegation
+    ) THEN
+        RAISE EXCEPTION USING ERRCODE = 'VF001', MESSAGE = 'valfri: beslut är fattat och kan inte ändras';
+    END IF;
+    IF NEW.status IS DISTINCT FROM OLD.status AND NOT (
+        (OLD.status = 'utkast' AND NEW.status = 'beslutat')
+        OR (OLD.status = 'beslutat' AND NEW.status IN ('verkstallt', 'avslutat'))
+        OR (OLD.status = 'verkstallt' AND NEW.status = 'avslutat')
+    ) THEN
+        RAISE EXCEPTION USING ERRCODE = 'VF004', MESSAGE = 'valfri: otillåten statusändring';
+    END IF;
+    RETURN NEW;
+END
+$$;
+"#,
 ];
 
 /// How many migrations this program knows: the newest schema version it can work with.

@@ -5,7 +5,8 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use valfri_domain::behorighet::far_andra_beslut;
 use valfri_domain::formular::{Beslutsformular, Faltfel};
 use valfri_domain::{
-    Beslut, BeslutStatus, Enhet, Falt, NyttBeslut, Utfall, Valideringsfel, kontrollera_text,
+    Beslut, BeslutStatus, Enhet, Falt, NyttBeslut, Utfall, Valideringsfel, kontrollera_ej_beviljat,
+    kontrollera_text,
 };
 
 use crate::Rad as _;
@@ -16,7 +17,8 @@ const BESLUT_SQL: &str = "SELECT b.id, b.brukare_id, i.kod, coalesce(n.namn, i.k
         b.handlaggare_id, h.namn, b.status, b.ersatter_id, (SELECT e.id FROM beslut e WHERE e.ersatter_id = b.id),
         b.status IN ('beslutat', 'verkstallt') AND b.utfall <> 'avslag' AND i.valfrihet,
         b.status = 'utkast',
-        b.status <> 'utkast' AND NOT EXISTS (SELECT 1 FROM beslut e WHERE e.ersatter_id = b.id)
+        b.status <> 'utkast' AND NOT EXISTS (SELECT 1 FROM beslut e WHERE e.ersatter_id = b.id),
+        b.ej_beviljat, b.delegation
     FROM beslut b
     JOIN insats i ON i.id = b.insats_id
     LEFT JOIN insats_namn n ON n.insats_id = i.id AND n.sprak = 'sv'
@@ -27,6 +29,7 @@ struct Validerat {
     diarienummer: String,
     omfattning: Option<f64>,
     motivering: String,
+    ej_beviljat: String,
 }
 
 impl Store {
@@ -35,6 +38,7 @@ impl Store {
         let insats = self.insats(&ny.insats_kod, "sv")?;
         let diarienummer = kontrollera_text(Falt::DIARIENUMMER, &ny.diarienummer)?;
         let motivering = kontrollera_text(Falt::MOTIVERING, &ny.motivering)?;
+        let ej_beviljat = kontrollera_ej_beviljat(ny.utfall, &ny.ej_beviljat)?;
         if ny.giltig_till.is_some_and(|till| till < ny.giltig_fran) {
             return Err(Valideringsfel::DatumOrdning.into());
         }
@@ -47,7 +51,7 @@ impl Store {
         } else {
             insats.enhet.kontrollera(ny.omfattning)?
         };
-        Ok(Validerat { insats_id: insats.id, diarienummer, omfattning, motivering })
+        Ok(Validerat { insats_id: insats.id, diarienummer, omfattning, motivering, ej_beviljat })
     }
 
     /// Creates an utkast (draft). Anyone may draft; making it is another step.
@@ -76,8 +80,8 @@ impl Store {
             let id = ny_id();
             tx.execute(
                 "INSERT INTO beslut (id, brukare_id, insats_id, diarienummer, ansokningsdatum, utfall, omfattning, giltig_fran,
-                    giltig_till, motivering, uppfoljning, handlaggare_id, status, ersatter_id, skapad, andrad)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'utkast', ?13, ?14, ?14)",
+                    giltig_till, motivering, uppfoljning, handlaggare_id, status, ersatter_id, skapad, andrad, ej_beviljat)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'utkast', ?13, ?14, ?14, ?15)",
                 params![
                     id,
                     ny.brukare_id,
@@ -92,7 +96,8 @@ impl Store {
                     ny.uppfoljning.map(|d| d.to_string()),
                     aktor.id,
                     ersatter,
-                    nu()
+                    nu(),
+                    v.ej_beviljat
                 ],
             )?;
             logg::skriv(tx, aktor, "skapa", "beslut", &id, &serde_json::to_string(ny)?)?;
@@ -125,7 +130,8 @@ impl Store {
             }
             tx.execute(
                 "UPDATE beslut SET insats_id = ?2, diarienummer = ?3, ansokningsdatum = ?4, utfall = ?5, omfattning = ?6,
-                    giltig_fran = ?7, giltig_till = ?8, motivering = ?9, uppfoljning = ?10, andrad = ?11
+                    giltig_fran = ?7, giltig_till = ?8, motivering = ?9, uppfoljning = ?10, andrad = ?11,
+                    ej_beviljat = ?12
                  WHERE id = ?1",
                 params![
                     id,
@@ -138,7 +144,8 @@ impl Store {
                     ny.giltig_till.map(|d| d.to_string()),
                     v.motivering,
                     ny.uppfoljning.map(|d| d.to_string()),
-                    nu()
+                    nu(),
+                    v.ej_beviljat
                 ],
             )?;
             logg::skriv(tx, aktor, "andra", "beslut", id, &serde_json::to_string(ny)?)
@@ -169,15 +176,30 @@ impl Store {
                 return Err(Lagringsfel::InteBeslutetsHandlaggare);
             }
             ga_till(&b, BeslutStatus::Beslutat)?;
+            // A draft from before the refused part was stored cannot be made without it.
+            kontrollera_ej_beviljat(b.utfall, &b.ej_beviljat)?;
+            // The delegation point in force for the insats today goes with the decision.
             tx.execute(
-                "UPDATE beslut SET status = 'beslutat', beslutsdatum = ?2, andrad = ?3 WHERE id = ?1",
+                "UPDATE beslut SET status = 'beslutat', beslutsdatum = ?2, andrad = ?3,
+                    delegation = (SELECT i.delegation FROM insats i WHERE i.id = beslut.insats_id)
+                 WHERE id = ?1",
                 params![id, beslutsdatum.to_string(), nu()],
             )?;
             if let Some(gammalt) = &b.ersatter {
                 let g = hamta(tx, gammalt)?;
                 if g.status != BeslutStatus::Avslutat {
-                    tx.execute("UPDATE beslut SET status = 'avslutat', andrad = ?2 WHERE id = ?1", params![gammalt, nu()])?;
-                    logg::skriv(tx, aktor, "avsluta", "beslut", gammalt, &format!("ersatt av {id}"))?;
+                    tx.execute(
+                        "UPDATE beslut SET status = 'avslutat', andrad = ?2 WHERE id = ?1",
+                        params![gammalt, nu()],
+                    )?;
+                    logg::skriv(
+                        tx,
+                        aktor,
+                        "avsluta",
+                        "beslut",
+                        gammalt,
+                        &format!("ersatt av {id}"),
+                    )?;
                 }
                 // The brukare keeps their provider across an omprövning.
                 crate::val::overfor_val(tx, aktor, gammalt, id, beslutsdatum)?;
@@ -311,6 +333,7 @@ fn beslut_fran_rad(r: &Row<'_>) -> rusqlite::Result<Resultat<Beslut>> {
     let (omfattning, motivering, handlaggare_id, handlaggare_namn, ersatter, ersatt_av) =
         (r.get(8)?, t(12)?, t(14)?, t(15)?, o(17)?, o(18)?);
     let (ger_val, kan_andras, kan_omprovas) = (r.get(19)?, r.get(20)?, r.get(21)?);
+    let (ej_beviljat, delegation) = (t(22)?, t(23)?);
     Ok((|| {
         Ok(Beslut {
             id,
@@ -326,10 +349,12 @@ fn beslut_fran_rad(r: &Row<'_>) -> rusqlite::Result<Resultat<Beslut>> {
             giltig_fran: datum(&fran)?,
             giltig_till: datum_opt(till)?,
             motivering,
+            ej_beviljat,
             uppfoljning: datum_opt(uppf)?,
             handlaggare_id,
             handlaggare_namn,
             status: BeslutStatus::fran_kod(&status)?,
+            delegation,
             ersatter,
             ersatt_av,
             ger_val,

@@ -158,6 +158,7 @@ pub fn skapa_demo(store: &Store, idag: NaiveDate) -> Resultat<()> {
     }
     for ny in insatser() {
         store.ny_insats(&sys, &ny)?;
+        store.andra_delegation(&sys, &ny.kod, delegationspunkt(&ny.kod))?;
     }
     let mut handlaggare = Vec::new();
     for (namn, titel, roll, tel) in [
@@ -442,7 +443,23 @@ fn beslut(
             Utfall::DelvisBifall => "Behovet av stöd med inköp och städning är styrkt. Behovet av stöd nattetid är inte styrkt.".into(),
             Utfall::Bifall => "Du behöver stöd i vardagen för att uppnå en skälig levnadsnivå.".into(),
         },
+        ej_beviljat: if utfall == Utfall::DelvisBifall {
+            "Stöd nattetid (tillsyn mellan klockan 22 och 7).".into()
+        } else {
+            String::new()
+        },
         uppfoljning: Some(fran + Days::new(180)),
+    }
+}
+
+/// The point of the (fictional) nämnd's delegationsordning under which a handläggare decides
+/// on each of the demo's insatser.
+fn delegationspunkt(kod: &str) -> &'static str {
+    match kod {
+        "hemtjanst" => "3.2",
+        "sarskilt-boende" => "3.4",
+        "daglig-verksamhet" => "4.6",
+        _ => "4.3",
     }
 }
 
@@ -919,6 +936,7 @@ pub fn generera(
     }
     for ny in insatser() {
         store.ny_insats(&sys, &ny)?;
+        store.andra_delegation(&sys, &ny.kod, delegationspunkt(&ny.kod))?;
     }
     store.ny_handlaggare(
         &sys,

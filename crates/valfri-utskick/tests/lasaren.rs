@@ -59,6 +59,7 @@ fn nytt(brukare: &str, insats: &str, utfall: Utfall, fran: chrono::NaiveDate) ->
         giltig_fran: fran,
         giltig_till: None,
         motivering: "Prövat.".into(),
+        ej_beviljat: String::new(),
         uppfoljning: None,
     }
 }
