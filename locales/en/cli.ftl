@@ -25,7 +25,7 @@ cli-hjalp =
                                           check and apply a register package
       beslut add --brukare PNR --insats CODE --utfall bifall|delvis|avslag
                  --from DATE and optionally [--omfattning N] [--to DATE] [--uppfoljning DATE] [--motivering TEXT]
-                 [--ej-beviljat TEXT] (required with delvis: what is not granted)
+                 and with delvis --ej-beviljat TEXT (what is not granted)
                                           create and make a decision; prints its id
       backup --out FILE                   back up the database while it is in use
       restore FILE | restore --latest     restore a checked backup, or the newest automatic one

@@ -26,7 +26,7 @@ cli-hjalp =
                                           tarkista rekisteripaketti ja ota se käyttöön
       beslut add --brukare HETU --insats KOODI --utfall bifall|delvis|avslag
                  --from PVM ja valinnaisesti [--omfattning N] [--to PVM] [--uppfoljning PVM] [--motivering TEKSTI]
-                 [--ej-beviljat TEKSTI] (pakollinen, kun delvis: mitä ei myönnetä)
+                 ja kun delvis, --ej-beviljat TEKSTI (mitä ei myönnetä)
                                           luo ja tee päätös; tulostaa sen tunnuksen
       backup --out TIEDOSTO               varmuuskopioi tietokanta sen ollessa käytössä
       restore TIEDOSTO | restore --latest palauta tarkistettu varmuuskopio tai uusin automaattinen

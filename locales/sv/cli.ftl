@@ -25,7 +25,7 @@ cli-hjalp =
                                           kontrollera och tillämpa ett registerpaket
       beslut add --brukare PNR --insats KOD --utfall bifall|delvis|avslag
                  --from DATUM och valfritt [--omfattning N] [--to DATUM] [--uppfoljning DATUM] [--motivering TEXT]
-                 [--ej-beviljat TEXT] (krävs vid delvis: det som inte beviljas)
+                 och vid delvis --ej-beviljat TEXT (det som inte beviljas)
                                           skapa och fatta ett beslut; skriver ut dess id
       backup --out FIL                    säkerhetskopiera databasen medan den används
       restore FIL | restore --latest      återställ en kontrollerad säkerhetskopia, eller den senaste automatiska
