@@ -16,6 +16,7 @@ fel-datum-ordning = The end date cannot be before the start date.
 fel-datum-framtid = The date { $datum } has not come yet. What is recorded as done cannot be dated ahead.
 fel-omfattning = The extent must be a number above zero and at most { $max }.
 fel-omfattning-ej-tillampbar = This service or outcome has no extent. Leave the field empty.
+fel-ej-beviljat-bara-delvis = Only a partly granted decision has a part that was not granted. Leave the field empty.
 fel-okant-varde = “{ $varde }” is not a valid value for { $falt }.
 
 fel-db-oppna = The database { $sokvag } cannot be opened. Check that the file exists and that you may access it.
@@ -102,6 +103,9 @@ falt-ansokningsdatum = Date of application
 falt-giltig_fran = Valid from
 falt-giltig_till = Valid until
 falt-uppfoljning = Follow-up by
+falt-ej_beviljat = What is not granted
+falt-delegation = Delegation point
+falt-namn_i_mening = The name inside a sentence
 fel-formular = The decision was not saved. Correct the marked fields.
 fel-beslut-period-passerad = The decision only applies until { $till }, which has already passed. A decision cannot be made for a period that lies entirely in the past.
 fel-beslut-overlappar = The person already has a granted decision on the same service for { $fran } – { $till } ({ $diarienummer }). Reconsider that decision instead of making another one.

@@ -16,6 +16,7 @@ fel-datum-ordning = Päättymispäivä ei voi olla ennen alkamispäivää.
 fel-datum-framtid = Päivämäärä { $datum } on vasta tulossa. Tehdyksi kirjattua ei voi päivätä tulevaisuuteen.
 fel-omfattning = Laajuuden pitää olla nollaa suurempi luku ja enintään { $max }.
 fel-omfattning-ej-tillampbar = Tällä palvelulla tai päätöksellä ei ole laajuutta. Jätä kenttä tyhjäksi.
+fel-ej-beviljat-bara-delvis = Vain osittain myönteisessä päätöksessä on osa, jota ei myönnetty. Jätä kenttä tyhjäksi.
 fel-okant-varde = ”{ $varde }” ei ole kelvollinen arvo kentälle { $falt }.
 
 fel-db-oppna = Tietokantaa { $sokvag } ei voi avata. Tarkista, että tiedosto on olemassa ja että sinulla on siihen käyttöoikeus.
@@ -102,6 +103,9 @@ falt-ansokningsdatum = Hakemuspäivä
 falt-giltig_fran = Voimassa alkaen
 falt-giltig_till = Voimassa asti
 falt-uppfoljning = Seuranta viimeistään
+falt-ej_beviljat = Mitä ei myönnetä
+falt-delegation = Delegointikohta
+falt-namn_i_mening = Nimi lauseen sisällä
 fel-formular = Päätöstä ei ole tallennettu. Korjaa merkityt kentät.
 fel-beslut-period-passerad = Päätös on voimassa vain { $till } asti, ja se päivä on jo mennyt. Päätöstä ei voi tehdä kokonaan menneelle ajalle.
 fel-beslut-overlappar = Asiakkaalla on jo myönteinen päätös samasta palvelusta ajalle { $fran } – { $till } ({ $diarienummer }). Oikaise se päätös sen sijaan, että teet uuden.

@@ -16,6 +16,7 @@ fel-datum-ordning = Slutdatumet kan inte vara före startdatumet.
 fel-datum-framtid = Datumet { $datum } har inte kommit än. Det som registreras som gjort kan inte dateras framåt.
 fel-omfattning = Omfattningen ska vara ett tal större än noll och högst { $max }.
 fel-omfattning-ej-tillampbar = Den här insatsen eller det här utfallet har ingen omfattning. Lämna fältet tomt.
+fel-ej-beviljat-bara-delvis = Bara ett delvis bifall har en del som inte beviljades. Lämna fältet tomt.
 fel-okant-varde = ”{ $varde }” är inget giltigt värde för { $falt }.
 
 fel-db-oppna = Databasen { $sokvag } kan inte öppnas. Kontrollera att filen finns och att du har behörighet till den.
@@ -102,6 +103,9 @@ falt-ansokningsdatum = Ansökningsdatum
 falt-giltig_fran = Giltigt från
 falt-giltig_till = Giltigt till
 falt-uppfoljning = Uppföljning senast
+falt-ej_beviljat = Det som inte beviljas
+falt-delegation = Delegationspunkt
+falt-namn_i_mening = Namnet inne i en mening
 fel-formular = Beslutet är inte sparat. Rätta de markerade fälten.
 fel-beslut-period-passerad = Beslutet gäller bara till och med { $till }, som redan har passerat. Ett beslut kan inte fattas för en period som helt ligger bakåt i tiden.
 fel-beslut-overlappar = Brukaren har redan ett beviljat beslut om samma insats för { $fran } – { $till } ({ $diarienummer }). Gör en omprövning av det beslutet i stället för att fatta ett till.

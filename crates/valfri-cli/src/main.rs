@@ -429,6 +429,41 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
         ["ickeval"] => ickeval(args, ctx)?,
         ["stats"] => stats(args, ctx)?,
         ["insats", "ickeval"] => insats_ickeval(args, ctx)?,
+        ["insats", "delegation"] => {
+            let insats = args.kravs("insats")?;
+            let punkt = args.kravs("punkt")?;
+            args.inget_kvar(&[])?;
+            let store = ctx.oppna()?;
+            store.andra_delegation(&cli_aktor(&store)?, &insats, &punkt)?;
+            let punkt = store.insats(&insats, "sv")?.delegation;
+            ctx.ut(&json!({ "insats": insats, "delegation": punkt }), || {
+                format!(
+                    "{}\n",
+                    ctx.t(
+                        "cli-delegation-andrad",
+                        &[("insats", insats.clone().into()), ("punkt", punkt.clone().into())]
+                    )
+                )
+            });
+        }
+        ["insats", "name"] => {
+            let insats = args.kravs("insats")?;
+            let sprak = args.kravs("lang")?;
+            let i_mening = args.kravs("in-sentence")?;
+            args.inget_kvar(&[])?;
+            let store = ctx.oppna()?;
+            store.andra_namn_i_mening(&cli_aktor(&store)?, &insats, &sprak, &i_mening)?;
+            let namn = store.insats(&insats, &sprak)?.namn_i_mening;
+            ctx.ut(&json!({ "insats": insats, "sprak": sprak, "i_mening": namn }), || {
+                format!(
+                    "{}\n",
+                    ctx.t(
+                        "cli-namn-i-mening-andrat",
+                        &[("insats", insats.clone().into()), ("namn", namn.clone().into())]
+                    )
+                )
+            });
+        }
         ["brukare", "import", fil] => utbyte::brukare_import(args, ctx, fil)?,
         ["providers", "import", fil] => utbyte::providers_import(args, ctx, fil)?,
         ["providers", "export"] => utbyte::providers_export(args, ctx)?,
@@ -534,6 +569,7 @@ fn beslut_add(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let till = args.ta("to").map(|s| tolka_datum("datum", &s)).transpose()?;
     let uppfoljning = args.ta("uppfoljning").map(|s| tolka_datum("datum", &s)).transpose()?;
     let motivering = args.ta("motivering").unwrap_or_default();
+    let ej_beviljat = args.ta("ej-beviljat").unwrap_or_default();
     let diarienummer = args.ta("diarienummer").unwrap_or_default();
     let ansokt = args
         .ta("ansokningsdatum")
@@ -558,6 +594,7 @@ fn beslut_add(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
         giltig_fran: fran,
         giltig_till: till,
         motivering,
+        ej_beviljat,
         uppfoljning,
     };
     let id = store.skapa_utkast(&aktor, &ny)?;

@@ -90,4 +90,5 @@ pub const DELADE_TABELLER: &[(&str, &str)] = &[
     ("information", "id"),
     ("omval", "beslut_id"),
     ("dokument", "id"),
+    ("uppfoljning", "id"),
 ];

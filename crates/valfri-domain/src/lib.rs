@@ -23,7 +23,7 @@ pub use datum::tolka_datum;
 pub use fel::{Anvandarmeddelande, Arg, Valideringsfel};
 pub use organisationsnummer::Organisationsnummer;
 pub use personnummer::{Personnummer, normalisera_personnummer};
-pub use text::{Falt, kontrollera_postnummer, kontrollera_text, vika};
+pub use text::{Falt, kontrollera_postnummer, kontrollera_text, namn_i_mening, versal_forst, vika};
 pub use typer::*;
 
 /// Luhn (mod 10) check digit over a string of ASCII digits, as Skatteverket and Bolagsverket use it:

@@ -10,6 +10,7 @@
 
 use chrono::NaiveDate;
 use postgres::Transaction;
+use valfri_domain::beslutsregler::{haller_plats_sql, kontrollera_valuppgifter};
 use valfri_domain::kommando::{Kommando, Kommandosvar};
 use valfri_domain::tilldelning::{
     Beslutsfakta, Ickevalsfraga, Kandidat, Pagaende, Regelbrott, ickeval_start, planera_ickeval,
@@ -50,6 +51,11 @@ impl Stopp {
 
 impl From<Regelbrott> for Stopp {
     fn from(e: Regelbrott) -> Self {
+        Stopp::nekad(&e)
+    }
+}
+impl From<valfri_domain::beslutsregler::Beslutsregelfel> for Stopp {
+    fn from(e: valfri_domain::beslutsregler::Beslutsregelfel) -> Self {
         Stopp::nekad(&e)
     }
 }
@@ -127,7 +133,7 @@ fn utfor(tx: &mut Transaction<'_>, k: &Kommando) -> Result<String, Stopp> {
     match k {
         Kommando::Valj { val_id, val } => {
             kontrollera_handelsedatum(val.valdatum, idag)?;
-            valj(tx, val_id, val)
+            valj(tx, val_id, val, idag)
         }
         Kommando::Ickeval { val_id, beslut_id, dag, orsak } => {
             kontrollera_handelsedatum(*dag, idag)?;
@@ -140,9 +146,23 @@ fn utfor(tx: &mut Transaction<'_>, k: &Kommando) -> Result<String, Stopp> {
     }
 }
 
-fn valj(tx: &mut Transaction<'_>, val_id: &str, ny: &NyttVal) -> Result<String, Stopp> {
+fn valj(
+    tx: &mut Transaction<'_>,
+    val_id: &str,
+    ny: &NyttVal,
+    idag: NaiveDate,
+) -> Result<String, Stopp> {
     let b = beslutsfakta(tx, &ny.beslut_id)?;
-    let kandidater = kandidater(tx, &b)?;
+    b.kan_valjas()?;
+    // Nothing is recorded that did not happen: an ombud who chose, a letter that informed.
+    let rad = tx.query_one(
+        "SELECT EXISTS (SELECT 1 FROM valfri.ombud o JOIN valfri.beslut b ON b.brukare_id = o.brukare_id
+                        WHERE b.id = $1),
+                EXISTS (SELECT 1 FROM valfri.information f WHERE f.beslut_id = $1)",
+        &[&b.id],
+    )?;
+    kontrollera_valuppgifter(ny.vem_valde, ny.informationssatt, rad.get(0), rad.get(1))?;
+    let kandidater = kandidater(tx, &b, ny.valdatum)?;
     let pagaende = pagaende(tx, &b.id)?;
     let byte_dagar: i32 = tx.query_one("SELECT byte_dagar FROM valfri.kommun", &[])?.get(0);
     let plan = planera_val(
@@ -170,6 +190,13 @@ fn valj(tx: &mut Transaction<'_>, val_id: &str, ny: &NyttVal) -> Result<String, 
             ersatter: pagaende.map(|p| p.id),
         },
     )?;
+    // The beslut is carried out once its provider has started.
+    if b.status == BeslutStatus::Beslutat && plan.startdatum <= idag {
+        tx.execute(
+            "UPDATE valfri.beslut SET status = 'verkstallt', verkstalld = $2, andrad = now() WHERE id = $1",
+            &[&b.id, &plan.startdatum],
+        )?;
+    }
     tx.execute(
         "INSERT INTO valfri.handelselogg (handling, objekt_typ, objekt_id, detalj)
          VALUES ('valj', 'beslut', $1, $2)",
@@ -206,7 +233,7 @@ fn ickeval(
         senast_tilldelad,
         registerversion: registerversion(tx)?,
     };
-    let forklaring = planera_ickeval(&b, &kandidater(tx, &b)?, &fraga)?;
+    let forklaring = planera_ickeval(&b, &kandidater(tx, &b, dag)?, &fraga)?;
     infoga_val(
         tx,
         &NyRad {
@@ -351,19 +378,25 @@ fn beslutsfakta(tx: &mut Transaction<'_>, id: &str) -> Result<Beslutsfakta, Stop
 }
 
 /// Every provider approved for the insats, in the order they joined the register (ULIDs sort
-/// by creation; byte order, as on the desk), with the places it holds in the whole municipality.
-fn kandidater(tx: &mut Transaction<'_>, b: &Beslutsfakta) -> Result<Vec<Kandidat>, Stopp> {
-    let rader = tx.query(
+/// by creation; byte order, as on the desk), with the places it holds on `dag` in the whole
+/// municipality (a place is held by the rule `valfri_domain::beslutsregler::haller_plats`).
+fn kandidater(
+    tx: &mut Transaction<'_>,
+    b: &Beslutsfakta,
+    dag: NaiveDate,
+) -> Result<Vec<Kandidat>, Stopp> {
+    let sql = format!(
         "SELECT u.id, u.namn, u.organisationsnummer, u.regi, g.godkand_fran, g.godkand_till,
                 g.kapacitetstak, g.kapacitet_bekraftad, g.kapacitet_fran, g.kapacitet_till, g.paus_till,
                 $2::text IS NULL OR EXISTS (SELECT 1 FROM valfri.utforare_omrade uo
                                             WHERE uo.utforare_id = u.id AND uo.omrade_id = $2),
-                (SELECT count(*) FROM valfri.val v
-                 WHERE v.utforare_id = u.id AND v.insats_id = g.insats_id AND v.slutdatum IS NULL)
+                (SELECT count(*) FROM valfri.val pv JOIN valfri.beslut pb ON pb.id = pv.beslut_id
+                 WHERE pv.utforare_id = u.id AND pv.insats_id = g.insats_id AND {})
          FROM valfri.godkannande g JOIN valfri.utforare u ON u.id = g.utforare_id
          WHERE g.insats_id = $1 ORDER BY u.id COLLATE \"C\"",
-        &[&b.insats_id, &b.omrade_id],
-    )?;
+        haller_plats_sql("pv", "pb", "$3::date")
+    );
+    let rader = tx.query(&sql, &[&b.insats_id, &b.omrade_id, &dag])?;
     rader
         .iter()
         .map(|r| {

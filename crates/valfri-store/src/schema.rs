@@ -427,4 +427,20 @@ CREATE TABLE utkorg (
 );
 CREATE INDEX utkorg_vantar ON utkorg (ulid) WHERE status = 'vantar';
 ",
+    // 9: a delvis bifall says what was not granted (ej_beviljat); the delegation point an insats
+    // is decided under, copied to the beslut when it is made; an insats name's form inside a
+    // sentence where the rule (`valfri_domain::namn_i_mening`) does not give it (NULL: the rule).
+    // A made beslut keeps both new columns as they were, like the others.
+    r"
+ALTER TABLE beslut ADD COLUMN ej_beviljat TEXT NOT NULL DEFAULT '';
+ALTER TABLE beslut ADD COLUMN delegation TEXT NOT NULL DEFAULT '';
+ALTER TABLE insats ADD COLUMN delegation TEXT NOT NULL DEFAULT '';
+ALTER TABLE insats_namn ADD COLUMN i_mening TEXT;
+CREATE TRIGGER beslut_fattat_andras_ej_7 BEFORE UPDATE ON beslut
+WHEN OLD.status <> 'utkast' AND (
+    NEW.ej_beviljat IS NOT OLD.ej_beviljat OR NEW.delegation IS NOT OLD.delegation)
+BEGIN
+    SELECT RAISE(ABORT, 'valfri: beslut är fattat och kan inte ändras');
+END;
+",
 ];

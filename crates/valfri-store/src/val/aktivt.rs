@@ -130,7 +130,10 @@ fn valj_i(
         )?;
         let start = plan.startdatum;
         if let Some((id, slut)) = &plan.avslutas {
-            tx.execute("UPDATE val SET slutdatum = ?2 WHERE id = ?1", params![id, slut.to_string()])?;
+            tx.execute(
+                "UPDATE val SET slutdatum = ?2 WHERE id = ?1",
+                params![id, slut.to_string()],
+            )?;
         }
         let id = infoga_val(
             tx,
