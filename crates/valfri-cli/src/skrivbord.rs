@@ -169,6 +169,7 @@ pub(crate) fn status(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
         "anvandare": replika.anvandare,
         "markor": replika.markor,
         "senast_hamtat": replika.senast_hamtat,
+        "klockskillnad_s": replika.klockskillnad,
         "vantande": vantande.iter().map(|r| json!({ "ulid": r.ulid, "kommando": r.kommando.namn(), "beslut_id": r.kommando.beslut_id(), "registrerad_lokalt": r.registrerad_lokalt })).collect::<Vec<_>>(),
         "nekade": nekade.iter().map(|(r, t)| json!({ "ulid": r.ulid, "kommando": r.kommando.namn(), "beslut_id": r.kommando.beslut_id(), "svar": r.svar, "text": t })).collect::<Vec<_>>(),
     });
@@ -191,6 +192,13 @@ pub(crate) fn status(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             None => ctx.t("synk-status-aldrig", &[]),
         });
         ut.push('\n');
+        if replika.klockskillnad.abs() > valfri_synk::KLOCKTOLERANS {
+            let minuter = replika.klockskillnad / 60;
+            ut.push_str(&format!(
+                "{}\n",
+                ctx.t("synk-status-klocka", &[("minuter", minuter.into())])
+            ));
+        }
         ut.push_str(&format!(
             "{}\n",
             ctx.t("synk-status-vantar", &[("antal", vantande.len().into())])
@@ -208,6 +216,7 @@ pub(crate) fn status(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             "{}\n",
             ctx.t("synk-status-nekade", &[("antal", nekade.len().into())])
         ));
+        let atgarder = ctx.l.alla_med_prefix(&ctx.sprak, "synk-atgard-");
         for (r, text) in &nekade {
             ut.push_str(&format!(
                 "  {} {} {}: {text}\n",
@@ -215,6 +224,12 @@ pub(crate) fn status(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
                 r.kommando.namn(),
                 r.kommando.beslut_id()
             ));
+            // What the person can do about it, where there is something to say.
+            if let Some(Kommandosvar::Nekat { meddelande, .. }) = &r.svar {
+                if let Some(atgard) = atgarder.get(&format!("synk-atgard-{meddelande}")) {
+                    ut.push_str(&format!("    {atgard}\n"));
+                }
+            }
         }
         ut
     });

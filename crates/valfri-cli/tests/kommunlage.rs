@@ -257,6 +257,16 @@ fn two_desks_a_choice_the_status_and_the_hubs_audit_log() {
     );
     let ut = ok(&bo, &["status"]);
     assert!(ut.contains("1 sak nekades av hubben:"), "{ut}");
+    assert!(ut.contains("Vad du kan göra: välj en annan utförare"), "{ut}");
+    // The hub's clock and this machine's agree; a desk whose clock is off is told so.
+    let status: serde_json::Value = serde_json::from_str(&ok(&bo, &["--json", "status"])).unwrap();
+    assert!(status["klockskillnad_s"].as_i64().unwrap().abs() < 60, "{status}");
+    assert!(!ut.contains("klocka"), "{ut}");
+    rusqlite::Connection::open(&bo)
+        .unwrap()
+        .execute("UPDATE synk SET klockskillnad = 900", [])
+        .unwrap();
+    assert!(ok(&bo, &["status"]).contains("Den här datorns klocka går fel med 15 minuter"));
 
     // The hub's log, verified by the systemförvaltare, then tampered with behind the program.
     let demo = t.fil("demo");

@@ -427,6 +427,11 @@ impl Hubb {
         })
     }
 
+    /// The hub's clock, the official time in kommunläge.
+    pub fn tid(&mut self) -> Resultat<chrono::DateTime<chrono::Utc>> {
+        Ok(self.klient.query_one("SELECT now()", &[])?.get(0))
+    }
+
     /// Asks the hub to wake this connection at every committed change (LISTEN). Call it before
     /// the pull that [`Hubb::vanta_pa_andring`] follows, so no change falls between the two.
     pub fn lyssna(&mut self) -> Resultat<()> {

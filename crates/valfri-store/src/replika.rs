@@ -23,6 +23,8 @@ pub struct Replika {
     pub markor: i64,
     /// When the last pull finished (UTC).
     pub senast_hamtat: Option<String>,
+    /// The hub's clock minus this computer's at the last sync, in seconds.
+    pub klockskillnad: i64,
 }
 
 /// A command in the outbox.
@@ -73,7 +75,7 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT hubb, anvandare, markor, senast_hamtat FROM synk WHERE id = 1",
+                "SELECT hubb, anvandare, markor, senast_hamtat, klockskillnad FROM synk WHERE id = 1",
                 [],
                 |r| {
                     Ok(Replika {
@@ -81,6 +83,7 @@ impl Store {
                         anvandare: r.get(1)?,
                         markor: r.get(2)?,
                         senast_hamtat: r.get(3)?,
+                        klockskillnad: r.get(4)?,
                     })
                 },
             )
@@ -145,6 +148,14 @@ impl Store {
             .into_iter()
             .find(|r| r.ulid == ulid)
             .ok_or_else(|| Lagringsfel::HittasInte { typ: "kommando", id: ulid.to_owned() })
+    }
+
+    /// Records how far this computer's clock is from the hub's (seconds, hub minus desk).
+    pub fn satt_klockskillnad(&self, sekunder: i64) -> Resultat<()> {
+        self.i_transaktion(|tx| {
+            tx.execute("UPDATE synk SET klockskillnad = ?1 WHERE id = 1", [sekunder])?;
+            Ok(())
+        })
     }
 
     /// Records the hub's answer to a command. Answering twice keeps the first answer (the hub

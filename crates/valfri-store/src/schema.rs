@@ -413,7 +413,9 @@ CREATE TABLE synk (
     anvandare TEXT NOT NULL,
     markor INTEGER NOT NULL DEFAULT 0,
     senast_hamtat TEXT,
-    senast_fel TEXT
+    -- The hub's clock minus this computer's at the last sync, in seconds: the hub's time is the
+    -- official one, and a desk whose clock is wrong is told so.
+    klockskillnad INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE utkorg (
     ulid TEXT PRIMARY KEY,

@@ -634,7 +634,11 @@ fn a_beslut_takes_the_insats_s_delegation_point_when_it_is_made_and_keeps_it() {
     let hl = handlaggare(&store, Roll::Handlaggare);
     let sf = handlaggare(&store, Roll::Systemforvaltare);
     let b = marta(&store, &hl);
-    assert_eq!(store.insats("ledsagarservice", "sv").unwrap().delegation, "4.3", "the demo's point");
+    assert_eq!(
+        store.insats("ledsagarservice", "sv").unwrap().delegation,
+        "4.3",
+        "the demo's point"
+    );
     // Only a systemförvaltare sets it, and a refusal changes nothing.
     assert!(matches!(
         store.andra_delegation(&hl, "ledsagarservice", "9.9"),

@@ -129,8 +129,16 @@ pub fn hamta(store: &Store, hubb: &mut Hubb, jag: &Inloggad) -> Resultat<(usize,
     Ok((antal, a.markor))
 }
 
-/// Push, then pull.
+/// How far a desk's clock may be from the hub's before the person is told (seconds).
+pub const KLOCKTOLERANS: i64 = 300;
+
+/// Push, then pull; and notes how far this computer's clock is from the hub's.
 pub fn synka(store: &Store, hubb: &mut Hubb) -> Resultat<Synkat> {
+    let fore = chrono::Utc::now();
+    let hubbens = hubb.tid()?;
+    let efter = chrono::Utc::now();
+    let desk = fore + (efter - fore) / 2;
+    store.satt_klockskillnad((hubbens - desk).num_seconds())?;
     let jag = hubb.jag()?;
     let skickat = skicka(store, hubb)?;
     let (hamtade, markor) = hamta(store, hubb, &jag)?;
