@@ -47,6 +47,7 @@ const SCHEMALAS_UPP: &str = "SELECT pg_advisory_unlock(hashtext('valfri.schema')
 pub struct Hubb {
     klient: Client,
     anvandare: String,
+    kolumnlistor: hamta::Kolumnlistor,
 }
 
 impl std::fmt::Debug for Hubb {
@@ -182,7 +183,7 @@ impl Hubb {
         let anvandare = config.get_user().unwrap_or_default().to_owned();
         let adress = adress(&config);
         let klient = config.connect(tls()?).map_err(|e| anslutningsfel(&e, &adress, &anvandare))?;
-        Ok(Hubb { klient, anvandare })
+        Ok(Hubb { klient, anvandare, kolumnlistor: hamta::Kolumnlistor::new() })
     }
 
     /// Connects for work: the login must have a Valfri role and the hub this program's schema.
@@ -445,7 +446,7 @@ impl Hubb {
     /// Every change above `markor` for a desk that holds the brukare of `omraden` (empty: the
     /// whole municipality), read in one snapshot (see [`hamta`]).
     pub fn hamta(&mut self, markor: i64, omraden: &[String]) -> Resultat<Andringar> {
-        hamta::hamta(&mut self.klient, markor, omraden)
+        hamta::hamta(&mut self.klient, &mut self.kolumnlistor, markor, omraden)
     }
 
     /// The login's handläggare row: who is working, as the engine says, and the områden their

@@ -11,8 +11,8 @@
 //! into the hub with `valfri_synk::importera`; then, written by the schema owner with SQL, a
 //! made hemtjänst beslut and a running choice for every brukare, an office område KONTOR that
 //! holds 2 000 of them, and the cases the desks work on (new brukare with a made beslut and no
-//! provider) in områden SKRIV01–SKRIV11. Caps are lifted so no choice is refused for want of a
-//! place. Desks are real replicas: an unencrypted `SQLite` file each, its own connection.
+//! provider) in områden SKRIV01–SKRIV11. Every provider has a cap of 100 000 places, so caps
+//! are checked but no choice is refused for want of a place. Desks are real replicas: an unencrypted `SQLite` file each, its own connection.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a benchmark is its failure
 
 use std::collections::HashMap;
@@ -202,7 +202,8 @@ fn bygg(s: &Storlek) -> Kommun {
          UPDATE valfri.brukare SET omrade_id = 'OM-KONTOR'
              WHERE id IN (SELECT id FROM valfri.brukare ORDER BY id LIMIT {kontor});
          UPDATE valfri.godkannande SET godkand_fran = '2020-01-01', godkand_till = NULL, paus_till = NULL,
-             kapacitetstak = NULL, kapacitet_fran = NULL, kapacitet_till = NULL;",
+             kapacitetstak = 100000, kapacitet_fran = NULL, kapacitet_till = NULL,
+             kapacitet_bekraftad = current_date;",
         kontor = s.kontor
     ))
     .unwrap();
@@ -242,14 +243,15 @@ fn bygg(s: &Storlek) -> Kommun {
                 (SELECT min(id) FROM valfri.handlaggare), 'beslutat'
          FROM valfri.brukare b, valfri.insats i,
               (SELECT (now() AT TIME ZONE 'Europe/Stockholm')::date - 5 AS d) dag
-         WHERE i.kod = 'hemtjanst' AND b.id LIKE 'FALL-%';
-         ANALYZE;",
+         WHERE i.kod = 'hemtjanst' AND b.id LIKE 'FALL-%';",
         ab = AB_DESK,
         n_ab = s.andringar + MARGINAL,
         n = fall_per_desk,
         desks = s.desks,
     ))
     .unwrap();
+    // A hub in steady state: autovacuum has been round (statistics, visibility map).
+    c.batch_execute("VACUUM ANALYZE").unwrap();
     let mut utforare = HashMap::new();
     for kontor in 1..=11 {
         let ider: Vec<String> = c
@@ -416,6 +418,20 @@ fn bench_andring(kommun: &Kommun, s: &Storlek) {
     println!("load before: {}", belastning());
     let (a, mut a_hubb, _) = kommun.desk(&desk_login(AB_DESK));
     let (b, mut b_hubb, b_fil) = kommun.desk(&desk_login(AB_DESK + 1));
+    // What a pull costs when nothing has changed (every wake-up of a desk pays at least this).
+    let jag = b_hubb.jag().unwrap();
+    let mut tomma = Vec::new();
+    for _ in 0..s.sokningar {
+        let borjan = Instant::now();
+        let (n, _) = valfri_synk::hamta(&b, &mut b_hubb, &jag).unwrap();
+        tomma.push(borjan.elapsed());
+        assert_eq!(n, 0);
+    }
+    let (median, p95, max) = fordelning(&mut tomma);
+    println!(
+        "a pull with nothing new: median {median:.1} ms, p95 {p95:.1} ms, max {max:.1} ms ({} pulls)",
+        tomma.len()
+    );
     let vantar: Arc<Mutex<HashMap<String, Instant>>> = Arc::default();
     let slut = Arc::new(AtomicBool::new(false));
     let lyssnare = {
@@ -612,6 +628,14 @@ fn main() {
         belastning()
     );
     let kommun = bygg(&s);
+    // `--vanta S`: keep the cluster for S seconds, to look at it with psql.
+    if let Some(sek) = args.iter().position(|a| a == "--vanta").and_then(|i| args.get(i + 1)) {
+        println!(
+            "superuser: {}",
+            kommun.k.url("postgres", valfri_hub::testkluster::SUPERLOSEN, DB)
+        );
+        std::thread::sleep(Duration::from_secs(sek.parse().unwrap()));
+    }
     if kor("pull") {
         bench_pull(&kommun, &s);
     }
