@@ -107,14 +107,11 @@ pub(crate) fn hamta(
     let mut ut = Andringar { markor, ..Andringar::default() };
     let omraden: Vec<String> = omraden.to_vec();
     for (tabell, _) in DELADE_TABELLER {
-        let lista = match listor.get(tabell) {
-            Some(l) => l.clone(),
-            None => {
-                let l = kolumner(&mut tx, tabell)?;
-                listor.insert(*tabell, l.clone());
-                l
-            }
-        };
+        if !listor.contains_key(tabell) {
+            let l = kolumner(&mut tx, tabell)?;
+            listor.insert(*tabell, l);
+        }
+        let lista = &listor[tabell];
         let sql = format!(
             "SELECT t.andring, jsonb_build_object({lista})::text FROM valfri.{tabell} t
              WHERE t.andring > $1 {} ORDER BY t.andring",
