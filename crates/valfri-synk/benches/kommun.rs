@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Barrier, Mutex};
 use std::time::{Duration, Instant};
 
-use valfri_domain::kommando::{Kommando, Kommandosvar};
+use valfri_domain::kommando::Kommando;
 use valfri_domain::val::NyttVal;
 use valfri_domain::{Roll, VemValde};
 use valfri_hub::Hubb;
@@ -463,12 +463,19 @@ fn bench_andring(kommun: &Kommun, s: &Storlek) {
         })
     };
     let utforare = &kommun.utforare[&kontor_for(AB_DESK)];
+    let a_jag = a_hubb.jag().unwrap();
+    let mut a_push = Vec::new();
     for i in 0..s.andringar {
         let k = valj(&fall(AB_DESK, i + 1), &utforare[i % utforare.len()]);
         let Kommando::Valj { val_id, .. } = &k else { unreachable!() };
-        vantar.lock().unwrap().insert(val_id.clone(), Instant::now());
-        let u = valfri_synk::utfor(&a, Some(&mut a_hubb), &k).unwrap();
-        assert!(matches!(u.rad.svar, Some(Kommandosvar::Tillampat { .. })), "{:?}", u.rad.svar);
+        let borjan = Instant::now();
+        vantar.lock().unwrap().insert(val_id.clone(), borjan);
+        // What `valfri_synk::utfor` does, with the push (one command alone in the hub) timed.
+        let ulid = a.lagg_i_utkorg(&k).unwrap();
+        let skickat = valfri_synk::skicka(&a, &mut a_hubb).unwrap();
+        a_push.push(borjan.elapsed());
+        assert_eq!(skickat.tillampade, 1, "{:?}", a.utkorgsrad(&ulid).unwrap().svar);
+        valfri_synk::hamta(&a, &mut a_hubb, &a_jag).unwrap();
         // One change at a time: wait until B has it, then a pause as between two acts.
         let borjan = Instant::now();
         while vantar.lock().unwrap().contains_key(val_id) {
@@ -479,6 +486,10 @@ fn bench_andring(kommun: &Kommun, s: &Storlek) {
     }
     slut.store(true, Ordering::Relaxed);
     let mut tider = lyssnare.join().unwrap();
+    let (median, p95, max) = fordelning(&mut a_push);
+    println!(
+        "A's push alone (outbox write + the hub applies one choice + answer written): median {median:.1} ms, p95 {p95:.1} ms, max {max:.1} ms"
+    );
     let (median, p95, max) = fordelning(&mut tider);
     println!(
         "A's command start → row in B's replica: median {median:.1} ms, p95 {p95:.1} ms, max {max:.1} ms ({} changes)",
