@@ -491,6 +491,11 @@ fn beslutsfakta(tx: &mut Transaction<'_>, id: &str) -> Result<Beslutsfakta, Stop
 /// Every provider approved for the insats, in the order they joined the register (ULIDs sort
 /// by creation; byte order, as on the desk), with the places it holds on `dag` in the whole
 /// municipality (a place is held by the rule `valfri_domain::beslutsregler::haller_plats`).
+///
+/// The places are counted only where they can decide anything: a provider with a cap that
+/// serves the brukare's område (the domain's `valbarhet` looks at them after the område and
+/// only when a cap applies); elsewhere `aktiva` is 0. Counting every approved provider's running
+/// choices was most of a command's time under the write lock in a large municipality.
 fn kandidater(
     tx: &mut Transaction<'_>,
     b: &Beslutsfakta,
@@ -499,11 +504,16 @@ fn kandidater(
     let sql = format!(
         "SELECT u.id, u.namn, u.organisationsnummer, u.regi, g.godkand_fran, g.godkand_till,
                 g.kapacitetstak, g.kapacitet_bekraftad, g.kapacitet_fran, g.kapacitet_till, g.paus_till,
-                $2::text IS NULL OR EXISTS (SELECT 1 FROM valfri.utforare_omrade uo
-                                            WHERE uo.utforare_id = u.id AND uo.omrade_id = $2),
-                (SELECT count(*) FROM valfri.val pv JOIN valfri.beslut pb ON pb.id = pv.beslut_id
-                 WHERE pv.utforare_id = u.id AND pv.insats_id = g.insats_id AND {})
+                s.serverar,
+                CASE WHEN s.serverar AND g.kapacitetstak IS NOT NULL THEN
+                    (SELECT count(*) FROM valfri.val pv JOIN valfri.beslut pb ON pb.id = pv.beslut_id
+                     WHERE pv.utforare_id = u.id AND pv.insats_id = g.insats_id AND {})
+                ELSE 0 END
          FROM valfri.godkannande g JOIN valfri.utforare u ON u.id = g.utforare_id
+         CROSS JOIN LATERAL (
+             SELECT $2::text IS NULL OR EXISTS (SELECT 1 FROM valfri.utforare_omrade uo
+                                                WHERE uo.utforare_id = u.id AND uo.omrade_id = $2) AS serverar
+         ) s
          WHERE g.insats_id = $1 ORDER BY u.id COLLATE \"C\"",
         haller_plats_sql("pv", "pb", "$3::date")
     );
