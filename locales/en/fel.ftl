@@ -112,3 +112,4 @@ fel-val-inget-brev = No letter with information about the choice is recorded for
 fel-beslut-inte-i-kraft = Only a decision that has been made and has not already ended can be ended.
 falt-avslutsorsak = Reason
 falt-vem_valde = Who chose
+falt-resultat = Outcome

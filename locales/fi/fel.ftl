@@ -112,3 +112,4 @@ fel-val-inget-brev = Päätökselle ei ole kirjattu valinnanvapautta koskevaa ki
 fel-beslut-inte-i-kraft = Vain tehty päätös, joka ei ole jo päättynyt, voidaan päättää.
 falt-avslutsorsak = Syy
 falt-vem_valde = Kuka valitsi
+falt-resultat = Tulos

@@ -112,3 +112,4 @@ fel-val-inget-brev = Inget brev med valfrihetsinformation är registrerat för b
 fel-beslut-inte-i-kraft = Bara ett fattat beslut som inte redan är avslutat kan avslutas.
 falt-avslutsorsak = Orsak
 falt-vem_valde = Vem som valde
+falt-resultat = Resultat

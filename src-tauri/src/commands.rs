@@ -327,6 +327,8 @@ pub struct LageVy {
     pub fatta_hinder: Option<String>,
     /// Whether it can be ended by hand.
     pub kan_avslutas: bool,
+    /// The latest follow-up recorded: "Gjord 2026-12-02, nästa 2027-03-01".
+    pub uppfoljning: Option<String>,
 }
 
 /// The page's beslut in words: provider and since when, how it ended, what stops a draft.
@@ -374,9 +376,26 @@ fn lagen(
             };
             let kan_avslutas = valfri_domain::beslutsregler::kan_avslutas(b.status).is_ok()
                 && b.ersatt_av.is_none();
-            LageVy { beslut_id: b.id.clone(), utforare, avslutat, fatta_hinder, kan_avslutas }
+            let uppfoljning = s.senaste_uppfoljning(&b.id)?.map(|(gjord, nasta)| match nasta {
+                Some(n) => l.text(
+                    sprak,
+                    "ui-uppfoljning-gjord-nasta",
+                    &[("datum", gjord.to_string().into()), ("nasta", n.to_string().into())],
+                ),
+                None => {
+                    l.text(sprak, "ui-uppfoljning-gjord", &[("datum", gjord.to_string().into())])
+                }
+            });
+            Ok(LageVy {
+                beslut_id: b.id.clone(),
+                utforare,
+                avslutat,
+                fatta_hinder,
+                kan_avslutas,
+                uppfoljning,
+            })
         })
-        .collect())
+        .collect::<Result<_, Lagringsfel>>()?)
 }
 
 #[tauri::command]
@@ -686,6 +705,34 @@ pub async fn bekrafta_avslut(
         })
         .await?;
     Ok(state.l10n.bekraftelse(&state.sprak(&sprak), &b))
+}
+
+/// Records a follow-up: done on `datum` (empty: today), what it found, and the next date (empty:
+/// none). Dates are read by the core.
+#[tauri::command]
+pub async fn registrera_uppfoljning(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    beslut_id: String,
+    datum: String,
+    resultat: String,
+    nasta: String,
+) -> Result<(), Felsvar> {
+    let las = |falt: &'static str, s: &str| {
+        tolkat(
+            &state,
+            &sprak,
+            Some(s).filter(|s| !s.trim().is_empty()).map(|s| tolka_datum(falt, s)).transpose(),
+        )
+    };
+    let dag = las("datum", &datum)?.unwrap_or_else(idag);
+    let nasta = las("uppfoljning", &nasta)?;
+    state
+        .med_store(&sprak, move |s| {
+            s.registrera_uppfoljning(&s.aktor(&handlaggare_id)?, &beslut_id, dag, &resultat, nasta)
+        })
+        .await
 }
 
 /// Ends a beslut by hand today for `orsak`; its provider's place is freed.

@@ -97,6 +97,7 @@ fn configure<R: tauri::Runtime>(
             commands::bekrafta_fatta_formular,
             commands::bekrafta_avslut,
             commands::avsluta_beslut,
+            commands::registrera_uppfoljning,
             commands::ickeval,
             commands::arbetslistor,
             commands::insatser,

@@ -184,6 +184,40 @@ pub fn kan_avslutas(status: BeslutStatus) -> Result<(), Beslutsregelfel> {
     }
 }
 
+/// A follow-up as recorded: done on `datum` (not ahead of `idag`), with the next one due on
+/// `nasta` (after `datum`) or none. The beslut must be in force. Returns the dates as given.
+pub fn kontrollera_uppfoljning(
+    status: BeslutStatus,
+    datum: NaiveDate,
+    nasta: Option<NaiveDate>,
+    idag: NaiveDate,
+) -> Result<(NaiveDate, Option<NaiveDate>), crate::Valideringsfel> {
+    crate::val::kontrollera_handelsedatum(datum, idag)?;
+    if nasta.is_some_and(|n| n <= datum) {
+        return Err(crate::Valideringsfel::DatumOrdning);
+    }
+    if !matches!(status, BeslutStatus::Beslutat | BeslutStatus::Verkstallt) {
+        return Err(crate::Valideringsfel::OkantVarde {
+            falt: "status",
+            varde: status.kod().into(),
+        });
+    }
+    Ok((datum, nasta))
+}
+
+/// When a beslut's next follow-up is due: the latest recorded follow-up's next date (none when
+/// it set none), or the beslut's own uppföljning date when none is recorded yet. The worklist
+/// lists a beslut whose due date is within its horizon; the stores compute the same in SQL.
+pub fn uppfoljning_forfaller(
+    beslutets: Option<NaiveDate>,
+    senaste_nasta: Option<Option<NaiveDate>>,
+) -> Option<NaiveDate> {
+    match senaste_nasta {
+        Some(nasta) => nasta,
+        None => beslutets,
+    }
+}
+
 // --- Holding a place under a provider's cap -------------------------------------------------------
 
 /// **The rule.** A val (one provider carrying out one beslut) holds a place under that
@@ -442,6 +476,26 @@ mod tests {
         assert!(mojliga_valjare(true).contains(&VemValde::Ombud));
         assert!(!mojliga_informationssatt(false).contains(&Brev));
         assert_eq!(mojliga_informationssatt(true).len(), Informationssatt::ALLA.len());
+    }
+
+    #[test]
+    fn a_follow_up_is_dated_today_or_before_and_sets_when_the_next_is_due() {
+        let dag = d(IDAG);
+        let v = BeslutStatus::Verkstallt;
+        assert!(kontrollera_uppfoljning(v, dag, dag.succ_opt(), dag).is_ok());
+        assert!(kontrollera_uppfoljning(v, dag.succ_opt().unwrap(), None, dag).is_err());
+        assert_eq!(
+            kontrollera_uppfoljning(v, dag, Some(dag), dag),
+            Err(crate::Valideringsfel::DatumOrdning)
+        );
+        assert!(kontrollera_uppfoljning(BeslutStatus::Avslutat, dag, None, dag).is_err());
+        let planerad = Some(d("2026-12-10"));
+        assert_eq!(uppfoljning_forfaller(planerad, None), planerad);
+        assert_eq!(uppfoljning_forfaller(planerad, Some(None)), None, "done, none planned");
+        assert_eq!(
+            uppfoljning_forfaller(planerad, Some(Some(d("2027-03-01")))),
+            Some(d("2027-03-01"))
+        );
     }
 
     #[test]

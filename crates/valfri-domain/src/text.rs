@@ -30,6 +30,8 @@ impl Falt {
     pub const SKAL: Falt = Falt::rad("skal", 200, true);
     pub const MOTIVERING: Falt =
         Falt { nyckel: "motivering", max: 4000, flerradig: true, kravs: false };
+    /// What a follow-up found.
+    pub const RESULTAT: Falt = Falt { nyckel: "resultat", max: 4000, flerradig: true, kravs: true };
     pub const PRESENTATION: Falt =
         Falt { nyckel: "presentation", max: 600, flerradig: true, kravs: false };
 

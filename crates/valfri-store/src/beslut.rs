@@ -711,6 +711,61 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Records that a follow-up was done on `datum` with its `resultat`, and when the next is
+    /// due (`nasta`, or none). The beslut then leaves the worklist until that date comes near.
+    /// A recorded follow-up is never edited (a trigger holds it).
+    pub fn registrera_uppfoljning(
+        &self,
+        aktor: &Aktor,
+        beslut_id: &str,
+        datum: NaiveDate,
+        resultat: &str,
+        nasta: Option<NaiveDate>,
+    ) -> Resultat<()> {
+        let resultat = kontrollera_text(Falt::RESULTAT, resultat)?;
+        self.i_transaktion(|tx| {
+            let b = hamta(tx, beslut_id)?;
+            let (datum, nasta) = valfri_domain::beslutsregler::kontrollera_uppfoljning(
+                b.status,
+                datum,
+                nasta,
+                crate::idag(),
+            )?;
+            tx.execute(
+                "INSERT INTO uppfoljning (id, beslut_id, datum, resultat, nasta, handlaggare, skapad)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    crate::ny_id(),
+                    beslut_id,
+                    datum.to_string(),
+                    resultat,
+                    nasta.map(|n| n.to_string()),
+                    aktor.logg_namn(),
+                    nu()
+                ],
+            )?;
+            logg::skriv(tx, aktor, "uppfoljning", "beslut", beslut_id, &datum.to_string())
+        })
+    }
+
+    /// The latest follow-up of a beslut: (done on, next due), if one was recorded.
+    pub fn senaste_uppfoljning(
+        &self,
+        beslut_id: &str,
+    ) -> Resultat<Option<(NaiveDate, Option<NaiveDate>)>> {
+        let rad: Option<(String, Option<String>)> = self
+            .conn
+            .rad(
+                "SELECT datum, nasta FROM uppfoljning WHERE beslut_id = ?1 ORDER BY datum DESC, rowid DESC LIMIT 1",
+                [beslut_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        rad.map(|(d, n)| Ok((datum(&d)?, datum_opt(n)?))).transpose()
+    }
+}
+
 /// Where a beslut stands in its carrying out (see [`Store::beslutslagen`]).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Beslutslage {

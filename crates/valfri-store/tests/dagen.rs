@@ -301,3 +301,43 @@ fn a_choice_is_recorded_only_as_it_happened_and_carries_the_beslut_out() {
     assert!(lage[0].utforare.as_deref().is_some_and(|u| u.starts_with("Almgården")));
     assert_eq!((lage[0].sedan, lage[0].verkstalld), (Some(idag()), Some(idag())));
 }
+
+#[test]
+fn a_recorded_follow_up_takes_the_beslut_off_the_worklist_until_the_next_date_nears() {
+    let d = demo();
+    let lista = d.store.arbetslistor(&d.hl, idag()).unwrap().uppfoljning;
+    let post = lista.first().expect("the demo has follow-ups due").clone();
+    let pa_listan = |id: &str| {
+        d.store.arbetslistor(&d.hl, idag()).unwrap().uppfoljning.iter().any(|p| p.beslut_id == id)
+    };
+    // Refused: no outcome, a date ahead, a next date not after it. Nothing recorded.
+    assert!(d.store.registrera_uppfoljning(&d.hl, &post.beslut_id, idag(), " ", None).is_err());
+    assert!(
+        d.store
+            .registrera_uppfoljning(&d.hl, &post.beslut_id, idag() + Days::new(1), "Bra", None)
+            .is_err()
+    );
+    assert!(
+        d.store
+            .registrera_uppfoljning(&d.hl, &post.beslut_id, idag(), "Bra", Some(idag()))
+            .is_err()
+    );
+    assert_eq!(d.store.senaste_uppfoljning(&post.beslut_id).unwrap(), None);
+    assert!(pa_listan(&post.beslut_id));
+
+    let nasta = idag() + Days::new(90);
+    d.store
+        .registrera_uppfoljning(
+            &d.hl,
+            &post.beslut_id,
+            idag(),
+            "Insatsen fungerar väl.",
+            Some(nasta),
+        )
+        .unwrap();
+    assert_eq!(d.store.senaste_uppfoljning(&post.beslut_id).unwrap(), Some((idag(), Some(nasta))));
+    assert!(!pa_listan(&post.beslut_id), "it left the worklist");
+    // Eighty days on, the next one is due within 30 days: back on the list.
+    let senare = d.store.arbetslistor(&d.hl, idag() + Days::new(80)).unwrap().uppfoljning;
+    assert!(senare.iter().any(|p| p.beslut_id == post.beslut_id && p.datum == Some(nasta)));
+}
