@@ -301,7 +301,7 @@ fn a_beslut_is_ended_by_hand_with_a_reason_and_shows_its_provider_until_then() {
         assert!(
             kort.iter().any(|k| k.contains("Hemtjänst")
                 && k.contains("Verkställt")
-                && k.contains("Hemma Trygg sedan")),
+                && k.contains("Hemma Trygg i Exempelby AB sedan")),
             "{kort:?}"
         );
         app.click(".avsluta-beslut").await?;
@@ -321,7 +321,7 @@ fn a_beslut_is_ended_by_hand_with_a_reason_and_shows_its_provider_until_then() {
                 "Hemtjänst",
                 NAME,
                 "Brukaren har flyttat",
-                "Hemma Trygg slutar",
+                "Hemma Trygg i Exempelby AB slutar",
                 "platsen blir ledig",
             ],
         )
