@@ -6,6 +6,7 @@ import { andraLockEfter, startaLock } from "./lock.js";
 import { bekrafta, hindra, initBekrafta, stangFormular, vakta } from "./bekrafta.js";
 import { initAvslut, oppnaAvslut } from "./avslut.js";
 import { initUppfoljning, oppnaUppfoljning } from "./uppfoljning.js";
+import { initBrukare, visaBrukarformular } from "./brukare.js";
 
 const invoke = window.__TAURI__.core.invoke;
 
@@ -256,11 +257,18 @@ function omfattning(b) {
 
 function visaBrukare({ brukare: b, beslut, lagen = [] }) {
   const sektion = $("#brukare");
+  tillstand.sida = { brukare: b, beslut, lagen };
   const adress = b.skyddad
     ? t("ui-adress-skyddad")
     : [b.co, b.adress, [b.postnummer, b.postort].filter(Boolean).join(" ")].filter(Boolean).join(", ");
   ersatt(sektion,
-    el("h2", {}, `${b.fornamn} ${b.efternamn}`, b.skyddad ? el("span", { class: "markering", text: t("ui-skyddad-markering") }) : null),
+    el(
+      "div",
+      { class: "rubrik-rad" },
+      el("h2", {}, `${b.fornamn} ${b.efternamn}`, b.skyddad ? el("span", { class: "markering", text: t("ui-skyddad-markering") }) : null),
+      // The record of a brukare with skyddade personuppgifter is not edited here: its address is never shown.
+      b.skyddad ? null : el("button", { type: "button", class: "knapp", id: "andra-brukare", text: t("ui-brukare-andra") }),
+    ),
     fakta([
       [t("ui-personnummer"), b.personnummer],
       [t("ui-adress"), adress],
@@ -479,7 +487,9 @@ function visaFaltfel(form, fel) {
 function visaKlart(text) {
   const sektion = $("#brukare");
   sektion.querySelector(".klart")?.remove();
-  sektion.querySelector("h2")?.after(el("p", { class: "klart", role: "status", text }));
+  const h2 = sektion.querySelector("h2");
+  const ankare = h2?.parentElement?.classList.contains("rubrik-rad") ? h2.parentElement : h2;
+  ankare?.after(el("p", { class: "klart", role: "status", text }));
 }
 
 async function fattaUtkast(beslutId) {
@@ -1247,6 +1257,10 @@ function kopplaHandelser() {
     if (knapp?.classList.contains("andra-utkast")) oppnaFormular("andra", knapp.dataset.beslut);
     if (knapp?.classList.contains("omprova")) oppnaFormular("omprova", knapp.dataset.beslut);
     if (knapp?.classList.contains("fatta-beslut")) fattaUtkast(knapp.dataset.beslut);
+    if (e.target.id === "andra-brukare" && tillstand.sida) {
+      const sida = tillstand.sida;
+      visaBrukarformular($("#brukare"), sida.brukare, () => visaBrukare(sida)).catch(visaFel);
+    }
     const uppf = e.target.closest(".uppfoljning-knapp");
     if (uppf) oppnaUppfoljning(uppf);
     const avsluta = e.target.closest(".avsluta-beslut");
@@ -1293,11 +1307,15 @@ function kopplaHandelser() {
     }
   });
   $("#hjalp-knapp").addEventListener("click", visaHjalp);
+  $("#ny-brukare").addEventListener("click", () => {
+    tillstand.brukareId = null;
+    visaBrukarformular($("#brukare"), null, () => visaStart()).catch(visaFel);
+  });
   $("#handlaggare").addEventListener("change", (e) => {
     tillstand.handlaggareId = e.target.value;
     localStorage.setItem("valfri.handlaggare", e.target.value);
     sok();
-    if (!document.querySelector("#brukare h2 + dl")) visaStart();
+    if (!document.querySelector("#brukare dl.fakta")) visaStart();
   });
   $("#sprak").addEventListener("change", async (e) => {
     try {
@@ -1363,6 +1381,17 @@ async function start() {
     orsaker: () => tillstand.koder.avslutsorsak,
     klar: async (text) => {
       await oppnaBrukare(tillstand.brukareId);
+      visaKlart(text);
+    },
+  });
+  initBrukare({
+    anropa,
+    t,
+    el,
+    handlaggareId: () => tillstand.handlaggareId,
+    ombudTyper: () => tillstand.koder.ombud_typ ?? [],
+    oppna: async (id, text) => {
+      await oppnaBrukare(id);
       visaKlart(text);
     },
   });

@@ -226,6 +226,7 @@ pub struct Kodlistor {
     pub kanal: Vec<Kodord>,
     /// The reasons a caseworker may give for ending a beslut by hand.
     pub avslutsorsak: Vec<Kodord>,
+    pub ombud_typ: Vec<Kodord>,
 }
 
 /// One value of a vocabulary: the code the core takes and the word a person reads.
@@ -245,6 +246,10 @@ impl Kodlistor {
             avslutsorsak: Avslutsorsak::FOR_HAND
                 .iter()
                 .map(|o| Kodord { kod: o.kod(), text: l.t(sprak, &o.meddelande_id()) })
+                .collect(),
+            ombud_typ: valfri_domain::OmbudTyp::ALLA
+                .iter()
+                .map(|o| ord(o.kod(), o.meddelande_id()))
                 .collect(),
         }
     }
@@ -731,6 +736,75 @@ pub async fn registrera_uppfoljning(
     state
         .med_store(&sprak, move |s| {
             s.registrera_uppfoljning(&s.aktor(&handlaggare_id)?, &beslut_id, dag, &resultat, nasta)
+        })
+        .await
+}
+
+/// What the brukare form offers: the områden and the languages letters can be written in.
+#[derive(Debug, Serialize)]
+pub struct Brukaruppgifter {
+    pub omraden: Vec<valfri_domain::Omrade>,
+    pub sprak: Vec<String>,
+}
+
+#[tauri::command]
+pub async fn brukaruppgifter(
+    state: State<'_, Tillstand>,
+    sprak: String,
+) -> Result<Brukaruppgifter, Felsvar> {
+    state
+        .med_store(&sprak, |s| {
+            Ok(Brukaruppgifter { omraden: s.omraden()?, sprak: s.kommun()?.sprak })
+        })
+        .await
+}
+
+/// An ombud as the form sends it: the type as a code, which must be chosen.
+#[derive(Debug, serde::Deserialize)]
+pub struct OmbudRad {
+    pub typ: String,
+    pub namn: String,
+    pub adress: String,
+    pub postnummer: String,
+    pub postort: String,
+}
+
+/// Registers a new brukare (`id` empty) or changes one, with their ombud (the list replaces the
+/// old one); checked by the core exactly as an imported brukare is. Returns the brukare's id.
+#[tauri::command]
+pub async fn spara_brukare(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    id: Option<String>,
+    brukare: valfri_store::NyBrukare,
+    ombud: Vec<OmbudRad>,
+) -> Result<String, Felsvar> {
+    let mut brukare = brukare;
+    brukare.ombud = ombud
+        .into_iter()
+        .map(|o| {
+            let typ = if o.typ.trim().is_empty() {
+                Err(Valideringsfel::Saknas { falt: "ombud_typ" })
+            } else {
+                valfri_domain::OmbudTyp::fran_kod(&o.typ)
+            };
+            Ok(valfri_store::NyttOmbud {
+                typ: tolkat(&state, &sprak, typ)?,
+                namn: o.namn,
+                adress: o.adress,
+                postnummer: o.postnummer,
+                postort: o.postort,
+            })
+        })
+        .collect::<Result<_, Felsvar>>()?;
+    state
+        .med_store(&sprak, move |s| {
+            let aktor = s.aktor(&handlaggare_id)?;
+            match id.filter(|i| !i.is_empty()) {
+                Some(id) => s.andra_brukare(&aktor, &id, &brukare).map(|()| id),
+                None => s.ny_brukare(&aktor, &brukare),
+            }
         })
         .await
 }

@@ -97,6 +97,8 @@ fn configure<R: tauri::Runtime>(
             commands::bekrafta_fatta_formular,
             commands::bekrafta_avslut,
             commands::avsluta_beslut,
+            commands::brukaruppgifter,
+            commands::spara_brukare,
             commands::registrera_uppfoljning,
             commands::ickeval,
             commands::arbetslistor,

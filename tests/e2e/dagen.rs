@@ -416,3 +416,81 @@ fn a_recorded_follow_up_leaves_the_worklist() {
         Ok(())
     });
 }
+
+#[test]
+fn a_brukare_is_registered_and_their_record_changed_in_the_window() {
+    run("a_brukare_is_registered_and_their_record_changed_in_the_window", async |app| {
+        app.click("#ny-brukare").await?;
+        app.find("#brukare-form").await?;
+        assert_eq!(fokus_id(app).await?, "bf-personnummer", "focus in the first field");
+        // A wrong check digit: the core's sentence, next to the button, nothing registered.
+        app.type_text("#bf-personnummer", "19410203-1235").await?;
+        app.type_text("#bf-fornamn", "Vera").await?;
+        app.type_text("#bf-efternamn", "Lindgård").await?;
+        tryck(app, Key::Enter).await?;
+        app.wait_for_texts("#bf-fel", "the refusal", |t| {
+            t.iter().any(|x| x.contains("kontrollsiffra"))
+        })
+        .await?;
+        app.type_text("#bf-personnummer", "19410203-1236").await?;
+        app.type_text("#bf-adress", "Kyrkogatan 3").await?;
+        app.type_text("#bf-postnummer", "599 30").await?;
+        app.type_text("#bf-postort", "Exempelby").await?;
+        app.click_containing("#bf-omrade option", "Centrum").await?;
+        app.click_containing("#bf-sprak option", "Finska").await?;
+        app.click("#bf-storstil").await?;
+        app.click_containing("#bo-typ-0 option", "God man").await?;
+        app.type_text("#bo-namn-0", "Gustav Ombudsson").await?;
+        app.type_text("#bo-adress-0", "Torget 2").await?;
+        app.type_text("#bo-postnummer-0", "599 30").await?;
+        app.type_text("#bo-postort-0", "Exempelby").await?;
+        app.screenshot("dagen-ny-brukare").await?;
+        app.click("#bf-spara").await?;
+        app.wait_for_texts("p.klart", "registered", |m| {
+            m.iter().any(|x| x.contains("registrerad"))
+        })
+        .await?;
+        let fakta = app.texts("section#brukare dl.fakta").await?.join(" ");
+        for del in ["Vera Lindgård", "19410203-1236", "Kyrkogatan 3", "599 30", "FI", "Ja"] {
+            assert!(
+                fakta.contains(del)
+                    || app.texts("section#brukare h2").await?.join(" ").contains(del),
+                "{del} missing: {fakta}"
+            );
+        }
+        let ombud = app.texts("section#brukare ul.lista li").await?;
+        assert!(
+            ombud.iter().any(|o| o.contains("Gustav Ombudsson") && o.contains("God man")),
+            "{ombud:?}"
+        );
+
+        // Change: a bad postnummer is refused, then a move to Norra and the ombud ended.
+        app.click("#andra-brukare").await?;
+        app.find("#brukare-form").await?;
+        app.type_text("#bf-adress", "Nygatan 5").await?;
+        app.type_text("#bf-postnummer", "5994").await?;
+        app.click("#bf-spara").await?;
+        app.wait_for_texts("#bf-fel", "the refusal", |t| {
+            t.iter().any(|x| x.contains("Postnumret"))
+        })
+        .await?;
+        app.type_text("#bf-postnummer", "599 40").await?;
+        app.click_containing("#bf-omrade option", "Norra").await?;
+        app.type_text("#bo-namn-0", "").await?;
+        app.click("#bf-spara").await?;
+        app.wait_for_texts("p.klart", "saved", |m| m.iter().any(|x| x.contains("sparade"))).await?;
+        let fakta = app.texts("section#brukare dl.fakta").await?.join(" ");
+        assert!(
+            fakta.contains("Nygatan 5") && fakta.contains("599 40") && fakta.contains('N'),
+            "{fakta}"
+        );
+        assert!(app.texts("section#brukare p.tom").await?.iter().any(|t| t.contains("Inga ombud")));
+        // And she is found by search.
+        app.type_text("#sok", "lindgård").await?;
+        app.wait_for_texts(HITS, "a hit for Vera", |h| {
+            h.iter().any(|x| x.contains("Vera Lindgård"))
+        })
+        .await?;
+        Ok(())
+    });
+}

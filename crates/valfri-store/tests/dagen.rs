@@ -341,3 +341,56 @@ fn a_recorded_follow_up_takes_the_beslut_off_the_worklist_until_the_next_date_ne
     let senare = d.store.arbetslistor(&d.hl, idag() + Days::new(80)).unwrap().uppfoljning;
     assert!(senare.iter().any(|p| p.beslut_id == post.beslut_id && p.datum == Some(nasta)));
 }
+
+#[test]
+fn a_brukare_is_registered_and_changed_through_the_same_checks_as_the_import() {
+    let d = demo();
+    // A bad personnummer: refused by hand exactly as the import's check refuses it.
+    let fel = valfri_store::NyBrukare {
+        personnummer: "19410203-1235".into(),
+        fornamn: "Vera".into(),
+        efternamn: "Lind".into(),
+        ..Default::default()
+    };
+    let hand = d.store.ny_brukare(&d.hl, &fel).unwrap_err();
+    let import = d.store.kontrollera_ny_brukare(&fel).unwrap_err();
+    assert_eq!(
+        valfri_domain::Anvandarmeddelande::meddelande_id(&hand),
+        valfri_domain::Anvandarmeddelande::meddelande_id(&import)
+    );
+    let id = d.ny_brukare(47);
+    let hl = &d.hl;
+    let mut andring = valfri_store::NyBrukare {
+        personnummer: String::new(),
+        fornamn: "Test".into(),
+        efternamn: "Person 47".into(),
+        adress: "Sjövägen 4".into(),
+        postnummer: "599 50".into(),
+        postort: "Sandvik".into(),
+        omrade: Some("S".into()),
+        sprak: "fi".into(),
+        storstil: true,
+        ombud: vec![valfri_store::NyttOmbud {
+            typ: valfri_domain::OmbudTyp::GodMan,
+            namn: "Olle Ombudsson".into(),
+            adress: "Torget 1".into(),
+            postnummer: "599 30".into(),
+            postort: "Exempelby".into(),
+        }],
+        ..Default::default()
+    };
+    d.store.andra_brukare(hl, &id, &andring).unwrap();
+    let b = d.store.brukare(hl, &id).unwrap();
+    assert_eq!(
+        (b.adress.as_str(), b.omrade.as_deref(), b.sprak.as_str(), b.storstil, b.ombud.len()),
+        ("Sjövägen 4", Some("S"), "fi", true, 1)
+    );
+    // A bad postnummer changes nothing; the ombud can be ended.
+    andring.postnummer = "5995".into();
+    assert!(d.store.andra_brukare(hl, &id, &andring).is_err());
+    assert_eq!(d.store.brukare(hl, &id).unwrap().postnummer, "599 50");
+    andring.postnummer = "599 50".into();
+    andring.ombud.clear();
+    d.store.andra_brukare(hl, &id, &andring).unwrap();
+    assert!(d.store.brukare(hl, &id).unwrap().ombud.is_empty());
+}
