@@ -405,7 +405,7 @@ function byggFormular(lage, beslutId, varden) {
       el("button", { type: "submit", class: "knapp", id: "spara-utkast", value: "utkast", text: t("ui-form-spara") }),
       el("button", { type: "submit", class: "knapp primar", id: "spara-fatta", value: "fatta", text: t("ui-form-spara-fatta") }),
       el("button", { type: "button", class: "knapp", id: "avbryt-form", text: t("ui-form-avbryt") }),
-      el("p", { id: "form-fel", class: "faltfel", role: "alert" }),
+      el("p", { id: "form-fel", class: "faltfel", role: "alert", "data-rensas": true }),
     ),
   );
   for (const [nyckel] of FORM_FALT) {
@@ -735,9 +735,10 @@ function valForm(lista, beslutId, sida) {
     // A text field in the ISO form the whole program uses; the platform's date picker follows
     // the system locale (11/23/2026 on an English system), which caseworkers would misread.
     falt("val-start", "ui-val-start", el("input", { id: "val-start", type: "text", inputmode: "numeric", placeholder: t("ui-datum-platshallare"), pattern: "\\d{4}-\\d{2}-\\d{2}", autocomplete: "off" })),
-    el("p", { id: "val-fel", class: "faltfel", role: "alert" }),
+    el("p", { id: "val-fel", class: "faltfel", role: "alert", "data-rensas": true }),
     ...hindra(registrera, valbara.length ? null : t("ui-val-inga-valbara")),
   );
+  form.addEventListener("change", () => { form.querySelector("#val-fel").textContent = ""; });
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const panel = form.closest("#valfrihet");

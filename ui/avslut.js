@@ -15,7 +15,7 @@ export function oppnaAvslut(knapp) {
   const { t, el } = ctx;
   const beslutId = knapp.dataset.beslut;
   document.querySelector("#avslut-form")?.remove();
-  const fel = el("p", { id: "avslut-fel", class: "faltfel", role: "alert" });
+  const fel = el("p", { id: "avslut-fel", class: "faltfel", role: "alert", "data-rensas": true });
   const orsak = el(
     "select",
     { id: "avslut-orsak", "aria-describedby": "avslut-fel" },

@@ -59,7 +59,11 @@ export function bekrafta(text, ja, id = "bekrafta-dialog") {
 /** Marks `form` as changed from the first input on, so closing it can ask first. */
 export function vakta(form) {
   form.dataset.andrad = "false";
-  const markera = () => { form.dataset.andrad = "true"; };
+  // A message about the last attempt goes away when the person starts changing things.
+  const markera = () => {
+    form.dataset.andrad = "true";
+    for (const m of form.querySelectorAll("[data-rensas]")) m.textContent = "";
+  };
   form.addEventListener("input", markera);
   form.addEventListener("change", markera);
   return form;

@@ -63,7 +63,7 @@ export async function visaBrukarformular(sektion, b, tillbaka) {
         { class: "knapprad bred" },
         el("button", { type: "submit", class: "knapp primar", id: "bf-spara", text: t(ny ? "ui-brukare-registrera" : "ui-brukare-spara") }),
         el("button", { type: "button", class: "knapp", id: "bf-avbryt", text: t("ui-form-avbryt") }),
-        el("p", { id: "bf-fel", class: "faltfel", role: "alert" }),
+        el("p", { id: "bf-fel", class: "faltfel", role: "alert", "data-rensas": true }),
       ),
     ),
   );

@@ -15,7 +15,7 @@ export function oppnaUppfoljning(knapp) {
   const { t, el } = ctx;
   const beslutId = knapp.dataset.beslut;
   document.querySelector("#uppf-form")?.remove();
-  const fel = el("p", { id: "uppf-fel", class: "faltfel", role: "alert" });
+  const fel = el("p", { id: "uppf-fel", class: "faltfel", role: "alert", "data-rensas": true });
   const datum = (id, etikett, hjalp) =>
     el(
       "div",

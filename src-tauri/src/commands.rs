@@ -347,7 +347,7 @@ fn lagen(
 ) -> Result<Vec<LageVy>, Lagringsfel> {
     let dag = idag();
     let lagen = s.beslutslagen(brukare_id)?;
-    Ok(beslut
+    beslut
         .iter()
         .map(|b| {
             let lage = lagen.iter().find(|x| x.beslut_id == b.id);
@@ -400,7 +400,7 @@ fn lagen(
                 uppfoljning,
             })
         })
-        .collect::<Result<_, Lagringsfel>>()?)
+        .collect::<Result<_, Lagringsfel>>()
 }
 
 #[tauri::command]

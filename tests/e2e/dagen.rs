@@ -429,7 +429,7 @@ fn a_brukare_is_registered_and_their_record_changed_in_the_window() {
         app.type_text("#bf-efternamn", "Lindgård").await?;
         tryck(app, Key::Enter).await?;
         app.wait_for_texts("#bf-fel", "the refusal", |t| {
-            t.iter().any(|x| x.contains("kontrollsiffra"))
+            t.iter().any(|x| x.contains("sista siffra"))
         })
         .await?;
         app.type_text("#bf-personnummer", "19410203-1236").await?;
@@ -491,6 +491,84 @@ fn a_brukare_is_registered_and_their_record_changed_in_the_window() {
             h.iter().any(|x| x.contains("Vera Lindgård"))
         })
         .await?;
+        Ok(())
+    });
+}
+
+/// Whether the element is displayed and inside the window after scrolling to it.
+async fn inom_fonstret(app: &App, css: &str) -> Result<bool, Box<dyn std::error::Error>> {
+    let e = app.find(css).await?;
+    let arg = serde_json::to_value(&e)?;
+    let inne = app
+        .client()
+        .execute(
+            "const e = arguments[0]; e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();
+             return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth + 1 && r.top >= 0 && r.bottom <= window.innerHeight + 1;",
+            vec![arg],
+        )
+        .await?;
+    Ok(inne.as_bool().unwrap_or(false) && e.is_displayed().await?)
+}
+
+async fn sidled(app: &App) -> Result<bool, Box<dyn std::error::Error>> {
+    let v = app
+        .client()
+        .execute("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;", vec![])
+        .await?;
+    Ok(v.as_bool().unwrap_or(true))
+}
+
+/// Presses Enter on the element, as from the keyboard (clicks land beside their element on a
+/// zoomed page in `WebKitWebDriver`).
+async fn enter_pa(app: &App, css: &str) -> TestResult {
+    app.find(css).await?.send_keys(&char::from(Key::Enter).to_string()).await?;
+    Ok(())
+}
+
+#[test]
+fn the_new_screens_work_at_1024x700_and_at_200_percent_zoom() {
+    run("the_new_screens_work_at_1024x700_and_at_200_percent_zoom", async |app| {
+        app.client().set_window_size(1024, 700).await.map_err(|e| format!("resize: {e:?}"))?;
+        for (zoom, namn) in [(1.0, "dagen-1024x700"), (2.0, "dagen-zoom-200")] {
+            app.client()
+                .execute("return window.__TAURI__.core.invoke('zooma', {sprak: 'sv', niva: arguments[0]});", vec![serde_json::json!(zoom)])
+                .await?;
+            app.client().execute("document.querySelector('#sok').value = '';", vec![]).await?;
+            let sok = app.client().find(Locator::Css("#sok")).await?;
+            sok.send_keys("ekstr").await?;
+            app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
+            sok.send_keys(&char::from(Key::Down).to_string()).await?;
+            tryck(app, Key::Enter).await?;
+            app.wait_for_texts(".avsluta-beslut", "the end button", |k| !k.is_empty()).await?;
+            enter_pa(app, ".avsluta-beslut").await?;
+            app.find("#avslut-form").await?;
+            for css in ["#avslut-orsak", "#avslut-fortsatt", "#andra-brukare", ".uppfoljning-knapp"]
+            {
+                assert!(inom_fonstret(app, css).await?, "{css} is not reachable at {zoom}x");
+            }
+            assert!(!sidled(app).await?, "the page scrolls sideways at {zoom}x");
+            app.screenshot(&format!("{namn}-avslut")).await?;
+            app.client()
+                .execute("const s = document.querySelector('#avslut-orsak'); s.value = 'flyttat'; s.dispatchEvent(new Event('change', {bubbles: true}));", vec![])
+                .await?;
+            enter_pa(app, "#avslut-fortsatt").await?;
+            bekraftelse(app, &[NAME, "platsen blir ledig"]).await?;
+            for css in ["#bekrafta-dialog-ja", "#bekrafta-dialog-nej"] {
+                assert!(inom_fonstret(app, css).await?, "{css} is not reachable at {zoom}x");
+            }
+            app.screenshot(&format!("{namn}-bekrafta")).await?;
+            tryck(app, Key::Escape).await?;
+            app.wait_for("the dialog to close", async || Ok(!app.is_visible(DIALOG).await?))
+                .await?;
+            enter_pa(app, "#ny-brukare").await?;
+            app.find("#brukare-form").await?;
+            for css in ["#bf-personnummer", "#bo-postort-0", "#bf-spara"] {
+                assert!(inom_fonstret(app, css).await?, "{css} is not reachable at {zoom}x");
+            }
+            assert!(!sidled(app).await?, "the brukare form scrolls sideways at {zoom}x");
+            app.screenshot(&format!("{namn}-ny-brukare")).await?;
+            enter_pa(app, "#bf-avbryt").await?;
+        }
         Ok(())
     });
 }

@@ -1,5 +1,5 @@
-//! The rules of a beslut's life that both stores apply (the desk's SQLite and the hub's
-//! PostgreSQL): when a beslut may be made, when a choice may be recorded as it is, what the
+//! The rules of a beslut's life that both stores apply (the desk's `SQLite` and the hub's
+//! `PostgreSQL`): when a beslut may be made, when a choice may be recorded as it is, what the
 //! caseworker is asked to confirm, and when a beslut holds a place under a provider's cap.
 //! Pure functions over data the store has read; the stores hold the SQL and call these.
 
@@ -243,8 +243,8 @@ pub fn haller_plats(
 }
 
 /// [`haller_plats`] as an SQL predicate over a `val` row aliased `val` joined to its `beslut`
-/// aliased `beslut`, with the day as the placeholder `dag` (`?3` in SQLite, `$3` in PostgreSQL).
-/// Dates compare as ISO text in SQLite and as `date` in PostgreSQL; both give the same order.
+/// aliased `beslut`, with the day as the placeholder `dag` (`?3` in `SQLite`, `$3` in `PostgreSQL`).
+/// Dates compare as ISO text in `SQLite` and as `date` in `PostgreSQL`; both give the same order.
 pub fn haller_plats_sql(val: &str, beslut: &str, dag: &str) -> String {
     format!(
         "({val}.slutdatum IS NULL AND {beslut}.status <> 'avslutat' \
@@ -410,7 +410,8 @@ mod tests {
         );
         // An omprövning of it may.
         assert!(
-            kontrollera_fattande(&ny, "", Some("a"), &[befintligt.clone()], k, d(IDAG)).is_ok()
+            kontrollera_fattande(&ny, "", Some("a"), std::slice::from_ref(&befintligt), k, d(IDAG))
+                .is_ok()
         );
         // Another insats, a refusal, an ended one, a draft, or a period after it: no clash.
         let annan = Beslutsperiod { insats_kod: "dagverksamhet", ..befintligt.clone() };
@@ -421,16 +422,35 @@ mod tests {
             assert!(kontrollera_fattande(&ny, "", None, &[ovrigt], k, d(IDAG)).is_ok());
         }
         let efter = period("n", "hemtjanst", BeslutStatus::Utkast, "2027-07-01", None);
-        assert!(kontrollera_fattande(&efter, "", None, &[befintligt.clone()], k, d(IDAG)).is_ok());
+        assert!(
+            kontrollera_fattande(&efter, "", None, std::slice::from_ref(&befintligt), k, d(IDAG))
+                .is_ok()
+        );
         // The day it ends is still inside it.
         let samma_dag = period("n", "hemtjanst", BeslutStatus::Utkast, "2027-06-30", None);
         assert!(
-            kontrollera_fattande(&samma_dag, "", None, &[befintligt.clone()], k, d(IDAG)).is_err()
+            kontrollera_fattande(
+                &samma_dag,
+                "",
+                None,
+                std::slice::from_ref(&befintligt),
+                k,
+                d(IDAG)
+            )
+            .is_err()
         );
         // A refusal never clashes: it grants nothing.
         let nytt_avslag = Beslutsperiod { utfall: Utfall::Avslag, ..ny.clone() };
         assert!(
-            kontrollera_fattande(&nytt_avslag, "", None, &[befintligt.clone()], k, d(IDAG)).is_ok()
+            kontrollera_fattande(
+                &nytt_avslag,
+                "",
+                None,
+                std::slice::from_ref(&befintligt),
+                k,
+                d(IDAG)
+            )
+            .is_ok()
         );
         // The draft itself is not its own clash.
         let sig_sjalv =

@@ -433,6 +433,17 @@ fn kontrollera_att_fatta(
     ersatter: Option<&str>,
     dag: NaiveDate,
 ) -> Resultat<()> {
+    fn period(x: &Beslut) -> Beslutsperiod<'_> {
+        Beslutsperiod {
+            id: Some(x.id.as_str()),
+            insats_kod: &x.insats_kod,
+            utfall: x.utfall,
+            status: x.status,
+            diarienummer: &x.diarienummer,
+            giltig_fran: x.giltig_fran,
+            giltig_till: x.giltig_till,
+        }
+    }
     let krav = valfri_domain::beslutsregler::Beslutskrav {
         motivering: tx.rad(
             "SELECT coalesce((SELECT krav_motivering FROM kommun WHERE id = 1), 0)",
@@ -451,17 +462,6 @@ fn kontrollera_att_fatta(
             .map(|r| r?)
             .collect::<Resultat<Vec<_>>>()?
     };
-    fn period(x: &Beslut) -> Beslutsperiod<'_> {
-        Beslutsperiod {
-            id: Some(x.id.as_str()),
-            insats_kod: &x.insats_kod,
-            utfall: x.utfall,
-            status: x.status,
-            diarienummer: &x.diarienummer,
-            giltig_fran: x.giltig_fran,
-            giltig_till: x.giltig_till,
-        }
-    }
     let ovriga: Vec<Beslutsperiod<'_>> = ovriga.iter().map(period).collect();
     Ok(kontrollera_fattande(&period(b), &b.motivering, ersatter, &ovriga, krav, dag)?)
 }

@@ -58,7 +58,7 @@ impl Demo {
             .unwrap()
     }
 
-    fn utkast(&self, brukare: &str, fran: NaiveDate, till: Option<NaiveDate>) -> NyttBeslut {
+    fn utkast(brukare: &str, fran: NaiveDate, till: Option<NaiveDate>) -> NyttBeslut {
         NyttBeslut {
             brukare_id: brukare.into(),
             insats_kod: "hemtjanst".into(),
@@ -78,7 +78,7 @@ impl Demo {
         let b = self.ny_brukare(nr);
         let id = self
             .store
-            .skapa_utkast(&self.hl, &self.utkast(&b, idag() - Days::new(5), till))
+            .skapa_utkast(&self.hl, &Self::utkast(&b, idag() - Days::new(5), till))
             .unwrap();
         self.store.fatta_beslut(&self.hl, &id, idag() - Days::new(5)).unwrap();
         id
@@ -216,7 +216,7 @@ fn the_rules_for_making_a_beslut_refuse_with_a_reason_and_leave_nothing() {
     let fore = d.store.beslut_for_brukare(&d.hl, &b).unwrap().len();
 
     // The whole period in the past.
-    let forr = d.utkast(&b, idag() - Days::new(60), Some(idag() - Days::new(1)));
+    let forr = Demo::utkast(&b, idag() - Days::new(60), Some(idag() - Days::new(1)));
     let id = d.store.skapa_utkast(&d.hl, &forr).unwrap();
     assert!(matches!(
         d.store.fatta_beslut(&d.hl, &id, idag()),
@@ -225,15 +225,16 @@ fn the_rules_for_making_a_beslut_refuse_with_a_reason_and_leave_nothing() {
     assert_eq!(d.store.beslut(&d.hl, &id).unwrap().status, BeslutStatus::Utkast);
 
     // A second grant overlapping the first; an omprövning of it is allowed.
-    let forsta = d.store.skapa_utkast(&d.hl, &d.utkast(&b, idag(), None)).unwrap();
+    let forsta = d.store.skapa_utkast(&d.hl, &Demo::utkast(&b, idag(), None)).unwrap();
     d.store.fatta_beslut(&d.hl, &forsta, idag()).unwrap();
-    let andra = d.store.skapa_utkast(&d.hl, &d.utkast(&b, idag() + Days::new(10), None)).unwrap();
+    let andra =
+        d.store.skapa_utkast(&d.hl, &Demo::utkast(&b, idag() + Days::new(10), None)).unwrap();
     let fel = d.store.fatta_beslut(&d.hl, &andra, idag()).unwrap_err();
     assert!(
         matches!(fel, Lagringsfel::Beslutsregel(Beslutsregelfel::Overlappar { .. })),
         "{fel:?}"
     );
-    let om = d.store.omprova(&d.hl, &forsta, &d.utkast(&b, idag(), None)).unwrap();
+    let om = d.store.omprova(&d.hl, &forsta, &Demo::utkast(&b, idag(), None)).unwrap();
     d.store.fatta_beslut(&d.hl, &om, idag()).unwrap();
 
     // The municipality requires a diarienummer: the form with "make it" is refused before
