@@ -417,7 +417,6 @@ pub async fn oppna_brukare(
             let aktor = s.aktor(&handlaggare_id)?;
             // A brukare with skyddade personuppgifter opens only with the reason the handläggare gives.
             let brukare = s.oppna_brukare(&aktor, &id, skal.as_deref())?;
-            s.uppdatera_verkstallighet(idag())?;
             let beslut = s.beslut_for_brukare(&aktor, &id)?;
             let lagen = lagen(s, &l10n, &sprak2, &aktor, &id, &beslut)?;
             Ok(Brukarsida { brukare, beslut, lagen })
@@ -887,6 +886,8 @@ pub async fn arbetslistor(
     state
         .med_store(&sprak, move |s| {
             let aktor = s.aktor(&handlaggare_id)?;
+            // The day's automatic steps (verkställt from a provider's start, ended when run
+            // out) before the day's lists: the start page is shown after every unlock.
             s.uppdatera_verkstallighet(idag())?;
             s.arbetslistor(&aktor, idag())
         })

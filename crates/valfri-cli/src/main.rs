@@ -524,6 +524,8 @@ fn beslut_add(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
         motivering,
         uppfoljning,
     };
+    // Refused before the draft is written: a refused act leaves nothing behind.
+    store.kontrollera_fattande(&ny, idag())?;
     let id = store.skapa_utkast(&aktor, &ny)?;
     store.fatta_beslut(&aktor, &id, idag())?;
     ctx.ut(&json!({ "id": id, "status": "beslutat" }), || format!("{id}\n"));

@@ -619,6 +619,14 @@ impl Store {
         })?)
     }
 
+    /// Whether a new beslut could be made on `dag` by the rules (see
+    /// `valfri_domain::beslutsregler::kontrollera_fattande`), before anything is written.
+    /// The beslut is checked as a draft first, so a bad field is said before a rule.
+    pub fn kontrollera_fattande(&self, ny: &NyttBeslut, dag: NaiveDate) -> Resultat<()> {
+        self.validera_beslut(ny)?;
+        self.i_transaktion(|tx| kontrollera_att_fatta(tx, &som_beslut(ny, None), None, dag))
+    }
+
     /// What making a saved draft would do; refused as [`Store::fatta_beslut`] would be.
     pub fn bekrafta_fatta(
         &self,
