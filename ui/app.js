@@ -351,6 +351,7 @@ const FORM_FALT = [
   ["uppfoljning", "uppfoljning", "ui-form-uppfoljning"],
   ["diarienummer", "diarienummer", "ui-form-diarienummer"],
   ["motivering", "motivering", "ui-form-motivering"],
+  ["ej_beviljat", "ej_beviljat", "ui-form-ej-beviljat"],
 ];
 
 /** Opens the form: `lage` is "nytt", "andra" (a draft, `beslutId`) or "omprova" (`beslutId` is replaced). */
@@ -382,6 +383,7 @@ function byggFormular(lage, beslutId, varden) {
       return el("select", gemensamt, el("option", { value: "", text: t("ui-form-valj-utfall") }), ...alternativ(tillstand.koder.utfall));
     }
     if (nyckel === "motivering") return el("textarea", { ...gemensamt, rows: "4" });
+    if (nyckel === "ej_beviljat") return el("textarea", { ...gemensamt, rows: "2" });
     const datum = ["ansokningsdatum", "giltig_fran", "giltig_till", "uppfoljning"].includes(nyckel);
     return el("input", { ...gemensamt, type: "text", autocomplete: "off", inputmode: datum || nyckel === "omfattning" ? "decimal" : null, placeholder: datum ? t("ui-datum-platshallare") : null });
   };
@@ -392,7 +394,7 @@ function byggFormular(lage, beslutId, varden) {
     ...FORM_FALT.map(([nyckel, falt, etikett]) =>
       el(
         "div",
-        { class: "falt" + (nyckel === "motivering" ? " bred" : "") },
+        { class: "falt" + (nyckel === "motivering" || nyckel === "ej_beviljat" ? " bred" : "") },
         el("label", { for: "f-" + nyckel, text: t(etikett) }),
         kontroll(nyckel, falt),
         nyckel === "omfattning" ? el("span", { class: "hjalp", id: "enhet-text" }) : null,

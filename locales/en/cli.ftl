@@ -25,6 +25,7 @@ cli-hjalp =
                                           check and apply a register package
       beslut add --brukare PNR --insats CODE --utfall bifall|delvis|avslag
                  --from DATE and optionally [--omfattning N] [--to DATE] [--uppfoljning DATE] [--motivering TEXT]
+                 and with delvis --ej-beviljat TEXT (what is not granted)
                                           create and make a decision; prints its id
       backup --out FILE                   back up the database while it is in use
       restore FILE | restore --latest     restore a checked backup, or the newest automatic one
@@ -48,6 +49,9 @@ cli-hjalp =
                                           the decision letter
       insats ickeval --insats CODE --modell egen_regi|utsedd|turordning [--utforare ORGNR] [--utan-egen-regi]
                                           set a service's default alternative (system administrator)
+      insats delegation --insats CODE --punkt P   the delegation rules' point for the service, e.g. 3.2 (system administrator)
+      insats name --insats CODE --lang L --in-sentence NAME
+                                          how the service's name is written inside a sentence (empty: the rule) (system administrator)
 
     Kommunläge (the municipality's shared PostgreSQL database; syncing the desks is not built yet):
       hub init --url URL [--password-env VAR]
@@ -89,6 +93,8 @@ cli-kol-omrade = Area
 cli-ordning = Order: { $regel }. Provider register version { $version }.
 cli-val-klart = Registered: { $valtyp }, { $utforare } from { $start }.
 cli-ickeval-andrad = The default alternative for { $insats } is now: { $modell }.
+cli-delegation-andrad = The delegation point for { $insats } is now: { $punkt }. Decisions made from now on get it.
+cli-namn-i-mening-andrat = Inside a sentence, { $insats } is now written: { $namn }.
 cli-kol-utforare = Provider
 cli-kol-status = Status
 cli-kol-insats = Service

@@ -99,6 +99,7 @@ ui-form-giltig-till = Valid until (empty = until further notice)
 ui-form-uppfoljning = Follow-up by
 ui-form-diarienummer = Case number
 ui-form-motivering = Reasons
+ui-form-ej-beviljat = What is not granted (required for a partly granted decision)
 ui-form-spara = Save draft
 ui-form-spara-fatta = Save and make the decision
 ui-form-avbryt = Cancel

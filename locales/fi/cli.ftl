@@ -26,6 +26,7 @@ cli-hjalp =
                                           tarkista rekisteripaketti ja ota se käyttöön
       beslut add --brukare HETU --insats KOODI --utfall bifall|delvis|avslag
                  --from PVM ja valinnaisesti [--omfattning N] [--to PVM] [--uppfoljning PVM] [--motivering TEKSTI]
+                 ja kun delvis, --ej-beviljat TEKSTI (mitä ei myönnetä)
                                           luo ja tee päätös; tulostaa sen tunnuksen
       backup --out TIEDOSTO               varmuuskopioi tietokanta sen ollessa käytössä
       restore TIEDOSTO | restore --latest palauta tarkistettu varmuuskopio tai uusin automaattinen
@@ -50,6 +51,9 @@ cli-hjalp =
                                           päätöskirje
       insats ickeval --insats KOODI --modell egen_regi|utsedd|turordning [--utforare YTUNNUS] [--utan-egen-regi]
                                           valitse palvelun valitsematta jättämisen vaihtoehto (ylläpitäjä)
+      insats delegation --insats KOODI --punkt P  palvelun kohta delegointijärjestyksessä, esim. 3.2 (ylläpitäjä)
+      insats name --insats KOODI --lang L --in-sentence NIMI
+                                          miten palvelun nimi kirjoitetaan lauseen sisällä (tyhjä: sääntö) (ylläpitäjä)
 
     Kuntatila (kunnan yhteinen PostgreSQL-tietokanta; työasemien synkronointia ei ole vielä rakennettu):
       hub init --url URL [--password-env MUUTTUJA]
@@ -91,6 +95,8 @@ cli-kol-omrade = Alue
 cli-ordning = Järjestys: { $regel }. Palveluntuottajarekisterin versio { $version }.
 cli-val-klart = Kirjattu: { $valtyp }, { $utforare } alkaen { $start }.
 cli-ickeval-andrad = Palvelun { $insats } valitsematta jättämisen vaihtoehto on nyt: { $modell }.
+cli-delegation-andrad = Palvelun { $insats } delegointikohta on nyt: { $punkt }. Tästä eteenpäin tehtävät päätökset saavat sen.
+cli-namn-i-mening-andrat = Lauseen sisällä { $insats } kirjoitetaan nyt: { $namn }.
 cli-kol-utforare = Palveluntuottaja
 cli-kol-status = Tila
 cli-kol-insats = Palvelu

@@ -99,6 +99,7 @@ ui-form-giltig-till = Voimassa asti (tyhjä = toistaiseksi)
 ui-form-uppfoljning = Seuranta viimeistään
 ui-form-diarienummer = Diaarinumero
 ui-form-motivering = Perustelut
+ui-form-ej-beviljat = Mitä ei myönnetä (pakollinen, kun päätös on osittain myönteinen)
 ui-form-spara = Tallenna luonnos
 ui-form-spara-fatta = Tallenna ja tee päätös
 ui-form-avbryt = Peruuta

@@ -25,6 +25,7 @@ cli-hjalp =
                                           kontrollera och tillämpa ett registerpaket
       beslut add --brukare PNR --insats KOD --utfall bifall|delvis|avslag
                  --from DATUM och valfritt [--omfattning N] [--to DATUM] [--uppfoljning DATUM] [--motivering TEXT]
+                 och vid delvis --ej-beviljat TEXT (det som inte beviljas)
                                           skapa och fatta ett beslut; skriver ut dess id
       backup --out FIL                    säkerhetskopiera databasen medan den används
       restore FIL | restore --latest      återställ en kontrollerad säkerhetskopia, eller den senaste automatiska
@@ -48,6 +49,9 @@ cli-hjalp =
                                           beslutsmeddelandet
       insats ickeval --insats KOD --modell egen_regi|utsedd|turordning [--utforare ORGNR] [--utan-egen-regi]
                                           välj ickevalsalternativ för en insats (systemförvaltare)
+      insats delegation --insats KOD --punkt P    delegationsordningens punkt för insatsen, t.ex. 3.2 (systemförvaltare)
+      insats name --insats KOD --lang L --in-sentence NAMN
+                                          hur insatsens namn skrivs inne i en mening (tomt: regeln) (systemförvaltare)
 
     Kommunläge (kommunens gemensamma PostgreSQL-databas; synk med skrivborden är inte byggd än):
       hub init --url URL [--password-env VAR]
@@ -89,6 +93,8 @@ cli-kol-omrade = Område
 cli-ordning = Ordning: { $regel }. Utförarregistrets version { $version }.
 cli-val-klart = Registrerat: { $valtyp }, { $utforare } från { $start }.
 cli-ickeval-andrad = Ickevalsalternativet för { $insats } är nu: { $modell }.
+cli-delegation-andrad = Delegationspunkten för { $insats } är nu: { $punkt }. Beslut som fattas från och med nu får den.
+cli-namn-i-mening-andrat = Inne i en mening skrivs { $insats } nu: { $namn }.
 cli-kol-utforare = Utförare
 cli-kol-status = Status
 cli-kol-insats = Insats

@@ -99,6 +99,7 @@ ui-form-giltig-till = Giltigt till (tomt = tills vidare)
 ui-form-uppfoljning = Uppföljning senast
 ui-form-diarienummer = Diarienummer
 ui-form-motivering = Motivering
+ui-form-ej-beviljat = Det som inte beviljas (krävs vid delvis bifall)
 ui-form-spara = Spara utkast
 ui-form-spara-fatta = Spara och fatta beslutet
 ui-form-avbryt = Avbryt

@@ -292,3 +292,51 @@ fn martas_letter_from_the_cli_tells_her_provider_and_her_god_man_why_he_gets_it(
     let kopia = pdftext(&k.dir.path().join("marta-kopia-1.pdf"));
     assert!(kopia.contains("Du får det här brevet som god man för Märta Ekström."), "{kopia}");
 }
+
+#[test]
+fn a_delvis_bifall_from_the_cli_needs_what_was_not_granted_and_its_letter_names_the_delegation() {
+    let (dir, db) = demo();
+    let delvis = |extra: &[&str]| {
+        let mut args = vec![
+            "beslut",
+            "add",
+            "--brukare",
+            "340415-9828",
+            "--insats",
+            "ledsagarservice",
+            "--utfall",
+            "delvis",
+            "--omfattning",
+            "10",
+            "--from",
+            "2026-12-01",
+            "--motivering",
+            "Behovet av ledsagning till fritidsaktiviteter är styrkt.",
+        ];
+        args.extend_from_slice(extra);
+        valfri(&db, &args)
+    };
+    let fore = antal(&db, "SELECT count(*) FROM beslut");
+    let ut = delvis(&[]);
+    assert_eq!(ut.status.code(), Some(1));
+    assert_eq!(text(&ut.stderr).trim(), "Det som inte beviljas måste fyllas i.");
+    assert_eq!(antal(&db, "SELECT count(*) FROM beslut"), fore, "the refusal left nothing");
+
+    // The systemförvaltare sets the insats's point; the beslut made next takes it.
+    let ut =
+        valfri(&db, &["insats", "delegation", "--insats", "ledsagarservice", "--punkt", "4.3.1"]);
+    assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
+    let ut = delvis(&["--ej-beviljat", "Ledsagning till resor utanför kommunen"]);
+    assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
+    let id = text(&ut.stdout).trim().to_owned();
+    let brev = dir.path().join("delvis.pdf");
+    let ut = valfri(&db, &["decision-letter", "--beslut", &id, "--out", brev.to_str().unwrap()]);
+    assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
+    let t = pdftext(&brev);
+    assert!(
+        t.contains("Du får ledsagarservice, 10 timmar per månad. Det här får du inte: Ledsagning till resor utanför kommunen. Skälen står"),
+        "{t}"
+    );
+    assert!(t.contains("Beslut om ledsagarservice"), "{t}");
+    assert!(t.contains("Det står i delegationsordningen, punkt 4.3.1."), "{t}");
+}

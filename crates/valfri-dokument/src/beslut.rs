@@ -1,7 +1,7 @@
 //! The beslutsmeddelande: the decision in plain words and how to appeal it.
 
-use valfri_domain::Utfall;
 use valfri_domain::dokument::{Beslutsunderlag, Form};
+use valfri_domain::{PaSprak, Utfall, versal_forst};
 use valfri_l10n::Localizer;
 
 use crate::Ombrutet;
@@ -62,6 +62,16 @@ pub(crate) fn beslutsmeddelande(
         }
     };
     let galler = || l.text(sp, "dokument-beslut-galler", &[arg("giltighet", period.clone())]);
+    // What was not granted is the handläggare's own words, in Swedish: marked as such in a
+    // letter in another language.
+    let ej_beviljat = (b0.utfall == Utfall::DelvisBifall && !b0.ej_beviljat.trim().is_empty())
+        .then(|| {
+            let mut varde = b0.ej_beviljat.trim().to_owned();
+            if !varde.ends_with(['.', '!', '?']) {
+                varde.push('.');
+            }
+            markering.text(&PaSprak { varde, svenska: sp != "sv" })
+        });
     let utfall = match b0.utfall {
         Utfall::Avslag => {
             vec![l.text(sp, "dokument-beslut-avslag", &[arg("insats", insats.clone())])]
@@ -69,32 +79,44 @@ pub(crate) fn beslutsmeddelande(
         Utfall::DelvisBifall => vec![
             l.t(sp, "dokument-beslut-delvis"),
             beviljat(),
-            l.t(sp, "dokument-beslut-delvis-inte"),
+            match &ej_beviljat {
+                Some(ej) => {
+                    l.text(sp, "dokument-beslut-delvis-inte-vad", &[arg("ej_beviljat", ej.clone())])
+                }
+                // A beslut made before the refused part was stored.
+                None => l.t(sp, "dokument-beslut-delvis-inte"),
+            },
             galler(),
         ],
         Utfall::Bifall => vec![beviljat(), galler()],
     };
-    for mening in utfall {
-        b.push(Block::Stycke { text: mening, storlek: s.brod, vikt: Vikt::Fet });
-    }
+    b.push(Block::Stycke { text: utfall.join(" "), storlek: s.brod, vikt: Vikt::Fet });
     b.push(stycke(l.text(
         sp,
         "dokument-beslut-inledning",
         &[arg("namn", u.brukare_namn.clone()), arg("datum", datum(beslutsdatum))],
     )));
 
+    // The decision-maker: the handläggare, and the point of the nämnd's delegationsordning
+    // the decision was made under (copied to the beslut when it was made).
+    let delegation = b0.delegation.trim();
     let fattat_av = l.text(
         sp,
-        "dokument-beslut-fattat-av",
+        if delegation.is_empty() {
+            "dokument-beslut-fattat-av"
+        } else {
+            "dokument-beslut-fattat-av-punkt"
+        },
         &[
             arg("namn", u.handlaggare.namn.clone()),
             arg("titel", u.handlaggare.titel.clone()),
             arg("namnd", u.avsandare.namnd.clone()),
+            arg("punkt", hel(delegation)),
         ],
     );
     let mut fakta: Vec<(String, String)> = vec![
         (l.t(sp, "dokument-beslut-utfall"), l.t(sp, b0.utfall.meddelande_id())),
-        (l.t(sp, "dokument-beslut-insats"), insats.clone()),
+        (l.t(sp, "dokument-beslut-insats"), versal_forst(&insats)),
     ];
     // A refusal grants no extent and no period: printing them would read as if it did.
     if !avslag {
@@ -102,6 +124,9 @@ pub(crate) fn beslutsmeddelande(
             l.t(sp, "dokument-beslut-omfattning"),
             omf.clone().unwrap_or_else(|| l.t(sp, b0.enhet.meddelande_id())),
         ));
+        if let Some(ej) = &ej_beviljat {
+            fakta.push((l.t(sp, "dokument-beslut-ej-beviljat"), versal_forst(ej)));
+        }
         fakta.push((l.t(sp, "dokument-beslut-giltighet"), period.clone()));
     }
     fakta.push((

@@ -106,6 +106,12 @@ fn satt_blad(
 ) -> (Sidformat, Vec<Sida>, String) {
     let sp = sprak(l, form);
     let s = Storlekar::valj(form);
+    // Only the providers approved on the sheet's date are counted and shown, as in the letter.
+    let godkanda = Jamforelseunderlag {
+        utforare: u.utforare.iter().filter(|x| x.status.ar_godkand()).cloned().collect(),
+        ..u.clone()
+    };
+    let u = &godkanda;
     // Many columns read best across a landscape page; in large print every provider is a
     // block of its own, which reads better down a portrait page.
     let mut f = if s.storstil { Sidformat::a4_staende() } else { Sidformat::a4_liggande() };

@@ -224,8 +224,8 @@ fn a_refusal_states_the_outcome_and_leaves_out_extent_period_and_follow_up() {
     }
     assert!(!text.contains("Du kan välja utförare"), "no right to choose after a refusal");
     assert!(text.contains(
-        "Beslutet är fattat av Lena Handläggare, biståndshandläggare. Lena Handläggare har fått rätt att fatta beslutet av Vård- och omsorgsnämnden (delegation)."
-    ));
+        "Beslutet är fattat av Lena Handläggare, biståndshandläggare. Lena Handläggare har fått rätt att fatta beslutet av Vård- och omsorgsnämnden. Det står i delegationsordningen, punkt 3.2."
+    ), "{text}");
     // The outcome is the first thing after the heading.
     let rubrik = bit(&p, "Beslut om hemtjänst");
     let utfall = bit(&p, "Du får inte hemtjänst.");
@@ -241,10 +241,34 @@ fn a_partial_grant_says_what_was_granted_and_what_not_and_a_grant_tells_the_righ
         &beslutsmeddelande(&t, &l, &beslutsunderlag(Utfall::DelvisBifall), &form("sv", false))
             .unwrap(),
     );
+    skriv_om_onskat(
+        "beslut-delvis-las",
+        &beslutsmeddelande(&t, &l, &beslutsunderlag(Utfall::DelvisBifall), &form("sv", false))
+            .unwrap(),
+    );
     let text = p.lopande();
-    assert!(text.contains("Du får en del av det du har ansökt om."), "{text}");
-    assert!(text.contains("Du får hemtjänst, 28 timmar per månad."));
-    assert!(text.contains("Resten av det du har ansökt om får du inte."));
+    // The outcome says both parts, in one paragraph before anything else.
+    assert!(
+        text.contains(
+            "Du får en del av det du har ansökt om. Du får hemtjänst, 28 timmar per månad. Det här får du inte: Hjälp med städning. Skälen står under ”Skälen för beslutet”."
+        ),
+        "{text}"
+    );
+    // And the table of facts has a row for each.
+    let celler = p.celler();
+    let etikett = celler.iter().find(|b| b.text == "Det får du inte").expect("the row");
+    assert!(
+        celler.iter().any(|b| b.sida == etikett.sida
+            && (b.y - etikett.y).abs() < 0.5
+            && b.x > etikett.x
+            && b.text == "Hjälp med städning."),
+        "{text}"
+    );
+    let hur_mycket = celler.iter().find(|b| b.text == "Hur mycket").unwrap();
+    assert!(
+        celler.iter().any(|b| (b.y - hur_mycket.y).abs() < 0.5 && b.text == "28 timmar per månad")
+    );
+    assert!(!text.contains("Resten av det du har ansökt om"), "the general sentence is gone");
     assert!(text.contains("Beslutet gäller från 2026-05-01 och tills vidare."));
     assert!(text.contains("Vi följer upp beslutet senast 2026-11-01."));
     assert!(text.contains("Du kan själv välja vem som ska ge dig hemtjänst."));
@@ -263,6 +287,67 @@ fn a_partial_grant_says_what_was_granted_and_what_not_and_a_grant_tells_the_righ
     .lopande();
     assert!(fi.contains("Saat osan siitä, mitä hait."), "{fi}");
     assert!(fi.contains("Kuka teki päätöksen?"));
+    // What was not granted is the handläggare's Swedish, marked as such for a Finnish reader.
+    assert!(fi.contains("Tätä et saa: Hjälp med städning. (ruotsiksi)"), "{fi}");
+    assert!(fi.contains("Voit saada tulkin maksutta."), "{fi}");
+}
+
+#[test]
+fn the_decision_names_the_handlaggare_and_the_delegation_point_in_every_language() {
+    let (t, l) = verktyg();
+    let b = beslutsunderlag(Utfall::Bifall);
+    for (sprak, mening) in [
+        (
+            "sv",
+            "Lena Handläggare har fått rätt att fatta beslutet av Vård- och omsorgsnämnden. Det står i delegationsordningen, punkt 3.2.",
+        ),
+        (
+            "en",
+            "Lena Handläggare has the right to make the decision on behalf of Vård- och omsorgsnämnden. This is point 3.2 of its delegation rules.",
+        ),
+        (
+            "fi",
+            "Lena Handläggare on saanut oikeuden tehdä päätöksen lautakunnalta Vård- och omsorgsnämnden. Se on delegointijärjestyksen kohta 3.2.",
+        ),
+    ] {
+        let text = Pdf::las(&beslutsmeddelande(&t, &l, &b, &form(sprak, false)).unwrap()).lopande();
+        assert!(text.contains(mening), "{sprak}:\n{text}");
+    }
+    // A beslut made before the point was stored still names the nämnd's delegation.
+    let mut gammalt = beslutsunderlag(Utfall::Bifall);
+    gammalt.beslut.delegation = String::new();
+    let text =
+        Pdf::las(&beslutsmeddelande(&t, &l, &gammalt, &form("sv", false)).unwrap()).lopande();
+    assert!(text.contains("av Vård- och omsorgsnämnden (delegation)."), "{text}");
+    assert!(!text.contains("punkt"), "{text}");
+}
+
+#[test]
+fn the_insats_is_written_small_inside_a_sentence_and_capitalised_where_it_starts_a_cell() {
+    let (t, l) = verktyg();
+    // The store gives the name as written inside a sentence; "LSS" stays as it is.
+    let mut b = beslutsunderlag(Utfall::Bifall);
+    b.beslut.insats_namn = "daglig verksamhet (LSS)".into();
+    b.beslut.omfattning = None;
+    let p = Pdf::las(&beslutsmeddelande(&t, &l, &b, &form("sv", false)).unwrap());
+    let text = p.lopande();
+    assert!(text.contains("Beslut om daglig verksamhet (LSS)"), "{text}");
+    assert!(
+        text.contains("Du kan själv välja vem som ska ge dig daglig verksamhet (LSS)."),
+        "{text}"
+    );
+    let celler = p.celler();
+    let etikett = celler.iter().find(|b| b.text == "Du ansökte om").unwrap();
+    assert!(
+        celler.iter().any(|c| (c.y - etikett.y).abs() < 0.5 && c.text == "Daglig verksamhet (LSS)"),
+        "{text}"
+    );
+    let u = valfrihetsunderlag(4);
+    let text = Pdf::las(&valfrihetsbrev(&t, &l, &u, &form("sv", false)).unwrap()).lopande();
+    assert!(text.contains("Du kan välja vem som ger dig hemtjänst"), "{text}");
+    for fel in ["dig Hemtjänst", "för Hemtjänst", "om Hemtjänst"] {
+        assert!(!text.contains(fel), "{fel}: a capital inside a sentence:\n{text}");
+    }
 }
 
 #[test]
@@ -314,4 +399,23 @@ fn large_print_enlarges_the_letterhead_address_references_and_footer_of_the_deci
     }
     let sida = p.bitar.iter().find(|b| b.text.starts_with("Sida 1 av")).unwrap();
     assert!(sida.y < 25.0 * MM, "the page number is in the footer");
+}
+
+#[test]
+fn the_sheet_counts_and_shows_only_the_providers_approved_on_its_date() {
+    let (t, l) = verktyg();
+    let mut u = jamforelseunderlag(10);
+    u.utforare[3].status = Valbarhet::Upphort { till: d(2026, 4, 1) };
+    u.utforare[4].status = Valbarhet::EjBorjat { fran: d(2026, 9, 1) };
+    u.utforare[5].status = Valbarhet::VidTak { tak: 1, aktiva: 1 };
+    let p = Pdf::las(&valfri_dokument::jamforelseblad(&t, &l, &u, &form("sv", false)).unwrap());
+    let text = p.lopande();
+    assert!(
+        text.contains("Här finns alla 8 utförare som kommunen har godkänt för hemtjänst."),
+        "{text}"
+    );
+    for i in [3, 4] {
+        assert!(!text.contains(&u.utforare[i].utforare.namn), "{}", u.utforare[i].utforare.namn);
+    }
+    assert!(text.contains("Har ingen ledig plats just nu (1 av 1 plats är tagen)"), "{text}");
 }

@@ -84,6 +84,8 @@ pub struct Valfrihetsunderlag {
     pub datum: NaiveDate,
     pub svarsdatum: NaiveDate,
     pub insats_kod: String,
+    /// The insats's name as it is written inside a sentence ("hemtjänst"), in the document's
+    /// language; the document capitalises it where it starts a sentence or a cell.
     pub insats_namn: String,
     pub omfattning: Option<f64>,
     pub enhet: crate::Enhet,
@@ -116,6 +118,8 @@ pub struct Valfrihetsunderlag {
 pub struct Jamforelseunderlag {
     pub avsandare: Avsandare,
     pub insats_kod: String,
+    /// The insats's name as it is written inside a sentence ("hemtjänst"), in the document's
+    /// language; the document capitalises it where it starts a sentence or a cell.
     pub insats_namn: String,
     pub omrade_kod: String,
     pub omrade_namn: String,

@@ -85,6 +85,8 @@ pub enum Valideringsfel {
     Omfattning { max: i64 },
     #[error("this insats has no omfattning")]
     OmfattningEjTillampbar,
+    #[error("only a delvis bifall has a part that was not granted")]
+    EjBeviljatBaraDelvis,
     #[error("unknown value {varde} for {falt}")]
     OkantVarde { falt: &'static str, varde: String },
 }
@@ -108,6 +110,7 @@ impl Anvandarmeddelande for Valideringsfel {
             Self::DatumIFramtiden { .. } => "fel-datum-framtid",
             Self::Omfattning { .. } => "fel-omfattning",
             Self::OmfattningEjTillampbar => "fel-omfattning-ej-tillampbar",
+            Self::EjBeviljatBaraDelvis => "fel-ej-beviljat-bara-delvis",
             Self::OkantVarde { .. } => "fel-okant-varde",
         }
     }

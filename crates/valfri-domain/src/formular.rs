@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{Enhet, Falt, NyttBeslut, Utfall, Valideringsfel, kontrollera_text};
+use crate::{
+    Enhet, Falt, NyttBeslut, Utfall, Valideringsfel, kontrollera_ej_beviljat, kontrollera_text,
+};
 
 /// A beslut form as typed: dates `YYYY-MM-DD`, omfattning with a decimal comma or point.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +21,8 @@ pub struct Beslutsformular {
     pub uppfoljning: String,
     pub diarienummer: String,
     pub motivering: String,
+    /// With delvis bifall: what was applied for and not granted.
+    pub ej_beviljat: String,
 }
 
 /// A problem with one field: the field's key (its label is `falt-<key>`) and what is wrong.
@@ -128,6 +132,14 @@ impl Beslutsformular {
                 fel.push(Faltfel { falt: falt.nyckel, fel: e });
             }
         }
+        let ej_beviljat = match utfall.map(|u| kontrollera_ej_beviljat(u, &self.ej_beviljat)) {
+            Some(Ok(t)) => t,
+            Some(Err(e)) => {
+                fel.push(Faltfel { falt: "ej_beviljat", fel: e });
+                String::new()
+            }
+            None => String::new(),
+        };
         match (utfall, ansokningsdatum, giltig_fran, fel.is_empty()) {
             (Some(utfall), Some(ansokningsdatum), Some(giltig_fran), true) => Ok(NyttBeslut {
                 brukare_id: brukare_id.to_owned(),
@@ -139,6 +151,7 @@ impl Beslutsformular {
                 giltig_fran,
                 giltig_till,
                 motivering: self.motivering.trim().to_owned(),
+                ej_beviljat,
                 uppfoljning,
             }),
             _ => Err(fel),
@@ -158,6 +171,7 @@ impl Beslutsformular {
             uppfoljning: d(b.uppfoljning),
             diarienummer: b.diarienummer.clone(),
             motivering: b.motivering.clone(),
+            ej_beviljat: b.ej_beviljat.clone(),
         }
     }
 }
@@ -177,6 +191,7 @@ mod tests {
             uppfoljning: "2027-03-01".into(),
             diarienummer: "VON 2026/1".into(),
             motivering: "Behov av stöd.".into(),
+            ej_beviljat: String::new(),
         }
     }
 
@@ -228,5 +243,31 @@ mod tests {
             .tolka("b", Some(Enhet::TimmarPerManad))
             .unwrap_err();
         assert_eq!(avslag[0].fel, Valideringsfel::OmfattningEjTillampbar);
+    }
+
+    #[test]
+    fn a_delvis_bifall_says_what_was_not_granted_and_only_it_does() {
+        let utan = Beslutsformular { utfall: "delvis".into(), ..giltigt() }
+            .tolka("b", Some(Enhet::TimmarPerManad))
+            .unwrap_err();
+        assert_eq!(
+            utan,
+            vec![Faltfel {
+                falt: "ej_beviljat",
+                fel: Valideringsfel::Saknas { falt: "ej_beviljat" }
+            }]
+        );
+        let med = Beslutsformular {
+            utfall: "delvis".into(),
+            ej_beviljat: "  Hjälp nattetid.  ".into(),
+            ..giltigt()
+        }
+        .tolka("b", Some(Enhet::TimmarPerManad))
+        .unwrap();
+        assert_eq!(med.ej_beviljat, "Hjälp nattetid.");
+        let bifall = Beslutsformular { ej_beviljat: "Hjälp nattetid.".into(), ..giltigt() }
+            .tolka("b", Some(Enhet::TimmarPerManad))
+            .unwrap_err();
+        assert_eq!(bifall[0].fel, Valideringsfel::EjBeviljatBaraDelvis);
     }
 }

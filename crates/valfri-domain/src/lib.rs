@@ -5,15 +5,18 @@
 //! so the shell, the CLI and the PDFs can all say it in the user's language.
 
 pub mod behorighet;
+pub mod beslutsfalt;
 pub mod beslutsregler;
 mod datum;
 pub mod dokument;
 mod fel;
 pub mod formular;
+pub mod kommando;
 pub mod logg;
 mod organisationsnummer;
 mod personnummer;
 mod text;
+pub mod tilldelning;
 mod typer;
 pub mod val;
 
@@ -21,7 +24,7 @@ pub use datum::tolka_datum;
 pub use fel::{Anvandarmeddelande, Arg, Valideringsfel};
 pub use organisationsnummer::Organisationsnummer;
 pub use personnummer::{Personnummer, normalisera_personnummer};
-pub use text::{Falt, kontrollera_postnummer, kontrollera_text, vika};
+pub use text::{Falt, kontrollera_postnummer, kontrollera_text, namn_i_mening, versal_forst, vika};
 pub use typer::*;
 
 /// Luhn (mod 10) check digit over a string of ASCII digits, as Skatteverket and Bolagsverket use it:

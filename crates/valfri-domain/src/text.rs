@@ -30,6 +30,13 @@ impl Falt {
     pub const SKAL: Falt = Falt::rad("skal", 200, true);
     pub const MOTIVERING: Falt =
         Falt { nyckel: "motivering", max: 4000, flerradig: true, kravs: false };
+    /// With delvis bifall: what was applied for and not granted.
+    pub const EJ_BEVILJAT: Falt =
+        Falt { nyckel: "ej_beviljat", max: 1000, flerradig: true, kravs: false };
+    /// A point of the delegationsordning, e.g. "3.2".
+    pub const DELEGATION: Falt = Falt::rad("delegation", 40, false);
+    /// How an insats's name is written inside a sentence; empty for the rule.
+    pub const NAMN_I_MENING: Falt = Falt::rad("namn_i_mening", 120, false);
     /// What a follow-up found.
     pub const RESULTAT: Falt = Falt { nyckel: "resultat", max: 4000, flerradig: true, kravs: true };
     pub const PRESENTATION: Falt =
@@ -110,6 +117,32 @@ pub fn vika(text: &str) -> String {
     ut
 }
 
+/// A name as it is written inside a sentence ("beslut om hemtjänst"). A first word that has a
+/// capital only because it starts the name ("Hemtjänst", "Särskilt boende", "Home care",
+/// "Kotipalvelu") gets a small letter; a word in capitals or with a capital inside ("LSS",
+/// `SoL`, "LSS-boende") and everything after the first word stay as written. A name that starts
+/// with a proper noun is not caught by this: its form inside a sentence is stored with the
+/// name (`insats_namn.i_mening`) and used instead.
+pub fn namn_i_mening(namn: &str) -> String {
+    let namn = namn.trim();
+    let ord: String = namn.chars().take_while(|c| c.is_alphabetic()).collect();
+    let mut tecken = ord.chars();
+    let vanligt_ord = tecken.next().is_some_and(char::is_uppercase)
+        && ord.chars().count() >= 2
+        && tecken.all(char::is_lowercase);
+    if !vanligt_ord {
+        return namn.to_owned();
+    }
+    let mut c = namn.chars();
+    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// The first letter a capital, for a name that starts a sentence, a heading or a table cell.
+pub fn versal_forst(text: &str) -> String {
+    let mut c = text.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,5 +194,27 @@ mod tests {
                 prop_assert!(!t.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
             }
         }
+    }
+
+    #[test]
+    fn a_name_inside_a_sentence_loses_only_the_capital_of_an_ordinary_first_word() {
+        for (namn, i_mening) in [
+            ("Hemtjänst", "hemtjänst"),
+            ("Särskilt boende", "särskilt boende"),
+            ("Daglig verksamhet (LSS)", "daglig verksamhet (LSS)"),
+            ("Home care", "home care"),
+            ("Kotipalvelu", "kotipalvelu"),
+            ("Ärendehjälp", "ärendehjälp"),
+            ("LSS-boende", "LSS-boende"),
+            ("LSS", "LSS"),
+            ("SoL-insats", "SoL-insats"),
+            ("hemtjänst", "hemtjänst"),
+            ("A", "A"),
+        ] {
+            assert_eq!(namn_i_mening(namn), i_mening, "{namn}");
+        }
+        assert_eq!(versal_forst("ärendehjälp"), "Ärendehjälp");
+        assert_eq!(versal_forst("LSS-boende"), "LSS-boende");
+        assert_eq!(versal_forst(""), "");
     }
 }

@@ -250,7 +250,11 @@ pub struct Ombud {
 pub struct Insats {
     pub id: String,
     pub kod: String,
+    /// The name as it stands alone (a list, a heading of its own): "Hemtjänst".
     pub namn: String,
+    /// The name as it is written inside a sentence: "hemtjänst", "daglig verksamhet (LSS)".
+    #[serde(default)]
+    pub namn_i_mening: String,
     pub lagrum: String,
     pub enhet: Enhet,
     /// Whether the insats is in a valfrihetssystem under LOV.
@@ -263,6 +267,10 @@ pub struct Insats {
     /// (some municipalities take it off, Stenungsund did).
     #[serde(default)]
     pub turordning_egen_regi: bool,
+    /// The point of the nämnd's delegationsordning under which a handläggare decides on this
+    /// insats (e.g. "3.2"); a beslut copies it when it is made. Empty when not set.
+    #[serde(default)]
+    pub delegation: String,
 }
 
 /// A geographic area (zone) of the municipality.
@@ -301,10 +309,17 @@ pub struct Beslut {
     pub giltig_fran: NaiveDate,
     pub giltig_till: Option<NaiveDate>,
     pub motivering: String,
+    /// With delvis bifall: what was applied for and not granted, in the handläggare's words.
+    #[serde(default)]
+    pub ej_beviljat: String,
     pub uppfoljning: Option<NaiveDate>,
     pub handlaggare_id: String,
     pub handlaggare_namn: String,
     pub status: BeslutStatus,
+    /// The point of the delegationsordning the decision was made under, copied from the
+    /// insats when it was made (so a later change of the ordning does not rewrite it).
+    #[serde(default)]
+    pub delegation: String,
     /// The beslut this one replaces (omprövning).
     pub ersatter: Option<String>,
     /// The beslut that replaced this one, if any.
@@ -335,7 +350,22 @@ pub struct NyttBeslut {
     pub giltig_till: Option<NaiveDate>,
     #[serde(default)]
     pub motivering: String,
+    /// With delvis bifall, required: what was applied for and not granted. Empty otherwise.
+    #[serde(default)]
+    pub ej_beviljat: String,
     pub uppfoljning: Option<NaiveDate>,
+}
+
+/// Checks what a beslut did not grant against its outcome: a delvis bifall must say what was
+/// not granted (the letter tells the person both parts), and only a delvis bifall has such a
+/// part. Returns the text trimmed.
+pub fn kontrollera_ej_beviljat(utfall: Utfall, text: &str) -> Result<String, Valideringsfel> {
+    let text = crate::kontrollera_text(crate::Falt::EJ_BEVILJAT, text)?;
+    match (utfall, text.is_empty()) {
+        (Utfall::DelvisBifall, true) => Err(Valideringsfel::Saknas { falt: "ej_beviljat" }),
+        (Utfall::DelvisBifall, false) | (_, true) => Ok(text),
+        (_, false) => Err(Valideringsfel::EjBeviljatBaraDelvis),
+    }
 }
 
 /// A provider in the LOV register.

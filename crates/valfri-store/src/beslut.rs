@@ -8,7 +8,7 @@ use valfri_domain::beslutsregler::{
 };
 use valfri_domain::formular::{Beslutsformular, Faltfel};
 use valfri_domain::{
-    Beslut, BeslutStatus, Enhet, Falt, NyttBeslut, Utfall, Valideringsfel, kontrollera_text,
+    Beslut, BeslutStatus, Enhet, NyttBeslut, Utfall, Valideringsfel, kontrollera_ej_beviljat,
 };
 
 use crate::Rad as _;
@@ -19,7 +19,8 @@ const BESLUT_SQL: &str = "SELECT b.id, b.brukare_id, i.kod, coalesce(n.namn, i.k
         b.handlaggare_id, h.namn, b.status, b.ersatter_id, (SELECT e.id FROM beslut e WHERE e.ersatter_id = b.id),
         b.status IN ('beslutat', 'verkstallt') AND b.utfall <> 'avslag' AND i.valfrihet,
         b.status = 'utkast',
-        b.status <> 'utkast' AND NOT EXISTS (SELECT 1 FROM beslut e WHERE e.ersatter_id = b.id)
+        b.status <> 'utkast' AND NOT EXISTS (SELECT 1 FROM beslut e WHERE e.ersatter_id = b.id),
+        b.ej_beviljat, b.delegation
     FROM beslut b
     JOIN insats i ON i.id = b.insats_id
     LEFT JOIN insats_namn n ON n.insats_id = i.id AND n.sprak = 'sv'
@@ -30,27 +31,21 @@ struct Validerat {
     diarienummer: String,
     omfattning: Option<f64>,
     motivering: String,
+    ej_beviljat: String,
 }
 
 impl Store {
     /// Checks a draft against its insats and the rules for dates and texts.
     fn validera_beslut(&self, ny: &NyttBeslut) -> Resultat<Validerat> {
         let insats = self.insats(&ny.insats_kod, "sv")?;
-        let diarienummer = kontrollera_text(Falt::DIARIENUMMER, &ny.diarienummer)?;
-        let motivering = kontrollera_text(Falt::MOTIVERING, &ny.motivering)?;
-        if ny.giltig_till.is_some_and(|till| till < ny.giltig_fran) {
-            return Err(Valideringsfel::DatumOrdning.into());
-        }
-        // A refusal grants nothing, so it has no extent whatever the unit.
-        let omfattning = if ny.utfall == Utfall::Avslag {
-            if ny.omfattning.is_some() {
-                return Err(Valideringsfel::OmfattningEjTillampbar.into());
-            }
-            None
-        } else {
-            insats.enhet.kontrollera(ny.omfattning)?
-        };
-        Ok(Validerat { insats_id: insats.id, diarienummer, omfattning, motivering })
+        let f = valfri_domain::beslutsfalt::kontrollera_beslutsfalt(ny, insats.enhet)?;
+        Ok(Validerat {
+            insats_id: insats.id,
+            diarienummer: f.diarienummer,
+            omfattning: f.omfattning,
+            motivering: f.motivering,
+            ej_beviljat: f.ej_beviljat,
+        })
     }
 
     /// Creates an utkast (draft). Anyone may draft; making it is another step.
@@ -79,8 +74,8 @@ impl Store {
             let id = ny_id();
             tx.execute(
                 "INSERT INTO beslut (id, brukare_id, insats_id, diarienummer, ansokningsdatum, utfall, omfattning, giltig_fran,
-                    giltig_till, motivering, uppfoljning, handlaggare_id, status, ersatter_id, skapad, andrad)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'utkast', ?13, ?14, ?14)",
+                    giltig_till, motivering, uppfoljning, handlaggare_id, status, ersatter_id, skapad, andrad, ej_beviljat)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'utkast', ?13, ?14, ?14, ?15)",
                 params![
                     id,
                     ny.brukare_id,
@@ -95,7 +90,8 @@ impl Store {
                     ny.uppfoljning.map(|d| d.to_string()),
                     aktor.id,
                     ersatter,
-                    nu()
+                    nu(),
+                    v.ej_beviljat
                 ],
             )?;
             logg::skriv(tx, aktor, "skapa", "beslut", &id, &serde_json::to_string(ny)?)?;
@@ -128,7 +124,8 @@ impl Store {
             }
             tx.execute(
                 "UPDATE beslut SET insats_id = ?2, diarienummer = ?3, ansokningsdatum = ?4, utfall = ?5, omfattning = ?6,
-                    giltig_fran = ?7, giltig_till = ?8, motivering = ?9, uppfoljning = ?10, andrad = ?11
+                    giltig_fran = ?7, giltig_till = ?8, motivering = ?9, uppfoljning = ?10, andrad = ?11,
+                    ej_beviljat = ?12
                  WHERE id = ?1",
                 params![
                     id,
@@ -141,7 +138,8 @@ impl Store {
                     ny.giltig_till.map(|d| d.to_string()),
                     v.motivering,
                     ny.uppfoljning.map(|d| d.to_string()),
-                    nu()
+                    nu(),
+                    v.ej_beviljat
                 ],
             )?;
             logg::skriv(tx, aktor, "andra", "beslut", id, &serde_json::to_string(ny)?)
@@ -173,8 +171,13 @@ impl Store {
             }
             ga_till(&b, BeslutStatus::Beslutat)?;
             kontrollera_att_fatta(tx, &b, b.ersatter.as_deref(), beslutsdatum)?;
+            // A draft from before the refused part was stored cannot be made without it.
+            kontrollera_ej_beviljat(b.utfall, &b.ej_beviljat)?;
+            // The delegation point in force for the insats today goes with the decision.
             tx.execute(
-                "UPDATE beslut SET status = 'beslutat', beslutsdatum = ?2, andrad = ?3 WHERE id = ?1",
+                "UPDATE beslut SET status = 'beslutat', beslutsdatum = ?2, andrad = ?3,
+                    delegation = (SELECT i.delegation FROM insats i WHERE i.id = beslut.insats_id)
+                 WHERE id = ?1",
                 params![id, beslutsdatum.to_string(), nu()],
             )?;
             if let Some(gammalt) = &b.ersatter {
@@ -366,10 +369,12 @@ fn som_beslut(ny: &NyttBeslut, id: Option<&str>) -> Beslut {
         giltig_fran: ny.giltig_fran,
         giltig_till: ny.giltig_till,
         motivering: ny.motivering.clone(),
+        ej_beviljat: ny.ej_beviljat.clone(),
         uppfoljning: ny.uppfoljning,
         handlaggare_id: String::new(),
         handlaggare_namn: String::new(),
         status: BeslutStatus::Utkast,
+        delegation: String::new(),
         ersatter: None,
         ersatt_av: None,
         ger_val: false,
@@ -490,6 +495,7 @@ fn beslut_fran_rad(r: &Row<'_>) -> rusqlite::Result<Resultat<Beslut>> {
     let (omfattning, motivering, handlaggare_id, handlaggare_namn, ersatter, ersatt_av) =
         (r.get(8)?, t(12)?, t(14)?, t(15)?, o(17)?, o(18)?);
     let (ger_val, kan_andras, kan_omprovas) = (r.get(19)?, r.get(20)?, r.get(21)?);
+    let (ej_beviljat, delegation) = (t(22)?, t(23)?);
     Ok((|| {
         Ok(Beslut {
             id,
@@ -505,10 +511,12 @@ fn beslut_fran_rad(r: &Row<'_>) -> rusqlite::Result<Resultat<Beslut>> {
             giltig_fran: datum(&fran)?,
             giltig_till: datum_opt(till)?,
             motivering,
+            ej_beviljat,
             uppfoljning: datum_opt(uppf)?,
             handlaggare_id,
             handlaggare_namn,
             status: BeslutStatus::fran_kod(&status)?,
+            delegation,
             ersatter,
             ersatt_av,
             ger_val,
@@ -731,7 +739,7 @@ impl Store {
         resultat: &str,
         nasta: Option<NaiveDate>,
     ) -> Resultat<()> {
-        let resultat = kontrollera_text(Falt::RESULTAT, resultat)?;
+        let resultat = valfri_domain::kontrollera_text(valfri_domain::Falt::RESULTAT, resultat)?;
         self.i_transaktion(|tx| {
             let b = hamta(tx, beslut_id)?;
             let (datum, nasta) = valfri_domain::beslutsregler::kontrollera_uppfoljning(

@@ -159,6 +159,7 @@ pub fn skapa_demo(store: &Store, idag: NaiveDate) -> Resultat<()> {
     }
     for ny in insatser() {
         store.ny_insats(&sys, &ny)?;
+        store.andra_delegation(&sys, &ny.kod, delegationspunkt(&ny.kod))?;
     }
     let mut handlaggare = Vec::new();
     for (namn, titel, roll, tel) in [
@@ -222,7 +223,9 @@ pub fn skapa_demo(store: &Store, idag: NaiveDate) -> Resultat<()> {
             EFTERNAMN[rng.random_range(0..31)]
         };
         let pnr = unikt_pnr(&mut rng, &mut anvanda, 1928, 1975, idag);
-        let ombud = (i % 8 == 3)
+        // The brukare with skyddade personuppgifter (i == 21) has a god man too, so the demo
+        // shows that a copy to an ombud never carries the protected address.
+        let ombud = (i % 8 == 3 || i == 21)
             .then(|| NyttOmbud {
                 typ: [OmbudTyp::GodMan, OmbudTyp::Forvaltare, OmbudTyp::Anhorig][i % 3],
                 namn: format!(
@@ -341,6 +344,23 @@ pub fn skapa_demo(store: &Store, idag: NaiveDate) -> Resultat<()> {
             }
         }
     }
+    // The brukare with skyddade personuppgifter applied again after the avslag on hemtjänst
+    // and was granted it: a running beslut with a choice still open, so the demo has a letter
+    // to them (their own address only on their own letter, never on a copy or a sheet).
+    let skyddad = &ider[22];
+    let hl = &handlaggare[1];
+    let b = store.skapa_utkast(
+        hl,
+        &NyttBeslut {
+            motivering: "Behovet av hjälp i hemmet har ökat sedan förra ansökan.".into(),
+            ..beslut(skyddad, "hemtjanst", Utfall::Bifall, Some(24.0), idag, 40)
+        },
+    )?;
+    store.fatta_beslut(hl, &b, idag - Days::new(30))?;
+    store.verkstall(hl, &b)?;
+    // Last, so the choices made for the others stay as they were; `22 % 9 == 4`: the letter
+    // went out three days ago and the answer is awaited.
+    aktiva.push((b, hl.clone(), 22));
     valj_i_demo(store, &aktiva, idag)
 }
 
@@ -448,7 +468,23 @@ fn beslut(
             Utfall::DelvisBifall => "Behovet av stöd med inköp och städning är styrkt. Behovet av stöd nattetid är inte styrkt.".into(),
             Utfall::Bifall => "Du behöver stöd i vardagen för att uppnå en skälig levnadsnivå.".into(),
         },
+        ej_beviljat: if utfall == Utfall::DelvisBifall {
+            "Stöd nattetid (tillsyn mellan klockan 22 och 7).".into()
+        } else {
+            String::new()
+        },
         uppfoljning: Some(fran + Days::new(180)),
+    }
+}
+
+/// The point of the (fictional) nämnd's delegationsordning under which a handläggare decides
+/// on each of the demo's insatser.
+fn delegationspunkt(kod: &str) -> &'static str {
+    match kod {
+        "hemtjanst" => "3.2",
+        "sarskilt-boende" => "3.4",
+        "daglig-verksamhet" => "4.6",
+        _ => "4.3",
     }
 }
 
@@ -926,6 +962,7 @@ pub fn generera(
     }
     for ny in insatser() {
         store.ny_insats(&sys, &ny)?;
+        store.andra_delegation(&sys, &ny.kod, delegationspunkt(&ny.kod))?;
     }
     store.ny_handlaggare(
         &sys,

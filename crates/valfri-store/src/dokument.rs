@@ -152,7 +152,7 @@ impl Store {
             datum: dag,
             svarsdatum: dag + chrono::Days::new(u64::from(kommun.svarstid_dagar)),
             insats_kod: insats.kod.clone(),
-            insats_namn: insats.namn.clone(),
+            insats_namn: insats.namn_i_mening.clone(),
             omfattning: beslut.omfattning,
             enhet: beslut.enhet,
             giltig_fran: beslut.giltig_fran,
@@ -215,7 +215,7 @@ impl Store {
         Ok(Jamforelseunderlag {
             avsandare: self.avsandare()?,
             insats_kod: insats.kod,
-            insats_namn: insats.namn,
+            insats_namn: insats.namn_i_mening,
             omrade_kod: omrade.kod,
             omrade_namn: omrade.namn,
             datum: dag,
@@ -255,7 +255,7 @@ impl Store {
                         handlaggare: handlaggare.clone(),
                         datum: dag,
                         beslut: valfri_domain::Beslut {
-                            insats_namn: insats.namn.clone(),
+                            insats_namn: insats.namn_i_mening.clone(),
                             ..beslut.clone()
                         },
                         lagrum: insats.lagrum.clone(),

@@ -83,8 +83,31 @@ pub enum Lagringsfel {
     LosenfrasOlika,
     #[error("there is no automatic backup")]
     IngenSakerhetskopia,
+    /// A desk's replica opened where only a standalone database can be worked on (the window,
+    /// until it works in kommunläge): its changes would never reach the hub.
+    #[error("this database is a desk in kommunläge")]
+    Kommunlage,
     #[error("internal storage error: {detalj}")]
     Internt { detalj: String },
+}
+
+/// The choice rules' refusals keep the desk's own variants (and Fluent ids).
+impl From<valfri_domain::tilldelning::Regelbrott> for Lagringsfel {
+    fn from(e: valfri_domain::tilldelning::Regelbrott) -> Self {
+        use valfri_domain::tilldelning::Regelbrott as R;
+        match e {
+            R::InteValbar { skal } => Lagringsfel::InteValbar { skal },
+            R::BeslutUtanVal => Lagringsfel::BeslutUtanVal,
+            R::BeslutUtgatt { till } => Lagringsfel::BeslutUtgatt { till },
+            R::HarRedanUtforare => Lagringsfel::HarRedanUtforare,
+            R::SammaUtforare => Lagringsfel::SammaUtforare,
+            R::SvarsdatumEjPasserat { svarsdatum } => {
+                Lagringsfel::SvarsdatumEjPasserat { svarsdatum: svarsdatum.to_string() }
+            }
+            R::IngenInformation => Lagringsfel::IngenInformation,
+            R::IngenIckevalsutforare => Lagringsfel::IngenIckevalsutforare,
+        }
+    }
 }
 
 impl Lagringsfel {
@@ -192,6 +215,7 @@ impl Anvandarmeddelande for Lagringsfel {
             Self::RedanKrypterad => "fel-db-redan-krypterad",
             Self::LosenfrasOlika => "fel-db-losenfras-olika",
             Self::IngenSakerhetskopia => "fel-db-ingen-sakerhetskopia",
+            Self::Kommunlage => "fel-db-kommunlage",
             Self::Internt { .. } => "fel-db-internt",
         }
     }

@@ -257,6 +257,47 @@ impl Store {
         })
     }
 
+    /// Sets the point of the delegationsordning under which this insats is decided (e.g.
+    /// "3.2"; empty for none). A beslut copies it when it is made, so a made one keeps its own.
+    pub fn andra_delegation(&self, aktor: &Aktor, kod: &str, punkt: &str) -> Resultat<()> {
+        self.krav_systemforvaltare(aktor, "insats")?;
+        let punkt = kontrollera_text(Falt::DELEGATION, punkt)?;
+        let insats = self.insats(kod, "sv")?;
+        self.i_transaktion(|tx| {
+            tx.execute(
+                "UPDATE insats SET delegation = ?1, andrad = ?2 WHERE id = ?3",
+                params![punkt, nu(), insats.id],
+            )?;
+            logg::skriv(tx, aktor, "andra", "insats", &insats.id, &format!("delegation: {punkt}"))
+        })
+    }
+
+    /// Sets how an insats's name in `sprak` is written inside a sentence, where the rule
+    /// (`valfri_domain::namn_i_mening`) would get it wrong, e.g. a name that starts with a
+    /// proper noun. An empty text goes back to the rule.
+    pub fn andra_namn_i_mening(
+        &self,
+        aktor: &Aktor,
+        kod: &str,
+        sprak: &str,
+        i_mening: &str,
+    ) -> Resultat<()> {
+        self.krav_systemforvaltare(aktor, "insats")?;
+        let i_mening = kontrollera_text(Falt::NAMN_I_MENING, i_mening)?;
+        let insats = self.insats(kod, "sv")?;
+        self.i_transaktion(|tx| {
+            let n = tx.execute(
+                "UPDATE insats_namn SET i_mening = nullif(?1, '') WHERE insats_id = ?2 AND sprak = ?3",
+                params![i_mening, insats.id, sprak],
+            )?;
+            if n == 0 {
+                return Err(Valideringsfel::OkantVarde { falt: "sprak", varde: sprak.to_owned() }.into());
+            }
+            tx.execute("UPDATE insats SET andrad = ?1 WHERE id = ?2", params![nu(), insats.id])?;
+            logg::skriv(tx, aktor, "andra", "insats", &insats.id, &format!("i_mening {sprak}: {i_mening}"))
+        })
+    }
+
     pub fn handlaggare_lista(&self) -> Resultat<Vec<Handlaggare>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, namn, titel, telefon, epost, roll FROM handlaggare ORDER BY namn",
@@ -301,7 +342,8 @@ impl Store {
 }
 
 const INSATS_SQL: &str = "SELECT i.id, i.kod, coalesce(n.namn, sv.namn, i.kod), i.lagrum, i.enhet, i.valfrihet, i.ickeval,
-        i.ickeval_utforare_id, i.turordning_egen_regi
+        i.ickeval_utforare_id, i.turordning_egen_regi, i.delegation,
+        CASE WHEN n.namn IS NOT NULL THEN n.i_mening ELSE sv.i_mening END
     FROM insats i
     LEFT JOIN insats_namn n ON n.insats_id = i.id AND n.sprak = ?1
     LEFT JOIN insats_namn sv ON sv.insats_id = i.id AND sv.sprak = 'sv'";
@@ -309,20 +351,24 @@ const INSATS_SQL: &str = "SELECT i.id, i.kod, coalesce(n.namn, sv.namn, i.kod), 
 fn insats_fran_rad(r: &Row<'_>) -> rusqlite::Result<Resultat<Insats>> {
     let enhet: String = r.get(4)?;
     let ickeval: String = r.get(6)?;
-    let (id, kod, namn, lagrum, valfrihet) =
-        (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(5)?);
-    let (ickeval_utforare_id, turordning_egen_regi) = (r.get(7)?, r.get(8)?);
+    let namn: String = r.get(2)?;
+    let (id, kod, lagrum, valfrihet) = (r.get(0)?, r.get(1)?, r.get(3)?, r.get(5)?);
+    let (ickeval_utforare_id, turordning_egen_regi, delegation) = (r.get(7)?, r.get(8)?, r.get(9)?);
+    let i_mening: Option<String> = r.get(10)?;
+    let namn_i_mening = i_mening.unwrap_or_else(|| valfri_domain::namn_i_mening(&namn));
     Ok((|| {
         Ok(Insats {
             id,
             kod,
             namn,
+            namn_i_mening,
             lagrum,
             enhet: Enhet::fran_kod(&enhet)?,
             valfrihet,
             ickeval: IckevalModell::fran_kod(&ickeval)?,
             ickeval_utforare_id,
             turordning_egen_regi,
+            delegation,
         })
     })())
 }

@@ -44,6 +44,7 @@ mod logg;
 mod paket;
 pub mod plats;
 mod register;
+mod replika;
 mod schema;
 mod val;
 
@@ -69,6 +70,7 @@ pub use kryptering::{
 pub use logg::{Loggpost, Loggstatus};
 pub use paket::{Paketutfall, Registerpaket};
 pub use register::{Registerversion, Sparat};
+pub use replika::{Radjson, Replika, Replikpost, Utkorgsrad, Utkorgsstatus};
 pub use val::{Arbetslistor, Arbetspost, Insatsstatistik, Kapacitet, Paverkad, Utforarstatistik};
 
 pub type Resultat<T> = Result<T, Lagringsfel>;

@@ -403,4 +403,46 @@ BEGIN
     SELECT RAISE(ABORT, 'valfri: en registrerad uppföljning kan inte ändras');
 END;
 ",
+    // 8: kommunläge. A desk whose database is a replica of the municipality's hub says so in
+    // `synk` (the hub, the login, the cursor of its last pull); what the handläggare did waits in
+    // `utkorg` (the outbox) until the hub has answered: applied, or refused with a sentence.
+    r"
+CREATE TABLE synk (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    hubb TEXT NOT NULL,
+    anvandare TEXT NOT NULL,
+    markor INTEGER NOT NULL DEFAULT 0,
+    senast_hamtat TEXT,
+    -- The hub's clock minus this computer's at the last sync, in seconds: the hub's time is the
+    -- official one, and a desk whose clock is wrong is told so.
+    klockskillnad INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE utkorg (
+    ulid TEXT PRIMARY KEY,
+    kommando TEXT NOT NULL,
+    typ TEXT NOT NULL,
+    beslut_id TEXT NOT NULL,
+    registrerad_lokalt TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'vantar' CHECK (status IN ('vantar', 'tillampad', 'nekad')),
+    svar TEXT,
+    besvarad TEXT
+);
+CREATE INDEX utkorg_vantar ON utkorg (ulid) WHERE status = 'vantar';
+",
+    // 9: a delvis bifall says what was not granted (ej_beviljat); the delegation point an insats
+    // is decided under, copied to the beslut when it is made; an insats name's form inside a
+    // sentence where the rule (`valfri_domain::namn_i_mening`) does not give it (NULL: the rule).
+    // A made beslut keeps both new columns as they were, like the others.
+    r"
+ALTER TABLE beslut ADD COLUMN ej_beviljat TEXT NOT NULL DEFAULT '';
+ALTER TABLE beslut ADD COLUMN delegation TEXT NOT NULL DEFAULT '';
+ALTER TABLE insats ADD COLUMN delegation TEXT NOT NULL DEFAULT '';
+ALTER TABLE insats_namn ADD COLUMN i_mening TEXT;
+CREATE TRIGGER beslut_fattat_andras_ej_7 BEFORE UPDATE ON beslut
+WHEN OLD.status <> 'utkast' AND (
+    NEW.ej_beviljat IS NOT OLD.ej_beviljat OR NEW.delegation IS NOT OLD.delegation)
+BEGIN
+    SELECT RAISE(ABORT, 'valfri: beslut är fattat och kan inte ändras');
+END;
+",
 ];

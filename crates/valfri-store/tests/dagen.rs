@@ -69,6 +69,7 @@ impl Demo {
             giltig_fran: fran,
             giltig_till: till,
             motivering: String::new(),
+            ej_beviljat: String::new(),
             uppfoljning: None,
         }
     }

@@ -114,7 +114,8 @@ fn the_documents_name_the_insats_in_the_language_of_the_document_not_of_the_bruk
     let (sf, beslut) = marta_hemtjanst(&s);
     // Märta reads Swedish; the handläggare sends this one in Finnish and English.
     assert_eq!(s.brevform(&sf, &beslut.id).unwrap().sprak, "sv");
-    for (sprak, namn) in [("sv", "Hemtjänst"), ("fi", "Kotipalvelu"), ("en", "Home care")] {
+    // As the name is written inside a sentence ("beslut om hemtjänst").
+    for (sprak, namn) in [("sv", "hemtjänst"), ("fi", "kotipalvelu"), ("en", "home care")] {
         let brev = s.valfrihetsunderlag(&sf, &beslut.id, idag(), sprak).unwrap();
         assert_eq!(brev[0].1.insats_namn, namn);
         let b = s.beslutsunderlag(&sf, &beslut.id, idag(), sprak).unwrap();

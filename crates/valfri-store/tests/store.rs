@@ -46,6 +46,7 @@ fn nytt(brukare: &str, omfattning: f64) -> NyttBeslut {
         giltig_fran: fran,
         giltig_till: Some(fran + Days::new(365)),
         motivering: "Behov av stöd med personlig omvårdnad.".into(),
+        ej_beviljat: String::new(),
         uppfoljning: Some(fran + Days::new(90)),
     }
 }
@@ -575,4 +576,106 @@ fn the_demo_municipality_is_complete() {
         valfri_store::skapa_databas(&sokvag, &valfri_store::Skydd::Okrypterad, false, |_| Ok(())),
         Err(Lagringsfel::FilFinns { .. })
     ));
+}
+
+#[test]
+fn a_delvis_bifall_must_say_what_was_not_granted_and_a_refusal_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, sokvag) = demo_store(&dir);
+    let hl = handlaggare(&store, Roll::Handlaggare);
+    let b = marta(&store, &hl);
+    let raw = rusqlite::Connection::open(&sokvag).unwrap();
+    let antal =
+        || raw.query_row("SELECT count(*) FROM beslut", [], |r| r.get::<_, i64>(0)).unwrap();
+    let fore = antal();
+    let delvis = NyttBeslut { utfall: Utfall::DelvisBifall, ..nytt(&b, 20.0) };
+    assert!(matches!(
+        store.skapa_utkast(&hl, &delvis),
+        Err(Lagringsfel::Validering(Valideringsfel::Saknas { falt: "ej_beviljat" }))
+    ));
+    assert!(matches!(
+        store.skapa_utkast(&hl, &NyttBeslut { ej_beviljat: "   ".into(), ..delvis.clone() }),
+        Err(Lagringsfel::Validering(Valideringsfel::Saknas { falt: "ej_beviljat" }))
+    ));
+    // Only a delvis bifall has a part that was not granted.
+    assert!(matches!(
+        store.skapa_utkast(
+            &hl,
+            &NyttBeslut { ej_beviljat: "Stöd nattetid.".into(), ..nytt(&b, 20.0) }
+        ),
+        Err(Lagringsfel::Validering(Valideringsfel::EjBeviljatBaraDelvis))
+    ));
+    assert_eq!(antal(), fore, "a refused beslut leaves nothing");
+
+    let id = store
+        .skapa_utkast(&hl, &NyttBeslut { ej_beviljat: " Stöd nattetid. ".into(), ..delvis })
+        .unwrap();
+    // A draft edited to delvis without the refused part is refused and keeps what it had.
+    let utkast = store.beslut(&hl, &id).unwrap();
+    assert!(matches!(
+        store.andra_utkast(
+            &hl,
+            &id,
+            &NyttBeslut { utfall: Utfall::DelvisBifall, ..nytt(&b, 20.0) }
+        ),
+        Err(Lagringsfel::Validering(Valideringsfel::Saknas { falt: "ej_beviljat" }))
+    ));
+    assert_eq!(store.beslut(&hl, &id).unwrap(), utkast);
+    store.fatta_beslut(&hl, &id, NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()).unwrap();
+    assert_eq!(store.beslut(&hl, &id).unwrap().ej_beviljat, "Stöd nattetid.");
+    let fel = raw.execute("UPDATE beslut SET ej_beviljat = '' WHERE id = ?1", [&id]).unwrap_err();
+    assert!(matches!(Lagringsfel::from(fel), Lagringsfel::BeslutFattat), "a made beslut keeps it");
+}
+
+#[test]
+fn a_beslut_takes_the_insats_s_delegation_point_when_it_is_made_and_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, sokvag) = demo_store(&dir);
+    let hl = handlaggare(&store, Roll::Handlaggare);
+    let sf = handlaggare(&store, Roll::Systemforvaltare);
+    let b = marta(&store, &hl);
+    assert_eq!(
+        store.insats("ledsagarservice", "sv").unwrap().delegation,
+        "4.3",
+        "the demo's point"
+    );
+    // Only a systemförvaltare sets it, and a refusal changes nothing.
+    assert!(matches!(
+        store.andra_delegation(&hl, "ledsagarservice", "9.9"),
+        Err(Lagringsfel::KraverSystemforvaltare)
+    ));
+    assert_eq!(store.insats("ledsagarservice", "sv").unwrap().delegation, "4.3");
+
+    let id = store.skapa_utkast(&hl, &nytt(&b, 20.0)).unwrap();
+    assert_eq!(store.beslut(&hl, &id).unwrap().delegation, "", "a draft is not decided yet");
+    store.andra_delegation(&sf, "ledsagarservice", " 3.2.1 ").unwrap();
+    store.fatta_beslut(&hl, &id, NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()).unwrap();
+    assert_eq!(store.beslut(&hl, &id).unwrap().delegation, "3.2.1");
+    // A new delegationsordning does not rewrite the decisions made under the old one.
+    store.andra_delegation(&sf, "ledsagarservice", "4.1").unwrap();
+    assert_eq!(store.beslut(&hl, &id).unwrap().delegation, "3.2.1");
+    let raw = rusqlite::Connection::open(&sokvag).unwrap();
+    let fel = raw.execute("UPDATE beslut SET delegation = '4.1' WHERE id = ?1", [&id]).unwrap_err();
+    assert!(matches!(Lagringsfel::from(fel), Lagringsfel::BeslutFattat));
+}
+
+#[test]
+fn an_insats_is_named_inside_a_sentence_by_the_rule_or_by_its_stored_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = demo_store(&dir);
+    let sf = handlaggare(&store, Roll::Systemforvaltare);
+    let i_mening = |kod: &str, sprak: &str| store.insats(kod, sprak).unwrap().namn_i_mening;
+    assert_eq!(i_mening("hemtjanst", "sv"), "hemtjänst");
+    assert_eq!(i_mening("daglig-verksamhet", "sv"), "daglig verksamhet (LSS)");
+    assert_eq!(i_mening("hemtjanst", "en"), "home care");
+    assert_eq!(i_mening("hemtjanst", "fi"), "kotipalvelu");
+    // A language without a name of its own gets the Swedish, in the Swedish form.
+    assert_eq!(i_mening("hemtjanst", "de"), "hemtjänst");
+    assert_eq!(store.insats("hemtjanst", "sv").unwrap().namn, "Hemtjänst", "standing alone");
+    // A form the rule cannot know is stored; an empty one goes back to the rule.
+    store.andra_namn_i_mening(&sf, "ledsagarservice", "sv", "Ledsagarservice Exempelby").unwrap();
+    assert_eq!(i_mening("ledsagarservice", "sv"), "Ledsagarservice Exempelby");
+    store.andra_namn_i_mening(&sf, "ledsagarservice", "sv", "").unwrap();
+    assert_eq!(i_mening("ledsagarservice", "sv"), "ledsagarservice");
+    assert!(store.andra_namn_i_mening(&sf, "ledsagarservice", "de", "x").is_err());
 }

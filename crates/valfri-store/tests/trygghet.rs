@@ -165,6 +165,7 @@ fn only_the_beslut_s_handlaggare_or_a_systemforvaltare_changes_or_makes_it_and_r
         giltig_fran: fran,
         giltig_till: None,
         motivering: "Behov av stöd.".into(),
+        ej_beviljat: String::new(),
         uppfoljning: None,
     };
     let id = store.skapa_utkast(&agare, &ny).unwrap();
@@ -441,6 +442,7 @@ fn a_skyddad_brukare_s_address_goes_only_on_the_letter_addressed_to_them() {
                 giltig_fran: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
                 giltig_till: None,
                 motivering: "Behov av stöd.".into(),
+                ej_beviljat: String::new(),
                 uppfoljning: None,
             },
         )

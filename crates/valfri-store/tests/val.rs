@@ -83,6 +83,7 @@ impl Demo {
                     giltig_fran: idag() - Days::new(5),
                     giltig_till: None,
                     motivering: String::new(),
+                    ej_beviljat: String::new(),
                     uppfoljning: None,
                 },
             )
@@ -473,6 +474,7 @@ fn an_omprovning_keeps_the_provider_and_an_ended_beslut_frees_its_place() {
                 giltig_fran: idag(),
                 giltig_till: None,
                 motivering: String::new(),
+                ej_beviljat: String::new(),
                 uppfoljning: None,
             },
         )

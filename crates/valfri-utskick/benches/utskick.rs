@@ -151,6 +151,7 @@ fn bench(c: &mut Criterion) {
                     giltig_fran: idag() - Days::new(5),
                     giltig_till: None,
                     motivering: "Du behöver hjälp med personlig omvårdnad.".into(),
+                    ej_beviljat: String::new(),
                     uppfoljning: None,
                 },
             )?;

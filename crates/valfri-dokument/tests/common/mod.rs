@@ -249,10 +249,16 @@ pub fn beslutsunderlag(utfall: Utfall) -> Beslutsunderlag {
             giltig_fran: d(2026, 5, 1),
             giltig_till: None,
             motivering: "Du behöver hjälp med personlig omvårdnad morgon och kväll. Ditt behov av hjälp med städning kan tillgodoses på annat sätt.".into(),
+            ej_beviljat: if utfall == Utfall::DelvisBifall {
+                "Hjälp med städning.".into()
+            } else {
+                String::new()
+            },
             uppfoljning: Some(d(2026, 11, 1)),
             handlaggare_id: "h1".into(),
             handlaggare_namn: "Lena Handläggare".into(),
             status: BeslutStatus::Beslutat,
+            delegation: "3.2".into(),
             ersatter: None,
             ersatt_av: None,
             ger_val: true,

@@ -115,28 +115,24 @@ fn valj_i(
         b.kan_valjas()?;
         let (har_ombud, brev) = har_ombud_och_brev(tx, &b.id)?;
         kontrollera_valuppgifter(ny.vem_valde, ny.informationssatt, har_ombud, brev)?;
-        let kandidat = kandidater(tx, &b, ny.valdatum)?
-            .into_iter()
-            .find(|k| k.utforare_id == ny.utforare_id)
-            .ok_or(Lagringsfel::InteValbar { skal: "ej_godkand" })?;
         let tidigare = aktivt_val(tx, &b.id)?;
-        if tidigare.as_ref().is_some_and(|t| t.utforare_id == ny.utforare_id) {
-            return Err(Lagringsfel::SammaUtforare);
-        }
-        let status = kandidat.status(ny.valdatum);
-        if !status.ar_valbar() {
-            return Err(Lagringsfel::InteValbar { skal: status.kod() });
-        }
-        let start = match (&tidigare, ny.startdatum) {
-            (_, Some(s)) => s,
-            (Some(_), None) => ny.valdatum + Days::new(u64::from(kommun.byte_dagar)),
-            (None, None) => ny.valdatum.max(b.giltig_fran),
-        };
-        if let Some(t) = &tidigare {
-            let slut = start.pred_opt().unwrap_or(start);
+        let pagaende = tidigare.as_ref().map(|t| Pagaende {
+            id: t.id.clone(),
+            utforare_id: t.utforare_id.clone(),
+            startdatum: t.startdatum,
+        });
+        let plan = planera_val(
+            &b,
+            &kandidater(tx, &b, ny.valdatum)?,
+            pagaende.as_ref(),
+            ny,
+            kommun.byte_dagar,
+        )?;
+        let start = plan.startdatum;
+        if let Some((id, slut)) = &plan.avslutas {
             tx.execute(
                 "UPDATE val SET slutdatum = ?2 WHERE id = ?1",
-                params![t.id, slut.max(t.startdatum).to_string()],
+                params![id, slut.to_string()],
             )?;
         }
         let id = infoga_val(
@@ -145,7 +141,7 @@ fn valj_i(
             &NyRad {
                 beslut: &b,
                 utforare_id: &ny.utforare_id,
-                typ: if tidigare.is_some() { ValTyp::Byte } else { ValTyp::AktivtVal },
+                typ: plan.typ,
                 vem_valde: Some(ny.vem_valde),
                 informationssatt: ny.informationssatt,
                 informationssprak: sprak.map(str::to_owned),
@@ -228,5 +224,5 @@ pub(crate) fn kontrollera_information(
     beslut_id: &str,
     dag: NaiveDate,
 ) -> Resultat<()> {
-    beslutsdata(tx, beslut_id)?.kan_informeras(dag)
+    Ok(beslutsdata(tx, beslut_id)?.kan_informeras(dag)?)
 }

@@ -9,13 +9,14 @@ use chrono::{Days, NaiveDate};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use valfri_domain::beslutsregler::{Bekraftelse, haller_plats_sql, kontrollera_valuppgifter};
+use valfri_domain::tilldelning::planera_val;
 use valfri_domain::val::{
-    Hoppad, Ickevalsforklaring, Listplats, NyttVal, Val, ValbarRad, Valbara, Valbarhet, ger_val,
-    kontrollera_handelsedatum, nasta_i_turordning, neutral_ordning, tak_galler, valbarhet,
+    Ickevalsforklaring, NyttVal, Val, ValbarRad, Valbara, Valbarhet, kontrollera_handelsedatum,
+    neutral_ordning, tak_galler,
 };
 use valfri_domain::{
-    BeslutStatus, Godkannande, IckevalModell, IckevalOrsak, Informationssatt, Regi, Utfall,
-    Utforare, ValTyp, VemValde,
+    BeslutStatus, IckevalModell, IckevalOrsak, Informationssatt, Regi, Utfall, Utforare, ValTyp,
+    VemValde,
 };
 
 use crate::Rad as _;
@@ -35,64 +36,7 @@ pub use omval::Paverkad;
 pub(crate) use omval::markera_omval;
 pub use statistik::{Insatsstatistik, Utforarstatistik};
 
-/// What the choice rules need to know about a beslut.
-struct Beslutsdata {
-    id: String,
-    insats_id: String,
-    insats_kod: String,
-    omrade_id: Option<String>,
-    omrade_kod: Option<String>,
-    status: BeslutStatus,
-    utfall: Utfall,
-    valfrihet: bool,
-    giltig_fran: NaiveDate,
-    giltig_till: Option<NaiveDate>,
-    ickeval: IckevalModell,
-    ickeval_utforare_id: Option<String>,
-    turordning_egen_regi: bool,
-}
-
-impl Beslutsdata {
-    /// Only a made, granted beslut on an insats in a valfrihetssystem gives a choice.
-    fn kan_valjas(&self) -> Resultat<()> {
-        if ger_val(self.status, self.utfall, self.valfrihet) {
-            Ok(())
-        } else {
-            Err(Lagringsfel::BeslutUtanVal)
-        }
-    }
-
-    /// Whether valfrihetsinformation may go out for the beslut on `dag`: it gives a choice and
-    /// has not run out. A letter to a person who cannot choose would tell them they can.
-    fn kan_informeras(&self, dag: NaiveDate) -> Resultat<()> {
-        self.kan_valjas()?;
-        match self.giltig_till {
-            Some(till) if till < dag => Err(Lagringsfel::BeslutUtgatt { till }),
-            _ => Ok(()),
-        }
-    }
-}
-
-/// An approved provider for the insats, with what decides whether it can be chosen.
-struct Kandidat {
-    utforare_id: String,
-    namn: String,
-    organisationsnummer: String,
-    regi: Regi,
-    godkannande: Godkannande,
-    serverar: bool,
-    aktiva: u32,
-}
-
-impl Kandidat {
-    fn status(&self, datum: NaiveDate) -> Valbarhet {
-        valbarhet(&self.godkannande, self.serverar, self.aktiva, datum)
-    }
-
-    fn plats(&self) -> Listplats {
-        Listplats { utforare_id: self.utforare_id.clone(), namn: self.namn.clone() }
-    }
-}
+pub(crate) use valfri_domain::tilldelning::{Beslutsfakta as Beslutsdata, Kandidat, Pagaende};
 
 fn beslutsdata(tx: &Transaction<'_>, id: &str) -> Resultat<Beslutsdata> {
     tx.rad(
