@@ -3,6 +3,10 @@
 // files through the `texter` command.
 
 import { andraLockEfter, startaLock } from "./lock.js";
+import { bekrafta, hindra, initBekrafta, stangFormular, vakta } from "./bekrafta.js";
+import { initAvslut, oppnaAvslut } from "./avslut.js";
+import { initUppfoljning, oppnaUppfoljning } from "./uppfoljning.js";
+import { initBrukare, visaBrukarformular } from "./brukare.js";
 
 const invoke = window.__TAURI__.core.invoke;
 
@@ -15,7 +19,7 @@ const tillstand = {
   brukareId: null,
   insatser: [],
   // The domain's code lists with their words in the current language (from `texter`).
-  koder: { utfall: [], vem_valde: [], kanal: [] },
+  koder: { utfall: [], vem_valde: [], kanal: [], avslutsorsak: [] },
   zoom: 1,
 };
 
@@ -251,13 +255,20 @@ function omfattning(b) {
   return `${tal} ${t("enhet-" + b.enhet)}`;
 }
 
-function visaBrukare({ brukare: b, beslut }) {
+function visaBrukare({ brukare: b, beslut, lagen = [] }) {
   const sektion = $("#brukare");
+  tillstand.sida = { brukare: b, beslut, lagen };
   const adress = b.skyddad
     ? t("ui-adress-skyddad")
     : [b.co, b.adress, [b.postnummer, b.postort].filter(Boolean).join(" ")].filter(Boolean).join(", ");
   ersatt(sektion,
-    el("h2", {}, `${b.fornamn} ${b.efternamn}`, b.skyddad ? el("span", { class: "markering", text: t("ui-skyddad-markering") }) : null),
+    el(
+      "div",
+      { class: "rubrik-rad" },
+      el("h2", {}, `${b.fornamn} ${b.efternamn}`, b.skyddad ? el("span", { class: "markering", text: t("ui-skyddad-markering") }) : null),
+      // The record of a brukare with skyddade personuppgifter is not edited here: its address is never shown.
+      b.skyddad ? null : el("button", { type: "button", class: "knapp", id: "andra-brukare", text: t("ui-brukare-andra") }),
+    ),
     fakta([
       [t("ui-personnummer"), b.personnummer],
       [t("ui-adress"), adress],
@@ -271,15 +282,16 @@ function visaBrukare({ brukare: b, beslut }) {
       : el("p", { class: "tom", text: t("ui-inga-ombud") }),
     el("div", { class: "rubrik-rad" }, el("h3", { text: t("ui-beslut-rubrik") }), el("button", { type: "button", class: "knapp", id: "nytt-beslut", text: t("ui-nytt-beslut"), "aria-keyshortcuts": "Alt+N" })),
     beslut.length
-      ? el("ul", { id: "beslut-lista", class: "lista" }, ...beslut.map(beslutRad))
+      ? el("ul", { id: "beslut-lista", class: "lista" }, ...beslut.map((x) => beslutRad(x, lagen.find((l) => l.beslut_id === x.id))))
       : el("p", { class: "tom", id: "beslut-lista", text: t("ui-inga-beslut") }),
   );
   sektion.scrollTop = 0;
   sektion.focus({ preventScroll: true });
 }
 
-function beslutRad(b) {
+function beslutRad(b, lage = {}) {
   const giltig = `${b.giltig_fran} – ${b.giltig_till ?? t("ui-beslut-tillsvidare")}`;
+  const fatta = b.kan_andras ? el("button", { type: "button", class: "knapp primar fatta-beslut", id: "fatta-" + b.id, "data-beslut": b.id, text: t("ui-fatta") }) : null;
   return el(
     "li",
     { class: "beslut", "data-id": b.id },
@@ -297,6 +309,9 @@ function beslutRad(b) {
       [t("ui-beslut-omfattning"), omfattning(b)],
       [t("ui-beslut-uppfoljning"), b.uppfoljning],
       [t("ui-beslut-handlaggare"), b.handlaggare_namn],
+      [t("ui-beslut-utforare"), lage.utforare],
+      [t("ui-beslut-avslutat"), lage.avslutat],
+      [t("ui-beslut-senaste-uppfoljning"), lage.uppfoljning],
     ]),
     b.ersatter ? el("p", { class: "notis", text: t("ui-beslut-ersatter") }) : null,
     b.ersatt_av ? el("p", { class: "notis", text: t("ui-beslut-ersatt") }) : null,
@@ -307,8 +322,10 @@ function beslutRad(b) {
         ? el("button", { type: "button", class: "knapp valfrihet-knapp", "data-beslut": b.id, "aria-expanded": "false", text: t("ui-valfrihet-knapp") })
         : null,
       b.kan_andras ? el("button", { type: "button", class: "knapp andra-utkast", "data-beslut": b.id, text: t("ui-andra-utkast") }) : null,
-      b.kan_andras ? el("button", { type: "button", class: "knapp primar fatta-beslut", "data-beslut": b.id, text: t("ui-fatta") }) : null,
+      fatta ? hindra(fatta, lage.fatta_hinder) : null,
       b.kan_omprovas ? el("button", { type: "button", class: "knapp omprova", "data-beslut": b.id, text: t("ui-omprova") }) : null,
+      lage.kan_avslutas ? el("button", { type: "button", class: "knapp uppfoljning-knapp", "data-beslut": b.id, text: t("ui-uppfoljning-knapp") }) : null,
+      lage.kan_avslutas ? el("button", { type: "button", class: "knapp avsluta-beslut", "data-beslut": b.id, text: t("ui-avsluta-knapp") }) : null,
     ),
     b.beslutsdatum
       ? el(
@@ -390,6 +407,7 @@ function byggFormular(lage, beslutId, varden) {
       el("button", { type: "submit", class: "knapp", id: "spara-utkast", value: "utkast", text: t("ui-form-spara") }),
       el("button", { type: "submit", class: "knapp primar", id: "spara-fatta", value: "fatta", text: t("ui-form-spara-fatta") }),
       el("button", { type: "button", class: "knapp", id: "avbryt-form", text: t("ui-form-avbryt") }),
+      el("p", { id: "form-fel", class: "faltfel", role: "alert", "data-rensas": true }),
     ),
   );
   for (const [nyckel] of FORM_FALT) {
@@ -407,23 +425,33 @@ function byggFormular(lage, beslutId, varden) {
     clearTimeout(timer);
     timer = setTimeout(() => kontrolleraFormular(form), 300);
   });
-  form.querySelector("#avbryt-form").addEventListener("click", () => form.remove());
+  vakta(form);
+  form.querySelector("#avbryt-form").addEventListener("click", () => stangFormular(form));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const fatta = e.submitter?.value === "fatta";
+    const arg = {
+      handlaggareId: tillstand.handlaggareId,
+      brukareId: tillstand.brukareId,
+      beslutId: lage === "andra" ? beslutId : null,
+      ersatter: lage === "omprova" ? beslutId : null,
+      formular: formularVarden(form),
+    };
     try {
-      await anropa("spara_beslut", {
-        handlaggareId: tillstand.handlaggareId,
-        brukareId: tillstand.brukareId,
-        beslutId: lage === "andra" ? beslutId : null,
-        ersatter: lage === "omprova" ? beslutId : null,
-        formular: formularVarden(form),
-        fatta,
-      });
+      if (fatta) {
+        // The core says what making it will do, or why it cannot be made; nothing is saved yet.
+        const text = await anropa("bekrafta_fatta_formular", arg);
+        visaFaltfel(form, []);
+        form.querySelector("#form-fel").textContent = "";
+        if (!(await bekrafta(text, t("ui-bekrafta-fatta")))) return;
+      }
+      await anropa("spara_beslut", { ...arg, fatta });
       await oppnaBrukare(tillstand.brukareId);
       visaKlart(t(fatta ? "ui-fattat" : "ui-sparat"));
     } catch (fel) {
       if (fel?.falt?.length) visaFaltfel(form, fel.falt);
+      // Said next to the button that was pressed, and in the page's error area.
+      form.querySelector("#form-fel").textContent = fel?.message ?? t("ui-fel-okant");
       visaFel(fel);
     }
   });
@@ -461,11 +489,15 @@ function visaFaltfel(form, fel) {
 function visaKlart(text) {
   const sektion = $("#brukare");
   sektion.querySelector(".klart")?.remove();
-  sektion.querySelector("h2")?.after(el("p", { class: "klart", role: "status", text }));
+  const h2 = sektion.querySelector("h2");
+  const ankare = h2?.parentElement?.classList.contains("rubrik-rad") ? h2.parentElement : h2;
+  ankare?.after(el("p", { class: "klart", role: "status", text }));
 }
 
 async function fattaUtkast(beslutId) {
   try {
+    const text = await anropa("bekrafta_fatta", { handlaggareId: tillstand.handlaggareId, beslutId });
+    if (!(await bekrafta(text, t("ui-bekrafta-fatta")))) return;
     await anropa("fatta_beslut", { handlaggareId: tillstand.handlaggareId, beslutId });
     await oppnaBrukare(tillstand.brukareId);
     visaKlart(t("ui-fattat"));
@@ -583,7 +615,8 @@ function utforarFormular(u) {
       visaFel(fel);
     }
   });
-  form.querySelector("#u-avbryt").addEventListener("click", () => form.remove());
+  vakta(form);
+  form.querySelector("#u-avbryt").addEventListener("click", () => stangFormular(form));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     try {
@@ -650,14 +683,14 @@ async function visaValfrihet(panel, beslutId, meddelande) {
         ),
       ),
       meddelande ? el("p", { class: "klart", role: "status", text: meddelande }) : null,
-      valForm(lista, beslutId),
+      valForm(lista, beslutId, sida),
       el("h4", { text: t("ui-ickeval-rubrik") }),
       el("p", { id: "svarsdatum", text: sida.svarsdatum ? t("ui-svarsdatum", { datum: sida.svarsdatum }) : t("ui-inget-svarsdatum") }),
       el(
         "div",
         { class: "knapprad" },
-        el("button", { type: "button", class: "knapp", id: "ickeval-svarsdatum", text: t("ui-ickeval-svarsdatum") }),
-        el("button", { type: "button", class: "knapp", id: "ickeval-avstar", text: t("ui-ickeval-avstar") }),
+        hindra(el("button", { type: "button", class: "knapp", id: "ickeval-svarsdatum", text: t("ui-ickeval-svarsdatum") }), sida.hinder_svarsdatum),
+        hindra(el("button", { type: "button", class: "knapp", id: "ickeval-avstar", text: t("ui-ickeval-avstar") }), sida.hinder_avstar),
       ),
       el("h4", { text: t("ui-historik-rubrik") }),
       sida.historik.length
@@ -684,33 +717,53 @@ async function visaValfrihet(panel, beslutId, meddelande) {
   }
 }
 
-function valForm(lista, beslutId) {
+function valForm(lista, beslutId, sida) {
   const valbara = lista.rader.filter((r) => r.valbar);
   const falt = (id, etikett, kontroll) => el("div", { class: "falt" }, el("label", { for: id, text: t(etikett) }), kontroll);
+  // Nothing is preselected: a provider, who chose and how the information was given are what
+  // the caseworker says happened. "By letter" is offered (and suggested) only when a letter
+  // was recorded, "the ombud" only for a brukare who has one (the core decides both).
+  const tom = (etikett) => el("option", { value: "", text: t(etikett) });
+  const kanal = el("select", { id: "val-kanal" }, tom("ui-val-valj-kanal"), ...alternativ(sida.kanaler));
+  if (sida.brev) kanal.value = "brev";
+  const registrera = el("button", { type: "submit", class: "knapp primar", id: "val-registrera", text: t("ui-val-registrera") });
   const form = el(
     "form",
-    { id: "val-form", class: "val-form" },
+    { id: "val-form", class: "val-form", novalidate: true },
     el("h5", { text: t("ui-val-rubrik") }),
-    falt("val-utforare", "ui-val-utforare", el("select", { id: "val-utforare", required: true }, ...valbara.map((r) => el("option", { value: r.utforare_id, text: r.namn })))),
-    falt("val-vem", "ui-val-vem", el("select", { id: "val-vem" }, ...alternativ(tillstand.koder.vem_valde))),
-    falt("val-kanal", "ui-val-kanal", el("select", { id: "val-kanal" }, ...alternativ(tillstand.koder.kanal))),
+    falt("val-utforare", "ui-val-utforare", el("select", { id: "val-utforare" }, tom("ui-val-valj-utforare"), ...valbara.map((r) => el("option", { value: r.utforare_id, text: r.namn })))),
+    falt("val-vem", "ui-val-vem", el("select", { id: "val-vem" }, tom("ui-val-valj-vem"), ...alternativ(sida.valjare))),
+    falt("val-kanal", "ui-val-kanal", kanal),
     // A text field in the ISO form the whole program uses; the platform's date picker follows
     // the system locale (11/23/2026 on an English system), which caseworkers would misread.
     falt("val-start", "ui-val-start", el("input", { id: "val-start", type: "text", inputmode: "numeric", placeholder: t("ui-datum-platshallare"), pattern: "\\d{4}-\\d{2}-\\d{2}", autocomplete: "off" })),
-    el("button", { type: "submit", class: "knapp primar", id: "val-registrera", text: t("ui-val-registrera") }),
+    el("p", { id: "val-fel", class: "faltfel", role: "alert", "data-rensas": true }),
+    ...hindra(registrera, valbara.length ? null : t("ui-val-inga-valbara")),
   );
+  form.addEventListener("change", () => { form.querySelector("#val-fel").textContent = ""; });
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const panel = form.closest("#valfrihet");
+    const arg = {
+      handlaggareId: tillstand.handlaggareId,
+      beslutId,
+      utforareId: $("#val-utforare").value,
+      vemValde: $("#val-vem").value,
+      informationssatt: $("#val-kanal").value,
+      startdatum: $("#val-start").value || null,
+    };
+    let text;
     try {
-      const val = await anropa("valj", {
-        handlaggareId: tillstand.handlaggareId,
-        beslutId,
-        utforareId: $("#val-utforare").value,
-        vemValde: $("#val-vem").value,
-        informationssatt: $("#val-kanal").value,
-        startdatum: $("#val-start").value || null,
-      });
+      text = await anropa("bekrafta_val", arg);
+      $("#val-fel").textContent = "";
+    } catch (fel) {
+      // Said next to the button the person pressed.
+      $("#val-fel").textContent = fel?.message ?? t("ui-fel-okant");
+      return;
+    }
+    if (!(await bekrafta(text, t("ui-bekrafta-val")))) return;
+    try {
+      const val = await anropa("valj", arg);
       await visaValfrihet(panel, beslutId, t("ui-val-klart", { utforare: val.utforare_namn, start: val.startdatum }));
     } catch (fel) {
       visaFel(fel);
@@ -722,6 +775,8 @@ function valForm(lista, beslutId) {
 async function tillampaIckeval(panel, avstar) {
   const beslutId = panel.dataset.beslut;
   try {
+    const text = await anropa("bekrafta_ickeval", { handlaggareId: tillstand.handlaggareId, beslutId, avstar });
+    if (!(await bekrafta(text, t("ui-bekrafta-ickeval")))) return;
     await anropa("ickeval", { handlaggareId: tillstand.handlaggareId, beslutId, avstar });
     await visaValfrihet(panel, beslutId);
   } catch (fel) {
@@ -948,6 +1003,13 @@ async function visaInstallningar(meddelande) {
         el("legend", { text: t("ui-inst-sprak") }),
         ...inst.sprak_lista.map((s) => el("label", { class: "val" }, el("input", { type: "checkbox", name: "k-sprak", value: s, checked: k.sprak.includes(s), disabled: endastVisning || s === "sv" }), " " + s.toUpperCase())),
       ),
+      el(
+        "fieldset",
+        { class: "omraden" },
+        el("legend", { text: t("ui-inst-krav") }),
+        el("label", { class: "val" }, el("input", { type: "checkbox", id: "k-krav-diarienummer", checked: k.beslutskrav?.diarienummer, disabled: endastVisning }), " " + t("ui-inst-krav-diarienummer")),
+        el("label", { class: "val" }, el("input", { type: "checkbox", id: "k-krav-motivering", checked: k.beslutskrav?.motivering, disabled: endastVisning }), " " + t("ui-inst-krav-motivering")),
+      ),
       el("div", { class: "knapprad bred" }, el("button", { type: "submit", class: "knapp primar", id: "k-spara", text: t("ui-inst-spara"), disabled: endastVisning })),
     );
     kommunForm.addEventListener("submit", async (e) => {
@@ -958,6 +1020,10 @@ async function visaInstallningar(meddelande) {
         namn: v("k-namn"), namnd: v("k-namnd"), adress: v("k-adress"), postnummer: v("k-postnummer"), postort: v("k-postort"), telefon: v("k-telefon"),
         ordning: v("k-ordning"),
         sprak: [...kommunForm.querySelectorAll("input[name=k-sprak]:checked")].map((c) => c.value),
+        beslutskrav: {
+          diarienummer: kommunForm.querySelector("#k-krav-diarienummer").checked,
+          motivering: kommunForm.querySelector("#k-krav-motivering").checked,
+        },
       };
       try {
         await anropa("spara_kommun", { handlaggareId: tillstand.handlaggareId, kommun: ny });
@@ -1194,6 +1260,14 @@ function kopplaHandelser() {
     if (knapp?.classList.contains("andra-utkast")) oppnaFormular("andra", knapp.dataset.beslut);
     if (knapp?.classList.contains("omprova")) oppnaFormular("omprova", knapp.dataset.beslut);
     if (knapp?.classList.contains("fatta-beslut")) fattaUtkast(knapp.dataset.beslut);
+    if (e.target.id === "andra-brukare" && tillstand.sida) {
+      const sida = tillstand.sida;
+      visaBrukarformular($("#brukare"), sida.brukare, () => visaBrukare(sida)).catch(visaFel);
+    }
+    const uppf = e.target.closest(".uppfoljning-knapp");
+    if (uppf) oppnaUppfoljning(uppf);
+    const avsluta = e.target.closest(".avsluta-beslut");
+    if (avsluta) oppnaAvslut(avsluta);
     const valfrihet = e.target.closest(".valfrihet-knapp");
     if (valfrihet) oppnaValfrihet(valfrihet);
     const dok = e.target.closest(".dok-knapp");
@@ -1228,14 +1302,23 @@ function kopplaHandelser() {
     if (e.altKey && e.key.toLowerCase() === "n" && tillstand.brukareId && $("#nytt-beslut")) { e.preventDefault(); oppnaFormular("nytt"); }
     const skriver = ["INPUT", "TEXTAREA", "SELECT"].includes(document.activeElement?.tagName);
     if (e.key === "F1" || (e.key === "?" && !skriver)) { e.preventDefault(); visaHjalp(); }
-    if (e.key === "Escape" && $("#beslut-form") && !$("#hjalp")?.open && !$("#dokument-dialog")?.open) $("#beslut-form").remove();
+    const dialogOppen = document.querySelector("dialog[open]");
+    if (e.key === "Escape" && $("#beslut-form") && !dialogOppen) {
+      // Else the same key press would cancel the question it opens.
+      e.preventDefault();
+      stangFormular($("#beslut-form"));
+    }
   });
   $("#hjalp-knapp").addEventListener("click", visaHjalp);
+  $("#ny-brukare").addEventListener("click", () => {
+    tillstand.brukareId = null;
+    visaBrukarformular($("#brukare"), null, () => visaStart()).catch(visaFel);
+  });
   $("#handlaggare").addEventListener("change", (e) => {
     tillstand.handlaggareId = e.target.value;
     localStorage.setItem("valfri.handlaggare", e.target.value);
     sok();
-    if (!document.querySelector("#brukare h2 + dl")) visaStart();
+    if (!document.querySelector("#brukare dl.fakta")) visaStart();
   });
   $("#sprak").addEventListener("change", async (e) => {
     try {
@@ -1291,6 +1374,40 @@ function zoomaSteg(riktning) {
 }
 
 async function start() {
+  initBekrafta({ t, el });
+  initAvslut({
+    anropa,
+    t,
+    el,
+    visaFel,
+    handlaggareId: () => tillstand.handlaggareId,
+    orsaker: () => tillstand.koder.avslutsorsak,
+    klar: async (text) => {
+      await oppnaBrukare(tillstand.brukareId);
+      visaKlart(text);
+    },
+  });
+  initBrukare({
+    anropa,
+    t,
+    el,
+    handlaggareId: () => tillstand.handlaggareId,
+    ombudTyper: () => tillstand.koder.ombud_typ ?? [],
+    oppna: async (id, text) => {
+      await oppnaBrukare(id);
+      visaKlart(text);
+    },
+  });
+  initUppfoljning({
+    anropa,
+    t,
+    el,
+    handlaggareId: () => tillstand.handlaggareId,
+    klar: async (text) => {
+      await oppnaBrukare(tillstand.brukareId);
+      visaKlart(text);
+    },
+  });
   kopplaHandelser();
   const zoom = Number(localStorage.getItem("valfri.zoom"));
   if (zoom && zoom !== 1) await zooma(zoom);

@@ -117,3 +117,4 @@ fel-beslut-inte-i-kraft = Only a decision that has been made and has not already
 falt-avslutsorsak = Reason
 falt-vem_valde = Who chose
 fel-db-kommunlage = This database is a desk in kommunläge, linked to the municipality's shared register. The window does not work in kommunläge yet; use the valfri program (valfri sync, valfri status, valfri choose) for it.
+falt-resultat = Outcome

@@ -117,3 +117,4 @@ fel-beslut-inte-i-kraft = Bara ett fattat beslut som inte redan är avslutat kan
 falt-avslutsorsak = Orsak
 falt-vem_valde = Vem som valde
 fel-db-kommunlage = Den här databasen är ett skrivbord i kommunläge, kopplat till kommunens gemensamma register. Fönstret arbetar ännu inte i kommunläge; använd programmet valfri (valfri sync, valfri status, valfri choose) för den.
+falt-resultat = Resultat

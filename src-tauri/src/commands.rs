@@ -231,6 +231,7 @@ pub struct Kodlistor {
     pub kanal: Vec<Kodord>,
     /// The reasons a caseworker may give for ending a beslut by hand.
     pub avslutsorsak: Vec<Kodord>,
+    pub ombud_typ: Vec<Kodord>,
 }
 
 /// One value of a vocabulary: the code the core takes and the word a person reads.
@@ -250,6 +251,10 @@ impl Kodlistor {
             avslutsorsak: Avslutsorsak::FOR_HAND
                 .iter()
                 .map(|o| Kodord { kod: o.kod(), text: l.t(sprak, &o.meddelande_id()) })
+                .collect(),
+            ombud_typ: valfri_domain::OmbudTyp::ALLA
+                .iter()
+                .map(|o| ord(o.kod(), o.meddelande_id()))
                 .collect(),
         }
     }
@@ -332,6 +337,8 @@ pub struct LageVy {
     pub fatta_hinder: Option<String>,
     /// Whether it can be ended by hand.
     pub kan_avslutas: bool,
+    /// The latest follow-up recorded: "Gjord 2026-12-02, nästa 2027-03-01".
+    pub uppfoljning: Option<String>,
 }
 
 /// The page's beslut in words: provider and since when, how it ended, what stops a draft.
@@ -345,7 +352,7 @@ fn lagen(
 ) -> Result<Vec<LageVy>, Lagringsfel> {
     let dag = idag();
     let lagen = s.beslutslagen(brukare_id)?;
-    Ok(beslut
+    beslut
         .iter()
         .map(|b| {
             let lage = lagen.iter().find(|x| x.beslut_id == b.id);
@@ -379,9 +386,26 @@ fn lagen(
             };
             let kan_avslutas = valfri_domain::beslutsregler::kan_avslutas(b.status).is_ok()
                 && b.ersatt_av.is_none();
-            LageVy { beslut_id: b.id.clone(), utforare, avslutat, fatta_hinder, kan_avslutas }
+            let uppfoljning = s.senaste_uppfoljning(&b.id)?.map(|(gjord, nasta)| match nasta {
+                Some(n) => l.text(
+                    sprak,
+                    "ui-uppfoljning-gjord-nasta",
+                    &[("datum", gjord.to_string().into()), ("nasta", n.to_string().into())],
+                ),
+                None => {
+                    l.text(sprak, "ui-uppfoljning-gjord", &[("datum", gjord.to_string().into())])
+                }
+            });
+            Ok(LageVy {
+                beslut_id: b.id.clone(),
+                utforare,
+                avslutat,
+                fatta_hinder,
+                kan_avslutas,
+                uppfoljning,
+            })
         })
-        .collect())
+        .collect::<Result<_, Lagringsfel>>()
 }
 
 #[tauri::command]
@@ -398,7 +422,6 @@ pub async fn oppna_brukare(
             let aktor = s.aktor(&handlaggare_id)?;
             // A brukare with skyddade personuppgifter opens only with the reason the handläggare gives.
             let brukare = s.oppna_brukare(&aktor, &id, skal.as_deref())?;
-            s.uppdatera_verkstallighet(idag())?;
             let beslut = s.beslut_for_brukare(&aktor, &id)?;
             let lagen = lagen(s, &l10n, &sprak2, &aktor, &id, &beslut)?;
             Ok(Brukarsida { brukare, beslut, lagen })
@@ -693,6 +716,103 @@ pub async fn bekrafta_avslut(
     Ok(state.l10n.bekraftelse(&state.sprak(&sprak), &b))
 }
 
+/// Records a follow-up: done on `datum` (empty: today), what it found, and the next date (empty:
+/// none). Dates are read by the core.
+#[tauri::command]
+pub async fn registrera_uppfoljning(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    beslut_id: String,
+    datum: String,
+    resultat: String,
+    nasta: String,
+) -> Result<(), Felsvar> {
+    let las = |falt: &'static str, s: &str| {
+        tolkat(
+            &state,
+            &sprak,
+            Some(s).filter(|s| !s.trim().is_empty()).map(|s| tolka_datum(falt, s)).transpose(),
+        )
+    };
+    let dag = las("datum", &datum)?.unwrap_or_else(idag);
+    let nasta = las("uppfoljning", &nasta)?;
+    state
+        .med_store(&sprak, move |s| {
+            s.registrera_uppfoljning(&s.aktor(&handlaggare_id)?, &beslut_id, dag, &resultat, nasta)
+        })
+        .await
+}
+
+/// What the brukare form offers: the områden and the languages letters can be written in.
+#[derive(Debug, Serialize)]
+pub struct Brukaruppgifter {
+    pub omraden: Vec<valfri_domain::Omrade>,
+    pub sprak: Vec<String>,
+}
+
+#[tauri::command]
+pub async fn brukaruppgifter(
+    state: State<'_, Tillstand>,
+    sprak: String,
+) -> Result<Brukaruppgifter, Felsvar> {
+    state
+        .med_store(&sprak, |s| {
+            Ok(Brukaruppgifter { omraden: s.omraden()?, sprak: s.kommun()?.sprak })
+        })
+        .await
+}
+
+/// An ombud as the form sends it: the type as a code, which must be chosen.
+#[derive(Debug, serde::Deserialize)]
+pub struct OmbudRad {
+    pub typ: String,
+    pub namn: String,
+    pub adress: String,
+    pub postnummer: String,
+    pub postort: String,
+}
+
+/// Registers a new brukare (`id` empty) or changes one, with their ombud (the list replaces the
+/// old one); checked by the core exactly as an imported brukare is. Returns the brukare's id.
+#[tauri::command]
+pub async fn spara_brukare(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    id: Option<String>,
+    brukare: valfri_store::NyBrukare,
+    ombud: Vec<OmbudRad>,
+) -> Result<String, Felsvar> {
+    let mut brukare = brukare;
+    brukare.ombud = ombud
+        .into_iter()
+        .map(|o| {
+            let typ = if o.typ.trim().is_empty() {
+                Err(Valideringsfel::Saknas { falt: "ombud_typ" })
+            } else {
+                valfri_domain::OmbudTyp::fran_kod(&o.typ)
+            };
+            Ok(valfri_store::NyttOmbud {
+                typ: tolkat(&state, &sprak, typ)?,
+                namn: o.namn,
+                adress: o.adress,
+                postnummer: o.postnummer,
+                postort: o.postort,
+            })
+        })
+        .collect::<Result<_, Felsvar>>()?;
+    state
+        .med_store(&sprak, move |s| {
+            let aktor = s.aktor(&handlaggare_id)?;
+            match id.filter(|i| !i.is_empty()) {
+                Some(id) => s.andra_brukare(&aktor, &id, &brukare).map(|()| id),
+                None => s.ny_brukare(&aktor, &brukare),
+            }
+        })
+        .await
+}
+
 /// Ends a beslut by hand today for `orsak`; its provider's place is freed.
 #[tauri::command]
 pub async fn avsluta_beslut(
@@ -771,6 +891,8 @@ pub async fn arbetslistor(
     state
         .med_store(&sprak, move |s| {
             let aktor = s.aktor(&handlaggare_id)?;
+            // The day's automatic steps (verkställt from a provider's start, ended when run
+            // out) before the day's lists: the start page is shown after every unlock.
             s.uppdatera_verkstallighet(idag())?;
             s.arbetslistor(&aktor, idag())
         })

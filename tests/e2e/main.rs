@@ -6,6 +6,7 @@
 // Xvfb and WebKitWebDriver exist only there; elsewhere this test binary is empty.
 #![cfg(target_os = "linux")]
 
+mod dagen;
 // The benchmark in tests/benches uses parts of the harness these tests do not.
 #[allow(dead_code)]
 mod harness;
@@ -145,7 +146,10 @@ fn a_byte_is_registered_through_the_window_and_a_full_provider_cannot_be_picked(
                 "only valbar providers can be picked: {options:?}"
             );
             app.click_containing("#val-utforare option", "Östra Strandens").await?;
+            // Nothing is preselected: who chose is what the caseworker says.
+            app.click_containing("#val-vem option", "Ombudet").await?;
             app.click("#val-registrera").await?;
+            dagen::bekrafta_med_enter(app, &["byter utförare", "Östra Strandens"]).await?;
             app.wait_for_texts("#valhistorik li", "the byte in the history", |h| {
                 h.iter().any(|x| x.contains("Byte av utförare") && x.contains("Östra Strandens"))
             })
@@ -197,6 +201,7 @@ fn ickeval_is_applied_from_the_window_and_explained() {
             app.wait_for_texts("#valhistorik", "the history", |h| !h.is_empty()).await?;
             if app.texts("p#valhistorik").await?.iter().any(|t| t.contains("Ingen utförare")) {
                 app.click("#ickeval-svarsdatum").await?;
+                dagen::bekrafta_med_enter(app, &["Ickevalsalternativet"]).await?;
                 app.wait_for_texts(".forklaring-lista li", "the explanation", |rows| {
                     rows.iter().any(|r| r.contains("tilldelades enligt ickevalsalternativet"))
                 })
@@ -245,6 +250,7 @@ fn a_beslut_is_created_with_validation_as_you_type_and_made() {
         })
         .await?;
         app.click("#spara-fatta").await?;
+        dagen::bekrafta_med_enter(app, &["Ledsagarservice", "12,5 timmar per månad", NAME]).await?;
         app.wait_for_texts("#beslut-lista li.beslut", "one more beslut, made", |b| {
             b.len() == before + 1
                 && b.iter().any(|x| {
@@ -264,6 +270,7 @@ fn a_draft_is_made_and_an_omprovning_replaces_a_beslut() {
         open_marta(app).await?;
         // The demo gives Märta a ledsagarservice draft.
         app.click(".fatta-beslut").await?;
+        dagen::bekrafta_med_enter(app, &["Ledsagarservice"]).await?;
         app.wait_for_texts("p.klart", "the confirmation", |m| {
             m.iter().any(|x| x.contains("fattat"))
         })
@@ -276,6 +283,7 @@ fn a_draft_is_made_and_an_omprovning_replaces_a_beslut() {
         .await?;
         app.type_text("#f-omfattning", "10").await?;
         app.click("#spara-fatta").await?;
+        dagen::bekrafta_med_enter(app, &["ersätter det tidigare"]).await?;
         app.wait_for_texts("#beslut-lista li.beslut", "the replaced beslut marked", |b| {
             b.iter().any(|x| x.contains("Ersatt av ett nytt beslut"))
                 && b.iter().filter(|x| x.contains("Ersätter ett tidigare beslut")).count() >= 2

@@ -610,6 +610,8 @@ fn beslut_add(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             Some(id) => store.aktor(&id)?,
             None => cli_aktor(&store)?,
         };
+        // Refused before the draft is written: a refused act leaves nothing behind.
+        store.kontrollera_fattande(&ny, idag())?;
         let id = store.skapa_utkast(&aktor, &ny)?;
         store.fatta_beslut(&aktor, &id, idag())?;
         id

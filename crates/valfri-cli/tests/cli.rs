@@ -54,11 +54,12 @@ fn lists_of_insatser_omraden_and_utforare() {
 #[test]
 fn beslut_add_makes_a_decision_and_refuses_bad_input_with_the_right_exit_code() {
     let k = Kommun::demo();
+    let ny = k.ny_brukare();
     let svar = k.json(&[
         "beslut",
         "add",
         "--brukare",
-        "340415-9828",
+        &ny,
         "--insats",
         "hemtjanst",
         "--utfall",
@@ -76,6 +77,24 @@ fn beslut_add_makes_a_decision_and_refuses_bad_input_with_the_right_exit_code() 
     ]);
     assert_eq!(svar["status"], "beslutat");
     assert_eq!(svar["id"].as_str().unwrap().len(), 26);
+
+    // Märta has a granted hemtjänst running: a second grant overlapping it is refused, saying so.
+    let fel = k.valfri(&[
+        "beslut",
+        "add",
+        "--brukare",
+        "340415-9828",
+        "--insats",
+        "hemtjanst",
+        "--utfall",
+        "bifall",
+        "--omfattning",
+        "5",
+        "--from",
+        "2026-12-01",
+    ]);
+    assert_eq!(fel.status.code(), Some(1));
+    assert!(text(&fel.stderr).contains("omprövning"), "{}", text(&fel.stderr));
 
     let fel = k.valfri(&[
         "beslut",
@@ -242,12 +261,14 @@ fn usage_and_storage_errors_have_their_own_exit_codes() {
     assert!(text(&hjalp.stdout).contains("brukare search"));
 }
 
+/// A granted hemtjänst beslut for a new brukare in område C (Märta has one running already).
 fn nytt_beslut(k: &Kommun) -> String {
+    let ny = k.ny_brukare();
     let svar = k.json(&[
         "beslut",
         "add",
         "--brukare",
-        "340415-9828",
+        &ny,
         "--insats",
         "hemtjanst",
         "--utfall",
@@ -301,14 +322,19 @@ fn choose_registers_a_choice_then_a_byte_and_refuses_a_full_provider() {
         "--utforare",
         &orgnr(&k, "Almgårdens"),
         "--by",
-        "ombud",
+        "brukare",
         "--info",
         "tolk",
         "--sprak",
         "fi",
     ]);
     assert_eq!(val["typ"], "aktivt_val");
-    assert_eq!(val["vem_valde"], "ombud");
+    assert_eq!(val["vem_valde"], "brukare");
+    // Nothing is recorded that did not happen: this brukare has no ombud.
+    let utan_ombud =
+        k.valfri(&["choose", "--beslut", &b, "--utforare", &orgnr(&k, "Östra"), "--by", "ombud"]);
+    assert_eq!(utan_ombud.status.code(), Some(1));
+    assert!(text(&utan_ombud.stderr).contains("inget ombud"), "{}", text(&utan_ombud.stderr));
     let byte = k.valfri(&["choose", "--beslut", &b, "--utforare", &orgnr(&k, "Östra")]);
     assert_eq!(byte.status.code(), Some(0));
     assert!(

@@ -223,8 +223,19 @@ fn a_refused_letter_leaves_nothing_from_letter_or_letters() {
         k.json(&args)["id"].as_str().unwrap().to_owned()
     };
     let avslag = beslut("avslag", "2026-01-01", "2030-12-31");
-    // Ran out long before today.
-    let utgatt = beslut("bifall", "2020-01-01", "2020-12-31");
+    // Ran out long before today. Such a beslut can no longer be made (a period wholly past is
+    // refused), but a database from before that rule can hold one: it is written directly.
+    let utgatt = "01UTGATTUTGATTUTGATTUTGATT".to_owned();
+    rusqlite::Connection::open(&k.db)
+        .unwrap()
+        .execute(
+            "INSERT INTO beslut (id, brukare_id, insats_id, diarienummer, ansokningsdatum, beslutsdatum, utfall,
+                omfattning, giltig_fran, giltig_till, motivering, handlaggare_id, status, skapad, andrad)
+             SELECT ?1, brukare_id, insats_id, 'VON 2019/0001', '2019-12-01', '2019-12-15', 'bifall', 8,
+                '2020-01-01', '2020-12-31', '', handlaggare_id, 'beslutat', skapad, andrad FROM beslut WHERE id = ?2",
+            [&utgatt, &avslag],
+        )
+        .unwrap();
     let fore = |t: &str| k.antal(&format!("SELECT count(*) FROM {t}"));
     let (dokument, information) = (fore("dokument"), fore("information"));
     let ut = k.dir.path().join("ut");

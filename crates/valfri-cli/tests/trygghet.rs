@@ -166,6 +166,7 @@ impl Drop for Skrivskydd {
 #[test]
 fn a_read_only_database_gives_exit_3_with_its_message_and_loses_nothing() {
     let k = Kommun::demo();
+    let ny = k.ny_brukare();
     let fore = k.antal("SELECT count(*) FROM beslut");
     let logg = k.antal("SELECT count(*) FROM handelselogg");
     let Some(skydd) = Skrivskydd::pa(&k.db) else {
@@ -176,7 +177,7 @@ fn a_read_only_database_gives_exit_3_with_its_message_and_loses_nothing() {
         "beslut",
         "add",
         "--brukare",
-        "19340415-9828",
+        &ny,
         "--insats",
         "hemtjanst",
         "--utfall",

@@ -1,5 +1,5 @@
-//! The rules of a beslut's life that both stores apply (the desk's SQLite and the hub's
-//! PostgreSQL): when a beslut may be made, when a choice may be recorded as it is, what the
+//! The rules of a beslut's life that both stores apply (the desk's `SQLite` and the hub's
+//! `PostgreSQL`): when a beslut may be made, when a choice may be recorded as it is, what the
 //! caseworker is asked to confirm, and when a beslut holds a place under a provider's cap.
 //! Pure functions over data the store has read; the stores hold the SQL and call these.
 
@@ -184,6 +184,40 @@ pub fn kan_avslutas(status: BeslutStatus) -> Result<(), Beslutsregelfel> {
     }
 }
 
+/// A follow-up as recorded: done on `datum` (not ahead of `idag`), with the next one due on
+/// `nasta` (after `datum`) or none. The beslut must be in force. Returns the dates as given.
+pub fn kontrollera_uppfoljning(
+    status: BeslutStatus,
+    datum: NaiveDate,
+    nasta: Option<NaiveDate>,
+    idag: NaiveDate,
+) -> Result<(NaiveDate, Option<NaiveDate>), crate::Valideringsfel> {
+    crate::val::kontrollera_handelsedatum(datum, idag)?;
+    if nasta.is_some_and(|n| n <= datum) {
+        return Err(crate::Valideringsfel::DatumOrdning);
+    }
+    if !matches!(status, BeslutStatus::Beslutat | BeslutStatus::Verkstallt) {
+        return Err(crate::Valideringsfel::OkantVarde {
+            falt: "status",
+            varde: status.kod().into(),
+        });
+    }
+    Ok((datum, nasta))
+}
+
+/// When a beslut's next follow-up is due: the latest recorded follow-up's next date (none when
+/// it set none), or the beslut's own uppföljning date when none is recorded yet. The worklist
+/// lists a beslut whose due date is within its horizon; the stores compute the same in SQL.
+pub fn uppfoljning_forfaller(
+    beslutets: Option<NaiveDate>,
+    senaste_nasta: Option<Option<NaiveDate>>,
+) -> Option<NaiveDate> {
+    match senaste_nasta {
+        Some(nasta) => nasta,
+        None => beslutets,
+    }
+}
+
 // --- Holding a place under a provider's cap -------------------------------------------------------
 
 /// **The rule.** A val (one provider carrying out one beslut) holds a place under that
@@ -209,8 +243,8 @@ pub fn haller_plats(
 }
 
 /// [`haller_plats`] as an SQL predicate over a `val` row aliased `val` joined to its `beslut`
-/// aliased `beslut`, with the day as the placeholder `dag` (`?3` in SQLite, `$3` in PostgreSQL).
-/// Dates compare as ISO text in SQLite and as `date` in PostgreSQL; both give the same order.
+/// aliased `beslut`, with the day as the placeholder `dag` (`?3` in `SQLite`, `$3` in `PostgreSQL`).
+/// Dates compare as ISO text in `SQLite` and as `date` in `PostgreSQL`; both give the same order.
 pub fn haller_plats_sql(val: &str, beslut: &str, dag: &str) -> String {
     format!(
         "({val}.slutdatum IS NULL AND {beslut}.status <> 'avslutat' \
@@ -376,7 +410,8 @@ mod tests {
         );
         // An omprövning of it may.
         assert!(
-            kontrollera_fattande(&ny, "", Some("a"), &[befintligt.clone()], k, d(IDAG)).is_ok()
+            kontrollera_fattande(&ny, "", Some("a"), std::slice::from_ref(&befintligt), k, d(IDAG))
+                .is_ok()
         );
         // Another insats, a refusal, an ended one, a draft, or a period after it: no clash.
         let annan = Beslutsperiod { insats_kod: "dagverksamhet", ..befintligt.clone() };
@@ -387,16 +422,35 @@ mod tests {
             assert!(kontrollera_fattande(&ny, "", None, &[ovrigt], k, d(IDAG)).is_ok());
         }
         let efter = period("n", "hemtjanst", BeslutStatus::Utkast, "2027-07-01", None);
-        assert!(kontrollera_fattande(&efter, "", None, &[befintligt.clone()], k, d(IDAG)).is_ok());
+        assert!(
+            kontrollera_fattande(&efter, "", None, std::slice::from_ref(&befintligt), k, d(IDAG))
+                .is_ok()
+        );
         // The day it ends is still inside it.
         let samma_dag = period("n", "hemtjanst", BeslutStatus::Utkast, "2027-06-30", None);
         assert!(
-            kontrollera_fattande(&samma_dag, "", None, &[befintligt.clone()], k, d(IDAG)).is_err()
+            kontrollera_fattande(
+                &samma_dag,
+                "",
+                None,
+                std::slice::from_ref(&befintligt),
+                k,
+                d(IDAG)
+            )
+            .is_err()
         );
         // A refusal never clashes: it grants nothing.
         let nytt_avslag = Beslutsperiod { utfall: Utfall::Avslag, ..ny.clone() };
         assert!(
-            kontrollera_fattande(&nytt_avslag, "", None, &[befintligt.clone()], k, d(IDAG)).is_ok()
+            kontrollera_fattande(
+                &nytt_avslag,
+                "",
+                None,
+                std::slice::from_ref(&befintligt),
+                k,
+                d(IDAG)
+            )
+            .is_ok()
         );
         // The draft itself is not its own clash.
         let sig_sjalv =
@@ -442,6 +496,26 @@ mod tests {
         assert!(mojliga_valjare(true).contains(&VemValde::Ombud));
         assert!(!mojliga_informationssatt(false).contains(&Brev));
         assert_eq!(mojliga_informationssatt(true).len(), Informationssatt::ALLA.len());
+    }
+
+    #[test]
+    fn a_follow_up_is_dated_today_or_before_and_sets_when_the_next_is_due() {
+        let dag = d(IDAG);
+        let v = BeslutStatus::Verkstallt;
+        assert!(kontrollera_uppfoljning(v, dag, dag.succ_opt(), dag).is_ok());
+        assert!(kontrollera_uppfoljning(v, dag.succ_opt().unwrap(), None, dag).is_err());
+        assert_eq!(
+            kontrollera_uppfoljning(v, dag, Some(dag), dag),
+            Err(crate::Valideringsfel::DatumOrdning)
+        );
+        assert!(kontrollera_uppfoljning(BeslutStatus::Avslutat, dag, None, dag).is_err());
+        let planerad = Some(d("2026-12-10"));
+        assert_eq!(uppfoljning_forfaller(planerad, None), planerad);
+        assert_eq!(uppfoljning_forfaller(planerad, Some(None)), None, "done, none planned");
+        assert_eq!(
+            uppfoljning_forfaller(planerad, Some(Some(d("2027-03-01")))),
+            Some(d("2027-03-01"))
+        );
     }
 
     #[test]

@@ -85,53 +85,6 @@ impl Localizer {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use chrono::NaiveDate;
-    use valfri_domain::val::{Hoppad, Listplats};
-    use valfri_domain::{IckevalModell, IckevalOrsak};
-
-    use super::*;
-
-    #[test]
-    fn an_explanation_reads_as_sentences_in_each_language() {
-        let l = Localizer::new().unwrap();
-        let p = |id: &str, namn: &str| Listplats { utforare_id: id.into(), namn: namn.into() };
-        let f = Ickevalsforklaring {
-            modell: IckevalModell::Turordning,
-            orsak: IckevalOrsak::Svarsdatum,
-            datum: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-            insats_kod: "hemtjanst".into(),
-            omrade: Some("N".into()),
-            registerversion: 7,
-            lista: vec![p("a", "Almgården"), p("b", "Björk"), p("c", "Ceder")],
-            senast_tilldelad: Some(p("a", "Almgården")),
-            hoppade: vec![Hoppad {
-                utforare_id: "b".into(),
-                namn: "Björk".into(),
-                status: Valbarhet::VidTak { tak: 2, aktiva: 2 },
-            }],
-            tilldelad: p("c", "Ceder"),
-        };
-        let sv = l.ickevalsforklaring("sv", &f);
-        assert_eq!(
-            sv[0],
-            "Ceder tilldelades enligt ickevalsalternativet: Turordning mellan utförarna."
-        );
-        assert!(
-            sv.contains(
-                &"Björk hoppades över: Tar för närvarande inte emot nya (2 av 2 platser är tagna)."
-                    .to_owned()
-            ),
-            "{sv:?}"
-        );
-        assert!(sv.contains(&"Förra tilldelningen på listan gick till Almgården.".to_owned()));
-        assert!(sv.last().unwrap().contains('7'));
-        let en = l.ickevalsforklaring("en", &f);
-        assert!(en[0].starts_with("Ceder was assigned"));
-    }
-}
-
 impl Localizer {
     /// The one sentence a person confirms before an irreversible act: "Beslutet om Hemtjänst,
     /// 28 timmar per månad, för Märta Ekström fattas och kan sedan inte ändras, bara omprövas."
@@ -219,4 +172,51 @@ impl Localizer {
 fn tal_text(sprak: &str, tal: f64) -> String {
     let text = format!("{tal}");
     if sprak == "en" { text } else { text.replace('.', ",") }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use valfri_domain::val::{Hoppad, Listplats};
+    use valfri_domain::{IckevalModell, IckevalOrsak};
+
+    use super::*;
+
+    #[test]
+    fn an_explanation_reads_as_sentences_in_each_language() {
+        let l = Localizer::new().unwrap();
+        let p = |id: &str, namn: &str| Listplats { utforare_id: id.into(), namn: namn.into() };
+        let f = Ickevalsforklaring {
+            modell: IckevalModell::Turordning,
+            orsak: IckevalOrsak::Svarsdatum,
+            datum: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            insats_kod: "hemtjanst".into(),
+            omrade: Some("N".into()),
+            registerversion: 7,
+            lista: vec![p("a", "Almgården"), p("b", "Björk"), p("c", "Ceder")],
+            senast_tilldelad: Some(p("a", "Almgården")),
+            hoppade: vec![Hoppad {
+                utforare_id: "b".into(),
+                namn: "Björk".into(),
+                status: Valbarhet::VidTak { tak: 2, aktiva: 2 },
+            }],
+            tilldelad: p("c", "Ceder"),
+        };
+        let sv = l.ickevalsforklaring("sv", &f);
+        assert_eq!(
+            sv[0],
+            "Ceder tilldelades enligt ickevalsalternativet: Turordning mellan utförarna."
+        );
+        assert!(
+            sv.contains(
+                &"Björk hoppades över: Tar för närvarande inte emot nya (2 av 2 platser är tagna)."
+                    .to_owned()
+            ),
+            "{sv:?}"
+        );
+        assert!(sv.contains(&"Förra tilldelningen på listan gick till Almgården.".to_owned()));
+        assert!(sv.last().unwrap().contains('7'));
+        let en = l.ickevalsforklaring("en", &f);
+        assert!(en[0].starts_with("Ceder was assigned"));
+    }
 }

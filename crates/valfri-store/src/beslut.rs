@@ -438,6 +438,17 @@ fn kontrollera_att_fatta(
     ersatter: Option<&str>,
     dag: NaiveDate,
 ) -> Resultat<()> {
+    fn period(x: &Beslut) -> Beslutsperiod<'_> {
+        Beslutsperiod {
+            id: Some(x.id.as_str()),
+            insats_kod: &x.insats_kod,
+            utfall: x.utfall,
+            status: x.status,
+            diarienummer: &x.diarienummer,
+            giltig_fran: x.giltig_fran,
+            giltig_till: x.giltig_till,
+        }
+    }
     let krav = valfri_domain::beslutsregler::Beslutskrav {
         motivering: tx.rad(
             "SELECT coalesce((SELECT krav_motivering FROM kommun WHERE id = 1), 0)",
@@ -456,17 +467,6 @@ fn kontrollera_att_fatta(
             .map(|r| r?)
             .collect::<Resultat<Vec<_>>>()?
     };
-    fn period(x: &Beslut) -> Beslutsperiod<'_> {
-        Beslutsperiod {
-            id: Some(x.id.as_str()),
-            insats_kod: &x.insats_kod,
-            utfall: x.utfall,
-            status: x.status,
-            diarienummer: &x.diarienummer,
-            giltig_fran: x.giltig_fran,
-            giltig_till: x.giltig_till,
-        }
-    }
     let ovriga: Vec<Beslutsperiod<'_>> = ovriga.iter().map(period).collect();
     Ok(kontrollera_fattande(&period(b), &b.motivering, ersatter, &ovriga, krav, dag)?)
 }
@@ -627,6 +627,14 @@ impl Store {
         })?)
     }
 
+    /// Whether a new beslut could be made on `dag` by the rules (see
+    /// `valfri_domain::beslutsregler::kontrollera_fattande`), before anything is written.
+    /// The beslut is checked as a draft first, so a bad field is said before a rule.
+    pub fn kontrollera_fattande(&self, ny: &NyttBeslut, dag: NaiveDate) -> Resultat<()> {
+        self.validera_beslut(ny)?;
+        self.i_transaktion(|tx| kontrollera_att_fatta(tx, &som_beslut(ny, None), None, dag))
+    }
+
     /// What making a saved draft would do; refused as [`Store::fatta_beslut`] would be.
     pub fn bekrafta_fatta(
         &self,
@@ -716,6 +724,61 @@ impl Store {
                 })
             })
             .collect()
+    }
+}
+
+impl Store {
+    /// Records that a follow-up was done on `datum` with its `resultat`, and when the next is
+    /// due (`nasta`, or none). The beslut then leaves the worklist until that date comes near.
+    /// A recorded follow-up is never edited (a trigger holds it).
+    pub fn registrera_uppfoljning(
+        &self,
+        aktor: &Aktor,
+        beslut_id: &str,
+        datum: NaiveDate,
+        resultat: &str,
+        nasta: Option<NaiveDate>,
+    ) -> Resultat<()> {
+        let resultat = valfri_domain::kontrollera_text(valfri_domain::Falt::RESULTAT, resultat)?;
+        self.i_transaktion(|tx| {
+            let b = hamta(tx, beslut_id)?;
+            let (datum, nasta) = valfri_domain::beslutsregler::kontrollera_uppfoljning(
+                b.status,
+                datum,
+                nasta,
+                crate::idag(),
+            )?;
+            tx.execute(
+                "INSERT INTO uppfoljning (id, beslut_id, datum, resultat, nasta, handlaggare, skapad)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    crate::ny_id(),
+                    beslut_id,
+                    datum.to_string(),
+                    resultat,
+                    nasta.map(|n| n.to_string()),
+                    aktor.logg_namn(),
+                    nu()
+                ],
+            )?;
+            logg::skriv(tx, aktor, "uppfoljning", "beslut", beslut_id, &datum.to_string())
+        })
+    }
+
+    /// The latest follow-up of a beslut: (done on, next due), if one was recorded.
+    pub fn senaste_uppfoljning(
+        &self,
+        beslut_id: &str,
+    ) -> Resultat<Option<(NaiveDate, Option<NaiveDate>)>> {
+        let rad: Option<(String, Option<String>)> = self
+            .conn
+            .rad(
+                "SELECT datum, nasta FROM uppfoljning WHERE beslut_id = ?1 ORDER BY datum DESC, rowid DESC LIMIT 1",
+                [beslut_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        rad.map(|(d, n)| Ok((datum(&d)?, datum_opt(n)?))).transpose()
     }
 }
 

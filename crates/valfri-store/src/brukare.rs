@@ -60,6 +60,58 @@ impl Store {
         })
     }
 
+    /// Changes a brukare's record: names, address, område, language, large print and ombud (the
+    /// list sent replaces the old one: an ombud left out has ended, a new one is added). Checked
+    /// exactly as a new brukare and an imported one are ([`Store::validera_brukare`]). The
+    /// personnummer and the skyddad mark are not changed here. The change is logged with the
+    /// fields that changed, not their values.
+    pub fn andra_brukare(&self, aktor: &Aktor, id: &str, ny: &NyBrukare) -> Resultat<()> {
+        let (pnr, skyddad): (String, bool) = self
+            .conn
+            .rad("SELECT personnummer, skyddad FROM brukare WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?
+            .ok_or_else(|| Lagringsfel::HittasInte { typ: "brukare", id: id.to_owned() })?;
+        let v = self.validera_brukare(&NyBrukare { personnummer: pnr, skyddad, ..ny.clone() })?;
+        self.i_transaktion(|tx| {
+            let hela = format!("{} {}", v.fornamn, v.efternamn);
+            tx.execute(
+                "UPDATE brukare SET fornamn = ?2, efternamn = ?3, co = ?4, adress = ?5, postnummer = ?6, postort = ?7,
+                    omrade_id = ?8, sprak = ?9, storstil = ?10, namn_gemener = ?11, namn_vikt = ?12, fornamn_vikt = ?13,
+                    efternamn_vikt = ?14, andrad = ?15
+                 WHERE id = ?1",
+                params![
+                    id,
+                    v.fornamn,
+                    v.efternamn,
+                    v.co,
+                    v.adress,
+                    v.postnummer,
+                    v.postort,
+                    v.omrade_id,
+                    v.sprak,
+                    v.storstil,
+                    hela.to_lowercase(),
+                    vika(&hela),
+                    vika(&v.fornamn),
+                    vika(&v.efternamn),
+                    nu()
+                ],
+            )?;
+            tx.execute("DELETE FROM ombud WHERE brukare_id = ?1", [id])?;
+            let tid = nu();
+            for o in &v.ombud {
+                tx.execute(
+                    "INSERT INTO ombud (id, brukare_id, typ, namn, adress, postnummer, postort, skapad, andrad)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                    params![ny_id(), id, o.typ.kod(), o.namn, o.adress, o.postnummer, o.postort, tid],
+                )?;
+            }
+            logg::skriv(tx, aktor, "andra", "brukare", id, &format!("ombud {}", v.ombud.len()))
+        })
+    }
+
     /// Checks everything about a new brukare that can be checked without writing.
     pub(crate) fn validera_brukare(&self, ny: &NyBrukare) -> Resultat<ValideradBrukare> {
         let mut ombud = Vec::new();

@@ -58,7 +58,7 @@ impl Demo {
             .unwrap()
     }
 
-    fn utkast(&self, brukare: &str, fran: NaiveDate, till: Option<NaiveDate>) -> NyttBeslut {
+    fn utkast(brukare: &str, fran: NaiveDate, till: Option<NaiveDate>) -> NyttBeslut {
         NyttBeslut {
             brukare_id: brukare.into(),
             insats_kod: "hemtjanst".into(),
@@ -79,7 +79,7 @@ impl Demo {
         let b = self.ny_brukare(nr);
         let id = self
             .store
-            .skapa_utkast(&self.hl, &self.utkast(&b, idag() - Days::new(5), till))
+            .skapa_utkast(&self.hl, &Self::utkast(&b, idag() - Days::new(5), till))
             .unwrap();
         self.store.fatta_beslut(&self.hl, &id, idag() - Days::new(5)).unwrap();
         id
@@ -217,7 +217,7 @@ fn the_rules_for_making_a_beslut_refuse_with_a_reason_and_leave_nothing() {
     let fore = d.store.beslut_for_brukare(&d.hl, &b).unwrap().len();
 
     // The whole period in the past.
-    let forr = d.utkast(&b, idag() - Days::new(60), Some(idag() - Days::new(1)));
+    let forr = Demo::utkast(&b, idag() - Days::new(60), Some(idag() - Days::new(1)));
     let id = d.store.skapa_utkast(&d.hl, &forr).unwrap();
     assert!(matches!(
         d.store.fatta_beslut(&d.hl, &id, idag()),
@@ -226,15 +226,16 @@ fn the_rules_for_making_a_beslut_refuse_with_a_reason_and_leave_nothing() {
     assert_eq!(d.store.beslut(&d.hl, &id).unwrap().status, BeslutStatus::Utkast);
 
     // A second grant overlapping the first; an omprövning of it is allowed.
-    let forsta = d.store.skapa_utkast(&d.hl, &d.utkast(&b, idag(), None)).unwrap();
+    let forsta = d.store.skapa_utkast(&d.hl, &Demo::utkast(&b, idag(), None)).unwrap();
     d.store.fatta_beslut(&d.hl, &forsta, idag()).unwrap();
-    let andra = d.store.skapa_utkast(&d.hl, &d.utkast(&b, idag() + Days::new(10), None)).unwrap();
+    let andra =
+        d.store.skapa_utkast(&d.hl, &Demo::utkast(&b, idag() + Days::new(10), None)).unwrap();
     let fel = d.store.fatta_beslut(&d.hl, &andra, idag()).unwrap_err();
     assert!(
         matches!(fel, Lagringsfel::Beslutsregel(Beslutsregelfel::Overlappar { .. })),
         "{fel:?}"
     );
-    let om = d.store.omprova(&d.hl, &forsta, &d.utkast(&b, idag(), None)).unwrap();
+    let om = d.store.omprova(&d.hl, &forsta, &Demo::utkast(&b, idag(), None)).unwrap();
     d.store.fatta_beslut(&d.hl, &om, idag()).unwrap();
 
     // The municipality requires a diarienummer: the form with "make it" is refused before
@@ -301,4 +302,97 @@ fn a_choice_is_recorded_only_as_it_happened_and_carries_the_beslut_out() {
     let lage = d.store.beslutslagen(&beslut.brukare_id).unwrap();
     assert!(lage[0].utforare.as_deref().is_some_and(|u| u.starts_with("Almgården")));
     assert_eq!((lage[0].sedan, lage[0].verkstalld), (Some(idag()), Some(idag())));
+}
+
+#[test]
+fn a_recorded_follow_up_takes_the_beslut_off_the_worklist_until_the_next_date_nears() {
+    let d = demo();
+    let lista = d.store.arbetslistor(&d.hl, idag()).unwrap().uppfoljning;
+    let post = lista.first().expect("the demo has follow-ups due").clone();
+    let pa_listan = |id: &str| {
+        d.store.arbetslistor(&d.hl, idag()).unwrap().uppfoljning.iter().any(|p| p.beslut_id == id)
+    };
+    // Refused: no outcome, a date ahead, a next date not after it. Nothing recorded.
+    assert!(d.store.registrera_uppfoljning(&d.hl, &post.beslut_id, idag(), " ", None).is_err());
+    assert!(
+        d.store
+            .registrera_uppfoljning(&d.hl, &post.beslut_id, idag() + Days::new(1), "Bra", None)
+            .is_err()
+    );
+    assert!(
+        d.store
+            .registrera_uppfoljning(&d.hl, &post.beslut_id, idag(), "Bra", Some(idag()))
+            .is_err()
+    );
+    assert_eq!(d.store.senaste_uppfoljning(&post.beslut_id).unwrap(), None);
+    assert!(pa_listan(&post.beslut_id));
+
+    let nasta = idag() + Days::new(90);
+    d.store
+        .registrera_uppfoljning(
+            &d.hl,
+            &post.beslut_id,
+            idag(),
+            "Insatsen fungerar väl.",
+            Some(nasta),
+        )
+        .unwrap();
+    assert_eq!(d.store.senaste_uppfoljning(&post.beslut_id).unwrap(), Some((idag(), Some(nasta))));
+    assert!(!pa_listan(&post.beslut_id), "it left the worklist");
+    // Eighty days on, the next one is due within 30 days: back on the list.
+    let senare = d.store.arbetslistor(&d.hl, idag() + Days::new(80)).unwrap().uppfoljning;
+    assert!(senare.iter().any(|p| p.beslut_id == post.beslut_id && p.datum == Some(nasta)));
+}
+
+#[test]
+fn a_brukare_is_registered_and_changed_through_the_same_checks_as_the_import() {
+    let d = demo();
+    // A bad personnummer: refused by hand exactly as the import's check refuses it.
+    let fel = valfri_store::NyBrukare {
+        personnummer: "19410203-1235".into(),
+        fornamn: "Vera".into(),
+        efternamn: "Lind".into(),
+        ..Default::default()
+    };
+    let hand = d.store.ny_brukare(&d.hl, &fel).unwrap_err();
+    let import = d.store.kontrollera_ny_brukare(&fel).unwrap_err();
+    assert_eq!(
+        valfri_domain::Anvandarmeddelande::meddelande_id(&hand),
+        valfri_domain::Anvandarmeddelande::meddelande_id(&import)
+    );
+    let id = d.ny_brukare(47);
+    let hl = &d.hl;
+    let mut andring = valfri_store::NyBrukare {
+        personnummer: String::new(),
+        fornamn: "Test".into(),
+        efternamn: "Person 47".into(),
+        adress: "Sjövägen 4".into(),
+        postnummer: "599 50".into(),
+        postort: "Sandvik".into(),
+        omrade: Some("S".into()),
+        sprak: "fi".into(),
+        storstil: true,
+        ombud: vec![valfri_store::NyttOmbud {
+            typ: valfri_domain::OmbudTyp::GodMan,
+            namn: "Olle Ombudsson".into(),
+            adress: "Torget 1".into(),
+            postnummer: "599 30".into(),
+            postort: "Exempelby".into(),
+        }],
+        ..Default::default()
+    };
+    d.store.andra_brukare(hl, &id, &andring).unwrap();
+    let b = d.store.brukare(hl, &id).unwrap();
+    assert_eq!(
+        (b.adress.as_str(), b.omrade.as_deref(), b.sprak.as_str(), b.storstil, b.ombud.len()),
+        ("Sjövägen 4", Some("S"), "fi", true, 1)
+    );
+    // A bad postnummer changes nothing; the ombud can be ended.
+    andring.postnummer = "5995".into();
+    assert!(d.store.andra_brukare(hl, &id, &andring).is_err());
+    assert_eq!(d.store.brukare(hl, &id).unwrap().postnummer, "599 50");
+    andring.postnummer = "599 50".into();
+    andring.ombud.clear();
+    d.store.andra_brukare(hl, &id, &andring).unwrap();
+    assert!(d.store.brukare(hl, &id).unwrap().ombud.is_empty());
 }

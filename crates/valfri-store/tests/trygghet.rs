@@ -157,7 +157,7 @@ fn only_the_beslut_s_handlaggare_or_a_systemforvaltare_changes_or_makes_it_and_r
     let fran = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
     let ny = valfri_domain::NyttBeslut {
         brukare_id: b,
-        insats_kod: "hemtjanst".into(),
+        insats_kod: "ledsagarservice".into(),
         diarienummer: "VON 2026/0101".into(),
         ansokningsdatum: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
         utfall: valfri_domain::Utfall::Bifall,

@@ -50,6 +50,25 @@ impl Kommun {
         p.display().to_string()
     }
 
+    /// A brukare in område C with no beslut yet, imported; returns the personnummer. For tests
+    /// that make a granted hemtjänst beslut: Märta already has one running, and a second grant
+    /// overlapping it is refused.
+    pub fn ny_brukare(&self) -> String {
+        let nr = u16::try_from(self.antal("SELECT count(*) FROM brukare")).unwrap() + 900;
+        let pnr = valfri_domain::Personnummer::fran_delar(
+            chrono::NaiveDate::from_ymd_opt(1947, 7, 7).unwrap(),
+            nr,
+        )
+        .to_string();
+        let fil = self.fil(
+            "ny-brukare.csv",
+            format!("personnummer;fornamn;efternamn;omrade\n{pnr};Tilda;Testsson {nr};C\n"),
+        );
+        let ut = self.valfri(&["brukare", "import", &fil]);
+        assert_eq!(ut.status.code(), Some(0), "{}{}", text(&ut.stdout), text(&ut.stderr));
+        pnr
+    }
+
     /// A path in the folder, for a file the program is to write.
     pub fn sokvag(&self, namn: &str) -> String {
         self.dir.path().join(namn).display().to_string()

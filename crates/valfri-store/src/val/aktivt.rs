@@ -54,7 +54,7 @@ impl Store {
             .as_ref()
             .map(|s| kontrollera_sprak(std::slice::from_ref(s)))
             .transpose()?;
-        self.i_transaktion(|tx| valj_i(tx, aktor, ny, &kommun, sprak))
+        self.i_transaktion(|tx| valj_i(tx, aktor, ny, &kommun, sprak.as_deref()))
     }
 
     /// What registering this choice would do: the provider, from when, and whom it replaces.
@@ -108,7 +108,7 @@ fn valj_i(
     aktor: &Aktor,
     ny: &NyttVal,
     kommun: &valfri_domain::Kommun,
-    sprak: Option<String>,
+    sprak: Option<&str>,
 ) -> Resultat<String> {
     {
         let b = beslutsdata(tx, &ny.beslut_id)?;
@@ -144,7 +144,7 @@ fn valj_i(
                 typ: plan.typ,
                 vem_valde: Some(ny.vem_valde),
                 informationssatt: ny.informationssatt,
-                informationssprak: sprak.clone(),
+                informationssprak: sprak.map(str::to_owned),
                 valdatum: ny.valdatum,
                 startdatum: start,
                 ersatter: tidigare.map(|t| t.id),

@@ -72,8 +72,15 @@ impl Store {
                 ),
                 &[&dagstr],
             )?;
+            // Due: the latest recorded follow-up's next date, or the beslut's own date when none
+            // is recorded (`valfri_domain::beslutsregler::uppfoljning_forfaller`).
             let uppfoljning = poster(
-                &format!("{BAS}, b.uppfoljning {FRAN} WHERE {aktiv} AND b.uppfoljning <= ?1 ORDER BY b.uppfoljning"),
+                &format!(
+                    "{BAS}, CASE WHEN EXISTS (SELECT 1 FROM uppfoljning u WHERE u.beslut_id = b.id)
+                        THEN (SELECT u.nasta FROM uppfoljning u WHERE u.beslut_id = b.id ORDER BY u.datum DESC, u.rowid DESC LIMIT 1)
+                        ELSE b.uppfoljning END AS uf
+                     {FRAN} WHERE {aktiv} AND uf <= ?1 ORDER BY uf"
+                ),
                 &[&om30],
             )?;
             let upphor = poster(

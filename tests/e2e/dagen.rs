@@ -1,0 +1,574 @@
+//! The caseworker's day, safely: every act that cannot be undone is confirmed with one sentence
+//! from the core (Enter confirms, Esc cancels, focus returns), the core refuses what must not be
+//! made, nothing is preselected that did not happen, a changed form asks before it is thrown
+//! away, and a beslut is ended by hand with a reason.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
+
+use fantoccini::Locator;
+use fantoccini::key::Key;
+
+use crate::harness::{App, TestResult, run};
+use crate::{HITS, NAME, shows_marta};
+
+const DIALOG: &str = "#bekrafta-dialog[open]";
+
+/// Presses a key on whatever has focus, as a person would.
+pub async fn tryck(app: &App, key: Key) -> TestResult {
+    app.client().active_element().await?.send_keys(&char::from(key).to_string()).await?;
+    Ok(())
+}
+
+/// Waits for the confirmation, checks that its sentence contains every part of `maste`, and
+/// returns the sentence.
+pub async fn bekraftelse(app: &App, maste: &[&str]) -> Result<String, Box<dyn std::error::Error>> {
+    let text = app
+        .wait_for_texts(&format!("{DIALOG} .bekrafta-text"), "the confirmation", |t| {
+            t.iter().any(|x| maste.iter().all(|m| x.contains(m)))
+        })
+        .await?;
+    Ok(text.into_iter().next().unwrap_or_default())
+}
+
+/// Confirms the open confirmation with Enter and waits for it to close.
+pub async fn bekrafta_med_enter(app: &App, maste: &[&str]) -> TestResult {
+    bekraftelse(app, maste).await?;
+    tryck(app, Key::Enter).await?;
+    app.wait_for("the confirmation to close", async || Ok(!app.is_visible(DIALOG).await?)).await
+}
+
+async fn oppna_marta(app: &App) -> TestResult {
+    app.type_text("#sok", "ekstr").await?;
+    app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
+    app.click_containing(HITS, NAME).await?;
+    app.wait_for_texts("#beslut-lista li.beslut", "her beslut", |b| b.len() >= 2).await?;
+    Ok(())
+}
+
+async fn fokus_id(app: &App) -> Result<String, Box<dyn std::error::Error>> {
+    Ok(app.client().active_element().await?.attr("id").await?.unwrap_or_default())
+}
+
+#[test]
+fn making_a_draft_is_confirmed_with_one_sentence_esc_cancels_and_focus_returns() {
+    run(
+        "making_a_draft_is_confirmed_with_one_sentence_esc_cancels_and_focus_returns",
+        async |app| {
+            oppna_marta(app).await?;
+            // Märta's ledsagarservice draft (the demo's): the button says what it would do first.
+            app.click(".fatta-beslut").await?;
+            let text = bekraftelse(
+                app,
+                &["Ledsagarservice", "8 timmar per månad", NAME, "kan sedan inte ändras"],
+            )
+            .await?;
+            assert_eq!(text.matches(". ").count(), 0, "one sentence: {text}");
+            app.screenshot("dagen-bekrafta-fatta").await?;
+            tryck(app, Key::Escape).await?;
+            app.wait_for("the dialog to close", async || Ok(!app.is_visible(DIALOG).await?))
+                .await?;
+            let id = fokus_id(app).await?;
+            assert!(id.starts_with("fatta-"), "focus went back to the button, not {id:?}");
+            let kort = app.texts("#beslut-lista li.beslut").await?;
+            assert!(
+                kort.iter().any(|k| k.contains("Ledsagarservice") && k.contains("Utkast")),
+                "Esc made it: {kort:?}"
+            );
+
+            // Again, and Enter makes it.
+            tryck(app, Key::Enter).await?;
+            bekrafta_med_enter(app, &["Ledsagarservice", NAME]).await?;
+            app.wait_for_texts("p.klart", "the decision made", |m| {
+                m.iter().any(|x| x.contains("fattat"))
+            })
+            .await?;
+            assert!(app.texts(".fatta-beslut").await?.is_empty(), "no draft left");
+            Ok(())
+        },
+    );
+}
+
+#[test]
+fn the_core_refuses_a_past_period_an_overlapping_grant_and_a_missing_diarienummer_and_nothing_is_left()
+ {
+    run(
+        "the_core_refuses_a_past_period_an_overlapping_grant_and_a_missing_diarienummer_and_nothing_is_left",
+        async |app| {
+            // The systemförvaltare requires a diarienummer before a beslut is made.
+            app.click_containing("#handlaggare option", "Karin Holm").await?;
+            app.click("#nav-installningar").await?;
+            app.click("#k-krav-diarienummer").await?;
+            app.click("#k-spara").await?;
+            app.wait_for_texts("p.klart", "the settings saved", |m| {
+                m.iter().any(|x| x.contains("sparade"))
+            })
+            .await?;
+            oppna_marta(app).await?;
+            let fore = app.texts("#beslut-lista li.beslut").await?.len();
+
+            let fyll = async |insats: &str, fran: &str, till: &str, dnr: &str| -> TestResult {
+                app.find("#f-insats_kod").await?;
+                app.click_containing("#f-insats_kod option", insats).await?;
+                app.click_containing("#f-utfall option", "Bifall").await?;
+                app.type_text("#f-omfattning", "6").await?;
+                app.type_text("#f-giltig_fran", fran).await?;
+                app.type_text("#f-giltig_till", till).await?;
+                app.type_text("#f-diarienummer", dnr).await?;
+                app.click("#spara-fatta").await?;
+                Ok(())
+            };
+            let fel = async |maste: &str| -> TestResult {
+                app.wait_for_texts("#fel-text", "the refusal", |t| {
+                    t.iter().any(|x| x.contains(maste))
+                })
+                .await?;
+                assert!(
+                    !app.is_visible(DIALOG).await?,
+                    "a refused act was offered for confirmation"
+                );
+                Ok(())
+            };
+            // Alt+N opens the form from the keyboard.
+            app.find("#nytt-beslut").await?;
+            app.client()
+                .active_element()
+                .await?
+                .send_keys(&format!("{}n{}", char::from(Key::Alt), char::from(Key::Null)))
+                .await?;
+            fyll("Ledsagarservice", "2026-01-01", "", "").await?;
+            fel("Diarienummer måste vara ifyllt").await?;
+            app.screenshot("dagen-vagrat-diarienummer").await?;
+            fyll("Ledsagarservice", "2020-01-01", "2020-12-31", "VON 2026/0901").await?;
+            fel("redan har passerat").await?;
+            // Märta has a running hemtjänst grant: a second one overlapping it is refused.
+            fyll("Hemtjänst", "2026-01-01", "", "VON 2026/0902").await?;
+            fel("redan ett beviljat beslut om samma insats").await?;
+            let efter = app.texts("#beslut-lista li.beslut").await?.len();
+            assert_eq!(efter, fore, "a refused act left a draft behind");
+            Ok(())
+        },
+    );
+}
+
+#[test]
+fn escape_on_a_changed_form_asks_before_discarding_it() {
+    run("escape_on_a_changed_form_asks_before_discarding_it", async |app| {
+        oppna_marta(app).await?;
+        // Unchanged: Esc closes at once.
+        app.click("#nytt-beslut").await?;
+        app.find("#beslut-form").await?;
+        tryck(app, Key::Escape).await?;
+        app.wait_for("the empty form to close", async || {
+            Ok(!app.is_visible("#beslut-form").await?)
+        })
+        .await?;
+
+        app.click("#nytt-beslut").await?;
+        app.type_text("#f-diarienummer", "VON 2026/0777").await?;
+        tryck(app, Key::Escape).await?;
+        app.wait_for_texts("#kasta-dialog[open] .bekrafta-text", "the question", |t| {
+            t.iter().any(|x| x.contains("sparas inte"))
+        })
+        .await?;
+        app.screenshot("dagen-kasta").await?;
+        // Esc again: keep writing; the text is still there and focus is back in the field.
+        tryck(app, Key::Escape).await?;
+        app.wait_for("the question to close", async || {
+            Ok(!app.is_visible("#kasta-dialog").await?)
+        })
+        .await?;
+        assert_eq!(fokus_id(app).await?, "f-diarienummer");
+        let varde = app.find("#f-diarienummer").await?.prop("value").await?.unwrap_or_default();
+        assert_eq!(varde, "VON 2026/0777");
+        // Avbryt with the mouse, then Enter: closed without saving.
+        app.click("#avbryt-form").await?;
+        app.find("#kasta-dialog[open]").await?;
+        tryck(app, Key::Enter).await?;
+        app.wait_for("the form to close", async || Ok(!app.is_visible("#beslut-form").await?))
+            .await?;
+        Ok(())
+    });
+}
+
+/// Opens the first brukare on the ickeval worklist and the choice panel of a beslut of theirs
+/// that has no provider yet.
+async fn valpanel_utan_utforare(app: &App, nr: usize) -> TestResult {
+    app.click("#nav-start").await?;
+    app.wait_for_texts("#lista-ickeval li", "brukare whose svarsdatum has passed", |l| {
+        l.len() > nr
+    })
+    .await?;
+    let knappar = app.client().find_all(Locator::Css("#lista-ickeval li button")).await?;
+    knappar[nr].click().await?;
+    app.wait_for_texts(".valfrihet-knapp", "a beslut that gives a choice", |k| !k.is_empty())
+        .await?;
+    let antal = app.client().find_all(Locator::Css(".valfrihet-knapp")).await?.len();
+    for i in 0..antal {
+        let knappar = app.client().find_all(Locator::Css(".valfrihet-knapp")).await?;
+        knappar[i].click().await?;
+        app.wait_for_texts("#valhistorik", "the history", |h| !h.is_empty()).await?;
+        if app.texts("p#valhistorik").await?.iter().any(|t| t.contains("Ingen utförare")) {
+            return Ok(());
+        }
+    }
+    Err("no beslut without a provider".into())
+}
+
+#[test]
+fn a_choice_has_nothing_preselected_and_is_confirmed_before_it_is_registered() {
+    run("a_choice_has_nothing_preselected_and_is_confirmed_before_it_is_registered", async |app| {
+        valpanel_utan_utforare(app, 0).await?;
+        let har_ombud =
+            app.texts("section#brukare p.tom").await?.iter().all(|t| !t.contains("Inga ombud"));
+        // Nothing chosen for the person.
+        for id in ["#val-utforare", "#val-vem"] {
+            let varde = app.find(id).await?.prop("value").await?.unwrap_or_default();
+            assert_eq!(varde, "", "{id} was preselected");
+        }
+        let vem = app.texts("#val-vem option").await?;
+        assert_eq!(vem.iter().any(|o| o.contains("Ombud")), har_ombud, "{vem:?}");
+        // Registering without a provider is said next to the button.
+        app.click("#val-registrera").await?;
+        app.wait_for_texts("#val-fel", "the missing provider", |t| {
+            t.iter().any(|x| x.contains("Utförare"))
+        })
+        .await?;
+        assert!(!app.is_visible(DIALOG).await?);
+
+        let alternativ = app.texts("#val-utforare option").await?;
+        let valt = alternativ.get(1).cloned().ok_or("no provider to choose")?;
+        app.click_containing("#val-utforare option", &valt).await?;
+        app.click_containing("#val-vem option", "Brukaren").await?;
+        app.click("#val-registrera").await?;
+        let text = bekraftelse(app, &[&valt, "från"]).await?;
+        app.screenshot("dagen-bekrafta-val").await?;
+        // Cancel: nothing registered.
+        app.click("#bekrafta-dialog-nej").await?;
+        app.wait_for("the dialog to close", async || Ok(!app.is_visible(DIALOG).await?)).await?;
+        assert_eq!(fokus_id(app).await?, "val-registrera", "focus back on the button");
+        assert!(app.texts("p#valhistorik").await?.iter().any(|t| t.contains("Ingen utförare")));
+        app.click("#val-registrera").await?;
+        bekrafta_med_enter(app, &[&valt]).await?;
+        app.wait_for_texts("#valhistorik li", "the choice in the history", |h| {
+            h.iter().any(|x| x.contains(&valt))
+        })
+        .await?;
+        assert!(text.contains("registreras"), "{text}");
+        Ok(())
+    });
+}
+
+#[test]
+fn ickeval_is_confirmed_with_who_gets_the_assignment() {
+    run("ickeval_is_confirmed_with_who_gets_the_assignment", async |app| {
+        valpanel_utan_utforare(app, 0).await?;
+        app.click("#ickeval-svarsdatum").await?;
+        let text = bekraftelse(app, &["Ickevalsalternativet tillämpas", "blir utförare"]).await?;
+        app.screenshot("dagen-bekrafta-ickeval").await?;
+        tryck(app, Key::Enter).await?;
+        app.wait_for_texts("#valhistorik li", "the ickeval in the history", |h| {
+            h.iter().any(|x| x.contains("Ickeval"))
+        })
+        .await?;
+        // The provider the sentence named is the one assigned.
+        let namngiven = text
+            .split(": ")
+            .nth(1)
+            .and_then(|s| s.split(" blir utförare").next())
+            .ok_or("no provider in the sentence")?
+            .to_owned();
+        let historik = app.texts("#valhistorik li").await?;
+        assert!(
+            historik.iter().any(|h| h.contains("Ickeval") && h.contains(&namngiven)),
+            "{text} / {historik:?}"
+        );
+        // Now there is a provider: ickeval cannot apply again, and the buttons say why.
+        app.wait_for("the buttons disabled", async || {
+            Ok(!app.find("#ickeval-avstar").await?.is_enabled().await?)
+        })
+        .await?;
+        let hinder = app.texts("#ickeval-avstar-hinder").await?;
+        assert!(hinder.iter().any(|h| h.contains("redan")), "{hinder:?}");
+        Ok(())
+    });
+}
+
+#[test]
+fn a_beslut_is_ended_by_hand_with_a_reason_and_shows_its_provider_until_then() {
+    run("a_beslut_is_ended_by_hand_with_a_reason_and_shows_its_provider_until_then", async |app| {
+        oppna_marta(app).await?;
+        // Her running hemtjänst: carried out by Hemma Trygg since a date.
+        let kort = app.texts("#beslut-lista li.beslut").await?;
+        assert!(
+            kort.iter().any(|k| k.contains("Hemtjänst")
+                && k.contains("Verkställt")
+                && k.contains("Hemma Trygg i Exempelby AB sedan")),
+            "{kort:?}"
+        );
+        app.click(".avsluta-beslut").await?;
+        app.find("#avslut-form").await?;
+        assert_eq!(fokus_id(app).await?, "avslut-orsak", "focus in the form");
+        // No reason preselected, none given: said next to the field.
+        app.click("#avslut-fortsatt").await?;
+        app.wait_for_texts("#avslut-fel", "the missing reason", |t| {
+            t.iter().any(|x| !x.is_empty())
+        })
+        .await?;
+        app.click_containing("#avslut-orsak option", "Brukaren har flyttat").await?;
+        app.click("#avslut-fortsatt").await?;
+        bekraftelse(
+            app,
+            &[
+                "Hemtjänst",
+                NAME,
+                "Brukaren har flyttat",
+                "Hemma Trygg i Exempelby AB slutar",
+                "platsen blir ledig",
+            ],
+        )
+        .await?;
+        app.screenshot("dagen-bekrafta-avslut").await?;
+        tryck(app, Key::Enter).await?;
+        app.wait_for_texts("p.klart", "the beslut ended", |m| {
+            m.iter().any(|x| x.contains("avslutat"))
+        })
+        .await?;
+        let kort = app.texts("#beslut-lista li.beslut").await?;
+        assert!(
+            kort.iter().any(|k| k.contains("Hemtjänst")
+                && k.contains("Avslutat")
+                && k.contains("Brukaren har flyttat")),
+            "{kort:?}"
+        );
+        assert!(app.texts(".avsluta-beslut").await?.is_empty(), "nothing left to end");
+        Ok(())
+    });
+}
+
+#[test]
+fn the_new_dialogs_and_forms_pass_the_axe_scan() {
+    run("the_new_dialogs_and_forms_pass_the_axe_scan", async |app| {
+        let mut fel = Vec::new();
+        oppna_marta(app).await?;
+        app.click(".avsluta-beslut").await?;
+        app.find("#avslut-form").await?;
+        fel.extend(app.axe().await?.into_iter().map(|v| format!("avslut: {v}")));
+        app.click_containing("#avslut-orsak option", "Insatsen behövs inte").await?;
+        app.click("#avslut-fortsatt").await?;
+        bekraftelse(app, &[NAME]).await?;
+        fel.extend(app.axe().await?.into_iter().map(|v| format!("bekräfta: {v}")));
+        tryck(app, Key::Escape).await?;
+        app.click(".valfrihet-knapp").await?;
+        app.find("#val-form").await?;
+        fel.extend(app.axe().await?.into_iter().map(|v| format!("val: {v}")));
+        assert!(fel.is_empty(), "{fel:#?}");
+        Ok(())
+    });
+}
+
+#[test]
+fn a_recorded_follow_up_leaves_the_worklist() {
+    run("a_recorded_follow_up_leaves_the_worklist", async |app| {
+        let lista = app
+            .wait_for_texts("#lista-uppfoljning li", "follow-ups due", |l| !l.is_empty())
+            .await?;
+        let post = lista[0].clone();
+        // "Namn Efternamn, Insats, 2026-12-20"
+        let delar: Vec<&str> = post.split(", ").collect();
+        let (insats, datum) = (delar[1].to_owned(), delar[2].to_owned());
+        app.click("#lista-uppfoljning li button").await?;
+        app.wait_for_texts("#beslut-lista li.beslut", "the brukare's beslut", |b| !b.is_empty())
+            .await?;
+        // The card of the beslut that is due.
+        let kort = app.client().find_all(Locator::Css("#beslut-lista li.beslut")).await?;
+        let mut klickat = false;
+        for k in kort {
+            let text = k.text().await?;
+            if text.contains(&insats) && text.contains(&datum) {
+                k.find(Locator::Css(".uppfoljning-knapp")).await?.click().await?;
+                klickat = true;
+                break;
+            }
+        }
+        assert!(klickat, "no card for {post:?}");
+        app.find("#uppf-form").await?;
+        assert_eq!(fokus_id(app).await?, "uppf-datum");
+        // No outcome: said next to the button.
+        app.click("#uppf-spara").await?;
+        app.wait_for_texts("#uppf-fel", "the missing outcome", |t| {
+            t.iter().any(|x| x.contains("Resultat"))
+        })
+        .await?;
+        app.type_text("#uppf-resultat", "Insatsen fungerar väl; brukaren är nöjd.").await?;
+        app.type_text("#uppf-nasta", "2030-06-30").await?;
+        app.screenshot("dagen-uppfoljning").await?;
+        tryck(app, Key::Enter).await?;
+        app.wait_for_texts("p.klart", "the follow-up recorded", |m| {
+            m.iter().any(|x| x.contains("registrerad"))
+        })
+        .await?;
+        let kort = app.texts("#beslut-lista li.beslut").await?;
+        assert!(kort.iter().any(|k| k.contains("nästa senast 2030-06-30")), "{kort:?}");
+        app.click("#nav-start").await?;
+        app.wait_for_texts("#lista-uppfoljning-rubrik", "the worklist", |h| !h.is_empty()).await?;
+        let efter = app.texts("#lista-uppfoljning li").await?;
+        assert!(!efter.contains(&post), "{post:?} is still on the list: {efter:?}");
+        assert_eq!(efter.len() + 1, lista.len());
+        Ok(())
+    });
+}
+
+#[test]
+fn a_brukare_is_registered_and_their_record_changed_in_the_window() {
+    run("a_brukare_is_registered_and_their_record_changed_in_the_window", async |app| {
+        app.click("#ny-brukare").await?;
+        app.find("#brukare-form").await?;
+        assert_eq!(fokus_id(app).await?, "bf-personnummer", "focus in the first field");
+        // A wrong check digit: the core's sentence, next to the button, nothing registered.
+        app.type_text("#bf-personnummer", "19410203-1235").await?;
+        app.type_text("#bf-fornamn", "Vera").await?;
+        app.type_text("#bf-efternamn", "Lindgård").await?;
+        tryck(app, Key::Enter).await?;
+        app.wait_for_texts("#bf-fel", "the refusal", |t| {
+            t.iter().any(|x| x.contains("sista siffra"))
+        })
+        .await?;
+        app.type_text("#bf-personnummer", "19410203-1236").await?;
+        app.type_text("#bf-adress", "Kyrkogatan 3").await?;
+        app.type_text("#bf-postnummer", "599 30").await?;
+        app.type_text("#bf-postort", "Exempelby").await?;
+        app.click_containing("#bf-omrade option", "Centrum").await?;
+        app.click_containing("#bf-sprak option", "Finska").await?;
+        app.click("#bf-storstil").await?;
+        app.click_containing("#bo-typ-0 option", "God man").await?;
+        app.type_text("#bo-namn-0", "Gustav Ombudsson").await?;
+        app.type_text("#bo-adress-0", "Torget 2").await?;
+        app.type_text("#bo-postnummer-0", "599 30").await?;
+        app.type_text("#bo-postort-0", "Exempelby").await?;
+        app.screenshot("dagen-ny-brukare").await?;
+        app.click("#bf-spara").await?;
+        app.wait_for_texts("p.klart", "registered", |m| {
+            m.iter().any(|x| x.contains("registrerad"))
+        })
+        .await?;
+        let fakta = app.texts("section#brukare dl.fakta").await?.join(" ");
+        for del in ["Vera Lindgård", "19410203-1236", "Kyrkogatan 3", "599 30", "FI", "Ja"] {
+            assert!(
+                fakta.contains(del)
+                    || app.texts("section#brukare h2").await?.join(" ").contains(del),
+                "{del} missing: {fakta}"
+            );
+        }
+        let ombud = app.texts("section#brukare ul.lista li").await?;
+        assert!(
+            ombud.iter().any(|o| o.contains("Gustav Ombudsson") && o.contains("God man")),
+            "{ombud:?}"
+        );
+
+        // Change: a bad postnummer is refused, then a move to Norra and the ombud ended.
+        app.click("#andra-brukare").await?;
+        app.find("#brukare-form").await?;
+        app.type_text("#bf-adress", "Nygatan 5").await?;
+        app.type_text("#bf-postnummer", "5994").await?;
+        app.click("#bf-spara").await?;
+        app.wait_for_texts("#bf-fel", "the refusal", |t| {
+            t.iter().any(|x| x.contains("Postnumret"))
+        })
+        .await?;
+        app.type_text("#bf-postnummer", "599 40").await?;
+        app.click_containing("#bf-omrade option", "Norra").await?;
+        app.type_text("#bo-namn-0", "").await?;
+        app.click("#bf-spara").await?;
+        app.wait_for_texts("p.klart", "saved", |m| m.iter().any(|x| x.contains("sparade"))).await?;
+        let fakta = app.texts("section#brukare dl.fakta").await?.join(" ");
+        assert!(
+            fakta.contains("Nygatan 5") && fakta.contains("599 40") && fakta.contains('N'),
+            "{fakta}"
+        );
+        assert!(app.texts("section#brukare p.tom").await?.iter().any(|t| t.contains("Inga ombud")));
+        // And she is found by search.
+        app.type_text("#sok", "lindgård").await?;
+        app.wait_for_texts(HITS, "a hit for Vera", |h| {
+            h.iter().any(|x| x.contains("Vera Lindgård"))
+        })
+        .await?;
+        Ok(())
+    });
+}
+
+/// Whether the element is displayed and inside the window after scrolling to it.
+async fn inom_fonstret(app: &App, css: &str) -> Result<bool, Box<dyn std::error::Error>> {
+    let e = app.find(css).await?;
+    let arg = serde_json::to_value(&e)?;
+    let inne = app
+        .client()
+        .execute(
+            "const e = arguments[0]; e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();
+             return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth + 1 && r.top >= 0 && r.bottom <= window.innerHeight + 1;",
+            vec![arg],
+        )
+        .await?;
+    Ok(inne.as_bool().unwrap_or(false) && e.is_displayed().await?)
+}
+
+async fn sidled(app: &App) -> Result<bool, Box<dyn std::error::Error>> {
+    let v = app
+        .client()
+        .execute("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;", vec![])
+        .await?;
+    Ok(v.as_bool().unwrap_or(true))
+}
+
+/// Presses Enter on the element, as from the keyboard (clicks land beside their element on a
+/// zoomed page in `WebKitWebDriver`).
+async fn enter_pa(app: &App, css: &str) -> TestResult {
+    app.find(css).await?.send_keys(&char::from(Key::Enter).to_string()).await?;
+    Ok(())
+}
+
+#[test]
+fn the_new_screens_work_at_1024x700_and_at_200_percent_zoom() {
+    run("the_new_screens_work_at_1024x700_and_at_200_percent_zoom", async |app| {
+        app.client().set_window_size(1024, 700).await.map_err(|e| format!("resize: {e:?}"))?;
+        for (zoom, namn) in [(1.0, "dagen-1024x700"), (2.0, "dagen-zoom-200")] {
+            app.client()
+                .execute("return window.__TAURI__.core.invoke('zooma', {sprak: 'sv', niva: arguments[0]});", vec![serde_json::json!(zoom)])
+                .await?;
+            app.client().execute("document.querySelector('#sok').value = '';", vec![]).await?;
+            let sok = app.client().find(Locator::Css("#sok")).await?;
+            sok.send_keys("ekstr").await?;
+            app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
+            sok.send_keys(&char::from(Key::Down).to_string()).await?;
+            tryck(app, Key::Enter).await?;
+            app.wait_for_texts(".avsluta-beslut", "the end button", |k| !k.is_empty()).await?;
+            enter_pa(app, ".avsluta-beslut").await?;
+            app.find("#avslut-form").await?;
+            for css in ["#avslut-orsak", "#avslut-fortsatt", "#andra-brukare", ".uppfoljning-knapp"]
+            {
+                assert!(inom_fonstret(app, css).await?, "{css} is not reachable at {zoom}x");
+            }
+            assert!(!sidled(app).await?, "the page scrolls sideways at {zoom}x");
+            app.screenshot(&format!("{namn}-avslut")).await?;
+            app.client()
+                .execute("const s = document.querySelector('#avslut-orsak'); s.value = 'flyttat'; s.dispatchEvent(new Event('change', {bubbles: true}));", vec![])
+                .await?;
+            enter_pa(app, "#avslut-fortsatt").await?;
+            bekraftelse(app, &[NAME, "platsen blir ledig"]).await?;
+            for css in ["#bekrafta-dialog-ja", "#bekrafta-dialog-nej"] {
+                assert!(inom_fonstret(app, css).await?, "{css} is not reachable at {zoom}x");
+            }
+            app.screenshot(&format!("{namn}-bekrafta")).await?;
+            tryck(app, Key::Escape).await?;
+            app.wait_for("the dialog to close", async || Ok(!app.is_visible(DIALOG).await?))
+                .await?;
+            enter_pa(app, "#ny-brukare").await?;
+            app.find("#brukare-form").await?;
+            for css in ["#bf-personnummer", "#bo-postort-0", "#bf-spara"] {
+                assert!(inom_fonstret(app, css).await?, "{css} is not reachable at {zoom}x");
+            }
+            assert!(!sidled(app).await?, "the brukare form scrolls sideways at {zoom}x");
+            app.screenshot(&format!("{namn}-ny-brukare")).await?;
+            enter_pa(app, "#bf-avbryt").await?;
+        }
+        Ok(())
+    });
+}

@@ -1,0 +1,75 @@
+// Ending a beslut by hand: the reason (nothing preselected), the sentence from the core that says
+// what will happen (the provider stops, the place is freed), then the act. Whether a beslut can
+// be ended and what ending it does is decided in Rust; this file only asks and shows.
+
+import { bekrafta, stangFormular, vakta } from "./bekrafta.js";
+
+let ctx = null; // { anropa, t, el, handlaggareId(), orsaker(), klar(text), visaFel }
+
+export function initAvslut(c) {
+  ctx = c;
+}
+
+/** Opens the form to end beslut `beslutId` below the button `knapp`. */
+export function oppnaAvslut(knapp) {
+  const { t, el } = ctx;
+  const beslutId = knapp.dataset.beslut;
+  document.querySelector("#avslut-form")?.remove();
+  const fel = el("p", { id: "avslut-fel", class: "faltfel", role: "alert", "data-rensas": true });
+  const orsak = el(
+    "select",
+    { id: "avslut-orsak", "aria-describedby": "avslut-fel" },
+    el("option", { value: "", text: t("ui-avsluta-valj-orsak") }),
+    ...ctx.orsaker().map((o) => el("option", { value: o.kod, text: o.text })),
+  );
+  const form = vakta(
+    el(
+      "form",
+      { id: "avslut-form", class: "val-form", novalidate: true, "aria-labelledby": "avslut-rubrik", "data-beslut": beslutId },
+      el("h4", { id: "avslut-rubrik", text: t("ui-avsluta-rubrik") }),
+      el("div", { class: "falt" }, el("label", { for: "avslut-orsak", text: t("ui-avsluta-orsak") }), orsak, fel),
+      el(
+        "div",
+        { class: "knapprad" },
+        el("button", { type: "submit", class: "knapp primar", id: "avslut-fortsatt", text: t("ui-avsluta-fortsatt") }),
+        el("button", { type: "button", class: "knapp", id: "avslut-avbryt", text: t("ui-form-avbryt") }),
+      ),
+    ),
+  );
+  const stang = () => {
+    form.remove();
+    knapp.focus();
+  };
+  form.querySelector("#avslut-avbryt").addEventListener("click", () => stangFormular(form, stang));
+  form.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      e.stopPropagation();
+      stangFormular(form, stang);
+    }
+  });
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const arg = { handlaggareId: ctx.handlaggareId(), beslutId, orsak: orsak.value };
+    let text;
+    try {
+      text = await ctx.anropa("bekrafta_avslut", arg);
+    } catch (f) {
+      // A missing reason is said next to the field; any other refusal where errors are shown.
+      fel.textContent = f?.message ?? "";
+      orsak.setAttribute("aria-invalid", "true");
+      orsak.focus();
+      return;
+    }
+    if (!(await bekrafta(text, t("ui-avsluta-ja")))) return;
+    try {
+      await ctx.anropa("avsluta_beslut", arg);
+      form.remove();
+      await ctx.klar(t("ui-avslutat"));
+    } catch (f) {
+      ctx.visaFel(f);
+    }
+  });
+  knapp.closest(".knapprad").after(form);
+  orsak.focus();
+}
