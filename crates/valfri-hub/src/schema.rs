@@ -504,7 +504,7 @@ $$;
     // 2: as the desk's migration 7: what a delvis bifall did not grant, the delegation point of
     // an insats and of a made beslut (guarded like the rest of a made beslut), and an insats
     // name's form inside a sentence.
-    r#"
+    r"
 ALTER TABLE valfri.beslut ADD COLUMN ej_beviljat text NOT NULL DEFAULT '';
 ALTER TABLE valfri.beslut ADD COLUMN delegation text NOT NULL DEFAULT '';
 ALTER TABLE valfri.insats ADD COLUMN delegation text NOT NULL DEFAULT '';
@@ -541,7 +541,7 @@ BEGIN
     RETURN NEW;
 END
 $$;
-"#,
+",
 ];
 
 /// How many migrations this program knows: the newest schema version it can work with.
