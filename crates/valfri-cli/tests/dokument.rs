@@ -329,3 +329,30 @@ fn a_delvis_bifall_from_the_cli_needs_what_was_not_granted_and_its_letter_names_
     assert!(t.contains("Beslut om ledsagarservice"), "{t}");
     assert!(t.contains("Det står i delegationsordningen, punkt 4.3.1."), "{t}");
 }
+
+#[test]
+fn every_letter_of_the_demo_with_its_sheet_is_under_50_kb() {
+    let (dir, db) = demo();
+    let beslut = beslut_med_val(&db, 1000);
+    assert!(beslut.len() >= 40, "{}", beslut.len());
+    let ut = dir.path().join("brev");
+    let mut args = vec!["letters", "--out-dir", ut.to_str().unwrap(), "--beslut"];
+    args.extend(beslut.iter().map(String::as_str));
+    let svar = valfri(&db, &args);
+    assert_eq!(svar.status.code(), Some(0), "{}", text(&svar.stderr));
+    let filer = filer_i(&ut);
+    // Every recipient's letter: normal and large print, Swedish and Finnish, ombud copies.
+    assert!(filer.len() > beslut.len(), "{} files", filer.len());
+    for f in filer {
+        let storlek = std::fs::metadata(&f).unwrap().len();
+        assert!(storlek < 50 * 1024, "{}: {storlek} bytes", f.display());
+        let t = pdftext(&f);
+        assert!(
+            ["Bilaga till brevet från", "Liite kirjeeseen", "Appendix to the letter"]
+                .iter()
+                .any(|b| t.contains(b)),
+            "{}: with its sheet",
+            f.display()
+        );
+    }
+}
