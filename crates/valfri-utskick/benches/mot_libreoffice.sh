@@ -90,7 +90,10 @@ mkdir -p "$ARB/varm"
 soffice -env:UserInstallation="file://$ARB/profil" --headless --convert-to pdf --outdir "$ARB/varm" \
     "$(find "$ARB/odt" -name '*.fodt' | sort | head -1)" >/dev/null 2>&1 || true
 T0=$(date +%s.%N)
-"$VALFRI" --db "$DB" letters --out-dir "$ARB/valfri" --beslut "${BESLUT[@]}" 2>/dev/null >/dev/null
+# CPU time too (user + system, children included): on a shared machine it says what each side
+# costs when the wall time is bent by others' work.
+/usr/bin/time -f "%U %S" -o "$ARB/valfri.cpu" \
+    "$VALFRI" --db "$DB" letters --out-dir "$ARB/valfri" --beslut "${BESLUT[@]}" 2>/dev/null >/dev/null
 T1=$(date +%s.%N)
 echo "machine: load $(cut -d' ' -f1-3 /proc/loadavg) before LibreOffice" >&2
 echo "LibreOffice headless, $N letters, $PER_ANROP per soffice run …" >&2
@@ -100,7 +103,7 @@ echo "LibreOffice headless, $N letters, $PER_ANROP per soffice run …" >&2
 # 247 of 1 000 PDFs. So the files go in runs of $PER_ANROP, one after the other, each a fresh
 # soffice with the same profile, as a mail merge of this size would have to; the start of each
 # run is part of LibreOffice's time.
-find "$ARB/odt" -name '*.fodt' | sort | xargs -n "$PER_ANROP" \
+find "$ARB/odt" -name '*.fodt' | sort | /usr/bin/time -f "%U %S" -o "$ARB/lo.cpu" xargs -n "$PER_ANROP" \
     soffice -env:UserInstallation="file://$ARB/profil" --headless --convert-to pdf --outdir "$ARB/lo" >"$ARB/lo.log" 2>&1 || true
 grep -v "^convert " "$ARB/lo.log" | sort | uniq -c | head -5 >&2
 T2=$(date +%s.%N)
@@ -113,3 +116,6 @@ printf '%-28s %10s %12s %10s %8s\n' "" "wall (s)" "per letter" "size" "files"
 printf '%-28s %10.2f %9.2f ms %10s %8s\n' "valfri letters ($(nproc) cores)" "$V" "$(echo "$V * 1000 / $N" | bc -l)" "$(storlek "$ARB/valfri")" "$(ls "$ARB/valfri" | wc -l)"
 printf '%-28s %10.2f %9.2f ms %10s %8s\n' "LibreOffice --convert-to pdf" "$L" "$(echo "$L * 1000 / $NL" | bc -l)" "$(storlek "$ARB/lo")" "$NL"
 printf 'valfri is %.1f× faster per letter\n' "$(echo "($L / $NL) / ($V / $N)" | bc -l)"
+VC=$(awk '{print $1 + $2}' "$ARB/valfri.cpu"); LC=$(awk '{print $1 + $2}' "$ARB/lo.cpu")
+printf 'CPU time per letter: valfri %.2f ms, LibreOffice %.2f ms (%.1f×)\n' \
+    "$(echo "$VC * 1000 / $N" | bc -l)" "$(echo "$LC * 1000 / $NL" | bc -l)" "$(echo "($LC / $NL) / ($VC / $N)" | bc -l)"
