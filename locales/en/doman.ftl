@@ -63,3 +63,22 @@ forklaring-forra = The previous assignment on the list went to { $utforare }.
 forklaring-ingen-forra = Nobody on the list had had an assignment before, so the list started from the top.
 forklaring-hoppad = { $utforare } was skipped: { $varfor }.
 forklaring-version = Provider register version: { $version }.
+
+## Why a beslut ended
+avslutsorsak-flyttat = The person has moved
+avslutsorsak-avliden = The person has died
+avslutsorsak-behovs_ej = The service is no longer needed
+avslutsorsak-ersatt = Replaced by another decision
+avslutsorsak-utgatt = Its period has run out
+
+## What a person confirms before an act that cannot be undone (one sentence each)
+bekrafta-omfattning = , { $tal } { $enhet },
+bekrafta-fatta = The decision on { $insats }{ $omfattning } for { $namn } is made today and cannot be changed afterwards, only reconsidered.
+bekrafta-fatta-omprovning = The new decision on { $insats }{ $omfattning } for { $namn } is made today and replaces the earlier one, which ends; it cannot be changed afterwards, only reconsidered.
+bekrafta-fatta-avslag = The refusal of the application for { $insats } for { $namn } is made today and cannot be changed afterwards, only reconsidered.
+bekrafta-fatta-avslag-omprovning = The refusal of { $insats } for { $namn } is made today and replaces the earlier decision, which ends; it cannot be changed afterwards, only reconsidered.
+bekrafta-ickeval = The no-choice alternative is applied for { $namn }: { $utforare } becomes the provider of { $insats } from { $start }, and this can only be changed by a change of provider.
+bekrafta-val = { $namn } gets { $utforare } as the provider of { $insats } from { $start }; the choice is recorded and can only be changed by a change of provider.
+bekrafta-byte = { $namn } changes provider of { $insats } from { $tidigare } to { $utforare } from { $start }; the change is recorded and cannot be taken back.
+bekrafta-avsluta = The decision on { $insats } for { $namn } ends on { $datum } ({ $orsak }) and cannot be reopened afterwards.
+bekrafta-avsluta-utforare = The decision on { $insats } for { $namn } ends on { $datum } ({ $orsak }), { $utforare } stops as provider and the place becomes free; this cannot be undone.

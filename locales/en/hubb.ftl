@@ -21,3 +21,32 @@ hubb-fel-internt = The hub answered with an error: { $detalj }
 hubb-init-klar = The hub is now at schema { $till } (was { $fran }); roles and grants are in place.
 hubb-init-oforandrad = The hub was already at schema { $till }; roles and grants were applied again.
 hubb-anvandare-klar = { $login } can now log in to the hub as { $roll }.
+hubb-fel-inte-tom = The hub already holds a municipality's data. A standalone database can only be brought into an empty hub.
+hubb-import-klar = { $rader } rows from { $fran } are now in the hub.
+
+synk-fel-inte-replika = This database is a standalone desk, not linked to a hub.
+synk-fel-ingen-hubb = No hub to ask (give --hub and --hub-user); what you did waits in the outbox.
+synk-fel-annan-hubb = This desk belongs to { $hubb } as { $anvandare }. Use that login, or a database file of your own.
+synk-fel-ej-i-kommunlage = This cannot be done from a desk in kommunläge yet. Do it on a standalone desk or ask the systemförvaltare.
+synk-klar = Sent: { $tillampade } applied, { $nekade } refused. Fetched { $hamtade } changes from the hub.
+synk-vantar = Saved on this computer, waiting for confirmation from the municipality's register: { $orsak }
+synk-status-hubb = Hub: { $hubb } as { $anvandare }
+synk-status-senast = Last fetched: { $tid } (change { $markor })
+synk-status-aldrig = Nothing fetched from the hub yet.
+synk-status-vantar = { $antal ->
+    [0] Nothing is waiting in the outbox.
+    [one] 1 thing is waiting in the outbox.
+   *[other] { $antal } things are waiting in the outbox.
+}
+synk-status-nekade = { $antal ->
+    [0] Nothing was refused.
+    [one] 1 thing was refused by the hub:
+   *[other] { $antal } things were refused by the hub:
+}
+synk-nekad = The hub said no: { $text }
+synk-status-klocka = This computer's clock is { $minuter } minutes off from the municipality's register. The register's time counts; ask IT to set the clock right.
+synk-atgard-fel-inte-valbar = What you can do: choose another provider, or let the brukare wait for a place with this one.
+synk-atgard-fel-har-redan-utforare = What you can do: someone else has already given the beslut a provider; open the beslut to see which.
+synk-atgard-fel-samma-utforare = What you can do: nothing, the brukare already has that provider.
+synk-atgard-fel-hittas-inte = What you can do: the beslut is not in the municipality's register; check with the systemförvaltare.
+synk-atgard-fel-svarsdatum-ej-passerat = What you can do: wait until the answer date has passed, or record that the brukare does not wish to choose.

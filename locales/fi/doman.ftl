@@ -60,3 +60,22 @@ forklaring-forra = Listan edellinen tehtävä meni palveluntuottajalle { $utfora
 forklaring-ingen-forra = Kukaan listalla ei ollut saanut tehtävää aiemmin, joten lista alkoi alusta.
 forklaring-hoppad = { $utforare } ohitettiin: { $varfor }.
 forklaring-version = Palveluntuottajarekisterin versio: { $version }.
+
+## Why a beslut ended
+avslutsorsak-flyttat = Asiakas on muuttanut
+avslutsorsak-avliden = Asiakas on kuollut
+avslutsorsak-behovs_ej = Palvelua ei enää tarvita
+avslutsorsak-ersatt = Korvattu toisella päätöksellä
+avslutsorsak-utgatt = Voimassaoloaika on päättynyt
+
+## What a person confirms before an act that cannot be undone (one sentence each)
+bekrafta-omfattning = , { $tal } { $enhet },
+bekrafta-fatta = Päätös palvelusta { $insats }{ $omfattning } asiakkaalle { $namn } tehdään tänään, eikä sitä voi sen jälkeen muuttaa, vain oikaista.
+bekrafta-fatta-omprovning = Uusi päätös palvelusta { $insats }{ $omfattning } asiakkaalle { $namn } tehdään tänään ja se korvaa aiemman, joka päättyy; sitä ei voi sen jälkeen muuttaa, vain oikaista.
+bekrafta-fatta-avslag = Kielteinen päätös palvelua { $insats } koskevaan hakemukseen asiakkaalle { $namn } tehdään tänään, eikä sitä voi sen jälkeen muuttaa, vain oikaista.
+bekrafta-fatta-avslag-omprovning = Kielteinen päätös palvelusta { $insats } asiakkaalle { $namn } tehdään tänään ja se korvaa aiemman päätöksen, joka päättyy; sitä ei voi sen jälkeen muuttaa, vain oikaista.
+bekrafta-ickeval = Asiakkaalle { $namn } sovelletaan ei-valinnan vaihtoehtoa: { $utforare } tuottaa palvelun { $insats } { $start } alkaen, ja sen voi muuttaa vain vaihtamalla tuottajaa.
+bekrafta-val = { $namn } saa palvelun { $insats } tuottajaksi { $utforare } { $start } alkaen; valinta kirjataan ja sen voi muuttaa vain vaihtamalla tuottajaa.
+bekrafta-byte = { $namn } vaihtaa palvelun { $insats } tuottajaa: { $tidigare } vaihtuu tuottajaan { $utforare } { $start } alkaen; vaihtoa ei voi perua.
+bekrafta-avsluta = Päätös palvelusta { $insats } asiakkaalle { $namn } päättyy { $datum } ({ $orsak }), eikä sitä voi avata uudelleen.
+bekrafta-avsluta-utforare = Päätös palvelusta { $insats } asiakkaalle { $namn } päättyy { $datum } ({ $orsak }), { $utforare } lakkaa tuottamasta palvelua ja paikka vapautuu; tätä ei voi perua.

@@ -21,3 +21,32 @@ hubb-fel-internt = Hubi vastasi virheellä: { $detalj }
 hubb-init-klar = Hubin skeema on nyt { $till } (oli { $fran }); roolit ja oikeudet on asetettu.
 hubb-init-oforandrad = Hubin skeema oli jo { $till }; roolit ja oikeudet asetettiin uudelleen.
 hubb-anvandare-klar = { $login } voi nyt kirjautua hubiin roolissa { $roll }.
+hubb-fel-inte-tom = Keskustietokannassa on jo kunnan tiedot. Erillisen tietokannan voi tuoda vain tyhjään keskustietokantaan.
+hubb-import-klar = { $rader } riviä tiedostosta { $fran } on nyt keskustietokannassa.
+
+synk-fel-inte-replika = Tämä tietokanta on erillinen työasema, jota ei ole liitetty keskustietokantaan.
+synk-fel-ingen-hubb = Keskustietokantaa ei ole annettu (--hub ja --hub-user); tekemäsi toimet odottavat lähtevien kansiossa.
+synk-fel-annan-hubb = Tämä työasema kuuluu keskustietokantaan { $hubb } käyttäjälle { $anvandare }. Käytä sitä tunnusta tai omaa tietokantatiedostoa.
+synk-fel-ej-i-kommunlage = Tätä ei vielä voi tehdä kuntatilan työasemalta. Tee se erillisellä työasemalla tai pyydä järjestelmänvalvojaa.
+synk-klar = Lähetetty: { $tillampade } toteutettu, { $nekade } hylätty. Haettu { $hamtade } muutosta keskustietokannasta.
+synk-vantar = Tallennettu tälle tietokoneelle, odottaa vahvistusta kunnan rekisteristä: { $orsak }
+synk-status-hubb = Keskustietokanta: { $hubb } käyttäjänä { $anvandare }
+synk-status-senast = Viimeksi haettu: { $tid } (muutos { $markor })
+synk-status-aldrig = Keskustietokannasta ei ole vielä haettu mitään.
+synk-status-vantar = { $antal ->
+    [0] Lähtevien kansiossa ei odota mitään.
+    [one] 1 asia odottaa lähtevien kansiossa.
+   *[other] { $antal } asiaa odottaa lähtevien kansiossa.
+}
+synk-status-nekade = { $antal ->
+    [0] Mitään ei ole hylätty.
+    [one] Keskustietokanta hylkäsi 1 asian:
+   *[other] Keskustietokanta hylkäsi { $antal } asiaa:
+}
+synk-nekad = Keskustietokanta sanoi ei: { $text }
+synk-status-klocka = Tämän tietokoneen kello on { $minuter } minuuttia väärässä kunnan rekisteriin verrattuna. Rekisterin aika on voimassa; pyydä IT-tukea korjaamaan kello.
+synk-atgard-fel-inte-valbar = Mitä voit tehdä: valitse toinen palveluntuottaja tai anna asiakkaan odottaa paikkaa tältä.
+synk-atgard-fel-har-redan-utforare = Mitä voit tehdä: joku muu on jo antanut päätökselle palveluntuottajan; avaa päätös nähdäksesi kenet.
+synk-atgard-fel-samma-utforare = Mitä voit tehdä: ei mitään, asiakkaalla on jo tämä palveluntuottaja.
+synk-atgard-fel-hittas-inte = Mitä voit tehdä: päätöstä ei ole kunnan rekisterissä; tarkista asia järjestelmävalvojalta.
+synk-atgard-fel-svarsdatum-ej-passerat = Mitä voit tehdä: odota, kunnes vastauspäivä on ohi, tai kirjaa, ettei asiakas halua valita.

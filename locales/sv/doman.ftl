@@ -63,3 +63,22 @@ forklaring-forra = Förra tilldelningen på listan gick till { $utforare }.
 forklaring-ingen-forra = Ingen hade fått en tilldelning på listan tidigare, så listan började från början.
 forklaring-hoppad = { $utforare } hoppades över: { $varfor }.
 forklaring-version = Utförarregistrets version: { $version }.
+
+## Why a beslut ended
+avslutsorsak-flyttat = Brukaren har flyttat
+avslutsorsak-avliden = Brukaren har avlidit
+avslutsorsak-behovs_ej = Insatsen behövs inte längre
+avslutsorsak-ersatt = Ersatt av ett annat beslut
+avslutsorsak-utgatt = Giltighetstiden har gått ut
+
+## What a person confirms before an act that cannot be undone (one sentence each)
+bekrafta-omfattning = , { $tal } { $enhet },
+bekrafta-fatta = Beslutet om { $insats }{ $omfattning } för { $namn } fattas i dag och kan sedan inte ändras, bara omprövas.
+bekrafta-fatta-omprovning = Det nya beslutet om { $insats }{ $omfattning } för { $namn } fattas i dag och ersätter det tidigare, som avslutas; det kan sedan inte ändras, bara omprövas.
+bekrafta-fatta-avslag = Avslaget på ansökan om { $insats } för { $namn } fattas i dag och kan sedan inte ändras, bara omprövas.
+bekrafta-fatta-avslag-omprovning = Avslaget på { $insats } för { $namn } fattas i dag och ersätter det tidigare beslutet, som avslutas; det kan sedan inte ändras, bara omprövas.
+bekrafta-ickeval = Ickevalsalternativet tillämpas för { $namn }: { $utforare } blir utförare av { $insats } från { $start }, och det kan bara ändras genom ett byte.
+bekrafta-val = { $namn } får { $utforare } som utförare av { $insats } från { $start }; valet registreras och kan bara ändras genom ett byte.
+bekrafta-byte = { $namn } byter utförare av { $insats } från { $tidigare } till { $utforare } från { $start }; bytet registreras och kan inte tas tillbaka.
+bekrafta-avsluta = Beslutet om { $insats } för { $namn } avslutas { $datum } ({ $orsak }) och kan sedan inte öppnas igen.
+bekrafta-avsluta-utforare = Beslutet om { $insats } för { $namn } avslutas { $datum } ({ $orsak }), { $utforare } slutar som utförare och platsen blir ledig; det kan inte ångras.

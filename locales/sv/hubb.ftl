@@ -21,3 +21,33 @@ hubb-fel-internt = Hubben svarade med ett fel: { $detalj }
 hubb-init-klar = Hubben har nu schema { $till } (hade { $fran }); roller och behörigheter är satta.
 hubb-init-oforandrad = Hubben hade redan schema { $till }; roller och behörigheter är satta på nytt.
 hubb-anvandare-klar = { $login } kan nu logga in i hubben som { $roll }.
+hubb-fel-inte-tom = Hubben har redan en kommuns uppgifter. En fristående databas kan bara föras in i en tom hubb.
+hubb-import-klar = { $rader } rader från { $fran } är införda i hubben.
+
+# Ett skrivbord i kommunläge: en kopia av hubben, en utkorg och synkning.
+synk-fel-inte-replika = Den här databasen är ett fristående skrivbord, inte kopplad till någon hubb.
+synk-fel-ingen-hubb = Ingen hubb att fråga (ange --hub och --hub-user); det du gjorde väntar i utkorgen.
+synk-fel-annan-hubb = Det här skrivbordet hör till { $hubb } som { $anvandare }. Använd den inloggningen, eller en egen databasfil.
+synk-fel-ej-i-kommunlage = Det här görs ännu inte från ett skrivbord i kommunläge. Gör det i ett fristående skrivbord eller be systemförvaltaren.
+synk-klar = Skickat: { $tillampade } genomförda, { $nekade } nekade. Hämtat { $hamtade } ändringar från hubben.
+synk-vantar = Sparat på den här datorn och väntar på bekräftelse från kommunens register: { $orsak }
+synk-status-hubb = Hubb: { $hubb } som { $anvandare }
+synk-status-senast = Senast hämtat: { $tid } (ändring { $markor })
+synk-status-aldrig = Ännu inte hämtat från hubben.
+synk-status-vantar = { $antal ->
+    [0] Inget väntar i utkorgen.
+    [one] 1 sak väntar i utkorgen.
+   *[other] { $antal } saker väntar i utkorgen.
+}
+synk-status-nekade = { $antal ->
+    [0] Inget har nekats.
+    [one] 1 sak nekades av hubben:
+   *[other] { $antal } saker nekades av hubben:
+}
+synk-nekad = Hubben sa nej: { $text }
+synk-status-klocka = Den här datorns klocka går fel med { $minuter } minuter jämfört med kommunens register. Registrets tid gäller; be IT rätta klockan.
+synk-atgard-fel-inte-valbar = Vad du kan göra: välj en annan utförare, eller låt brukaren vänta på en plats hos den här.
+synk-atgard-fel-har-redan-utforare = Vad du kan göra: någon annan har redan gett beslutet en utförare; öppna beslutet och se vilken.
+synk-atgard-fel-samma-utforare = Vad du kan göra: inget, brukaren har redan den utföraren.
+synk-atgard-fel-hittas-inte = Vad du kan göra: beslutet finns inte i kommunens register; kontrollera med systemförvaltaren.
+synk-atgard-fel-svarsdatum-ej-passerat = Vad du kan göra: vänta tills svarsdatumet har passerat, eller registrera att brukaren avstår från att välja.

@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use chrono::NaiveDate;
 use serde::Serialize;
 use tauri::State;
+use valfri_domain::beslutsregler::{Avslutsorsak, mojliga_informationssatt, mojliga_valjare};
 use valfri_domain::formular::{Beslutsformular, Faltfel};
 use valfri_domain::val::{NyttVal, Val};
 use valfri_domain::{
@@ -223,6 +224,8 @@ pub struct Kodlistor {
     pub utfall: Vec<Kodord>,
     pub vem_valde: Vec<Kodord>,
     pub kanal: Vec<Kodord>,
+    /// The reasons a caseworker may give for ending a beslut by hand.
+    pub avslutsorsak: Vec<Kodord>,
 }
 
 /// One value of a vocabulary: the code the core takes and the word a person reads.
@@ -239,6 +242,10 @@ impl Kodlistor {
             utfall: Utfall::ALLA.iter().map(|u| ord(u.kod(), u.meddelande_id())).collect(),
             vem_valde: VemValde::ALLA.iter().map(|v| ord(v.kod(), v.meddelande_id())).collect(),
             kanal: Informationssatt::ALLA.iter().map(|i| ord(i.kod(), i.meddelande_id())).collect(),
+            avslutsorsak: Avslutsorsak::FOR_HAND
+                .iter()
+                .map(|o| Kodord { kod: o.kod(), text: l.t(sprak, &o.meddelande_id()) })
+                .collect(),
         }
     }
 }
@@ -300,11 +307,76 @@ pub async fn sok_brukare(
         .await
 }
 
-/// A brukare's page: the record and every beslut.
+/// A brukare's page: the record and every beslut, with where each stands.
 #[derive(Debug, Serialize)]
 pub struct Brukarsida {
     pub brukare: Brukare,
     pub beslut: Vec<Beslut>,
+    pub lagen: Vec<LageVy>,
+}
+
+/// Where a beslut stands, in words, and what can be done with it now.
+#[derive(Debug, Serialize)]
+pub struct LageVy {
+    pub beslut_id: String,
+    /// "Almgården sedan 2026-11-20" (or "från" a date ahead), or that it has none yet.
+    pub utforare: Option<String>,
+    /// "Avslutat 2026-12-02: Brukaren har flyttat".
+    pub avslutat: Option<String>,
+    /// Why a draft cannot be made now (the button is disabled with this reason), if it cannot.
+    pub fatta_hinder: Option<String>,
+    /// Whether it can be ended by hand.
+    pub kan_avslutas: bool,
+}
+
+/// The page's beslut in words: provider and since when, how it ended, what stops a draft.
+fn lagen(
+    s: &Store,
+    l: &Localizer,
+    sprak: &str,
+    aktor: &valfri_store::Aktor,
+    brukare_id: &str,
+    beslut: &[Beslut],
+) -> Result<Vec<LageVy>, Lagringsfel> {
+    let dag = idag();
+    let lagen = s.beslutslagen(brukare_id)?;
+    Ok(beslut
+        .iter()
+        .map(|b| {
+            let lage = lagen.iter().find(|x| x.beslut_id == b.id);
+            let utforare = match lage.and_then(|x| x.utforare.as_ref().zip(x.sedan)) {
+                Some((u, sedan)) => Some(l.text(
+                    sprak,
+                    if sedan <= dag {
+                        "ui-beslut-utforare-sedan"
+                    } else {
+                        "ui-beslut-utforare-fran"
+                    },
+                    &[("utforare", u.clone().into()), ("datum", sedan.to_string().into())],
+                )),
+                None if b.ger_val => Some(l.t(sprak, "ui-beslut-ingen-utforare")),
+                None => None,
+            };
+            let avslutat = lage.and_then(|x| x.avslutad).map(|d| {
+                let orsak = lage
+                    .and_then(|x| x.avslutsorsak)
+                    .map_or_else(String::new, |o| l.t(sprak, &o.meddelande_id()));
+                l.text(
+                    sprak,
+                    "ui-beslut-avslutat-rad",
+                    &[("datum", d.to_string().into()), ("orsak", orsak.into())],
+                )
+            });
+            let fatta_hinder = if b.kan_andras {
+                s.bekrafta_fatta(aktor, &b.id, dag, sprak).err().map(|e| l.meddelande(sprak, &e))
+            } else {
+                None
+            };
+            let kan_avslutas = valfri_domain::beslutsregler::kan_avslutas(b.status).is_ok()
+                && b.ersatt_av.is_none();
+            LageVy { beslut_id: b.id.clone(), utforare, avslutat, fatta_hinder, kan_avslutas }
+        })
+        .collect())
 }
 
 #[tauri::command]
@@ -315,12 +387,16 @@ pub async fn oppna_brukare(
     id: String,
     skal: Option<String>,
 ) -> Result<Brukarsida, Felsvar> {
+    let (l10n, sprak2) = (state.l10n(), state.sprak(&sprak));
     state
         .med_store(&sprak, move |s| {
             let aktor = s.aktor(&handlaggare_id)?;
             // A brukare with skyddade personuppgifter opens only with the reason the handläggare gives.
             let brukare = s.oppna_brukare(&aktor, &id, skal.as_deref())?;
-            Ok(Brukarsida { brukare, beslut: s.beslut_for_brukare(&aktor, &id)? })
+            s.uppdatera_verkstallighet(idag())?;
+            let beslut = s.beslut_for_brukare(&aktor, &id)?;
+            let lagen = lagen(s, &l10n, &sprak2, &aktor, &id, &beslut)?;
+            Ok(Brukarsida { brukare, beslut, lagen })
         })
         .await
 }
@@ -342,12 +418,21 @@ pub struct ValbaraVy {
     pub rader: Vec<ValbarRadVy>,
 }
 
-/// The choice part of a beslut: its providers over time and the explanation of each ickeval.
+/// The choice part of a beslut: its providers over time and the explanation of each ickeval,
+/// who may be named as having chosen and how the information may be said to have been given
+/// (nothing that did not happen), and why each act cannot be done now, if it cannot.
 #[derive(Debug, Serialize)]
 pub struct Valsida {
     pub historik: Vec<Val>,
     pub forklaringar: Vec<Vec<String>>,
     pub svarsdatum: Option<NaiveDate>,
+    pub valjare: Vec<Kodord>,
+    pub kanaler: Vec<Kodord>,
+    /// A letter was recorded: "by letter" is then offered first.
+    pub brev: bool,
+    /// Why ickeval cannot be applied now for each reason (the buttons are disabled with it).
+    pub hinder_svarsdatum: Option<String>,
+    pub hinder_avstar: Option<String>,
 }
 
 fn tolkat<T>(state: &Tillstand, sprak: &str, r: Result<T, Valideringsfel>) -> Result<T, Felsvar> {
@@ -388,20 +473,236 @@ pub async fn valsida(
     handlaggare_id: String,
     beslut_id: String,
 ) -> Result<Valsida, Felsvar> {
-    let (historik, forklaringar, svarsdatum) = state
+    let (l10n, sprak2) = (state.l10n(), state.sprak(&sprak));
+    let (historik, forklaringar, svarsdatum, (ombud, brev), hinder) = state
         .med_store(&sprak, move |s| {
             let aktor = s.aktor(&handlaggare_id)?;
+            let hinder = |orsak| {
+                s.bekrafta_ickeval(&beslut_id, idag(), orsak, &sprak2)
+                    .err()
+                    .map(|e| l10n.meddelande(&sprak2, &e))
+            };
+            let hinder = (hinder(IckevalOrsak::Svarsdatum), hinder(IckevalOrsak::Avstar));
             Ok((
                 s.valhistorik(&aktor, &beslut_id)?,
                 s.ickevalsforklaringar(&beslut_id)?,
                 s.svarsdatum(&beslut_id)?,
+                s.valuppgifter(&beslut_id)?,
+                hinder,
             ))
         })
         .await?;
     let sprak = state.sprak(&sprak);
-    let forklaringar =
-        forklaringar.iter().map(|f| state.l10n.ickevalsforklaring(&sprak, f)).collect();
-    Ok(Valsida { historik, forklaringar, svarsdatum })
+    let l = &state.l10n;
+    let forklaringar = forklaringar.iter().map(|f| l.ickevalsforklaring(&sprak, f)).collect();
+    let valjare = mojliga_valjare(ombud)
+        .into_iter()
+        .map(|v| Kodord { kod: v.kod(), text: l.t(&sprak, v.meddelande_id()) })
+        .collect();
+    let kanaler = mojliga_informationssatt(brev)
+        .into_iter()
+        .map(|k| Kodord { kod: k.kod(), text: l.t(&sprak, k.meddelande_id()) })
+        .collect();
+    Ok(Valsida {
+        historik,
+        forklaringar,
+        svarsdatum,
+        valjare,
+        kanaler,
+        brev,
+        hinder_svarsdatum: hinder.0,
+        hinder_avstar: hinder.1,
+    })
+}
+
+/// A choice as the window sends it, read by the core: the provider and who chose are required
+/// (nothing is preselected), the channel and start date are optional.
+#[allow(clippy::too_many_arguments)]
+fn tolka_val(
+    state: &Tillstand,
+    sprak: &str,
+    beslut_id: String,
+    utforare_id: String,
+    vem_valde: &str,
+    informationssatt: Option<&str>,
+    startdatum: Option<&str>,
+) -> Result<NyttVal, Felsvar> {
+    if utforare_id.trim().is_empty() {
+        return Err(Felsvar::fran(
+            &state.l10n,
+            &state.sprak(sprak),
+            &Valideringsfel::Saknas { falt: "utforare" },
+        ));
+    }
+    let vem = tolkat(
+        state,
+        sprak,
+        if vem_valde.trim().is_empty() {
+            Err(Valideringsfel::Saknas { falt: "vem_valde" })
+        } else {
+            VemValde::fran_kod(vem_valde)
+        },
+    )?;
+    let kanal = tolkat(
+        state,
+        sprak,
+        informationssatt.filter(|s| !s.is_empty()).map(Informationssatt::fran_kod).transpose(),
+    )?;
+    let start = tolkat(
+        state,
+        sprak,
+        startdatum.filter(|s| !s.trim().is_empty()).map(|s| tolka_datum("datum", s)).transpose(),
+    )?;
+    Ok(NyttVal {
+        beslut_id,
+        utforare_id,
+        vem_valde: vem,
+        informationssatt: kanal,
+        informationssprak: None,
+        valdatum: idag(),
+        startdatum: start,
+    })
+}
+
+/// The sentence to confirm before registering a choice or a byte: worked out by the core
+/// exactly as the act would go, or refused as it would be.
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
+pub async fn bekrafta_val(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    beslut_id: String,
+    utforare_id: String,
+    vem_valde: String,
+    informationssatt: Option<String>,
+    startdatum: Option<String>,
+) -> Result<String, Felsvar> {
+    let ny = tolka_val(
+        &state,
+        &sprak,
+        beslut_id,
+        utforare_id,
+        &vem_valde,
+        informationssatt.as_deref(),
+        startdatum.as_deref(),
+    )?;
+    let sprak2 = state.sprak(&sprak);
+    let b = state
+        .med_store(&sprak, move |s| {
+            s.aktor(&handlaggare_id)?;
+            s.bekrafta_val(&ny, &sprak2)
+        })
+        .await?;
+    Ok(state.l10n.bekraftelse(&state.sprak(&sprak), &b))
+}
+
+/// The sentence to confirm before applying ickeval.
+#[tauri::command]
+pub async fn bekrafta_ickeval(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    beslut_id: String,
+    avstar: bool,
+) -> Result<String, Felsvar> {
+    let orsak = if avstar { IckevalOrsak::Avstar } else { IckevalOrsak::Svarsdatum };
+    let sprak2 = state.sprak(&sprak);
+    let b = state
+        .med_store(&sprak, move |s| {
+            s.aktor(&handlaggare_id)?;
+            s.bekrafta_ickeval(&beslut_id, idag(), orsak, &sprak2)
+        })
+        .await?;
+    Ok(state.l10n.bekraftelse(&state.sprak(&sprak), &b))
+}
+
+/// The sentence to confirm before making a saved draft.
+#[tauri::command]
+pub async fn bekrafta_fatta(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    beslut_id: String,
+) -> Result<String, Felsvar> {
+    let sprak2 = state.sprak(&sprak);
+    let b = state
+        .med_store(&sprak, move |s| {
+            s.bekrafta_fatta(&s.aktor(&handlaggare_id)?, &beslut_id, idag(), &sprak2)
+        })
+        .await?;
+    Ok(state.l10n.bekraftelse(&state.sprak(&sprak), &b))
+}
+
+/// The sentence to confirm before saving a form and making the beslut; refused with the fields'
+/// problems or the rule that stops it, as saving would be.
+#[tauri::command]
+pub async fn bekrafta_fatta_formular(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    brukare_id: String,
+    beslut_id: Option<String>,
+    ersatter: Option<String>,
+    formular: Beslutsformular,
+) -> Result<String, Felsvar> {
+    let sprak = state.sprak(&sprak);
+    let (l10n, sprak2) = (state.l10n(), sprak.clone());
+    let svar = state
+        .med_store(&sprak, move |s| {
+            s.aktor(&handlaggare_id)?;
+            Ok(s.bekrafta_fatta_formular(
+                &brukare_id,
+                beslut_id.as_deref(),
+                ersatter.as_deref(),
+                &formular,
+                idag(),
+                &sprak2,
+            ))
+        })
+        .await?;
+    match svar {
+        Ok(b) => Ok(l10n.bekraftelse(&sprak, &b)),
+        Err(Formularfel::Falt(fel)) => Err(Felsvar::fran_falt(&l10n, &sprak, &fel)),
+        Err(Formularfel::Annat(e)) => Err(Felsvar::fran(&l10n, &sprak, &e)),
+    }
+}
+
+/// The sentence to confirm before ending a beslut by hand for `orsak`.
+#[tauri::command]
+pub async fn bekrafta_avslut(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    beslut_id: String,
+    orsak: String,
+) -> Result<String, Felsvar> {
+    let orsak = tolkat(&state, &sprak, Avslutsorsak::fran_kod(&orsak))?;
+    let sprak2 = state.sprak(&sprak);
+    let b = state
+        .med_store(&sprak, move |s| {
+            s.aktor(&handlaggare_id)?;
+            s.bekrafta_avslut(&beslut_id, orsak, idag(), &sprak2)
+        })
+        .await?;
+    Ok(state.l10n.bekraftelse(&state.sprak(&sprak), &b))
+}
+
+/// Ends a beslut by hand today for `orsak`; its provider's place is freed.
+#[tauri::command]
+pub async fn avsluta_beslut(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    beslut_id: String,
+    orsak: String,
+) -> Result<(), Felsvar> {
+    let orsak = tolkat(&state, &sprak, Avslutsorsak::fran_kod(&orsak))?;
+    state
+        .med_store(&sprak, move |s| {
+            s.avsluta_beslut(&s.aktor(&handlaggare_id)?, &beslut_id, orsak, idag())
+        })
+        .await
 }
 
 /// Registers an aktivt val, or a byte when the beslut already has a provider.
@@ -417,40 +718,19 @@ pub async fn valj(
     informationssatt: Option<String>,
     startdatum: Option<String>,
 ) -> Result<Val, Felsvar> {
-    let vem = tolkat(&state, &sprak, VemValde::fran_kod(&vem_valde))?;
-    let kanal = tolkat(
+    let ny = tolka_val(
         &state,
         &sprak,
-        informationssatt
-            .as_deref()
-            .filter(|s| !s.is_empty())
-            .map(Informationssatt::fran_kod)
-            .transpose(),
-    )?;
-    let start = tolkat(
-        &state,
-        &sprak,
-        startdatum
-            .as_deref()
-            .filter(|s| !s.trim().is_empty())
-            .map(|s| tolka_datum("datum", s))
-            .transpose(),
+        beslut_id.clone(),
+        utforare_id,
+        &vem_valde,
+        informationssatt.as_deref(),
+        startdatum.as_deref(),
     )?;
     state
         .med_store(&sprak, move |s| {
             let aktor = s.aktor(&handlaggare_id)?;
-            let id = s.valj(
-                &aktor,
-                &NyttVal {
-                    beslut_id: beslut_id.clone(),
-                    utforare_id,
-                    vem_valde: vem,
-                    informationssatt: kanal,
-                    informationssprak: None,
-                    valdatum: idag(),
-                    startdatum: start,
-                },
-            )?;
+            let id = s.valj(&aktor, &ny)?;
             s.valhistorik(&aktor, &beslut_id)?
                 .into_iter()
                 .find(|v| v.id == id)
@@ -483,7 +763,13 @@ pub async fn arbetslistor(
     sprak: String,
     handlaggare_id: String,
 ) -> Result<Arbetslistor, Felsvar> {
-    state.med_store(&sprak, move |s| s.arbetslistor(&s.aktor(&handlaggare_id)?, idag())).await
+    state
+        .med_store(&sprak, move |s| {
+            let aktor = s.aktor(&handlaggare_id)?;
+            s.uppdatera_verkstallighet(idag())?;
+            s.arbetslistor(&aktor, idag())
+        })
+        .await
 }
 
 #[tauri::command]

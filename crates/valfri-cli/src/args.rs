@@ -15,6 +15,7 @@ const BRYTARE: &[&str] = &[
     "utan-egen-regi",
     "plaintext",
     "latest",
+    "watch",
 ];
 
 #[derive(Debug, Default)]

@@ -13,11 +13,12 @@ pub(crate) fn kor(args: &mut Argument, ctx: &Ctx, ord: &[&str]) -> Result<(), Fe
         ["init"] => init(args, ctx),
         ["sql"] => sql(args, ctx),
         ["user", "add", login] => user_add(args, ctx, login),
+        ["import"] => import(args, ctx),
         [extra, ..] if ["init", "sql"].contains(extra) => {
             Err(Anvandningsfel::Extra(ord[1..].join(" ")).into())
         }
         [annat, ..] => Err(Anvandningsfel::Okand(format!("hub {annat}")).into()),
-        [] => Err(Anvandningsfel::Saknas("hub init|sql|user add".into()).into()),
+        [] => Err(Anvandningsfel::Saknas("hub init|sql|user add|import".into()).into()),
     }
 }
 
@@ -86,6 +87,34 @@ fn user_add(args: &mut Argument, ctx: &Ctx, login: &str) -> Result<(), Fel> {
             "{}\n",
             ctx.t("hubb-anvandare-klar", &[("login", login.into()), ("roll", roll.kod().into())])
         )
+    });
+    Ok(())
+}
+
+/// `valfri hub import --from DESK.sqlite`: a standalone desk's database, whole, into an empty
+/// hub (`--passphrase-env` opens an encrypted desk file; `--password-env` is the hub login's).
+fn import(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
+    let fran = args.kravs("from")?;
+    let url = url(args)?;
+    let losen = losenord(args, "password-env")?;
+    args.inget_kvar(&[])?;
+    let store = valfri_store::Store::oppna(std::path::Path::new(&fran), ctx.losen.as_ref())?;
+    let mut hubb = Hubb::anslut(&url, losen.as_deref())?;
+    hubb.kontrollera_schema()?;
+    let tabeller = valfri_synk::importera(&store, &mut hubb, &fran)?;
+    let rader: u64 = tabeller.iter().map(|(_, n)| n).sum();
+    ctx.ut(&json!({ "fran": fran, "tabeller": tabeller }), || {
+        let mut ut = format!(
+            "{}\n",
+            ctx.t(
+                "hubb-import-klar",
+                &[("rader", (rader as i64).into()), ("fran", fran.clone().into())]
+            )
+        );
+        for (tabell, n) in &tabeller {
+            ut.push_str(&format!("  {tabell}: {n}\n"));
+        }
+        ut
     });
     Ok(())
 }

@@ -6,6 +6,7 @@
 mod args;
 mod dokument;
 mod hubb;
+mod skrivbord;
 mod utbyte;
 
 use std::io::Write;
@@ -14,6 +15,7 @@ use std::process::ExitCode;
 
 use args::{Anvandningsfel, Argument};
 use serde_json::json;
+use valfri_domain::kommando::Kommando;
 use valfri_domain::val::NyttVal;
 use valfri_domain::{
     Anvandarmeddelande, Arg, IckevalModell, IckevalOrsak, Informationssatt, NyttBeslut, Roll,
@@ -31,6 +33,8 @@ pub(crate) enum Fel {
     Dokument(valfri_dokument::DokumentFel),
     /// The municipality's hub said no or could not be reached.
     Hubb(valfri_hub::HubbFel),
+    /// A desk in kommunläge could not do what was asked.
+    Synk(valfri_synk::SynkFel),
 }
 
 impl From<valfri_hub::HubbFel> for Fel {
@@ -149,6 +153,14 @@ fn main() -> ExitCode {
             eprintln!("{}", ctx.l.meddelande(&ctx.sprak, &e));
             ExitCode::from(1)
         }
+        Err(Fel::Synk(e)) => {
+            let text = ctx.l.meddelande(&ctx.sprak, &e);
+            eprintln!("{text}");
+            if ctx.json {
+                println!("{}", json!({ "code": e.meddelande_id(), "message": text }));
+            }
+            ExitCode::from(if e.ar_forbindelseproblem() { 3 } else { 1 })
+        }
         Err(Fel::Hubb(e)) => {
             let text = ctx.l.meddelande(&ctx.sprak, &e);
             eprintln!("{text}");
@@ -217,6 +229,8 @@ const KOMMANDON: &[&str] = &[
     "decision-letter",
     "encrypt",
     "rekey",
+    "sync",
+    "status",
 ];
 
 /// A passphrase from the environment variable `var`, checked by `ny` (any non-empty text to
@@ -238,6 +252,9 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     if args.har("help") || ord.is_empty() || ord[0] == "help" {
         println!("{}", ctx.t("cli-hjalp", &[]));
         return Ok(());
+    }
+    if andrar_bara_skrivbordet(&ord) {
+        skrivbord::kraver_fristaende(ctx)?;
     }
     match ord.as_slice() {
         ["demo"] => {
@@ -400,6 +417,8 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             });
         }
         ["hub", rest @ ..] => hubb::kor(args, ctx, rest)?,
+        ["sync"] => skrivbord::sync(args, ctx)?,
+        ["status"] => skrivbord::status(args, ctx)?,
         ["beslut", "add"] => beslut_add(args, ctx)?,
         ["valbara"] => valbara(args, ctx)?,
         ["letter"] => dokument::letter(args, ctx)?,
@@ -498,8 +517,12 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             ctx.ut(&json!({ "bytt": true }), || format!("{}\n", ctx.t("cli-losenfras-bytt", &[])));
         }
         ["audit", "verify"] => {
+            let flaggor = skrivbord::Hubbflaggor::ta(args)?;
             args.inget_kvar(&[])?;
-            let status = ctx.oppna()?.verifiera_logg()?;
+            let status = match skrivbord::verifiera_hubbens_logg(flaggor)? {
+                Some(status) => status,
+                None => ctx.oppna()?.verifiera_logg()?,
+            };
             ctx.ut(&serde_json::to_value(&status).unwrap_or_default(), || match &status {
                 Loggstatus::Hel { rader } => {
                     format!("{}\n", ctx.t("cli-logg-hel", &[("rader", (*rader).into())]))
@@ -522,6 +545,19 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
         [] => {}
     }
     Ok(())
+}
+
+/// Commands that write to the desk's own database only: at a desk in kommunläge they would
+/// never reach the hub, so they are refused there (until they go through the outbox).
+fn andrar_bara_skrivbordet(ord: &[&str]) -> bool {
+    matches!(
+        ord,
+        ["beslut", "add"]
+            | ["letter" | "letters" | "sheet" | "decision-letter", ..]
+            | ["insats", "ickeval"]
+            | ["brukare" | "providers", "import", _]
+            | ["providers", "apply-package", _]
+    )
 }
 
 fn beslut_add(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
@@ -617,22 +653,29 @@ fn choose(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
         args.ta("by").map(|s| VemValde::fran_kod(&s)).transpose()?.unwrap_or(VemValde::Brukare);
     let kanal = args.ta("info").map(|s| Informationssatt::fran_kod(&s)).transpose()?;
     let sprak = args.ta("sprak");
+    let flaggor = skrivbord::Hubbflaggor::ta(args)?;
     args.inget_kvar(&[])?;
     let store = ctx.oppna()?;
     let aktor = cli_aktor(&store)?;
-    let utforare_id = store.utforare_id(&utforare)?;
-    let id = store.valj(
-        &aktor,
-        &NyttVal {
-            beslut_id: beslut.clone(),
-            utforare_id,
-            vem_valde: vem,
-            informationssatt: kanal,
-            informationssprak: sprak,
-            valdatum: dag,
-            startdatum: start,
-        },
-    )?;
+    let ny = NyttVal {
+        beslut_id: beslut.clone(),
+        utforare_id: store.utforare_id(&utforare)?,
+        vem_valde: vem,
+        informationssatt: kanal,
+        informationssprak: sprak,
+        valdatum: dag,
+        startdatum: start,
+    };
+    let id = match store.replika()? {
+        Some(replika) => {
+            let kommando = Kommando::Valj { val_id: ulid::Ulid::new().to_string(), val: ny };
+            match skrivbord::utfor(flaggor, ctx, &store, &replika, &kommando)? {
+                skrivbord::Utgang::Klart(id) => id,
+                skrivbord::Utgang::Vantar => return Ok(()),
+            }
+        }
+        None => store.valj(&aktor, &ny)?,
+    };
     let val = store.valhistorik(&aktor, &beslut)?.into_iter().find(|v| v.id == id);
     ctx.ut(&serde_json::to_value(&val).unwrap_or_default(), || match &val {
         Some(v) => format!(
@@ -655,9 +698,29 @@ fn ickeval(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let beslut = args.kravs("beslut")?;
     let dag = args.ta("date").map(|s| tolka_datum("datum", &s)).transpose()?.unwrap_or_else(idag);
     let orsak = if args.har("avstar") { IckevalOrsak::Avstar } else { IckevalOrsak::Svarsdatum };
+    let flaggor = skrivbord::Hubbflaggor::ta(args)?;
     args.inget_kvar(&["avstar"])?;
     let store = ctx.oppna()?;
-    let (val_id, f) = store.ickeval(&cli_aktor(&store)?, &beslut, dag, orsak)?;
+    let (val_id, f) = match store.replika()? {
+        Some(replika) => {
+            let kommando = Kommando::Ickeval {
+                val_id: ulid::Ulid::new().to_string(),
+                beslut_id: beslut.clone(),
+                dag,
+                orsak,
+            };
+            match skrivbord::utfor(flaggor, ctx, &store, &replika, &kommando)? {
+                skrivbord::Utgang::Klart(id) => {
+                    let f = store.ickevalsforklaringar(&beslut)?.pop().ok_or_else(|| {
+                        Lagringsfel::HittasInte { typ: "ickeval", id: id.clone() }
+                    })?;
+                    (id, f)
+                }
+                skrivbord::Utgang::Vantar => return Ok(()),
+            }
+        }
+        None => store.ickeval(&cli_aktor(&store)?, &beslut, dag, orsak)?,
+    };
     let rader = ctx.l.ickevalsforklaring(&ctx.sprak, &f);
     ctx.ut(&json!({ "val_id": val_id, "forklaring": f, "text": rader }), || {
         rader.iter().map(|r| format!("{r}\n")).collect()

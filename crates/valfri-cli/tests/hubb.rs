@@ -40,11 +40,11 @@ fn hub_init_user_add_and_sql_work_as_documented() {
     assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
     assert_eq!(
         text(&ut.stdout),
-        "Hubben har nu schema 1 (hade 0); roller och behörigheter är satta.\n"
+        "Hubben har nu schema 2 (hade 0); roller och behörigheter är satta.\n"
     );
     let ut =
         valfri(&["--json", "hub", "init", "--url", &url, "--password-env", "AGARE_LOSEN"], &env);
-    assert_eq!(text(&ut.stdout).trim(), r#"{"fran":1,"till":1}"#, "{}", text(&ut.stderr));
+    assert_eq!(text(&ut.stdout).trim(), r#"{"fran":2,"till":2}"#, "{}", text(&ut.stderr));
 
     // A password is never an argument.
     let fore = roller(&k);

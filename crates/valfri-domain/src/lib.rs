@@ -5,14 +5,17 @@
 //! so the shell, the CLI and the PDFs can all say it in the user's language.
 
 pub mod behorighet;
+pub mod beslutsregler;
 mod datum;
 pub mod dokument;
 mod fel;
 pub mod formular;
+pub mod kommando;
 pub mod logg;
 mod organisationsnummer;
 mod personnummer;
 mod text;
+pub mod tilldelning;
 mod typer;
 pub mod val;
 

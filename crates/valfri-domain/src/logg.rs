@@ -160,3 +160,13 @@ mod tests {
         assert_eq!(k.nasta(&c), Err(3));
     }
 }
+
+/// The result of checking a log's chain, on a desk or in the hub.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Loggstatus {
+    /// Every row is where it should be and unchanged.
+    Hel { rader: i64 },
+    /// Row `nr` was changed, or a row before it was removed.
+    Bruten { nr: i64 },
+}

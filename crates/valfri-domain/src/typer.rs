@@ -528,6 +528,9 @@ pub struct Kommun {
     /// A confirmed kapacitetstak older than this is flagged on the worklist.
     #[serde(default = "nittio")]
     pub tak_max_alder_dagar: u32,
+    /// What a beslut must have before it is made.
+    #[serde(default)]
+    pub beslutskrav: crate::beslutsregler::Beslutskrav,
 }
 
 fn fjorton() -> u32 {

@@ -40,6 +40,10 @@ pub enum HubbFel {
     InloggningFinns { login: String },
     #[error("the password is empty")]
     TomtLosenord,
+    #[error("the hub already holds a municipality's data")]
+    HubbInteTom,
+    #[error("no {typ} with id {id} in the hub")]
+    HittasInte { typ: &'static str, id: String },
     #[error("the connection to the hub was lost: {detalj}")]
     Avbruten { detalj: String },
     #[error("hub error: {detalj}")]
@@ -67,6 +71,8 @@ impl Anvandarmeddelande for HubbFel {
             HubbFel::OgiltigInloggning { .. } => "hubb-fel-ogiltig-inloggning",
             HubbFel::InloggningFinns { .. } => "hubb-fel-inloggning-finns",
             HubbFel::TomtLosenord => "hubb-fel-tomt-losenord",
+            HubbFel::HittasInte { .. } => "fel-hittas-inte",
+            HubbFel::HubbInteTom => "hubb-fel-inte-tom",
             HubbFel::Avbruten { .. } => "hubb-fel-avbruten",
             HubbFel::Internt { .. } => "hubb-fel-internt",
         }
@@ -83,6 +89,9 @@ impl Anvandarmeddelande for HubbFel {
             | HubbFel::OkandRoll { anvandare }
             | HubbFel::Nekad { anvandare } => vec![("anvandare", anvandare.clone().into())],
             HubbFel::OkandRollnamn { roll } => vec![("roll", roll.clone().into())],
+            HubbFel::HittasInte { typ, id } => {
+                vec![("typ", (*typ).into()), ("id", id.clone().into())]
+            }
             HubbFel::Onaborbar { adress, detalj } | HubbFel::TlsVagrad { adress, detalj } => {
                 vec![("adress", adress.clone().into()), ("detalj", detalj.clone().into())]
             }
@@ -96,7 +105,8 @@ impl Anvandarmeddelande for HubbFel {
             | HubbFel::BeslutFattat
             | HubbFel::LoggenAndrasEj
             | HubbFel::SkalKravs
-            | HubbFel::TomtLosenord => Vec::new(),
+            | HubbFel::TomtLosenord
+            | HubbFel::HubbInteTom => Vec::new(),
         }
     }
 }

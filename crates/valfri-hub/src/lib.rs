@@ -8,9 +8,11 @@
 //! on every shared row and `valfri.outbox_applied` are here for them.
 
 mod fel;
+mod hamta;
 pub mod schema;
 #[doc(hidden)]
 pub mod testkluster;
+mod tillampa;
 
 use std::time::Duration;
 
@@ -20,11 +22,14 @@ use postgres::types::ToSql;
 use postgres::{Client, Config};
 use postgres_openssl::MakeTlsConnector;
 use serde::Serialize;
+pub use valfri_domain::logg::Loggstatus;
 use valfri_domain::logg::{Kedjekontroll, Loggrad};
 use valfri_domain::{Falt, Roll, kontrollera_text};
 
 pub use fel::HubbFel;
+pub use hamta::{Andrad, Andringar, Borttagen};
 pub use schema::{GRUPP_HANDLAGGARE, GRUPP_SYSTEMFORVALTARE, SCHEMAVERSION};
+pub use tillampa::Utkorgspost;
 
 pub type Resultat<T> = Result<T, HubbFel>;
 
@@ -55,14 +60,14 @@ pub struct Initiering {
     pub till: i64,
 }
 
-/// The result of checking the audit log's chain.
+/// Who is logged in to the hub, from their handläggare row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
-pub enum Loggstatus {
-    /// Every row is where it should be and unchanged.
-    Hel { rader: i64 },
-    /// Row `nr` was changed, or a row before it was removed.
-    Bruten { nr: i64 },
+pub struct Inloggad {
+    pub login: String,
+    pub handlaggare_id: String,
+    pub namn: String,
+    pub roll: Roll,
+    pub omraden: Vec<String>,
 }
 
 /// A skyddad brukare's record, as `valfri.oppna_skyddad_brukare` returns it.
@@ -148,9 +153,21 @@ impl Hubb {
     /// Connects as the URL's user. `losenord` is the password (from an environment variable the
     /// person named; never a command-line argument).
     pub fn anslut(url: &str, losenord: Option<&str>) -> Resultat<Hubb> {
+        Hubb::anslut_som(url, None, losenord)
+    }
+
+    /// Connects as `anvandare` (the URL's user when `None`).
+    pub fn anslut_som(
+        url: &str,
+        anvandare: Option<&str>,
+        losenord: Option<&str>,
+    ) -> Resultat<Hubb> {
         let mut config: Config = url
             .parse()
             .map_err(|e: postgres::Error| HubbFel::FelAdress { detalj: e.to_string() })?;
+        if let Some(a) = anvandare {
+            config.user(a);
+        }
         if let Some(l) = losenord {
             if l.is_empty() {
                 return Err(HubbFel::TomtLosenord);
@@ -168,7 +185,16 @@ impl Hubb {
 
     /// Connects for work: the login must have a Valfri role and the hub this program's schema.
     pub fn oppna(url: &str, losenord: Option<&str>) -> Resultat<(Hubb, Roll)> {
-        let mut hubb = Hubb::anslut(url, losenord)?;
+        Hubb::oppna_som(url, None, losenord)
+    }
+
+    /// [`Hubb::oppna`] as `anvandare` (the URL's user when `None`).
+    pub fn oppna_som(
+        url: &str,
+        anvandare: Option<&str>,
+        losenord: Option<&str>,
+    ) -> Resultat<(Hubb, Roll)> {
+        let mut hubb = Hubb::anslut_som(url, anvandare, losenord)?;
         let roll = hubb.roll()?;
         hubb.kontrollera_schema()?;
         Ok((hubb, roll))
@@ -364,7 +390,132 @@ impl Hubb {
         Ok(Loggstatus::Hel { rader: kontroll.rader() })
     }
 
-    /// The connection, for the modules to come (push, pull) and for tests that speak SQL.
+    /// Re-applies one command from a desk's outbox in one transaction, or answers it again if
+    /// its ULID was applied before (see [`tillampa`]).
+    pub fn tillampa(
+        &mut self,
+        post: &Utkorgspost,
+    ) -> Resultat<valfri_domain::kommando::Kommandosvar> {
+        tillampa::tillampa(&mut self.klient, post)
+    }
+
+    /// Every change above `markor` for a desk that holds the brukare of `omraden` (empty: the
+    /// whole municipality), read in one snapshot (see [`hamta`]).
+    pub fn hamta(&mut self, markor: i64, omraden: &[String]) -> Resultat<Andringar> {
+        hamta::hamta(&mut self.klient, markor, omraden)
+    }
+
+    /// The login's handläggare row: who is working, as the engine says, and the områden their
+    /// desk holds.
+    pub fn jag(&mut self) -> Resultat<Inloggad> {
+        let rad = self.klient.query_opt(
+            "SELECT id, namn, roll, omraden FROM valfri.handlaggare WHERE login = session_user",
+            &[],
+        )?;
+        let rad = rad.ok_or_else(|| HubbFel::OkandRoll { anvandare: self.anvandare.clone() })?;
+        let roll: String = rad.get(2);
+        Ok(Inloggad {
+            login: self.anvandare.clone(),
+            handlaggare_id: rad.get(0),
+            namn: rad.get(1),
+            roll: if roll == "systemforvaltare" {
+                Roll::Systemforvaltare
+            } else {
+                Roll::Handlaggare
+            },
+            omraden: rad.get(3),
+        })
+    }
+
+    /// The hub's clock, the official time in kommunläge.
+    pub fn tid(&mut self) -> Resultat<chrono::DateTime<chrono::Utc>> {
+        Ok(self.klient.query_one("SELECT now()", &[])?.get(0))
+    }
+
+    /// Asks the hub to wake this connection at every committed change (LISTEN). Call it before
+    /// the pull that [`Hubb::vanta_pa_andring`] follows, so no change falls between the two.
+    pub fn lyssna(&mut self) -> Resultat<()> {
+        Ok(self.klient.batch_execute("LISTEN valfri_andring")?)
+    }
+
+    /// Waits up to `tid` for a change in the hub (NOTIFY, after [`Hubb::lyssna`]); `true` when
+    /// one came.
+    pub fn vanta_pa_andring(&mut self, tid: Duration) -> Resultat<bool> {
+        let mut notiser = self.klient.notifications();
+        let mut kom = notiser.timeout_iter(tid).next()?.is_some();
+        // Several changes at once wake the desk once.
+        while notiser.iter().next()?.is_some() {
+            kom = true;
+        }
+        Ok(kom)
+    }
+
+    /// Brings a standalone desk's shared rows (from `valfri_store::Store::delade_rader`) into
+    /// an empty hub, in one transaction: all of it or nothing. Returns the rows per table. Run
+    /// as the schema owner or a systemförvaltare.
+    pub fn importera(
+        &mut self,
+        tabeller: &[(&str, Vec<serde_json::Map<String, serde_json::Value>>)],
+        beskrivning: &str,
+    ) -> Resultat<Vec<(String, u64)>> {
+        let mut tx = self.klient.transaction()?;
+        tx.batch_execute(tillampa::SKRIVLAS)?;
+        let fanns: i64 = tx
+            .query_one(
+                "SELECT (SELECT count(*) FROM valfri.utforare) + (SELECT count(*) FROM valfri.beslut)
+                      + (SELECT count(*) FROM valfri.kommun)",
+                &[],
+            )?
+            .get(0);
+        if fanns > 0 {
+            return Err(HubbFel::HubbInteTom);
+        }
+        let mut ut = Vec::new();
+        for (tabell, rader) in tabeller {
+            if !valfri_domain::kommando::DELADE_TABELLER.iter().any(|(t, _)| t == tabell) {
+                return Err(HubbFel::Internt { detalj: format!("okänd tabell {tabell}") });
+            }
+            let Some(forsta) = rader.first() else {
+                ut.push(((*tabell).to_owned(), 0));
+                continue;
+            };
+            // The columns both sides have; the hub's own (change number, login, office) get
+            // their defaults.
+            let hubbens: Vec<String> = tx
+                .query(
+                    "SELECT column_name::text FROM information_schema.columns
+                     WHERE table_schema = 'valfri' AND table_name = $1",
+                    &[tabell],
+                )?
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+            let kolumner: Vec<&String> =
+                hubbens.iter().filter(|k| forsta.contains_key(k.as_str())).collect();
+            let lista = kolumner.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ");
+            let json = serde_json::Value::Array(
+                rader.iter().cloned().map(serde_json::Value::Object).collect(),
+            );
+            let n = tx.execute(
+                &format!(
+                    "INSERT INTO valfri.{tabell} ({lista})
+                     SELECT {lista} FROM jsonb_populate_recordset(NULL::valfri.{tabell}, $1)"
+                ),
+                &[&json],
+            )?;
+            ut.push(((*tabell).to_owned(), n));
+        }
+        let detalj = serde_json::json!({ "fran": beskrivning, "rader": ut }).to_string();
+        tx.execute(
+            "INSERT INTO valfri.handelselogg (handling, objekt_typ, objekt_id, detalj)
+             VALUES ('import', 'kommun', '1', $1)",
+            &[&detalj],
+        )?;
+        tx.commit()?;
+        Ok(ut)
+    }
+
+    /// The connection, for tests that speak SQL.
     pub fn klient(&mut self) -> &mut Client {
         &mut self.klient
     }

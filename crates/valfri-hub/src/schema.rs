@@ -501,10 +501,76 @@ BEGIN
 END
 $$;
 "#,
-    // 2: as the desk's migration 7: what a delvis bifall did not grant, the delegation point of
+    // 2: kommunläge's sync. One write lock (`valfri.skriv`) taken by every writing transaction
+    // before its first change number and held to its commit, so change numbers are handed out
+    // in commit order and a desk's cursor never skips a row that commits late; the log takes
+    // the same lock, so two writers cannot wait on each other. Every change wakes the desks
+    // (NOTIFY at commit). The desk's translations of register texts, the office a handläggare
+    // works in (what their desk holds), and the command and desk time of each applied command.
+    r#"
+CREATE OR REPLACE FUNCTION valfri.satt_andring() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, valfri, pg_temp AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('valfri.skriv'));
+    NEW.andring := nextval('valfri.andring_seq');
+    NEW.andring_tx := pg_current_xact_id();
+    PERFORM pg_notify('valfri_andring', '');
+    RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION valfri.notera_borttagen() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, valfri, pg_temp AS $$
+DECLARE
+    rad jsonb := to_jsonb(OLD);
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('valfri.skriv'));
+    INSERT INTO valfri.borttagen (andring, andring_tx, tabell, nyckel)
+    SELECT nextval('valfri.andring_seq'), pg_current_xact_id(), TG_TABLE_NAME,
+           jsonb_object_agg(k, rad -> k)
+    FROM unnest(TG_ARGV) AS k;
+    PERFORM pg_notify('valfri_andring', '');
+    RETURN OLD;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION valfri.logg_kedja() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, valfri, pg_temp AS $$
+DECLARE
+    senaste record;
+BEGIN
+    -- One writer at a time; the next statement's snapshot then sees the row before.
+    PERFORM pg_advisory_xact_lock(hashtext('valfri.skriv'));
+    SELECT nr, hash INTO senaste FROM valfri.handelselogg ORDER BY nr DESC LIMIT 1;
+    NEW.nr := coalesce(senaste.nr, 0) + 1;
+    NEW.foregaende := coalesce(senaste.hash, repeat('0', 64));
+    NEW.tid := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+    NEW.vem := session_user;
+    NEW.detalj := coalesce(NEW.detalj, '');
+    NEW.hash := valfri.kedjehash(NEW.nr, NEW.tid, NEW.vem, NEW.handling, NEW.objekt_typ,
+                                 NEW.objekt_id, NEW.detalj, NEW.foregaende);
+    RETURN NEW;
+END
+$$;
+
+ALTER TABLE valfri.utforare ADD COLUMN oversattningar text NOT NULL DEFAULT '{}';
+ALTER TABLE valfri.kvalitet ADD COLUMN namn_oversatt text NOT NULL DEFAULT '{}';
+-- The områden whose brukare the person's desk holds; empty: the whole municipality.
+ALTER TABLE valfri.handlaggare ADD COLUMN omraden text[] NOT NULL DEFAULT '{}';
+ALTER TABLE valfri.outbox_applied ADD COLUMN kommando jsonb;
+ALTER TABLE valfri.outbox_applied ADD COLUMN registrerad_lokalt text;
+
+-- The område of a brukare, which the choice rules need, also for a skyddad brukare whose row
+-- the caller may not read.
+CREATE FUNCTION valfri.brukarens_omrade(brukare_id text) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, valfri, pg_temp AS $$
+    SELECT b.omrade_id FROM valfri.brukare b WHERE b.id = brukarens_omrade.brukare_id
+$$;
+"#,
+    // 3: as the desk's migration 9: what a delvis bifall did not grant, the delegation point of
     // an insats and of a made beslut (guarded like the rest of a made beslut), and an insats
     // name's form inside a sentence.
-    r"
+    r#"
 ALTER TABLE valfri.beslut ADD COLUMN ej_beviljat text NOT NULL DEFAULT '';
 ALTER TABLE valfri.beslut ADD COLUMN delegation text NOT NULL DEFAULT '';
 ALTER TABLE valfri.insats ADD COLUMN delegation text NOT NULL DEFAULT '';
@@ -541,7 +607,31 @@ BEGIN
     RETURN NEW;
 END
 $$;
-",
+"#,
+    // 4: as the desk's migration 7: what the municipality requires before a beslut is made,
+    // when a beslut was carried out and when and why it ended, and the follow-ups recorded.
+    r#"
+ALTER TABLE valfri.kommun ADD COLUMN krav_motivering boolean NOT NULL DEFAULT false;
+ALTER TABLE valfri.kommun ADD COLUMN krav_diarienummer boolean NOT NULL DEFAULT false;
+ALTER TABLE valfri.beslut ADD COLUMN verkstalld date;
+ALTER TABLE valfri.beslut ADD COLUMN avslutad date;
+ALTER TABLE valfri.beslut ADD COLUMN avslutsorsak text
+    CHECK (avslutsorsak IN ('flyttat', 'avliden', 'behovs_ej', 'ersatt', 'utgatt'));
+CREATE TABLE valfri.uppfoljning (
+    id text PRIMARY KEY,
+    beslut_id text NOT NULL REFERENCES valfri.beslut (id),
+    datum date NOT NULL,
+    resultat text NOT NULL,
+    nasta date,
+    handlaggare text NOT NULL DEFAULT session_user,
+    skapad timestamptz NOT NULL DEFAULT now(),
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL
+);
+CREATE INDEX uppfoljning_beslut ON valfri.uppfoljning (beslut_id);
+CREATE TRIGGER uppfoljning_andras_ej BEFORE UPDATE OR DELETE ON valfri.uppfoljning
+    FOR EACH ROW EXECUTE FUNCTION valfri.logg_andras_ej();
+"#,
 ];
 
 /// How many migrations this program knows: the newest schema version it can work with.
@@ -550,40 +640,54 @@ pub const SCHEMAVERSION: usize = MIGRATIONER.len();
 /// Migration `n` (1-based) as SQL.
 pub(crate) fn migrering(n: usize) -> String {
     let mut sql = MIGRATIONER[n - 1].to_owned();
-    if n == 1 {
-        sql.push_str(&andringstriggrar());
+    // The shared tables each migration creates get their change-number triggers with it (and,
+    // from migration 2 on, the index a pull reads them by).
+    let (nya, index): (&[&str], bool) = match n {
+        1 => (&FORSTA_TABELLERNA, false),
+        2 => (&[], true),
+        4 => (&["uppfoljning"], true),
+        _ => (&[], false),
+    };
+    sql.push_str(&andringstriggrar(nya));
+    let med_index: Vec<&str> = if n == 2 { FORSTA_TABELLERNA.to_vec() } else { nya.to_vec() };
+    if index {
+        for tabell in med_index {
+            sql.push_str(&format!("CREATE INDEX {tabell}_andring ON valfri.{tabell} (andring);\n"));
+        }
     }
     sql
 }
 
-/// The tables that carry a change number, with their key columns (for the record of deletions).
-const DELADE_TABELLER: &[(&str, &str)] = &[
-    ("kommun", "id"),
-    ("omrade", "id"),
-    ("handlaggare", "id"),
-    ("registerversion", "nummer"),
-    ("utforare", "id"),
-    ("insats", "id"),
-    ("insats_namn", "insats_id, sprak"),
-    ("utforare_omrade", "utforare_id, omrade_id"),
-    ("godkannande", "utforare_id, insats_id"),
-    ("kvalitet", "utforare_id, ordning"),
-    ("utforare_historik", "utforare_id, version"),
-    ("brukare", "id"),
-    ("ombud", "id"),
-    ("beslut", "id"),
-    ("val", "id"),
-    ("ickeval", "id"),
-    ("information", "id"),
-    ("omval", "beslut_id"),
-    ("dokument", "id"),
+/// The shared tables migration 1 made.
+const FORSTA_TABELLERNA: [&str; 19] = [
+    "kommun",
+    "omrade",
+    "handlaggare",
+    "registerversion",
+    "utforare",
+    "insats",
+    "insats_namn",
+    "utforare_omrade",
+    "godkannande",
+    "kvalitet",
+    "utforare_historik",
+    "brukare",
+    "ombud",
+    "beslut",
+    "val",
+    "ickeval",
+    "information",
+    "omval",
+    "dokument",
 ];
 
+use valfri_domain::kommando::DELADE_TABELLER;
+
 /// The change-number and deletion triggers of the shared tables, for migration 1.
-fn andringstriggrar() -> String {
+fn andringstriggrar(tabeller: &[&str]) -> String {
     use std::fmt::Write as _;
     let mut sql = String::new();
-    for (tabell, nyckel) in DELADE_TABELLER {
+    for (tabell, nyckel) in DELADE_TABELLER.iter().filter(|(t, _)| tabeller.contains(t)) {
         let argument = nyckel.split(", ").map(|k| format!("'{k}'")).collect::<Vec<_>>().join(", ");
         let _ = write!(
             sql,
@@ -611,19 +715,22 @@ GRANT SELECT ON valfri.schemaversion, valfri.kommun, valfri.omrade, valfri.handl
     valfri.registerversion, valfri.utforare, valfri.insats, valfri.insats_namn,
     valfri.utforare_omrade, valfri.godkannande, valfri.kvalitet, valfri.utforare_historik,
     valfri.brukare, valfri.ombud, valfri.beslut, valfri.val, valfri.ickeval, valfri.information,
-    valfri.omval, valfri.dokument, valfri.borttagen
+    valfri.omval, valfri.dokument, valfri.borttagen, valfri.uppfoljning
     TO valfri_handlaggare;
 
 -- A handläggare's case work. A made beslut is guarded by its trigger; the log only grows.
 GRANT INSERT, UPDATE ON valfri.brukare TO valfri_handlaggare;
 GRANT INSERT, UPDATE, DELETE ON valfri.ombud TO valfri_handlaggare;
 GRANT INSERT, UPDATE, DELETE ON valfri.beslut TO valfri_handlaggare;
-GRANT INSERT, UPDATE ON valfri.val TO valfri_handlaggare;
-GRANT INSERT ON valfri.ickeval, valfri.information, valfri.dokument TO valfri_handlaggare;
+-- A running val only ever gets its end date.
+GRANT INSERT, UPDATE (slutdatum) ON valfri.val TO valfri_handlaggare;
+GRANT INSERT ON valfri.ickeval, valfri.information, valfri.dokument, valfri.uppfoljning
+    TO valfri_handlaggare;
 GRANT INSERT, DELETE ON valfri.omval TO valfri_handlaggare;
 GRANT INSERT (handling, objekt_typ, objekt_id, detalj) ON valfri.handelselogg TO valfri_handlaggare;
 GRANT SELECT, INSERT ON valfri.outbox_applied TO valfri_handlaggare;
 GRANT EXECUTE ON FUNCTION valfri.oppna_skyddad_brukare(text, text) TO valfri_handlaggare;
+GRANT EXECUTE ON FUNCTION valfri.brukarens_omrade(text) TO valfri_handlaggare;
 
 -- Only a systemförvaltare changes the register, the settings and who works here, and reads the
 -- log. The register's history only grows.

@@ -166,7 +166,7 @@ impl Testkluster {
                 "\n# valfri-hub test cluster\nlisten_addresses = '127.0.0.1'\nport = {}\n\
                  unix_socket_directories = ''\npassword_encryption = 'scram-sha-256'\n\
                  fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n\
-                 max_connections = 40\nshared_buffers = '16MB'\n",
+                 max_connections = 150\nshared_buffers = '32MB'\n",
                 kluster.port
             );
             fs::write(data.join("postgresql.auto.conf"), konf).map_err(|e| e.to_string())?;
@@ -233,6 +233,26 @@ impl Testkluster {
         let mut c = self.program("pg_ctl");
         c.arg("-D").arg(self.data()).args(["-m", "immediate", "-w", "stop"]);
         let _ = c.output();
+    }
+
+    /// Restarts the server on the same port (a fast stop: every connection breaks, every open
+    /// transaction rolls back; an immediate stop would lose commits here, since the test
+    /// cluster runs with `synchronous_commit = off`).
+    pub fn starta_om(&self) -> Result<(), String> {
+        let mut stopp = self.program("pg_ctl");
+        stopp.arg("-D").arg(self.data()).args(["-m", "fast", "-w", "stop"]);
+        kor(stopp)?;
+        // A fresh log, so the wait below does not read the stop as a failed start.
+        let _ = fs::rename(self.katalog.join("logg"), self.katalog.join("logg.1"));
+        let mut start = self.program("pg_ctl");
+        start
+            .arg("-D")
+            .arg(self.data())
+            .arg("-l")
+            .arg(self.katalog.join("logg"))
+            .args(["-W", "start"]);
+        kor(start)?;
+        self.vanta_pa_start()
     }
 
     /// The cluster's directory (data, log), removed on drop.

@@ -82,8 +82,10 @@ fn init_twice_is_a_no_op() {
         antal(&mut agare, "SELECT count(*) FROM valfri.handelselogg"),
         antal(&mut agare, "SELECT max(andring) FROM valfri.beslut"),
     );
-    let v = SCHEMAVERSION as i64;
-    assert_eq!(agare.initiera().unwrap(), Initiering { fran: v, till: v });
+    assert_eq!(
+        agare.initiera().unwrap(),
+        Initiering { fran: SCHEMAVERSION as i64, till: SCHEMAVERSION as i64 }
+    );
     let efter = (
         antal(&mut agare, "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'valfri'"),
         antal(&mut agare, "SELECT count(*) FROM valfri.beslut"),

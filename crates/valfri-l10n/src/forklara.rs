@@ -131,3 +131,92 @@ mod tests {
         assert!(en[0].starts_with("Ceder was assigned"));
     }
 }
+
+impl Localizer {
+    /// The one sentence a person confirms before an irreversible act: "Beslutet om Hemtjänst,
+    /// 28 timmar per månad, för Märta Ekström fattas och kan sedan inte ändras, bara omprövas."
+    pub fn bekraftelse(
+        &self,
+        sprak: &str,
+        b: &valfri_domain::beslutsregler::Bekraftelse,
+    ) -> String {
+        use valfri_domain::beslutsregler::Bekraftelse as B;
+        match b {
+            B::Fatta { insats, utfall, omfattning, enhet, namn, ersatter } => {
+                let omfattning = match omfattning {
+                    Some(tal) if *utfall != valfri_domain::Utfall::Avslag => self.text(
+                        sprak,
+                        "bekrafta-omfattning",
+                        &[
+                            ("tal", tal_text(sprak, *tal).into()),
+                            ("enhet", self.t(sprak, enhet.meddelande_id()).into()),
+                        ],
+                    ),
+                    _ => String::new(),
+                };
+                let id = match (utfall, ersatter) {
+                    (valfri_domain::Utfall::Avslag, false) => "bekrafta-fatta-avslag",
+                    (valfri_domain::Utfall::Avslag, true) => "bekrafta-fatta-avslag-omprovning",
+                    (_, false) => "bekrafta-fatta",
+                    (_, true) => "bekrafta-fatta-omprovning",
+                };
+                self.text(
+                    sprak,
+                    id,
+                    &[
+                        ("insats", insats.clone().into()),
+                        ("omfattning", omfattning.into()),
+                        ("namn", namn.clone().into()),
+                        ("utfall", self.t(sprak, utfall.meddelande_id()).into()),
+                    ],
+                )
+            }
+            B::Ickeval { insats, namn, utforare, start } => self.text(
+                sprak,
+                "bekrafta-ickeval",
+                &[
+                    ("insats", insats.clone().into()),
+                    ("namn", namn.clone().into()),
+                    ("utforare", utforare.clone().into()),
+                    ("start", start.to_string().into()),
+                ],
+            ),
+            B::Val { insats, namn, utforare, start, tidigare } => {
+                let mut args: Vec<(&str, Arg)> = vec![
+                    ("insats", insats.clone().into()),
+                    ("namn", namn.clone().into()),
+                    ("utforare", utforare.clone().into()),
+                    ("start", start.to_string().into()),
+                ];
+                let id = if let Some(t) = tidigare {
+                    args.push(("tidigare", t.clone().into()));
+                    "bekrafta-byte"
+                } else {
+                    "bekrafta-val"
+                };
+                self.text(sprak, id, &args)
+            }
+            B::Avsluta { insats, namn, orsak, dag, utforare } => {
+                let mut args: Vec<(&str, Arg)> = vec![
+                    ("insats", insats.clone().into()),
+                    ("namn", namn.clone().into()),
+                    ("orsak", self.t(sprak, &orsak.meddelande_id()).into()),
+                    ("datum", dag.to_string().into()),
+                ];
+                let id = if let Some(u) = utforare {
+                    args.push(("utforare", u.clone().into()));
+                    "bekrafta-avsluta-utforare"
+                } else {
+                    "bekrafta-avsluta"
+                };
+                self.text(sprak, id, &args)
+            }
+        }
+    }
+}
+
+/// An omfattning as the language writes numbers: 28, 7,5 (Swedish and Finnish) or 7.5.
+fn tal_text(sprak: &str, tal: f64) -> String {
+    let text = format!("{tal}");
+    if sprak == "en" { text } else { text.replace('.', ",") }
+}

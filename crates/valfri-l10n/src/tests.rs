@@ -123,6 +123,7 @@ fn every_domain_code_has_a_word_in_every_language() {
     .iter()
     .map(val::Valbarhet::meddelande_id)
     .chain(std::iter::once("valbarhet-ej_godkand".to_owned()))
+    .chain(beslutsregler::Avslutsorsak::ALLA.iter().map(|o| o.meddelande_id()))
     .collect();
     ider.extend(skal.iter().map(String::as_str));
     for sprak in l.sprak() {
@@ -239,4 +240,62 @@ fn the_letters_do_not_call_their_reader_brukare_or_their_help_an_insats() {
             }
         }
     }
+}
+
+#[test]
+fn a_confirmation_is_one_sentence_that_says_what_will_happen_in_every_language() {
+    use valfri_domain::beslutsregler::{Avslutsorsak, Bekraftelse};
+    use valfri_domain::{Enhet, Utfall};
+    let l = Localizer::new().unwrap();
+    let fatta = Bekraftelse::Fatta {
+        insats: "Hemtjänst".into(),
+        utfall: Utfall::Bifall,
+        omfattning: Some(28.0),
+        enhet: Enhet::TimmarPerManad,
+        namn: "Märta Ekström".into(),
+        ersatter: false,
+    };
+    assert_eq!(
+        l.bekraftelse("sv", &fatta),
+        "Beslutet om Hemtjänst, 28 timmar per månad, för Märta Ekström fattas i dag och kan sedan inte ändras, bara omprövas."
+    );
+    let datum = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let alla = [
+        fatta,
+        Bekraftelse::Ickeval {
+            insats: "Hemtjänst".into(),
+            namn: "Märta Ekström".into(),
+            utforare: "Almgården".into(),
+            start: datum,
+        },
+        Bekraftelse::Val {
+            insats: "Hemtjänst".into(),
+            namn: "Märta Ekström".into(),
+            utforare: "Almgården".into(),
+            start: datum,
+            tidigare: Some("Björken".into()),
+        },
+        Bekraftelse::Avsluta {
+            insats: "Hemtjänst".into(),
+            namn: "Märta Ekström".into(),
+            orsak: Avslutsorsak::Flyttat,
+            dag: datum,
+            utforare: Some("Almgården".into()),
+        },
+    ];
+    for sprak in ["sv", "en", "fi"] {
+        for b in &alla {
+            let text = l.bekraftelse(sprak, b);
+            assert!(text.contains("Märta Ekström") && text.ends_with('.'), "{sprak}: {text}");
+            assert_eq!(text.matches(". ").count(), 0, "one sentence: {text}");
+            assert!(!text.contains('{') && !text.contains("bekrafta-"), "{text}");
+        }
+    }
+    let avslut = l.bekraftelse("sv", &alla[3]);
+    assert!(
+        avslut.contains("Brukaren har flyttat")
+            && avslut.contains("Almgården")
+            && avslut.contains("2026-12-02"),
+        "{avslut}"
+    );
 }

@@ -3,6 +3,9 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use valfri_domain::behorighet::far_andra_beslut;
+use valfri_domain::beslutsregler::{
+    Avslutsorsak, Bekraftelse, Beslutsperiod, kan_avslutas, kontrollera_fattande,
+};
 use valfri_domain::formular::{Beslutsformular, Faltfel};
 use valfri_domain::{
     Beslut, BeslutStatus, Enhet, Falt, NyttBeslut, Utfall, Valideringsfel, kontrollera_ej_beviljat,
@@ -176,6 +179,7 @@ impl Store {
                 return Err(Lagringsfel::InteBeslutetsHandlaggare);
             }
             ga_till(&b, BeslutStatus::Beslutat)?;
+            kontrollera_att_fatta(tx, &b, b.ersatter.as_deref(), beslutsdatum)?;
             // A draft from before the refused part was stored cannot be made without it.
             kontrollera_ej_beviljat(b.utfall, &b.ej_beviljat)?;
             // The delegation point in force for the insats today goes with the decision.
@@ -189,17 +193,10 @@ impl Store {
                 let g = hamta(tx, gammalt)?;
                 if g.status != BeslutStatus::Avslutat {
                     tx.execute(
-                        "UPDATE beslut SET status = 'avslutat', andrad = ?2 WHERE id = ?1",
-                        params![gammalt, nu()],
+                        "UPDATE beslut SET status = 'avslutat', avslutad = ?3, avslutsorsak = 'ersatt', andrad = ?2 WHERE id = ?1",
+                        params![gammalt, nu(), beslutsdatum.to_string()],
                     )?;
-                    logg::skriv(
-                        tx,
-                        aktor,
-                        "avsluta",
-                        "beslut",
-                        gammalt,
-                        &format!("ersatt av {id}"),
-                    )?;
+                    logg::skriv(tx, aktor, "avsluta", "beslut", gammalt, &format!("ersatt av {id}"))?;
                 }
                 // The brukare keeps their provider across an omprövning.
                 crate::val::overfor_val(tx, aktor, gammalt, id, beslutsdatum)?;
@@ -208,35 +205,91 @@ impl Store {
         })
     }
 
-    /// Marks a made beslut as carried out (the provider has started).
+    /// Marks a made beslut as carried out (the provider has started), today. A beslut already
+    /// verkställt (its provider's start did it) is left as it is.
     pub fn verkstall(&self, aktor: &Aktor, id: &str) -> Resultat<()> {
-        self.byt_status(aktor, id, BeslutStatus::Verkstallt, "verkstall")
+        self.i_transaktion(|tx| {
+            let b = hamta(tx, id)?;
+            if b.status == BeslutStatus::Verkstallt {
+                return Ok(());
+            }
+            ga_till(&b, BeslutStatus::Verkstallt)?;
+            verkstall_i(tx, id, crate::idag())?;
+            logg::skriv(tx, aktor, "verkstall", "beslut", id, "")
+        })
     }
 
-    /// Ends a beslut (its time ran out, the brukare moved, or it was replaced).
+    /// Ends a beslut today without a stated reason (the CLI's `avsluta`); see [`Store::avsluta_beslut`].
     pub fn avsluta(&self, aktor: &Aktor, id: &str) -> Resultat<()> {
-        self.byt_status(aktor, id, BeslutStatus::Avslutat, "avsluta")
+        self.i_transaktion(|tx| {
+            let b = hamta(tx, id)?;
+            ga_till(&b, BeslutStatus::Avslutat)?;
+            avsluta_i(tx, id, None, crate::idag())?;
+            logg::skriv(tx, aktor, "avsluta", "beslut", id, "")
+        })
     }
 
-    fn byt_status(
+    /// Ends a beslut by hand on `dag` for `orsak` (moved, died, no longer needed, replaced). Its
+    /// provider's val ends the same day, so the place is free at once. Only the beslut's
+    /// handläggare or a systemförvaltare may.
+    pub fn avsluta_beslut(
         &self,
         aktor: &Aktor,
         id: &str,
-        till: BeslutStatus,
-        handling: &str,
+        orsak: Avslutsorsak,
+        dag: NaiveDate,
     ) -> Resultat<()> {
-        self.i_transaktion(|tx| {
+        let resultat = self.i_transaktion(|tx| {
             let b = hamta(tx, id)?;
-            ga_till(&b, till)?;
-            tx.execute(
-                "UPDATE beslut SET status = ?2, andrad = ?3 WHERE id = ?1",
-                params![id, till.kod(), nu()],
-            )?;
-            if till == BeslutStatus::Avslutat {
-                // An ended beslut frees its place at the provider.
-                crate::val::avsluta_val(tx, id, crate::idag())?;
+            if !far_andra_beslut(aktor.roll, &aktor.id, &b.handlaggare_id) {
+                return Err(Lagringsfel::InteBeslutetsHandlaggare);
             }
-            logg::skriv(tx, aktor, handling, "beslut", id, "")
+            kan_avslutas(b.status)?;
+            avsluta_i(tx, id, Some(orsak), dag)?;
+            logg::skriv(tx, aktor, "avsluta", "beslut", id, orsak.kod())
+        });
+        if let Err(Lagringsfel::InteBeslutetsHandlaggare) = resultat {
+            self.logga_nekad(aktor, "beslut", id, "avsluta")?;
+        }
+        resultat
+    }
+
+    /// Brings every beslut's state up to `dag`: a made beslut whose provider has started is
+    /// verkställt (from the val's start date), and a beslut whose giltig till has passed is
+    /// avslutat as `utgatt` (its val ending on that last day). Run when the window opens the
+    /// database and before the worklists; logged as the system. Returns how many changed.
+    pub fn uppdatera_verkstallighet(&self, dag: NaiveDate) -> Resultat<(usize, usize)> {
+        let system = Aktor {
+            id: "system:verkstallighet".into(),
+            namn: "Valfri".into(),
+            roll: valfri_domain::Roll::Systemforvaltare,
+        };
+        let dagstr = dag.to_string();
+        self.i_transaktion(|tx| {
+            let startade: Vec<(String, String)> = {
+                let mut stmt = tx.prepare_cached(
+                    "SELECT b.id, v.startdatum FROM beslut b JOIN val v ON v.beslut_id = b.id AND v.slutdatum IS NULL
+                     WHERE b.status = 'beslutat' AND v.startdatum <= ?1
+                       AND (b.giltig_till IS NULL OR b.giltig_till >= ?1)",
+                )?;
+                stmt.query_map([&dagstr], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
+            };
+            for (id, start) in &startade {
+                verkstall_i(tx, id, datum(start)?)?;
+                logg::skriv(tx, &system, "verkstall", "beslut", id, start)?;
+            }
+            let utgangna: Vec<(String, String)> = {
+                let mut stmt = tx.prepare_cached(
+                    "SELECT id, giltig_till FROM beslut
+                     WHERE status IN ('beslutat', 'verkstallt') AND giltig_till < ?1",
+                )?;
+                stmt.query_map([&dagstr], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
+            };
+            for (id, till) in &utgangna {
+                avsluta_i(tx, id, Some(Avslutsorsak::Utgatt), datum(till)?)?;
+                logg::skriv(tx, &system, "avsluta", "beslut", id, "utgatt")?;
+            }
+            Ok((startade.len(), utgangna.len()))
         })
     }
 
@@ -307,6 +360,124 @@ impl Store {
             Ok(lista)
         })
     }
+}
+
+/// A form's beslut as the rules see it before it is saved (`id` when it is a saved draft).
+fn som_beslut(ny: &NyttBeslut, id: Option<&str>) -> Beslut {
+    Beslut {
+        id: id.unwrap_or_default().to_owned(),
+        brukare_id: ny.brukare_id.clone(),
+        insats_kod: ny.insats_kod.clone(),
+        insats_namn: String::new(),
+        diarienummer: ny.diarienummer.clone(),
+        ansokningsdatum: ny.ansokningsdatum,
+        beslutsdatum: None,
+        utfall: ny.utfall,
+        omfattning: ny.omfattning,
+        enhet: Enhet::Ingen,
+        giltig_fran: ny.giltig_fran,
+        giltig_till: ny.giltig_till,
+        motivering: ny.motivering.clone(),
+        ej_beviljat: ny.ej_beviljat.clone(),
+        uppfoljning: ny.uppfoljning,
+        handlaggare_id: String::new(),
+        handlaggare_namn: String::new(),
+        status: BeslutStatus::Utkast,
+        delegation: String::new(),
+        ersatter: None,
+        ersatt_av: None,
+        ger_val: false,
+        kan_andras: true,
+        kan_omprovas: false,
+    }
+}
+
+/// The brukare's name as the confirmations say it.
+pub(crate) fn brukarnamn(tx: &Transaction<'_>, brukare_id: &str) -> Resultat<String> {
+    tx.rad("SELECT fornamn || ' ' || efternamn FROM brukare WHERE id = ?1", [brukare_id], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or_else(|| Lagringsfel::HittasInte { typ: "brukare", id: brukare_id.to_owned() })
+}
+
+/// An insats's name in `sprak` (Swedish when it has none in that language).
+pub(crate) fn insatsnamn(tx: &Transaction<'_>, kod: &str, sprak: &str) -> Resultat<String> {
+    Ok(tx
+        .rad(
+            "SELECT coalesce((SELECT n.namn FROM insats_namn n WHERE n.insats_id = i.id AND n.sprak = ?2),
+                (SELECT n.namn FROM insats_namn n WHERE n.insats_id = i.id AND n.sprak = 'sv'), i.kod)
+             FROM insats i WHERE i.kod = ?1",
+            params![kod, sprak],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or_else(|| kod.to_owned()))
+}
+
+/// Sets a beslut verkställt from `dag`.
+fn verkstall_i(tx: &Transaction<'_>, id: &str, dag: NaiveDate) -> Resultat<()> {
+    tx.execute(
+        "UPDATE beslut SET status = 'verkstallt', verkstalld = ?2, andrad = ?3 WHERE id = ?1",
+        params![id, dag.to_string(), nu()],
+    )?;
+    Ok(())
+}
+
+/// Ends a beslut on `dag`; its running val ends the same day, which frees the place at once.
+fn avsluta_i(
+    tx: &Transaction<'_>,
+    id: &str,
+    orsak: Option<Avslutsorsak>,
+    dag: NaiveDate,
+) -> Resultat<()> {
+    tx.execute(
+        "UPDATE beslut SET status = 'avslutat', avslutad = ?2, avslutsorsak = ?3, andrad = ?4 WHERE id = ?1",
+        params![id, dag.to_string(), orsak.map(Avslutsorsak::kod), nu()],
+    )?;
+    crate::val::avsluta_val(tx, id, dag)?;
+    Ok(())
+}
+
+/// The rules for making `b` on `dag` (see `valfri_domain::beslutsregler::kontrollera_fattande`),
+/// with the brukare's other beslut and the municipality's requirements read in `tx`.
+fn kontrollera_att_fatta(
+    tx: &Transaction<'_>,
+    b: &Beslut,
+    ersatter: Option<&str>,
+    dag: NaiveDate,
+) -> Resultat<()> {
+    let krav = valfri_domain::beslutsregler::Beslutskrav {
+        motivering: tx.rad(
+            "SELECT coalesce((SELECT krav_motivering FROM kommun WHERE id = 1), 0)",
+            [],
+            |r| r.get(0),
+        )?,
+        diarienummer: tx.rad(
+            "SELECT coalesce((SELECT krav_diarienummer FROM kommun WHERE id = 1), 0)",
+            [],
+            |r| r.get(0),
+        )?,
+    };
+    let ovriga = {
+        let mut stmt = tx.prepare_cached(&format!("{BESLUT_SQL} WHERE b.brukare_id = ?1"))?;
+        stmt.query_map([&b.brukare_id], beslut_fran_rad)?
+            .map(|r| r?)
+            .collect::<Resultat<Vec<_>>>()?
+    };
+    fn period(x: &Beslut) -> Beslutsperiod<'_> {
+        Beslutsperiod {
+            id: Some(x.id.as_str()),
+            insats_kod: &x.insats_kod,
+            utfall: x.utfall,
+            status: x.status,
+            diarienummer: &x.diarienummer,
+            giltig_fran: x.giltig_fran,
+            giltig_till: x.giltig_till,
+        }
+    }
+    let ovriga: Vec<Beslutsperiod<'_>> = ovriga.iter().map(period).collect();
+    Ok(kontrollera_fattande(&period(b), &b.motivering, ersatter, &ovriga, krav, dag)?)
 }
 
 fn ga_till(b: &Beslut, till: BeslutStatus) -> Resultat<()> {
@@ -418,6 +589,12 @@ impl Store {
         fatta: Option<NaiveDate>,
     ) -> Result<String, Formularfel> {
         let ny = self.tolka_beslutsformular(brukare_id, f).map_err(Formularfel::Falt)?;
+        if let Some(dag) = fatta {
+            // Refused before anything is saved: a refused act leaves no draft behind.
+            self.i_transaktion(|tx| {
+                kontrollera_att_fatta(tx, &som_beslut(&ny, beslut_id), ersatter, dag)
+            })?;
+        }
         let id = match (beslut_id, ersatter) {
             (Some(id), _) => {
                 self.andra_utkast(aktor, id, &ny)?;
@@ -431,4 +608,135 @@ impl Store {
         }
         Ok(id)
     }
+
+    /// What making the beslut in a form would do, to confirm before it is done; refused with
+    /// the field problems or the rule that stops it, exactly as saving and making would be.
+    /// `sprak` is the language of the insats's name.
+    pub fn bekrafta_fatta_formular(
+        &self,
+        brukare_id: &str,
+        beslut_id: Option<&str>,
+        ersatter: Option<&str>,
+        f: &Beslutsformular,
+        dag: NaiveDate,
+        sprak: &str,
+    ) -> Result<Bekraftelse, Formularfel> {
+        let ny = self.tolka_beslutsformular(brukare_id, f).map_err(Formularfel::Falt)?;
+        let insats = self.insats(&ny.insats_kod, sprak)?;
+        Ok(self.i_transaktion(|tx| {
+            kontrollera_att_fatta(tx, &som_beslut(&ny, beslut_id), ersatter, dag)?;
+            Ok(Bekraftelse::Fatta {
+                insats: insats.namn.clone(),
+                utfall: ny.utfall,
+                omfattning: ny.omfattning,
+                enhet: insats.enhet,
+                namn: brukarnamn(tx, brukare_id)?,
+                ersatter: ersatter.is_some(),
+            })
+        })?)
+    }
+
+    /// What making a saved draft would do; refused as [`Store::fatta_beslut`] would be.
+    pub fn bekrafta_fatta(
+        &self,
+        aktor: &Aktor,
+        id: &str,
+        dag: NaiveDate,
+        sprak: &str,
+    ) -> Resultat<Bekraftelse> {
+        self.i_transaktion(|tx| {
+            let b = hamta(tx, id)?;
+            if !far_andra_beslut(aktor.roll, &aktor.id, &b.handlaggare_id) {
+                return Err(Lagringsfel::InteBeslutetsHandlaggare);
+            }
+            ga_till(&b, BeslutStatus::Beslutat)?;
+            kontrollera_att_fatta(tx, &b, b.ersatter.as_deref(), dag)?;
+            Ok(Bekraftelse::Fatta {
+                insats: insatsnamn(tx, &b.insats_kod, sprak)?,
+                utfall: b.utfall,
+                omfattning: b.omfattning,
+                enhet: b.enhet,
+                namn: brukarnamn(tx, &b.brukare_id)?,
+                ersatter: b.ersatter.is_some(),
+            })
+        })
+    }
+
+    /// What ending a beslut by hand would do; refused as [`Store::avsluta_beslut`] would be.
+    pub fn bekrafta_avslut(
+        &self,
+        id: &str,
+        orsak: Avslutsorsak,
+        dag: NaiveDate,
+        sprak: &str,
+    ) -> Resultat<Bekraftelse> {
+        self.i_transaktion(|tx| {
+            let b = hamta(tx, id)?;
+            kan_avslutas(b.status)?;
+            let utforare: Option<String> = tx
+                .rad(
+                    "SELECT u.namn FROM val v JOIN utforare u ON u.id = v.utforare_id
+                     WHERE v.beslut_id = ?1 AND v.slutdatum IS NULL",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            Ok(Bekraftelse::Avsluta {
+                insats: insatsnamn(tx, &b.insats_kod, sprak)?,
+                namn: brukarnamn(tx, &b.brukare_id)?,
+                orsak,
+                dag,
+                utforare,
+            })
+        })
+    }
+
+    /// Where each of a brukare's beslut stands in its carrying out: the provider now and since
+    /// when, when it was verkställt, when and why it ended. Not logged: it is read with the
+    /// brukare's page, whose reading is.
+    pub fn beslutslagen(&self, brukare_id: &str) -> Resultat<Vec<Beslutslage>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT b.id, b.verkstalld, b.avslutad, b.avslutsorsak,
+                (SELECT u.namn FROM val v JOIN utforare u ON u.id = v.utforare_id
+                  WHERE v.beslut_id = b.id AND v.slutdatum IS NULL),
+                (SELECT v.startdatum FROM val v WHERE v.beslut_id = b.id AND v.slutdatum IS NULL)
+             FROM beslut b WHERE b.brukare_id = ?1",
+        )?;
+        let rader = stmt.query_map([brukare_id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+            ))
+        })?;
+        rader
+            .map(|r| {
+                let (beslut_id, verkstalld, avslutad, orsak, utforare, sedan) = r?;
+                Ok(Beslutslage {
+                    beslut_id,
+                    utforare,
+                    sedan: datum_opt(sedan)?,
+                    verkstalld: datum_opt(verkstalld)?,
+                    avslutad: datum_opt(avslutad)?,
+                    avslutsorsak: orsak.as_deref().map(Avslutsorsak::fran_kod).transpose()?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Where a beslut stands in its carrying out (see [`Store::beslutslagen`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Beslutslage {
+    pub beslut_id: String,
+    /// The provider carrying it out now (or from its start date), if any.
+    pub utforare: Option<String>,
+    /// Since when (the val's start date).
+    pub sedan: Option<NaiveDate>,
+    pub verkstalld: Option<NaiveDate>,
+    pub avslutad: Option<NaiveDate>,
+    pub avslutsorsak: Option<Avslutsorsak>,
 }

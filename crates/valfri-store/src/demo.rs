@@ -151,6 +151,7 @@ pub fn skapa_demo(store: &Store, idag: NaiveDate) -> Resultat<()> {
             byte_dagar: 7,
             svarstid_dagar: 14,
             tak_max_alder_dagar: 90,
+            beslutskrav: valfri_domain::beslutsregler::Beslutskrav::default(),
         },
     )?;
     for (kod, namn, landsbygd, _, _) in OMRADEN {
@@ -422,7 +423,12 @@ fn valj_i_demo(store: &Store, aktiva: &[(String, Aktor, usize)], idag: NaiveDate
             &NyttVal {
                 beslut_id: beslut.clone(),
                 utforare_id: vald,
-                vem_valde: [VemValde::Brukare, VemValde::Ombud, VemValde::Handlaggare][n % 3],
+                // The ombud chose only for a brukare who has one.
+                vem_valde: if store.valuppgifter(beslut)?.0 && n % 3 == 1 {
+                    VemValde::Ombud
+                } else {
+                    [VemValde::Brukare, VemValde::Handlaggare][n % 2]
+                },
                 informationssatt: Some(
                     [Informationssatt::Brev, Informationssatt::Samtal, Informationssatt::Tolk]
                         [n % 3],
@@ -947,6 +953,7 @@ pub fn generera(
             byte_dagar: 0,
             svarstid_dagar: 14,
             tak_max_alder_dagar: 90,
+            beslutskrav: valfri_domain::beslutsregler::Beslutskrav::default(),
         },
     )?;
     let omraden: Vec<String> = (1..=12).map(|n| format!("Z{n:02}")).collect();

@@ -1,5 +1,6 @@
 use std::path::Path;
 
+use valfri_domain::beslutsregler::Beslutsregelfel;
 use valfri_domain::{Anvandarmeddelande, Arg, Valideringsfel};
 
 /// Why the store said no. Each variant has a Fluent message a person can act on.
@@ -7,6 +8,8 @@ use valfri_domain::{Anvandarmeddelande, Arg, Valideringsfel};
 pub enum Lagringsfel {
     #[error(transparent)]
     Validering(#[from] Valideringsfel),
+    #[error(transparent)]
+    Beslutsregel(#[from] Beslutsregelfel),
     #[error("cannot open the database {sokvag}: {detalj}")]
     KanInteOppna { sokvag: String, detalj: String },
     #[error("there is no database at {sokvag}")]
@@ -84,6 +87,25 @@ pub enum Lagringsfel {
     Internt { detalj: String },
 }
 
+/// The choice rules' refusals keep the desk's own variants (and Fluent ids).
+impl From<valfri_domain::tilldelning::Regelbrott> for Lagringsfel {
+    fn from(e: valfri_domain::tilldelning::Regelbrott) -> Self {
+        use valfri_domain::tilldelning::Regelbrott as R;
+        match e {
+            R::InteValbar { skal } => Lagringsfel::InteValbar { skal },
+            R::BeslutUtanVal => Lagringsfel::BeslutUtanVal,
+            R::BeslutUtgatt { till } => Lagringsfel::BeslutUtgatt { till },
+            R::HarRedanUtforare => Lagringsfel::HarRedanUtforare,
+            R::SammaUtforare => Lagringsfel::SammaUtforare,
+            R::SvarsdatumEjPasserat { svarsdatum } => {
+                Lagringsfel::SvarsdatumEjPasserat { svarsdatum: svarsdatum.to_string() }
+            }
+            R::IngenInformation => Lagringsfel::IngenInformation,
+            R::IngenIckevalsutforare => Lagringsfel::IngenIckevalsutforare,
+        }
+    }
+}
+
 impl Lagringsfel {
     pub(crate) fn fran_oppning(e: rusqlite::Error, sokvag: &Path) -> Self {
         match Self::from(e) {
@@ -152,6 +174,7 @@ impl Anvandarmeddelande for Lagringsfel {
     fn meddelande_id(&self) -> &'static str {
         match self {
             Self::Validering(v) => v.meddelande_id(),
+            Self::Beslutsregel(v) => v.meddelande_id(),
             Self::KanInteOppna { .. } => "fel-db-oppna",
             Self::DatabasSaknas { .. } => "fel-db-saknas",
             Self::InteValfriDatabas { .. } => "fel-db-inte-valfri",
@@ -195,6 +218,7 @@ impl Anvandarmeddelande for Lagringsfel {
     fn argument(&self) -> Vec<(&'static str, Arg)> {
         match self {
             Self::Validering(v) => v.argument(),
+            Self::Beslutsregel(v) => v.argument(),
             Self::KanInteOppna { sokvag, .. }
             | Self::FilFinns { sokvag }
             | Self::DatabasSaknas { sokvag }

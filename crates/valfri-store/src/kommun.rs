@@ -6,6 +6,8 @@ use valfri_domain::{
     Valideringsfel, kontrollera_postnummer, kontrollera_text,
 };
 
+use valfri_domain::beslutsregler::Beslutskrav;
+
 use crate::Rad as _;
 use crate::{Aktor, Lagringsfel, Resultat, Store, logg, nu, ny_id};
 
@@ -49,7 +51,7 @@ impl Store {
             .conn
             .rad(
                 "SELECT namn, namnd, adress, postnummer, postort, telefon, ordning, ordning_seed, sprak, byte_dagar, svarstid_dagar,
-                    tak_max_alder_dagar FROM kommun WHERE id = 1",
+                    tak_max_alder_dagar, krav_motivering, krav_diarienummer FROM kommun WHERE id = 1",
                 [],
                 |r| {
                     Ok((
@@ -63,6 +65,7 @@ impl Store {
                         r.get::<_, Option<i64>>(7)?,
                         r.get::<_, String>(8)?,
                         (r.get::<_, u32>(9)?, r.get::<_, u32>(10)?, r.get::<_, u32>(11)?),
+                        Beslutskrav { motivering: r.get(12)?, diarienummer: r.get(13)? },
                     ))
                 },
             )
@@ -78,6 +81,7 @@ impl Store {
             ordning_seed,
             sprak,
             (byte_dagar, svarstid_dagar, tak_max_alder_dagar),
+            beslutskrav,
         )) = rad
         else {
             return Ok(Kommun {
@@ -93,6 +97,7 @@ impl Store {
                 byte_dagar: 0,
                 svarstid_dagar: 14,
                 tak_max_alder_dagar: 90,
+                beslutskrav: Beslutskrav::default(),
             });
         };
         Ok(Kommun {
@@ -108,6 +113,7 @@ impl Store {
             byte_dagar,
             svarstid_dagar,
             tak_max_alder_dagar,
+            beslutskrav,
         })
     }
 
@@ -124,11 +130,12 @@ impl Store {
             let tid = nu();
             tx.execute(
                 "INSERT INTO kommun (id, namn, namnd, adress, postnummer, postort, telefon, ordning, ordning_seed, sprak,
-                    byte_dagar, svarstid_dagar, tak_max_alder_dagar, skapad, andrad)
-                 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11, ?12, ?13, ?10, ?10)
+                    byte_dagar, svarstid_dagar, tak_max_alder_dagar, krav_motivering, krav_diarienummer, skapad, andrad)
+                 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11, ?12, ?13, ?14, ?15, ?10, ?10)
                  ON CONFLICT (id) DO UPDATE SET namn = ?1, namnd = ?2, adress = ?3, postnummer = ?4, postort = ?5,
                     telefon = ?6, ordning = ?7, ordning_seed = ?8, sprak = ?9, andrad = ?10, byte_dagar = ?11,
-                    svarstid_dagar = ?12, tak_max_alder_dagar = ?13",
+                    svarstid_dagar = ?12, tak_max_alder_dagar = ?13,
+                    krav_motivering = ?14, krav_diarienummer = ?15",
                 params![
                     namn,
                     namnd,
@@ -142,7 +149,9 @@ impl Store {
                     tid,
                     k.byte_dagar.min(365),
                     k.svarstid_dagar.clamp(1, 365),
-                    k.tak_max_alder_dagar.clamp(1, 3650)
+                    k.tak_max_alder_dagar.clamp(1, 3650),
+                    k.beslutskrav.motivering,
+                    k.beslutskrav.diarienummer
                 ],
             )?;
             logg::skriv(tx, aktor, "andra", "kommun", "1", &serde_json::to_string(k)?)

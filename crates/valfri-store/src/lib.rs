@@ -44,6 +44,7 @@ mod logg;
 mod paket;
 pub mod plats;
 mod register;
+mod replika;
 mod schema;
 mod val;
 
@@ -55,7 +56,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use valfri_domain::Roll;
 
 pub use backup::{aterstall, ersatt_skadad, stada_halvfardiga};
-pub use beslut::Formularfel;
+pub use beslut::{Beslutslage, Formularfel};
 pub use brukare::{MAX_TRAFFAR, NyBrukare, NyttOmbud};
 pub use databasfil::{Skydd, aterstall_senaste, sakerhetskopiemapp, skapa_databas};
 pub use dokument::{Dokumentpost, Dokumenttyp};
@@ -69,6 +70,7 @@ pub use kryptering::{
 pub use logg::{Loggpost, Loggstatus};
 pub use paket::{Paketutfall, Registerpaket};
 pub use register::{Registerversion, Sparat};
+pub use replika::{Radjson, Replika, Replikpost, Utkorgsrad, Utkorgsstatus};
 pub use val::{Arbetslistor, Arbetspost, Insatsstatistik, Kapacitet, Paverkad, Utforarstatistik};
 
 pub type Resultat<T> = Result<T, Lagringsfel>;
@@ -265,6 +267,15 @@ impl Store {
         let ut = f(&tx)?;
         tx.commit()?;
         Ok(ut)
+    }
+
+    /// Runs `f` in a write transaction that is always rolled back: what an act would do, worked
+    /// out by doing it, for a confirmation that says exactly that. Leaves no trace.
+    fn provkor<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Resultat<T>) -> Resultat<T> {
+        let tx = self.skrivning()?;
+        let ut = f(&tx);
+        tx.rollback()?;
+        ut
     }
 
     /// Runs `PRAGMA integrity_check`; `Ok(())` when the file is sound.

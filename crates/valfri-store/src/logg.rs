@@ -20,15 +20,7 @@ pub struct Loggpost {
     pub detalj: String,
 }
 
-/// The result of checking the chain.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
-pub enum Loggstatus {
-    /// Every row is where it should be and unchanged.
-    Hel { rader: i64 },
-    /// Row `nr` was changed, or a row before it was removed.
-    Bruten { nr: i64 },
-}
+pub use valfri_domain::logg::Loggstatus;
 
 /// Appends a row inside the caller's write transaction, which already holds the write lock, so
 /// the chain cannot fork.

@@ -378,7 +378,58 @@ CREATE TABLE sakerhet (
 ALTER TABLE utforare ADD COLUMN oversattningar TEXT NOT NULL DEFAULT '{}';
 ALTER TABLE kvalitet ADD COLUMN namn_oversatt TEXT NOT NULL DEFAULT '{}';
 ",
-    // 7: a delvis bifall says what was not granted (ej_beviljat); the delegation point an insats
+    // 7: the caseworker's day. What the municipality requires before a beslut is made; when a
+    // beslut was carried out (its provider started) and when and why it ended; the follow-ups
+    // recorded for a beslut (the latest one's next date is when the next is due).
+    r"
+ALTER TABLE kommun ADD COLUMN krav_motivering INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE kommun ADD COLUMN krav_diarienummer INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE beslut ADD COLUMN verkstalld TEXT;
+ALTER TABLE beslut ADD COLUMN avslutad TEXT;
+ALTER TABLE beslut ADD COLUMN avslutsorsak TEXT
+    CHECK (avslutsorsak IN ('flyttat', 'avliden', 'behovs_ej', 'ersatt', 'utgatt'));
+CREATE TABLE uppfoljning (
+    id TEXT PRIMARY KEY,
+    beslut_id TEXT NOT NULL REFERENCES beslut(id),
+    datum TEXT NOT NULL,
+    resultat TEXT NOT NULL,
+    nasta TEXT,
+    handlaggare TEXT NOT NULL,
+    skapad TEXT NOT NULL
+);
+CREATE INDEX uppfoljning_beslut ON uppfoljning (beslut_id);
+CREATE TRIGGER uppfoljning_andras_ej BEFORE UPDATE ON uppfoljning
+BEGIN
+    SELECT RAISE(ABORT, 'valfri: en registrerad uppföljning kan inte ändras');
+END;
+",
+    // 8: kommunläge. A desk whose database is a replica of the municipality's hub says so in
+    // `synk` (the hub, the login, the cursor of its last pull); what the handläggare did waits in
+    // `utkorg` (the outbox) until the hub has answered: applied, or refused with a sentence.
+    r"
+CREATE TABLE synk (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    hubb TEXT NOT NULL,
+    anvandare TEXT NOT NULL,
+    markor INTEGER NOT NULL DEFAULT 0,
+    senast_hamtat TEXT,
+    -- The hub's clock minus this computer's at the last sync, in seconds: the hub's time is the
+    -- official one, and a desk whose clock is wrong is told so.
+    klockskillnad INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE utkorg (
+    ulid TEXT PRIMARY KEY,
+    kommando TEXT NOT NULL,
+    typ TEXT NOT NULL,
+    beslut_id TEXT NOT NULL,
+    registrerad_lokalt TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'vantar' CHECK (status IN ('vantar', 'tillampad', 'nekad')),
+    svar TEXT,
+    besvarad TEXT
+);
+CREATE INDEX utkorg_vantar ON utkorg (ulid) WHERE status = 'vantar';
+",
+    // 9: a delvis bifall says what was not granted (ej_beviljat); the delegation point an insats
     // is decided under, copied to the beslut when it is made; an insats name's form inside a
     // sentence where the rule (`valfri_domain::namn_i_mening`) does not give it (NULL: the rule).
     // A made beslut keeps both new columns as they were, like the others.

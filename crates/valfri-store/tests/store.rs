@@ -32,11 +32,13 @@ fn pnr(ar: i32, manad: u32, dag: u32, nr: u16) -> String {
         .to_string()
 }
 
+/// A granted ledsagarservice for the brukare (Märta has only a draft of one, so a new grant does
+/// not overlap a beslut in force).
 fn nytt(brukare: &str, omfattning: f64) -> NyttBeslut {
     let fran = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
     NyttBeslut {
         brukare_id: brukare.into(),
-        insats_kod: "hemtjanst".into(),
+        insats_kod: "ledsagarservice".into(),
         diarienummer: "VON 2026/0999".into(),
         ansokningsdatum: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
         utfall: Utfall::Bifall,
@@ -632,21 +634,25 @@ fn a_beslut_takes_the_insats_s_delegation_point_when_it_is_made_and_keeps_it() {
     let hl = handlaggare(&store, Roll::Handlaggare);
     let sf = handlaggare(&store, Roll::Systemforvaltare);
     let b = marta(&store, &hl);
-    assert_eq!(store.insats("hemtjanst", "sv").unwrap().delegation, "3.2", "the demo's point");
+    assert_eq!(
+        store.insats("ledsagarservice", "sv").unwrap().delegation,
+        "4.3",
+        "the demo's point"
+    );
     // Only a systemförvaltare sets it, and a refusal changes nothing.
     assert!(matches!(
-        store.andra_delegation(&hl, "hemtjanst", "9.9"),
+        store.andra_delegation(&hl, "ledsagarservice", "9.9"),
         Err(Lagringsfel::KraverSystemforvaltare)
     ));
-    assert_eq!(store.insats("hemtjanst", "sv").unwrap().delegation, "3.2");
+    assert_eq!(store.insats("ledsagarservice", "sv").unwrap().delegation, "4.3");
 
     let id = store.skapa_utkast(&hl, &nytt(&b, 20.0)).unwrap();
     assert_eq!(store.beslut(&hl, &id).unwrap().delegation, "", "a draft is not decided yet");
-    store.andra_delegation(&sf, "hemtjanst", " 3.2.1 ").unwrap();
+    store.andra_delegation(&sf, "ledsagarservice", " 3.2.1 ").unwrap();
     store.fatta_beslut(&hl, &id, NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()).unwrap();
     assert_eq!(store.beslut(&hl, &id).unwrap().delegation, "3.2.1");
     // A new delegationsordning does not rewrite the decisions made under the old one.
-    store.andra_delegation(&sf, "hemtjanst", "4.1").unwrap();
+    store.andra_delegation(&sf, "ledsagarservice", "4.1").unwrap();
     assert_eq!(store.beslut(&hl, &id).unwrap().delegation, "3.2.1");
     let raw = rusqlite::Connection::open(&sokvag).unwrap();
     let fel = raw.execute("UPDATE beslut SET delegation = '4.1' WHERE id = ?1", [&id]).unwrap_err();

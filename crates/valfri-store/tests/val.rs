@@ -99,7 +99,7 @@ impl Demo {
                 beslut_id: beslut.into(),
                 utforare_id: utforare.into(),
                 vem_valde: VemValde::Brukare,
-                informationssatt: Some(Informationssatt::Brev),
+                informationssatt: Some(Informationssatt::Samtal),
                 informationssprak: Some("sv".into()),
                 valdatum: idag(),
                 startdatum: None,

@@ -11,7 +11,7 @@ impl Store {
         let kommun = self.kommun()?;
         self.i_transaktion(|tx| {
             let b = beslutsdata(tx, beslut_id)?;
-            let mut rader: Vec<ValbarRad> = kandidater(tx, &b)?
+            let mut rader: Vec<ValbarRad> = kandidater(tx, &b, dag)?
                 .into_iter()
                 .map(|k| ValbarRad {
                     status: k.status(dag),
@@ -54,60 +54,115 @@ impl Store {
             .as_ref()
             .map(|s| kontrollera_sprak(std::slice::from_ref(s)))
             .transpose()?;
-        self.i_transaktion(|tx| {
-            let b = beslutsdata(tx, &ny.beslut_id)?;
-            b.kan_valjas()?;
-            let kandidat = kandidater(tx, &b)?
-                .into_iter()
-                .find(|k| k.utforare_id == ny.utforare_id)
-                .ok_or(Lagringsfel::InteValbar { skal: "ej_godkand" })?;
-            let tidigare = aktivt_val(tx, &b.id)?;
-            if tidigare.as_ref().is_some_and(|t| t.utforare_id == ny.utforare_id) {
-                return Err(Lagringsfel::SammaUtforare);
-            }
-            let status = kandidat.status(ny.valdatum);
-            if !status.ar_valbar() {
-                return Err(Lagringsfel::InteValbar { skal: status.kod() });
-            }
-            let start = match (&tidigare, ny.startdatum) {
-                (_, Some(s)) => s,
-                (Some(_), None) => ny.valdatum + Days::new(u64::from(kommun.byte_dagar)),
-                (None, None) => ny.valdatum.max(b.giltig_fran),
-            };
-            if let Some(t) = &tidigare {
-                let slut = start.pred_opt().unwrap_or(start);
-                tx.execute(
-                    "UPDATE val SET slutdatum = ?2 WHERE id = ?1",
-                    params![t.id, slut.max(t.startdatum).to_string()],
-                )?;
-            }
-            let id = infoga_val(
-                tx,
-                aktor,
-                &NyRad {
-                    beslut: &b,
-                    utforare_id: &ny.utforare_id,
-                    typ: if tidigare.is_some() { ValTyp::Byte } else { ValTyp::AktivtVal },
-                    vem_valde: Some(ny.vem_valde),
-                    informationssatt: ny.informationssatt,
-                    informationssprak: sprak.clone(),
-                    valdatum: ny.valdatum,
-                    startdatum: start,
-                    ersatter: tidigare.map(|t| t.id),
-                },
+        self.i_transaktion(|tx| valj_i(tx, aktor, ny, &kommun, sprak))
+    }
+
+    /// What registering this choice would do: the provider, from when, and whom it replaces.
+    /// Worked out by registering it in a transaction that is rolled back, so the confirmation
+    /// says exactly what the act will do (or refuses as it would).
+    pub fn bekrafta_val(&self, ny: &NyttVal, sprak: &str) -> Resultat<Bekraftelse> {
+        kontrollera_handelsedatum(ny.valdatum, crate::idag())?;
+        let kommun = self.kommun()?;
+        self.provkor(|tx| {
+            let tidigare = aktivt_val(tx, &ny.beslut_id)?.map(|v| v.utforare_namn);
+            let aktor = Aktor { id: "system:bekraftelse".into(), namn: String::new(), roll: valfri_domain::Roll::Handlaggare };
+            let id = valj_i(tx, &aktor, ny, &kommun, None)?;
+            let v = tx
+                .rad(&format!("{VAL_SQL} WHERE v.id = ?1"), [&id], val_fran_rad)?
+                ?;
+            let (brukare_id, insats_kod): (String, String) = tx.rad(
+                "SELECT b.brukare_id, i.kod FROM beslut b JOIN insats i ON i.id = b.insats_id WHERE b.id = ?1",
+                [&ny.beslut_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
-            logg::skriv(
-                tx,
-                aktor,
-                "valj",
-                "beslut",
-                &b.id,
-                &format!("utforare {}", ny.utforare_id),
-            )?;
-            Ok(id)
+            Ok(Bekraftelse::Val {
+                insats: crate::beslut::insatsnamn(tx, &insats_kod, sprak)?,
+                namn: crate::beslut::brukarnamn(tx, &brukare_id)?,
+                utforare: v.utforare_namn,
+                start: v.startdatum,
+                tidigare,
+            })
         })
     }
 
+    /// Who may be named as having chosen for this beslut, and how the information may be said
+    /// to have been given (see `valfri_domain::beslutsregler::mojliga_valjare`).
+    pub fn valuppgifter(&self, beslut_id: &str) -> Resultat<(bool, bool)> {
+        self.i_transaktion(|tx| har_ombud_och_brev(tx, beslut_id))
+    }
+}
+
+/// Whether the beslut's brukare has an ombud, and whether valfrihetsinformation was recorded
+/// as given for it (a letter, or the record `registrera_information` makes).
+fn har_ombud_och_brev(tx: &Transaction<'_>, beslut_id: &str) -> Resultat<(bool, bool)> {
+    Ok(tx.rad(
+        "SELECT EXISTS (SELECT 1 FROM ombud o JOIN beslut b ON b.brukare_id = o.brukare_id WHERE b.id = ?1),
+                EXISTS (SELECT 1 FROM information f WHERE f.beslut_id = ?1)",
+        [beslut_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
+}
+
+fn valj_i(
+    tx: &Transaction<'_>,
+    aktor: &Aktor,
+    ny: &NyttVal,
+    kommun: &valfri_domain::Kommun,
+    sprak: Option<String>,
+) -> Resultat<String> {
+    {
+        let b = beslutsdata(tx, &ny.beslut_id)?;
+        b.kan_valjas()?;
+        let (har_ombud, brev) = har_ombud_och_brev(tx, &b.id)?;
+        kontrollera_valuppgifter(ny.vem_valde, ny.informationssatt, har_ombud, brev)?;
+        let tidigare = aktivt_val(tx, &b.id)?;
+        let pagaende = tidigare.as_ref().map(|t| Pagaende {
+            id: t.id.clone(),
+            utforare_id: t.utforare_id.clone(),
+            startdatum: t.startdatum,
+        });
+        let plan = planera_val(
+            &b,
+            &kandidater(tx, &b, ny.valdatum)?,
+            pagaende.as_ref(),
+            ny,
+            kommun.byte_dagar,
+        )?;
+        let start = plan.startdatum;
+        if let Some((id, slut)) = &plan.avslutas {
+            tx.execute(
+                "UPDATE val SET slutdatum = ?2 WHERE id = ?1",
+                params![id, slut.to_string()],
+            )?;
+        }
+        let id = infoga_val(
+            tx,
+            aktor,
+            &NyRad {
+                beslut: &b,
+                utforare_id: &ny.utforare_id,
+                typ: plan.typ,
+                vem_valde: Some(ny.vem_valde),
+                informationssatt: ny.informationssatt,
+                informationssprak: sprak.clone(),
+                valdatum: ny.valdatum,
+                startdatum: start,
+                ersatter: tidigare.map(|t| t.id),
+            },
+        )?;
+        // The beslut is carried out once its provider has started.
+        if b.status == BeslutStatus::Beslutat && start <= crate::idag() {
+            tx.execute(
+                    "UPDATE beslut SET status = 'verkstallt', verkstalld = ?2, andrad = ?3 WHERE id = ?1",
+                    params![b.id, start.to_string(), nu()],
+                )?;
+        }
+        logg::skriv(tx, aktor, "valj", "beslut", &b.id, &format!("utforare {}", ny.utforare_id))?;
+        Ok(id)
+    }
+}
+
+impl Store {
     /// Every provider a beslut has had, oldest first.
     pub fn valhistorik(&self, aktor: &Aktor, beslut_id: &str) -> Resultat<Vec<Val>> {
         self.i_transaktion(|tx| {
@@ -169,5 +224,5 @@ pub(crate) fn kontrollera_information(
     beslut_id: &str,
     dag: NaiveDate,
 ) -> Resultat<()> {
-    beslutsdata(tx, beslut_id)?.kan_informeras(dag)
+    Ok(beslutsdata(tx, beslut_id)?.kan_informeras(dag)?)
 }

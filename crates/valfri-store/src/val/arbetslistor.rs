@@ -81,12 +81,13 @@ impl Store {
                 &[&dagstr, &om30],
             )?;
             let omval = poster(&format!("{BAS}, substr(m.markerad, 1, 10) {FRAN} JOIN omval m ON m.beslut_id = b.id ORDER BY m.markerad"), &[])?;
-            let mut stmt = tx.prepare_cached(
+            let mut stmt = tx.prepare_cached(&format!(
                 "SELECT u.id, u.namn, i.kod, g.kapacitetstak, g.kapacitet_bekraftad, g.kapacitet_fran, g.kapacitet_till,
-                    (SELECT count(*) FROM val v WHERE v.utforare_id = u.id AND v.insats_id = g.insats_id AND v.slutdatum IS NULL)
+                    {}
                  FROM godkannande g JOIN utforare u ON u.id = g.utforare_id JOIN insats i ON i.id = g.insats_id
                  WHERE g.kapacitetstak IS NOT NULL AND (g.godkand_till IS NULL OR g.godkand_till >= ?1) ORDER BY u.namn, i.kod",
-            )?;
+                super::upptagna_platser_sql("?1")
+            ))?;
             let mut nara_tak = Vec::new();
             let mut gamla_tak = Vec::new();
             let rader = stmt.query_map([&dagstr], |r| {

@@ -3,7 +3,7 @@
 
 #[allow(clippy::wildcard_imports)]
 use super::*;
-use valfri_domain::val::{IckevalHinder, ickeval_tillatet, pa_turordningslistan};
+use valfri_domain::tilldelning::{Ickevalsfraga, ickeval_start, planera_ickeval};
 
 impl Store {
     /// Applies the insats's ickeval alternative: when the svarsdatum has passed without a choice,
@@ -17,68 +17,76 @@ impl Store {
     ) -> Resultat<(String, Ickevalsforklaring)> {
         // Else a date ahead would pass a svarsdatum that has not come.
         kontrollera_handelsedatum(dag, crate::idag())?;
-        self.i_transaktion(|tx| {
-            let b = beslutsdata(tx, beslut_id)?;
-            b.kan_valjas()?;
-            if aktivt_val(tx, &b.id)?.is_some() {
-                return Err(Lagringsfel::HarRedanUtforare);
-            }
-            let svarsdatum: Option<String> = tx
-                .rad("SELECT max(svarsdatum) FROM information WHERE beslut_id = ?1", [&b.id], |r| r.get(0))?;
-            ickeval_tillatet(orsak, datum_opt(svarsdatum)?, dag).map_err(|h| match h {
-                IckevalHinder::IngenInformation => Lagringsfel::IngenInformation,
-                IckevalHinder::SvarsdatumEjPasserat { svarsdatum } => {
-                    Lagringsfel::SvarsdatumEjPasserat { svarsdatum: svarsdatum.to_string() }
-                }
+        self.i_transaktion(|tx| ickeval_i(tx, aktor, beslut_id, dag, orsak))
+    }
+
+    /// What applying the ickeval alternative now would do: who would be assigned from when. It
+    /// is worked out by applying it in a transaction that is then rolled back, so the
+    /// confirmation says exactly what the act will do (or refuses as it would).
+    pub fn bekrafta_ickeval(
+        &self,
+        beslut_id: &str,
+        dag: NaiveDate,
+        orsak: IckevalOrsak,
+        sprak: &str,
+    ) -> Resultat<Bekraftelse> {
+        kontrollera_handelsedatum(dag, crate::idag())?;
+        self.provkor(|tx| {
+            let aktor = Aktor { id: "system:bekraftelse".into(), namn: String::new(), roll: valfri_domain::Roll::Handlaggare };
+            let (val_id, f) = ickeval_i(tx, &aktor, beslut_id, dag, orsak)?;
+            let start: String = tx.rad("SELECT startdatum FROM val WHERE id = ?1", [&val_id], |r| r.get(0))?;
+            let (brukare_id, insats_kod): (String, String) = tx.rad(
+                "SELECT b.brukare_id, i.kod FROM beslut b JOIN insats i ON i.id = b.insats_id WHERE b.id = ?1",
+                [beslut_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            Ok(Bekraftelse::Ickeval {
+                insats: crate::beslut::insatsnamn(tx, &insats_kod, sprak)?,
+                namn: crate::beslut::brukarnamn(tx, &brukare_id)?,
+                utforare: f.tilldelad.namn,
+                start: datum(&start)?,
+            })
+        })
+    }
+}
+
+fn ickeval_i(
+    tx: &Transaction<'_>,
+    aktor: &Aktor,
+    beslut_id: &str,
+    dag: NaiveDate,
+    orsak: IckevalOrsak,
+) -> Resultat<(String, Ickevalsforklaring)> {
+    {
+        let b = beslutsdata(tx, beslut_id)?;
+        let svarsdatum: Option<String> =
+            tx.rad("SELECT max(svarsdatum) FROM information WHERE beslut_id = ?1", [&b.id], |r| {
+                r.get(0)
             })?;
-            let kandidater = kandidater(tx, &b)?;
-            let (tilldelad, lista, senast, hoppade) = match b.ickeval {
-                IckevalModell::EgenRegi | IckevalModell::Utsedd => {
-                    let vald = kandidater.iter().find(|k| match b.ickeval {
-                        IckevalModell::EgenRegi => k.regi == Regi::EgenRegi,
-                        _ => b.ickeval_utforare_id.as_deref() == Some(k.utforare_id.as_str()),
-                    });
-                    let vald = vald.ok_or(Lagringsfel::IngenIckevalsutforare)?;
-                    let status = vald.status(dag);
-                    if !status.ar_valbar() {
-                        return Err(Lagringsfel::InteValbar { skal: status.kod() });
-                    }
-                    (vald, Vec::new(), None, Vec::new())
-                }
-                IckevalModell::Turordning => {
-                    // The rotation for this insats and område: providers that serve the område
-                    // and whose approval has not ended, in the order they joined.
-                    let lista: Vec<&Kandidat> = kandidater
-                        .iter()
-                        .filter(|k| {
-                            pa_turordningslistan(k.serverar, k.godkannande.godkand_till, k.regi, b.turordning_egen_regi, dag)
-                        })
-                        .collect();
-                    let senast: Option<String> = tx
-                        .rad(
-                            "SELECT utforare_id FROM ickeval WHERE insats_id = ?1 AND omrade_id IS ?2 AND modell = 'turordning'
-                             ORDER BY tid DESC, rowid DESC LIMIT 1",
-                            params![b.insats_id, b.omrade_id],
-                            |r| r.get(0),
-                        )
-                        .optional()?;
-                    let status: Vec<(String, Valbarhet)> = lista.iter().map(|k| (k.utforare_id.clone(), k.status(dag))).collect();
-                    let utfall = nasta_i_turordning(&status, senast.as_ref());
-                    let namn = |id: &str| lista.iter().find(|k| k.utforare_id == id).map(|k| k.namn.clone()).unwrap_or_default();
-                    let hoppade =
-                        utfall.hoppade.iter().map(|(id, status)| Hoppad { utforare_id: id.clone(), namn: namn(id), status: status.clone() }).collect();
-                    let vald = utfall
-                        .tilldelad
-                        .and_then(|id| lista.iter().copied().find(|k| k.utforare_id == id))
-                        .ok_or(Lagringsfel::IngenIckevalsutforare)?;
-                    let senast = senast.map(|id| Listplats { namn: namn(&id), utforare_id: id });
-                    (vald, lista.iter().map(|k| k.plats()).collect(), senast, hoppade)
-                }
-            };
-            let start = dag.max(b.giltig_fran);
-            let val_id = infoga_val(tx, aktor, &NyRad {
+        let senast_tilldelad: Option<String> = tx
+            .rad(
+                "SELECT utforare_id FROM ickeval WHERE insats_id = ?1 AND omrade_id IS ?2 AND modell = 'turordning'
+                 ORDER BY tid DESC, rowid DESC LIMIT 1",
+                params![b.insats_id, b.omrade_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let fraga = Ickevalsfraga {
+            orsak,
+            dag,
+            har_utforare: aktivt_val(tx, &b.id)?.is_some(),
+            svarsdatum: datum_opt(svarsdatum)?,
+            senast_tilldelad,
+            registerversion: registerversion(tx)?,
+        };
+        let forklaring = planera_ickeval(&b, &kandidater(tx, &b, dag)?, &fraga)?;
+        let start = ickeval_start(&b, dag);
+        let val_id = infoga_val(
+            tx,
+            aktor,
+            &NyRad {
                 beslut: &b,
-                utforare_id: &tilldelad.utforare_id,
+                utforare_id: &forklaring.tilldelad.utforare_id,
                 typ: ValTyp::Ickeval,
                 vem_valde: None,
                 informationssatt: None,
@@ -86,20 +94,9 @@ impl Store {
                 valdatum: dag,
                 startdatum: start,
                 ersatter: None,
-            })?;
-            let forklaring = Ickevalsforklaring {
-                modell: b.ickeval,
-                orsak,
-                datum: dag,
-                insats_kod: b.insats_kod.clone(),
-                omrade: b.omrade_kod.clone(),
-                registerversion: registerversion(tx)?,
-                lista,
-                senast_tilldelad: senast,
-                hoppade,
-                tilldelad: tilldelad.plats(),
-            };
-            tx.execute(
+            },
+        )?;
+        tx.execute(
                 "INSERT INTO ickeval (id, val_id, beslut_id, insats_id, omrade_id, modell, utforare_id, forklaring, tid)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
@@ -109,16 +106,17 @@ impl Store {
                     b.insats_id,
                     b.omrade_id,
                     b.ickeval.kod(),
-                    tilldelad.utforare_id,
+                    forklaring.tilldelad.utforare_id,
                     serde_json::to_string(&forklaring)?,
                     nu()
                 ],
             )?;
-            logg::skriv(tx, aktor, "ickeval", "beslut", &b.id, &serde_json::to_string(&forklaring)?)?;
-            Ok((val_id, forklaring))
-        })
+        logg::skriv(tx, aktor, "ickeval", "beslut", &b.id, &serde_json::to_string(&forklaring)?)?;
+        Ok((val_id, forklaring))
     }
+}
 
+impl Store {
     /// The stored explanations of every ickeval for a beslut.
     pub fn ickevalsforklaringar(&self, beslut_id: &str) -> Resultat<Vec<Ickevalsforklaring>> {
         let mut stmt = self.conn.prepare_cached(

@@ -8,13 +8,15 @@
 use chrono::{Days, NaiveDate};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
+use valfri_domain::beslutsregler::{Bekraftelse, haller_plats_sql, kontrollera_valuppgifter};
+use valfri_domain::tilldelning::planera_val;
 use valfri_domain::val::{
-    Hoppad, Ickevalsforklaring, Listplats, NyttVal, Val, ValbarRad, Valbara, Valbarhet, ger_val,
-    kontrollera_handelsedatum, nasta_i_turordning, neutral_ordning, tak_galler, valbarhet,
+    Ickevalsforklaring, NyttVal, Val, ValbarRad, Valbara, Valbarhet, kontrollera_handelsedatum,
+    neutral_ordning, tak_galler,
 };
 use valfri_domain::{
-    BeslutStatus, Godkannande, IckevalModell, IckevalOrsak, Informationssatt, Regi, Utfall,
-    Utforare, ValTyp, VemValde,
+    BeslutStatus, IckevalModell, IckevalOrsak, Informationssatt, Regi, Utfall, Utforare, ValTyp,
+    VemValde,
 };
 
 use crate::Rad as _;
@@ -34,64 +36,7 @@ pub use omval::Paverkad;
 pub(crate) use omval::markera_omval;
 pub use statistik::{Insatsstatistik, Utforarstatistik};
 
-/// What the choice rules need to know about a beslut.
-struct Beslutsdata {
-    id: String,
-    insats_id: String,
-    insats_kod: String,
-    omrade_id: Option<String>,
-    omrade_kod: Option<String>,
-    status: BeslutStatus,
-    utfall: Utfall,
-    valfrihet: bool,
-    giltig_fran: NaiveDate,
-    giltig_till: Option<NaiveDate>,
-    ickeval: IckevalModell,
-    ickeval_utforare_id: Option<String>,
-    turordning_egen_regi: bool,
-}
-
-impl Beslutsdata {
-    /// Only a made, granted beslut on an insats in a valfrihetssystem gives a choice.
-    fn kan_valjas(&self) -> Resultat<()> {
-        if ger_val(self.status, self.utfall, self.valfrihet) {
-            Ok(())
-        } else {
-            Err(Lagringsfel::BeslutUtanVal)
-        }
-    }
-
-    /// Whether valfrihetsinformation may go out for the beslut on `dag`: it gives a choice and
-    /// has not run out. A letter to a person who cannot choose would tell them they can.
-    fn kan_informeras(&self, dag: NaiveDate) -> Resultat<()> {
-        self.kan_valjas()?;
-        match self.giltig_till {
-            Some(till) if till < dag => Err(Lagringsfel::BeslutUtgatt { till }),
-            _ => Ok(()),
-        }
-    }
-}
-
-/// An approved provider for the insats, with what decides whether it can be chosen.
-struct Kandidat {
-    utforare_id: String,
-    namn: String,
-    organisationsnummer: String,
-    regi: Regi,
-    godkannande: Godkannande,
-    serverar: bool,
-    aktiva: u32,
-}
-
-impl Kandidat {
-    fn status(&self, datum: NaiveDate) -> Valbarhet {
-        valbarhet(&self.godkannande, self.serverar, self.aktiva, datum)
-    }
-
-    fn plats(&self) -> Listplats {
-        Listplats { utforare_id: self.utforare_id.clone(), namn: self.namn.clone() }
-    }
-}
+pub(crate) use valfri_domain::tilldelning::{Beslutsfakta as Beslutsdata, Kandidat, Pagaende};
 
 fn beslutsdata(tx: &Transaction<'_>, id: &str) -> Resultat<Beslutsdata> {
     tx.rad(
@@ -131,8 +76,19 @@ fn beslutsdata(tx: &Transaction<'_>, id: &str) -> Resultat<Beslutsdata> {
 
 /// Every provider approved for the insats, in the order they joined the register (ULIDs sort
 /// by creation), which is the fixed order of a turordning.
-fn kandidater(tx: &Transaction<'_>, b: &Beslutsdata) -> Resultat<Vec<Kandidat>> {
-    kandidater_for(tx, &b.insats_id, &b.insats_kod, b.omrade_id.as_deref())
+fn kandidater(tx: &Transaction<'_>, b: &Beslutsdata, dag: NaiveDate) -> Resultat<Vec<Kandidat>> {
+    kandidater_for(tx, &b.insats_id, &b.insats_kod, b.omrade_id.as_deref(), dag)
+}
+
+/// How many places a provider's cap has taken for an insats on a day, as an SQL expression over
+/// `u` (utforare) and `g` (godkannande), with the day as `?{dag}`: the val that hold a place by
+/// the rule `valfri_domain::beslutsregler::haller_plats`.
+pub(crate) fn upptagna_platser_sql(dag: &str) -> String {
+    format!(
+        "(SELECT count(*) FROM val pv JOIN beslut pb ON pb.id = pv.beslut_id
+          WHERE pv.utforare_id = u.id AND pv.insats_id = g.insats_id AND {})",
+        haller_plats_sql("pv", "pb", dag)
+    )
 }
 
 fn kandidater_for(
@@ -140,15 +96,17 @@ fn kandidater_for(
     insats_id: &str,
     insats_kod: &str,
     omrade_id: Option<&str>,
+    dag: NaiveDate,
 ) -> Resultat<Vec<Kandidat>> {
-    let mut stmt = tx.prepare_cached(concat!(
-        "SELECT u.id, u.namn, u.organisationsnummer, u.regi, ",
+    let mut stmt = tx.prepare_cached(&format!(
+        "SELECT u.id, u.namn, u.organisationsnummer, u.regi, {},
+            ?2 IS NULL OR EXISTS (SELECT 1 FROM utforare_omrade uo WHERE uo.utforare_id = u.id AND uo.omrade_id = ?2),
+            {}
+         FROM godkannande g JOIN utforare u ON u.id = g.utforare_id WHERE g.insats_id = ?1 ORDER BY u.id",
         godkannande_kolumner!(),
-        ", ?2 IS NULL OR EXISTS (SELECT 1 FROM utforare_omrade uo WHERE uo.utforare_id = u.id AND uo.omrade_id = ?2),
-            (SELECT count(*) FROM val v WHERE v.utforare_id = u.id AND v.insats_id = g.insats_id AND v.slutdatum IS NULL)
-         FROM godkannande g JOIN utforare u ON u.id = g.utforare_id WHERE g.insats_id = ?1 ORDER BY u.id"
+        upptagna_platser_sql("?3")
     ))?;
-    let rader = stmt.query_map(params![insats_id, omrade_id], |r| {
+    let rader = stmt.query_map(params![insats_id, omrade_id, dag.to_string()], |r| {
         Ok((
             (
                 r.get::<_, String>(0)?,
@@ -322,7 +280,7 @@ pub(crate) fn for_omrade(
     seed: i64,
 ) -> Resultat<Vec<(String, Valbarhet)>> {
     let mut lista: Vec<(String, String, Valbarhet)> =
-        kandidater_for(tx, insats_id, insats_kod, Some(omrade_id))?
+        kandidater_for(tx, insats_id, insats_kod, Some(omrade_id), dag)?
             .into_iter()
             .filter(|k| k.serverar)
             .map(|k| (k.utforare_id.clone(), k.namn.clone(), k.status(dag)))

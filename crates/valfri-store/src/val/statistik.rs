@@ -33,27 +33,36 @@ impl Store {
     pub fn statistik(&self, fran: NaiveDate, till: NaiveDate) -> Resultat<Vec<Insatsstatistik>> {
         let mut ut = Vec::new();
         for insats in self.insatser("sv")? {
-            let mut stmt = self.conn.prepare_cached(
+            let mut stmt = self.conn.prepare_cached(&format!(
                 "SELECT u.id, u.namn,
                     (SELECT count(*) FROM val v WHERE v.utforare_id = u.id AND v.insats_id = g.insats_id AND v.typ <> 'overford'
                         AND v.valdatum BETWEEN ?2 AND ?3),
                     (SELECT count(*) FROM val v WHERE v.utforare_id = u.id AND v.insats_id = g.insats_id AND v.typ = 'ickeval'
                         AND v.valdatum BETWEEN ?2 AND ?3),
-                    (SELECT count(*) FROM val v WHERE v.utforare_id = u.id AND v.insats_id = g.insats_id AND v.slutdatum IS NULL),
+                    {},
                     g.kapacitetstak
                  FROM godkannande g JOIN utforare u ON u.id = g.utforare_id WHERE g.insats_id = ?1 ORDER BY u.namn, u.id",
-            )?;
+                super::upptagna_platser_sql("?4")
+            ))?;
             let utforare = stmt
-                .query_map(params![insats.id, fran.to_string(), till.to_string()], |r| {
-                    Ok(Utforarstatistik {
-                        utforare_id: r.get(0)?,
-                        namn: r.get(1)?,
-                        tilldelningar: r.get(2)?,
-                        ickeval: r.get(3)?,
-                        aktiva: r.get(4)?,
-                        kapacitetstak: r.get(5)?,
-                    })
-                })?
+                .query_map(
+                    params![
+                        insats.id,
+                        fran.to_string(),
+                        till.to_string(),
+                        crate::idag().to_string()
+                    ],
+                    |r| {
+                        Ok(Utforarstatistik {
+                            utforare_id: r.get(0)?,
+                            namn: r.get(1)?,
+                            tilldelningar: r.get(2)?,
+                            ickeval: r.get(3)?,
+                            aktiva: r.get(4)?,
+                            kapacitetstak: r.get(5)?,
+                        })
+                    },
+                )?
                 .collect::<Result<Vec<_>, _>>()?;
             let antal = |typ: &str| -> Resultat<u32> {
                 Ok(self.conn.rad(

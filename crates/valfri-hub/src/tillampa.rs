@@ -1,0 +1,434 @@
+//! Re-applying a desk's commands in the hub: one `PostgreSQL` transaction per command, which
+//! reads the facts with the hub's SQL, decides with valfri-domain's rules (the same functions
+//! the desk's store calls) and writes the rows. The hub's answer is the truth.
+//!
+//! Every command's transaction first takes the hub's write lock (`valfri.skriv`, the one the
+//! change-number and log triggers take), so the capacity check and the assignment are one step
+//! for the whole municipality: two desks racing for the last place are applied one after the
+//! other, and the second sees the first's row. The ULID is the idempotency key: a command that
+//! was applied is answered from `valfri.outbox_applied` and not applied again.
+
+use chrono::NaiveDate;
+use postgres::Transaction;
+use valfri_domain::beslutsregler::{haller_plats_sql, kontrollera_valuppgifter};
+use valfri_domain::kommando::{Kommando, Kommandosvar};
+use valfri_domain::tilldelning::{
+    Beslutsfakta, Ickevalsfraga, Kandidat, Pagaende, Regelbrott, ickeval_start, planera_ickeval,
+    planera_val,
+};
+use valfri_domain::val::{NyttVal, kontrollera_handelsedatum};
+use valfri_domain::{
+    Anvandarmeddelande, BeslutStatus, Godkannande, IckevalModell, IckevalOrsak, Informationssatt,
+    Regi, Utfall, ValTyp, Valideringsfel, VemValde,
+};
+
+use crate::{HubbFel, Resultat};
+
+/// Taken first by every writing transaction in the hub; see the module's documentation.
+pub(crate) const SKRIVLAS: &str = "SELECT pg_advisory_xact_lock(hashtext('valfri.skriv'))";
+
+/// A command as it leaves a desk's outbox.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Utkorgspost {
+    pub ulid: String,
+    pub kommando: Kommando,
+    /// When the desk recorded it, by the desk's clock ("registrerat lokalt").
+    pub registrerad_lokalt: String,
+}
+
+/// Why a command was not applied: the hub said no (a rule, or a record it does not have),
+/// which is an answer that is stored, or something the desk must try again later.
+enum Stopp {
+    Nekad(Kommandosvar, &'static str),
+    Fel(HubbFel),
+}
+
+impl Stopp {
+    fn nekad(e: &impl Anvandarmeddelande) -> Self {
+        Stopp::Nekad(Kommandosvar::nekat(e), e.meddelande_id())
+    }
+}
+
+impl From<Regelbrott> for Stopp {
+    fn from(e: Regelbrott) -> Self {
+        Stopp::nekad(&e)
+    }
+}
+impl From<valfri_domain::beslutsregler::Beslutsregelfel> for Stopp {
+    fn from(e: valfri_domain::beslutsregler::Beslutsregelfel) -> Self {
+        Stopp::nekad(&e)
+    }
+}
+impl From<Valideringsfel> for Stopp {
+    fn from(e: Valideringsfel) -> Self {
+        Stopp::nekad(&e)
+    }
+}
+impl From<HubbFel> for Stopp {
+    fn from(e: HubbFel) -> Self {
+        match e {
+            HubbFel::HittasInte { .. } => Stopp::nekad(&e),
+            e => Stopp::Fel(e),
+        }
+    }
+}
+impl From<postgres::Error> for Stopp {
+    fn from(e: postgres::Error) -> Self {
+        Stopp::Fel(e.into())
+    }
+}
+
+/// Applies one command, or answers it again if it was applied before. A refusal by a rule is
+/// an answer too ([`Kommandosvar::Nekat`]): it is stored under the ULID and logged, and the
+/// refused act leaves nothing else. `Err` means the desk should push again later.
+pub(crate) fn tillampa(
+    klient: &mut postgres::Client,
+    post: &Utkorgspost,
+) -> Resultat<Kommandosvar> {
+    let mut tx = klient.transaction()?;
+    tx.batch_execute(SKRIVLAS)?;
+    if let Some(rad) =
+        tx.query_opt("SELECT svar::text FROM valfri.outbox_applied WHERE ulid = $1", &[&post.ulid])?
+    {
+        let svar: String = rad.get(0);
+        return serde_json::from_str(&svar).map_err(|e| HubbFel::Internt { detalj: e.to_string() });
+    }
+    let mut arbete = tx.savepoint("kommando")?;
+    let svar = match utfor(&mut arbete, &post.kommando) {
+        Ok(id) => {
+            arbete.commit()?;
+            Kommandosvar::Tillampat { id }
+        }
+        Err(Stopp::Nekad(svar, kod)) => {
+            drop(arbete);
+            tx.execute(
+                "INSERT INTO valfri.handelselogg (handling, objekt_typ, objekt_id, detalj)
+                 VALUES ('nekad', 'beslut', $1, $2)",
+                &[
+                    &post.kommando.beslut_id(),
+                    &format!("{} {}: {kod}", post.kommando.namn(), post.ulid),
+                ],
+            )?;
+            svar
+        }
+        Err(Stopp::Fel(e)) => return Err(e),
+    };
+    let kommando = serde_json::to_string(&post.kommando)
+        .map_err(|e| HubbFel::Internt { detalj: e.to_string() })?;
+    let svar_text =
+        serde_json::to_string(&svar).map_err(|e| HubbFel::Internt { detalj: e.to_string() })?;
+    tx.execute(
+        "INSERT INTO valfri.outbox_applied (ulid, svar, kommando, registrerad_lokalt)
+         VALUES ($1, $2::text::jsonb, $3::text::jsonb, $4)",
+        &[&post.ulid, &svar_text, &kommando, &post.registrerad_lokalt],
+    )?;
+    tx.commit()?;
+    Ok(svar)
+}
+
+fn utfor(tx: &mut Transaction<'_>, k: &Kommando) -> Result<String, Stopp> {
+    // The hub's day is the official one, whatever the desk's clock says.
+    let idag: NaiveDate =
+        tx.query_one("SELECT (now() AT TIME ZONE 'Europe/Stockholm')::date", &[])?.get(0);
+    match k {
+        Kommando::Valj { val_id, val } => {
+            kontrollera_handelsedatum(val.valdatum, idag)?;
+            valj(tx, val_id, val, idag)
+        }
+        Kommando::Ickeval { val_id, beslut_id, dag, orsak } => {
+            kontrollera_handelsedatum(*dag, idag)?;
+            ickeval(tx, val_id, beslut_id, *dag, *orsak)
+        }
+        Kommando::Information { id, beslut_id, skickad, sprak, storstil } => {
+            kontrollera_handelsedatum(*skickad, idag)?;
+            information(tx, id, beslut_id, *skickad, sprak, *storstil)
+        }
+    }
+}
+
+fn valj(
+    tx: &mut Transaction<'_>,
+    val_id: &str,
+    ny: &NyttVal,
+    idag: NaiveDate,
+) -> Result<String, Stopp> {
+    let b = beslutsfakta(tx, &ny.beslut_id)?;
+    b.kan_valjas()?;
+    // Nothing is recorded that did not happen: an ombud who chose, a letter that informed.
+    let rad = tx.query_one(
+        "SELECT EXISTS (SELECT 1 FROM valfri.ombud o JOIN valfri.beslut b ON b.brukare_id = o.brukare_id
+                        WHERE b.id = $1),
+                EXISTS (SELECT 1 FROM valfri.information f WHERE f.beslut_id = $1)",
+        &[&b.id],
+    )?;
+    kontrollera_valuppgifter(ny.vem_valde, ny.informationssatt, rad.get(0), rad.get(1))?;
+    let kandidater = kandidater(tx, &b, ny.valdatum)?;
+    let pagaende = pagaende(tx, &b.id)?;
+    let byte_dagar: i32 = tx.query_one("SELECT byte_dagar FROM valfri.kommun", &[])?.get(0);
+    let plan = planera_val(
+        &b,
+        &kandidater,
+        pagaende.as_ref(),
+        ny,
+        u32::try_from(byte_dagar).unwrap_or(0),
+    )?;
+    if let Some((id, slut)) = &plan.avslutas {
+        tx.execute("UPDATE valfri.val SET slutdatum = $2 WHERE id = $1", &[id, slut])?;
+    }
+    infoga_val(
+        tx,
+        &NyRad {
+            id: val_id,
+            beslut: &b,
+            utforare_id: &ny.utforare_id,
+            typ: plan.typ,
+            vem_valde: Some(ny.vem_valde),
+            informationssatt: ny.informationssatt,
+            informationssprak: ny.informationssprak.as_deref(),
+            valdatum: ny.valdatum,
+            startdatum: plan.startdatum,
+            ersatter: pagaende.map(|p| p.id),
+        },
+    )?;
+    // The beslut is carried out once its provider has started.
+    if b.status == BeslutStatus::Beslutat && plan.startdatum <= idag {
+        tx.execute(
+            "UPDATE valfri.beslut SET status = 'verkstallt', verkstalld = $2, andrad = now() WHERE id = $1",
+            &[&b.id, &plan.startdatum],
+        )?;
+    }
+    tx.execute(
+        "INSERT INTO valfri.handelselogg (handling, objekt_typ, objekt_id, detalj)
+         VALUES ('valj', 'beslut', $1, $2)",
+        &[&b.id, &format!("utforare {}", ny.utforare_id)],
+    )?;
+    Ok(val_id.to_owned())
+}
+
+fn ickeval(
+    tx: &mut Transaction<'_>,
+    val_id: &str,
+    beslut_id: &str,
+    dag: NaiveDate,
+    orsak: IckevalOrsak,
+) -> Result<String, Stopp> {
+    let b = beslutsfakta(tx, beslut_id)?;
+    let svarsdatum: Option<NaiveDate> = tx
+        .query_one("SELECT max(svarsdatum) FROM valfri.information WHERE beslut_id = $1", &[&b.id])?
+        .get(0);
+    // The rotation's position is the hub's: the last turordning assignment in commit order.
+    let senast_tilldelad: Option<String> = tx
+        .query_opt(
+            "SELECT utforare_id FROM valfri.ickeval
+             WHERE insats_id = $1 AND omrade_id IS NOT DISTINCT FROM $2 AND modell = 'turordning'
+             ORDER BY andring DESC LIMIT 1",
+            &[&b.insats_id, &b.omrade_id],
+        )?
+        .map(|r| r.get(0));
+    let fraga = Ickevalsfraga {
+        orsak,
+        dag,
+        har_utforare: pagaende(tx, &b.id)?.is_some(),
+        svarsdatum,
+        senast_tilldelad,
+        registerversion: registerversion(tx)?,
+    };
+    let forklaring = planera_ickeval(&b, &kandidater(tx, &b, dag)?, &fraga)?;
+    infoga_val(
+        tx,
+        &NyRad {
+            id: val_id,
+            beslut: &b,
+            utforare_id: &forklaring.tilldelad.utforare_id,
+            typ: ValTyp::Ickeval,
+            vem_valde: None,
+            informationssatt: None,
+            informationssprak: None,
+            valdatum: dag,
+            startdatum: ickeval_start(&b, dag),
+            ersatter: None,
+        },
+    )?;
+    let text = serde_json::to_string(&forklaring)
+        .map_err(|e| HubbFel::Internt { detalj: e.to_string() })?;
+    tx.execute(
+        "INSERT INTO valfri.ickeval (id, val_id, beslut_id, insats_id, omrade_id, modell, utforare_id, forklaring)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        &[
+            &ulid::Ulid::new().to_string(),
+            &val_id,
+            &b.id,
+            &b.insats_id,
+            &b.omrade_id,
+            &b.ickeval.kod(),
+            &forklaring.tilldelad.utforare_id,
+            &text,
+        ],
+    )?;
+    tx.execute(
+        "INSERT INTO valfri.handelselogg (handling, objekt_typ, objekt_id, detalj)
+         VALUES ('ickeval', 'beslut', $1, $2)",
+        &[&b.id, &text],
+    )?;
+    Ok(val_id.to_owned())
+}
+
+fn information(
+    tx: &mut Transaction<'_>,
+    id: &str,
+    beslut_id: &str,
+    skickad: NaiveDate,
+    sprak: &str,
+    storstil: bool,
+) -> Result<String, Stopp> {
+    let b = beslutsfakta(tx, beslut_id)?;
+    b.kan_informeras(skickad)?;
+    let svarstid: i32 = tx.query_one("SELECT svarstid_dagar FROM valfri.kommun", &[])?.get(0);
+    let svarsdatum = skickad + chrono::Days::new(u64::try_from(svarstid).unwrap_or(0));
+    let version = registerversion(tx)?;
+    tx.execute(
+        "INSERT INTO valfri.information (id, beslut_id, skickad, svarsdatum, sprak, storstil, registerversion)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        &[&id, &b.id, &skickad, &svarsdatum, &sprak, &storstil, &version],
+    )?;
+    tx.execute(
+        "INSERT INTO valfri.handelselogg (handling, objekt_typ, objekt_id, detalj)
+         VALUES ('information', 'beslut', $1, $2)",
+        &[&b.id, &svarsdatum.to_string()],
+    )?;
+    Ok(id.to_owned())
+}
+
+struct NyRad<'a> {
+    id: &'a str,
+    beslut: &'a Beslutsfakta,
+    utforare_id: &'a str,
+    typ: ValTyp,
+    vem_valde: Option<VemValde>,
+    informationssatt: Option<Informationssatt>,
+    informationssprak: Option<&'a str>,
+    valdatum: NaiveDate,
+    startdatum: NaiveDate,
+    ersatter: Option<String>,
+}
+
+fn infoga_val(tx: &mut Transaction<'_>, v: &NyRad<'_>) -> Result<(), Stopp> {
+    let version = registerversion(tx)?;
+    tx.execute(
+        "INSERT INTO valfri.val (id, beslut_id, utforare_id, insats_id, typ, vem_valde, informationssatt,
+             informationssprak, valdatum, startdatum, ersatter_id, registerversion)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        &[
+            &v.id,
+            &v.beslut.id,
+            &v.utforare_id,
+            &v.beslut.insats_id,
+            &v.typ.kod(),
+            &v.vem_valde.map(VemValde::kod),
+            &v.informationssatt.map(Informationssatt::kod),
+            &v.informationssprak,
+            &v.valdatum,
+            &v.startdatum,
+            &v.ersatter,
+            &version,
+        ],
+    )?;
+    // A choice answers any mark for a new choice.
+    tx.execute("DELETE FROM valfri.omval WHERE beslut_id = $1", &[&v.beslut.id])?;
+    Ok(())
+}
+
+fn registerversion(tx: &mut Transaction<'_>) -> Result<i64, Stopp> {
+    Ok(tx
+        .query_one("SELECT coalesce(max(nummer), 0)::bigint FROM valfri.registerversion", &[])?
+        .get(0))
+}
+
+fn kod<T>(tolka: fn(&str) -> Result<T, Valideringsfel>, s: &str) -> Result<T, Stopp> {
+    Ok(tolka(s)?)
+}
+
+fn beslutsfakta(tx: &mut Transaction<'_>, id: &str) -> Result<Beslutsfakta, Stopp> {
+    let rad = tx
+        .query_opt(
+            "SELECT b.id, i.id, i.kod, valfri.brukarens_omrade(b.brukare_id), o.kod, b.status, b.utfall,
+                    i.valfrihet, b.giltig_fran, b.giltig_till, i.ickeval, i.ickeval_utforare_id,
+                    i.turordning_egen_regi
+             FROM valfri.beslut b JOIN valfri.insats i ON i.id = b.insats_id
+             LEFT JOIN valfri.omrade o ON o.id = valfri.brukarens_omrade(b.brukare_id)
+             WHERE b.id = $1",
+            &[&id],
+        )?
+        .ok_or_else(|| HubbFel::HittasInte { typ: "beslut", id: id.to_owned() })?;
+    Ok(Beslutsfakta {
+        id: rad.get(0),
+        insats_id: rad.get(1),
+        insats_kod: rad.get(2),
+        omrade_id: rad.get(3),
+        omrade_kod: rad.get(4),
+        status: kod(BeslutStatus::fran_kod, rad.get(5))?,
+        utfall: kod(Utfall::fran_kod, rad.get(6))?,
+        valfrihet: rad.get(7),
+        giltig_fran: rad.get(8),
+        giltig_till: rad.get(9),
+        ickeval: kod(IckevalModell::fran_kod, rad.get(10))?,
+        ickeval_utforare_id: rad.get(11),
+        turordning_egen_regi: rad.get(12),
+    })
+}
+
+/// Every provider approved for the insats, in the order they joined the register (ULIDs sort
+/// by creation; byte order, as on the desk), with the places it holds on `dag` in the whole
+/// municipality (a place is held by the rule `valfri_domain::beslutsregler::haller_plats`).
+fn kandidater(
+    tx: &mut Transaction<'_>,
+    b: &Beslutsfakta,
+    dag: NaiveDate,
+) -> Result<Vec<Kandidat>, Stopp> {
+    let sql = format!(
+        "SELECT u.id, u.namn, u.organisationsnummer, u.regi, g.godkand_fran, g.godkand_till,
+                g.kapacitetstak, g.kapacitet_bekraftad, g.kapacitet_fran, g.kapacitet_till, g.paus_till,
+                $2::text IS NULL OR EXISTS (SELECT 1 FROM valfri.utforare_omrade uo
+                                            WHERE uo.utforare_id = u.id AND uo.omrade_id = $2),
+                (SELECT count(*) FROM valfri.val pv JOIN valfri.beslut pb ON pb.id = pv.beslut_id
+                 WHERE pv.utforare_id = u.id AND pv.insats_id = g.insats_id AND {})
+         FROM valfri.godkannande g JOIN valfri.utforare u ON u.id = g.utforare_id
+         WHERE g.insats_id = $1 ORDER BY u.id COLLATE \"C\"",
+        haller_plats_sql("pv", "pb", "$3::date")
+    );
+    let rader = tx.query(&sql, &[&b.insats_id, &b.omrade_id, &dag])?;
+    rader
+        .iter()
+        .map(|r| {
+            let tak: Option<i32> = r.get(6);
+            let aktiva: i64 = r.get(12);
+            Ok(Kandidat {
+                utforare_id: r.get(0),
+                namn: r.get(1),
+                organisationsnummer: r.get(2),
+                regi: kod(Regi::fran_kod, r.get(3))?,
+                godkannande: Godkannande {
+                    insats_kod: b.insats_kod.clone(),
+                    godkand_fran: r.get(4),
+                    godkand_till: r.get(5),
+                    kapacitetstak: tak.and_then(|t| u32::try_from(t).ok()),
+                    kapacitet_bekraftad: r.get(7),
+                    kapacitet_fran: r.get(8),
+                    kapacitet_till: r.get(9),
+                    paus_till: r.get(10),
+                },
+                serverar: r.get(11),
+                aktiva: u32::try_from(aktiva).unwrap_or(u32::MAX),
+            })
+        })
+        .collect()
+}
+
+fn pagaende(tx: &mut Transaction<'_>, beslut_id: &str) -> Result<Option<Pagaende>, Stopp> {
+    Ok(tx
+        .query_opt(
+            "SELECT id, utforare_id, startdatum FROM valfri.val WHERE beslut_id = $1 AND slutdatum IS NULL",
+            &[&beslut_id],
+        )?
+        .map(|r| Pagaende { id: r.get(0), utforare_id: r.get(1), startdatum: r.get(2) }))
+}

@@ -1,0 +1,337 @@
+//! A desk in kommunläge: its database is a replica of the municipality's hub. What the
+//! handläggare does waits in the outbox (`utkorg`) until the hub has answered; what the hub
+//! holds comes back through [`Store::tillampa_andringar`], which writes the pulled rows as they
+//! are (the hub already applied the rules), in one transaction with the new cursor.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::Serialize;
+use valfri_domain::kommando::{DELADE_TABELLER, Kommando, Kommandosvar};
+
+use crate::{Lagringsfel, Resultat, Store, nu};
+
+/// A row as JSON: column name to value.
+pub type Radjson = serde_json::Map<String, serde_json::Value>;
+
+/// The desk's link to its hub.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Replika {
+    pub hubb: String,
+    pub anvandare: String,
+    /// The change number the desk has pulled up to.
+    pub markor: i64,
+    /// When the last pull finished (UTC).
+    pub senast_hamtat: Option<String>,
+    /// The hub's clock minus this computer's at the last sync, in seconds.
+    pub klockskillnad: i64,
+}
+
+/// A command in the outbox.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Utkorgsrad {
+    pub ulid: String,
+    pub kommando: Kommando,
+    pub registrerad_lokalt: String,
+    pub status: Utkorgsstatus,
+    pub svar: Option<Kommandosvar>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Utkorgsstatus {
+    /// Not yet answered by the hub.
+    Vantar,
+    Tillampad,
+    Nekad,
+}
+
+/// One row the hub changed or deleted, in the hub's order.
+#[derive(Debug, Clone, Copy)]
+pub enum Replikpost<'a> {
+    Rad { tabell: &'a str, rad: &'a Radjson },
+    Borttagen { tabell: &'a str, nyckel: &'a Radjson },
+}
+
+fn json_fel(e: &serde_json::Error) -> Lagringsfel {
+    Lagringsfel::Internt { detalj: e.to_string() }
+}
+
+impl Store {
+    /// Makes this (new) database the replica of `hubb` for `anvandare`.
+    pub fn bli_replika(&self, hubb: &str, anvandare: &str) -> Resultat<()> {
+        self.i_transaktion(|tx| {
+            tx.execute(
+                "INSERT INTO synk (id, hubb, anvandare) VALUES (1, ?1, ?2)
+                 ON CONFLICT (id) DO UPDATE SET hubb = excluded.hubb, anvandare = excluded.anvandare",
+                params![hubb, anvandare],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The desk's hub, when this database is a replica.
+    pub fn replika(&self) -> Resultat<Option<Replika>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT hubb, anvandare, markor, senast_hamtat, klockskillnad FROM synk WHERE id = 1",
+                [],
+                |r| {
+                    Ok(Replika {
+                        hubb: r.get(0)?,
+                        anvandare: r.get(1)?,
+                        markor: r.get(2)?,
+                        senast_hamtat: r.get(3)?,
+                        klockskillnad: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Puts a command in the outbox and returns its ULID (time-ordered: the outbox is pushed
+    /// in the order the handläggare worked).
+    pub fn lagg_i_utkorg(&self, kommando: &Kommando) -> Resultat<String> {
+        let ulid = ulid::Ulid::new().to_string();
+        let text = serde_json::to_string(kommando).map_err(|e| json_fel(&e))?;
+        self.i_transaktion(|tx| {
+            tx.execute(
+                "INSERT INTO utkorg (ulid, kommando, typ, beslut_id, registrerad_lokalt)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![ulid, text, kommando.namn(), kommando.beslut_id(), nu()],
+            )?;
+            Ok(())
+        })?;
+        Ok(ulid)
+    }
+
+    /// The outbox, oldest first: every command still waiting, and those answered.
+    pub fn utkorg(&self, bara_vantande: bool) -> Resultat<Vec<Utkorgsrad>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT ulid, kommando, registrerad_lokalt, status, svar FROM utkorg
+             WHERE status = 'vantar' OR NOT ?1 ORDER BY ulid",
+        )?;
+        let rader = stmt.query_map([bara_vantande], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?;
+        rader
+            .map(|r| {
+                let (ulid, kommando, registrerad_lokalt, status, svar) = r?;
+                Ok(Utkorgsrad {
+                    ulid,
+                    kommando: serde_json::from_str(&kommando).map_err(|e| json_fel(&e))?,
+                    registrerad_lokalt,
+                    status: match status.as_str() {
+                        "tillampad" => Utkorgsstatus::Tillampad,
+                        "nekad" => Utkorgsstatus::Nekad,
+                        _ => Utkorgsstatus::Vantar,
+                    },
+                    svar: svar
+                        .map(|s| serde_json::from_str(&s))
+                        .transpose()
+                        .map_err(|e| json_fel(&e))?,
+                })
+            })
+            .collect()
+    }
+
+    /// One command of the outbox, by its ULID.
+    pub fn utkorgsrad(&self, ulid: &str) -> Resultat<Utkorgsrad> {
+        self.utkorg(false)?
+            .into_iter()
+            .find(|r| r.ulid == ulid)
+            .ok_or_else(|| Lagringsfel::HittasInte { typ: "kommando", id: ulid.to_owned() })
+    }
+
+    /// Records how far this computer's clock is from the hub's (seconds, hub minus desk).
+    pub fn satt_klockskillnad(&self, sekunder: i64) -> Resultat<()> {
+        self.i_transaktion(|tx| {
+            tx.execute("UPDATE synk SET klockskillnad = ?1 WHERE id = 1", [sekunder])?;
+            Ok(())
+        })
+    }
+
+    /// Records the hub's answer to a command. Answering twice keeps the first answer (the hub
+    /// gives the same one for the same ULID anyway).
+    pub fn besvara(&self, ulid: &str, svar: &Kommandosvar) -> Resultat<()> {
+        let status = match svar {
+            Kommandosvar::Tillampat { .. } => "tillampad",
+            Kommandosvar::Nekat { .. } => "nekad",
+        };
+        let text = serde_json::to_string(svar).map_err(|e| json_fel(&e))?;
+        self.i_transaktion(|tx| {
+            tx.execute(
+                "UPDATE utkorg SET status = ?2, svar = ?3, besvarad = ?4
+                 WHERE ulid = ?1 AND status = 'vantar'",
+                params![ulid, status, text, nu()],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Writes what the hub changed since the desk's cursor, in the hub's order, and the new
+    /// cursor, in one transaction: a pull is kept whole or not at all. Foreign keys are checked
+    /// at the end, so rows may come in any order within the pull.
+    pub fn tillampa_andringar<'a>(
+        &self,
+        poster: impl IntoIterator<Item = Replikpost<'a>>,
+        markor: i64,
+    ) -> Resultat<usize> {
+        self.i_transaktion(|tx| {
+            tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+            let mut tabeller: HashMap<String, Tabell> = HashMap::new();
+            let mut antal = 0;
+            for post in poster {
+                let (Replikpost::Rad { tabell, .. } | Replikpost::Borttagen { tabell, .. }) = post;
+                if !tabeller.contains_key(tabell) {
+                    tabeller.insert(tabell.to_owned(), Tabell::las(tx, tabell)?);
+                }
+                let t = &tabeller[tabell];
+                match post {
+                    Replikpost::Rad { rad, .. } => t.skriv(tx, rad)?,
+                    Replikpost::Borttagen { nyckel, .. } => t.ta_bort(tx, nyckel)?,
+                }
+                antal += 1;
+            }
+            tx.execute(
+                "UPDATE synk SET markor = max(markor, ?1), senast_hamtat = ?2 WHERE id = 1",
+                params![markor, nu()],
+            )?;
+            Ok(antal)
+        })
+    }
+}
+
+impl Store {
+    /// Every row of the shared tables, table by table in the order their foreign keys need, as
+    /// JSON objects (column name to value): what a standalone desk brings into an empty hub.
+    /// Read in one transaction, so the tables agree with each other.
+    pub fn delade_rader(&self) -> Resultat<Vec<(&'static str, Vec<Radjson>)>> {
+        self.i_transaktion(|tx| {
+            let mut ut = Vec::new();
+            for (tabell, _) in DELADE_TABELLER {
+                let mut stmt = tx.prepare(&format!("SELECT * FROM {tabell}"))?;
+                let namn: Vec<String> = stmt.column_names().map(str::to_owned).collect();
+                let mut rader = Vec::new();
+                let mut q = stmt.query([])?;
+                while let Some(r) = q.next()? {
+                    let mut rad = serde_json::Map::new();
+                    for (i, kolumn) in namn.iter().enumerate() {
+                        use rusqlite::types::ValueRef as V;
+                        let v = match r.get_ref(i)? {
+                            V::Null | V::Blob(_) => serde_json::Value::Null,
+                            V::Integer(n) => n.into(),
+                            V::Real(x) => x.into(),
+                            V::Text(t) => String::from_utf8_lossy(t).into_owned().into(),
+                        };
+                        rad.insert(kolumn.clone(), v);
+                    }
+                    rader.push(rad);
+                }
+                ut.push((*tabell, rader));
+            }
+            Ok(ut)
+        })
+    }
+}
+
+/// A shared table's columns on the desk, and its key.
+struct Tabell {
+    namn: &'static str,
+    kolumner: Vec<String>,
+    nyckel: Vec<String>,
+}
+
+impl Tabell {
+    fn las(tx: &Transaction<'_>, tabell: &str) -> Resultat<Tabell> {
+        // Only the shared tables, by the names this program knows: never a name from the wire.
+        let namn =
+            DELADE_TABELLER.iter().map(|(t, _)| *t).find(|t| *t == tabell).ok_or_else(|| {
+                Lagringsfel::Internt { detalj: format!("okänd tabell {tabell}") }
+            })?;
+        let mut stmt = tx.prepare(&format!("SELECT name, pk FROM pragma_table_info('{namn}')"))?;
+        let mut kolumner = Vec::new();
+        let mut nyckel: Vec<(i64, String)> = Vec::new();
+        for r in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+            let (kolumn, pk) = r?;
+            if pk > 0 {
+                nyckel.push((pk, kolumn.clone()));
+            }
+            kolumner.push(kolumn);
+        }
+        nyckel.sort();
+        Ok(Tabell { namn, kolumner, nyckel: nyckel.into_iter().map(|(_, k)| k).collect() })
+    }
+
+    fn skriv(&self, tx: &Transaction<'_>, rad: &Radjson) -> Resultat<()> {
+        let kolumner: Vec<&String> =
+            self.kolumner.iter().filter(|k| rad.contains_key(*k)).collect();
+        if self.nyckel.iter().any(|k| !rad.contains_key(k)) {
+            return Err(Lagringsfel::Internt { detalj: format!("{}: rad utan nyckel", self.namn) });
+        }
+        let namn: Vec<&str> = kolumner.iter().map(|k| k.as_str()).collect();
+        let platser: Vec<String> = (1..=kolumner.len()).map(|i| format!("?{i}")).collect();
+        let uppdatera: Vec<String> = namn
+            .iter()
+            .filter(|k| !self.nyckel.iter().any(|n| n == *k))
+            .map(|k| format!("{k} = excluded.{k}"))
+            .collect();
+        // Only a row that differs is updated: a row sent again unchanged must not wake the
+        // triggers that guard rows which may never change (a follow-up, a made beslut).
+        let skiljer: Vec<String> = namn
+            .iter()
+            .filter(|k| !self.nyckel.iter().any(|n| n == *k))
+            .map(|k| format!("{k} IS NOT excluded.{k}"))
+            .collect();
+        let gora = if uppdatera.is_empty() {
+            "NOTHING".to_owned()
+        } else {
+            format!("UPDATE SET {} WHERE {}", uppdatera.join(", "), skiljer.join(" OR "))
+        };
+        let sql = format!(
+            "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) DO {gora}",
+            self.namn,
+            namn.join(", "),
+            platser.join(", "),
+            self.nyckel.join(", ")
+        );
+        let varden: Vec<rusqlite::types::Value> =
+            kolumner.iter().map(|k| varde(&rad[*k])).collect();
+        tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(varden))?;
+        Ok(())
+    }
+
+    fn ta_bort(&self, tx: &Transaction<'_>, nyckel: &Radjson) -> Resultat<()> {
+        let villkor: Vec<String> =
+            self.nyckel.iter().enumerate().map(|(i, k)| format!("{k} = ?{}", i + 1)).collect();
+        let varden: Vec<rusqlite::types::Value> = self
+            .nyckel
+            .iter()
+            .map(|k| nyckel.get(k).map_or(rusqlite::types::Value::Null, varde))
+            .collect();
+        tx.prepare_cached(&format!("DELETE FROM {} WHERE {}", self.namn, villkor.join(" AND ")))?
+            .execute(rusqlite::params_from_iter(varden))?;
+        Ok(())
+    }
+}
+
+/// A JSON value as the desk stores it: booleans as 0 and 1, nested values as JSON text.
+fn varde(v: &serde_json::Value) -> rusqlite::types::Value {
+    use rusqlite::types::Value as V;
+    match v {
+        serde_json::Value::Null => V::Null,
+        serde_json::Value::Bool(b) => V::Integer(i64::from(*b)),
+        serde_json::Value::Number(n) => {
+            n.as_i64().map_or_else(|| V::Real(n.as_f64().unwrap_or(0.0)), V::Integer)
+        }
+        serde_json::Value::String(s) => V::Text(s.clone()),
+        annat => V::Text(annat.to_string()),
+    }
+}

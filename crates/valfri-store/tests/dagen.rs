@@ -1,0 +1,304 @@
+//! The caseworker's day in the store: the rules for making a beslut, a choice recorded only as
+//! it happened, verkställighet, and an ended beslut freeing its provider's place.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is its failure
+
+use chrono::{Days, NaiveDate};
+use valfri_domain::beslutsregler::{Avslutsorsak, Beslutsregelfel, haller_plats, haller_plats_sql};
+use valfri_domain::formular::Beslutsformular;
+use valfri_domain::val::{NyttVal, Valbarhet};
+use valfri_domain::{BeslutStatus, Informationssatt, NyttBeslut, Roll, Utfall, VemValde};
+use valfri_store::{Aktor, Formularfel, Lagringsfel, Store, demo, idag};
+
+struct Demo {
+    _dir: tempfile::TempDir,
+    store: Store,
+    hl: Aktor,
+    sf: Aktor,
+}
+
+fn demo() -> Demo {
+    let dir = tempfile::tempdir().unwrap();
+    let sokvag = dir.path().join("valfri.sqlite");
+    valfri_store::skapa_databas(&sokvag, &valfri_store::Skydd::Okrypterad, false, |s| {
+        demo::skapa_demo(s, idag())
+    })
+    .unwrap();
+    let store = Store::oppna(&sokvag, None).unwrap();
+    let aktor = |roll| {
+        let h = store.handlaggare_lista().unwrap().into_iter().find(|h| h.roll == roll).unwrap();
+        store.aktor(&h.id).unwrap()
+    };
+    let (hl, sf) = (aktor(Roll::Handlaggare), aktor(Roll::Systemforvaltare));
+    Demo { _dir: dir, store, hl, sf }
+}
+
+impl Demo {
+    fn utforare(&self, borjan: &str) -> String {
+        let lista = self.store.utforare_lista().unwrap();
+        lista.into_iter().find(|u| u.namn.starts_with(borjan)).unwrap().id
+    }
+
+    fn ny_brukare(&self, nr: u16) -> String {
+        let pnr = valfri_domain::Personnummer::fran_delar(
+            NaiveDate::from_ymd_opt(1941, 2, 3).unwrap(),
+            nr,
+        )
+        .to_string();
+        self.store
+            .ny_brukare(
+                &self.sf,
+                &valfri_store::NyBrukare {
+                    personnummer: pnr,
+                    fornamn: "Test".into(),
+                    efternamn: format!("Person {nr}"),
+                    omrade: Some("C".into()),
+                    ..Default::default()
+                },
+            )
+            .unwrap()
+    }
+
+    fn utkast(&self, brukare: &str, fran: NaiveDate, till: Option<NaiveDate>) -> NyttBeslut {
+        NyttBeslut {
+            brukare_id: brukare.into(),
+            insats_kod: "hemtjanst".into(),
+            diarienummer: String::new(),
+            ansokningsdatum: fran,
+            utfall: Utfall::Bifall,
+            omfattning: Some(20.0),
+            giltig_fran: fran,
+            giltig_till: till,
+            motivering: String::new(),
+            ej_beviljat: String::new(),
+            uppfoljning: None,
+        }
+    }
+
+    /// A new brukare with a made hemtjänst beslut running from five days ago until `till`.
+    fn beslut(&self, nr: u16, till: Option<NaiveDate>) -> String {
+        let b = self.ny_brukare(nr);
+        let id = self
+            .store
+            .skapa_utkast(&self.hl, &self.utkast(&b, idag() - Days::new(5), till))
+            .unwrap();
+        self.store.fatta_beslut(&self.hl, &id, idag() - Days::new(5)).unwrap();
+        id
+    }
+
+    fn valj(&self, beslut: &str, utforare: &str) -> Result<String, Lagringsfel> {
+        self.store.valj(&self.hl, &ny_val(beslut, utforare, VemValde::Brukare, None))
+    }
+
+    fn status(&self, beslut: &str, utforare: &str) -> Valbarhet {
+        let v = self.store.valbara(&self.hl, beslut, idag()).unwrap();
+        v.utforare.into_iter().find(|r| r.utforare_id == utforare).unwrap().status
+    }
+
+    /// Sets the provider's cap for hemtjänst to exactly the places it has taken now.
+    fn fyll(&self, utforare: &str, nagot_beslut: &str) {
+        let v = self.store.valbara(&self.hl, nagot_beslut, idag()).unwrap();
+        let aktiva = v.utforare.iter().find(|r| r.utforare_id == utforare).unwrap().aktiva;
+        let mut u = self.store.utforare(utforare).unwrap();
+        let g = u.godkannanden.iter_mut().find(|g| g.insats_kod == "hemtjanst").unwrap();
+        g.kapacitetstak = Some(aktiva);
+        g.kapacitet_fran = None;
+        g.kapacitet_till = None;
+        self.store.spara_utforare(&self.sf, &u, "fullt").unwrap();
+    }
+}
+
+fn ny_val(beslut: &str, utforare: &str, vem: VemValde, kanal: Option<Informationssatt>) -> NyttVal {
+    NyttVal {
+        beslut_id: beslut.into(),
+        utforare_id: utforare.into(),
+        vem_valde: vem,
+        informationssatt: kanal,
+        informationssprak: None,
+        valdatum: idag(),
+        startdatum: None,
+    }
+}
+
+#[test]
+fn a_provider_at_its_cap_gets_a_free_place_when_one_of_its_beslut_ends() {
+    let d = demo();
+    let alm = d.utforare("Almgårdens");
+    let forsta = d.beslut(40, None);
+    d.valj(&forsta, &alm).unwrap();
+    let vantar = d.beslut(41, None);
+    d.fyll(&alm, &vantar);
+    assert!(matches!(d.status(&vantar, &alm), Valbarhet::VidTak { .. }));
+    assert!(matches!(d.valj(&vantar, &alm), Err(Lagringsfel::InteValbar { skal: "vid_tak" })));
+
+    // Ended by hand, with a reason: the place is free at once and the val ended today.
+    d.store.avsluta_beslut(&d.hl, &forsta, Avslutsorsak::Flyttat, idag()).unwrap();
+    assert_eq!(d.status(&vantar, &alm), Valbarhet::Valbar);
+    let lage = d.store.beslutslagen(&d.store.beslut(&d.hl, &forsta).unwrap().brukare_id).unwrap();
+    assert_eq!(
+        (lage[0].avslutad, lage[0].avslutsorsak),
+        (Some(idag()), Some(Avslutsorsak::Flyttat))
+    );
+    assert_eq!(lage[0].utforare, None, "an ended beslut has no provider now");
+    assert_eq!(
+        d.store.valhistorik(&d.hl, &forsta).unwrap()[0].slutdatum,
+        Some(idag()),
+        "its provider stopped the day it ended"
+    );
+    d.valj(&vantar, &alm).unwrap();
+    // Ending twice is refused, and says why.
+    assert!(matches!(
+        d.store.avsluta_beslut(&d.hl, &forsta, Avslutsorsak::Flyttat, idag()),
+        Err(Lagringsfel::Beslutsregel(Beslutsregelfel::InteIKraft))
+    ));
+}
+
+#[test]
+fn a_beslut_that_ran_out_holds_no_place_even_before_it_is_closed() {
+    let d = demo();
+    let alm = d.utforare("Almgårdens");
+    // Runs until tomorrow: it holds its place today, not the day after tomorrow.
+    let kort = d.beslut(42, Some(idag() + Days::new(1)));
+    d.valj(&kort, &alm).unwrap();
+    let annan = d.beslut(43, None);
+    d.fyll(&alm, &annan);
+    assert!(matches!(d.status(&annan, &alm), Valbarhet::VidTak { .. }));
+    let om_tva = idag() + Days::new(2);
+    let v = d.store.valbara(&d.hl, &annan, om_tva).unwrap();
+    assert_eq!(v.utforare.iter().find(|r| r.utforare_id == alm).unwrap().status, Valbarhet::Valbar);
+
+    // The automatic step closes it the day after its last day, and the val ends that last day.
+    assert_eq!(d.store.uppdatera_verkstallighet(om_tva).unwrap().1, 1);
+    let b = d.store.beslut(&d.hl, &kort).unwrap();
+    assert_eq!(b.status, BeslutStatus::Avslutat);
+    let lage = d.store.beslutslagen(&b.brukare_id).unwrap();
+    assert_eq!(lage[0].avslutsorsak, Some(Avslutsorsak::Utgatt));
+    assert_eq!(d.store.valhistorik(&d.hl, &kort).unwrap()[0].slutdatum, b.giltig_till);
+    assert_eq!(d.store.uppdatera_verkstallighet(om_tva).unwrap(), (0, 0), "idempotent");
+}
+
+#[test]
+fn the_sql_predicate_and_the_rule_agree_case_by_case() {
+    let conn = rusqlite::Connection::open_in_memory().unwrap();
+    let dag = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let datum = [None, dag.pred_opt(), Some(dag), dag.succ_opt()];
+    let sql = format!(
+        "SELECT {} FROM (SELECT ?1 AS slutdatum) v, (SELECT ?2 AS status, ?3 AS giltig_till) b",
+        haller_plats_sql("v", "b", "?4")
+    );
+    for slut in datum {
+        for status in BeslutStatus::ALLA {
+            for till in datum {
+                let i_sql: bool = conn
+                    .query_row(
+                        &sql,
+                        rusqlite::params![
+                            slut.map(|d| d.to_string()),
+                            status.kod(),
+                            till.map(|d| d.to_string()),
+                            dag.to_string()
+                        ],
+                        |r| r.get(0),
+                    )
+                    .unwrap();
+                assert_eq!(
+                    i_sql,
+                    haller_plats(slut, *status, till, dag),
+                    "{slut:?} {status:?} {till:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_rules_for_making_a_beslut_refuse_with_a_reason_and_leave_nothing() {
+    let d = demo();
+    let b = d.ny_brukare(44);
+    let fore = d.store.beslut_for_brukare(&d.hl, &b).unwrap().len();
+
+    // The whole period in the past.
+    let forr = d.utkast(&b, idag() - Days::new(60), Some(idag() - Days::new(1)));
+    let id = d.store.skapa_utkast(&d.hl, &forr).unwrap();
+    assert!(matches!(
+        d.store.fatta_beslut(&d.hl, &id, idag()),
+        Err(Lagringsfel::Beslutsregel(Beslutsregelfel::PeriodenPasserad { .. }))
+    ));
+    assert_eq!(d.store.beslut(&d.hl, &id).unwrap().status, BeslutStatus::Utkast);
+
+    // A second grant overlapping the first; an omprövning of it is allowed.
+    let forsta = d.store.skapa_utkast(&d.hl, &d.utkast(&b, idag(), None)).unwrap();
+    d.store.fatta_beslut(&d.hl, &forsta, idag()).unwrap();
+    let andra = d.store.skapa_utkast(&d.hl, &d.utkast(&b, idag() + Days::new(10), None)).unwrap();
+    let fel = d.store.fatta_beslut(&d.hl, &andra, idag()).unwrap_err();
+    assert!(
+        matches!(fel, Lagringsfel::Beslutsregel(Beslutsregelfel::Overlappar { .. })),
+        "{fel:?}"
+    );
+    let om = d.store.omprova(&d.hl, &forsta, &d.utkast(&b, idag(), None)).unwrap();
+    d.store.fatta_beslut(&d.hl, &om, idag()).unwrap();
+
+    // The municipality requires a diarienummer: the form with "make it" is refused before
+    // anything is saved, so no draft is left behind.
+    let mut k = d.store.kommun().unwrap();
+    k.beslutskrav.diarienummer = true;
+    d.store.spara_kommun(&d.sf, &k).unwrap();
+    let c = d.ny_brukare(45);
+    let form = Beslutsformular {
+        insats_kod: "hemtjanst".into(),
+        utfall: "bifall".into(),
+        omfattning: "12".into(),
+        ansokningsdatum: idag().to_string(),
+        giltig_fran: idag().to_string(),
+        ..Default::default()
+    };
+    let svar = d.store.spara_beslutsformular(&d.hl, &c, None, None, &form, Some(idag()));
+    assert!(
+        matches!(
+            svar,
+            Err(Formularfel::Annat(Lagringsfel::Beslutsregel(Beslutsregelfel::KravSaknas {
+                falt: "diarienummer"
+            })))
+        ),
+        "{svar:?}"
+    );
+    assert!(
+        d.store.beslut_for_brukare(&d.hl, &c).unwrap().is_empty(),
+        "a refused act left a draft"
+    );
+    let med = Beslutsformular { diarienummer: "VON 2026/0444".into(), ..form };
+    d.store.spara_beslutsformular(&d.hl, &c, None, None, &med, Some(idag())).unwrap();
+    assert!(fore <= d.store.beslut_for_brukare(&d.hl, &b).unwrap().len());
+}
+
+#[test]
+fn a_choice_is_recorded_only_as_it_happened_and_carries_the_beslut_out() {
+    let d = demo();
+    let alm = d.utforare("Almgårdens");
+    let b = d.beslut(46, None);
+    let fel = d.store.valj(&d.hl, &ny_val(&b, &alm, VemValde::Ombud, None)).unwrap_err();
+    assert!(matches!(fel, Lagringsfel::Beslutsregel(Beslutsregelfel::IngetOmbud)), "{fel:?}");
+    let fel = d
+        .store
+        .valj(&d.hl, &ny_val(&b, &alm, VemValde::Brukare, Some(Informationssatt::Brev)))
+        .unwrap_err();
+    assert!(matches!(fel, Lagringsfel::Beslutsregel(Beslutsregelfel::IngetBrev)), "{fel:?}");
+    assert!(d.store.valhistorik(&d.hl, &b).unwrap().is_empty(), "a refused choice left a val");
+    assert_eq!(d.store.beslut(&d.hl, &b).unwrap().status, BeslutStatus::Beslutat);
+
+    // The confirmation says what the act will do, and leaves nothing either.
+    let bekr = d.store.bekrafta_val(&ny_val(&b, &alm, VemValde::Brukare, None), "sv").unwrap();
+    assert!(
+        matches!(bekr, valfri_domain::beslutsregler::Bekraftelse::Val { ref utforare, start, tidigare: None, .. }
+        if utforare.starts_with("Almgården") && start == idag()),
+        "{bekr:?}"
+    );
+    assert!(d.store.valhistorik(&d.hl, &b).unwrap().is_empty(), "the confirmation recorded a val");
+
+    // Starting today, the provider carries the beslut out: verkställt from today.
+    d.valj(&b, &alm).unwrap();
+    let beslut = d.store.beslut(&d.hl, &b).unwrap();
+    assert_eq!(beslut.status, BeslutStatus::Verkstallt);
+    let lage = d.store.beslutslagen(&beslut.brukare_id).unwrap();
+    assert!(lage[0].utforare.as_deref().is_some_and(|u| u.starts_with("Almgården")));
+    assert_eq!((lage[0].sedan, lage[0].verkstalld), (Some(idag()), Some(idag())));
+}
