@@ -223,8 +223,21 @@ fn a_refused_letter_leaves_nothing_from_letter_or_letters() {
         k.json(&args)["id"].as_str().unwrap().to_owned()
     };
     let avslag = beslut("avslag", "2026-01-01", "2030-12-31");
-    // Ran out long before today.
-    let utgatt = beslut("bifall", "2020-01-01", "2020-12-31");
+    // Ran out long before today: made back then (a beslut for a period already past cannot be
+    // made today), so written as the store wrote it in 2019.
+    let utgatt = "UTGATT0000000000000000000".to_owned();
+    rusqlite::Connection::open(&k.db)
+        .unwrap()
+        .execute(
+            "INSERT INTO beslut (id, brukare_id, insats_id, diarienummer, ansokningsdatum, beslutsdatum,
+                 utfall, omfattning, giltig_fran, giltig_till, motivering, uppfoljning, handlaggare_id,
+                 status, skapad, andrad)
+             SELECT ?1, brukare_id, insats_id, 'VON 2019/0001', '2019-11-01', '2019-12-10', 'bifall', 8,
+                 '2020-01-01', '2020-12-31', '', NULL, handlaggare_id, 'beslutat', skapad, andrad
+             FROM beslut WHERE id = ?2",
+            [&utgatt, &avslag],
+        )
+        .unwrap();
     let fore = |t: &str| k.antal(&format!("SELECT count(*) FROM {t}"));
     let (dokument, information) = (fore("dokument"), fore("information"));
     let ut = k.dir.path().join("ut");
