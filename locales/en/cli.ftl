@@ -58,7 +58,7 @@ cli-hjalp =
                                           create or upgrade the hub's schema, roles and grants (the schema owner)
       hub sql                             print the role, grant and row-level-security statements for a DBA
       hub user add LOGIN --namn TEXT --roll handlaggare|systemforvaltare --password-env VAR --url URL
-                 and optionally [--hub-password-env VAR]
+                 and optionally [--hub-password-env VAR] [--omraden CODE,CODE]
                                           create a person's login in the hub; the password is read from the variable
 
     The database is chosen with --db or VALFRI_DB; otherwise the app's own file is used.

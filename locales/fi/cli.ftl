@@ -60,7 +60,7 @@ cli-hjalp =
                                           luo tai päivitä hubin skeema, roolit ja oikeudet (skeeman omistaja)
       hub sql                             tulosta rooli-, oikeus- ja rivitason suojauslauseet tietokannan ylläpitäjälle
       hub user add TUNNUS --namn TEKSTI --roll handlaggare|systemforvaltare --password-env MUUTTUJA --url URL
-                 ja valinnaisesti [--hub-password-env MUUTTUJA]
+                 ja valinnaisesti [--hub-password-env MUUTTUJA] [--omraden KOODI,KOODI]
                                           luo henkilön tunnus hubiin; salasana luetaan ympäristömuuttujasta
 
     Tietokanta valitaan valitsimella --db tai muuttujalla VALFRI_DB; muuten käytetään sovelluksen omaa tiedostoa.

@@ -58,7 +58,7 @@ cli-hjalp =
                                           skapa eller uppgradera hubbens schema, roller och behörigheter (schemaägaren)
       hub sql                             skriv ut roll-, behörighets- och radsäkerhetssatserna för en DBA
       hub user add INLOGGNING --namn TEXT --roll handlaggare|systemforvaltare --password-env VAR --url URL
-                 och valfritt [--hub-password-env VAR]
+                 och valfritt [--hub-password-env VAR] [--omraden KOD,KOD]
                                           skapa en persons inloggning i hubben; lösenordet läses ur miljövariabeln
 
     Databasen väljs med --db eller VALFRI_DB; annars används appens egen fil.

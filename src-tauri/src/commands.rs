@@ -153,7 +153,12 @@ pub(crate) fn oppna(
         let demo_losen = Skydd::Losenfras(Losenfras::ny(demo::DEMO_LOSENFRAS)?);
         valfri_store::skapa_databas(&sokvag, &demo_losen, false, |s| demo::skapa_demo(s, idag()))?;
     }
-    Store::oppna(&sokvag, losen)
+    let store = Store::oppna(&sokvag, losen)?;
+    // A desk's replica changed here would never reach the hub: the window does not take it yet.
+    if store.replika()?.is_some() {
+        return Err(Lagringsfel::Kommunlage);
+    }
+    Ok(store)
 }
 
 /// The first start: a new, empty database, encrypted with the chosen passphrase. Never over an
@@ -912,6 +917,26 @@ pub async fn spara_utforare(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_desk_in_kommunlage_is_not_opened_in_the_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("desk.sqlite");
+        valfri_store::skapa_databas(&db, &Skydd::Okrypterad, false, |s| {
+            s.bli_replika("postgresql://anna@hubb.example/kommun", "anna")
+        })
+        .unwrap();
+        let launch = Launch { db: Some(db.clone()), demo: false, passphrase_env: None };
+        let fel = oppna(&launch, None, &Mutex::new(None)).unwrap_err();
+        assert!(matches!(fel, Lagringsfel::Kommunlage), "{fel:?}");
+        let l = Localizer::new().unwrap();
+        assert!(Felsvar::fran(&l, "sv", &fel).message.contains("använd programmet valfri"));
+        // A standalone database opens as before.
+        let fristaende = dir.path().join("fristaende.sqlite");
+        valfri_store::skapa_databas(&fristaende, &Skydd::Okrypterad, false, |_| Ok(())).unwrap();
+        let launch = Launch { db: Some(fristaende), demo: false, passphrase_env: None };
+        assert!(oppna(&launch, None, &Mutex::new(None)).is_ok());
+    }
 
     #[test]
     fn errors_reach_the_window_as_code_and_message() {

@@ -74,6 +74,13 @@ fn user_add(args: &mut Argument, ctx: &Ctx, login: &str) -> Result<(), Fel> {
     };
     let ny = losenord(args, "password-env")?
         .ok_or_else(|| Fel::from(Anvandningsfel::Saknas("password-env".into())))?;
+    // The områden whose brukare the person's desk holds (none: the whole municipality).
+    let mut omraden: Vec<String> = Vec::new();
+    for kod in args.ta("omraden").unwrap_or_default().split(',').map(str::trim) {
+        if !kod.is_empty() && !omraden.iter().any(|k| k == kod) {
+            omraden.push(kod.to_owned());
+        }
+    }
     let url = url(args)?;
     // Who runs this logs in with their own password, or none where pg_hba trusts the
     // directory, Kerberos or a certificate.
@@ -81,8 +88,8 @@ fn user_add(args: &mut Argument, ctx: &Ctx, login: &str) -> Result<(), Fel> {
     args.inget_kvar(&[])?;
     let mut hubb = Hubb::anslut(&url, egen.as_deref())?;
     hubb.kontrollera_schema()?;
-    let id = hubb.lagg_till_anvandare(login, &namn, roll, &ny)?;
-    ctx.ut(&json!({ "login": login, "id": id, "roll": roll.kod() }), || {
+    let id = hubb.lagg_till_anvandare_i(login, &namn, roll, &ny, &omraden)?;
+    ctx.ut(&json!({ "login": login, "id": id, "roll": roll.kod(), "omraden": omraden }), || {
         format!(
             "{}\n",
             ctx.t("hubb-anvandare-klar", &[("login", login.into()), ("roll", roll.kod().into())])

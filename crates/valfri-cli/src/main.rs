@@ -552,8 +552,7 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
 fn andrar_bara_skrivbordet(ord: &[&str]) -> bool {
     matches!(
         ord,
-        ["beslut", "add"]
-            | ["letter" | "letters" | "sheet" | "decision-letter", ..]
+        ["letter" | "letters" | "sheet" | "decision-letter", ..]
             | ["insats", "ickeval"]
             | ["brukare" | "providers", "import", _]
             | ["providers", "apply-package", _]
@@ -577,12 +576,10 @@ fn beslut_add(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
         .transpose()?
         .unwrap_or_else(idag);
     let handlaggare = args.ta("handlaggare");
+    let flaggor = skrivbord::Hubbflaggor::ta(args)?;
     args.inget_kvar(&[])?;
     let store = ctx.oppna()?;
-    let aktor = match handlaggare {
-        Some(id) => store.aktor(&id)?,
-        None => cli_aktor(&store)?,
-    };
+    let replika = store.replika()?;
     let brukare_id = store.brukare_id(&brukare)?;
     let ny = NyttBeslut {
         brukare_id,
@@ -597,8 +594,26 @@ fn beslut_add(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
         ej_beviljat,
         uppfoljning,
     };
-    let id = store.skapa_utkast(&aktor, &ny)?;
-    store.fatta_beslut(&aktor, &id, idag())?;
+    let id = if let Some(replika) = replika {
+        // At a desk the login is the handläggare; nobody else can be named.
+        if handlaggare.is_some() {
+            return Err(Anvandningsfel::Okand("handlaggare".into()).into());
+        }
+        let kommando =
+            Kommando::FattaBeslut { beslut_id: ulid::Ulid::new().to_string(), beslut: ny };
+        match skrivbord::utfor(flaggor, ctx, &store, &replika, &kommando)? {
+            skrivbord::Utgang::Klart(id) => id,
+            skrivbord::Utgang::Vantar => return Ok(()),
+        }
+    } else {
+        let aktor = match handlaggare {
+            Some(id) => store.aktor(&id)?,
+            None => cli_aktor(&store)?,
+        };
+        let id = store.skapa_utkast(&aktor, &ny)?;
+        store.fatta_beslut(&aktor, &id, idag())?;
+        id
+    };
     ctx.ut(&json!({ "id": id, "status": "beslutat" }), || format!("{id}\n"));
     Ok(())
 }

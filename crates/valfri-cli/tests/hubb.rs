@@ -40,11 +40,20 @@ fn hub_init_user_add_and_sql_work_as_documented() {
     assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
     assert_eq!(
         text(&ut.stdout),
-        "Hubben har nu schema 2 (hade 0); roller och behörigheter är satta.\n"
+        format!(
+            "Hubben har nu schema {} (hade 0); roller och behörigheter är satta.\n",
+            valfri_hub::SCHEMAVERSION
+        )
     );
     let ut =
         valfri(&["--json", "hub", "init", "--url", &url, "--password-env", "AGARE_LOSEN"], &env);
-    assert_eq!(text(&ut.stdout).trim(), r#"{"fran":2,"till":2}"#, "{}", text(&ut.stderr));
+    let v = valfri_hub::SCHEMAVERSION;
+    assert_eq!(
+        text(&ut.stdout).trim(),
+        format!(r#"{{"fran":{v},"till":{v}}}"#),
+        "{}",
+        text(&ut.stderr)
+    );
 
     // A password is never an argument.
     let fore = roller(&k);
@@ -130,6 +139,79 @@ fn hub_init_user_add_and_sql_work_as_documented() {
     );
     let e = anna.klient().batch_execute("UPDATE valfri.kommun SET namn = 'x'").unwrap_err();
     assert_eq!(e.code().map(|c| c.code().to_owned()), Some("42501".into()));
+}
+
+#[test]
+fn user_add_with_omraden_gives_the_desk_its_office_and_an_unknown_code_makes_no_login() {
+    let k = Testkluster::starta().unwrap();
+    k.ny_kommun("exempelby", "agare", "agarlosen").unwrap();
+    let url = k.url_utan_losen("agare", "exempelby");
+    let env = [("AGARE_LOSEN", "agarlosen"), ("BOS_LOSEN", "bos-hemliga-losen")];
+    let ut = valfri(&["hub", "init", "--url", &url, "--password-env", "AGARE_LOSEN"], &env);
+    assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
+    let mut agare = valfri_hub::Hubb::anslut(&url, Some("agarlosen")).unwrap();
+    agare
+        .klient()
+        .batch_execute(
+            "INSERT INTO valfri.omrade (id, kod, namn) VALUES ('O1', 'NORR', 'Norr'), ('O2', 'SODER', 'Söder'),
+                 ('O3', 'VAST', 'Väst');
+             INSERT INTO valfri.brukare (id, personnummer, fornamn, efternamn, omrade_id, namn_gemener, namn_vikt,
+                 fornamn_vikt, efternamn_vikt)
+             VALUES ('B1', '194001019999', 'Nora', 'Norr', 'O1', 'nora norr', 'nora norr', 'nora', 'norr'),
+                    ('B2', '195002029998', 'Sören', 'Söder', 'O2', 'sören söder', 'soren soder', 'soren', 'soder'),
+                    ('B3', '196003039997', 'Vera', 'Väst', 'O3', 'vera väst', 'vera vast', 'vera', 'vast');",
+        )
+        .unwrap();
+    let lagg_till = |login: &str, omraden: &str| {
+        valfri(
+            &["--json", "hub", "user", "add", login, "--namn", "Bo Berg", "--roll", "handlaggare"]
+                .into_iter()
+                .chain(["--password-env", "BOS_LOSEN", "--url", &url])
+                .chain(["--hub-password-env", "AGARE_LOSEN", "--omraden", omraden])
+                .collect::<Vec<_>>(),
+            &env,
+        )
+    };
+
+    // An unknown code: the sentence, exit 1, and no login at all.
+    let fore = roller(&k);
+    let ut = lagg_till("cecilia", "NORR,OSTER");
+    assert_eq!(ut.status.code(), Some(1), "{}", text(&ut.stdout));
+    assert_eq!(text(&ut.stderr).trim(), "område med id OSTER finns inte.");
+    assert_eq!(roller(&k), fore);
+
+    let ut = lagg_till("bo", " NORR , SODER,NORR");
+    assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
+    let svar: serde_json::Value = serde_json::from_slice(&ut.stdout).unwrap();
+    assert_eq!(svar["omraden"], serde_json::json!(["NORR", "SODER"]));
+    // Bo's desk holds Norr and Söder, each once, and a pull brings their brukare and no other.
+    let (mut bo, _) =
+        valfri_hub::Hubb::oppna(&k.url_utan_losen("bo", "exempelby"), Some("bos-hemliga-losen"))
+            .unwrap();
+    let jag = bo.jag().unwrap();
+    assert_eq!(jag.omraden, vec!["O1".to_owned(), "O2".to_owned()]);
+    let mut brukare: Vec<String> = bo
+        .hamta(0, &jag.omraden)
+        .unwrap()
+        .andrade
+        .iter()
+        .filter(|a| a.tabell == "brukare")
+        .map(|a| a.rad["id"].as_str().unwrap().to_owned())
+        .collect();
+    brukare.sort();
+    assert_eq!(brukare, ["B1", "B2"]);
+    // The log says who was given which office.
+    let detalj: String = agare
+        .klient()
+        .query_one(
+            "SELECT detalj FROM valfri.handelselogg WHERE handling = 'skapa' AND objekt_typ = 'handlaggare'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    let detalj: serde_json::Value = serde_json::from_str(&detalj).unwrap();
+    assert_eq!(detalj["login"], "bo");
+    assert_eq!(detalj["omraden"], serde_json::json!(["NORR", "SODER"]));
 }
 
 #[test]

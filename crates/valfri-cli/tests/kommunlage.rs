@@ -406,21 +406,7 @@ fn a_wrong_hub_password_is_a_sentence_and_nothing_is_kept() {
     assert!(text(&ut.stderr).starts_with("Fel lösenord för anna"), "{}", text(&ut.stderr));
     assert!(ok(&anna, &["status"]).contains("Inget väntar i utkorgen."));
     // A standalone-only act at a desk is refused rather than kept where the hub never sees it.
-    let ut = kor(
-        &anna,
-        &[
-            "beslut",
-            "add",
-            "--brukare",
-            "x",
-            "--insats",
-            "hemtjanst",
-            "--utfall",
-            "bifall",
-            "--from",
-            "2026-12-01",
-        ],
-    );
+    let ut = kor(&anna, &["insats", "ickeval", "--insats", "hemtjanst", "--modell", "egen_regi"]);
     assert_eq!(ut.status.code(), Some(1));
     assert!(text(&ut.stderr).contains("kommunläge"), "{}", text(&ut.stderr));
 }
@@ -470,4 +456,104 @@ fn a_desk_that_follows_the_hub_has_another_desks_choice_within_two_seconds() {
     let median = tider[tider.len() / 2];
     eprintln!("choice on desk A visible on desk B (incl. starting valfri on A): {tider:?}");
     assert!(median < std::time::Duration::from_secs(2), "{tider:?}");
+}
+
+#[test]
+fn a_beslut_made_at_a_desk_is_made_in_the_hub_by_the_login_and_by_the_same_rules() {
+    let t = Hubbtest::ny();
+    let mut agare = t.agare();
+    let (_, _) = fall(&mut agare, 1, 5, "D");
+    let anna = t.desk("anna", "anna");
+    let ut = ok(
+        &anna,
+        &[
+            "--json",
+            "beslut",
+            "add",
+            "--brukare",
+            "D-B000",
+            "--insats",
+            "ledsagarservice",
+            "--utfall",
+            "bifall",
+            "--omfattning",
+            "4",
+            "--from",
+            "2026-12-01",
+            "--motivering",
+            "Behov av ledsagning.",
+            "--hub-password-env",
+            "LOSEN_ANNA",
+        ],
+    );
+    let id =
+        serde_json::from_str::<serde_json::Value>(&ut).unwrap()["id"].as_str().unwrap().to_owned();
+    let rad = agare
+        .query_one(
+            "SELECT b.status, h.login, b.delegation = i.delegation, b.beslutsdatum = current_date
+             FROM valfri.beslut b JOIN valfri.handlaggare h ON h.id = b.handlaggare_id
+             JOIN valfri.insats i ON i.id = b.insats_id WHERE b.id = $1",
+            &[&id],
+        )
+        .unwrap();
+    assert_eq!(rad.get::<_, String>(0), "beslutat");
+    assert_eq!(rad.get::<_, Option<String>>(1).as_deref(), Some("anna"), "the login made it");
+    assert!(rad.get::<_, bool>(2) && rad.get::<_, bool>(3));
+    let c = rusqlite::Connection::open(&anna).unwrap();
+    let n: i64 = c
+        .query_row(
+            "SELECT count(*) FROM beslut WHERE id = ?1 AND status = 'beslutat'",
+            [&id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(n, 1, "the desk has it after the pull");
+    // A second grant of hemtjänst overlapping the one in force is refused by the hub, as on a
+    // standalone desk; nothing is made.
+    let fore = antal(&mut agare, "SELECT count(*) FROM valfri.beslut");
+    let ut = kor(
+        &anna,
+        &[
+            "beslut",
+            "add",
+            "--brukare",
+            "D-B000",
+            "--insats",
+            "hemtjanst",
+            "--utfall",
+            "bifall",
+            "--omfattning",
+            "10",
+            "--from",
+            "2026-12-01",
+            "--motivering",
+            "Mer hjälp.",
+            "--hub-password-env",
+            "LOSEN_ANNA",
+        ],
+    );
+    assert_eq!(ut.status.code(), Some(1), "{}", text(&ut.stderr));
+    assert!(text(&ut.stderr).contains("Gör en omprövning"), "{}", text(&ut.stderr));
+    assert_eq!(antal(&mut agare, "SELECT count(*) FROM valfri.beslut"), fore);
+    // Nobody else can be named as the handläggare at a desk.
+    let ut = kor(
+        &anna,
+        &[
+            "beslut",
+            "add",
+            "--brukare",
+            "D-B000",
+            "--insats",
+            "ledsagarservice",
+            "--utfall",
+            "avslag",
+            "--from",
+            "2026-12-01",
+            "--handlaggare",
+            "H1",
+            "--hub-password-env",
+            "LOSEN_ANNA",
+        ],
+    );
+    assert_eq!(ut.status.code(), Some(2));
 }

@@ -18,6 +18,9 @@ pub enum Kommando {
     Valj { val_id: String, val: NyttVal },
     /// The insats's ickeval alternative.
     Ickeval { val_id: String, beslut_id: String, dag: NaiveDate, orsak: IckevalOrsak },
+    /// A beslut made at once (the CLI's `beslut add`): checked and made in the hub, by the
+    /// login's handläggare, on the hub's day.
+    FattaBeslut { beslut_id: String, beslut: crate::NyttBeslut },
     /// Valfrihetsinformation given (a letter sent, a talk held).
     Information { id: String, beslut_id: String, skickad: NaiveDate, sprak: String, storstil: bool },
 }
@@ -29,6 +32,7 @@ impl Kommando {
             Kommando::Valj { .. } => "valj",
             Kommando::Ickeval { .. } => "ickeval",
             Kommando::Information { .. } => "information",
+            Kommando::FattaBeslut { .. } => "fatta_beslut",
         }
     }
 
@@ -36,6 +40,7 @@ impl Kommando {
     pub fn beslut_id(&self) -> &str {
         match self {
             Kommando::Valj { val, .. } => &val.beslut_id,
+            Kommando::FattaBeslut { beslut_id, .. } => beslut_id,
             Kommando::Ickeval { beslut_id, .. } | Kommando::Information { beslut_id, .. } => {
                 beslut_id
             }

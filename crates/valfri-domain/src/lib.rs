@@ -5,6 +5,7 @@
 //! so the shell, the CLI and the PDFs can all say it in the user's language.
 
 pub mod behorighet;
+pub mod beslutsfalt;
 pub mod beslutsregler;
 mod datum;
 pub mod dokument;

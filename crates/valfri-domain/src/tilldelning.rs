@@ -55,7 +55,9 @@ impl Beslutsfakta {
 }
 
 /// An approved provider for the insats, with what decides whether it can be chosen. `aktiva`
-/// counts the places it holds in the whole store that is the truth (the hub in kommunläge).
+/// counts the places it holds in the whole store that is the truth (the hub in kommunläge); it
+/// decides something only for a provider that serves the område and has a cap that applies, and
+/// the hub counts it only for those (0 elsewhere).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Kandidat {
     pub utforare_id: String,

@@ -87,9 +87,15 @@ fn kolumner(klient: &mut postgres::Transaction<'_>, tabell: &str) -> Resultat<St
     Ok(delar.join(", "))
 }
 
+/// The select lists of the shared tables, read from the catalog once per connection: a
+/// connection is opened for this program's schema version (`Hubb::oppna` refuses any other),
+/// so the columns do not change under it, and a pull then costs only its own queries.
+pub(crate) type Kolumnlistor = std::collections::HashMap<&'static str, String>;
+
 /// Reads every change above `markor` for a desk of `omraden` (empty: the whole municipality).
 pub(crate) fn hamta(
     klient: &mut postgres::Client,
+    listor: &mut Kolumnlistor,
     markor: i64,
     omraden: &[String],
 ) -> Resultat<Andringar> {
@@ -101,7 +107,11 @@ pub(crate) fn hamta(
     let mut ut = Andringar { markor, ..Andringar::default() };
     let omraden: Vec<String> = omraden.to_vec();
     for (tabell, _) in DELADE_TABELLER {
-        let lista = kolumner(&mut tx, tabell)?;
+        if !listor.contains_key(tabell) {
+            let l = kolumner(&mut tx, tabell)?;
+            listor.insert(*tabell, l);
+        }
+        let lista = &listor[tabell];
         let sql = format!(
             "SELECT t.andring, jsonb_build_object({lista})::text FROM valfri.{tabell} t
              WHERE t.andring > $1 {} ORDER BY t.andring",

@@ -10,6 +10,7 @@
 mod fel;
 mod hamta;
 pub mod schema;
+mod sok;
 #[doc(hidden)]
 pub mod testkluster;
 mod tillampa;
@@ -29,6 +30,7 @@ use valfri_domain::{Falt, Roll, kontrollera_text};
 pub use fel::HubbFel;
 pub use hamta::{Andrad, Andringar, Borttagen};
 pub use schema::{GRUPP_HANDLAGGARE, GRUPP_SYSTEMFORVALTARE, SCHEMAVERSION};
+pub use sok::MAX_TRAFFAR;
 pub use tillampa::Utkorgspost;
 
 pub type Resultat<T> = Result<T, HubbFel>;
@@ -45,6 +47,7 @@ const SCHEMALAS_UPP: &str = "SELECT pg_advisory_unlock(hashtext('valfri.schema')
 pub struct Hubb {
     klient: Client,
     anvandare: String,
+    kolumnlistor: hamta::Kolumnlistor,
 }
 
 impl std::fmt::Debug for Hubb {
@@ -180,7 +183,7 @@ impl Hubb {
         let anvandare = config.get_user().unwrap_or_default().to_owned();
         let adress = adress(&config);
         let klient = config.connect(tls()?).map_err(|e| anslutningsfel(&e, &adress, &anvandare))?;
-        Ok(Hubb { klient, anvandare })
+        Ok(Hubb { klient, anvandare, kolumnlistor: hamta::Kolumnlistor::new() })
     }
 
     /// Connects for work: the login must have a Valfri role and the hub this program's schema.
@@ -295,6 +298,20 @@ impl Hubb {
         roll: Roll,
         losenord: &str,
     ) -> Resultat<String> {
+        self.lagg_till_anvandare_i(login, namn, roll, losenord, &[])
+    }
+
+    /// [`Hubb::lagg_till_anvandare`] for a person whose desk holds the brukare of the områden
+    /// with codes `omraden` (empty: the whole municipality). An unknown code refuses the whole
+    /// act: no login is made.
+    pub fn lagg_till_anvandare_i(
+        &mut self,
+        login: &str,
+        namn: &str,
+        roll: Roll,
+        losenord: &str,
+        omraden: &[String],
+    ) -> Resultat<String> {
         kontrollera_login(login)?;
         let namn = kontrollera_text(Falt::NAMN, namn)?;
         if losenord.is_empty() {
@@ -320,14 +337,30 @@ impl Hubb {
         if finns {
             return Err(HubbFel::InloggningFinns { login: login.to_owned() });
         }
+        // Each code once, in the order given; an unknown one refuses the whole act.
+        let (mut koder, mut omrades_ider) = (Vec::new(), Vec::new());
+        for kod in omraden.iter().map(|k| k.trim()) {
+            let id: Option<String> = tx
+                .query_opt("SELECT id FROM valfri.omrade WHERE kod = $1", &[&kod])?
+                .map(|r| r.get(0));
+            let id = id.ok_or_else(|| HubbFel::HittasInte { typ: "omrade", id: kod.to_owned() })?;
+            if !omrades_ider.contains(&id) {
+                omrades_ider.push(id);
+                koder.push(kod);
+            }
+        }
         tx.batch_execute(&format!(
             "CREATE ROLE \"{login}\" LOGIN PASSWORD '{verifierare}' IN ROLE {grupp}"
         ))?;
         tx.execute(
-            "INSERT INTO valfri.handlaggare (id, login, namn, roll) VALUES ($1, $2, $3, $4)",
-            &[&id, &login, &namn, &roll.kod()],
+            "INSERT INTO valfri.handlaggare (id, login, namn, roll, omraden) VALUES ($1, $2, $3, $4, $5)",
+            &[&id, &login, &namn, &roll.kod(), &omrades_ider],
         )?;
-        let detalj = format!("{{\"login\":\"{login}\",\"roll\":\"{}\"}}", roll.kod());
+        let mut detalj = serde_json::json!({ "login": login, "roll": roll.kod() });
+        if !koder.is_empty() {
+            detalj["omraden"] = serde_json::json!(koder);
+        }
+        let detalj = detalj.to_string();
         tx.execute(
             "INSERT INTO valfri.handelselogg (handling, objekt_typ, objekt_id, detalj)
              VALUES ('skapa', 'handlaggare', $1, $2)",
@@ -335,6 +368,17 @@ impl Hubb {
         )?;
         tx.commit()?;
         Ok(id)
+    }
+
+    /// Finds brukare in the whole municipality by personnummer or the start of a name, best
+    /// first, at most `max` (up to [`MAX_TRAFFAR`]); the search and what it showed are logged
+    /// under the login. A handläggare's login never finds a skyddad brukare.
+    pub fn sok_brukare(
+        &mut self,
+        fraga: &str,
+        max: usize,
+    ) -> Resultat<Vec<valfri_domain::BrukareTraff>> {
+        sok::sok_brukare(&mut self.klient, fraga, max)
     }
 
     /// Opens a skyddad brukare's record through the logged path: the reason and the login
@@ -402,7 +446,7 @@ impl Hubb {
     /// Every change above `markor` for a desk that holds the brukare of `omraden` (empty: the
     /// whole municipality), read in one snapshot (see [`hamta`]).
     pub fn hamta(&mut self, markor: i64, omraden: &[String]) -> Resultat<Andringar> {
-        hamta::hamta(&mut self.klient, markor, omraden)
+        hamta::hamta(&mut self.klient, &mut self.kolumnlistor, markor, omraden)
     }
 
     /// The login's handläggare row: who is working, as the engine says, and the områden their

@@ -632,6 +632,17 @@ CREATE INDEX uppfoljning_beslut ON valfri.uppfoljning (beslut_id);
 CREATE TRIGGER uppfoljning_andras_ej BEFORE UPDATE OR DELETE ON valfri.uppfoljning
     FOR EACH ROW EXECUTE FUNCTION valfri.logg_andras_ej();
 "#,
+    // 5: a search over the whole municipality through the hub (`Hubb::sok_brukare`): prefix
+    // searches on the folded names and on the personnummer in its twelve- and ten-digit forms.
+    // text_pattern_ops so LIKE 'prefix%' uses the index whatever the database's collation is.
+    // And the brukare of an office, which every pull of a desk selects.
+    r"
+CREATE INDEX brukare_namn_prefix ON valfri.brukare (namn_vikt text_pattern_ops);
+CREATE INDEX brukare_efternamn_prefix ON valfri.brukare (efternamn_vikt text_pattern_ops);
+CREATE INDEX brukare_pnr_prefix ON valfri.brukare (personnummer text_pattern_ops);
+CREATE INDEX brukare_pnr10_prefix ON valfri.brukare ((substr(personnummer, 3)) text_pattern_ops);
+CREATE INDEX brukare_omrade ON valfri.brukare (omrade_id);
+",
 ];
 
 /// How many migrations this program knows: the newest schema version it can work with.

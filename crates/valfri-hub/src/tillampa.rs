@@ -10,7 +10,10 @@
 
 use chrono::NaiveDate;
 use postgres::Transaction;
-use valfri_domain::beslutsregler::{haller_plats_sql, kontrollera_valuppgifter};
+use valfri_domain::beslutsfalt::kontrollera_beslutsfalt;
+use valfri_domain::beslutsregler::{
+    Beslutskrav, Beslutsperiod, haller_plats_sql, kontrollera_fattande, kontrollera_valuppgifter,
+};
 use valfri_domain::kommando::{Kommando, Kommandosvar};
 use valfri_domain::tilldelning::{
     Beslutsfakta, Ickevalsfraga, Kandidat, Pagaende, Regelbrott, ickeval_start, planera_ickeval,
@@ -139,6 +142,7 @@ fn utfor(tx: &mut Transaction<'_>, k: &Kommando) -> Result<String, Stopp> {
             kontrollera_handelsedatum(*dag, idag)?;
             ickeval(tx, val_id, beslut_id, *dag, *orsak)
         }
+        Kommando::FattaBeslut { beslut_id, beslut } => fatta_beslut(tx, beslut_id, beslut, idag),
         Kommando::Information { id, beslut_id, skickad, sprak, storstil } => {
             kontrollera_handelsedatum(*skickad, idag)?;
             information(tx, id, beslut_id, *skickad, sprak, *storstil)
@@ -273,6 +277,113 @@ fn ickeval(
     Ok(val_id.to_owned())
 }
 
+/// Makes a beslut in the hub as the desk's `beslut add` does on a standalone desk: the fields
+/// checked against the insats, the municipality's requirements and the brukare's other beslut
+/// (no second grant overlapping one in force), by the login's handläggare, on the hub's day.
+fn fatta_beslut(
+    tx: &mut Transaction<'_>,
+    beslut_id: &str,
+    ny: &valfri_domain::NyttBeslut,
+    idag: NaiveDate,
+) -> Result<String, Stopp> {
+    let insats = tx
+        .query_opt(
+            "SELECT id, enhet, delegation FROM valfri.insats WHERE kod = $1",
+            &[&ny.insats_kod],
+        )?
+        .ok_or_else(|| HubbFel::HittasInte { typ: "insats", id: ny.insats_kod.clone() })?;
+    let (insats_id, enhet, delegation): (String, String, String) =
+        (insats.get(0), insats.get(1), insats.get(2));
+    let falt = kontrollera_beslutsfalt(ny, kod(valfri_domain::Enhet::fran_kod, &enhet)?)?;
+    let finns: bool = tx
+        .query_one("SELECT EXISTS (SELECT 1 FROM valfri.brukare WHERE id = $1)", &[&ny.brukare_id])?
+        .get(0);
+    if !finns {
+        return Err(HubbFel::HittasInte { typ: "brukare", id: ny.brukare_id.clone() }.into());
+    }
+    let handlaggare: String = tx
+        .query_opt("SELECT id FROM valfri.handlaggare WHERE login = session_user", &[])?
+        .ok_or_else(|| HubbFel::Behorighet {
+            detalj: "ingen handläggare för inloggningen".into()
+        })?
+        .get(0);
+    let krav = tx.query_one("SELECT krav_motivering, krav_diarienummer FROM valfri.kommun", &[])?;
+    let krav = Beslutskrav { motivering: krav.get(0), diarienummer: krav.get(1) };
+    let ovriga = tx.query(
+        "SELECT b.id, i.kod, b.utfall, b.status, b.diarienummer, b.giltig_fran, b.giltig_till
+         FROM valfri.beslut b JOIN valfri.insats i ON i.id = b.insats_id WHERE b.brukare_id = $1",
+        &[&ny.brukare_id],
+    )?;
+    let ovriga: Vec<(String, String, Utfall, BeslutStatus, String, NaiveDate, Option<NaiveDate>)> =
+        ovriga
+            .iter()
+            .map(|r| {
+                Ok((
+                    r.get(0),
+                    r.get(1),
+                    kod(Utfall::fran_kod, r.get(2))?,
+                    kod(BeslutStatus::fran_kod, r.get(3))?,
+                    r.get(4),
+                    r.get(5),
+                    r.get(6),
+                ))
+            })
+            .collect::<Result<_, Stopp>>()?;
+    let perioder: Vec<Beslutsperiod<'_>> = ovriga
+        .iter()
+        .map(|(id, insats, utfall, status, dnr, fran, till)| Beslutsperiod {
+            id: Some(id.as_str()),
+            insats_kod: insats,
+            utfall: *utfall,
+            status: *status,
+            diarienummer: dnr,
+            giltig_fran: *fran,
+            giltig_till: *till,
+        })
+        .collect();
+    let period = Beslutsperiod {
+        id: Some(beslut_id),
+        insats_kod: &ny.insats_kod,
+        utfall: ny.utfall,
+        status: BeslutStatus::Utkast,
+        diarienummer: &falt.diarienummer,
+        giltig_fran: ny.giltig_fran,
+        giltig_till: ny.giltig_till,
+    };
+    kontrollera_fattande(&period, &falt.motivering, None, &perioder, krav, idag)?;
+    tx.execute(
+        "INSERT INTO valfri.beslut (id, brukare_id, insats_id, diarienummer, ansokningsdatum, beslutsdatum, utfall,
+             omfattning, giltig_fran, giltig_till, motivering, uppfoljning, handlaggare_id, status,
+             ej_beviljat, delegation)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'beslutat', $14, $15)",
+        &[
+            &beslut_id,
+            &ny.brukare_id,
+            &insats_id,
+            &falt.diarienummer,
+            &ny.ansokningsdatum,
+            &idag,
+            &ny.utfall.kod(),
+            &falt.omfattning,
+            &ny.giltig_fran,
+            &ny.giltig_till,
+            &falt.motivering,
+            &ny.uppfoljning,
+            &handlaggare,
+            &falt.ej_beviljat,
+            &delegation,
+        ],
+    )?;
+    let detalj =
+        serde_json::to_string(ny).map_err(|e| HubbFel::Internt { detalj: e.to_string() })?;
+    tx.execute(
+        "INSERT INTO valfri.handelselogg (handling, objekt_typ, objekt_id, detalj)
+         VALUES ('fatta', 'beslut', $1, $2)",
+        &[&beslut_id, &detalj],
+    )?;
+    Ok(beslut_id.to_owned())
+}
+
 fn information(
     tx: &mut Transaction<'_>,
     id: &str,
@@ -380,6 +491,11 @@ fn beslutsfakta(tx: &mut Transaction<'_>, id: &str) -> Result<Beslutsfakta, Stop
 /// Every provider approved for the insats, in the order they joined the register (ULIDs sort
 /// by creation; byte order, as on the desk), with the places it holds on `dag` in the whole
 /// municipality (a place is held by the rule `valfri_domain::beslutsregler::haller_plats`).
+///
+/// The places are counted only where they can decide anything: a provider with a cap that
+/// serves the brukare's område (the domain's `valbarhet` looks at them after the område and
+/// only when a cap applies); elsewhere `aktiva` is 0. Counting every approved provider's running
+/// choices was most of a command's time under the write lock in a large municipality.
 fn kandidater(
     tx: &mut Transaction<'_>,
     b: &Beslutsfakta,
@@ -388,11 +504,16 @@ fn kandidater(
     let sql = format!(
         "SELECT u.id, u.namn, u.organisationsnummer, u.regi, g.godkand_fran, g.godkand_till,
                 g.kapacitetstak, g.kapacitet_bekraftad, g.kapacitet_fran, g.kapacitet_till, g.paus_till,
-                $2::text IS NULL OR EXISTS (SELECT 1 FROM valfri.utforare_omrade uo
-                                            WHERE uo.utforare_id = u.id AND uo.omrade_id = $2),
-                (SELECT count(*) FROM valfri.val pv JOIN valfri.beslut pb ON pb.id = pv.beslut_id
-                 WHERE pv.utforare_id = u.id AND pv.insats_id = g.insats_id AND {})
+                s.serverar,
+                CASE WHEN s.serverar AND g.kapacitetstak IS NOT NULL THEN
+                    (SELECT count(*) FROM valfri.val pv JOIN valfri.beslut pb ON pb.id = pv.beslut_id
+                     WHERE pv.utforare_id = u.id AND pv.insats_id = g.insats_id AND {})
+                ELSE 0 END
          FROM valfri.godkannande g JOIN valfri.utforare u ON u.id = g.utforare_id
+         CROSS JOIN LATERAL (
+             SELECT $2::text IS NULL OR EXISTS (SELECT 1 FROM valfri.utforare_omrade uo
+                                                WHERE uo.utforare_id = u.id AND uo.omrade_id = $2) AS serverar
+         ) s
          WHERE g.insats_id = $1 ORDER BY u.id COLLATE \"C\"",
         haller_plats_sql("pv", "pb", "$3::date")
     );

@@ -8,8 +8,7 @@ use valfri_domain::beslutsregler::{
 };
 use valfri_domain::formular::{Beslutsformular, Faltfel};
 use valfri_domain::{
-    Beslut, BeslutStatus, Enhet, Falt, NyttBeslut, Utfall, Valideringsfel, kontrollera_ej_beviljat,
-    kontrollera_text,
+    Beslut, BeslutStatus, Enhet, NyttBeslut, Utfall, Valideringsfel, kontrollera_ej_beviljat,
 };
 
 use crate::Rad as _;
@@ -39,22 +38,14 @@ impl Store {
     /// Checks a draft against its insats and the rules for dates and texts.
     fn validera_beslut(&self, ny: &NyttBeslut) -> Resultat<Validerat> {
         let insats = self.insats(&ny.insats_kod, "sv")?;
-        let diarienummer = kontrollera_text(Falt::DIARIENUMMER, &ny.diarienummer)?;
-        let motivering = kontrollera_text(Falt::MOTIVERING, &ny.motivering)?;
-        let ej_beviljat = kontrollera_ej_beviljat(ny.utfall, &ny.ej_beviljat)?;
-        if ny.giltig_till.is_some_and(|till| till < ny.giltig_fran) {
-            return Err(Valideringsfel::DatumOrdning.into());
-        }
-        // A refusal grants nothing, so it has no extent whatever the unit.
-        let omfattning = if ny.utfall == Utfall::Avslag {
-            if ny.omfattning.is_some() {
-                return Err(Valideringsfel::OmfattningEjTillampbar.into());
-            }
-            None
-        } else {
-            insats.enhet.kontrollera(ny.omfattning)?
-        };
-        Ok(Validerat { insats_id: insats.id, diarienummer, omfattning, motivering, ej_beviljat })
+        let f = valfri_domain::beslutsfalt::kontrollera_beslutsfalt(ny, insats.enhet)?;
+        Ok(Validerat {
+            insats_id: insats.id,
+            diarienummer: f.diarienummer,
+            omfattning: f.omfattning,
+            motivering: f.motivering,
+            ej_beviljat: f.ej_beviljat,
+        })
     }
 
     /// Creates an utkast (draft). Anyone may draft; making it is another step.

@@ -83,6 +83,10 @@ pub enum Lagringsfel {
     LosenfrasOlika,
     #[error("there is no automatic backup")]
     IngenSakerhetskopia,
+    /// A desk's replica opened where only a standalone database can be worked on (the window,
+    /// until it works in kommunläge): its changes would never reach the hub.
+    #[error("this database is a desk in kommunläge")]
+    Kommunlage,
     #[error("internal storage error: {detalj}")]
     Internt { detalj: String },
 }
@@ -211,6 +215,7 @@ impl Anvandarmeddelande for Lagringsfel {
             Self::RedanKrypterad => "fel-db-redan-krypterad",
             Self::LosenfrasOlika => "fel-db-losenfras-olika",
             Self::IngenSakerhetskopia => "fel-db-ingen-sakerhetskopia",
+            Self::Kommunlage => "fel-db-kommunlage",
             Self::Internt { .. } => "fel-db-internt",
         }
     }
