@@ -223,16 +223,18 @@ fn a_refused_letter_leaves_nothing_from_letter_or_letters() {
         k.json(&args)["id"].as_str().unwrap().to_owned()
     };
     let avslag = beslut("avslag", "2026-01-01", "2030-12-31");
-    // Ran out long before today. Such a beslut can no longer be made (a period wholly past is
-    // refused), but a database from before that rule can hold one: it is written directly.
-    let utgatt = "01UTGATTUTGATTUTGATTUTGATT".to_owned();
+    // Ran out long before today: made back then (a beslut for a period already past cannot be
+    // made today), so written as the store wrote it in 2019.
+    let utgatt = "UTGATT0000000000000000000".to_owned();
     rusqlite::Connection::open(&k.db)
         .unwrap()
         .execute(
-            "INSERT INTO beslut (id, brukare_id, insats_id, diarienummer, ansokningsdatum, beslutsdatum, utfall,
-                omfattning, giltig_fran, giltig_till, motivering, handlaggare_id, status, skapad, andrad)
-             SELECT ?1, brukare_id, insats_id, 'VON 2019/0001', '2019-12-01', '2019-12-15', 'bifall', 8,
-                '2020-01-01', '2020-12-31', '', handlaggare_id, 'beslutat', skapad, andrad FROM beslut WHERE id = ?2",
+            "INSERT INTO beslut (id, brukare_id, insats_id, diarienummer, ansokningsdatum, beslutsdatum,
+                 utfall, omfattning, giltig_fran, giltig_till, motivering, uppfoljning, handlaggare_id,
+                 status, skapad, andrad)
+             SELECT ?1, brukare_id, insats_id, 'VON 2019/0001', '2019-11-01', '2019-12-10', 'bifall', 8,
+                 '2020-01-01', '2020-12-31', '', NULL, handlaggare_id, 'beslutat', skapad, andrad
+             FROM beslut WHERE id = ?2",
             [&utgatt, &avslag],
         )
         .unwrap();
@@ -339,4 +341,31 @@ fn a_delvis_bifall_from_the_cli_needs_what_was_not_granted_and_its_letter_names_
     );
     assert!(t.contains("Beslut om ledsagarservice"), "{t}");
     assert!(t.contains("Det står i delegationsordningen, punkt 4.3.1."), "{t}");
+}
+
+#[test]
+fn every_letter_of_the_demo_with_its_sheet_is_under_50_kb() {
+    let (dir, db) = demo();
+    let beslut = beslut_med_val(&db, 1000);
+    assert!(beslut.len() >= 40, "{}", beslut.len());
+    let ut = dir.path().join("brev");
+    let mut args = vec!["letters", "--out-dir", ut.to_str().unwrap(), "--beslut"];
+    args.extend(beslut.iter().map(String::as_str));
+    let svar = valfri(&db, &args);
+    assert_eq!(svar.status.code(), Some(0), "{}", text(&svar.stderr));
+    let filer = filer_i(&ut);
+    // Every recipient's letter: normal and large print, Swedish and Finnish, ombud copies.
+    assert!(filer.len() > beslut.len(), "{} files", filer.len());
+    for f in filer {
+        let storlek = std::fs::metadata(&f).unwrap().len();
+        assert!(storlek < 50 * 1024, "{}: {storlek} bytes", f.display());
+        let t = pdftext(&f);
+        assert!(
+            ["Bilaga till brevet från", "Liite kirjeeseen", "Appendix to the letter"]
+                .iter()
+                .any(|b| t.contains(b)),
+            "{}: with its sheet",
+            f.display()
+        );
+    }
 }

@@ -37,8 +37,6 @@ impl Falt {
     pub const DELEGATION: Falt = Falt::rad("delegation", 40, false);
     /// How an insats's name is written inside a sentence; empty for the rule.
     pub const NAMN_I_MENING: Falt = Falt::rad("namn_i_mening", 120, false);
-    /// What a follow-up found.
-    pub const RESULTAT: Falt = Falt { nyckel: "resultat", max: 4000, flerradig: true, kravs: true };
     pub const PRESENTATION: Falt =
         Falt { nyckel: "presentation", max: 600, flerradig: true, kravs: false };
 
@@ -119,8 +117,8 @@ pub fn vika(text: &str) -> String {
 
 /// A name as it is written inside a sentence ("beslut om hemtjänst"). A first word that has a
 /// capital only because it starts the name ("Hemtjänst", "Särskilt boende", "Home care",
-/// "Kotipalvelu") gets a small letter; a word in capitals or with a capital inside ("LSS",
-/// `SoL`, "LSS-boende") and everything after the first word stay as written. A name that starts
+/// "Kotipalvelu") gets a small letter; a word in capitals ("LSS", "LSS-boende") or with a
+/// capital inside, and everything after the first word, stay as written. A name that starts
 /// with a proper noun is not caught by this: its form inside a sentence is stored with the
 /// name (`insats_namn.i_mening`) and used instead.
 pub fn namn_i_mening(namn: &str) -> String {
