@@ -37,6 +37,8 @@ impl Falt {
     pub const DELEGATION: Falt = Falt::rad("delegation", 40, false);
     /// How an insats's name is written inside a sentence; empty for the rule.
     pub const NAMN_I_MENING: Falt = Falt::rad("namn_i_mening", 120, false);
+    /// What a follow-up found.
+    pub const RESULTAT: Falt = Falt { nyckel: "resultat", max: 4000, flerradig: true, kravs: true };
     pub const PRESENTATION: Falt =
         Falt { nyckel: "presentation", max: 600, flerradig: true, kravs: false };
 
