@@ -225,10 +225,10 @@ pub(crate) fn status(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
                 r.kommando.beslut_id()
             ));
             // What the person can do about it, where there is something to say.
-            if let Some(Kommandosvar::Nekat { meddelande, .. }) = &r.svar {
-                if let Some(atgard) = atgarder.get(&format!("synk-atgard-{meddelande}")) {
-                    ut.push_str(&format!("    {atgard}\n"));
-                }
+            if let Some(Kommandosvar::Nekat { meddelande, .. }) = &r.svar
+                && let Some(atgard) = atgarder.get(&format!("synk-atgard-{meddelande}"))
+            {
+                ut.push_str(&format!("    {atgard}\n"));
             }
         }
         ut

@@ -570,7 +570,7 @@ $$;
     // 3: as the desk's migration 9: what a delvis bifall did not grant, the delegation point of
     // an insats and of a made beslut (guarded like the rest of a made beslut), and an insats
     // name's form inside a sentence.
-    r#"
+    r"
 ALTER TABLE valfri.beslut ADD COLUMN ej_beviljat text NOT NULL DEFAULT '';
 ALTER TABLE valfri.beslut ADD COLUMN delegation text NOT NULL DEFAULT '';
 ALTER TABLE valfri.insats ADD COLUMN delegation text NOT NULL DEFAULT '';
@@ -607,10 +607,10 @@ BEGIN
     RETURN NEW;
 END
 $$;
-"#,
+",
     // 4: as the desk's migration 7: what the municipality requires before a beslut is made,
     // when a beslut was carried out and when and why it ended, and the follow-ups recorded.
-    r#"
+    r"
 ALTER TABLE valfri.kommun ADD COLUMN krav_motivering boolean NOT NULL DEFAULT false;
 ALTER TABLE valfri.kommun ADD COLUMN krav_diarienummer boolean NOT NULL DEFAULT false;
 ALTER TABLE valfri.beslut ADD COLUMN verkstalld date;
@@ -631,7 +631,7 @@ CREATE TABLE valfri.uppfoljning (
 CREATE INDEX uppfoljning_beslut ON valfri.uppfoljning (beslut_id);
 CREATE TRIGGER uppfoljning_andras_ej BEFORE UPDATE OR DELETE ON valfri.uppfoljning
     FOR EACH ROW EXECUTE FUNCTION valfri.logg_andras_ej();
-"#,
+",
     // 5: a search over the whole municipality through the hub (`Hubb::sok_brukare`): prefix
     // searches on the folded names and on the personnummer in its twelve- and ten-digit forms.
     // text_pattern_ops so LIKE 'prefix%' uses the index whatever the database's collation is.

@@ -277,6 +277,9 @@ fn ickeval(
     Ok(val_id.to_owned())
 }
 
+/// Another beslut of the brukare: id, insats, outcome, status, diarienummer, period.
+type Ovrigt = (String, String, Utfall, BeslutStatus, String, NaiveDate, Option<NaiveDate>);
+
 /// Makes a beslut in the hub as the desk's `beslut add` does on a standalone desk: the fields
 /// checked against the insats, the municipality's requirements and the brukare's other beslut
 /// (no second grant overlapping one in force), by the login's handläggare, on the hub's day.
@@ -314,21 +317,20 @@ fn fatta_beslut(
          FROM valfri.beslut b JOIN valfri.insats i ON i.id = b.insats_id WHERE b.brukare_id = $1",
         &[&ny.brukare_id],
     )?;
-    let ovriga: Vec<(String, String, Utfall, BeslutStatus, String, NaiveDate, Option<NaiveDate>)> =
-        ovriga
-            .iter()
-            .map(|r| {
-                Ok((
-                    r.get(0),
-                    r.get(1),
-                    kod(Utfall::fran_kod, r.get(2))?,
-                    kod(BeslutStatus::fran_kod, r.get(3))?,
-                    r.get(4),
-                    r.get(5),
-                    r.get(6),
-                ))
-            })
-            .collect::<Result<_, Stopp>>()?;
+    let ovriga: Vec<Ovrigt> = ovriga
+        .iter()
+        .map(|r| {
+            Ok((
+                r.get(0),
+                r.get(1),
+                kod(Utfall::fran_kod, r.get(2))?,
+                kod(BeslutStatus::fran_kod, r.get(3))?,
+                r.get(4),
+                r.get(5),
+                r.get(6),
+            ))
+        })
+        .collect::<Result<_, Stopp>>()?;
     let perioder: Vec<Beslutsperiod<'_>> = ovriga
         .iter()
         .map(|(id, insats, utfall, status, dnr, fran, till)| Beslutsperiod {
