@@ -437,6 +437,7 @@ fn bench_andring(kommun: &Kommun, s: &Storlek) {
     let lyssnare = {
         let (vantar, slut) = (vantar.clone(), slut.clone());
         std::thread::spawn(move || {
+            b_hubb.lyssna().unwrap();
             let jag = b_hubb.jag().unwrap();
             let las = rusqlite::Connection::open(&b_fil).unwrap();
             let mut tider = Vec::new();
