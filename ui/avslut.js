@@ -2,7 +2,7 @@
 // what will happen (the provider stops, the place is freed), then the act. Whether a beslut can
 // be ended and what ending it does is decided in Rust; this file only asks and shows.
 
-import { bekrafta, stangFormular, vakta } from "./bekrafta.js";
+import { bekrafta, stangbar, vakta } from "./bekrafta.js";
 
 let ctx = null; // { anropa, t, el, handlaggareId(), orsaker(), klar(text), visaFel }
 
@@ -40,14 +40,7 @@ export function oppnaAvslut(knapp) {
     form.remove();
     knapp.focus();
   };
-  form.querySelector("#avslut-avbryt").addEventListener("click", () => stangFormular(form, stang));
-  form.addEventListener("keydown", (e) => {
-    if (e.key === "Escape") {
-      e.preventDefault();
-      e.stopPropagation();
-      stangFormular(form, stang);
-    }
-  });
+  stangbar(form, "#avslut-avbryt", stang);
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const arg = { handlaggareId: ctx.handlaggareId(), beslutId, orsak: orsak.value };

@@ -83,6 +83,22 @@ export async function stangFormular(form, stang = () => form.remove()) {
   return true;
 }
 
+/**
+ * Lets `form` be closed by its Cancel button (`avbryt`, a selector inside it) and by Esc, both
+ * asking first when something was typed (see `stangFormular`); `stang` closes it. Esc while a
+ * question is open belongs to the question.
+ */
+export function stangbar(form, avbryt, stang) {
+  form.querySelector(avbryt).addEventListener("click", () => stangFormular(form, stang));
+  form.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && !document.querySelector("dialog[open]")) {
+      e.preventDefault();
+      e.stopPropagation();
+      stangFormular(form, stang);
+    }
+  });
+}
+
 /** Disables `knapp` (which has an id) when `hinder` (a sentence from the core) says it cannot
  * succeed, and shows why next to it; enables it otherwise. Returns the nodes to place: the
  * button, and the reason when there is one (already placed when the button is on the page). */

@@ -2,7 +2,7 @@
 // ombud). Every check — the personnummer, the postnummer, the område, the lengths — is made by
 // the core, the same code that checks an imported brukare; this file only asks and shows.
 
-import { stangFormular, vakta } from "./bekrafta.js";
+import { stangbar, vakta } from "./bekrafta.js";
 
 let ctx = null; // { anropa, t, el, handlaggareId(), ombudTyper(), oppna(id, text) }
 
@@ -68,14 +68,7 @@ export async function visaBrukarformular(sektion, b, tillbaka) {
     ),
   );
   const v = (id) => form.querySelector("#" + id)?.value ?? "";
-  form.querySelector("#bf-avbryt").addEventListener("click", () => stangFormular(form, tillbaka));
-  form.addEventListener("keydown", (e) => {
-    if (e.key === "Escape" && !document.querySelector("dialog[open]")) {
-      e.preventDefault();
-      e.stopPropagation();
-      stangFormular(form, tillbaka);
-    }
-  });
+  stangbar(form, "#bf-avbryt", tillbaka);
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     // An ombud whose name is left empty is not sent: it ends (or is not added).

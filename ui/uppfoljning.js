@@ -2,7 +2,7 @@
 // what it found, and when the next is due (empty: none). The beslut then leaves the worklist
 // until that date comes near. Every check is made in Rust; this file only asks and shows.
 
-import { stangFormular, vakta } from "./bekrafta.js";
+import { stangbar, vakta } from "./bekrafta.js";
 
 let ctx = null; // { anropa, t, el, handlaggareId(), klar(text) }
 
@@ -50,14 +50,7 @@ export function oppnaUppfoljning(knapp) {
     form.remove();
     knapp.focus();
   };
-  form.querySelector("#uppf-avbryt").addEventListener("click", () => stangFormular(form, stang));
-  form.addEventListener("keydown", (e) => {
-    if (e.key === "Escape") {
-      e.preventDefault();
-      e.stopPropagation();
-      stangFormular(form, stang);
-    }
-  });
+  stangbar(form, "#uppf-avbryt", stang);
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     try {
