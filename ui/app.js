@@ -1359,6 +1359,8 @@ const ZOOMSTEG = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3];
 
 /** Sets the page zoom (the shell keeps it within its limits) and remembers it on this computer. */
 async function zooma(niva) {
+  // Set before the shell answers, so a second Ctrl and plus pressed quickly takes the next step.
+  tillstand.zoom = niva;
   try {
     tillstand.zoom = await invoke("zooma", { sprak: tillstand.sprak, niva });
     localStorage.setItem("valfri.zoom", String(tillstand.zoom));

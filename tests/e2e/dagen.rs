@@ -528,7 +528,7 @@ async fn enter_pa(app: &App, css: &str) -> TestResult {
 #[test]
 fn the_new_screens_work_at_1024x700_and_at_200_percent_zoom() {
     run("the_new_screens_work_at_1024x700_and_at_200_percent_zoom", async |app| {
-        app.client().set_window_size(1024, 700).await.map_err(|e| format!("resize: {e:?}"))?;
+        app.resize(1024, 700).await?;
         for (zoom, namn) in [(1.0, "dagen-1024x700"), (2.0, "dagen-zoom-200")] {
             app.client()
                 .execute("return window.__TAURI__.core.invoke('zooma', {sprak: 'sv', niva: arguments[0]});", vec![serde_json::json!(zoom)])

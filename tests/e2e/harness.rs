@@ -423,6 +423,22 @@ impl App {
         &self.client
     }
 
+    /// Resizes the window and waits until the page has its new size: the window manager resizes
+    /// after `WebDriver` has answered, and on a busy machine the page kept its first size a while.
+    #[allow(dead_code, reason = "only the files that try small screens use it")]
+    pub async fn resize(&self, width: u32, height: u32) -> TestResult {
+        self.client.set_window_size(width, height).await.map_err(|e| format!("resize: {e:?}"))?;
+        self.wait_for(&format!("the window at {width}x{height}"), async || {
+            let size = self
+                .client
+                .execute("return [window.innerWidth, window.innerHeight];", vec![])
+                .await?;
+            let px = |i: usize| size.get(i).and_then(serde_json::Value::as_f64).unwrap_or(f64::MAX);
+            Ok(px(0) <= f64::from(width) && px(1) <= f64::from(height))
+        })
+        .await
+    }
+
     /// Polls `condition` until it holds, for at most [`WAIT`].
     pub async fn wait_for(
         &self,

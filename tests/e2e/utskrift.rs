@@ -463,7 +463,7 @@ async fn oppna_marta_med_tangentbordet(app: &App) -> TestResult {
 #[test]
 fn the_window_works_at_1024x700_and_at_200_percent_zoom() {
     run("the_window_works_at_1024x700_and_at_200_percent_zoom", async |app| {
-        app.client().set_window_size(1024, 700).await.map_err(|e| format!("resize: {e:?}"))?;
+        app.resize(1024, 700).await?;
         let full = sidbredd(app).await?;
         for (zoom, namn) in [(1.0, "skarm-1024x700"), (2.0, "skarm-zoom-200")] {
             // The page zoom itself, by keyboard: Ctrl and plus (the = key, where + needs Shift),
