@@ -118,3 +118,19 @@ falt-avslutsorsak = Syy
 falt-vem_valde = Kuka valitsi
 fel-db-kommunlage = Tämä tietokanta on kuntatilan työasema, joka on liitetty kunnan yhteiseen rekisteriin. Ikkuna ei vielä toimi kuntatilassa; käytä sille valfri-ohjelmaa (valfri sync, valfri status, valfri choose).
 falt-resultat = Tulos
+
+# Henkilökohtaiset kirjautumiset (avainpaikat)
+fel-db-fel-inloggning = Käyttäjätunnus tai salalause on väärä. Yritä uudelleen.
+fel-db-kraver-inloggning = Tietokannassa on henkilökohtaiset kirjautumiset: kirjaudu käyttäjätunnuksellasi ja omalla salalauseellasi.
+fel-db-inga-nyckelplatser = Tietokannassa ei ole henkilökohtaisia kirjautumisia. Avaa se sen salalauseella.
+fel-db-har-nyckelplatser = Tietokannassa on jo henkilökohtaiset kirjautumiset. Kukin vaihtaa oman salalauseensa.
+fel-db-nyckelfil-trasig = Avaintiedosto { $sokvag } on vioittunut tai ei ole Valfrin. Tietokantaan ei ole koskettu. Palauta avaintiedosto samasta varmuuskopiosta kuin tietokanta.
+fel-db-nyckelfil-passar-inte = Avaintiedosto ei kuulu tietokantaan { $sokvag }. Tietokantaan ei ole koskettu. Palauta avaintiedosto samasta varmuuskopiosta kuin tietokanta.
+fel-db-inloggning-utan-handlaggare = Käyttäjätunnus { $anvandare } kuuluu käsittelijälle, jota ei enää ole tietokannassa. Pyydä apua järjestelmän ylläpitäjältä.
+fel-ogiltig-inloggning = Käyttäjätunnuksessa on 1–64 merkkiä: kirjaimia a–z, numeroita, piste, yhdysviiva, alaviiva tai @, esimerkiksi anna.lind.
+fel-inloggning-finns = Käyttäjätunnus { $anvandare } on jo käytössä. Valitse toinen.
+fel-handlaggare-har-inloggning = Käyttäjällä { $namn } on jo kirjautuminen. Poista se ensin, jos se korvataan.
+fel-sista-systemforvaltaren = Järjestelmän viimeisen ylläpitäjän kirjautumista ei voi poistaa: kukaan ei enää voisi lisätä tai poistaa kirjautumisia.
+fel-identitet-bevisad = Olet kirjautunut nimellä { $namn }. Tietokannassa, jossa on henkilökohtaiset kirjautumiset, jokainen työskentelee omana itsenään; muuta käsittelijää ei voi nimetä.
+db-nyckelbyte-slutfort = Tietokannan avaimen vaihto keskeytyi viime kerralla. Se on nyt viety loppuun: tietokanta avautuu uusilla kirjautumisilla.
+db-nyckelbyte-angrat = Tietokannan avaimen vaihto keskeytyi viime kerralla. Se on nyt peruttu: tietokanta avautuu kuten ennen.
