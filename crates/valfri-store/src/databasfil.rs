@@ -134,6 +134,17 @@ pub fn aterstall_senaste_som(
         .into_iter()
         .next()
         .ok_or(Lagringsfel::IngenSakerhetskopia)?;
+    // A wrong login leaves nothing behind, not even the copy below.
+    crate::nyckelplatser::las_upp_kopia(&nyaste.sokvag, anvandare, losen)?;
+    // As `ersatt_skadad` does, the file that was there is kept aside, never deleted: the
+    // backup may turn out to be the wrong one.
+    if db.exists() {
+        let undan = sidofil_raw(db, &format!(".skadad-{}", chrono::Local::now().format("%Y%m%d-%H%M%S")));
+        fs::hard_link(db, &undan)
+            .or_else(|_| fs::copy(db, &undan).map(drop))
+            .map_err(|e| io_fel(&undan, &e))?;
+        crate::nyckelplatser::kopiera_nyckelfil(db, &undan).ok();
+    }
     let (store, person) = crate::aterstall_som(&nyaste.sokvag, db, anvandare, losen)?;
     store.snabbkontroll()?;
     Ok((store, person))
