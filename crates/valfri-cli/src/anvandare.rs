@@ -20,7 +20,10 @@ pub(crate) fn kor(args: &mut Argument, ctx: &Ctx, ord: &[&str]) -> Result<(), Fe
             store.lagg_till_nyckelplats(login, &handlaggare, &ny)?;
             let anvandare = login.trim().to_lowercase();
             ctx.ut(&json!({ "anvandare": anvandare, "handlaggare_id": handlaggare }), || {
-                format!("{}\n", ctx.t("cli-nyckelplats-tillagd", &[("anvandare", anvandare.clone().into())]))
+                format!(
+                    "{}\n",
+                    ctx.t("cli-nyckelplats-tillagd", &[("anvandare", anvandare.clone().into())])
+                )
             });
             Ok(())
         }
@@ -30,7 +33,10 @@ pub(crate) fn kor(args: &mut Argument, ctx: &Ctx, ord: &[&str]) -> Result<(), Fe
             store.ta_bort_nyckelplats(login)?;
             let anvandare = login.trim().to_lowercase();
             ctx.ut(&json!({ "anvandare": anvandare, "borttagen": true }), || {
-                format!("{}\n", ctx.t("cli-nyckelplats-borttagen", &[("anvandare", anvandare.clone().into())]))
+                format!(
+                    "{}\n",
+                    ctx.t("cli-nyckelplats-borttagen", &[("anvandare", anvandare.clone().into())])
+                )
             });
             Ok(())
         }
@@ -40,7 +46,9 @@ pub(crate) fn kor(args: &mut Argument, ctx: &Ctx, ord: &[&str]) -> Result<(), Fe
             let store = ctx.oppna()?;
             let gammal = ctx.losen.clone().ok_or(valfri_store::Lagringsfel::KraverInloggning)?;
             store.byt_egen_losenfras(&gammal, &ny)?;
-            ctx.ut(&json!({ "bytt": true }), || format!("{}\n", ctx.t("cli-egen-losenfras-bytt", &[])));
+            ctx.ut(&json!({ "bytt": true }), || {
+                format!("{}\n", ctx.t("cli-egen-losenfras-bytt", &[]))
+            });
             Ok(())
         }
         ["convert"] => {
@@ -88,7 +96,9 @@ fn lista(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
                     vec![
                         i.anvandare.clone(),
                         i.namn.clone().unwrap_or_else(|| ctx.t("cli-handlaggare-saknas", &[])),
-                        i.roll.map(|r| ctx.t(&format!("roll-{}", r.kod()), &[])).unwrap_or_default(),
+                        i.roll
+                            .map(|r| ctx.t(&format!("roll-{}", r.kod()), &[]))
+                            .unwrap_or_default(),
                         i.skapad.clone(),
                     ]
                 })

@@ -159,10 +159,8 @@ fn main() -> ExitCode {
         Err(Fel::Anvandning(e)) => return anvandningsfel(&l, &sprak, &e),
         Err(_) => return ExitCode::from(2),
     };
-    let anvandare = args
-        .ta("user")
-        .or_else(|| std::env::var("VALFRI_USER").ok())
-        .filter(|a| !a.is_empty());
+    let anvandare =
+        args.ta("user").or_else(|| std::env::var("VALFRI_USER").ok()).filter(|a| !a.is_empty());
     let ctx = Ctx {
         anvandare,
         json: args.har("json"),

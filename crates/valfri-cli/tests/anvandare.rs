@@ -54,8 +54,18 @@ fn demolosen() -> Losenfras {
 fn user_acts_as_that_person_and_nobody_else_can_be_named() {
     let (_dir, db) = slotdemo();
     let beslut = [
-        "beslut", "add", "--brukare", demo::MARTA_PNR, "--insats", "hemtjanst", "--utfall", "avslag",
-        "--from", "2026-12-01", "--motivering", "Prov.",
+        "beslut",
+        "add",
+        "--brukare",
+        demo::MARTA_PNR,
+        "--insats",
+        "hemtjanst",
+        "--utfall",
+        "avslag",
+        "--from",
+        "2026-12-01",
+        "--motivering",
+        "Prov.",
     ];
     let ut = som(&db, "jonas.berg", &[&["--json"][..], &beslut[..]].concat());
     let id = serde_json::from_str::<serde_json::Value>(&ok(&ut)).unwrap()["id"]
@@ -91,7 +101,10 @@ fn user_acts_as_that_person_and_nobody_else_can_be_named() {
         &[DEMO, ("VALFRI_USER", "leila.haddad")],
         &["--json", "--passphrase-env", "DEMO", "user", "list"],
     );
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&ok(&ut)).unwrap().as_array().unwrap().len(), 4);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&ok(&ut)).unwrap().as_array().unwrap().len(),
+        4
+    );
 }
 
 #[test]
@@ -103,14 +116,25 @@ fn a_slot_database_needs_a_login_and_wrong_ones_are_one_sentence() {
     assert!(fel.contains("personliga inloggningar"), "{fel}");
     assert!(fel.contains("--user"), "{fel}");
     let okand = som(&db, "nils.nilsson", &["insatser"]);
-    let fel_fras = valfri(&db, &[("FEL", "inte den ratta")], &["--user", "karin.holm", "--passphrase-env", "FEL", "insatser"]);
+    let fel_fras = valfri(
+        &db,
+        &[("FEL", "inte den ratta")],
+        &["--user", "karin.holm", "--passphrase-env", "FEL", "insatser"],
+    );
     for ut in [&okand, &fel_fras] {
         assert_eq!(ut.status.code(), Some(3));
-        assert_eq!(text(&ut.stderr).trim(), "Inloggningen eller lösenfrasen stämmer inte. Försök igen.");
+        assert_eq!(
+            text(&ut.stderr).trim(),
+            "Inloggningen eller lösenfrasen stämmer inte. Försök igen."
+        );
     }
     assert_eq!(text(&okand.stderr), text(&fel_fras.stderr));
     // In English too, and --json carries the code.
-    let ut = valfri(&db, &[DEMO], &["--lang", "en", "--json", "--user", "nobody", "--passphrase-env", "DEMO", "insatser"]);
+    let ut = valfri(
+        &db,
+        &[DEMO],
+        &["--lang", "en", "--json", "--user", "nobody", "--passphrase-env", "DEMO", "insatser"],
+    );
     assert_eq!(ut.status.code(), Some(3));
     let svar: serde_json::Value = serde_json::from_slice(&ut.stdout).unwrap();
     assert_eq!(svar["code"], "fel-db-fel-inloggning");
@@ -120,7 +144,8 @@ fn a_slot_database_needs_a_login_and_wrong_ones_are_one_sentence() {
     let dir = tempfile::tempdir().unwrap();
     let vanlig = dir.path().join("vanlig.sqlite");
     ok(&valfri(&vanlig, &[], &["demo", "--plaintext"]));
-    let ut = valfri(&vanlig, &[DEMO], &["--user", "karin.holm", "--passphrase-env", "DEMO", "insatser"]);
+    let ut =
+        valfri(&vanlig, &[DEMO], &["--user", "karin.holm", "--passphrase-env", "DEMO", "insatser"]);
     assert_eq!(ut.status.code(), Some(3));
     assert!(text(&ut.stderr).contains("inga personliga inloggningar"), "{}", text(&ut.stderr));
 }
@@ -129,15 +154,20 @@ fn a_slot_database_needs_a_login_and_wrong_ones_are_one_sentence() {
 fn user_key_add_list_remove_and_passphrase() {
     let (dir, db) = slotdemo();
     let lista = |vem: &str| -> Vec<String> {
-        let v: serde_json::Value = serde_json::from_str(&ok(&som(&db, vem, &["--json", "user", "list"]))).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(&ok(&som(&db, vem, &["--json", "user", "list"]))).unwrap();
         v.as_array().unwrap().iter().map(|i| i["anvandare"].as_str().unwrap().to_owned()).collect()
     };
     assert_eq!(lista("karin.holm"), ["jonas.berg", "karin.holm", "leila.haddad", "sanna.virtanen"]);
     let text_lista = ok(&som(&db, "karin.holm", &["user", "list"]));
-    assert!(text_lista.contains("Användarnamn") && text_lista.contains("Systemförvaltare"), "{text_lista}");
+    assert!(
+        text_lista.contains("Användarnamn") && text_lista.contains("Systemförvaltare"),
+        "{text_lista}"
+    );
 
     let (store, _) = oppna_som(&db, "karin.holm", &demolosen()).unwrap();
-    let jonas_id = store.handlaggare_lista().unwrap().into_iter().find(|h| h.namn == "Jonas Berg").unwrap().id;
+    let jonas_id =
+        store.handlaggare_lista().unwrap().into_iter().find(|h| h.namn == "Jonas Berg").unwrap().id;
     drop(store);
 
     // A handläggare may not add or remove logins: exit 1, nothing changed.
@@ -146,7 +176,16 @@ fn user_key_add_list_remove_and_passphrase() {
     let ut = valfri(
         &db,
         &[DEMO, ("NY", "en ny forsta fras")],
-        &["--user", "leila.haddad", "--passphrase-env", "DEMO", "user", "key", "remove", "jonas.berg"],
+        &[
+            "--user",
+            "leila.haddad",
+            "--passphrase-env",
+            "DEMO",
+            "user",
+            "key",
+            "remove",
+            "jonas.berg",
+        ],
     );
     assert_eq!(ut.status.code(), Some(1), "{}", text(&ut.stderr));
     assert!(text(&ut.stderr).contains("systemförvaltare"), "{}", text(&ut.stderr));
@@ -165,19 +204,50 @@ fn user_key_add_list_remove_and_passphrase() {
     let ut = valfri(
         &db,
         &[DEMO, ("NY", "jonas forsta fras")],
-        &["--user", "karin.holm", "--passphrase-env", "DEMO", "--json", "user", "key", "add", "jberg", "--handlaggare", &jonas_id, "--new-passphrase-env", "NY"],
+        &[
+            "--user",
+            "karin.holm",
+            "--passphrase-env",
+            "DEMO",
+            "--json",
+            "user",
+            "key",
+            "add",
+            "jberg",
+            "--handlaggare",
+            &jonas_id,
+            "--new-passphrase-env",
+            "NY",
+        ],
     );
     assert_eq!(serde_json::from_str::<serde_json::Value>(&ok(&ut)).unwrap()["anvandare"], "jberg");
     // Jonas signs in and changes his passphrase himself.
     let ut = valfri(
         &db,
         &[("GAMMAL", "jonas forsta fras"), ("NY", "bara jonas vet")],
-        &["--user", "jberg", "--passphrase-env", "GAMMAL", "user", "passphrase", "--new-passphrase-env", "NY"],
+        &[
+            "--user",
+            "jberg",
+            "--passphrase-env",
+            "GAMMAL",
+            "user",
+            "passphrase",
+            "--new-passphrase-env",
+            "NY",
+        ],
     );
     ok(&ut);
-    let gammal = valfri(&db, &[("L", "jonas forsta fras")], &["--user", "jberg", "--passphrase-env", "L", "insatser"]);
+    let gammal = valfri(
+        &db,
+        &[("L", "jonas forsta fras")],
+        &["--user", "jberg", "--passphrase-env", "L", "insatser"],
+    );
     assert_eq!(gammal.status.code(), Some(3));
-    ok(&valfri(&db, &[("L", "bara jonas vet")], &["--user", "jberg", "--passphrase-env", "L", "insatser"]));
+    ok(&valfri(
+        &db,
+        &[("L", "bara jonas vet")],
+        &["--user", "jberg", "--passphrase-env", "L", "insatser"],
+    ));
     assert_eq!(lista("leila.haddad"), ["jberg", "karin.holm", "leila.haddad", "sanna.virtanen"]);
     drop(dir);
 }
@@ -197,7 +267,19 @@ fn convert_from_a_shared_passphrase_then_back_up_and_restore() {
     let ut = valfri(
         &db,
         &[delad, ("NY", "karins egen fras")],
-        &["--passphrase-env", "DELAD", "--json", "user", "convert", "--login", "karin", "--handlaggare", karin, "--new-passphrase-env", "NY"],
+        &[
+            "--passphrase-env",
+            "DELAD",
+            "--json",
+            "user",
+            "convert",
+            "--login",
+            "karin",
+            "--handlaggare",
+            karin,
+            "--new-passphrase-env",
+            "NY",
+        ],
     );
     let person: serde_json::Value = serde_json::from_str(&ok(&ut)).unwrap();
     assert_eq!(person["namn"], "Karin Holm");
@@ -215,7 +297,20 @@ fn convert_from_a_shared_passphrase_then_back_up_and_restore() {
     let ut = valfri(
         &db,
         &[egen, ("NY", "karins egen fras")],
-        &["--user", "karin", "--passphrase-env", "EGEN", "user", "convert", "--login", "k2", "--handlaggare", karin, "--new-passphrase-env", "NY"],
+        &[
+            "--user",
+            "karin",
+            "--passphrase-env",
+            "EGEN",
+            "user",
+            "convert",
+            "--login",
+            "k2",
+            "--handlaggare",
+            karin,
+            "--new-passphrase-env",
+            "NY",
+        ],
     );
     assert_eq!(ut.status.code(), Some(1), "{}", text(&ut.stderr));
 

@@ -139,7 +139,8 @@ pub fn aterstall_senaste_som(
     // As `ersatt_skadad` does, the file that was there is kept aside, never deleted: the
     // backup may turn out to be the wrong one.
     if db.exists() {
-        let undan = sidofil_raw(db, &format!(".skadad-{}", chrono::Local::now().format("%Y%m%d-%H%M%S")));
+        let undan =
+            sidofil_raw(db, &format!(".skadad-{}", chrono::Local::now().format("%Y%m%d-%H%M%S")));
         fs::hard_link(db, &undan)
             .or_else(|_| fs::copy(db, &undan).map(drop))
             .map_err(|e| io_fel(&undan, &e))?;

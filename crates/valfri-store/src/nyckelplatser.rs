@@ -48,7 +48,9 @@ use valfri_domain::{Anvandarmeddelande, Arg, Roll};
 use x25519_dalek::{PublicKey, StaticSecret};
 use zeroize::Zeroizing;
 
-use crate::databasfil::{foralder, io_fel, sidofil, sidofil_raw, synka, synka_mapp, ta_bort_databas};
+use crate::databasfil::{
+    foralder, io_fel, sidofil, sidofil_raw, synka, synka_mapp, ta_bort_databas,
+};
 use crate::{
     Aktor, Filtyp, Lagringsfel, Loggstatus, Losenfras, Oppning, Resultat, Store, filtyp, logg,
 };
@@ -227,7 +229,8 @@ fn fran_hex<const N: usize>(text: &str) -> Option<Zeroizing<[u8; N]>> {
 
 fn harled(losen: &Losenfras, kdf: &Kdf) -> Resultat<Nyckel> {
     let p = kdf.parametrar;
-    let salt = hex::decode(&kdf.salt).map_err(|_| Lagringsfel::Internt { detalj: "salt".into() })?;
+    let salt =
+        hex::decode(&kdf.salt).map_err(|_| Lagringsfel::Internt { detalj: "salt".into() })?;
     let params = Params::new(p.minne_kib, p.varv, p.tradar, Some(32))
         .map_err(|e| Lagringsfel::Internt { detalj: format!("argon2: {e}") })?;
     let mut ut = Zeroizing::new([0u8; 32]);
@@ -242,7 +245,11 @@ fn forsegla(nyckel: &[u8; 32], data: &[u8], aad: &[u8]) -> Resultat<Forseglat> {
     let chiffer = XChaCha20Poly1305::new(nyckel.into())
         .encrypt(XNonce::from_slice(nonce.as_slice()), Payload { msg: data, aad })
         .map_err(|_| Lagringsfel::Internt { detalj: "seal".into() })?;
-    Ok(Forseglat { tillfallig: None, nonce: hex::encode(nonce.as_slice()), chiffer: hex::encode(chiffer) })
+    Ok(Forseglat {
+        tillfallig: None,
+        nonce: hex::encode(nonce.as_slice()),
+        chiffer: hex::encode(chiffer),
+    })
 }
 
 /// `None` for a wrong key or changed bytes: the two cannot and need not be told apart.
@@ -263,7 +270,12 @@ fn oppna_forseglat(nyckel: &[u8; 32], f: &Forseglat, aad: &[u8]) -> Option<Nycke
 }
 
 /// The key that seals to (or opens from) a public key, from an X25519 agreement.
-fn delad_nyckel(hemlig: &StaticSecret, andra: &PublicKey, tillfallig: &PublicKey, mottagare: &PublicKey) -> Option<Nyckel> {
+fn delad_nyckel(
+    hemlig: &StaticSecret,
+    andra: &PublicKey,
+    tillfallig: &PublicKey,
+    mottagare: &PublicKey,
+) -> Option<Nyckel> {
     let delad = hemlig.diffie_hellman(andra);
     // A low-order public key from a hostile file would give an all-zero agreement.
     if !delad.was_contributory() {
@@ -281,8 +293,11 @@ fn delad_nyckel(hemlig: &StaticSecret, andra: &PublicKey, tillfallig: &PublicKey
 
 impl Plats {
     fn aad_privat(&self) -> Vec<u8> {
-        format!("valfri-nyckelplats v1 privat\0{}\0{}\0{}", self.anvandare, self.handlaggare_id, self.publik)
-            .into_bytes()
+        format!(
+            "valfri-nyckelplats v1 privat\0{}\0{}\0{}",
+            self.anvandare, self.handlaggare_id, self.publik
+        )
+        .into_bytes()
     }
 
     fn aad_nyckel(&self, nyckel_id: &str) -> Vec<u8> {
@@ -304,7 +319,9 @@ impl Plats {
 
     fn mac_stammer(&self, nyckel_id: &str, databasnyckel: &[u8; 32]) -> bool {
         let Ok(forvantad) = hex::decode(&self.mac) else { return false };
-        let Ok(mut mac) = <Hmac<Sha256> as Mac>::new_from_slice(databasnyckel) else { return false };
+        let Ok(mut mac) = <Hmac<Sha256> as Mac>::new_from_slice(databasnyckel) else {
+            return false;
+        };
         mac.update(&self.aad_nyckel(nyckel_id));
         mac.update(b"\0");
         mac.update(self.skapad.as_bytes());
@@ -353,9 +370,10 @@ impl Plats {
 
     /// Seals the database key to this slot's public key, and signs the slot with it.
     fn forsegla_nyckel(&mut self, databasnyckel: &[u8; 32], nyckel_id: &str) -> Resultat<()> {
-        let mottagare = PublicKey::from(*fran_hex::<32>(&self.publik).ok_or(Lagringsfel::Internt {
-            detalj: "public key".into(),
-        })?);
+        let mottagare = PublicKey::from(
+            *fran_hex::<32>(&self.publik)
+                .ok_or(Lagringsfel::Internt { detalj: "public key".into() })?,
+        );
         let tillfallig = StaticSecret::from(*slump::<32>()?);
         let tillfallig_publik = PublicKey::from(&tillfallig);
         let nyckel = delad_nyckel(&tillfallig, &mottagare, &tillfallig_publik, &mottagare)
@@ -511,7 +529,11 @@ pub fn oppna_som(sokvag: &Path, anvandare: &str, losen: &Losenfras) -> Resultat<
 
 /// The slot and the database key for a login and passphrase, or the one error for both kinds
 /// of wrong.
-fn las_upp<'a>(fil: &'a Nyckelfil, anvandare: &str, losen: &Losenfras) -> Resultat<(Nyckel, &'a Plats)> {
+fn las_upp<'a>(
+    fil: &'a Nyckelfil,
+    anvandare: &str,
+    losen: &Losenfras,
+) -> Resultat<(Nyckel, &'a Plats)> {
     let plats = normalisera_anvandare(anvandare).ok().and_then(|n| fil.plats(&n));
     let Some(plats) = plats else {
         // The same Argon2 work as a real slot, so the time taken does not tell.
@@ -536,7 +558,12 @@ fn person_i(store: &Store, plats: &Plats) -> Resultat<Person> {
         }
         annat => annat?,
     };
-    Ok(Person { anvandare: plats.anvandare.clone(), handlaggare_id: h.id, namn: h.namn, roll: h.roll })
+    Ok(Person {
+        anvandare: plats.anvandare.clone(),
+        handlaggare_id: h.id,
+        namn: h.namn,
+        roll: h.roll,
+    })
 }
 
 impl Store {
@@ -652,7 +679,14 @@ impl Store {
         };
         plats.forsegla_privat(ny, &hemlig)?;
         self.i_transaktion(|tx| {
-            logg::skriv(tx, &person.aktor(), "byt-losenfras", "nyckelplats", &person.anvandare, "")?;
+            logg::skriv(
+                tx,
+                &person.aktor(),
+                "byt-losenfras",
+                "nyckelplats",
+                &person.anvandare,
+                "",
+            )?;
             fil.skriv(&sokvag)
         })
     }
@@ -681,7 +715,12 @@ impl Store {
             }
         }
         if !forvaltare {
-            self.logga_nekad(&person.aktor(), "nyckelplats", &anvandare, "sista systemforvaltaren")?;
+            self.logga_nekad(
+                &person.aktor(),
+                "nyckelplats",
+                &anvandare,
+                "sista systemforvaltaren",
+            )?;
             return Err(Lagringsfel::SistaSystemforvaltaren);
         }
         debug_assert!(fil.hor_till(&gammal));
@@ -691,10 +730,20 @@ impl Store {
             p.forsegla_nyckel(&ny, &nyckel_id)?;
         }
         let nyfil = Nyckelfil::ny(nyckel_id, kvar);
-        self.byt_databasnyckel(&ny, &nyfil, &person.aktor(), &[
-            ("ta-bort", "nyckelplats", borttagen.anvandare.as_str(), borttagen.handlaggare_id.as_str()),
-            ("byt-nyckel", "databas", "", nyfil.nyckel_id.as_str()),
-        ])
+        self.byt_databasnyckel(
+            &ny,
+            &nyfil,
+            &person.aktor(),
+            &[
+                (
+                    "ta-bort",
+                    "nyckelplats",
+                    borttagen.anvandare.as_str(),
+                    borttagen.handlaggare_id.as_str(),
+                ),
+                ("byt-nyckel", "databas", "", nyfil.nyckel_id.as_str()),
+            ],
+        )
     }
 
     /// Turns a database opened with its one shared passphrase into one with key slots: the
@@ -728,10 +777,15 @@ impl Store {
         let nyckel_id = crate::ny_id();
         let plats = Plats::ny(anvandare.clone(), aktor.id.clone(), losen, &nyckel, &nyckel_id)?;
         let fil = Nyckelfil::ny(nyckel_id, vec![plats]);
-        self.byt_databasnyckel(&nyckel, &fil, &aktor, &[
-            ("skapa", "nyckelplats", anvandare.as_str(), aktor.id.as_str()),
-            ("byt-nyckel", "databas", "", fil.nyckel_id.as_str()),
-        ])?;
+        self.byt_databasnyckel(
+            &nyckel,
+            &fil,
+            &aktor,
+            &[
+                ("skapa", "nyckelplats", anvandare.as_str(), aktor.id.as_str()),
+                ("byt-nyckel", "databas", "", fil.nyckel_id.as_str()),
+            ],
+        )?;
         let person =
             Person { anvandare, handlaggare_id: aktor.id, namn: aktor.namn, roll: aktor.roll };
         self.person = Some(person.clone());
@@ -807,13 +861,17 @@ impl Store {
         })?;
         // ATTACH opens with the flags of the main connection, which may not create a file.
         File::create(till).map_err(|e| io_fel(till, &e))?;
-        self.conn.execute("ATTACH DATABASE ?1 AS nyckelbyte KEY ?2", rusqlite::params![till_text, nyckel.text()])?;
+        self.conn.execute(
+            "ATTACH DATABASE ?1 AS nyckelbyte KEY ?2",
+            rusqlite::params![till_text, nyckel.text()],
+        )?;
         let export = (|| -> Resultat<()> {
             // Held for the whole copy, so nobody writes to the original meanwhile.
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
             let r = (|| -> Resultat<()> {
                 self.conn.query_row("SELECT sqlcipher_export('nyckelbyte')", [], |_| Ok(()))?;
-                let version: i64 = self.conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+                let version: i64 =
+                    self.conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
                 self.conn.pragma_update(Some("nyckelbyte"), "user_version", version)?;
                 Ok(())
             })();
@@ -874,7 +932,10 @@ impl Nyckelbyteslas {
         for andelse in ["-wal", "-shm", "-journal"] {
             let _ = fs::remove_file(sidofil_raw(kopia, andelse));
         }
-        if let Err(e) = fs::rename(kopia, &namngiven).map_err(|e| io_fel(kopia, &e)).and_then(|()| synka_mapp(mapp)) {
+        if let Err(e) = fs::rename(kopia, &namngiven)
+            .map_err(|e| io_fel(kopia, &e))
+            .and_then(|()| synka_mapp(mapp))
+        {
             ta_bort_databas(kopia);
             ta_bort_databas(&namngiven);
             return Err(e);
@@ -933,9 +994,10 @@ pub fn reda_upp_nyckelbyte(db: &Path) -> Resultat<Option<AvbrutetNyckelbyte>> {
             poster
                 .flatten()
                 .filter(|p| {
-                    p.file_name().to_str().and_then(|n| n.strip_prefix(&prefix)).is_some_and(|id| {
-                        id == INGEN || ar_nyckel_id(id)
-                    })
+                    p.file_name()
+                        .to_str()
+                        .and_then(|n| n.strip_prefix(&prefix))
+                        .is_some_and(|id| id == INGEN || ar_nyckel_id(id))
                 })
                 .map(|p| p.path())
                 .collect()
@@ -1038,8 +1100,10 @@ mod tests {
         let nyckel = slumpnyckel().unwrap();
         let losen = Losenfras::ny_nyckel("en hemlig fras").unwrap();
         let id = crate::ny_id();
-        let fil =
-            Nyckelfil::ny(id.clone(), vec![Plats::ny("anna.lind".into(), "H1".into(), &losen, &nyckel, &id).unwrap()]);
+        let fil = Nyckelfil::ny(
+            id.clone(),
+            vec![Plats::ny("anna.lind".into(), "H1".into(), &losen, &nyckel, &id).unwrap()],
+        );
         let bytes = serde_json::to_vec_pretty(&fil).unwrap();
         let finns = |nal: &[u8]| bytes.windows(nal.len()).any(|w| w == nal);
         assert!(!finns(nyckel.as_slice()));

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use valfri_domain::{Anvandarmeddelande, Roll};
 use valfri_store::{
-    AvbrutetNyckelbyte, Lagringsfel, Losenfras, Skydd, Store, aterstall_senaste_som,
-    aterstall_som, demo, har_personliga_nycklar, idag, nyckelfil, oppna_som, reda_upp_kryptering,
+    AvbrutetNyckelbyte, Lagringsfel, Losenfras, Skydd, Store, aterstall_senaste_som, aterstall_som,
+    demo, har_personliga_nycklar, idag, nyckelfil, oppna_som, reda_upp_kryptering,
     reda_upp_nyckelbyte, sakerhetskopiemapp,
 };
 
@@ -102,7 +102,11 @@ fn a_handlaggare_cannot_manage_slots_and_the_refusal_is_logged() {
     let (jonas_store, jonas) = som(&db, "jonas.berg");
     let (karin_store, karin) = som(&db, "karin.holm");
     let fore = bytes(&nyckelfil(&db));
-    let e = jonas_store.lagg_till_nyckelplats("ny.person", &karin.handlaggare_id, &losen("forsta-losen"));
+    let e = jonas_store.lagg_till_nyckelplats(
+        "ny.person",
+        &karin.handlaggare_id,
+        &losen("forsta-losen"),
+    );
     assert!(matches!(e, Err(Lagringsfel::KraverSystemforvaltare)), "{e:?}");
     assert_eq!(bytes(&nyckelfil(&db)), fore);
     let mut jonas_store = jonas_store;
@@ -210,9 +214,12 @@ fn a_removed_person_is_refused_even_with_a_copy_of_the_old_key_file() {
     let e = fel(oppna_som(&db, "jonas.berg", &demolosen()));
     assert!(matches!(e, Lagringsfel::NyckelfilPassarInte { .. }), "{e:?}");
     std::fs::write(nyckelfil(&db), nu).unwrap();
-    assert!(dir.path().read_dir().unwrap().all(|p| {
-        !p.unwrap().file_name().to_string_lossy().contains("nyckelbyte")
-    }));
+    assert!(
+        dir.path()
+            .read_dir()
+            .unwrap()
+            .all(|p| { !p.unwrap().file_name().to_string_lossy().contains("nyckelbyte") })
+    );
 }
 
 #[test]
@@ -229,8 +236,10 @@ fn converting_from_a_shared_passphrase_closes_it_and_opens_the_slot() {
         store.byt_egen_losenfras(&delad, &losen("nagot annat")),
         Err(Lagringsfel::IngaNyckelplatser)
     ));
-    let jonas = store.handlaggare_lista().unwrap().into_iter().find(|h| h.namn == "Jonas Berg").unwrap();
-    let karin = store.handlaggare_lista().unwrap().into_iter().find(|h| h.namn == "Karin Holm").unwrap();
+    let jonas =
+        store.handlaggare_lista().unwrap().into_iter().find(|h| h.namn == "Jonas Berg").unwrap();
+    let karin =
+        store.handlaggare_lista().unwrap().into_iter().find(|h| h.namn == "Karin Holm").unwrap();
     // Only a systemförvaltare can be named.
     let e = store.forsta_nyckelplats(&jonas.id, "jonas", &losen("jonas egen fras"));
     assert!(matches!(e, Err(Lagringsfel::KraverSystemforvaltare)), "{e:?}");
@@ -249,7 +258,9 @@ fn converting_from_a_shared_passphrase_closes_it_and_opens_the_slot() {
     // The shared passphrase no longer decrypts the file, even past Valfri.
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.pragma_update(None, "key", "hela kontorets fras").unwrap();
-    assert!(conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)).is_err());
+    assert!(
+        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)).is_err()
+    );
     drop(conn);
     assert!(matches!(Store::oppna(&db, Some(&delad)), Err(Lagringsfel::KraverInloggning)));
     let (store, karin_nu) = oppna_som(&db, "karin", &losen("karins egen fras")).unwrap();
@@ -275,7 +286,8 @@ fn an_interrupted_conversion_opens_with_the_old_passphrase_or_the_new_slot() {
     std::fs::copy(&fore, &efter).unwrap();
     let karin = {
         let mut s = Store::oppna(&efter, Some(&delad)).unwrap();
-        let id = s.handlaggare_lista().unwrap().into_iter().find(|h| h.namn == "Karin Holm").unwrap().id;
+        let id =
+            s.handlaggare_lista().unwrap().into_iter().find(|h| h.namn == "Karin Holm").unwrap().id;
         s.forsta_nyckelplats(&id, "karin", &losen("karins egen fras")).unwrap();
         id
     };
@@ -306,15 +318,24 @@ fn an_interrupted_conversion_opens_with_the_old_passphrase_or_the_new_slot() {
     // or by the next login itself.
     let db = fall("c", &format!(".nyckelbyte-{id}"), true);
     assert_eq!(reda_upp_nyckelbyte(&db).unwrap(), Some(AvbrutetNyckelbyte::Slutfort));
-    assert_eq!(oppna_som(&db, "karin", &losen("karins egen fras")).unwrap().1.handlaggare_id, karin);
+    assert_eq!(
+        oppna_som(&db, "karin", &losen("karins egen fras")).unwrap().1.handlaggare_id,
+        karin
+    );
     let db = fall("d", &format!(".nyckelbyte-{id}"), true);
-    assert_eq!(oppna_som(&db, "karin", &losen("karins egen fras")).unwrap().1.handlaggare_id, karin);
+    assert_eq!(
+        oppna_som(&db, "karin", &losen("karins egen fras")).unwrap().1.handlaggare_id,
+        karin
+    );
     assert!(!sidofil(&db, &format!(".nyckelbyte-{id}")).exists());
     // A stale copy of another key is never put in place.
     let db = fall("e", ".nyckelbyte-01ARZ3NDEKTSV4RRFFQ69G5FAV", true);
     std::fs::copy(&efter, &db).unwrap();
     assert_eq!(reda_upp_nyckelbyte(&db).unwrap(), Some(AvbrutetNyckelbyte::Angrat));
-    assert_eq!(oppna_som(&db, "karin", &losen("karins egen fras")).unwrap().1.handlaggare_id, karin);
+    assert_eq!(
+        oppna_som(&db, "karin", &losen("karins egen fras")).unwrap().1.handlaggare_id,
+        karin
+    );
 }
 
 #[test]
@@ -331,7 +352,10 @@ fn a_new_database_for_a_first_person_has_no_shared_passphrase() {
     let (store, eva) = oppna_som(&db, "eva.ek", &losen("evas egen fras")).unwrap();
     assert_eq!((eva.namn.as_str(), eva.roll), ("Eva Ek", Roll::Systemforvaltare));
     assert_eq!(store.handlaggare_lista().unwrap().len(), 1);
-    assert!(matches!(Store::oppna(&db, Some(&losen("evas egen fras"))), Err(Lagringsfel::KraverInloggning)));
+    assert!(matches!(
+        Store::oppna(&db, Some(&losen("evas egen fras"))),
+        Err(Lagringsfel::KraverInloggning)
+    ));
     // Replacing it with a database without slots takes the slot file away with it.
     drop(store);
     valfri_store::skapa_databas(&db, &Skydd::Okrypterad, true, |_| Ok(())).unwrap();
@@ -383,7 +407,8 @@ fn backup_and_restore_carry_the_slots() {
 fn the_slot_file_holds_no_passphrase_and_no_brukare() {
     let (_dir, db) = slotdemo();
     let (store, _) = som(&db, "karin.holm");
-    let jonas = store.handlaggare_lista().unwrap().into_iter().find(|h| h.namn == "Jonas Berg").unwrap();
+    let jonas =
+        store.handlaggare_lista().unwrap().into_iter().find(|h| h.namn == "Jonas Berg").unwrap();
     drop(store);
     let fil = bytes(&nyckelfil(&db));
     assert!(!innehaller(&fil, demo::DEMO_LOSENFRAS.as_bytes()));
@@ -406,10 +431,12 @@ fn a_damaged_slot_file_is_a_clear_error_and_leaves_the_database_untouched() {
         hel[..hel.len() / 2].to_vec(),
         Vec::new(),
         b"{\"format\": \"valfri-nyckelplatser\", \"version\": 1}".to_vec(),
-        b"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[".to_vec(),
+        b"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+            .to_vec(),
         text.replace("\"minne_kib\": 65536", "\"minne_kib\": 4194304").into_bytes(),
         text.replace("\"version\": 1", "\"version\": 99").into_bytes(),
-        text.replace("\"anvandare\": \"leila.haddad\"", "\"anvandare\": \"karin.holm\"").into_bytes(),
+        text.replace("\"anvandare\": \"leila.haddad\"", "\"anvandare\": \"karin.holm\"")
+            .into_bytes(),
         vec![b' '; 10 * 1024 * 1024],
     ];
     for (i, innehall) in fientliga.iter().enumerate() {
