@@ -111,6 +111,9 @@ impl Ctx {
     /// The database's path, once what an interrupted `encrypt` left is dealt with.
     fn reda_upp(&self) -> Result<PathBuf, Fel> {
         let sokvag = self.databas()?;
+        if let Some(atgard) = valfri_store::reda_upp_nyckelbyte(&sokvag)? {
+            eprintln!("{}", self.l.meddelande(&self.sprak, &atgard));
+        }
         if let Some(atgard) = valfri_store::reda_upp_kryptering(&sokvag)? {
             eprintln!("{}", self.l.meddelande(&self.sprak, &atgard));
         }

@@ -1003,10 +1003,15 @@ pub fn reda_upp_nyckelbyte(db: &Path) -> Resultat<Option<AvbrutetNyckelbyte>> {
                 .collect()
         })
         .unwrap_or_default();
-    if kopior.is_empty() && !tmp.exists() {
+    // What a killed act can leave besides: its lock file and a half-written slot file.
+    let las_fil = sidofil(db, "nyckelbyte.las");
+    let halv_nyckelfil = sidofil(&nyckelfil(db), "tmp");
+    let hade_kopia = tmp.exists();
+    if kopior.is_empty() && !hade_kopia && !las_fil.exists() && !halv_nyckelfil.exists() {
         return Ok(None);
     }
     let Ok(las) = Nyckelbyteslas::ta(db) else { return Ok(None) };
+    let _ = fs::remove_file(&halv_nyckelfil);
     let nuvarande = if har_personliga_nycklar(db)? {
         match Nyckelfil::las(&nyckelfil(db)) {
             Ok(f) => f.nyckel_id,
@@ -1031,7 +1036,7 @@ pub fn reda_upp_nyckelbyte(db: &Path) -> Resultat<Option<AvbrutetNyckelbyte>> {
     }
     synka_mapp(mapp)?;
     drop(las);
-    Ok(atgard.or(Some(AvbrutetNyckelbyte::Angrat)))
+    Ok(atgard.or(hade_kopia.then_some(AvbrutetNyckelbyte::Angrat)))
 }
 
 /// How a new database gets its slots ([`crate::Skydd::Person`], [`crate::Skydd::Inloggningar`]):
@@ -1115,6 +1120,28 @@ mod tests {
         assert_eq!(*upplast, *nyckel);
         let fel = las_upp(&fil, "anna.lind", &Losenfras::ny("en annan fras").unwrap());
         assert!(matches!(fel, Err(Lagringsfel::FelInloggning)));
+    }
+
+    /// A slot whose handläggare is gone from the database opens nothing, with its own sentence.
+    #[test]
+    fn a_slot_for_a_handlaggare_who_is_gone_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("valfri.sqlite");
+        let losen = Losenfras::ny_nyckel("evas egen fras").unwrap();
+        let skydd = crate::Skydd::Person {
+            namn: "Eva Ek".into(),
+            anvandare: "eva".into(),
+            losen: losen.clone(),
+        };
+        crate::skapa_databas(&db, &skydd, false, |_| Ok(())).unwrap();
+        let (store, eva) = oppna_som(&db, "eva", &losen).unwrap();
+        store.conn.execute("DELETE FROM handlaggare WHERE id = ?1", [&eva.handlaggare_id]).unwrap();
+        drop(store);
+        let fel = oppna_som(&db, "eva", &losen).map(|_| ()).unwrap_err();
+        assert!(
+            matches!(&fel, Lagringsfel::InloggningUtanHandlaggare { anvandare } if anvandare == "eva")
+        );
+        assert_eq!(fel.meddelande_id(), "fel-db-inloggning-utan-handlaggare");
     }
 
     #[test]
