@@ -240,6 +240,17 @@ impl Store {
         }
     }
 
+    /// A second connection to the same file with the same key, for work that runs beside the
+    /// first (kommunläge's sync beside the window's commands); `SQLite`'s WAL lets them read at
+    /// once and queues their writes.
+    pub fn ny_anslutning(&self) -> Resultat<Store> {
+        let sokvag = self
+            .sokvag
+            .as_deref()
+            .ok_or_else(|| Lagringsfel::Internt { detalj: "a database in memory".into() })?;
+        Store::anslut(sokvag, self.losen.as_ref(), Oppning::Befintlig)
+    }
+
     /// The SQL of migration `n` (1-based), so tests can build a database as an older version left it.
     #[doc(hidden)]
     pub fn migrering(n: usize) -> Option<&'static str> {
