@@ -24,7 +24,8 @@ export async function oppnaFormular(lage, beslutId = null) {
   document.querySelector("#beslut-form")?.remove();
   try {
     if (!tillstand.insatser.length) tillstand.insatser = await anropa("insatser");
-    const idag = new Date().toISOString().slice(0, 10);
+    // Today as the core reads it (Sweden's day), not the window's UTC date.
+    const idag = lage === "andra" ? null : await anropa("dagens_datum");
     const varden = beslutId
       ? await anropa("beslutsformular", { handlaggareId: tillstand.handlaggareId, beslutId })
       : { ansokningsdatum: idag, giltig_fran: idag };

@@ -41,7 +41,7 @@ export async function visaRegister(meddelande) {
       el(
         "ul",
         { class: "lista", id: "register-historik" },
-        ...r.historik.map((v) => el("li", { text: t("ui-register-historik-rad", { version: v.nummer, tid: v.tid.slice(0, 16).replace("T", " "), vem: v.vem.replace(/ <.*>$/, ""), beskrivning: v.beskrivning }) })),
+        ...r.historik.map((v) => el("li", { text: t("ui-register-historik-rad", { version: v.nummer, tid: v.tid_visning, vem: v.vem.replace(/ <.*>$/, ""), beskrivning: v.beskrivning }) })),
       ),
     );
   } catch (fel) {
