@@ -1,6 +1,5 @@
-// Valfri's window: start-up and the global key and event wiring. Each screen is its own module;
-// every rule (validation, ordering, who may see what) lives in Rust, every text comes from the
-// core's Fluent files through the `texter` command.
+// Valfri's window: start-up and the global key and event wiring; each screen is its own module.
+// Every rule (validation, ordering, who may see what) lives in Rust, every text in its Fluent files.
 
 import { anropa, laddaTexter, t, tillstand } from "./karna.js";
 import { $, doljFel, el, ersatt, visaFel, visaKlart } from "./dom.js";
@@ -21,6 +20,7 @@ import { visaStart } from "./start.js";
 import { visaHjalp } from "./hjalp.js";
 import { zooma, zoomaSteg } from "./zoom.js";
 
+/** The handläggare to work as: the one chosen last on this computer, else the first. */
 async function laddaHandlaggare() {
   const lista = await anropa("handlaggare");
   const val = $("#handlaggare");
