@@ -962,6 +962,13 @@ pub async fn insatser(state: State<'_, Tillstand>, sprak: String) -> Result<Vec<
     state.med_store(&sprak, move |s| s.insatser(&s2)).await
 }
 
+/// Today in the municipality, `YYYY-MM-DD`: the date a new beslut form fills in. The window does
+/// no date arithmetic; its clock's UTC date was yesterday after midnight in Sweden.
+#[tauri::command]
+pub fn dagens_datum() -> String {
+    idag().to_string()
+}
+
 /// Checks a beslut form as it is typed; an empty list means every field is fine.
 #[tauri::command]
 pub async fn kontrollera_beslut(

@@ -106,6 +106,7 @@ fn configure<R: tauri::Runtime>(
             commands::ickeval,
             commands::arbetslistor,
             commands::insatser,
+            commands::dagens_datum,
             commands::kontrollera_beslut,
             commands::beslutsformular,
             commands::spara_beslut,

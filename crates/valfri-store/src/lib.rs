@@ -327,10 +327,10 @@ fn nu() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-/// Today in the municipality's calendar. Valfri runs in Sweden; the local date of the machine is
-/// what a caseworker means by "today".
+/// Today in the municipality's calendar: the date in Sweden now, whatever zone the machine is
+/// set to (see [`valfri_domain::dag_i_kommunen`]); the hub reads its day the same way.
 pub fn idag() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    valfri_domain::dag_i_kommunen(Utc::now())
 }
 
 /// A date read back from the database: one that does not parse was not written by Valfri.
