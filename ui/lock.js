@@ -3,14 +3,15 @@
 // offer to encrypt a plaintext database and change the passphrase. Which state applies and every
 // check on a passphrase is decided in Rust (src-tauri/src/lock.rs); this file only shows it.
 
-let ctx = null; // { invoke, t, el, handlaggareId(), efterUnlock() }
-let senastAktiv = Date.now();
+import { invoke, t, tillstand } from "./karna.js";
+import { $, el } from "./dom.js";
+
+let ctx = null; // { efterUnlock(meddelande), narLocked() } from app.js
+let senastAktiv = performance.now();
 let lockEfterMinuter = 15;
 
-const $ = (sel) => document.querySelector(sel);
-
 async function anropa(kommando, arg = {}) {
-  return ctx.invoke(kommando, { sprak: document.documentElement.lang || "sv", ...arg });
+  return invoke(kommando, { sprak: document.documentElement.lang || "sv", ...arg });
 }
 
 /** Makes the page behind the lock unreachable and invisible, or gives it back. */
@@ -24,7 +25,6 @@ function skymBakom(skym) {
 }
 
 function falt(id, etikett, autocomplete) {
-  const { el } = ctx;
   return el(
     "p",
     { class: "falt" },
@@ -35,7 +35,6 @@ function falt(id, etikett, autocomplete) {
 
 /** The lock screen for `status` (`locked` or `ny`), with an optional message (an error or why it locked). */
 function visaLockskarm(status, meddelande = "", arFel = false) {
-  const { el, t } = ctx;
   $("#lock")?.remove();
   const ny = status.lage === "ny";
   const skadad = status.lage === "skadad";
@@ -117,7 +116,7 @@ function visaLockskarm(status, meddelande = "", arFel = false) {
 async function oppnad(status, meddelande = "") {
   $("#lock")?.remove();
   skymBakom(false);
-  senastAktiv = Date.now();
+  senastAktiv = performance.now();
   lockEfterMinuter = status.las_efter_minuter;
   visaKrypteringsrad(status);
   await ctx.efterUnlock(meddelande);
@@ -125,7 +124,6 @@ async function oppnad(status, meddelande = "") {
 
 /** A plaintext database gets a standing notice with the offer to encrypt it. */
 function visaKrypteringsrad(status) {
-  const { el, t } = ctx;
   $("#okrypterad")?.remove();
   $("#lock-knapp-topp")?.toggleAttribute("hidden", !status.krypterad);
   $("#losenfras-knapp")?.toggleAttribute("hidden", !status.krypterad);
@@ -143,7 +141,6 @@ function visaKrypteringsrad(status) {
 
 /** The dialog to encrypt (`kryptera`) or to change the passphrase (`byt`). */
 function visaLosenfrasDialog(lage) {
-  const { el, t } = ctx;
   $("#losenfras-dialog")?.remove();
   const byt = lage === "byt";
   const dialog = el(
@@ -179,7 +176,7 @@ function visaLosenfrasDialog(lage) {
     rad.textContent = t("ui-lock-arbetar");
     try {
       const arg = {
-        handlaggareId: ctx.handlaggareId(),
+        handlaggareId: tillstand.handlaggareId,
         losenfras: dialog.querySelector("#lf-ny").value,
         upprepad: dialog.querySelector("#lf-upprepad").value,
       };
@@ -216,18 +213,18 @@ export async function lockNu(varfor = "") {
     visaLockskarm(status, varfor);
   } catch {
     // Locking must not fail silently: hide everything even if the call did not go through.
-    visaLockskarm({ lage: "locked" }, ctx.t("ui-fel-okant"), true);
+    visaLockskarm({ lage: "locked" }, t("ui-fel-okant"), true);
   }
 }
 
 /**
  * Decides what the window shows first. Resolves once the database is open (possibly after the
- * caseworker has typed the passphrase). `c` gives the helpers from app.js.
+ * caseworker has typed the passphrase). `c` gives what app.js does on unlock and on lock.
  */
 export async function startaLock(c) {
   ctx = c;
   for (const typ of ["keydown", "pointerdown", "pointermove", "wheel"]) {
-    document.addEventListener(typ, () => { senastAktiv = Date.now(); }, { passive: true, capture: true });
+    document.addEventListener(typ, () => { senastAktiv = performance.now(); }, { passive: true, capture: true });
   }
   document.addEventListener("keydown", (e) => {
     if (e.ctrlKey && !e.altKey && (e.key === "l" || e.key === "L") && !$("#lock")) {
@@ -238,8 +235,8 @@ export async function startaLock(c) {
   $("#lock-knapp-topp")?.addEventListener("click", () => lockNu());
   $("#losenfras-knapp")?.addEventListener("click", () => visaLosenfrasDialog("byt"));
   setInterval(() => {
-    if (!$("#lock") && Date.now() - senastAktiv > lockEfterMinuter * 60_000) {
-      lockNu(ctx.t("ui-lock-inaktiv", { minuter: lockEfterMinuter }));
+    if (!$("#lock") && performance.now() - senastAktiv > lockEfterMinuter * 60_000) {
+      lockNu(t("ui-lock-inaktiv", { minuter: lockEfterMinuter }));
     }
   }, 15_000);
   const status = await anropa("lock_status");

@@ -34,6 +34,15 @@ impl Skydd {
     fn har_platser(&self) -> bool {
         matches!(self, Skydd::Person { .. } | Skydd::Inloggningar(_))
     }
+
+    /// The shared passphrase, when there is one (a database with key slots has none: its key
+    /// is random and each person unlocks their own slot).
+    pub fn losen(&self) -> Option<&Losenfras> {
+        match self {
+            Skydd::Losenfras(l) => Some(l),
+            Skydd::Person { .. } | Skydd::Inloggningar(_) | Skydd::Okrypterad => None,
+        }
+    }
 }
 
 /// Creates a database at `sokvag` filled by `fyll`, without ever leaving a half-made file: it is

@@ -253,6 +253,17 @@ impl Store {
         }
     }
 
+    /// A second connection to the same file with the same key, for work that runs beside the
+    /// first (kommunläge's sync beside the window's commands); `SQLite`'s WAL lets them read at
+    /// once and queues their writes.
+    pub fn ny_anslutning(&self) -> Resultat<Store> {
+        let sokvag = self
+            .sokvag
+            .as_deref()
+            .ok_or_else(|| Lagringsfel::Internt { detalj: "a database in memory".into() })?;
+        Store::anslut(sokvag, self.losen.as_ref(), Oppning::Befintlig)
+    }
+
     /// The SQL of migration `n` (1-based), so tests can build a database as an older version left it.
     #[doc(hidden)]
     pub fn migrering(n: usize) -> Option<&'static str> {
@@ -329,10 +340,10 @@ fn nu() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-/// Today in the municipality's calendar. Valfri runs in Sweden; the local date of the machine is
-/// what a caseworker means by "today".
+/// Today in the municipality's calendar: the date in Sweden now, whatever zone the machine is
+/// set to (see [`valfri_domain::dag_i_kommunen`]); the hub reads its day the same way.
 pub fn idag() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    valfri_domain::dag_i_kommunen(Utc::now())
 }
 
 /// A date read back from the database: one that does not parse was not written by Valfri.
