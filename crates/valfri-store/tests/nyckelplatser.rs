@@ -466,3 +466,28 @@ fn a_damaged_slot_file_is_a_clear_error_and_leaves_the_database_untouched() {
     std::fs::write(nyckelfil(&db), &hel).unwrap();
     assert_eq!(som(&db, "jonas.berg").1.namn, "Jonas Berg");
 }
+
+/// A desk's replica (kommunläge) can have slots too: converting copies the shared tables past
+/// their kommunläge guards, and the replica opens as the person, still a replica.
+#[test]
+fn a_replica_converts_to_slots_and_still_opens_as_a_replica() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("skrivbord.sqlite");
+    let delad = losen("skrivbordets fras");
+    valfri_store::skapa_databas(&db, &Skydd::Losenfras(delad.clone()), false, |s| {
+        demo::skapa_demo(s, idag())?;
+        s.bli_replika("postgres://hubb.exempelby.example/valfri", "karin.holm")
+    })
+    .unwrap();
+    let mut store = Store::oppna(&db, Some(&delad)).unwrap();
+    let karin =
+        store.handlaggare_lista().unwrap().into_iter().find(|h| h.namn == "Karin Holm").unwrap();
+    let brukare = store.antal_brukare().unwrap();
+    store.forsta_nyckelplats(&karin.id, "karin.holm", &losen("karins egen fras")).unwrap();
+    drop(store);
+    let (store, person) = oppna_som(&db, "karin.holm", &losen("karins egen fras")).unwrap();
+    assert_eq!(person.handlaggare_id, karin.id);
+    let replika = store.replika().unwrap().expect("still a replica");
+    assert_eq!(replika.anvandare, "karin.holm");
+    assert_eq!(store.antal_brukare().unwrap(), brukare);
+}
