@@ -168,7 +168,9 @@ impl Store {
     /// created: a missing file is [`Lagringsfel::DatabasSaknas`], and a file that is not a
     /// Valfri database (an empty one too) is [`Lagringsfel::InteValfriDatabas`] and is left as
     /// it was. A wrong passphrase is told apart from a damaged file as far as `SQLCipher` allows
-    /// (it cannot: both fail the first page's HMAC, so the message names both).
+    /// (it cannot: both fail the first page's HMAC, so the message names both). A database with
+    /// key slots (`NAME.nycklar` beside it) is [`Lagringsfel::KraverInloggning`] here: it opens
+    /// only as a person, with [`crate::oppna_som`].
     pub fn oppna(sokvag: &Path, losen: Option<&Losenfras>) -> Resultat<Self> {
         let vag = || sokvag.display().to_string();
         // A database with key slots is opened only as a person ([`crate::oppna_som`]): its
