@@ -491,3 +491,27 @@ fn a_replica_converts_to_slots_and_still_opens_as_a_replica() {
     assert_eq!(replika.anvandare, "karin.holm");
     assert_eq!(store.antal_brukare().unwrap(), brukare);
 }
+
+/// A key change while someone else has the database open would lose their writes with the old
+/// file: it is refused as busy, and nothing changes.
+#[test]
+fn a_key_change_while_another_has_the_database_open_is_refused_and_changes_nothing() {
+    let (dir, db) = slotdemo();
+    let (mut karin, _) = som(&db, "karin.holm");
+    let (annan, _) = som(&db, "leila.haddad");
+    let fore = bytes(&nyckelfil(&db));
+    let e = karin.ta_bort_nyckelplats("jonas.berg");
+    assert!(matches!(e, Err(Lagringsfel::Upptagen)), "{e:?}");
+    assert_eq!(bytes(&nyckelfil(&db)), fore);
+    // Both go on working, and Jonas still opens.
+    assert_eq!(karin.antal_brukare().unwrap(), annan.antal_brukare().unwrap());
+    assert_eq!(som(&db, "jonas.berg").1.namn, "Jonas Berg");
+    assert!(
+        dir.path()
+            .read_dir()
+            .unwrap()
+            .all(|p| { !p.unwrap().file_name().to_string_lossy().contains("nyckelbyte") })
+    );
+    drop(annan);
+    karin.ta_bort_nyckelplats("jonas.berg").unwrap();
+}
