@@ -126,7 +126,7 @@ fn run_kommun() -> Result<(), Failed> {
                     desks.push(((*login).into(), (*name).into(), (*file).into()));
                 }
                 ["hubb", url, password] => {
-                    hub_line = Some(((*url).to_owned(), (*password).to_owned()))
+                    hub_line = Some(((*url).to_owned(), (*password).to_owned()));
                 }
                 ["klar"] => break,
                 _ => {}
