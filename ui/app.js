@@ -19,9 +19,13 @@ import { visaInstallningar } from "./installningar.js";
 import { visaStart } from "./start.js";
 import { visaHjalp } from "./hjalp.js";
 import { zooma, zoomaSteg } from "./zoom.js";
+import { lyssnaPaKommun, visaKommunstatus, visaVem } from "./kommun.js";
 
-/** The handläggare to work as: the one chosen last on this computer, else the first. */
+/** The handläggare to work as: in kommunläge the hub's login; standalone the one chosen last on
+ * this computer, else the first. */
 async function laddaHandlaggare() {
+  visaVem();
+  if (tillstand.kommun?.inloggad) return;
   const lista = await anropa("handlaggare");
   const val = $("#handlaggare");
   val.replaceChildren(
@@ -129,12 +133,23 @@ async function efterUnlock(meddelande = "") {
   try {
     await laddaHandlaggare();
     $("#traff-status").textContent = t("ui-skriv-for-att-soka");
+    if (tillstand.kommun?.inloggad) lyssnaPaKommun(efterAndring);
+    await visaKommunstatus();
     await visaStart();
     if (meddelande) visaKlart(meddelande);
   } catch (fel) {
     visaFel(fel);
   }
   $("#sok").focus();
+}
+
+/** The hub changed the replica (another desk's act, or this desk's confirmed): what is on the
+ * screen is read again, unless the person is typing in a form or a dialog is open. */
+function efterAndring() {
+  if ($("#lock") || document.querySelector("dialog[open]") || $("#brukare form")) return;
+  if (tillstand.brukareId) oppnaBrukare(tillstand.brukareId);
+  else if ($("#sok").value.trim()) sok();
+  else visaStart();
 }
 
 /** On lock: nothing about a brukare stays on the page behind the lock screen. */
@@ -144,6 +159,8 @@ function rensaVidLock() {
   $("#traff-status").textContent = "";
   ersatt($("#brukare"));
   tillstand.brukareId = null;
+  tillstand.kommun = null;
+  $("#kommun-rad")?.remove();
   doljFel();
 }
 

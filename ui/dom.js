@@ -30,6 +30,11 @@ export function alternativ(lista) {
 
 /** Shows an error from the core (its sentence in the person's language) in the page's error area. */
 export function visaFel(fel) {
+  // Kept at the desk, waiting for the municipality's register: not an error but a state.
+  if (fel?.code === "synk-vantar") {
+    visaKlart(fel.message);
+    return;
+  }
   const text = fel && typeof fel === "object" && fel.message ? fel.message : t("ui-fel-okant");
   $("#fel-text").textContent = text;
   $("#fel").hidden = false;

@@ -15,6 +15,8 @@ export const tillstand = {
   // The domain's code lists with their words in the current language (from `texter`).
   koder: { utfall: [], vem_valde: [], kanal: [], avslutsorsak: [] },
   zoom: 1,
+  // Kommunläge: the hub and who is logged in (from the lock), `null` standalone.
+  kommun: null,
 };
 
 /** A text by id, with `{$namn}` placeholders filled in. A missing id shows itself, never blank. */

@@ -33,9 +33,67 @@ function falt(id, etikett, autocomplete) {
   );
 }
 
-/** The lock screen for `status` (`locked` or `ny`), with an optional message (an error or why it locked). */
+/** Kommunläge's second step: the person logs in to the hub with their own password. */
+function visaHubbinloggning(status, meddelande = "", arFel = false) {
+  const k = status.kommun;
+  const form = el(
+    "form",
+    { id: "lock-form", class: "lock-form", novalidate: true },
+    el("h1", { id: "lock-rubrik", text: t("ui-hubb-rubrik") }),
+    el("p", { text: t("ui-hubb-text", { hubb: k.hubb }) }),
+    k.demo_losenord ? el("p", { class: "hjalp", id: "lock-demo", text: t("ui-hubb-demo", { losenord: k.demo_losenord }) }) : null,
+    el("p", { class: "falt" }, el("label", { for: "hubb-anvandare", text: t("ui-hubb-anvandare") }),
+      el("input", { id: "hubb-anvandare", type: "text", readonly: true, value: k.anvandare, autocomplete: "username" })),
+    el("p", { class: "falt" }, el("label", { for: "hubb-losenord", text: t("ui-hubb-losenord") }),
+      el("input", { id: "hubb-losenord", type: "password", autocomplete: "current-password", spellcheck: "false", "aria-describedby": "lock-fel" })),
+    el("p", { id: "lock-fel", class: arFel ? "fel-text" : "status", role: arFel ? "alert" : "status", text: meddelande }),
+    el(
+      "p",
+      { class: "knapprad" },
+      el("button", { type: "submit", class: "knapp primar", id: "hubb-knapp", text: t("ui-hubb-knapp") }),
+      el("button", { type: "button", class: "knapp", id: "hubb-offline", hidden: true, text: t("ui-hubb-offline-knapp") }),
+    ),
+  );
+  const skarm = el("div", { id: "lock", class: "lock", role: "dialog", "aria-modal": "true", "aria-labelledby": "lock-rubrik" }, el("main", {}, form));
+  document.body.prepend(skarm);
+  skymBakom(true);
+  const losen = form.querySelector("#hubb-losenord");
+  losen.focus();
+  const rad = form.querySelector("#lock-fel");
+  const logga = async (offline) => {
+    for (const b of form.querySelectorAll("button")) b.disabled = true;
+    form.setAttribute("aria-busy", "true");
+    rad.className = "status";
+    rad.setAttribute("role", "status");
+    rad.textContent = t("ui-hubb-loggar-in");
+    try {
+      await oppnad(await anropa("logga_in_hubb", { losenord: losen.value, offline }));
+    } catch (fel) {
+      rad.className = "fel-text";
+      rad.setAttribute("role", "alert");
+      // Working offline is offered only when the hub could not be reached, never after a
+      // wrong password.
+      const nas = fel?.code === "hubb-offline";
+      rad.textContent = (fel?.message ?? t("ui-fel-okant")) + (nas ? " " + t("ui-hubb-offline-text") : "");
+      form.querySelector("#hubb-offline").hidden = !nas;
+      losen.setAttribute("aria-invalid", String(!nas));
+      losen.select();
+    } finally {
+      for (const b of form.querySelectorAll("button")) b.disabled = false;
+      form.setAttribute("aria-busy", "false");
+    }
+  };
+  form.addEventListener("submit", (e) => { e.preventDefault(); logga(false); });
+  form.querySelector("#hubb-offline").addEventListener("click", () => logga(true));
+}
+
+/** The lock screen for `status` (`locked`, `ny`, `skadad` or `hubb`), with an optional message (an error or why it locked). */
 function visaLockskarm(status, meddelande = "", arFel = false) {
   $("#lock")?.remove();
+  if (status.lage === "hubb") {
+    visaHubbinloggning(status, meddelande, arFel);
+    return;
+  }
   const ny = status.lage === "ny";
   const skadad = status.lage === "skadad";
   const rubrik = ny ? "ui-lock-ny-rubrik" : skadad ? "ui-lock-skadad-rubrik" : "ui-lock-rubrik";
@@ -114,6 +172,12 @@ function visaLockskarm(status, meddelande = "", arFel = false) {
 }
 
 async function oppnad(status, meddelande = "") {
+  // A desk's replica opened with its passphrase: next, the person's login to the hub.
+  if (status.lage === "hubb") {
+    visaLockskarm(status, meddelande);
+    return;
+  }
+  tillstand.kommun = status.kommun ?? null;
   $("#lock")?.remove();
   skymBakom(false);
   senastAktiv = performance.now();
@@ -241,7 +305,7 @@ export async function startaLock(c) {
   }, 15_000);
   const status = await anropa("lock_status");
   // What the start did about an interrupted encryption is said once, wherever the window lands.
-  if (status.lage === "oppen") {
+  if (status.lage === "oppen" || status.lage === "hubb") {
     await oppnad(status, status.meddelande ?? "");
   } else {
     visaLockskarm(status, status.meddelande ?? "");

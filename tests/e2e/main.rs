@@ -10,6 +10,7 @@ mod dagen;
 // The benchmark in tests/benches uses parts of the harness these tests do not.
 #[allow(dead_code)]
 mod harness;
+mod kommun;
 mod trygghet;
 mod utskrift;
 
