@@ -261,7 +261,9 @@ impl Store {
             .sokvag
             .as_deref()
             .ok_or_else(|| Lagringsfel::Internt { detalj: "a database in memory".into() })?;
-        Store::anslut(sokvag, self.losen.as_ref(), Oppning::Befintlig)
+        let mut ny = Store::anslut(sokvag, self.losen.as_ref(), Oppning::Befintlig)?;
+        ny.person.clone_from(&self.person);
+        Ok(ny)
     }
 
     /// The SQL of migration `n` (1-based), so tests can build a database as an older version left it.
