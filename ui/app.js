@@ -12,6 +12,7 @@ import { flyttaFokus, planeraSok, sok, sokNu } from "./sok.js";
 import { oppnaBrukare, visaBrukare } from "./brukarsida.js";
 import { fattaUtkast, oppnaFormular } from "./beslutsformular.js";
 import { andraUtforare, visaRegister } from "./register.js";
+import { visaStatistik } from "./statistik.js";
 import { oppnaValfrihet, tillampaIckeval } from "./valfrihet.js";
 import { oppnaDokument } from "./dokument.js";
 import { startaBatch, visaBatch } from "./batch.js";
@@ -47,6 +48,7 @@ function kopplaHandelser() {
   });
   $("#nav-start").addEventListener("click", () => { tillstand.brukareId = null; visaStart(); });
   $("#nav-register").addEventListener("click", () => visaRegister());
+  $("#nav-statistik").addEventListener("click", () => visaStatistik());
   $("#nav-batch").addEventListener("click", () => visaBatch());
   $("#nav-installningar").addEventListener("click", () => visaInstallningar());
   $("#brukare").addEventListener("click", (e) => {

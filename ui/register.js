@@ -20,7 +20,7 @@ export async function visaRegister(meddelande) {
       el(
         "table",
         { class: "tabell", id: "register-tabell" },
-        el("thead", {}, el("tr", {}, ...["ui-valbara-utforare", "ui-valbara-regi", "ui-register-omraden", "ui-register-tak", ""].map((k) => el("th", { scope: "col", text: k ? t(k) : "" })))),
+        el("thead", {}, el("tr", {}, ...["ui-valbara-utforare", "ui-register-godkannanden", "ui-register-omraden", ""].map((k) => el("th", { scope: "col", text: k ? t(k) : "" })))),
         el(
           "tbody",
           {},
@@ -28,10 +28,9 @@ export async function visaRegister(meddelande) {
             el(
               "tr",
               { "data-id": u.id },
-              el("td", {}, el("strong", { text: u.namn }), el("br"), el("span", { class: "hjalp", text: u.organisationsnummer })),
-              el("td", { text: t("regi-" + u.regi) }),
+              el("td", {}, el("strong", { text: u.namn }), el("br"), el("span", { class: "hjalp", text: `${u.organisationsnummer}, ${t("regi-" + u.regi)}` })),
+              el("td", { class: "lage" }, ...u.godkannanden.map((g, i) => lageRad(g, r.lage[u.id]?.[i]))),
               el("td", { text: u.omraden.join(", ") }),
-              el("td", { text: u.godkannanden.map((g) => `${g.insats_kod}: ${g.kapacitetstak ?? "–"}`).join("; ") }),
               el("td", {}, r.far_andra ? el("button", { type: "button", class: "knapp andra-utforare", "data-id": u.id, text: t("ui-register-andra") }) : null),
             ),
           ),
@@ -47,6 +46,19 @@ export async function visaRegister(meddelande) {
   } catch (fel) {
     visaFel(fel);
   }
+}
+
+/** An approval's state today (from Rust) in words: approved, paused, not yet approved, ended. */
+function lageRad(g, lage) {
+  const insats = tillstand.insatser.find((i) => i.kod === g.insats_kod)?.namn ?? g.insats_kod;
+  const status = lage?.status ?? "valbar";
+  const tak = g.kapacitetstak === null ? t("ui-register-inget-tak") : t("ui-register-tak-kort", { tak: g.kapacitetstak });
+  return el(
+    "p",
+    { class: "godkannande" },
+    el("span", { class: "lage-" + status, "data-lage": status, text: t("ui-register-lage-" + status, { insats, datum: lage?.till ?? lage?.fran ?? "" }) }),
+    `, ${tak}`,
+  );
 }
 
 function utforarFormular(u) {
@@ -130,6 +142,6 @@ function utforarFormular(u) {
 export function andraUtforare(knapp) {
   const u = tillstand.register.utforare.find((x) => x.id === knapp.dataset.id);
   const form = utforarFormular(u);
-  knapp.closest("tr").after(el("tr", {}, el("td", { colspan: "5" }, form)));
+  knapp.closest("tr").after(el("tr", {}, el("td", { colspan: "4" }, form)));
   form.querySelector("input")?.focus();
 }

@@ -333,3 +333,24 @@ ui-kommun-konflikter = { $antal ->
 }
 ui-kommun-preliminar = Saved here as preliminary. It waits for confirmation from the municipality's register and is sent as soon as the register can be reached.
 ui-kommun-konflikter-rubrik = Conflicts with the municipality's register
+
+## Statistics of choice (system administrator)
+ui-nav-statistik = Statistics
+ui-statistik-rubrik = Statistics of choice
+ui-statistik-period = Choices made from { $fran } to { $till } inclusive, month by month by the date of the choice. Counts only, no persons.
+ui-statistik-insats = Service
+ui-statistik-utforare = Provider
+ui-statistik-alla-utforare = All providers
+ui-statistik-manad = Month
+ui-statistik-aktivt-val = Active choice
+ui-statistik-ickeval = No choice (default provider)
+ui-statistik-diagram-text = The chart shows the same counts as the table below.
+
+## An approval's state in the register
+ui-register-godkannanden = Approvals: state today and capacity cap
+ui-register-tak-kort = capacity cap { $tak }
+ui-register-inget-tak = no capacity cap
+ui-register-lage-valbar = { $insats }: approved
+ui-register-lage-pausad = { $insats }: paused, not taking new clients until { $datum }
+ui-register-lage-ej_borjat = { $insats }: not approved yet, from { $datum }
+ui-register-lage-upphort = { $insats }: the approval ended on { $datum }

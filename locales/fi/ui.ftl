@@ -333,3 +333,24 @@ ui-kommun-konflikter = { $antal ->
 }
 ui-kommun-preliminar = Tallennettu tänne alustavana. Se odottaa vahvistusta kunnan rekisteristä ja lähetetään heti, kun rekisteriin saadaan yhteys.
 ui-kommun-konflikter-rubrik = Ristiriidat kunnan rekisterin kanssa
+
+## Valintatilastot (järjestelmänhoitaja)
+ui-nav-statistik = Tilastot
+ui-statistik-rubrik = Valintatilastot
+ui-statistik-period = Valinnat { $fran } – { $till }, kuukausittain valintapäivän mukaan. Vain lukumäärät, ei henkilöitä.
+ui-statistik-insats = Palvelu
+ui-statistik-utforare = Palveluntuottaja
+ui-statistik-alla-utforare = Kaikki palveluntuottajat
+ui-statistik-manad = Kuukausi
+ui-statistik-aktivt-val = Aktiivinen valinta
+ui-statistik-ickeval = Ei valintaa (oletustuottaja)
+ui-statistik-diagram-text = Kaavio näyttää samat lukumäärät kuin alla oleva taulukko.
+
+## Hyväksynnän tila rekisterissä
+ui-register-godkannanden = Hyväksynnät: tila tänään ja kapasiteettikatto
+ui-register-tak-kort = kapasiteettikatto { $tak }
+ui-register-inget-tak = ei kapasiteettikattoa
+ui-register-lage-valbar = { $insats }: hyväksytty
+ui-register-lage-pausad = { $insats }: tauolla, ei ota uusia asiakkaita { $datum } asti
+ui-register-lage-ej_borjat = { $insats }: ei vielä hyväksytty, alkaen { $datum }
+ui-register-lage-upphort = { $insats }: hyväksyntä päättyi { $datum }

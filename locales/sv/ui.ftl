@@ -333,3 +333,24 @@ ui-kommun-konflikter = { $antal ->
 }
 ui-kommun-preliminar = Sparat här som preliminärt. Det väntar på bekräftelse från kommunens register och skickas så snart registret går att nå.
 ui-kommun-konflikter-rubrik = Konflikter med kommunens register
+
+## Statistik över val (systemförvaltaren)
+ui-nav-statistik = Statistik
+ui-statistik-rubrik = Statistik över val
+ui-statistik-period = Val som gjorts från { $fran } till och med { $till }, månad för månad efter valdatum. Bara antal, inga personer.
+ui-statistik-insats = Insats
+ui-statistik-utforare = Utförare
+ui-statistik-alla-utforare = Alla utförare
+ui-statistik-manad = Månad
+ui-statistik-aktivt-val = Aktivt val
+ui-statistik-ickeval = Ickeval
+ui-statistik-diagram-text = Diagrammet visar samma antal som tabellen nedanför.
+
+## Godkännandets läge i registret
+ui-register-godkannanden = Godkännanden: läge i dag och kapacitetstak
+ui-register-tak-kort = kapacitetstak { $tak }
+ui-register-inget-tak = inget kapacitetstak
+ui-register-lage-valbar = { $insats }: godkänd
+ui-register-lage-pausad = { $insats }: pausad, tar inte emot nya till och med { $datum }
+ui-register-lage-ej_borjat = { $insats }: inte godkänd ännu, från { $datum }
+ui-register-lage-upphort = { $insats }: godkännandet upphörde { $datum }

@@ -12,7 +12,7 @@ use serde::Serialize;
 use tauri::State;
 use valfri_domain::beslutsregler::{Avslutsorsak, mojliga_informationssatt, mojliga_valjare};
 use valfri_domain::formular::{Beslutsformular, Faltfel};
-use valfri_domain::val::{NyttVal, Val};
+use valfri_domain::val::{NyttVal, Val, godkannandets_lage};
 use valfri_domain::{
     Anvandarmeddelande, Beslut, Brukare, BrukareTraff, Handlaggare, IckevalOrsak, Informationssatt,
     Insats, Utfall, Utforare, Valideringsfel, VemValde, tolka_datum,
@@ -1074,6 +1074,9 @@ pub struct Registervy {
     pub historik: Vec<Registerversion>,
     pub far_andra: bool,
     pub omraden: Vec<valfri_domain::Omrade>,
+    /// Each provider's approvals today, in the order of its `godkannanden`: approved, paused,
+    /// not yet approved or ended.
+    pub lage: BTreeMap<String, Vec<valfri_domain::val::Valbarhet>>,
 }
 
 #[tauri::command]
@@ -1085,9 +1088,17 @@ pub async fn register(
     let handlaggare_id = state.vem(handlaggare_id);
     state
         .med_store(&sprak, move |s| {
+            let utforare = s.utforare_lista()?;
             Ok(Registervy {
                 far_andra: s.aktor(&handlaggare_id)?.far_andra_register(),
-                utforare: s.utforare_lista()?,
+                lage: utforare
+                    .iter()
+                    .map(|u| {
+                        let g = &u.godkannanden;
+                        (u.id.clone(), g.iter().map(|g| godkannandets_lage(g, idag())).collect())
+                    })
+                    .collect(),
+                utforare,
                 historik: s.registerhistorik()?,
                 omraden: s.omraden()?,
             })

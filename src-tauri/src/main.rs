@@ -3,7 +3,7 @@
 //! All domain logic lives in the Tauri-free crates under `crates/`; this binary only wires them to a
 //! window. The window's commands are in three modules: `commands.rs` (search, the brukare, beslut,
 //! choice and register), `lock.rs` (the lock and the database file) and `utskrift.rs` (documents,
-//! the batch of letters, settings).
+//! the batch of letters, settings), and `forvaltning.rs` (the systemförvaltare's statistics).
 
 // Without this a release build on Windows would also open a console window next to the app.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod commands;
+mod forvaltning;
 mod kommun;
 mod lock;
 mod utskrift;
@@ -114,6 +115,7 @@ fn configure<R: tauri::Runtime>(
             commands::register,
             commands::forhandsgranska_utforare,
             commands::spara_utforare,
+            forvaltning::statistik,
             utskrift::forhandsgranska_dokument,
             utskrift::spara_dokument,
             utskrift::fraga_sparplats,

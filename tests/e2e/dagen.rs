@@ -496,7 +496,7 @@ fn a_brukare_is_registered_and_their_record_changed_in_the_window() {
 }
 
 /// Whether the element is displayed and inside the window after scrolling to it.
-async fn inom_fonstret(app: &App, css: &str) -> Result<bool, Box<dyn std::error::Error>> {
+pub async fn inom_fonstret(app: &App, css: &str) -> Result<bool, Box<dyn std::error::Error>> {
     let e = app.find(css).await?;
     let arg = serde_json::to_value(&e)?;
     let inne = app
@@ -510,7 +510,7 @@ async fn inom_fonstret(app: &App, css: &str) -> Result<bool, Box<dyn std::error:
     Ok(inne.as_bool().unwrap_or(false) && e.is_displayed().await?)
 }
 
-async fn sidled(app: &App) -> Result<bool, Box<dyn std::error::Error>> {
+pub async fn sidled(app: &App) -> Result<bool, Box<dyn std::error::Error>> {
     let v = app
         .client()
         .execute("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;", vec![])
@@ -520,7 +520,7 @@ async fn sidled(app: &App) -> Result<bool, Box<dyn std::error::Error>> {
 
 /// Presses Enter on the element, as from the keyboard (clicks land beside their element on a
 /// zoomed page in `WebKitWebDriver`).
-async fn enter_pa(app: &App, css: &str) -> TestResult {
+pub async fn enter_pa(app: &App, css: &str) -> TestResult {
     app.find(css).await?.send_keys(&char::from(Key::Enter).to_string()).await?;
     Ok(())
 }

@@ -79,6 +79,16 @@ pub fn run_prepared(
     run_with(name, Some(passphrase), prepare, body);
 }
 
+/// As [`run`], on a plain demo database with `prepare(cli, db)` run on the file before the app
+/// starts (to ask the CLI what the window should show).
+pub fn run_prepared_plain(
+    name: &str,
+    prepare: Prepare<'_>,
+    body: impl AsyncFnOnce(&App) -> TestResult,
+) {
+    run_with(name, None, prepare, body);
+}
+
 /// Two windows, each on its own desk of one demo hub in kommunläge (a `PostgreSQL` cluster the
 /// test starts and stops), for `logins` (see `valfri_synk::kommundemo`). The windows open at
 /// the hub's login; `body` gets both apps.

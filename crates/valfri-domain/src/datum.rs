@@ -1,7 +1,7 @@
 //! Dates as the window, the CLI and the store write them: `YYYY-MM-DD`, the one form the whole
 //! program reads and prints (a person's locale never changes it).
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use chrono_tz::Europe::Stockholm;
 
 use crate::Valideringsfel;
@@ -24,10 +24,54 @@ pub fn tid_i_kommunen(nu: DateTime<Utc>) -> String {
     nu.with_timezone(&Stockholm).format("%Y-%m-%d %H:%M").to_string()
 }
 
+/// The statistics' default period: the twelve calendar months that end with the month of
+/// `idag`, from the first day of the oldest through `idag` (so every month is whole but the
+/// current one, which is counted so far).
+pub fn tolv_manader(idag: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let forsta = idag.with_day(1).unwrap_or(idag);
+    (forsta.checked_sub_months(Months::new(11)).unwrap_or(forsta), idag)
+}
+
+/// The calendar months `YYYY-MM` that `[fran, till]` touches, oldest first; none when `till`
+/// is before `fran`.
+pub fn manader(fran: NaiveDate, till: NaiveDate) -> Vec<String> {
+    let mut ut = Vec::new();
+    let mut manad = fran.with_day(1).unwrap_or(fran);
+    while manad <= till {
+        ut.push(manad.format("%Y-%m").to_string());
+        match manad.checked_add_months(Months::new(1)) {
+            Some(nasta) => manad = nasta,
+            None => break,
+        }
+    }
+    ut
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        tolka_datum("datum", s).unwrap()
+    }
+
+    #[test]
+    fn twelve_months_end_with_todays_and_begin_on_a_first() {
+        assert_eq!(tolv_manader(d("2026-12-02")), (d("2026-01-01"), d("2026-12-02")));
+        assert_eq!(tolv_manader(d("2026-03-31")), (d("2025-04-01"), d("2026-03-31")));
+        let (fran, till) = tolv_manader(d("2026-12-02"));
+        let m = manader(fran, till);
+        assert_eq!(m.len(), 12);
+        assert_eq!((m[0].as_str(), m[11].as_str()), ("2026-01", "2026-12"));
+    }
+
+    #[test]
+    fn months_of_a_period_cross_the_year_and_an_empty_period_has_none() {
+        assert_eq!(manader(d("2025-11-30"), d("2026-01-01")), ["2025-11", "2025-12", "2026-01"]);
+        assert_eq!(manader(d("2026-02-10"), d("2026-02-11")), ["2026-02"]);
+        assert!(manader(d("2026-02-10"), d("2026-02-09")).is_empty());
+    }
 
     #[test]
     fn the_iso_form_is_read_and_anything_else_names_the_field() {

@@ -190,6 +190,16 @@ pub fn valbarhet(
     }
 }
 
+/// An approval's own state on `datum`, apart from any brukare's område and from the cap:
+/// approved, paused, not yet approved or ended. The register shows it in words; the order of
+/// the reasons is [`valbarhet`]'s.
+pub fn godkannandets_lage(g: &Godkannande, datum: NaiveDate) -> Valbarhet {
+    match valbarhet(g, true, 0, datum) {
+        Valbarhet::VidTak { .. } | Valbarhet::EjOmrade => Valbarhet::Valbar,
+        lage => lage,
+    }
+}
+
 /// A sort key that orders names as Swedish readers expect: case is ignored, å ä ö come after z
 /// (in that order), ü sorts as y, é as e, æ as ä and ø as ö.
 pub fn svensk_sorteringsnyckel(namn: &str) -> Vec<u32> {
@@ -441,6 +451,31 @@ mod tests {
         assert!(valbarhet(&sommar, true, 5, d(9, 1)).ar_valbar());
         assert!(
             valbarhet(&Godkannande { kapacitetstak: None, ..g() }, true, 1000, d(6, 1)).ar_valbar()
+        );
+    }
+
+    #[test]
+    fn the_register_says_paused_ended_or_not_yet_approved_whatever_the_cap() {
+        assert_eq!(godkannandets_lage(&g(), d(6, 1)), Valbarhet::Valbar);
+        assert_eq!(
+            godkannandets_lage(&Godkannande { kapacitetstak: Some(0), ..g() }, d(6, 1)),
+            Valbarhet::Valbar
+        );
+        assert_eq!(
+            godkannandets_lage(&Godkannande { paus_till: Some(d(6, 30)), ..g() }, d(6, 1)),
+            Valbarhet::Pausad { till: d(6, 30) }
+        );
+        assert_eq!(
+            godkannandets_lage(&Godkannande { godkand_fran: d(7, 1), ..g() }, d(6, 1)),
+            Valbarhet::EjBorjat { fran: d(7, 1) }
+        );
+        // An ended approval is ended even if it was also paused.
+        assert_eq!(
+            godkannandets_lage(
+                &Godkannande { godkand_till: Some(d(5, 1)), paus_till: Some(d(6, 30)), ..g() },
+                d(6, 1)
+            ),
+            Valbarhet::Upphort { till: d(5, 1) }
         );
     }
 

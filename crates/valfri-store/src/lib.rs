@@ -82,7 +82,10 @@ pub use nyckelplatser::{
 pub use paket::{Paketutfall, Registerpaket};
 pub use register::{Registerversion, Sparat};
 pub use replika::{Radjson, Replika, Replikpost, Utkorgsrad, Utkorgsstatus};
-pub use val::{Arbetslistor, Arbetspost, Insatsstatistik, Kapacitet, Paverkad, Utforarstatistik};
+pub use val::{
+    Arbetslistor, Arbetspost, Insatsmanader, Insatsstatistik, Kapacitet, Manadsantal, Paverkad,
+    Utforarmanader, Utforarstatistik,
+};
 
 pub type Resultat<T> = Result<T, Lagringsfel>;
 

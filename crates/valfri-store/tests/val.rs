@@ -543,3 +543,36 @@ fn worklists_and_statistics_of_the_demo() {
     let json = serde_json::to_string(&s).unwrap();
     assert!(!json.contains("Ekström") && !json.contains("personnummer"));
 }
+
+#[test]
+fn statistics_per_month_split_the_same_choices_as_the_totals() {
+    let d = demo();
+    let (fran, till) = valfri_domain::tolv_manader(idag());
+    let totalt = d.store.statistik(fran, till).unwrap();
+    let per_manad = d.store.statistik_per_manad(fran, till, "sv").unwrap();
+    assert_eq!(per_manad.len(), totalt.len());
+    let mut nagot = false;
+    for (m, t) in per_manad.iter().zip(&totalt) {
+        assert_eq!(m.insats_kod, t.insats_kod);
+        assert_eq!(m.manader.len(), 12, "every month, even empty ones");
+        let aktiva: u32 = m.manader.iter().map(|x| x.aktiva_val).sum();
+        let ickeval: u32 = m.manader.iter().map(|x| x.ickeval).sum();
+        assert_eq!((aktiva, ickeval), (t.aktiva_val, t.ickeval), "{}", m.insats_kod);
+        nagot |= aktiva + ickeval > 0;
+        // Each provider's months add up to the insats's, and its ickeval to the total's.
+        for (i, manad) in m.manader.iter().enumerate() {
+            let a: u32 = m.utforare.iter().map(|u| u.manader[i].aktiva_val).sum();
+            let ic: u32 = m.utforare.iter().map(|u| u.manader[i].ickeval).sum();
+            assert_eq!((a, ic), (manad.aktiva_val, manad.ickeval));
+        }
+        for u in &m.utforare {
+            let ic: u32 = u.manader.iter().map(|x| x.ickeval).sum();
+            let tu = t.utforare.iter().find(|x| x.utforare_id == u.utforare_id).unwrap();
+            assert_eq!(ic, tu.ickeval, "{}", u.namn);
+        }
+    }
+    assert!(nagot, "the demo has choices in the last twelve months");
+    // A period that ends before it starts has no months and counts nothing.
+    let tom = d.store.statistik_per_manad(till, fran, "sv").unwrap();
+    assert!(tom.iter().all(|m| m.manader.is_empty()));
+}

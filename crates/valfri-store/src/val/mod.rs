@@ -34,7 +34,9 @@ pub(crate) use aktivt::{kontrollera_information, skriv_information};
 pub use arbetslistor::{Arbetslistor, Arbetspost, Kapacitet};
 pub use omval::Paverkad;
 pub(crate) use omval::markera_omval;
-pub use statistik::{Insatsstatistik, Utforarstatistik};
+pub use statistik::{
+    Insatsmanader, Insatsstatistik, Manadsantal, Utforarmanader, Utforarstatistik,
+};
 
 pub(crate) use valfri_domain::tilldelning::{Beslutsfakta as Beslutsdata, Kandidat, Pagaende};
 
