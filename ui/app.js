@@ -13,6 +13,7 @@ import { oppnaBrukare, visaBrukare } from "./brukarsida.js";
 import { fattaUtkast, oppnaFormular } from "./beslutsformular.js";
 import { andraUtforare, visaRegister } from "./register.js";
 import { visaStatistik } from "./statistik.js";
+import { nyUtforare, nyttGodkannande } from "./registerformular.js";
 import { oppnaValfrihet, tillampaIckeval } from "./valfrihet.js";
 import { oppnaDokument } from "./dokument.js";
 import { startaBatch, visaBatch } from "./batch.js";
@@ -54,6 +55,9 @@ function kopplaHandelser() {
   $("#brukare").addEventListener("click", (e) => {
     const andra = e.target.closest(".andra-utforare");
     if (andra) andraUtforare(andra);
+    if (e.target.id === "ny-utforare") nyUtforare();
+    const godk = e.target.closest(".nytt-godkannande");
+    if (godk) nyttGodkannande(godk);
     if (e.target.id === "nytt-beslut") oppnaFormular("nytt");
     const knapp = e.target.closest(".andra-utkast, .omprova, .fatta-beslut");
     if (knapp?.classList.contains("andra-utkast")) oppnaFormular("andra", knapp.dataset.beslut);

@@ -3,7 +3,7 @@
 
 import { anropa, t, tillstand } from "./karna.js";
 import { $, doljFel, el, ersatt, visaFel } from "./dom.js";
-import { stangFormular, vakta } from "./bekrafta.js";
+import { hindra, stangFormular, vakta } from "./bekrafta.js";
 
 export async function visaRegister(meddelande) {
   tillstand.brukareId = null;
@@ -17,6 +17,7 @@ export async function visaRegister(meddelande) {
       el("h2", { text: t("ui-register-rubrik") }),
       meddelande ? el("p", { class: "klart", role: "status", text: meddelande }) : null,
       el("p", { class: "hjalp", text: t("ui-register-version", { version: r.historik[0]?.nummer ?? 0 }) + (r.far_andra ? "" : " " + t("ui-register-endast-visning")) }),
+      el("div", { class: "knapprad" }, ...hindra(el("button", { type: "button", class: "knapp", id: "ny-utforare", text: t("ui-register-ny-utforare") }), r.far_andra ? null : t("ui-register-bara-systemforvaltare"))),
       el(
         "table",
         { class: "tabell", id: "register-tabell" },
@@ -31,7 +32,11 @@ export async function visaRegister(meddelande) {
               el("td", {}, el("strong", { text: u.namn }), el("br"), el("span", { class: "hjalp", text: `${u.organisationsnummer}, ${t("regi-" + u.regi)}` })),
               el("td", { class: "lage" }, ...u.godkannanden.map((g, i) => lageRad(g, r.lage[u.id]?.[i]))),
               el("td", { text: u.omraden.join(", ") }),
-              el("td", {}, r.far_andra ? el("button", { type: "button", class: "knapp andra-utforare", "data-id": u.id, text: t("ui-register-andra") }) : null),
+              el(
+                "td",
+                {},
+                r.far_andra ? el("div", { class: "knapprad" }, el("button", { type: "button", class: "knapp andra-utforare", "data-id": u.id, text: t("ui-register-andra") }), el("button", { type: "button", class: "knapp nytt-godkannande", "data-id": u.id, text: t("ui-register-nytt-godkannande") })) : null,
+              ),
             ),
           ),
         ),

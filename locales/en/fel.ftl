@@ -134,3 +134,13 @@ fel-sista-systemforvaltaren = The last system administrator's login cannot be re
 fel-identitet-bevisad = You are signed in as { $namn }. In a database with personal logins everyone works as themselves; no other caseworker can be named.
 db-nyckelbyte-slutfort = Changing the database's key was interrupted last time. It has now been finished: the database opens with the new logins.
 db-nyckelbyte-angrat = Changing the database's key was interrupted last time. It has now been undone: the database opens as before.
+
+# The register's forms for a new provider and a new approval
+fel-utforarformular = The provider was not added. Correct the marked fields.
+fel-godkannandeformular = The approval was not added. Correct the marked fields.
+fel-godkannande-finns = The provider is already approved for this service. Change that approval instead.
+falt-organisationsnummer = Organisation number
+falt-omraden = Areas
+falt-godkand_fran = Approved from
+falt-godkand_till = Approved until
+falt-kapacitetstak = Capacity cap

@@ -354,3 +354,22 @@ ui-register-lage-valbar = { $insats }: approved
 ui-register-lage-pausad = { $insats }: paused, not taking new clients until { $datum }
 ui-register-lage-ej_borjat = { $insats }: not approved yet, from { $datum }
 ui-register-lage-upphort = { $insats }: the approval ended on { $datum }
+
+## New provider and new approval in the register
+ui-register-ny-utforare = New provider …
+ui-register-nytt-godkannande = New approval …
+ui-register-bara-systemforvaltare = Only a system administrator can add providers and approvals.
+ui-register-ny-rubrik = New provider
+ui-register-nytt-godkannande-rubrik = New approval for { $namn }
+ui-register-namn = Name
+ui-register-orgnr = Organisation number
+ui-register-regi = Form of operation
+ui-register-valj = Choose …
+ui-register-forsta-godkannande = First approval
+ui-register-insats = Service
+ui-register-lagg-till = Add
+ui-register-ny-bekrafta = { $namn } is added to the provider register, approved for { $insats } from { $datum }. Clients can then choose the provider.
+ui-register-godkannande-bekrafta = { $namn } becomes approved for { $insats } from { $datum }. Clients with that service can then choose the provider.
+ui-register-ny-beskrivning = New provider: { $namn }
+ui-register-godkannande-beskrivning = New approval: { $namn }, { $insats }
+ui-register-tillagd = { $namn } has been added, version { $version }.

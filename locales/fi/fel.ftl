@@ -134,3 +134,13 @@ fel-sista-systemforvaltaren = Järjestelmän viimeisen ylläpitäjän kirjautumi
 fel-identitet-bevisad = Olet kirjautunut nimellä { $namn }. Tietokannassa, jossa on henkilökohtaiset kirjautumiset, jokainen työskentelee omana itsenään; muuta käsittelijää ei voi nimetä.
 db-nyckelbyte-slutfort = Tietokannan avaimen vaihto keskeytyi viime kerralla. Se on nyt viety loppuun: tietokanta avautuu uusilla kirjautumisilla.
 db-nyckelbyte-angrat = Tietokannan avaimen vaihto keskeytyi viime kerralla. Se on nyt peruttu: tietokanta avautuu kuten ennen.
+
+# Rekisterin lomakkeet: uusi palveluntuottaja ja uusi hyväksyntä
+fel-utforarformular = Palveluntuottajaa ei lisätty. Korjaa merkityt kentät.
+fel-godkannandeformular = Hyväksyntää ei lisätty. Korjaa merkityt kentät.
+fel-godkannande-finns = Palveluntuottaja on jo hyväksytty tähän palveluun. Muuta sitä hyväksyntää sen sijaan.
+falt-organisationsnummer = Y-tunnus
+falt-omraden = Alueet
+falt-godkand_fran = Hyväksytty alkaen
+falt-godkand_till = Hyväksytty asti
+falt-kapacitetstak = Kapasiteettikatto

@@ -354,3 +354,22 @@ ui-register-lage-valbar = { $insats }: hyväksytty
 ui-register-lage-pausad = { $insats }: tauolla, ei ota uusia asiakkaita { $datum } asti
 ui-register-lage-ej_borjat = { $insats }: ei vielä hyväksytty, alkaen { $datum }
 ui-register-lage-upphort = { $insats }: hyväksyntä päättyi { $datum }
+
+## Uusi palveluntuottaja ja uusi hyväksyntä rekisterissä
+ui-register-ny-utforare = Uusi palveluntuottaja …
+ui-register-nytt-godkannande = Uusi hyväksyntä …
+ui-register-bara-systemforvaltare = Vain järjestelmänhoitaja voi lisätä palveluntuottajia ja hyväksyntöjä.
+ui-register-ny-rubrik = Uusi palveluntuottaja
+ui-register-nytt-godkannande-rubrik = Uusi hyväksyntä: { $namn }
+ui-register-namn = Nimi
+ui-register-orgnr = Y-tunnus
+ui-register-regi = Toimintamuoto
+ui-register-valj = Valitse …
+ui-register-forsta-godkannande = Ensimmäinen hyväksyntä
+ui-register-insats = Palvelu
+ui-register-lagg-till = Lisää
+ui-register-ny-bekrafta = { $namn } lisätään palveluntuottajarekisteriin, hyväksyttynä palveluun { $insats } alkaen { $datum }. Asiakkaat voivat sen jälkeen valita palveluntuottajan.
+ui-register-godkannande-bekrafta = { $namn } hyväksytään palveluun { $insats } alkaen { $datum }. Asiakkaat, joilla on tämä palvelu, voivat sen jälkeen valita palveluntuottajan.
+ui-register-ny-beskrivning = Uusi palveluntuottaja: { $namn }
+ui-register-godkannande-beskrivning = Uusi hyväksyntä: { $namn }, { $insats }
+ui-register-tillagd = { $namn } on lisätty, versio { $version }.

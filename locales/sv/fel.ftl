@@ -134,3 +134,13 @@ fel-sista-systemforvaltaren = Den sista systemförvaltarens inloggning kan inte 
 fel-identitet-bevisad = Du är inloggad som { $namn }. I en databas med personliga inloggningar arbetar var och en som sig själv; ingen annan handläggare kan anges.
 db-nyckelbyte-slutfort = Ett byte av databasens nyckel avbröts förra gången. Det är nu slutfört: databasen öppnas med de nya inloggningarna.
 db-nyckelbyte-angrat = Ett byte av databasens nyckel avbröts förra gången. Det är nu ångrat: databasen öppnas som förut.
+
+# Registrets formulär för ny utförare och nytt godkännande
+fel-utforarformular = Utföraren är inte tillagd. Rätta de markerade fälten.
+fel-godkannandeformular = Godkännandet är inte tillagt. Rätta de markerade fälten.
+fel-godkannande-finns = Utföraren är redan godkänd för den insatsen. Ändra det godkännandet i stället.
+falt-organisationsnummer = Organisationsnummer
+falt-omraden = Områden
+falt-godkand_fran = Godkänd från
+falt-godkand_till = Godkänd till
+falt-kapacitetstak = Kapacitetstak

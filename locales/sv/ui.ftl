@@ -354,3 +354,22 @@ ui-register-lage-valbar = { $insats }: godkänd
 ui-register-lage-pausad = { $insats }: pausad, tar inte emot nya till och med { $datum }
 ui-register-lage-ej_borjat = { $insats }: inte godkänd ännu, från { $datum }
 ui-register-lage-upphort = { $insats }: godkännandet upphörde { $datum }
+
+## Ny utförare och nytt godkännande i registret
+ui-register-ny-utforare = Ny utförare …
+ui-register-nytt-godkannande = Nytt godkännande …
+ui-register-bara-systemforvaltare = Bara en systemförvaltare kan lägga till utförare och godkännanden.
+ui-register-ny-rubrik = Ny utförare
+ui-register-nytt-godkannande-rubrik = Nytt godkännande för { $namn }
+ui-register-namn = Namn
+ui-register-orgnr = Organisationsnummer
+ui-register-regi = Regi
+ui-register-valj = Välj …
+ui-register-forsta-godkannande = Första godkännandet
+ui-register-insats = Insats
+ui-register-lagg-till = Lägg till
+ui-register-ny-bekrafta = { $namn } läggs till i utförarregistret, godkänd för { $insats } från { $datum }. Brukare kan sedan välja utföraren.
+ui-register-godkannande-bekrafta = { $namn } blir godkänd för { $insats } från { $datum }. Brukare med den insatsen kan sedan välja utföraren.
+ui-register-ny-beskrivning = Ny utförare: { $namn }
+ui-register-godkannande-beskrivning = Nytt godkännande: { $namn }, { $insats }
+ui-register-tillagd = { $namn } är tillagd, version { $version }.

@@ -219,9 +219,19 @@ impl Felsvar {
     }
 
     fn fran_falt(l: &Localizer, sprak: &str, fel: &[Faltfel<Lagringsfel>]) -> Self {
+        Self::fran_formular(l, sprak, "fel-formular", fel)
+    }
+
+    /// A form's field problems under the sentence `id` (what was not saved).
+    pub(crate) fn fran_formular(
+        l: &Localizer,
+        sprak: &str,
+        id: &str,
+        fel: &[Faltfel<Lagringsfel>],
+    ) -> Self {
         Self {
-            code: "fel-formular".into(),
-            message: l.t(sprak, "fel-formular"),
+            code: id.into(),
+            message: l.t(sprak, id),
             falt: fel
                 .iter()
                 .map(|f| FaltfelVy { falt: f.falt, message: l.meddelande(sprak, &f.fel) })

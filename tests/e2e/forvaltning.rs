@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use fantoccini::Locator;
 use serde_json::Value;
 
-use crate::dagen::{enter_pa, inom_fonstret, sidled};
+use crate::dagen::{bekraftelse, enter_pa, inom_fonstret, sidled};
 use crate::harness::{App, TestResult, run, run_prepared_plain};
 
 /// The twelve months the window shows, as the CLI takes them.
@@ -178,6 +178,7 @@ fn the_register_says_which_providers_are_paused_ended_or_not_yet_approved() {
 fn the_statistics_and_the_register_work_at_1024x700_and_at_200_percent_zoom() {
     run("the_statistics_and_the_register_work_at_1024x700_and_at_200_percent_zoom", async |app| {
         app.resize(1024, 700).await?;
+        app.click_containing("#handlaggare option", "Karin Holm").await?;
         for (zoom, namn) in [(1.0, "forvaltning-1024x700"), (2.0, "forvaltning-zoom-200")] {
             app.client()
                 .execute("return window.__TAURI__.core.invoke('zooma', {sprak: 'sv', niva: arguments[0]});", vec![serde_json::json!(zoom)])
@@ -194,7 +195,141 @@ fn the_statistics_and_the_register_work_at_1024x700_and_at_200_percent_zoom() {
             app.wait_for_texts("#register-tabell td.lage", "the register", |r| r.len() >= 15)
                 .await?;
             app.screenshot(&format!("{namn}-register")).await?;
+            enter_pa(app, "#ny-utforare").await?;
+            app.find("#ny-utforare-form").await?;
+            enter_pa(app, "#ny-utforare-form button[type=submit]").await?;
+            app.wait_for_texts("#nu-namn-fel", "the field errors", |m| {
+                m.iter().any(|x| !x.is_empty())
+            })
+            .await?;
+            for css in ["#nu-namn", "#nu-omraden", "#nu-tak", "#ny-utforare-form .avbryt"] {
+                assert!(inom_fonstret(app, css).await?, "{css} is not reachable at {zoom}x");
+            }
+            assert!(!sidled(app).await?, "the new provider form scrolls sideways at {zoom}x");
+            inom_fonstret(app, "#nu-namn").await?;
+            app.screenshot(&format!("{namn}-ny-utforare")).await?;
         }
         Ok(())
     });
+}
+
+/// The register's rows, each as its text.
+async fn registerrader(app: &App) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+    app.texts("#register-tabell > tbody > tr").await
+}
+
+#[test]
+fn a_systemforvaltare_adds_a_provider_and_an_approval_and_a_handlaggare_cannot() {
+    run(
+        "a_systemforvaltare_adds_a_provider_and_an_approval_and_a_handlaggare_cannot",
+        async |app| {
+            // A handläggare sees the button disabled, with the reason beside it.
+            app.click("#nav-register").await?;
+            app.wait_for_texts("#register-tabell tbody tr", "the register", |r| r.len() >= 15)
+                .await?;
+            let knapp = app.find("#ny-utforare").await?;
+            assert!(!knapp.is_enabled().await?, "a handläggare can add a provider");
+            let hinder = app.texts("#ny-utforare-hinder").await?;
+            assert!(hinder[0].contains("systemförvaltare"), "{hinder:?}");
+            assert!(app.texts(".nytt-godkannande").await?.is_empty());
+
+            app.click_containing("#handlaggare option", "Karin Holm").await?;
+            app.click("#nav-register").await?;
+            app.wait_for("Karin's register", async || {
+                Ok(app.find("#ny-utforare").await?.is_enabled().await?)
+            })
+            .await?;
+            let fore = registerrader(app).await?.len();
+            app.click("#ny-utforare").await?;
+            app.find("#ny-utforare-form").await?;
+
+            // Nothing filled in: each field says what is missing, next to it; nothing is added.
+            app.click("#ny-utforare-form button[type=submit]").await?;
+            app.wait_for_texts("#nu-namn-fel", "the name's message", |m| {
+                m.iter().any(|x| x.contains("måste fyllas i"))
+            })
+            .await?;
+            for id in [
+                "#nu-orgnr-fel",
+                "#nu-regi-fel",
+                "#nu-omraden-fel",
+                "#nu-insats-fel",
+                "#nu-fran-fel",
+            ] {
+                let m = app.texts(id).await?;
+                assert!(m.iter().any(|x| !x.trim().is_empty()), "{id} says nothing");
+            }
+            let fel = app.axe().await?;
+            assert!(fel.is_empty(), "accessibility violations:\n{}", fel.join("\n"));
+
+            // An organisationsnummer already in the register is refused at its field.
+            app.type_text("#nu-namn", "Lönnens Omsorg AB").await?;
+            app.type_text("#nu-orgnr", "502304-7292").await?;
+            app.click_containing("#nu-regi option", "Privat").await?;
+            app.click("input[name=nu-omrade][value=C]").await?;
+            app.click_containing("#nu-insats option", "Hemtjänst").await?;
+            let idag = valfri_domain::dag_i_kommunen(chrono::Utc::now()).to_string();
+            app.type_text("#nu-fran", &idag).await?;
+            app.type_text("#nu-tak", "12").await?;
+            app.click("#ny-utforare-form button[type=submit]").await?;
+            app.wait_for_texts("#nu-orgnr-fel", "the number in use", |m| {
+                m.iter().any(|x| x.contains("finns redan"))
+            })
+            .await?;
+            assert!(app.texts("#nu-namn-fel").await?.iter().all(String::is_empty));
+
+            // A new number: asked first (cancel adds nothing), then added.
+            app.client().execute("document.querySelector('#nu-orgnr').value = '';", vec![]).await?;
+            app.type_text("#nu-orgnr", "556677-8899").await?;
+            app.click("#ny-utforare-form button[type=submit]").await?;
+            bekraftelse(app, &["Lönnens Omsorg AB", "hemtjänst", &idag]).await?;
+            app.click("#bekrafta-dialog-nej").await?;
+            assert_eq!(registerrader(app).await?.len(), fore, "cancel added a provider");
+            app.click("#ny-utforare-form button[type=submit]").await?;
+            bekraftelse(app, &["Lönnens Omsorg AB"]).await?;
+            app.click("#bekrafta-dialog-ja").await?;
+            app.wait_for_texts("p.klart", "the provider added", |m| {
+                m.iter().any(|x| x.contains("Lönnens Omsorg AB") && x.contains("version"))
+            })
+            .await?;
+            let rader = registerrader(app).await?;
+            assert_eq!(rader.len(), fore + 1);
+            let lonnen = rader.iter().find(|r| r.starts_with("Lönnens Omsorg AB")).unwrap();
+            assert!(
+                lonnen.contains("556677-8899, Privat")
+                    && lonnen.contains("Hemtjänst: godkänd, kapacitetstak 12"),
+                "{lonnen}"
+            );
+            let historik = app.texts("#register-historik li").await?;
+            assert!(historik[0].contains("Ny utförare: Lönnens Omsorg AB"), "{historik:?}");
+
+            // A second approval for Lönnen: the insats it already has is not offered.
+            for tr in app.client().find_all(Locator::Css("#register-tabell > tbody > tr")).await? {
+                if tr.text().await?.starts_with("Lönnens") {
+                    tr.find(Locator::Css(".nytt-godkannande")).await?.click().await?;
+                    break;
+                }
+            }
+            app.find("#nytt-godkannande-form").await?;
+            let erbjudna = app.texts("#ng-insats option").await?;
+            assert!(!erbjudna.iter().any(|x| x == "Hemtjänst"), "{erbjudna:?}");
+            app.click_containing("#ng-insats option", "Ledsagarservice").await?;
+            app.type_text("#ng-fran", "2026-13-01").await?;
+            app.click("#nytt-godkannande-form button[type=submit]").await?;
+            app.wait_for_texts("#ng-fran-fel", "the bad date's message", |m| {
+                m.iter().any(|x| !x.is_empty())
+            })
+            .await?;
+            app.client().execute("document.querySelector('#ng-fran').value = '';", vec![]).await?;
+            app.type_text("#ng-fran", &idag).await?;
+            app.click("#nytt-godkannande-form button[type=submit]").await?;
+            bekraftelse(app, &["Lönnens Omsorg AB", "ledsagarservice"]).await?;
+            app.click("#bekrafta-dialog-ja").await?;
+            app.wait_for_texts("#register-tabell > tbody > tr", "the second approval", |r| {
+                r.iter().any(|x| x.starts_with("Lönnens") && x.contains("Ledsagarservice: godkänd"))
+            })
+            .await?;
+            Ok(())
+        },
+    );
 }

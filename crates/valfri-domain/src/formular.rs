@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Enhet, Falt, NyttBeslut, Utfall, Valideringsfel, kontrollera_ej_beviljat, kontrollera_text,
+    Enhet, Falt, Godkannande, NyttBeslut, Organisationsnummer, Regi, Utfall, Utforare,
+    Valideringsfel, kontrollera_ej_beviljat, kontrollera_text,
 };
 
 /// A beslut form as typed: dates `YYYY-MM-DD`, omfattning with a decimal comma or point.
@@ -176,6 +177,131 @@ impl Beslutsformular {
     }
 }
 
+/// A new approval (godkännande) as typed in the register: dates `YYYY-MM-DD`, the cap a whole
+/// number or empty for none.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Godkannandeformular {
+    pub insats_kod: String,
+    pub godkand_fran: String,
+    pub godkand_till: String,
+    pub kapacitetstak: String,
+}
+
+impl Godkannandeformular {
+    /// Reads the approval; every field's problem goes into `fel`.
+    pub fn tolka(&self, fel: &mut Vec<Faltfel<Valideringsfel>>) -> Option<Godkannande> {
+        let insats_kod = self.insats_kod.trim();
+        if insats_kod.is_empty() {
+            fel.push(Faltfel { falt: "insats", fel: Valideringsfel::Saknas { falt: "insats" } });
+        }
+        let fran = datum("godkand_fran", &self.godkand_fran, true, fel);
+        let till = datum("godkand_till", &self.godkand_till, false, fel);
+        if let (Some(f), Some(t)) = (fran, till)
+            && t < f
+        {
+            fel.push(Faltfel { falt: "godkand_till", fel: Valideringsfel::DatumOrdning });
+        }
+        let tak = self.kapacitetstak.trim();
+        let kapacitetstak = if tak.is_empty() {
+            None
+        } else if let Ok(t) = tak.parse::<u32>() {
+            Some(t)
+        } else {
+            fel.push(Faltfel {
+                falt: "kapacitetstak",
+                fel: Valideringsfel::OkantVarde {
+                    falt: "kapacitetstak",
+                    varde: tak.chars().take(40).collect(),
+                },
+            });
+            None
+        };
+        if insats_kod.is_empty() {
+            return None;
+        }
+        Some(Godkannande {
+            insats_kod: insats_kod.to_owned(),
+            godkand_fran: fran?,
+            godkand_till: till,
+            kapacitetstak,
+            kapacitet_bekraftad: None,
+            kapacitet_fran: None,
+            kapacitet_till: None,
+            paus_till: None,
+        })
+    }
+}
+
+/// A new provider as typed in the register: its name, organisationsnummer, regi, the områden
+/// it serves and its first approval. The rest (contact details, presentation) is added later.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Utforarformular {
+    pub namn: String,
+    pub organisationsnummer: String,
+    pub regi: String,
+    pub omraden: Vec<String>,
+    pub godkannande: Godkannandeformular,
+}
+
+impl Utforarformular {
+    /// Reads the form into a provider without id. Returns every field's problem, not just the
+    /// first; whether the insats and områden exist is the store's to check.
+    pub fn tolka(&self) -> Result<Utforare, Vec<Faltfel<Valideringsfel>>> {
+        let mut fel = Vec::new();
+        let mut falt = |falt: &'static str, r: Result<String, Valideringsfel>| {
+            r.map_err(|e| fel.push(Faltfel { falt, fel: e })).ok()
+        };
+        let namn = falt("namn", kontrollera_text(Falt::NAMN, &self.namn));
+        let orgnr = falt(
+            "organisationsnummer",
+            if self.organisationsnummer.trim().is_empty() {
+                Err(Valideringsfel::Saknas { falt: "organisationsnummer" })
+            } else {
+                Organisationsnummer::tolka(&self.organisationsnummer).map(|o| o.to_string())
+            },
+        );
+        let regi = if self.regi.trim().is_empty() {
+            fel.push(Faltfel { falt: "regi", fel: Valideringsfel::Saknas { falt: "regi" } });
+            None
+        } else {
+            Regi::fran_kod(&self.regi).map_err(|e| fel.push(Faltfel { falt: "regi", fel: e })).ok()
+        };
+        let omraden: Vec<String> =
+            self.omraden.iter().map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()).collect();
+        if omraden.is_empty() {
+            fel.push(Faltfel { falt: "omraden", fel: Valideringsfel::Saknas { falt: "omraden" } });
+        }
+        let godkannande = self.godkannande.tolka(&mut fel);
+        match (namn, orgnr, regi, godkannande) {
+            (Some(namn), Some(organisationsnummer), Some(regi), Some(g)) if fel.is_empty() => {
+                Ok(Utforare {
+                    id: String::new(),
+                    namn,
+                    organisationsnummer,
+                    regi,
+                    telefon: String::new(),
+                    epost: String::new(),
+                    webb: String::new(),
+                    adress: String::new(),
+                    postnummer: String::new(),
+                    postort: String::new(),
+                    presentation: String::new(),
+                    sprak: Vec::new(),
+                    inriktningar: Vec::new(),
+                    tillaggstjanster: Vec::new(),
+                    omraden,
+                    godkannanden: vec![g],
+                    kvalitet: Vec::new(),
+                    oversattningar: std::collections::BTreeMap::new(),
+                })
+            }
+            _ => Err(fel),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,6 +319,68 @@ mod tests {
             motivering: "Behov av stöd.".into(),
             ej_beviljat: String::new(),
         }
+    }
+
+    fn ny_utforare() -> Utforarformular {
+        Utforarformular {
+            namn: " Lönnens Omsorg AB ".into(),
+            organisationsnummer: "5566778899".into(),
+            regi: "privat".into(),
+            omraden: vec!["C".into(), " ".into()],
+            godkannande: Godkannandeformular {
+                insats_kod: "hemtjanst".into(),
+                godkand_fran: "2027-01-01".into(),
+                godkand_till: String::new(),
+                kapacitetstak: "12".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_new_provider_is_read_with_its_first_approval() {
+        let u = ny_utforare().tolka().unwrap();
+        assert_eq!(
+            (u.namn.as_str(), u.organisationsnummer.as_str()),
+            ("Lönnens Omsorg AB", "556677-8899")
+        );
+        assert_eq!(u.omraden, ["C"]);
+        assert_eq!(u.godkannanden[0].kapacitetstak, Some(12));
+        assert!(u.id.is_empty(), "the store gives the id");
+    }
+
+    #[test]
+    fn every_problem_of_a_new_provider_names_its_field() {
+        let f = Utforarformular {
+            namn: String::new(),
+            organisationsnummer: "5566778898".into(),
+            regi: String::new(),
+            omraden: Vec::new(),
+            godkannande: Godkannandeformular {
+                insats_kod: String::new(),
+                godkand_fran: "2027-02-30".into(),
+                godkand_till: String::new(),
+                kapacitetstak: "tolv".into(),
+            },
+        };
+        let mut falt: Vec<&str> = f.tolka().unwrap_err().iter().map(|f| f.falt).collect();
+        falt.sort_unstable();
+        assert_eq!(
+            falt,
+            [
+                "godkand_fran",
+                "insats",
+                "kapacitetstak",
+                "namn",
+                "omraden",
+                "organisationsnummer",
+                "regi"
+            ]
+        );
+        let bakvant =
+            Godkannandeformular { godkand_till: "2026-12-31".into(), ..ny_utforare().godkannande };
+        let mut fel = Vec::new();
+        assert!(bakvant.tolka(&mut fel).is_some());
+        assert_eq!(fel, [Faltfel { falt: "godkand_till", fel: Valideringsfel::DatumOrdning }]);
     }
 
     #[test]

@@ -34,6 +34,8 @@ pub enum Lagringsfel {
     BrukareFinns,
     #[error("a provider with this organisationsnummer already exists")]
     UtforareFinns,
+    #[error("the provider already has an approval for this insats")]
+    GodkannandeFinns,
     #[error("the beslut has been made and cannot be changed")]
     BeslutFattat,
     #[error("a beslut cannot go from {fran} to {till}")]
@@ -230,6 +232,7 @@ impl Anvandarmeddelande for Lagringsfel {
             Self::HittasInte { .. } => "fel-hittas-inte",
             Self::BrukareFinns => "fel-brukare-finns",
             Self::UtforareFinns => "fel-utforare-finns",
+            Self::GodkannandeFinns => "fel-godkannande-finns",
             Self::BeslutFattat => "fel-beslut-fattat",
             Self::Statusovergang { .. } => "fel-beslut-status",
             Self::RedanOmprovat => "fel-beslut-redan-omprovat",

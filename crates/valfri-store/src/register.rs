@@ -7,7 +7,10 @@ use valfri_domain::{
     Utforaroversattning, Valideringsfel, kontrollera_postnummer, kontrollera_text,
 };
 
+use valfri_domain::formular::{Faltfel, Godkannandeformular, Utforarformular};
+
 use crate::Rad as _;
+use crate::beslut::Formularfel;
 use crate::kommun::{dela_lista, kontrollera_sprak};
 use crate::{Aktor, Lagringsfel, Resultat, Store, datum, datum_opt, logg, nu, ny_id};
 
@@ -62,6 +65,24 @@ impl GodkannandeRad {
     }
 }
 
+/// The form's problems, each still a [`Valideringsfel`] of its field, as the store reports them.
+fn falt_fel(fel: Vec<Faltfel<Valideringsfel>>) -> Formularfel {
+    Formularfel::Falt(
+        fel.into_iter().map(|f| Faltfel { falt: f.falt, fel: f.fel.into() }).collect(),
+    )
+}
+
+fn orgnr_finns() -> Formularfel {
+    Formularfel::Falt(vec![Faltfel {
+        falt: "organisationsnummer",
+        fel: Lagringsfel::UtforareFinns,
+    }])
+}
+
+fn godkannande_finns() -> Formularfel {
+    Formularfel::Falt(vec![Faltfel { falt: "insats", fel: Lagringsfel::GodkannandeFinns }])
+}
+
 /// A register version: a numbered state of the whole register.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Registerversion {
@@ -97,6 +118,106 @@ impl Store {
         let lista =
             lista.iter().map(|u| self.validera_utforare(u)).collect::<Resultat<Vec<_>>>()?;
         self.i_transaktion(|tx| spara_i(tx, aktor, &lista, beskrivning))
+    }
+
+    /// Whether the register's form for a new provider would be saved: every check of
+    /// [`Store::ny_utforare`] but the write. Returns the provider as it would be stored.
+    pub fn kontrollera_ny_utforare(
+        &self,
+        aktor: &Aktor,
+        formular: &Utforarformular,
+    ) -> Result<Utforare, Formularfel> {
+        self.krav_systemforvaltare(aktor, "utforare")?;
+        let ny = self.validera_ny(&formular.tolka().map_err(falt_fel)?)?;
+        let tx = self.conn.unchecked_transaction().map_err(Lagringsfel::from)?;
+        if utforare_med_orgnr(&tx, &ny.organisationsnummer)?.is_some() {
+            return Err(orgnr_finns());
+        }
+        Ok(ny)
+    }
+
+    /// Adds a provider typed in the register's form, with its first approval, in a new
+    /// register version. Refused when its organisationsnummer is already in the register (an
+    /// import would replace that provider; a form never does). Problems are per field.
+    pub fn ny_utforare(
+        &self,
+        aktor: &Aktor,
+        formular: &Utforarformular,
+        beskrivning: &str,
+    ) -> Result<Sparat, Formularfel> {
+        let ny = self.kontrollera_ny_utforare(aktor, formular)?;
+        // Checked again in the writing transaction: another desk may have added it meanwhile.
+        self.i_transaktion(|tx| {
+            if utforare_med_orgnr(tx, &ny.organisationsnummer)?.is_some() {
+                return Err(Lagringsfel::UtforareFinns);
+            }
+            spara_i(tx, aktor, &[Utforare { id: ny_id(), ..ny.clone() }], beskrivning)
+        })
+        .map_err(|e| match e {
+            Lagringsfel::UtforareFinns => orgnr_finns(),
+            e => Formularfel::Annat(e),
+        })
+    }
+
+    /// Whether [`Store::nytt_godkannande`] would be saved; returns the approval.
+    pub fn kontrollera_nytt_godkannande(
+        &self,
+        aktor: &Aktor,
+        utforare_id: &str,
+        formular: &Godkannandeformular,
+    ) -> Result<Godkannande, Formularfel> {
+        self.krav_systemforvaltare(aktor, "godkannande")?;
+        let mut fel = Vec::new();
+        let g = match formular.tolka(&mut fel) {
+            Some(g) if fel.is_empty() => g,
+            _ => return Err(falt_fel(fel)),
+        };
+        if let Err(e) = self.insats(&g.insats_kod, "sv") {
+            return Err(Formularfel::Falt(vec![Faltfel { falt: "insats", fel: e }]));
+        }
+        if self.utforare(utforare_id)?.godkannanden.iter().any(|x| x.insats_kod == g.insats_kod) {
+            return Err(godkannande_finns());
+        }
+        Ok(g)
+    }
+
+    /// Adds an approval for another insats to provider `utforare_id`, in a new register
+    /// version. Refused when the provider already has one for that insats (change it instead).
+    pub fn nytt_godkannande(
+        &self,
+        aktor: &Aktor,
+        utforare_id: &str,
+        formular: &Godkannandeformular,
+        beskrivning: &str,
+    ) -> Result<Sparat, Formularfel> {
+        let g = self.kontrollera_nytt_godkannande(aktor, utforare_id, formular)?;
+        self.i_transaktion(|tx| {
+            let mut u = las_utforare(tx, utforare_id)?;
+            if u.godkannanden.iter().any(|x| x.insats_kod == g.insats_kod) {
+                return Err(Lagringsfel::GodkannandeFinns);
+            }
+            u.godkannanden.push(g.clone());
+            spara_i(tx, aktor, &[u], beskrivning)
+        })
+        .map_err(|e| match e {
+            Lagringsfel::GodkannandeFinns => godkannande_finns(),
+            e => Formularfel::Annat(e),
+        })
+    }
+
+    /// [`Store::validera_utforare`] for a form: an unknown insats or område is its field's.
+    fn validera_ny(&self, u: &Utforare) -> Result<Utforare, Formularfel> {
+        for g in &u.godkannanden {
+            if let Err(e) = self.insats(&g.insats_kod, "sv") {
+                return Err(Formularfel::Falt(vec![Faltfel { falt: "insats", fel: e }]));
+            }
+        }
+        for o in &u.omraden {
+            if let Err(e) = self.omrade_id(o) {
+                return Err(Formularfel::Falt(vec![Faltfel { falt: "omraden", fel: e }]));
+            }
+        }
+        Ok(self.validera_utforare(u)?)
     }
 
     pub(crate) fn validera_utforare(&self, u: &Utforare) -> Resultat<Utforare> {

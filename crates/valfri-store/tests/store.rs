@@ -679,3 +679,86 @@ fn an_insats_is_named_inside_a_sentence_by_the_rule_or_by_its_stored_form() {
     assert_eq!(i_mening("ledsagarservice", "sv"), "ledsagarservice");
     assert!(store.andra_namn_i_mening(&sf, "ledsagarservice", "de", "x").is_err());
 }
+
+fn lonnen() -> valfri_domain::formular::Utforarformular {
+    valfri_domain::formular::Utforarformular {
+        namn: "Lönnens Omsorg AB".into(),
+        organisationsnummer: "556677-8899".into(),
+        regi: "privat".into(),
+        omraden: vec!["C".into()],
+        godkannande: valfri_domain::formular::Godkannandeformular {
+            insats_kod: "hemtjanst".into(),
+            godkand_fran: idag().to_string(),
+            godkand_till: String::new(),
+            kapacitetstak: "12".into(),
+        },
+    }
+}
+
+fn falten(e: valfri_store::Formularfel) -> Vec<&'static str> {
+    match e {
+        valfri_store::Formularfel::Falt(f) => f.iter().map(|f| f.falt).collect(),
+        valfri_store::Formularfel::Annat(e) => panic!("not a field error: {e:?}"),
+    }
+}
+
+#[test]
+fn a_new_provider_from_the_form_is_added_once_and_only_by_a_systemforvaltare() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = demo_store(&dir);
+    let sf = handlaggare(&store, Roll::Systemforvaltare);
+    let hl = handlaggare(&store, Roll::Handlaggare);
+    let (v0, antal) = (store.registerversion().unwrap(), store.utforare_lista().unwrap().len());
+
+    // A handläggare is refused, and the refusal is logged; nothing else changes.
+    assert!(matches!(
+        store.ny_utforare(&hl, &lonnen(), "Ny"),
+        Err(valfri_store::Formularfel::Annat(Lagringsfel::KraverSystemforvaltare))
+    ));
+    // Bad fields are all named; an organisationsnummer in use is its field's problem.
+    let tom = valfri_domain::formular::Utforarformular::default();
+    assert_eq!(falten(store.ny_utforare(&sf, &tom, "Ny").unwrap_err()).len(), 6);
+    let okand = valfri_domain::formular::Utforarformular { omraden: vec!["XX".into()], ..lonnen() };
+    assert_eq!(falten(store.ny_utforare(&sf, &okand, "Ny").unwrap_err()), ["omraden"]);
+    let almgarden = store.utforare_lista().unwrap().remove(0);
+    let krock = valfri_domain::formular::Utforarformular {
+        organisationsnummer: almgarden.organisationsnummer.clone(),
+        ..lonnen()
+    };
+    assert_eq!(falten(store.ny_utforare(&sf, &krock, "Ny").unwrap_err()), ["organisationsnummer"]);
+    assert_eq!(store.utforare(&almgarden.id).unwrap(), almgarden, "the existing one is untouched");
+    assert_eq!(store.registerversion().unwrap(), v0, "a refusal makes no version");
+    assert_eq!(store.utforare_lista().unwrap().len(), antal);
+
+    let sparat = store.ny_utforare(&sf, &lonnen(), "Lönnen godkänd").unwrap();
+    assert_eq!(sparat.version, v0 + 1);
+    let ny = store.utforare_lista().unwrap().into_iter().find(|u| u.namn == "Lönnens Omsorg AB");
+    let ny = ny.unwrap();
+    assert_eq!(ny.godkannanden.len(), 1);
+    assert_eq!(ny.godkannanden[0].kapacitetstak, Some(12));
+    assert_eq!(ny.omraden, ["C"]);
+    // The same form again: refused, not a second provider.
+    assert_eq!(
+        falten(store.ny_utforare(&sf, &lonnen(), "Igen").unwrap_err()),
+        ["organisationsnummer"]
+    );
+    assert_eq!(store.utforare_lista().unwrap().len(), antal + 1);
+
+    // A second approval, for another insats; the same insats twice is refused.
+    let ledsagning = valfri_domain::formular::Godkannandeformular {
+        insats_kod: "ledsagarservice".into(),
+        ..lonnen().godkannande
+    };
+    assert!(matches!(
+        store.nytt_godkannande(&hl, &ny.id, &ledsagning, "Ledsagning"),
+        Err(valfri_store::Formularfel::Annat(Lagringsfel::KraverSystemforvaltare))
+    ));
+    let igen = store.nytt_godkannande(&sf, &ny.id, &lonnen().godkannande, "Igen").unwrap_err();
+    assert_eq!(falten(igen), ["insats"]);
+    let v = store.registerversion().unwrap();
+    store.nytt_godkannande(&sf, &ny.id, &ledsagning, "Lönnen ledsagning").unwrap();
+    assert_eq!(store.registerversion().unwrap(), v + 1);
+    let koder: Vec<String> =
+        store.utforare(&ny.id).unwrap().godkannanden.into_iter().map(|g| g.insats_kod).collect();
+    assert_eq!(koder, ["hemtjanst", "ledsagarservice"]);
+}

@@ -1,0 +1,153 @@
+// The register's forms for a new provider (with its first approval) and for a new approval of
+// a provider: typed as strings, checked by the core field by field, confirmed, then saved.
+
+import { anropa, t, tillstand } from "./karna.js";
+import { $, el, visaFel } from "./dom.js";
+import { bekrafta, stangbar, vakta } from "./bekrafta.js";
+import { visaRegister } from "./register.js";
+
+/** One field: label, control with id `id`, and the core's message for field `falt` beside it. */
+function falt(id, falt, etikett, kontroll) {
+  kontroll.id = id;
+  kontroll.dataset.falt = falt;
+  return el("div", { class: "falt" }, el("label", { for: id, text: etikett }), kontroll, el("span", { class: "faltfel", id: `${id}-fel`, "data-falt": falt }));
+}
+
+const text = (attr = {}) => el("input", { type: "text", autocomplete: "off", ...attr });
+const datum = () => text({ placeholder: t("ui-datum-platshallare") });
+
+function insatsVal(utom = []) {
+  return el(
+    "select",
+    {},
+    el("option", { value: "", text: t("ui-register-valj") }),
+    ...tillstand.insatser.filter((i) => i.valfrihet && !utom.includes(i.kod)).map((i) => el("option", { value: i.kod, text: i.namn })),
+  );
+}
+
+function godkannandeFalt(prefix, utom) {
+  return [
+    falt(`${prefix}-insats`, "insats", t("ui-register-insats"), insatsVal(utom)),
+    falt(`${prefix}-fran`, "godkand_fran", t("ui-register-godkand-fran"), datum()),
+    falt(`${prefix}-till`, "godkand_till", t("ui-register-godkand-till"), datum()),
+    falt(`${prefix}-tak`, "kapacitetstak", t("ui-register-tak"), text({ inputmode: "numeric" })),
+  ];
+}
+
+function godkannandeVarden(form, prefix) {
+  const v = (id) => form.querySelector(`#${prefix}-${id}`).value;
+  return { insats_kod: v("insats"), godkand_fran: v("fran"), godkand_till: v("till"), kapacitetstak: v("tak") };
+}
+
+/** Puts each field's message (from the core) next to its field; clears the others. */
+function visaFaltfel(form, fel) {
+  for (const span of form.querySelectorAll(".faltfel[data-falt]")) {
+    const meddelande = fel.find((f) => f.falt === span.dataset.falt)?.message ?? "";
+    span.textContent = meddelande;
+    const kontroll = form.querySelector(`[data-falt="${span.dataset.falt}"]:not(.faltfel)`);
+    if (meddelande) kontroll?.setAttribute("aria-invalid", "true");
+    else kontroll?.removeAttribute("aria-invalid");
+  }
+}
+
+function insatsIMening(kod) {
+  const i = tillstand.insatser.find((x) => x.kod === kod);
+  return i?.namn_i_mening || i?.namn || kod;
+}
+
+/** Checks, asks, saves: the flow both forms share. `kontroll` and `spara` call the core. */
+function koppla(form, { kontroll, fraga, spara, klart }) {
+  vakta(form);
+  stangbar(form, ".avbryt", () => visaRegister());
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const fel = form.querySelector(".form-fel");
+    try {
+      await kontroll();
+      visaFaltfel(form, []);
+      fel.textContent = "";
+      if (!(await bekrafta(fraga(), t("ui-register-lagg-till")))) return;
+      const sparat = await spara();
+      form.dataset.andrad = "false";
+      await visaRegister(klart(sparat));
+    } catch (f) {
+      visaFaltfel(form, f?.falt ?? []);
+      fel.textContent = f?.message ?? t("ui-fel-okant");
+      if (!f?.falt?.length) visaFel(f);
+      form.querySelector("[aria-invalid=true]")?.focus();
+    }
+  });
+}
+
+function knappar() {
+  return el(
+    "div",
+    { class: "knapprad bred" },
+    el("button", { type: "submit", class: "knapp primar", text: t("ui-register-lagg-till") }),
+    el("button", { type: "button", class: "knapp avbryt", text: t("ui-form-avbryt") }),
+    el("p", { class: "faltfel form-fel", role: "alert", "data-rensas": true }),
+  );
+}
+
+/** Opens the form for a new provider above the register's table. */
+export function nyUtforare() {
+  document.querySelector("#ny-utforare-form")?.remove();
+  const form = el(
+    "form",
+    { id: "ny-utforare-form", class: "beslut-form", novalidate: true, "aria-labelledby": "ny-utforare-rubrik" },
+    el("h3", { id: "ny-utforare-rubrik", class: "bred", text: t("ui-register-ny-rubrik") }),
+    falt("nu-namn", "namn", t("ui-register-namn"), text()),
+    falt("nu-orgnr", "organisationsnummer", t("ui-register-orgnr"), text({ inputmode: "numeric" })),
+    falt("nu-regi", "regi", t("ui-register-regi"), el("select", {}, el("option", { value: "", text: t("ui-register-valj") }), ...["egen_regi", "privat", "ideburen"].map((r) => el("option", { value: r, text: t("regi-" + r) })))),
+    el(
+      "fieldset",
+      { class: "bred omraden", "data-falt": "omraden", id: "nu-omraden", "aria-describedby": "nu-omraden-fel" },
+      el("legend", { text: t("ui-register-omraden") }),
+      ...tillstand.register.omraden.map((o) => el("label", { class: "val" }, el("input", { type: "checkbox", name: "nu-omrade", value: o.kod }), ` ${o.kod} ${o.namn}`)),
+    ),
+    el("span", { class: "faltfel bred", id: "nu-omraden-fel", "data-falt": "omraden" }),
+    el("h4", { class: "bred", text: t("ui-register-forsta-godkannande") }),
+    ...godkannandeFalt("nu", []),
+    knappar(),
+  );
+  const formular = () => ({
+    namn: form.querySelector("#nu-namn").value,
+    organisationsnummer: form.querySelector("#nu-orgnr").value,
+    regi: form.querySelector("#nu-regi").value,
+    omraden: [...form.querySelectorAll("input[name=nu-omrade]:checked")].map((c) => c.value),
+    godkannande: godkannandeVarden(form, "nu"),
+  });
+  const arg = () => ({ handlaggareId: tillstand.handlaggareId, formular: formular() });
+  const f = () => formular();
+  koppla(form, {
+    kontroll: () => anropa("kontrollera_ny_utforare", arg()),
+    fraga: () => t("ui-register-ny-bekrafta", { namn: f().namn.trim(), insats: insatsIMening(f().godkannande.insats_kod), datum: f().godkannande.godkand_fran.trim() }),
+    spara: () => anropa("ny_utforare", { ...arg(), beskrivning: t("ui-register-ny-beskrivning", { namn: f().namn.trim() }) }),
+    klart: (s) => t("ui-register-tillagd", { namn: f().namn.trim(), version: s.version }),
+  });
+  $("#register-tabell").before(form);
+  form.querySelector("input").focus();
+}
+
+/** Opens the form for a new approval of the provider of button `knapp`, below its row. */
+export function nyttGodkannande(knapp) {
+  document.querySelector("#nytt-godkannande-form")?.closest("tr")?.remove();
+  const u = tillstand.register.utforare.find((x) => x.id === knapp.dataset.id);
+  const form = el(
+    "form",
+    { id: "nytt-godkannande-form", class: "beslut-form", novalidate: true, "data-id": u.id, "aria-labelledby": "nytt-godkannande-rubrik" },
+    el("h4", { id: "nytt-godkannande-rubrik", text: t("ui-register-nytt-godkannande-rubrik", { namn: u.namn }) }),
+    ...godkannandeFalt("ng", u.godkannanden.map((g) => g.insats_kod)),
+    knappar(),
+  );
+  const arg = () => ({ handlaggareId: tillstand.handlaggareId, utforareId: u.id, formular: godkannandeVarden(form, "ng") });
+  const insats = () => insatsIMening(godkannandeVarden(form, "ng").insats_kod);
+  koppla(form, {
+    kontroll: () => anropa("kontrollera_nytt_godkannande", arg()),
+    fraga: () => t("ui-register-godkannande-bekrafta", { namn: u.namn, insats: insats(), datum: godkannandeVarden(form, "ng").godkand_fran.trim() }),
+    spara: () => anropa("nytt_godkannande", { ...arg(), beskrivning: t("ui-register-godkannande-beskrivning", { namn: u.namn, insats: insats() }) }),
+    klart: (s) => t("ui-register-sparat", { version: s.version }),
+  });
+  knapp.closest("tr").after(el("tr", {}, el("td", { colspan: "4" }, form)));
+  form.querySelector("select").focus();
+}
