@@ -13,7 +13,7 @@ import { oppnaBrukare, visaBrukare } from "./brukarsida.js";
 import { fattaUtkast, oppnaFormular } from "./beslutsformular.js";
 import { andraUtforare, visaRegister } from "./register.js";
 import { visaStatistik } from "./statistik.js";
-import { nyUtforare, nyttGodkannande } from "./registerformular.js";
+import { exporteraRegister, nyUtforare, nyttGodkannande } from "./registerformular.js";
 import { oppnaValfrihet, tillampaIckeval } from "./valfrihet.js";
 import { oppnaDokument } from "./dokument.js";
 import { startaBatch, visaBatch } from "./batch.js";
@@ -56,6 +56,7 @@ function kopplaHandelser() {
     const andra = e.target.closest(".andra-utforare");
     if (andra) andraUtforare(andra);
     if (e.target.id === "ny-utforare") nyUtforare();
+    if (e.target.id === "exportera-register") exporteraRegister();
     const godk = e.target.closest(".nytt-godkannande");
     if (godk) nyttGodkannande(godk);
     if (e.target.id === "nytt-beslut") oppnaFormular("nytt");

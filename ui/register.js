@@ -17,7 +17,13 @@ export async function visaRegister(meddelande) {
       el("h2", { text: t("ui-register-rubrik") }),
       meddelande ? el("p", { class: "klart", role: "status", text: meddelande }) : null,
       el("p", { class: "hjalp", text: t("ui-register-version", { version: r.historik[0]?.nummer ?? 0 }) + (r.far_andra ? "" : " " + t("ui-register-endast-visning")) }),
-      el("div", { class: "knapprad" }, ...hindra(el("button", { type: "button", class: "knapp", id: "ny-utforare", text: t("ui-register-ny-utforare") }), r.far_andra ? null : t("ui-register-bara-systemforvaltare"))),
+      el(
+        "div",
+        { class: "knapprad" },
+        ...hindra(el("button", { type: "button", class: "knapp", id: "ny-utforare", text: t("ui-register-ny-utforare") }), r.far_andra ? null : t("ui-register-bara-systemforvaltare")),
+        el("button", { type: "button", class: "knapp", id: "exportera-register", text: t("ui-register-exportera") }),
+      ),
+      el("p", { id: "export-klart", role: "status" }),
       el(
         "table",
         { class: "tabell", id: "register-tabell" },

@@ -151,3 +151,15 @@ export function nyttGodkannande(knapp) {
   knapp.closest("tr").after(el("tr", {}, el("td", { colspan: "4" }, form)));
   form.querySelector("select").focus();
 }
+
+/** Saves the register as CSV where the system's save dialog points, and says where. */
+export async function exporteraRegister() {
+  const klart = $("#export-klart");
+  klart.textContent = "";
+  try {
+    const sokvag = await anropa("exportera_register");
+    klart.textContent = sokvag ? t("ui-register-exporterat", { sokvag }) : t("ui-register-ej-exporterat");
+  } catch (fel) {
+    visaFel(fel);
+  }
+}

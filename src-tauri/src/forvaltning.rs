@@ -1,11 +1,12 @@
-//! The systemförvaltare's commands: statistics of choice month by month, a new provider and a
-//! new approval. Like `commands.rs`: parse, call the core on a blocking thread, map the error.
+//! The systemförvaltare's commands: statistics of choice month by month, a new provider, a new
+//! approval and the register's export. Like `commands.rs`: parse, call the core on a blocking thread, map the error.
 // Tauri hands a command its arguments by value; borrowing them is not an option.
 #![allow(clippy::needless_pass_by_value)]
 
 use chrono::NaiveDate;
 use serde::Serialize;
 use tauri::State;
+use tauri_plugin_dialog::DialogExt as _;
 use valfri_domain::formular::{Godkannandeformular, Utforarformular};
 use valfri_store::{Formularfel, Insatsmanader, Sparat, idag};
 
@@ -106,4 +107,38 @@ pub async fn kontrollera_nytt_godkannande(
         })
         .await?;
     svar.map(drop).map_err(|e| formularsvar(&state, &sprak, "fel-godkannandeformular", e))
+}
+
+/// Exports the provider register as CSV (the import's columns) to where the system's own save
+/// dialog points; the file is written whole or not at all. `None` when the dialog was closed.
+#[tauri::command]
+pub async fn exportera_register<R: tauri::Runtime>(
+    fonster: tauri::WebviewWindow<R>,
+    state: State<'_, Tillstand>,
+    sprak: String,
+) -> Result<Option<String>, Felsvar> {
+    let (ui, l10n) = (state.sprak(&sprak), state.l10n());
+    let bytes = state
+        .med_store(&sprak, move |s| Ok(valfri_utbyte::export::csv(&s.utforare_lista()?)))
+        .await?
+        .map_err(|e| Felsvar::fran(&l10n, &ui, &e))?;
+    let namn =
+        l10n.text(&ui, "ui-register-export-filnamn", &[("datum", idag().to_string().into())]);
+    let dialog = fonster
+        .dialog()
+        .file()
+        .set_parent(&fonster)
+        .set_title(l10n.t(&ui, "ui-register-export-titel"))
+        .set_file_name(namn)
+        .add_filter(l10n.t(&ui, "ui-register-csv-filer"), &["csv"])
+        .set_can_create_directories(true);
+    // The dialog runs on the UI thread; this one only waits for the answer.
+    let vald = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
+        .await
+        .map_err(|_| Felsvar::okant(&l10n, &ui))?;
+    let Some(vald) = vald else { return Ok(None) };
+    let fil = vald.into_path().map_err(|_| Felsvar::okant(&l10n, &ui))?;
+    let fil = if fil.extension().is_some() { fil } else { fil.with_extension("csv") };
+    valfri_utskick::skriv_atomiskt(&fil, &bytes).map_err(|e| Felsvar::fran(&l10n, &ui, &e))?;
+    Ok(Some(fil.display().to_string()))
 }

@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::dagen::{bekraftelse, enter_pa, inom_fonstret, sidled};
 use crate::harness::{App, TestResult, run, run_prepared_plain};
+use crate::utskrift::i_dialogen;
 
 /// The twelve months the window shows, as the CLI takes them.
 fn period() -> (String, String) {
@@ -329,6 +330,58 @@ fn a_systemforvaltare_adds_a_provider_and_an_approval_and_a_handlaggare_cannot()
                 r.iter().any(|x| x.starts_with("Lönnens") && x.contains("Ledsagarservice: godkänd"))
             })
             .await?;
+            Ok(())
+        },
+    );
+}
+
+/// `valfri providers export` (CSV) on the database the window will open.
+fn cli_export(cli: &Path, db: &Path) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
+    let ut = Command::new(cli).arg("--db").arg(db).args(["providers", "export"]).output()?;
+    if !ut.status.success() {
+        return Err(String::from_utf8_lossy(&ut.stderr).into_owned().into());
+    }
+    Ok(ut.stdout)
+}
+
+#[test]
+fn the_register_is_exported_where_the_system_dialog_points_as_the_cli_exports_it() {
+    let fran_cli = Mutex::new(None);
+    run_prepared_plain(
+        "the_register_is_exported_where_the_system_dialog_points_as_the_cli_exports_it",
+        &|cli, db| {
+            *fran_cli.lock().unwrap() = Some(cli_export(cli, db)?);
+            Ok(())
+        },
+        async |app| {
+            let vantat = fran_cli.lock().unwrap().take().expect("the CLI's export");
+            let mapp = tempfile::tempdir()?;
+            app.click("#nav-register").await?;
+            app.wait_for_texts("#register-tabell tbody tr", "the register", |r| r.len() >= 15)
+                .await?;
+            // Closed without a choice: nothing written, and the window says so.
+            app.click("#exportera-register").await?;
+            i_dialogen(app, "Spara utförarregistret", None, "Escape").await?;
+            app.wait_for_texts("#export-klart", "the note that nothing was saved", |p| {
+                p.iter().any(|x| x == "Registret sparades inte.")
+            })
+            .await?;
+            assert_eq!(std::fs::read_dir(mapp.path())?.count(), 0);
+            // A name without an ending gets .csv; the file is the CLI's export, byte for byte.
+            app.click("#exportera-register").await?;
+            let namn = mapp.path().join("Registret");
+            i_dialogen(app, "Spara utförarregistret", Some(&namn.display().to_string()), "Return")
+                .await?;
+            let fil = mapp.path().join("Registret.csv");
+            let klart = app
+                .wait_for_texts("#export-klart", "the saved path", |p| {
+                    p.iter().any(|x| x.contains(".csv"))
+                })
+                .await?;
+            assert!(klart[0].contains(&fil.display().to_string()), "{klart:?}");
+            assert_eq!(std::fs::read(&fil)?, vantat, "the window's export differs from the CLI's");
+            let fel = app.axe().await?;
+            assert!(fel.is_empty(), "accessibility violations:\n{}", fel.join("\n"));
             Ok(())
         },
     );

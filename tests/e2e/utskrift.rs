@@ -63,10 +63,14 @@ async fn spara(app: &App) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>> {
 /// if the dialog is still there (without a window manager a freshly mapped dialog may not have
 /// the keyboard yet when the first keys arrive).
 async fn i_spara_dialogen(app: &App, text: Option<&str>, tangent: &str) -> TestResult {
-    const TITEL: &str = "Spara dokumentet";
+    i_dialogen(app, "Spara dokumentet", text, tangent).await
+}
+
+/// As [`i_spara_dialogen`], for the system dialog titled `titel`.
+pub async fn i_dialogen(app: &App, titel: &str, text: Option<&str>, tangent: &str) -> TestResult {
     let mut forsok = 0;
     loop {
-        match app.focus_window(TITEL).await {
+        match app.focus_window(titel).await {
             Ok(_) => {}
             // It closed after all, between the check and this attempt.
             Err(_) if forsok > 0 => return Ok(()),
@@ -81,7 +85,7 @@ async fn i_spara_dialogen(app: &App, text: Option<&str>, tangent: &str) -> TestR
         }
         app.xdotool(&["key", tangent])?;
         forsok += 1;
-        match app.wait_window_gone(TITEL, std::time::Duration::from_secs(3)).await {
+        match app.wait_window_gone(titel, std::time::Duration::from_secs(3)).await {
             Err(_) if forsok < 3 => {}
             annat => return annat,
         }
