@@ -3,7 +3,7 @@
 
 import { anropa, t, tillstand } from "./karna.js";
 import { $, el, visaFel } from "./dom.js";
-import { bekrafta, stangbar, vakta } from "./bekrafta.js";
+import { bekrafta, hindra, stangbar, vakta } from "./bekrafta.js";
 import { visaRegister } from "./register.js";
 
 /** One field: label, control with id `id`, and the core's message for field `falt` beside it. */
@@ -159,6 +159,52 @@ export async function exporteraRegister() {
   try {
     const sokvag = await anropa("exportera_register");
     klart.textContent = sokvag ? t("ui-register-exporterat", { sokvag }) : t("ui-register-ej-exporterat");
+  } catch (fel) {
+    visaFel(fel);
+  }
+}
+
+/** Asks for a register file, shows what importing it would do, and imports it when confirmed. */
+export async function importeraRegister() {
+  const klart = $("#export-klart");
+  klart.textContent = "";
+  document.querySelector("#import-forhandsgranskning")?.remove();
+  try {
+    const sokvag = await anropa("valj_registerfil");
+    if (!sokvag) {
+      klart.textContent = t("ui-register-import-ingen-fil");
+      return;
+    }
+    const arg = { handlaggareId: tillstand.handlaggareId, sokvag };
+    const vy = await anropa("forhandsgranska_registerimport", arg);
+    const lista = (id, rader) => el("ul", { class: "lista", id }, ...rader.map((r) => el("li", { text: r })));
+    const knapp = el("button", { type: "button", class: "knapp primar", id: "import-gor", text: t("ui-register-import-knapp") });
+    const hinder = vy.fel.length ? t("ui-register-import-felrader") : vy.andrar ? null : t("ui-register-import-inget");
+    const sektion = el(
+      "section",
+      { id: "import-forhandsgranskning", class: "beslut-form", "aria-labelledby": "import-rubrik" },
+      el("h3", { id: "import-rubrik", class: "bred", text: t("ui-register-import-rubrik") }),
+      el("p", { class: "bred", text: t("ui-register-import-rader", { rader: vy.rader, fil: sokvag.split(/[\\/]/).pop() }) }),
+      ...vy.lasning.map((l) => el("p", { class: "bred hjalp", text: l })),
+      vy.fel.length ? el("div", { class: "bred" }, el("h4", { text: t("ui-register-import-fel-rubrik") }), lista("import-fel", vy.fel)) : null,
+      vy.varningar.length ? el("div", { class: "bred" }, el("h4", { text: t("ui-register-import-varningar") }), lista("import-varningar", vy.varningar)) : null,
+      ...vy.avsnitt.map((a) => el("div", { class: "bred", "data-avsnitt": a.id }, el("h4", { text: a.rubrik }), lista(null, a.rader))),
+      el("p", { class: "bred", text: vy.oforandrade }),
+      el("div", { class: "knapprad bred" }, ...hindra(knapp, hinder), el("button", { type: "button", class: "knapp", id: "import-avbryt", text: t("ui-form-avbryt") })),
+    );
+    sektion.querySelector("#import-avbryt").addEventListener("click", () => sektion.remove());
+    knapp.addEventListener("click", async () => {
+      try {
+        if (!(await bekrafta(t("ui-register-import-bekrafta", { paverkade: vy.paverkade }), t("ui-register-import-knapp")))) return;
+        const version = await anropa("importera_register", arg);
+        await visaRegister(version ? t("ui-register-importerat", { version }) : t("ui-register-import-inget"));
+      } catch (fel) {
+        visaFel(fel);
+      }
+    });
+    $("#register-tabell").before(sektion);
+    sektion.querySelector("h3").setAttribute("tabindex", "-1");
+    sektion.querySelector("h3").focus();
   } catch (fel) {
     visaFel(fel);
   }

@@ -1,5 +1,5 @@
 //! The systemförvaltare's commands: statistics of choice month by month, a new provider, a new
-//! approval and the register's export. Like `commands.rs`: parse, call the core on a blocking thread, map the error.
+//! approval, and the register's import (with its preview) and export. Like `commands.rs`: parse, call the core on a blocking thread, map the error.
 // Tauri hands a command its arguments by value; borrowing them is not an option.
 #![allow(clippy::needless_pass_by_value)]
 
@@ -8,7 +8,10 @@ use serde::Serialize;
 use tauri::State;
 use tauri_plugin_dialog::DialogExt as _;
 use valfri_domain::formular::{Godkannandeformular, Utforarformular};
-use valfri_store::{Formularfel, Insatsmanader, Sparat, idag};
+use valfri_store::{Formularfel, Insatsmanader, Sparat, Store, idag};
+use valfri_utbyte::text::{self, Texter};
+use valfri_utbyte::utforare::{self, Utforarimport};
+use valfri_utbyte::{Utbytesfel, tabell};
 
 use crate::commands::{Felsvar, Tillstand};
 
@@ -141,4 +144,112 @@ pub async fn exportera_register<R: tauri::Runtime>(
     let fil = if fil.extension().is_some() { fil } else { fil.with_extension("csv") };
     valfri_utskick::skriv_atomiskt(&fil, &bytes).map_err(|e| Felsvar::fran(&l10n, &ui, &e))?;
     Ok(Some(fil.display().to_string()))
+}
+
+/// Asks in the system's own open dialog for a provider register file (CSV or XLSX). Nothing
+/// is read here. `None` when the dialog was closed.
+#[tauri::command]
+pub async fn valj_registerfil<R: tauri::Runtime>(
+    fonster: tauri::WebviewWindow<R>,
+    state: State<'_, Tillstand>,
+    sprak: String,
+) -> Result<Option<String>, Felsvar> {
+    let (ui, l10n) = (state.sprak(&sprak), state.l10n());
+    let dialog = fonster
+        .dialog()
+        .file()
+        .set_parent(&fonster)
+        .set_title(l10n.t(&ui, "ui-register-import-titel"))
+        .add_filter(l10n.t(&ui, "ui-register-importfiler"), &["csv", "xlsx"]);
+    let vald = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
+        .await
+        .map_err(|_| Felsvar::okant(&l10n, &ui))?;
+    Ok(vald.and_then(|v| v.into_path().ok()).map(|p| p.display().to_string()))
+}
+
+/// What importing a register file would do, in words: how it was read, each bad row, the
+/// warnings, and the preview (new, changed, ended, caps, brukare who must choose again).
+#[derive(Debug, Serialize)]
+pub struct Importvy {
+    pub rader: usize,
+    pub lasning: Vec<String>,
+    pub fel: Vec<String>,
+    pub varningar: Vec<String>,
+    pub avsnitt: Vec<valfri_utbyte::text::Avsnitt>,
+    pub oforandrade: String,
+    /// Whether applying would change anything (new or changed providers).
+    pub andrar: bool,
+    pub paverkade: usize,
+}
+
+/// Reads the file and compares it with the register, for a systemförvaltare; saves nothing.
+#[tauri::command]
+pub async fn forhandsgranska_registerimport(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    sokvag: String,
+) -> Result<Importvy, Felsvar> {
+    let vem = state.vem(handlaggare_id);
+    let (ui, l10n) = (state.sprak(&sprak), state.l10n());
+    let l = state.l10n();
+    let ui2 = ui.clone();
+    let svar = state
+        .med_store(&sprak, move |s| {
+            s.krav_systemforvaltare(&s.aktor(&vem)?, "utforare")?;
+            Ok(forhandsgranska_fil(s, &sokvag, &|id, a| l.text(&ui2, id, a)))
+        })
+        .await?;
+    svar.map_err(|e| Felsvar::fran(&l10n, &ui, &e))
+}
+
+fn las_fil(
+    s: &Store,
+    sokvag: &str,
+) -> Result<(Utforarimport, Vec<tabell::Upplysning>), Utbytesfel> {
+    let bytes = std::fs::read(sokvag)
+        .map_err(|e| Utbytesfel::Fil { sokvag: sokvag.to_owned(), detalj: e.to_string() })?;
+    let rubriker = utforare::kravda_rubriker();
+    let t = tabell::las_med(&bytes, &tabell::Lasval { blad: None, rubriker: &rubriker })?;
+    Ok((utforare::tolka(&t, s)?, t.upplysningar()))
+}
+
+fn forhandsgranska_fil(s: &Store, sokvag: &str, t: Texter<'_>) -> Result<Importvy, Utbytesfel> {
+    let (import, upplysningar) = las_fil(s, sokvag)?;
+    let g = utforare::forhandsgranska(s, &import.utforare, idag())?;
+    Ok(Importvy {
+        rader: import.rader,
+        lasning: upplysningar.iter().map(|u| t(u.id, &u.argument)).collect(),
+        fel: import.fel.iter().map(|f| text::radfel(t, f)).collect(),
+        varningar: import.varningar.iter().map(|f| text::radfel(t, f)).collect(),
+        avsnitt: text::forhandsgranskning(t, &g),
+        oforandrade: text::oforandrade(t, &g),
+        andrar: !g.ar_tom(),
+        paverkade: g.paverkade.len(),
+    })
+}
+
+/// Imports the register file, all or nothing, in one new register version; refused (and
+/// nothing saved) when any row is bad. `None` as version when nothing changed.
+#[tauri::command]
+pub async fn importera_register(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    sokvag: String,
+) -> Result<Option<i64>, Felsvar> {
+    let vem = state.vem(handlaggare_id);
+    let (ui, l10n) = (state.sprak(&sprak), state.l10n());
+    let svar = state
+        .med_store(&sprak, move |s| {
+            let aktor = s.aktor(&vem)?;
+            Ok(las_fil(s, &sokvag).and_then(|(import, _)| {
+                let namn = std::path::Path::new(&sokvag)
+                    .file_name()
+                    .map_or_else(|| sokvag.clone(), |n| n.to_string_lossy().into_owned());
+                utforare::tillampa(s, &aktor, &import, &format!("import {namn}"), idag())
+            }))
+        })
+        .await?;
+    svar.map(|t| t.version).map_err(|e| Felsvar::fran(&l10n, &ui, &e))
 }

@@ -386,3 +386,135 @@ fn the_register_is_exported_where_the_system_dialog_points_as_the_cli_exports_it
         },
     );
 }
+
+/// Chooses `fil` in the system's open dialog titled `titel`: Ctrl+L opens its location field.
+async fn i_oppna_dialogen(app: &App, titel: &str, fil: &Path) -> TestResult {
+    let mut forsok = 0;
+    loop {
+        match app.focus_window(titel).await {
+            Ok(_) => {}
+            Err(_) if forsok > 0 => return Ok(()),
+            Err(e) => return Err(e),
+        }
+        app.xdotool(&["key", "--clearmodifiers", "ctrl+l"])?;
+        app.xdotool(&["key", "--clearmodifiers", "ctrl+a"])?;
+        app.xdotool(&["type", "--delay", "5", &fil.display().to_string()])?;
+        app.xdotool(&["key", "Return"])?;
+        forsok += 1;
+        match app.wait_window_gone(titel, std::time::Duration::from_secs(3)).await {
+            Err(_) if forsok < 3 => {}
+            annat => return annat,
+        }
+    }
+}
+
+/// The demo's export with Björkdungen's hemtjänst cap (field 8) set to `tak`, and with a bad
+/// organisationsnummer in the second row when `trasig`.
+fn andrad_export(csv: &[u8], tak: &str, trasig: bool) -> String {
+    let text = String::from_utf8_lossy(csv);
+    text.lines()
+        .enumerate()
+        .map(|(i, rad)| {
+            let mut f: Vec<String> = rad.split(';').map(str::to_owned).collect();
+            if rad.starts_with("Björkdungens Hemtjänst AB;") {
+                tak.clone_into(&mut f[7]);
+            }
+            if trasig && i == 1 {
+                "502304-7293".clone_into(&mut f[1]);
+            }
+            f.join(";")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+const IMPORT_TITEL: &str = "Välj en fil med utförarregistret";
+
+#[test]
+fn a_register_file_is_previewed_with_who_is_affected_and_imported_only_when_whole() {
+    // ASCII paths: xdotool types other letters through borrowed key codes.
+    let mapp = tempfile::tempdir().unwrap();
+    let (bra, trasig) = (mapp.path().join("register.csv"), mapp.path().join("trasig.csv"));
+    let vantat = Mutex::new(None);
+    run_prepared_plain(
+        "a_register_file_is_previewed_with_who_is_affected_and_imported_only_when_whole",
+        &|cli, db| {
+            let csv = cli_export(cli, db)?;
+            std::fs::write(&bra, andrad_export(&csv, "0", false))?;
+            std::fs::write(&trasig, andrad_export(&csv, "0", true))?;
+            let ut = Command::new(cli)
+                .arg("--db")
+                .arg(db)
+                .args(["--json", "providers", "import"])
+                .arg(&bra)
+                .arg("--dry-run")
+                .output()?;
+            let v: Value = serde_json::from_slice(&ut.stdout)?;
+            *vantat.lock().unwrap() = Some(v);
+            Ok(())
+        },
+        async |app| {
+            let cli = vantat.lock().unwrap().take().expect("the CLI's preview");
+            let paverkade: Vec<String> = cli["forhandsgranskning"]["paverkade"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["namn"].as_str().unwrap().to_owned())
+                .collect();
+            assert!(!paverkade.is_empty(), "Björkdungen at 0 affects its brukare: {cli}");
+
+            app.click_containing("#handlaggare option", "Karin Holm").await?;
+            app.click("#nav-register").await?;
+            app.wait_for("Karin's register", async || {
+                Ok(app.find("#importera-register").await?.is_enabled().await?)
+            })
+            .await?;
+            let version_fore = app.texts("#register-historik li").await?.len();
+
+            // A file with a bad row: the row is named, and it cannot be imported.
+            app.click("#importera-register").await?;
+            i_oppna_dialogen(app, IMPORT_TITEL, &trasig).await?;
+            let fel =
+                app.wait_for_texts("#import-fel li", "the bad row", |r| !r.is_empty()).await?;
+            assert!(fel.iter().any(|f| f.contains("Rad 2") || f.contains("rad 2")), "{fel:?}");
+            assert!(!app.find("#import-gor").await?.is_enabled().await?);
+            let hinder = app.texts("#import-gor-hinder").await?;
+            assert!(hinder[0].contains("rättade"), "{hinder:?}");
+            app.click("#import-avbryt").await?;
+
+            // The whole file: its preview names who must choose again, as the CLI does.
+            app.click("#importera-register").await?;
+            i_oppna_dialogen(app, IMPORT_TITEL, &bra).await?;
+            let lista = app
+                .wait_for_texts("[data-avsnitt=utbyte-rubrik-paverkade] li", "the affected", |r| {
+                    !r.is_empty()
+                })
+                .await?;
+            assert_eq!(lista.len(), paverkade.len(), "{lista:?} against {paverkade:?}");
+            for namn in &paverkade {
+                assert!(lista.iter().any(|l| l.contains(namn.as_str())), "{namn} not in {lista:?}");
+            }
+            let tak = app.texts("[data-avsnitt=utbyte-rubrik-tak] li").await?;
+            assert!(tak.iter().any(|t| t.contains("Björkdungens")), "{tak:?}");
+            let fel = app.axe().await?;
+            assert!(fel.is_empty(), "accessibility violations:\n{}", fel.join("\n"));
+            app.screenshot("forvaltning-import-forhandsgranskning").await?;
+            // Nothing saved by the preview.
+            assert_eq!(app.texts("#register-historik li").await?.len(), version_fore);
+
+            app.click("#import-gor").await?;
+            bekraftelse(app, &[&paverkade.len().to_string()]).await?;
+            app.click("#bekrafta-dialog-ja").await?;
+            app.wait_for_texts("p.klart", "the import done", |m| {
+                m.iter().any(|x| x.contains("importerat som version"))
+            })
+            .await?;
+            assert_eq!(app.texts("#register-historik li").await?.len(), version_fore + 1);
+            let rader = app.texts("#register-tabell > tbody > tr").await?;
+            let bjork = rader.iter().find(|r| r.starts_with("Björkdungens")).unwrap();
+            assert!(bjork.contains("kapacitetstak 0"), "{bjork}");
+            Ok(())
+        },
+    );
+}

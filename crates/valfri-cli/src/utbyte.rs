@@ -37,14 +37,7 @@ fn skriv_fil(ctx: &Ctx, fil: &Path, bytes: &[u8]) -> Result<(), Fel> {
 }
 
 fn radtext(ctx: &Ctx, f: &Radfel) -> String {
-    let inre = ctx.l.meddelande(&ctx.sprak, f);
-    match &f.kolumn {
-        Some(k) if !k.is_empty() => ctx.t(
-            "utbyte-rad-kolumn",
-            &[("rad", f.rad.into()), ("kolumn", k.clone().into()), ("fel", inre.into())],
-        ),
-        _ => ctx.t("utbyte-rad", &[("rad", f.rad.into()), ("fel", inre.into())]),
-    }
+    valfri_utbyte::text::radfel(&|id, a| ctx.t(id, a), f)
 }
 
 fn rapport_json(ctx: &Ctx, fel: &[Radfel]) -> serde_json::Value {
@@ -73,103 +66,18 @@ fn rapport(
 }
 
 fn forhandsgranskning_text(ctx: &Ctx, g: &Forhandsgranskning) -> String {
+    let t = |id: &str, a: &[(&str, Arg)]| ctx.t(id, a);
     let mut ut = String::new();
-    let mut avsnitt = |rubrik: &str, rader: Vec<String>| {
-        if !rader.is_empty() {
-            ut.push_str(&ctx.t(rubrik, &[]));
+    for a in valfri_utbyte::text::forhandsgranskning(&t, g) {
+        ut.push_str(&a.rubrik);
+        ut.push('\n');
+        for r in a.rader {
+            ut.push_str("  ");
+            ut.push_str(&r);
             ut.push('\n');
-            for r in rader {
-                ut.push_str("  ");
-                ut.push_str(&r);
-                ut.push('\n');
-            }
         }
-    };
-    let post = |namn: &str, orgnr: &str| {
-        ctx.t("utbyte-post", &[("namn", namn.into()), ("orgnr", orgnr.into())])
-    };
-    avsnitt(
-        "utbyte-rubrik-nya",
-        g.nya.iter().map(|p| post(&p.namn, &p.organisationsnummer)).collect(),
-    );
-    avsnitt(
-        "utbyte-rubrik-andrade",
-        g.andrade
-            .iter()
-            .map(|a| {
-                let vad: Vec<String> =
-                    a.falt.iter().map(|f| ctx.t(&format!("utbyte-falt-{f}"), &[])).collect();
-                ctx.t(
-                    "utbyte-andring",
-                    &[
-                        ("namn", a.namn.clone().into()),
-                        ("orgnr", a.organisationsnummer.clone().into()),
-                        ("vad", vad.join(", ").into()),
-                    ],
-                )
-            })
-            .collect(),
-    );
-    avsnitt(
-        "utbyte-rubrik-avslutade",
-        g.avslutade
-            .iter()
-            .map(|a| match a.till {
-                Some(d) => ctx.t(
-                    "utbyte-avslutad-datum",
-                    &[
-                        ("namn", a.namn.clone().into()),
-                        ("insats", a.insats.clone().into()),
-                        ("datum", d.to_string().into()),
-                    ],
-                ),
-                None => ctx.t(
-                    "utbyte-avslutad-bort",
-                    &[("namn", a.namn.clone().into()), ("insats", a.insats.clone().into())],
-                ),
-            })
-            .collect(),
-    );
-    let tak = |t: Option<u32>| t.map_or_else(|| ctx.t("utbyte-inget-tak", &[]), |t| t.to_string());
-    avsnitt(
-        "utbyte-rubrik-tak",
-        g.tak
-            .iter()
-            .map(|t| {
-                ctx.t(
-                    "utbyte-takandring",
-                    &[
-                        ("namn", t.namn.clone().into()),
-                        ("insats", t.insats.clone().into()),
-                        ("fore", tak(t.fore).into()),
-                        ("efter", tak(t.efter).into()),
-                    ],
-                )
-            })
-            .collect(),
-    );
-    avsnitt(
-        "utbyte-rubrik-paverkade",
-        g.paverkade
-            .iter()
-            .map(|p| {
-                let orsak = ctx.t(&format!("utbyte-orsak-{}", p.orsak), &[]);
-                ctx.t(
-                    "utbyte-paverkad",
-                    &[
-                        ("namn", p.namn.clone().into()),
-                        ("insats", p.insats_kod.clone().into()),
-                        ("orsak", orsak.into()),
-                    ],
-                )
-            })
-            .collect(),
-    );
-    avsnitt(
-        "utbyte-rubrik-ej-i-filen",
-        g.ej_i_filen.iter().map(|p| post(&p.namn, &p.organisationsnummer)).collect(),
-    );
-    ut.push_str(&ctx.t("utbyte-oforandrade", &[("antal", g.oforandrade.into())]));
+    }
+    ut.push_str(&valfri_utbyte::text::oforandrade(&t, g));
     ut.push('\n');
     ut
 }

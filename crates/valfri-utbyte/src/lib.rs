@@ -20,6 +20,7 @@ pub mod export;
 mod oversattning;
 pub mod paket;
 pub mod tabell;
+pub mod text;
 pub mod utforare;
 
 use valfri_domain::{Anvandarmeddelande, Arg};
