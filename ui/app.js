@@ -13,7 +13,7 @@ import { oppnaBrukare, visaBrukare } from "./brukarsida.js";
 import { fattaUtkast, oppnaFormular } from "./beslutsformular.js";
 import { andraUtforare, visaRegister } from "./register.js";
 import { visaStatistik } from "./statistik.js";
-import { exporteraRegister, importeraRegister, nyUtforare, nyttGodkannande } from "./registerformular.js";
+import { exporteraRegister, importeraRegister, nyUtforare, nyttGodkannande, tillampaPaket } from "./registerformular.js";
 import { oppnaValfrihet, tillampaIckeval } from "./valfrihet.js";
 import { oppnaDokument } from "./dokument.js";
 import { startaBatch, visaBatch } from "./batch.js";
@@ -58,6 +58,7 @@ function kopplaHandelser() {
     if (e.target.id === "ny-utforare") nyUtforare();
     if (e.target.id === "exportera-register") exporteraRegister();
     if (e.target.id === "importera-register") importeraRegister();
+    if (e.target.id === "registerpaket") tillampaPaket();
     const godk = e.target.closest(".nytt-godkannande");
     if (godk) nyttGodkannande(godk);
     if (e.target.id === "nytt-beslut") oppnaFormular("nytt");

@@ -164,11 +164,45 @@ export async function exporteraRegister() {
   }
 }
 
+/**
+ * Shows a preview (from the core, in words) above the register's table, with a button that
+ * does the act after a confirmation; disabled with `hinder` when it cannot succeed.
+ */
+function visaForhandsgranskning({ id, inledning, vy, hinder, knappText, fraga, gor }) {
+  const lista = (lid, rader) => el("ul", { class: "lista", id: lid }, ...rader.map((r) => el("li", { text: r })));
+  const knapp = el("button", { type: "button", class: "knapp primar", id: id + "-gor", text: knappText });
+  const sektion = el(
+    "section",
+    { id, class: "beslut-form", "aria-labelledby": id + "-rubrik" },
+    el("h3", { id: id + "-rubrik", class: "bred", tabindex: "-1", text: t("ui-register-import-rubrik") }),
+    el("p", { class: "bred", text: inledning }),
+    ...(vy.lasning ?? []).map((l) => el("p", { class: "bred hjalp", text: l })),
+    vy.fel?.length ? el("div", { class: "bred" }, el("h4", { text: t("ui-register-import-fel-rubrik") }), lista(id + "-fel", vy.fel)) : null,
+    vy.varningar?.length ? el("div", { class: "bred" }, el("h4", { text: t("ui-register-import-varningar") }), lista(id + "-varningar", vy.varningar)) : null,
+    ...vy.avsnitt.map((a) => el("div", { class: "bred", "data-avsnitt": a.id }, el("h4", { text: a.rubrik }), lista(null, a.rader))),
+    el("p", { class: "bred", text: vy.oforandrade }),
+    el("div", { class: "knapprad bred" }, ...hindra(knapp, hinder), el("button", { type: "button", class: "knapp", id: id + "-avbryt", text: t("ui-form-avbryt") })),
+  );
+  sektion.querySelector(`#${id}-avbryt`).addEventListener("click", () => sektion.remove());
+  knapp.addEventListener("click", async () => {
+    try {
+      if (!(await bekrafta(fraga, knappText))) return;
+      await gor();
+    } catch (fel) {
+      visaFel(fel);
+    }
+  });
+  $("#register-tabell").before(sektion);
+  sektion.querySelector("h3").focus();
+}
+
+const filnamn = (sokvag) => sokvag.split(/[\\/]/).pop();
+
 /** Asks for a register file, shows what importing it would do, and imports it when confirmed. */
 export async function importeraRegister() {
   const klart = $("#export-klart");
   klart.textContent = "";
-  document.querySelector("#import-forhandsgranskning")?.remove();
+  document.querySelector("#import-forhandsgranskning, #paket-forhandsgranskning")?.remove();
   try {
     const sokvag = await anropa("valj_registerfil");
     if (!sokvag) {
@@ -177,34 +211,50 @@ export async function importeraRegister() {
     }
     const arg = { handlaggareId: tillstand.handlaggareId, sokvag };
     const vy = await anropa("forhandsgranska_registerimport", arg);
-    const lista = (id, rader) => el("ul", { class: "lista", id }, ...rader.map((r) => el("li", { text: r })));
-    const knapp = el("button", { type: "button", class: "knapp primar", id: "import-gor", text: t("ui-register-import-knapp") });
-    const hinder = vy.fel.length ? t("ui-register-import-felrader") : vy.andrar ? null : t("ui-register-import-inget");
-    const sektion = el(
-      "section",
-      { id: "import-forhandsgranskning", class: "beslut-form", "aria-labelledby": "import-rubrik" },
-      el("h3", { id: "import-rubrik", class: "bred", text: t("ui-register-import-rubrik") }),
-      el("p", { class: "bred", text: t("ui-register-import-rader", { rader: vy.rader, fil: sokvag.split(/[\\/]/).pop() }) }),
-      ...vy.lasning.map((l) => el("p", { class: "bred hjalp", text: l })),
-      vy.fel.length ? el("div", { class: "bred" }, el("h4", { text: t("ui-register-import-fel-rubrik") }), lista("import-fel", vy.fel)) : null,
-      vy.varningar.length ? el("div", { class: "bred" }, el("h4", { text: t("ui-register-import-varningar") }), lista("import-varningar", vy.varningar)) : null,
-      ...vy.avsnitt.map((a) => el("div", { class: "bred", "data-avsnitt": a.id }, el("h4", { text: a.rubrik }), lista(null, a.rader))),
-      el("p", { class: "bred", text: vy.oforandrade }),
-      el("div", { class: "knapprad bred" }, ...hindra(knapp, hinder), el("button", { type: "button", class: "knapp", id: "import-avbryt", text: t("ui-form-avbryt") })),
-    );
-    sektion.querySelector("#import-avbryt").addEventListener("click", () => sektion.remove());
-    knapp.addEventListener("click", async () => {
-      try {
-        if (!(await bekrafta(t("ui-register-import-bekrafta", { paverkade: vy.paverkade }), t("ui-register-import-knapp")))) return;
+    visaForhandsgranskning({
+      id: "import-forhandsgranskning",
+      inledning: t("ui-register-import-rader", { rader: vy.rader, fil: filnamn(sokvag) }),
+      vy,
+      hinder: vy.fel.length ? t("ui-register-import-felrader") : vy.andrar ? null : t("ui-register-import-inget"),
+      knappText: t("ui-register-import-knapp"),
+      fraga: t("ui-register-import-bekrafta", { paverkade: vy.paverkade }),
+      gor: async () => {
         const version = await anropa("importera_register", arg);
         await visaRegister(version ? t("ui-register-importerat", { version }) : t("ui-register-import-inget"));
-      } catch (fel) {
-        visaFel(fel);
-      }
+      },
     });
-    $("#register-tabell").before(sektion);
-    sektion.querySelector("h3").setAttribute("tabindex", "-1");
-    sektion.querySelector("h3").focus();
+  } catch (fel) {
+    visaFel(fel);
+  }
+}
+
+/** Asks for a signed register package and the key it must be signed with, shows what applying
+ * it would do, and applies it when confirmed. */
+export async function tillampaPaket() {
+  const klart = $("#export-klart");
+  klart.textContent = "";
+  document.querySelector("#import-forhandsgranskning, #paket-forhandsgranskning")?.remove();
+  try {
+    const paket = await anropa("valj_paketfil", { slag: "paket" });
+    const nyckel = paket ? await anropa("valj_paketfil", { slag: "nyckel" }) : null;
+    if (!paket || !nyckel) {
+      klart.textContent = t("ui-register-import-ingen-fil");
+      return;
+    }
+    const arg = { handlaggareId: tillstand.handlaggareId, paket, nyckel };
+    const vy = await anropa("forhandsgranska_registerpaket", arg);
+    visaForhandsgranskning({
+      id: "paket-forhandsgranskning",
+      inledning: t("ui-register-paket-om", { version: vy.paketversion, kommun: vy.kommun, skapad: vy.skapad, fil: filnamn(paket) }),
+      vy,
+      hinder: vy.andrar ? null : t("ui-register-import-inget"),
+      knappText: t("ui-register-paket-knapp"),
+      fraga: t("ui-register-import-bekrafta", { paverkade: vy.paverkade }),
+      gor: async () => {
+        const version = await anropa("tillampa_registerpaket", arg);
+        await visaRegister(version ? t("ui-register-paket-tillampat", { paket: vy.paketversion, version }) : t("ui-register-import-inget"));
+      },
+    });
   } catch (fel) {
     visaFel(fel);
   }

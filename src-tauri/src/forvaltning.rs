@@ -1,5 +1,5 @@
 //! The systemförvaltare's commands: statistics of choice month by month, a new provider, a new
-//! approval, and the register's import (with its preview) and export. Like `commands.rs`: parse, call the core on a blocking thread, map the error.
+//! approval, and the register's import (with its preview), export, and a signed register package. Like `commands.rs`: parse, call the core on a blocking thread, map the error.
 // Tauri hands a command its arguments by value; borrowing them is not an option.
 #![allow(clippy::needless_pass_by_value)]
 
@@ -9,6 +9,7 @@ use tauri::State;
 use tauri_plugin_dialog::DialogExt as _;
 use valfri_domain::formular::{Godkannandeformular, Utforarformular};
 use valfri_store::{Formularfel, Insatsmanader, Sparat, Store, idag};
+use valfri_utbyte::paket::KontrolleratPaket;
 use valfri_utbyte::text::{self, Texter};
 use valfri_utbyte::utforare::{self, Utforarimport};
 use valfri_utbyte::{Utbytesfel, tabell};
@@ -252,4 +253,98 @@ pub async fn importera_register(
         })
         .await?;
     svar.map(|t| t.version).map_err(|e| Felsvar::fran(&l10n, &ui, &e))
+}
+
+/// Asks in the system's open dialog for a signed register package (`slag` "paket") or the
+/// public key it must be signed with ("nyckel"). `None` when the dialog was closed.
+#[tauri::command]
+pub async fn valj_paketfil<R: tauri::Runtime>(
+    fonster: tauri::WebviewWindow<R>,
+    state: State<'_, Tillstand>,
+    sprak: String,
+    slag: String,
+) -> Result<Option<String>, Felsvar> {
+    let (ui, l10n) = (state.sprak(&sprak), state.l10n());
+    let titel =
+        if slag == "nyckel" { "ui-register-nyckel-titel" } else { "ui-register-paket-titel" };
+    let dialog = fonster.dialog().file().set_parent(&fonster).set_title(l10n.t(&ui, titel));
+    let vald = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
+        .await
+        .map_err(|_| Felsvar::okant(&l10n, &ui))?;
+    Ok(vald.and_then(|v| v.into_path().ok()).map(|p| p.display().to_string()))
+}
+
+/// A signed package whose signature holds, and what applying it would do.
+#[derive(Debug, Serialize)]
+pub struct Paketvy {
+    pub paketversion: i64,
+    pub kommun: String,
+    pub skapad: String,
+    pub avsnitt: Vec<valfri_utbyte::text::Avsnitt>,
+    pub oforandrade: String,
+    pub andrar: bool,
+    pub paverkade: usize,
+}
+
+fn kontrollera_paket(paket: &str, nyckel: &str) -> Result<KontrolleratPaket, Utbytesfel> {
+    let nyckel = valfri_utbyte::paket::las_publik_nyckel(std::path::Path::new(nyckel))?;
+    let bytes = std::fs::read(paket)
+        .map_err(|e| Utbytesfel::Fil { sokvag: paket.to_owned(), detalj: e.to_string() })?;
+    valfri_utbyte::paket::kontrollera(&bytes, &nyckel)
+}
+
+/// Checks the package's signature against the key and compares it with the register, for a
+/// systemförvaltare; saves nothing.
+#[tauri::command]
+pub async fn forhandsgranska_registerpaket(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    paket: String,
+    nyckel: String,
+) -> Result<Paketvy, Felsvar> {
+    let vem = state.vem(handlaggare_id);
+    let (ui, l10n) = (state.sprak(&sprak), state.l10n());
+    let (l, ui2) = (state.l10n(), ui.clone());
+    let svar = state
+        .med_store(&sprak, move |s| {
+            s.krav_systemforvaltare(&s.aktor(&vem)?, "utforare")?;
+            let t = |id: &str, a: &[(&str, valfri_domain::Arg)]| l.text(&ui2, id, a);
+            Ok(kontrollera_paket(&paket, &nyckel).and_then(|p| {
+                let g = valfri_utbyte::paket::forhandsgranska_paket(s, &p, idag())?;
+                Ok(Paketvy {
+                    paketversion: p.innehall.paketversion,
+                    kommun: p.innehall.kommun,
+                    skapad: p.innehall.skapad,
+                    avsnitt: text::forhandsgranskning(&t, &g),
+                    oforandrade: text::oforandrade(&t, &g),
+                    andrar: !g.ar_tom(),
+                    paverkade: g.paverkade.len(),
+                })
+            }))
+        })
+        .await?;
+    svar.map_err(|e| Felsvar::fran(&l10n, &ui, &e))
+}
+
+/// Applies the package (its signature checked again) in one register version. `None` as
+/// version when the office had its content already.
+#[tauri::command]
+pub async fn tillampa_registerpaket(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    paket: String,
+    nyckel: String,
+) -> Result<Option<i64>, Felsvar> {
+    let vem = state.vem(handlaggare_id);
+    let (ui, l10n) = (state.sprak(&sprak), state.l10n());
+    let svar = state
+        .med_store(&sprak, move |s| {
+            let aktor = s.aktor(&vem)?;
+            Ok(kontrollera_paket(&paket, &nyckel)
+                .and_then(|p| valfri_utbyte::paket::tillampa(s, &aktor, &p, idag())))
+        })
+        .await?;
+    svar.map(|t| t.registerversion).map_err(|e| Felsvar::fran(&l10n, &ui, &e))
 }

@@ -3,7 +3,7 @@
 //! All domain logic lives in the Tauri-free crates under `crates/`; this binary only wires them to a
 //! window. The window's commands are in three modules: `commands.rs` (search, the brukare, beslut,
 //! choice and register), `lock.rs` (the lock and the database file) and `utskrift.rs` (documents,
-//! the batch of letters, settings), and `forvaltning.rs` (the systemförvaltare's statistics, new provider, new approval, import and export).
+//! the batch of letters, settings), and `forvaltning.rs` (the systemförvaltare's statistics, new provider, new approval, import, export, register packages).
 
 // Without this a release build on Windows would also open a console window next to the app.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
@@ -124,6 +124,9 @@ fn configure<R: tauri::Runtime>(
             forvaltning::valj_registerfil,
             forvaltning::forhandsgranska_registerimport,
             forvaltning::importera_register,
+            forvaltning::valj_paketfil,
+            forvaltning::forhandsgranska_registerpaket,
+            forvaltning::tillampa_registerpaket,
             utskrift::forhandsgranska_dokument,
             utskrift::spara_dokument,
             utskrift::fraga_sparplats,

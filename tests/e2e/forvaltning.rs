@@ -1,7 +1,7 @@
 //! The systemförvaltare's screens: statistics of choice month by month (checked against what
 //! the CLI counts on the same database) and the register's states of approval.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
 
@@ -475,13 +475,16 @@ fn a_register_file_is_previewed_with_who_is_affected_and_imported_only_when_whol
             // A file with a bad row: the row is named, and it cannot be imported.
             app.click("#importera-register").await?;
             i_oppna_dialogen(app, IMPORT_TITEL, &trasig).await?;
-            let fel =
-                app.wait_for_texts("#import-fel li", "the bad row", |r| !r.is_empty()).await?;
+            let fel = app
+                .wait_for_texts("#import-forhandsgranskning-fel li", "the bad row", |r| {
+                    !r.is_empty()
+                })
+                .await?;
             assert!(fel.iter().any(|f| f.contains("Rad 2") || f.contains("rad 2")), "{fel:?}");
-            assert!(!app.find("#import-gor").await?.is_enabled().await?);
-            let hinder = app.texts("#import-gor-hinder").await?;
+            assert!(!app.find("#import-forhandsgranskning-gor").await?.is_enabled().await?);
+            let hinder = app.texts("#import-forhandsgranskning-gor-hinder").await?;
             assert!(hinder[0].contains("rättade"), "{hinder:?}");
-            app.click("#import-avbryt").await?;
+            app.click("#import-forhandsgranskning-avbryt").await?;
 
             // The whole file: its preview names who must choose again, as the CLI does.
             app.click("#importera-register").await?;
@@ -503,7 +506,7 @@ fn a_register_file_is_previewed_with_who_is_affected_and_imported_only_when_whol
             // Nothing saved by the preview.
             assert_eq!(app.texts("#register-historik li").await?.len(), version_fore);
 
-            app.click("#import-gor").await?;
+            app.click("#import-forhandsgranskning-gor").await?;
             bekraftelse(app, &[&paverkade.len().to_string()]).await?;
             app.click("#bekrafta-dialog-ja").await?;
             app.wait_for_texts("p.klart", "the import done", |m| {
@@ -514,6 +517,124 @@ fn a_register_file_is_previewed_with_who_is_affected_and_imported_only_when_whol
             let rader = app.texts("#register-tabell > tbody > tr").await?;
             let bjork = rader.iter().find(|r| r.starts_with("Björkdungens")).unwrap();
             assert!(bjork.contains("kapacitetstak 0"), "{bjork}");
+            Ok(())
+        },
+    );
+}
+
+/// Runs the CLI, failing with its own words.
+fn valfri(cli: &Path, args: &[&std::ffi::OsStr]) -> TestResult {
+    let ut = Command::new(cli).args(args).env_remove("VALFRI_HANDLAGGARE").output()?;
+    if !ut.status.success() {
+        return Err(String::from_utf8_lossy(&ut.stderr).into_owned().into());
+    }
+    Ok(())
+}
+
+#[test]
+fn a_signed_register_package_is_checked_previewed_and_applied_and_a_wrong_key_is_refused() {
+    // ASCII paths: xdotool types other letters through borrowed key codes.
+    let mapp = tempfile::tempdir().unwrap();
+    let d = mapp.path();
+    let (nyckel, annan, paket) = (d.join("nyckel"), d.join("annan"), d.join("paket.valfri"));
+    let (central, csv) = (d.join("central.sqlite"), d.join("central.csv"));
+    run_prepared_plain(
+        "a_signed_register_package_is_checked_previewed_and_applied_and_a_wrong_key_is_refused",
+        &|cli, db| {
+            let os = |s: &str| std::ffi::OsString::from(s);
+            // The central office: the demo with Björkdungen's cap at 0, packaged and signed.
+            valfri(cli, &[&os("--db"), central.as_os_str(), &os("--plaintext"), &os("demo")])?;
+            std::fs::write(&csv, andrad_export(&cli_export(cli, db)?, "0", false))?;
+            valfri(
+                cli,
+                &[
+                    &os("--db"),
+                    central.as_os_str(),
+                    &os("providers"),
+                    &os("import"),
+                    csv.as_os_str(),
+                ],
+            )?;
+            for k in [&nyckel, &annan] {
+                valfri(cli, &[&os("providers"), &os("keygen"), &os("--out"), k.as_os_str()])?;
+            }
+            valfri(
+                cli,
+                &[
+                    &os("--db"),
+                    central.as_os_str(),
+                    &os("providers"),
+                    &os("package"),
+                    &os("--key"),
+                    nyckel.as_os_str(),
+                    &os("--out"),
+                    paket.as_os_str(),
+                ],
+            )?;
+            Ok(())
+        },
+        async |app| {
+            app.click_containing("#handlaggare option", "Karin Holm").await?;
+            app.click("#nav-register").await?;
+            app.wait_for("Karin's register", async || {
+                Ok(app.find("#registerpaket").await?.is_enabled().await?)
+            })
+            .await?;
+            let historik_fore = app.texts("#register-historik li").await?.len();
+
+            // Signed with another key than the one chosen: refused in words, nothing shown.
+            app.click("#registerpaket").await?;
+            i_oppna_dialogen(app, "Välj registerpaketet", &paket).await?;
+            i_oppna_dialogen(
+                app,
+                "Välj den publika nyckel paketet ska vara signerat med",
+                &annan.with_extension("pub"),
+            )
+            .await?;
+            app.wait_for("the refusal", async || app.is_visible("#fel").await).await?;
+            let fel = app.texts("#fel-text").await?;
+            assert!(!fel[0].trim().is_empty(), "{fel:?}");
+            assert!(app.texts("#paket-forhandsgranskning").await?.is_empty());
+
+            // The right key: the preview says what changes and who must choose again.
+            app.click("#registerpaket").await?;
+            i_oppna_dialogen(app, "Välj registerpaketet", &paket).await?;
+            i_oppna_dialogen(
+                app,
+                "Välj den publika nyckel paketet ska vara signerat med",
+                &PathBuf::from(format!("{}.pub", nyckel.display())),
+            )
+            .await?;
+            let tak = app
+                .wait_for_texts(
+                    "#paket-forhandsgranskning [data-avsnitt=utbyte-rubrik-tak] li",
+                    "the caps",
+                    |r| !r.is_empty(),
+                )
+                .await?;
+            assert!(
+                tak.iter().any(|t| t.contains("Björkdungens") && t.contains("2 → 0")),
+                "{tak:?}"
+            );
+            let paverkade = app
+                .texts("#paket-forhandsgranskning [data-avsnitt=utbyte-rubrik-paverkade] li")
+                .await?;
+            assert!(!paverkade.is_empty());
+            let fel = app.axe().await?;
+            assert!(fel.is_empty(), "accessibility violations:\n{}", fel.join("\n"));
+            assert_eq!(app.texts("#register-historik li").await?.len(), historik_fore);
+
+            app.click("#paket-forhandsgranskning-gor").await?;
+            bekraftelse(app, &[&paverkade.len().to_string()]).await?;
+            app.click("#bekrafta-dialog-ja").await?;
+            app.wait_for_texts("p.klart", "the package applied", |m| {
+                m.iter().any(|x| x.contains("är tillämpat som version"))
+            })
+            .await?;
+            let rader = app.texts("#register-tabell > tbody > tr").await?;
+            let bjork = rader.iter().find(|r| r.starts_with("Björkdungens")).unwrap();
+            assert!(bjork.contains("kapacitetstak 0"), "{bjork}");
+            assert_eq!(app.texts("#register-historik li").await?.len(), historik_fore + 1);
             Ok(())
         },
     );

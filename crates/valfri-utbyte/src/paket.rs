@@ -221,14 +221,18 @@ pub fn kontrollera(bytes: &[u8], betrodd: &VerifyingKey) -> Result<KontrolleratP
     Ok(KontrolleratPaket { innehall, nyckel: kuvert.nyckel, sha256: hex(&Sha256::digest(bytes)) })
 }
 
-/// Applies a checked package: refuses one not newer than the last applied, then saves every
-/// changed provider in one register version and records the package version.
-pub fn tillampa(
+/// What applying the package would change, without applying it: refused, as applying is,
+/// when the office already has this package or a newer one.
+pub fn forhandsgranska_paket(
     store: &Store,
-    aktor: &Aktor,
     paket: &KontrolleratPaket,
     dag: NaiveDate,
-) -> Result<TillampatPaket, Utbytesfel> {
+) -> Result<Forhandsgranskning, Utbytesfel> {
+    forhandsgranska(store, &med_ider(store, paket)?, dag)
+}
+
+/// The package's providers with this office's ids, after the check that it is newer.
+fn med_ider(store: &Store, paket: &KontrolleratPaket) -> Result<Vec<Utforare>, Utbytesfel> {
     let version = paket.innehall.paketversion;
     if let Some(senaste) = store.senaste_registerpaket()?.filter(|s| *s >= version) {
         return Err(Utbytesfel::GammalVersion { paket: version, senaste });
@@ -242,7 +246,7 @@ pub fn tillampa(
         .map(|u| Utforare { id: String::new(), ..u.clone() })
         .collect();
     let befintliga = store.utforare_lista()?;
-    let med_ider: Vec<Utforare> = utforare
+    Ok(utforare
         .into_iter()
         .map(|u| {
             let id = befintliga
@@ -252,7 +256,19 @@ pub fn tillampa(
                 .unwrap_or_default();
             Utforare { id, ..u }
         })
-        .collect();
+        .collect())
+}
+
+/// Applies a checked package: refuses one not newer than the last applied, then saves every
+/// changed provider in one register version and records the package version.
+pub fn tillampa(
+    store: &Store,
+    aktor: &Aktor,
+    paket: &KontrolleratPaket,
+    dag: NaiveDate,
+) -> Result<TillampatPaket, Utbytesfel> {
+    let version = paket.innehall.paketversion;
+    let med_ider = med_ider(store, paket)?;
     let forhandsgranskning = forhandsgranska(store, &med_ider, dag)?;
     let beskrivning =
         beskrivning_for(&format!("registerpaket {version} ({})", paket.innehall.kommun));
