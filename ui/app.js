@@ -25,7 +25,7 @@ import { lyssnaPaKommun, visaKommunstatus, visaVem } from "./kommun.js";
  * this computer, else the first. */
 async function laddaHandlaggare() {
   visaVem();
-  if (tillstand.kommun?.inloggad) return;
+  if (tillstand.inloggad) return;
   const lista = await anropa("handlaggare");
   const val = $("#handlaggare");
   val.replaceChildren(
@@ -160,6 +160,8 @@ function rensaVidLock() {
   ersatt($("#brukare"));
   tillstand.brukareId = null;
   tillstand.kommun = null;
+  tillstand.inloggad = null;
+  $("#inloggad")?.remove();
   $("#kommun-rad")?.remove();
   doljFel();
 }

@@ -97,13 +97,20 @@ function visaLockskarm(status, meddelande = "", arFel = false) {
   const ny = status.lage === "ny";
   const skadad = status.lage === "skadad";
   const rubrik = ny ? "ui-lock-ny-rubrik" : skadad ? "ui-lock-skadad-rubrik" : "ui-lock-rubrik";
-  const text = ny ? "ui-lock-ny-text" : skadad ? (status.sakerhetskopia ? "ui-lock-skadad-text" : "ui-lock-skadad-ingen") : "ui-lock-text";
+  const text = ny ? "ui-lock-ny-text" : skadad ? (status.sakerhetskopia ? "ui-lock-skadad-text" : "ui-lock-skadad-ingen") : status.personlig ? "ui-lock-person-text" : "ui-lock-text";
   const form = el(
     "form",
     { id: "lock-form", class: "lock-form", novalidate: true },
     el("h1", { id: "lock-rubrik", text: t(rubrik) }),
     el("p", { text: t(text) }),
-    status.demo_losenfras ? el("p", { class: "hjalp", id: "lock-demo", text: t("ui-lock-demo", { losenfras: status.demo_losenfras }) }) : null,
+    status.demo_losenfras && !status.personlig ? el("p", { class: "hjalp", id: "lock-demo", text: t("ui-lock-demo", { losenfras: status.demo_losenfras }) }) : null,
+    status.demo_losenfras && status.personlig
+      ? el("p", { class: "hjalp", id: "lock-demo", text: t("ui-lock-demo-inloggningar", { anvandare: status.demo_inloggningar.map((d) => `${d.anvandare} (${d.namn})`).join(", "), losenfras: status.demo_losenfras }) })
+      : null,
+    status.personlig
+      ? el("p", { class: "falt" }, el("label", { for: "lock-anvandare", text: t("ui-lock-anvandare") }),
+          el("input", { id: "lock-anvandare", type: "text", autocomplete: "username", spellcheck: "false", autocapitalize: "off", value: localStorage.getItem("valfri.anvandare") ?? "", "aria-describedby": "lock-fel" }))
+      : null,
     falt("lock-losenfras", t("ui-lock-losenfras"), ny ? "new-password" : "current-password"),
     ny ? falt("lock-upprepad", t("ui-lock-upprepa"), "new-password") : null,
     el("p", { id: "lock-fel", class: arFel ? "fel-text" : "status", role: arFel ? "alert" : "status", text: meddelande }),
@@ -120,7 +127,8 @@ function visaLockskarm(status, meddelande = "", arFel = false) {
   document.body.prepend(skarm);
   skymBakom(true);
   const losen = form.querySelector("#lock-losenfras");
-  losen.focus();
+  const anvandare = form.querySelector("#lock-anvandare");
+  (anvandare && !anvandare.value ? anvandare : losen).focus();
 
   const arbetar = (pagar) => {
     for (const b of form.querySelectorAll("button")) b.disabled = pagar;
@@ -147,7 +155,9 @@ function visaLockskarm(status, meddelande = "", arFel = false) {
     try {
       const svar = ny
         ? await anropa("skapa_databas", { losenfras: losen.value, upprepad: form.querySelector("#lock-upprepad").value })
-        : await anropa("unlock", { losenfras: losen.value });
+        : await anropa("unlock", { losenfras: losen.value, anvandare: anvandare?.value ?? null });
+      // The login name is no secret: the next unlock on this computer starts at the passphrase.
+      if (anvandare) localStorage.setItem("valfri.anvandare", anvandare.value.trim());
       await oppnad(svar);
     } catch (fel) {
       visaFel(fel);
@@ -178,6 +188,7 @@ async function oppnad(status, meddelande = "") {
     return;
   }
   tillstand.kommun = status.kommun ?? null;
+  tillstand.inloggad = status.inloggad ?? null;
   $("#lock")?.remove();
   skymBakom(false);
   senastAktiv = performance.now();

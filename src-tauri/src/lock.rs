@@ -33,6 +33,20 @@ pub struct Lockstatus {
     pub meddelande: Option<String>,
     /// A desk in kommunläge (`lage` is `hubb` until the hub login): the hub and the login.
     pub kommun: Option<Kommunlogin>,
+    /// The file has key slots: each person unlocks with their own login and passphrase.
+    pub personlig: bool,
+    /// In demo mode with key slots: the demo's logins, each with its person's name.
+    pub demo_inloggningar: Vec<DemoInloggning>,
+    /// Who works, as a login said (the hub's in kommunläge, the key slot's standalone); `None`
+    /// on a database with one shared passphrase, where the page's choice still applies.
+    pub inloggad: Option<crate::kommun::Inloggad>,
+}
+
+/// A demo login shown on the lock screen.
+#[derive(Debug, Clone, Serialize)]
+pub struct DemoInloggning {
+    pub anvandare: &'static str,
+    pub namn: &'static str,
 }
 
 /// What the lock screen shows at a desk in kommunläge.
@@ -68,7 +82,8 @@ impl Tillstand {
     ) -> Result<Lockstatus, Lagringsfel> {
         let db = databas(self.launch())?;
         let replika = store.map(Store::replika).transpose()?.flatten();
-        let inloggad = self.inloggad();
+        let inloggad = self.hubbinloggad();
+        let personlig = valfri_store::har_personliga_nycklar(&db)?;
         let lage = match (store, valfri_store::filtyp(&db)?) {
             (Some(_), _) if replika.is_some() && inloggad.is_none() => "hubb",
             (Some(_), _) => "oppen",
@@ -105,6 +120,16 @@ impl Tillstand {
                     .then_some(valfri_synk::kommundemo::DEMO_HUBBLOSEN),
                 inloggad,
             }),
+            personlig,
+            demo_inloggningar: if self.launch().demo && personlig {
+                demo::DEMO_INLOGGNINGAR
+                    .iter()
+                    .map(|(anvandare, namn)| DemoInloggning { anvandare, namn })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            inloggad: self.inloggad(),
         })
     }
 
@@ -152,7 +177,11 @@ pub async fn lock_status(
                 {
                     Ok(s) => *store = Some(s),
                     // Locked, or the first start: the lock screen asks.
-                    Err(Lagringsfel::KraverLosenfras | Lagringsfel::DatabasSaknas { .. }) => {}
+                    Err(
+                        Lagringsfel::KraverLosenfras
+                        | Lagringsfel::KraverInloggning
+                        | Lagringsfel::DatabasSaknas { .. },
+                    ) => {}
                     Err(Lagringsfel::Korrupt | Lagringsfel::InteValfriDatabas { .. }) => {
                         return t.status_med(None, true, sprak);
                     }
@@ -169,12 +198,22 @@ pub async fn unlock(
     state: State<'_, Tillstand>,
     sprak: String,
     losenfras: String,
+    anvandare: Option<String>,
 ) -> Result<Lockstatus, Felsvar> {
     state
         .med_lock(&sprak, move |t, store, sprak| {
             let losen = Losenfras::ny(losenfras)?;
-            let s = oppna(t.launch(), Some(&losen), t.avbruten())?;
-            efter_unlock(&s, &databas(t.launch())?)?;
+            let db = databas(t.launch())?;
+            // With key slots the login says who works; the page never does.
+            let s = if valfri_store::har_personliga_nycklar(&db)? {
+                let anvandare = anvandare.unwrap_or_default();
+                let (s, person) = valfri_store::oppna_som(&db, anvandare.trim(), &losen)?;
+                t.satt_person(Some(crate::kommun::Inloggad::fran_person(&person)));
+                s
+            } else {
+                oppna(t.launch(), Some(&losen), t.avbruten())?
+            };
+            efter_unlock(&s, &db)?;
             *store = Some(s);
             t.status(store.as_ref(), sprak)
         })
@@ -190,6 +229,7 @@ pub async fn lock(state: State<'_, Tillstand>, sprak: String) -> Result<Lockstat
             // Kommunläge ends first: the follower stops and the hub password is forgotten,
             // so even a plaintext desk asks for the login again.
             drop(t.kommun().lock().unwrap_or_else(PoisonError::into_inner).take());
+            t.satt_person(None);
             if store.as_ref().is_some_and(Store::ar_krypterad) {
                 *store = None;
             }
