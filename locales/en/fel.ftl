@@ -118,3 +118,16 @@ falt-avslutsorsak = Reason
 falt-vem_valde = Who chose
 fel-db-kommunlage = This database is a desk in kommunläge, linked to the municipality's shared register. The window does not work in kommunläge yet; use the valfri program (valfri sync, valfri status, valfri choose) for it.
 falt-resultat = Outcome
+
+## The organisation's configuration file (valfri.toml)
+fel-konfig-las = The organisation's configuration file { $sokvag } could not be read ({ $detalj }). Ask the IT department to check it.
+fel-konfig-syntax = The organisation's configuration file { $sokvag } is malformed: { $detalj }. Ask the IT department to correct it.
+fel-konfig-okand-nyckel = The organisation's configuration file has an unknown setting: { $nyckel }. Ask the IT department to correct the spelling or remove the line.
+fel-konfig-tom = The setting { $nyckel } in the organisation's configuration file is empty.
+fel-konfig-kommunkod = The municipality code { $varde } in the organisation's configuration file must be four digits, for example 0883.
+fel-konfig-url = The hub address { $varde } in the organisation's configuration file is not a PostgreSQL address (postgresql://server/database).
+fel-konfig-fil-saknas = The file { $sokvag } that { $nyckel } in the organisation's configuration file points to does not exist.
+fel-konfig-inte-absolut = The folder { $sokvag } in { $nyckel } must be a full path or start with ~/ (the home folder).
+fel-konfig-okant-sprak = Valfri has no texts for the language { $sprak } in the organisation's configuration file. Valfri has { $kanda }.
+fel-konfig-lastid = The screen lock in the organisation's configuration file must be between 1 and 480 minutes, not { $varde }.
+fel-konfig-satt-av-organisationen = This setting is set by the organisation ({ $nyckel } in { $sokvag }) and cannot be changed here.

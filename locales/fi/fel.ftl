@@ -118,3 +118,16 @@ falt-avslutsorsak = Syy
 falt-vem_valde = Kuka valitsi
 fel-db-kommunlage = Tämä tietokanta on kuntatilan työasema, joka on liitetty kunnan yhteiseen rekisteriin. Ikkuna ei vielä toimi kuntatilassa; käytä sille valfri-ohjelmaa (valfri sync, valfri status, valfri choose).
 falt-resultat = Tulos
+
+## Organisaation asetustiedosto (valfri.toml)
+fel-konfig-las = Organisaation asetustiedostoa { $sokvag } ei voitu lukea ({ $detalj }). Pyydä IT-osastoa tarkistamaan se.
+fel-konfig-syntax = Organisaation asetustiedosto { $sokvag } on kirjoitettu väärin: { $detalj }. Pyydä IT-osastoa korjaamaan se.
+fel-konfig-okand-nyckel = Organisaation asetustiedostossa on tuntematon asetus: { $nyckel }. Pyydä IT-osastoa korjaamaan kirjoitusasu tai poistamaan rivi.
+fel-konfig-tom = Organisaation asetustiedoston asetus { $nyckel } on tyhjä.
+fel-konfig-kommunkod = Organisaation asetustiedoston kuntakoodin { $varde } on oltava neljä numeroa, esimerkiksi 0883.
+fel-konfig-url = Organisaation asetustiedoston hubin osoite { $varde } ei ole PostgreSQL-osoite (postgresql://palvelin/tietokanta).
+fel-konfig-fil-saknas = Tiedostoa { $sokvag }, johon organisaation asetustiedoston { $nyckel } viittaa, ei ole.
+fel-konfig-inte-absolut = Asetuksen { $nyckel } kansion { $sokvag } on oltava koko polku tai alettava merkeillä ~/ (kotikansio).
+fel-konfig-okant-sprak = Valfrissa ei ole tekstejä organisaation asetustiedoston kielelle { $sprak }. Valfrissa on { $kanda }.
+fel-konfig-lastid = Organisaation asetustiedoston näytön lukituksen on oltava 1–480 minuuttia, ei { $varde }.
+fel-konfig-satt-av-organisationen = Tämän asetuksen on määrännyt organisaatio ({ $nyckel } tiedostossa { $sokvag }), eikä sitä voi muuttaa täällä.

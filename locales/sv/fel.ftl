@@ -118,3 +118,16 @@ falt-avslutsorsak = Orsak
 falt-vem_valde = Vem som valde
 fel-db-kommunlage = Den här databasen är ett skrivbord i kommunläge, kopplat till kommunens gemensamma register. Fönstret arbetar ännu inte i kommunläge; använd programmet valfri (valfri sync, valfri status, valfri choose) för den.
 falt-resultat = Resultat
+
+## Organisationens inställningsfil (valfri.toml)
+fel-konfig-las = Organisationens inställningsfil { $sokvag } kunde inte läsas ({ $detalj }). Be IT-avdelningen kontrollera den.
+fel-konfig-syntax = Organisationens inställningsfil { $sokvag } är felskriven: { $detalj }. Be IT-avdelningen rätta den.
+fel-konfig-okand-nyckel = Organisationens inställningsfil har en okänd inställning: { $nyckel }. Be IT-avdelningen rätta stavningen eller ta bort raden.
+fel-konfig-tom = Inställningen { $nyckel } i organisationens inställningsfil är tom.
+fel-konfig-kommunkod = Kommunkoden { $varde } i organisationens inställningsfil ska vara fyra siffror, till exempel 0883.
+fel-konfig-url = Hubbens adress { $varde } i organisationens inställningsfil är ingen PostgreSQL-adress (postgresql://server/databas).
+fel-konfig-fil-saknas = Filen { $sokvag } som { $nyckel } i organisationens inställningsfil pekar på finns inte.
+fel-konfig-inte-absolut = Mappen { $sokvag } i { $nyckel } ska vara en hel sökväg eller börja med ~/ (hemmappen).
+fel-konfig-okant-sprak = Språket { $sprak } i organisationens inställningsfil har Valfri inga texter för. Valfri har { $kanda }.
+fel-konfig-lastid = Skärmlåset i organisationens inställningsfil ska vara mellan 1 och 480 minuter, inte { $varde }.
+fel-konfig-satt-av-organisationen = Inställningen är satt av organisationen ({ $nyckel } i { $sokvag }) och kan inte ändras här.
