@@ -160,15 +160,18 @@ impl Tools {
             eprintln!("{test}: SKIPPED, {message}");
             return None;
         }
+        // `cargo xtask package`'s install test points these at the installed programs, so a
+        // test drives what the package put in /usr/bin rather than the build tree.
+        let installed =
+            |var: &str| std::env::var_os(var).filter(|v| !v.is_empty()).map(PathBuf::from);
         Some(Self {
             xvfb: on_path("Xvfb")?,
             driver: on_path("WebKitWebDriver")?,
-            app: built_binary(
-                "valfri-app",
-                "valfri-app",
-                &["src-tauri", "ui", "locales", "crates"],
-            ),
-            cli: built_binary("valfri", "valfri-cli", &["locales", "crates"]),
+            app: installed("VALFRI_E2E_APP").unwrap_or_else(|| {
+                built_binary("valfri-app", "valfri-app", &["src-tauri", "ui", "locales", "crates"])
+            }),
+            cli: installed("VALFRI_E2E_CLI")
+                .unwrap_or_else(|| built_binary("valfri", "valfri-cli", &["locales", "crates"])),
         })
     }
 }

@@ -260,12 +260,9 @@ fn losenfras_fran(
 
 /// `valfri --version`: the program's version and the schema versions it writes, so IT can tell
 /// which databases and hubs it opens without trying.
-fn version(ctx: &Ctx) -> Result<(), Fel> {
-    let (valfri, databas, hubb) = (
-        env!("CARGO_PKG_VERSION"),
-        Store::schemaversion(),
-        valfri_hub::SCHEMAVERSION,
-    );
+fn version(ctx: &Ctx) {
+    let (valfri, databas, hubb) =
+        (env!("CARGO_PKG_VERSION"), Store::schemaversion(), valfri_hub::SCHEMAVERSION);
     ctx.ut(&json!({ "valfri": valfri, "databasschema": databas, "hubbschema": hubb }), || {
         format!(
             "{}\n",
@@ -275,7 +272,6 @@ fn version(ctx: &Ctx) -> Result<(), Fel> {
             )
         )
     });
-    Ok(())
 }
 
 fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
@@ -283,7 +279,8 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let ord: Vec<&str> = ord.iter().map(String::as_str).collect();
     if args.har("version") || ord == ["version"] {
         args.inget_kvar(&["version"])?;
-        return version(ctx);
+        version(ctx);
+        return Ok(());
     }
     if args.har("help") || ord.is_empty() || ord[0] == "help" {
         println!("{}", ctx.t("cli-hjalp", &[]));

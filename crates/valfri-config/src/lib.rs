@@ -215,10 +215,8 @@ pub fn las_systemfil(kanda_sprak: &[&str]) -> Result<Option<Organisation>, Konfi
 
 /// Reads and validates the file at `fil`. Relative paths in it are taken from its folder.
 pub fn las_fil(fil: &Path, kanda_sprak: &[&str]) -> Result<Organisation, Konfigfel> {
-    let text = std::fs::read_to_string(fil).map_err(|e| Konfigfel::Las {
-        sokvag: fil.display().to_string(),
-        detalj: e.to_string(),
-    })?;
+    let text = std::fs::read_to_string(fil)
+        .map_err(|e| Konfigfel::Las { sokvag: fil.display().to_string(), detalj: e.to_string() })?;
     tolka(&text, fil, kanda_sprak)
 }
 
@@ -280,7 +278,10 @@ pub fn tolka(text: &str, fil: &Path, kanda_sprak: &[&str]) -> Result<Organisatio
             return Err(Konfigfel::Tom { nyckel: "sprak.erbjudna" });
         }
         if let Some(okant) = s.erbjudna.iter().find(|l| !kanda_sprak.contains(&l.as_str())) {
-            return Err(Konfigfel::OkantSprak { sprak: kort(okant), kanda: kanda_sprak.join(", ") });
+            return Err(Konfigfel::OkantSprak {
+                sprak: kort(okant),
+                kanda: kanda_sprak.join(", "),
+            });
         }
         org.sprak = Some(s.erbjudna);
     }
@@ -302,7 +303,11 @@ fn okanda_nycklar(tabell: &toml::Table) -> Result<(), Konfigfel> {
     Ok(())
 }
 
-fn fil_som_finns(nyckel: &'static str, katalog: &Path, sokvag: &Path) -> Result<PathBuf, Konfigfel> {
+fn fil_som_finns(
+    nyckel: &'static str,
+    katalog: &Path,
+    sokvag: &Path,
+) -> Result<PathBuf, Konfigfel> {
     let hel = katalog.join(sokvag);
     if hel.is_file() {
         Ok(hel)

@@ -12,10 +12,7 @@ fn tolka_har(text: &str) -> Result<Organisation, Konfigfel> {
 fn the_sample_in_docs_is_valid_and_sets_what_it_says() {
     let fil = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/valfri.toml.exempel");
     let org = las_fil(&fil, KANDA).unwrap();
-    assert_eq!(
-        org.kommun,
-        Some(Kommun { kod: "0883".into(), namn: "Exempelby kommun".into() })
-    );
+    assert_eq!(org.kommun, Some(Kommun { kod: "0883".into(), namn: "Exempelby kommun".into() }));
     assert_eq!(org.las_efter_minuter, Some(10));
     assert_eq!(org.sprak.as_deref(), Some(&["sv".to_owned(), "fi".into(), "en".into()][..]));
     assert_eq!(org.hubb, None);

@@ -58,8 +58,9 @@ impl Store {
         stada_halvfardiga(&mapp);
         let delvis = Halvfardig::ny(mal.with_extension("sqlite.ny"))?;
         let resultat = self.kopiera_till(&delvis.sokvag).and_then(|()| {
-            let kopia = Connection::open_with_flags(&delvis.sokvag, OpenFlags::SQLITE_OPEN_READ_ONLY)
-                .map_err(|e| Lagringsfel::fran_oppning(e, &delvis.sokvag))?;
+            let kopia =
+                Connection::open_with_flags(&delvis.sokvag, OpenFlags::SQLITE_OPEN_READ_ONLY)
+                    .map_err(|e| Lagringsfel::fran_oppning(e, &delvis.sokvag))?;
             if let Some(l) = &self.losen {
                 ge_nyckel(&kopia, l)?;
             }
