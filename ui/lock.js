@@ -34,6 +34,20 @@ function falt(id, etikett, autocomplete) {
 }
 
 /** The lock screen for `status` (`locked` or `ny`), with an optional message (an error or why it locked). */
+/** The screen when Valfri must not start (a broken organisation file): the sentence, no form. */
+function visaStoppad(meddelande) {
+  const { el, t } = ctx;
+  $("#lock")?.remove();
+  const skarm = el(
+    "div",
+    { id: "lock", class: "lock", role: "dialog", "aria-modal": "true", "aria-labelledby": "lock-rubrik" },
+    el("main", {}, el("div", { class: "lock-form" }, el("h1", { id: "lock-rubrik", tabindex: "-1", text: t("ui-start-stoppad-rubrik") }), el("p", { id: "lock-fel", class: "fel-text", role: "alert", text: meddelande }))),
+  );
+  document.body.prepend(skarm);
+  skymBakom(true);
+  skarm.querySelector("#lock-rubrik").focus();
+}
+
 function visaLockskarm(status, meddelande = "", arFel = false) {
   const { el, t } = ctx;
   $("#lock")?.remove();
@@ -242,7 +256,15 @@ export async function startaLock(c) {
       lockNu(ctx.t("ui-lock-inaktiv", { minuter: lockEfterMinuter }));
     }
   }, 15_000);
-  const status = await anropa("lock_status");
+  let status;
+  try {
+    status = await anropa("lock_status");
+  } catch (fel) {
+    // The organisation's configuration is broken: say why and offer nothing to unlock.
+    visaStoppad(fel?.message ?? ctx.t("ui-fel-okant"));
+    // Never resolves: nothing behind the lock starts.
+    return new Promise(() => {});
+  }
   // What the start did about an interrupted encryption is said once, wherever the window lands.
   if (status.lage === "oppen") {
     await oppnad(status, status.meddelande ?? "");

@@ -43,7 +43,9 @@ usage: cargo xtask <command>
 commands:
   run [-- ARGS...]   install missing system packages, then start the app on the demo database
   test               install missing system packages, then run every test in the workspace
-  package [--release] make the .deb and .rpm with the Tauri bundler (installs tauri-cli if missing)
+  package [--release] [--install-test]
+                     make the .deb and .rpm with the Tauri bundler (installs tauri-cli if
+                     missing); --install-test then installs, runs and removes the .deb
   deps               only check (and if possible install) the system packages";
 
 /// A failure already explained to the user; the value is the process exit code.
@@ -115,18 +117,23 @@ fn test() -> Result<(), Failed> {
     result
 }
 
-/// `cargo xtask package [--release]`: the .deb and .rpm, without the install test.
+/// `cargo xtask package [--release] [--install-test]`: the .deb and .rpm, and with
+/// `--install-test` the install test that `cargo xtask test` ends with.
 fn package(rest: &[OsString]) -> Result<(), Failed> {
-    let release = match rest {
-        [] => false,
-        [flag] if flag == "--release" => true,
-        _ => {
-            eprintln!("{USAGE}");
-            return Err(Failed(2));
+    let (mut release, mut install) = (false, false);
+    for flag in rest {
+        match flag.to_str() {
+            Some("--release") => release = true,
+            Some("--install-test") => install = true,
+            _ => {
+                eprintln!("{USAGE}");
+                return Err(Failed(2));
+            }
         }
-    };
+    }
     let root = prepare()?;
-    paket::make(&root, release).map(|_| ())
+    let made = paket::make(&root, release)?;
+    if install { paket::install_test(&root, &made.deb) } else { Ok(()) }
 }
 
 /// Installs axe-core into `target/npm` once; quick when it is already there.

@@ -51,16 +51,26 @@ pub(crate) fn make(root: &Path, release: bool) -> Result<Paket, Failed> {
     }
     step("cargo build --package valfri-cli", cli)?;
     let target = root.join("target");
-    let valfri = target.join(profile).join("valfri");
-    let depends = shlibdeps(&valfri).unwrap_or_default();
     let paketdir = target.join("paket");
     let _ = std::fs::create_dir_all(&paketdir);
+    // The package gets a stripped copy; the build's own binary keeps its symbols.
+    let valfri = paketdir.join("valfri");
+    if let Err(e) = std::fs::copy(target.join(profile).join("valfri"), &valfri) {
+        eprintln!("xtask: cannot copy the valfri program to {}: {e}", valfri.display());
+        return Err(Failed(1));
+    }
+    strip(&valfri)?;
+    let depends = shlibdeps(&valfri).unwrap_or_default();
+    // Debian wants the changelog compressed, under the package's (lower-case) name.
+    let changelog = paketdir.join("changelog.gz");
+    gzip(&root.join("src-tauri/paket/changelog"), &changelog)?;
     // What depends on this build (the CLI's path, its libraries) is merged into
     // src-tauri/tauri.conf.json for this run only; the checked-in file holds the rest.
     let overlay = format!(
-        r#"{{"bundle":{{"linux":{{"deb":{{"depends":{deb},"files":{{"/usr/bin/valfri":{cli}}}}},"rpm":{{"depends":["openssl-libs"],"files":{{"/usr/bin/valfri":{cli}}}}}}}}}}}"#,
+        r#"{{"bundle":{{"linux":{{"deb":{{"depends":{deb},"files":{{"/usr/bin/valfri":{cli},"/usr/share/doc/valfri/changelog.gz":{changelog}}}}},"rpm":{{"depends":["openssl-libs"],"files":{{"/usr/bin/valfri":{cli}}}}}}}}}}}"#,
         deb = json_lista(&depends),
         cli = json_text(&valfri.display().to_string()),
+        changelog = json_text(&changelog.display().to_string()),
     );
     let overlay_fil = paketdir.join("tauri.paket.json");
     std::fs::write(&overlay_fil, overlay).map_err(|e| {
@@ -69,19 +79,20 @@ pub(crate) fn make(root: &Path, release: bool) -> Result<Paket, Failed> {
     })?;
     let bundle = target.join(profile).join("bundle");
     let _ = std::fs::remove_dir_all(&bundle);
-    let mut tauri = cargo(root);
-    tauri.current_dir(root.join("src-tauri")).args([
-        "tauri",
-        "build",
-        "--bundles",
-        "deb,rpm",
-        "--ci",
-    ]);
-    if !release {
-        tauri.arg("--debug");
-    }
-    tauri.arg("--config").arg(&overlay_fil);
-    step("cargo tauri build (deb, rpm)", tauri)?;
+    // Built first and bundled second, so the window's binary can be stripped in between (the
+    // bundler copies it as it finds it; lintian refuses unstripped binaries).
+    let tauri = |steg: &[&str]| {
+        let mut k = cargo(root);
+        k.current_dir(root.join("src-tauri")).arg("tauri").args(steg).arg("--ci");
+        if !release {
+            k.arg("--debug");
+        }
+        k.arg("--config").arg(&overlay_fil);
+        k
+    };
+    step("cargo tauri build --no-bundle", tauri(&["build", "--no-bundle"]))?;
+    strip(&target.join(profile).join("valfri-app"))?;
+    step("cargo tauri bundle (deb, rpm)", tauri(&["bundle", "--bundles", "deb,rpm"]))?;
     let hitta = |typ: &str| -> Result<PathBuf, Failed> {
         std::fs::read_dir(bundle.join(typ))
             .ok()
@@ -103,12 +114,35 @@ pub(crate) fn make(root: &Path, release: bool) -> Result<Paket, Failed> {
     Ok(paket)
 }
 
+/// `gzip -9n`: the highest compression, without the name and time that would make the package
+/// differ from build to build.
+fn gzip(fran: &Path, till: &Path) -> Result<(), Failed> {
+    let ut = std::fs::File::create(till).map_err(|e| {
+        eprintln!("xtask: cannot write {}: {e}", till.display());
+        Failed(1)
+    })?;
+    let mut k = Command::new("gzip");
+    k.args(["-9n", "-c"]).arg(fran).stdout(ut);
+    step(&format!("gzip {}", fran.display()), k)
+}
+
+/// Strips the symbols and debug information from a binary in place.
+fn strip(binary: &Path) -> Result<(), Failed> {
+    let mut k = Command::new("strip");
+    k.arg("--strip-unneeded").arg(binary);
+    step(&format!("strip {}", binary.display()), k)
+}
+
 /// The Debian dependencies of the CLI's shared libraries, as `dpkg-shlibdeps` finds them (the
 /// bundler adds the window's `WebKitGTK` and GTK itself). `None` off Debian.
 fn shlibdeps(binary: &Path) -> Option<Vec<String>> {
     let dir = std::env::temp_dir().join(format!("valfri-shlibdeps-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("debian")).ok()?;
-    std::fs::write(dir.join("debian/control"), "Source: valfri\n\nPackage: valfri\n").ok()?;
+    std::fs::write(
+        dir.join("debian/control"),
+        "Source: valfri\n\nPackage: valfri\nArchitecture: any\n",
+    )
+    .ok()?;
     let ut = Command::new("dpkg-shlibdeps").arg("-O").arg(binary).current_dir(&dir).output();
     let _ = std::fs::remove_dir_all(&dir);
     let ut = ut.ok().filter(|o| o.status.success())?;
