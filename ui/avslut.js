@@ -2,17 +2,13 @@
 // what will happen (the provider stops, the place is freed), then the act. Whether a beslut can
 // be ended and what ending it does is decided in Rust; this file only asks and shows.
 
+import { anropa, t, tillstand } from "./karna.js";
+import { el, visaFel, visaKlart } from "./dom.js";
 import { bekrafta, stangbar, vakta } from "./bekrafta.js";
-
-let ctx = null; // { anropa, t, el, handlaggareId(), orsaker(), klar(text), visaFel }
-
-export function initAvslut(c) {
-  ctx = c;
-}
+import { oppnaBrukare } from "./brukarsida.js";
 
 /** Opens the form to end beslut `beslutId` below the button `knapp`. */
 export function oppnaAvslut(knapp) {
-  const { t, el } = ctx;
   const beslutId = knapp.dataset.beslut;
   document.querySelector("#avslut-form")?.remove();
   const fel = el("p", { id: "avslut-fel", class: "faltfel", role: "alert", "data-rensas": true });
@@ -20,7 +16,7 @@ export function oppnaAvslut(knapp) {
     "select",
     { id: "avslut-orsak", "aria-describedby": "avslut-fel" },
     el("option", { value: "", text: t("ui-avsluta-valj-orsak") }),
-    ...ctx.orsaker().map((o) => el("option", { value: o.kod, text: o.text })),
+    ...tillstand.koder.avslutsorsak.map((o) => el("option", { value: o.kod, text: o.text })),
   );
   const form = vakta(
     el(
@@ -43,10 +39,10 @@ export function oppnaAvslut(knapp) {
   stangbar(form, "#avslut-avbryt", stang);
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
-    const arg = { handlaggareId: ctx.handlaggareId(), beslutId, orsak: orsak.value };
+    const arg = { handlaggareId: tillstand.handlaggareId, beslutId, orsak: orsak.value };
     let text;
     try {
-      text = await ctx.anropa("bekrafta_avslut", arg);
+      text = await anropa("bekrafta_avslut", arg);
     } catch (f) {
       // A missing reason is said next to the field; any other refusal where errors are shown.
       fel.textContent = f?.message ?? "";
@@ -56,11 +52,12 @@ export function oppnaAvslut(knapp) {
     }
     if (!(await bekrafta(text, t("ui-avsluta-ja")))) return;
     try {
-      await ctx.anropa("avsluta_beslut", arg);
+      await anropa("avsluta_beslut", arg);
       form.remove();
-      await ctx.klar(t("ui-avslutat"));
+      await oppnaBrukare(tillstand.brukareId);
+      visaKlart(t("ui-avslutat"));
     } catch (f) {
-      ctx.visaFel(f);
+      visaFel(f);
     }
   });
   knapp.closest(".knapprad").after(form);

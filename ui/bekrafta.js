@@ -2,19 +2,14 @@
 // person confirms is made by the core (valfri-l10n) from what the act will really do; this file
 // only shows it. Enter confirms, Esc cancels, and focus goes back where it was.
 
-let ctx = null; // { t, el }
-
-/** Sets the helpers this module uses (the same `t` and `el` as the rest of the window). */
-export function initBekrafta(c) {
-  ctx = c;
-}
+import { t } from "./karna.js";
+import { el } from "./dom.js";
 
 /**
  * Shows `text` (one sentence from the core) and resolves to true when the person confirms with
  * the button `ja` (or Enter), false on Avbryt or Esc. Focus returns to the element that had it.
  */
 export function bekrafta(text, ja, id = "bekrafta-dialog") {
-  const { el, t } = ctx;
   const tillbaka = document.activeElement;
   document.querySelector("#" + id)?.remove();
   return new Promise((klar) => {
@@ -74,7 +69,6 @@ export function vakta(form) {
  * it was closed.
  */
 export async function stangFormular(form, stang = () => form.remove()) {
-  const { t } = ctx;
   if (form.dataset.andrad === "true") {
     const ja = await bekrafta(t("ui-kasta-text"), t("ui-kasta-ja"), "kasta-dialog");
     if (!ja) return false;
@@ -103,7 +97,6 @@ export function stangbar(form, avbryt, stang) {
  * succeed, and shows why next to it; enables it otherwise. Returns the nodes to place: the
  * button, and the reason when there is one (already placed when the button is on the page). */
 export function hindra(knapp, hinder) {
-  const { el } = ctx;
   const id = knapp.id + "-hinder";
   document.getElementById(id)?.remove();
   knapp.disabled = Boolean(hinder);

@@ -2,19 +2,15 @@
 // ombud). Every check — the personnummer, the postnummer, the område, the lengths — is made by
 // the core, the same code that checks an imported brukare; this file only asks and shows.
 
+import { anropa, t, tillstand } from "./karna.js";
+import { el, visaKlart } from "./dom.js";
 import { stangbar, vakta } from "./bekrafta.js";
-
-let ctx = null; // { anropa, t, el, handlaggareId(), ombudTyper(), oppna(id, text) }
-
-export function initBrukare(c) {
-  ctx = c;
-}
+import { oppnaBrukare } from "./brukarsida.js";
 
 /** Shows the brukare form in `sektion`: for a new brukare when `b` is null, else to change `b`.
  * `tillbaka` runs when the form is closed without saving. */
 export async function visaBrukarformular(sektion, b, tillbaka) {
-  const { t, el } = ctx;
-  const uppg = await ctx.anropa("brukaruppgifter");
+  const uppg = await anropa("brukaruppgifter");
   const ny = !b;
   const falt = (id, etikett, varde = "", extra = {}) =>
     el(
@@ -33,7 +29,7 @@ export async function visaBrukarformular(sektion, b, tillbaka) {
       "fieldset",
       { class: "ombud-ruta bred", "data-nr": String(i) },
       el("legend", { text: o ? t("ui-brukare-ombud-nr", { nr: i + 1 }) : t("ui-brukare-ombud-nytt") }),
-      val(`bo-typ-${i}`, "ui-brukare-ombud-typ", "ui-brukare-ombud-valj-typ", ctx.ombudTyper().map((k) => [k.kod, k.text]), o?.typ),
+      val(`bo-typ-${i}`, "ui-brukare-ombud-typ", "ui-brukare-ombud-valj-typ", (tillstand.koder.ombud_typ ?? []).map((k) => [k.kod, k.text]), o?.typ),
       falt(`bo-namn-${i}`, "ui-brukare-ombud-namn", o?.namn),
       falt(`bo-adress-${i}`, "ui-adress", o?.adress),
       falt(`bo-postnummer-${i}`, "ui-brukare-postnummer", o?.postnummer),
@@ -77,8 +73,8 @@ export async function visaBrukarformular(sektion, b, tillbaka) {
       .map((i) => ({ typ: v(`bo-typ-${i}`), namn: v(`bo-namn-${i}`), adress: v(`bo-adress-${i}`), postnummer: v(`bo-postnummer-${i}`), postort: v(`bo-postort-${i}`) }))
       .filter((o) => o.namn.trim());
     try {
-      const id = await ctx.anropa("spara_brukare", {
-        handlaggareId: ctx.handlaggareId(),
+      const id = await anropa("spara_brukare", {
+        handlaggareId: tillstand.handlaggareId,
         id: b?.id ?? null,
         brukare: {
           personnummer: ny ? v("bf-personnummer") : "",
@@ -94,7 +90,8 @@ export async function visaBrukarformular(sektion, b, tillbaka) {
         },
         ombud: ombudLista,
       });
-      await ctx.oppna(id, t(ny ? "ui-brukare-registrerad" : "ui-brukare-sparad"));
+      await oppnaBrukare(id);
+      visaKlart(t(ny ? "ui-brukare-registrerad" : "ui-brukare-sparad"));
     } catch (f) {
       form.querySelector("#bf-fel").textContent = f?.message ?? t("ui-fel-okant");
     }

@@ -3,14 +3,15 @@
 // offer to encrypt a plaintext database and change the passphrase. Which state applies and every
 // check on a passphrase is decided in Rust (src-tauri/src/lock.rs); this file only shows it.
 
-let ctx = null; // { invoke, t, el, handlaggareId(), efterUnlock() }
-let senastAktiv = Date.now();
+import { invoke, t, tillstand } from "./karna.js";
+import { $, el } from "./dom.js";
+
+let ctx = null; // { efterUnlock(meddelande), narLocked() } from app.js
+let senastAktiv = performance.now();
 let lockEfterMinuter = 15;
 
-const $ = (sel) => document.querySelector(sel);
-
 async function anropa(kommando, arg = {}) {
-  return ctx.invoke(kommando, { sprak: document.documentElement.lang || "sv", ...arg });
+  return invoke(kommando, { sprak: document.documentElement.lang || "sv", ...arg });
 }
 
 /** Makes the page behind the lock unreachable and invisible, or gives it back. */
@@ -24,7 +25,6 @@ function skymBakom(skym) {
 }
 
 function falt(id, etikett, autocomplete) {
-  const { el } = ctx;
   return el(
     "p",
     { class: "falt" },
@@ -33,10 +33,8 @@ function falt(id, etikett, autocomplete) {
   );
 }
 
-/** The lock screen for `status` (`locked` or `ny`), with an optional message (an error or why it locked). */
 /** The screen when Valfri must not start (a broken organisation file): the sentence, no form. */
 function visaStoppad(meddelande) {
-  const { el, t } = ctx;
   $("#lock")?.remove();
   const skarm = el(
     "div",
@@ -48,9 +46,67 @@ function visaStoppad(meddelande) {
   skarm.querySelector("#lock-rubrik").focus();
 }
 
+/** Kommunläge's second step: the person logs in to the hub with their own password. */
+function visaHubbinloggning(status, meddelande = "", arFel = false) {
+  const k = status.kommun;
+  const form = el(
+    "form",
+    { id: "lock-form", class: "lock-form", novalidate: true },
+    el("h1", { id: "lock-rubrik", text: t("ui-hubb-rubrik") }),
+    el("p", { text: t("ui-hubb-text", { hubb: k.hubb }) }),
+    k.demo_losenord ? el("p", { class: "hjalp", id: "lock-demo", text: t("ui-hubb-demo", { losenord: k.demo_losenord }) }) : null,
+    el("p", { class: "falt" }, el("label", { for: "hubb-anvandare", text: t("ui-hubb-anvandare") }),
+      el("input", { id: "hubb-anvandare", type: "text", readonly: true, value: k.anvandare, autocomplete: "username" })),
+    el("p", { class: "falt" }, el("label", { for: "hubb-losenord", text: t("ui-hubb-losenord") }),
+      el("input", { id: "hubb-losenord", type: "password", autocomplete: "current-password", spellcheck: "false", "aria-describedby": "lock-fel" })),
+    el("p", { id: "lock-fel", class: arFel ? "fel-text" : "status", role: arFel ? "alert" : "status", text: meddelande }),
+    el(
+      "p",
+      { class: "knapprad" },
+      el("button", { type: "submit", class: "knapp primar", id: "hubb-knapp", text: t("ui-hubb-knapp") }),
+      el("button", { type: "button", class: "knapp", id: "hubb-offline", hidden: true, text: t("ui-hubb-offline-knapp") }),
+    ),
+  );
+  const skarm = el("div", { id: "lock", class: "lock", role: "dialog", "aria-modal": "true", "aria-labelledby": "lock-rubrik" }, el("main", {}, form));
+  document.body.prepend(skarm);
+  skymBakom(true);
+  const losen = form.querySelector("#hubb-losenord");
+  losen.focus();
+  const rad = form.querySelector("#lock-fel");
+  const logga = async (offline) => {
+    for (const b of form.querySelectorAll("button")) b.disabled = true;
+    form.setAttribute("aria-busy", "true");
+    rad.className = "status";
+    rad.setAttribute("role", "status");
+    rad.textContent = t("ui-hubb-loggar-in");
+    try {
+      await oppnad(await anropa("logga_in_hubb", { losenord: losen.value, offline }));
+    } catch (fel) {
+      rad.className = "fel-text";
+      rad.setAttribute("role", "alert");
+      // Working offline is offered only when the hub could not be reached, never after a
+      // wrong password.
+      const nas = fel?.code === "hubb-offline";
+      rad.textContent = (fel?.message ?? t("ui-fel-okant")) + (nas ? " " + t("ui-hubb-offline-text") : "");
+      form.querySelector("#hubb-offline").hidden = !nas;
+      losen.setAttribute("aria-invalid", String(!nas));
+      losen.select();
+    } finally {
+      for (const b of form.querySelectorAll("button")) b.disabled = false;
+      form.setAttribute("aria-busy", "false");
+    }
+  };
+  form.addEventListener("submit", (e) => { e.preventDefault(); logga(false); });
+  form.querySelector("#hubb-offline").addEventListener("click", () => logga(true));
+}
+
+/** The lock screen for `status` (`locked`, `ny`, `skadad` or `hubb`), with an optional message (an error or why it locked). */
 function visaLockskarm(status, meddelande = "", arFel = false) {
-  const { el, t } = ctx;
   $("#lock")?.remove();
+  if (status.lage === "hubb") {
+    visaHubbinloggning(status, meddelande, arFel);
+    return;
+  }
   const ny = status.lage === "ny";
   const skadad = status.lage === "skadad";
   const rubrik = ny ? "ui-lock-ny-rubrik" : skadad ? "ui-lock-skadad-rubrik" : "ui-lock-rubrik";
@@ -129,9 +185,15 @@ function visaLockskarm(status, meddelande = "", arFel = false) {
 }
 
 async function oppnad(status, meddelande = "") {
+  // A desk's replica opened with its passphrase: next, the person's login to the hub.
+  if (status.lage === "hubb") {
+    visaLockskarm(status, meddelande);
+    return;
+  }
+  tillstand.kommun = status.kommun ?? null;
   $("#lock")?.remove();
   skymBakom(false);
-  senastAktiv = Date.now();
+  senastAktiv = performance.now();
   lockEfterMinuter = status.las_efter_minuter;
   visaKrypteringsrad(status);
   await ctx.efterUnlock(meddelande);
@@ -139,7 +201,6 @@ async function oppnad(status, meddelande = "") {
 
 /** A plaintext database gets a standing notice with the offer to encrypt it. */
 function visaKrypteringsrad(status) {
-  const { el, t } = ctx;
   $("#okrypterad")?.remove();
   $("#lock-knapp-topp")?.toggleAttribute("hidden", !status.krypterad);
   $("#losenfras-knapp")?.toggleAttribute("hidden", !status.krypterad);
@@ -157,7 +218,6 @@ function visaKrypteringsrad(status) {
 
 /** The dialog to encrypt (`kryptera`) or to change the passphrase (`byt`). */
 function visaLosenfrasDialog(lage) {
-  const { el, t } = ctx;
   $("#losenfras-dialog")?.remove();
   const byt = lage === "byt";
   const dialog = el(
@@ -193,7 +253,7 @@ function visaLosenfrasDialog(lage) {
     rad.textContent = t("ui-lock-arbetar");
     try {
       const arg = {
-        handlaggareId: ctx.handlaggareId(),
+        handlaggareId: tillstand.handlaggareId,
         losenfras: dialog.querySelector("#lf-ny").value,
         upprepad: dialog.querySelector("#lf-upprepad").value,
       };
@@ -230,18 +290,18 @@ export async function lockNu(varfor = "") {
     visaLockskarm(status, varfor);
   } catch {
     // Locking must not fail silently: hide everything even if the call did not go through.
-    visaLockskarm({ lage: "locked" }, ctx.t("ui-fel-okant"), true);
+    visaLockskarm({ lage: "locked" }, t("ui-fel-okant"), true);
   }
 }
 
 /**
  * Decides what the window shows first. Resolves once the database is open (possibly after the
- * caseworker has typed the passphrase). `c` gives the helpers from app.js.
+ * caseworker has typed the passphrase). `c` gives what app.js does on unlock and on lock.
  */
 export async function startaLock(c) {
   ctx = c;
   for (const typ of ["keydown", "pointerdown", "pointermove", "wheel"]) {
-    document.addEventListener(typ, () => { senastAktiv = Date.now(); }, { passive: true, capture: true });
+    document.addEventListener(typ, () => { senastAktiv = performance.now(); }, { passive: true, capture: true });
   }
   document.addEventListener("keydown", (e) => {
     if (e.ctrlKey && !e.altKey && (e.key === "l" || e.key === "L") && !$("#lock")) {
@@ -252,8 +312,8 @@ export async function startaLock(c) {
   $("#lock-knapp-topp")?.addEventListener("click", () => lockNu());
   $("#losenfras-knapp")?.addEventListener("click", () => visaLosenfrasDialog("byt"));
   setInterval(() => {
-    if (!$("#lock") && Date.now() - senastAktiv > lockEfterMinuter * 60_000) {
-      lockNu(ctx.t("ui-lock-inaktiv", { minuter: lockEfterMinuter }));
+    if (!$("#lock") && performance.now() - senastAktiv > lockEfterMinuter * 60_000) {
+      lockNu(t("ui-lock-inaktiv", { minuter: lockEfterMinuter }));
     }
   }, 15_000);
   let status;
@@ -261,12 +321,12 @@ export async function startaLock(c) {
     status = await anropa("lock_status");
   } catch (fel) {
     // The organisation's configuration is broken: say why and offer nothing to unlock.
-    visaStoppad(fel?.message ?? ctx.t("ui-fel-okant"));
+    visaStoppad(fel?.message ?? t("ui-fel-okant"));
     // Never resolves: nothing behind the lock starts.
     return new Promise(() => {});
   }
   // What the start did about an interrupted encryption is said once, wherever the window lands.
-  if (status.lage === "oppen") {
+  if (status.lage === "oppen" || status.lage === "hubb") {
     await oppnad(status, status.meddelande ?? "");
   } else {
     visaLockskarm(status, status.meddelande ?? "");

@@ -2,6 +2,9 @@
 // configuration file (valfri.toml) sets. What the file sets and that it may not be changed here is
 // decided in Rust (valfri-config; the save commands refuse a change); this file only shows it.
 
+import { anropa, t } from "./karna.js";
+import { el } from "./dom.js";
+
 // The settings screen's fields for each setting the file can fix.
 const FALT = {
   kommunnamn: "#k-namn",
@@ -11,7 +14,7 @@ const FALT = {
 };
 
 /** Adds "Om Valfri" (version and database schema) to the help overlay, once. */
-export async function visaOm(dialog, { anropa, el, t }) {
+export async function visaOm(dialog) {
   if (dialog.querySelector("#om")) return;
   const om = await anropa("om");
   dialog
@@ -20,7 +23,7 @@ export async function visaOm(dialog, { anropa, el, t }) {
 }
 
 /** Marks the fields under `rot` that the organisation's file sets: not editable, with the reason. */
-export async function markeraOrganisationen(rot, { anropa, el }) {
+export async function markeraOrganisationen(rot) {
   const om = await anropa("om");
   for (const { installning, text } of om.satt) {
     const falt = [...rot.querySelectorAll(FALT[installning] ?? "#inget")];

@@ -2,17 +2,13 @@
 // what it found, and when the next is due (empty: none). The beslut then leaves the worklist
 // until that date comes near. Every check is made in Rust; this file only asks and shows.
 
+import { anropa, t, tillstand } from "./karna.js";
+import { el, visaKlart } from "./dom.js";
 import { stangbar, vakta } from "./bekrafta.js";
-
-let ctx = null; // { anropa, t, el, handlaggareId(), klar(text) }
-
-export function initUppfoljning(c) {
-  ctx = c;
-}
+import { oppnaBrukare } from "./brukarsida.js";
 
 /** Opens the follow-up form for the beslut of button `knapp`, below its row of buttons. */
 export function oppnaUppfoljning(knapp) {
-  const { t, el } = ctx;
   const beslutId = knapp.dataset.beslut;
   document.querySelector("#uppf-form")?.remove();
   const fel = el("p", { id: "uppf-fel", class: "faltfel", role: "alert", "data-rensas": true });
@@ -54,15 +50,16 @@ export function oppnaUppfoljning(knapp) {
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     try {
-      await ctx.anropa("registrera_uppfoljning", {
-        handlaggareId: ctx.handlaggareId(),
+      await anropa("registrera_uppfoljning", {
+        handlaggareId: tillstand.handlaggareId,
         beslutId,
         datum: form.querySelector("#uppf-datum").value,
         resultat: form.querySelector("#uppf-resultat").value,
         nasta: form.querySelector("#uppf-nasta").value,
       });
       form.remove();
-      await ctx.klar(t("ui-uppfoljning-klar"));
+      await oppnaBrukare(tillstand.brukareId);
+      visaKlart(t("ui-uppfoljning-klar"));
     } catch (f) {
       // Said next to the button the person pressed.
       fel.textContent = f?.message ?? t("ui-fel-okant");

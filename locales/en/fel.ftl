@@ -116,7 +116,7 @@ fel-val-inget-brev = No letter with information about the choice is recorded for
 fel-beslut-inte-i-kraft = Only a decision that has been made and has not already ended can be ended.
 falt-avslutsorsak = Reason
 falt-vem_valde = Who chose
-fel-db-kommunlage = This database is a desk in kommunläge, linked to the municipality's shared register. The window does not work in kommunläge yet; use the valfri program (valfri sync, valfri status, valfri choose) for it.
+fel-db-kommunlage = This cannot be done at a desk in kommunläge: the change would never reach the municipality's shared register. Do it on a standalone desk or ask the systemförvaltare.
 falt-resultat = Outcome
 
 ## The organisation's configuration file (valfri.toml)

@@ -313,3 +313,27 @@ ui-brukare-sparad = The details are saved.
 ui-sprak-namn-sv = Swedish
 ui-sprak-namn-fi = Finnish
 ui-sprak-namn-en = English
+
+## Kommunläge: logging in to the municipality's register and the desk's state
+ui-hubb-rubrik = Log in to the municipality's register
+ui-hubb-text = This desk belongs to the municipality's shared register at { $hubb }. Log in with your own password; it is not saved on this computer.
+ui-hubb-anvandare = User
+ui-hubb-losenord = Password
+ui-hubb-knapp = Log in
+ui-hubb-loggar-in = Logging in …
+ui-hubb-offline-knapp = Work offline
+ui-hubb-offline-text = The register cannot be reached right now. You can work offline: what you do is saved here and sent when the register can be reached again.
+ui-hubb-demo = This is the demo municipality. The password is { $losenord }.
+ui-kommun-inloggad = Logged in as { $namn } ({ $login })
+ui-kommun-ansluten = Connected to the municipality's register
+ui-kommun-offline = Offline since { $tid }. { $orsak }
+ui-kommun-vantar = { $antal ->
+    [one] 1 action is waiting for the municipality's register
+   *[other] { $antal } actions are waiting for the municipality's register
+}
+ui-kommun-konflikter = { $antal ->
+    [one] 1 conflict
+   *[other] { $antal } conflicts
+}
+ui-kommun-preliminar = Saved here as preliminary. It waits for confirmation from the municipality's register and is sent as soon as the register can be reached.
+ui-kommun-konflikter-rubrik = Conflicts with the municipality's register

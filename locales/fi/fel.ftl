@@ -116,7 +116,7 @@ fel-val-inget-brev = Päätökselle ei ole kirjattu valinnanvapautta koskevaa ki
 fel-beslut-inte-i-kraft = Vain tehty päätös, joka ei ole jo päättynyt, voidaan päättää.
 falt-avslutsorsak = Syy
 falt-vem_valde = Kuka valitsi
-fel-db-kommunlage = Tämä tietokanta on kuntatilan työasema, joka on liitetty kunnan yhteiseen rekisteriin. Ikkuna ei vielä toimi kuntatilassa; käytä sille valfri-ohjelmaa (valfri sync, valfri status, valfri choose).
+fel-db-kommunlage = Tätä ei voi tehdä kuntatilan työasemalla: muutos ei koskaan päätyisi kunnan yhteiseen rekisteriin. Tee se erillisellä työasemalla tai pyydä järjestelmänvalvojaa.
 falt-resultat = Tulos
 
 ## Organisaation asetustiedosto (valfri.toml)

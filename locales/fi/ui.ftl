@@ -313,3 +313,27 @@ ui-brukare-sparad = Tiedot on tallennettu.
 ui-sprak-namn-sv = Ruotsi
 ui-sprak-namn-fi = Suomi
 ui-sprak-namn-en = Englanti
+
+## Kuntatila: kirjautuminen kunnan rekisteriin ja työaseman tila
+ui-hubb-rubrik = Kirjaudu kunnan rekisteriin
+ui-hubb-text = Tämä työasema kuuluu kunnan yhteiseen rekisteriin osoitteessa { $hubb }. Kirjaudu omalla salasanallasi; sitä ei tallenneta tälle tietokoneelle.
+ui-hubb-anvandare = Käyttäjä
+ui-hubb-losenord = Salasana
+ui-hubb-knapp = Kirjaudu
+ui-hubb-loggar-in = Kirjaudutaan …
+ui-hubb-offline-knapp = Työskentele ilman yhteyttä
+ui-hubb-offline-text = Rekisteriin ei juuri nyt saada yhteyttä. Voit työskennellä ilman yhteyttä: tekemäsi tallennetaan tänne ja lähetetään, kun rekisteriin taas saadaan yhteys.
+ui-hubb-demo = Tämä on demokunta. Salasana on { $losenord }.
+ui-kommun-inloggad = Kirjautuneena { $namn } ({ $login })
+ui-kommun-ansluten = Yhteys kunnan rekisteriin
+ui-kommun-offline = Ei yhteyttä { $tid } alkaen. { $orsak }
+ui-kommun-vantar = { $antal ->
+    [one] 1 toimenpide odottaa kunnan rekisteriä
+   *[other] { $antal } toimenpidettä odottaa kunnan rekisteriä
+}
+ui-kommun-konflikter = { $antal ->
+    [one] 1 ristiriita
+   *[other] { $antal } ristiriitaa
+}
+ui-kommun-preliminar = Tallennettu tänne alustavana. Se odottaa vahvistusta kunnan rekisteristä ja lähetetään heti, kun rekisteriin saadaan yhteys.
+ui-kommun-konflikter-rubrik = Ristiriidat kunnan rekisterin kanssa

@@ -116,7 +116,7 @@ fel-val-inget-brev = Inget brev med valfrihetsinformation är registrerat för b
 fel-beslut-inte-i-kraft = Bara ett fattat beslut som inte redan är avslutat kan avslutas.
 falt-avslutsorsak = Orsak
 falt-vem_valde = Vem som valde
-fel-db-kommunlage = Den här databasen är ett skrivbord i kommunläge, kopplat till kommunens gemensamma register. Fönstret arbetar ännu inte i kommunläge; använd programmet valfri (valfri sync, valfri status, valfri choose) för den.
+fel-db-kommunlage = Det här kan inte göras vid ett skrivbord i kommunläge: ändringen skulle aldrig nå kommunens gemensamma register. Gör det i ett fristående skrivbord eller be systemförvaltaren.
 falt-resultat = Resultat
 
 ## Organisationens inställningsfil (valfri.toml)

@@ -313,3 +313,27 @@ ui-brukare-sparad = Uppgifterna är sparade.
 ui-sprak-namn-sv = Svenska
 ui-sprak-namn-fi = Finska
 ui-sprak-namn-en = Engelska
+
+## Kommunläge: inloggning i kommunens register och skrivbordets läge
+ui-hubb-rubrik = Logga in i kommunens register
+ui-hubb-text = Det här skrivbordet hör till kommunens gemensamma register på { $hubb }. Logga in med ditt eget lösenord; det sparas inte på datorn.
+ui-hubb-anvandare = Användare
+ui-hubb-losenord = Lösenord
+ui-hubb-knapp = Logga in
+ui-hubb-loggar-in = Loggar in …
+ui-hubb-offline-knapp = Arbeta offline
+ui-hubb-offline-text = Registret går inte att nå just nu. Du kan arbeta offline: det du gör sparas här och skickas när registret går att nå igen.
+ui-hubb-demo = Det här är demokommunen. Lösenordet är { $losenord }.
+ui-kommun-inloggad = Inloggad som { $namn } ({ $login })
+ui-kommun-ansluten = Ansluten till kommunens register
+ui-kommun-offline = Offline sedan { $tid }. { $orsak }
+ui-kommun-vantar = { $antal ->
+    [one] 1 åtgärd väntar på kommunens register
+   *[other] { $antal } åtgärder väntar på kommunens register
+}
+ui-kommun-konflikter = { $antal ->
+    [one] 1 konflikt
+   *[other] { $antal } konflikter
+}
+ui-kommun-preliminar = Sparat här som preliminärt. Det väntar på bekräftelse från kommunens register och skickas så snart registret går att nå.
+ui-kommun-konflikter-rubrik = Konflikter med kommunens register

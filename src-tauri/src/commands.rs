@@ -24,6 +24,7 @@ use valfri_store::{
 };
 
 use crate::Launch;
+use valfri_domain::kommando::Kommando;
 
 /// What every command shares: the launch options, the store (opened on first use, off the UI
 /// thread) and the texts. Cloning shares them.
@@ -37,6 +38,8 @@ pub struct Tillstand {
     forsta_losen: Arc<Mutex<Option<Losenfras>>>,
     /// What the last start did about an interrupted encryption, until the window has said it.
     avbruten: Arc<Mutex<Option<AvbrutenKryptering>>>,
+    /// Kommunläge while someone is logged in to the hub (a desk's replica); `None` standalone.
+    kommun: Arc<Mutex<Option<crate::kommun::Kommunlage>>>,
 }
 
 impl std::fmt::Debug for Tillstand {
@@ -58,7 +61,18 @@ impl Tillstand {
             l10n: Arc::new(l10n),
             forsta_losen: Arc::new(Mutex::new(forsta_losen)),
             avbruten: Arc::new(Mutex::new(None)),
+            kommun: Arc::new(Mutex::new(None)),
         }
+    }
+
+    pub(crate) fn kommun(&self) -> Arc<Mutex<Option<crate::kommun::Kommunlage>>> {
+        Arc::clone(&self.kommun)
+    }
+
+    /// Who acts: in kommunläge the person the hub logged in, whatever the page sent; standalone
+    /// the handläggare the page names (checked by the store as before).
+    pub(crate) fn vem(&self, sidans: String) -> String {
+        self.inloggad().map_or(sidans, |i| i.handlaggare_id)
     }
 
     /// Runs `f` with the store on a blocking thread and maps its error for the window.
@@ -74,18 +88,27 @@ impl Tillstand {
             Arc::clone(&self.forsta_losen),
             Arc::clone(&self.avbruten),
         );
+        let inloggad = self.inloggad().is_some();
         let sprak = self.sprak(sprak);
         let sprak_for_fel = sprak.clone();
         let svar = tauri::async_runtime::spawn_blocking(move || {
             // A panic elsewhere must not lock the caseworker out: the store itself is still sound
             // (SQLite rolled back whatever was in flight).
             let mut vakt = store.lock().unwrap_or_else(PoisonError::into_inner);
-            let resultat = if let Some(s) = vakt.as_ref() {
-                f(s)
+            let oppen = if let Some(s) = vakt.take() {
+                Ok(s)
             } else {
                 let losen = forsta.lock().unwrap_or_else(PoisonError::into_inner).take();
-                oppna(&launch, losen.as_ref(), &avbruten).and_then(|s| f(vakt.insert(s)))
+                oppna(&launch, losen.as_ref(), &avbruten)
             };
+            let resultat = oppen.and_then(|s| {
+                let s = vakt.insert(s);
+                // A desk's replica is worked on only by someone the hub has logged in.
+                match s.replika()? {
+                    Some(_) if !inloggad => Err(Lagringsfel::KraverLosenfras),
+                    _ => f(s),
+                }
+            });
             resultat.map_err(|e| Felsvar::fran(&l10n, &sprak, &e))
         })
         .await;
@@ -153,12 +176,7 @@ pub(crate) fn oppna(
         let demo_losen = Skydd::Losenfras(Losenfras::ny(demo::DEMO_LOSENFRAS)?);
         valfri_store::skapa_databas(&sokvag, &demo_losen, false, |s| demo::skapa_demo(s, idag()))?;
     }
-    let store = Store::oppna(&sokvag, losen)?;
-    // A desk's replica changed here would never reach the hub: the window does not take it yet.
-    if store.replika()?.is_some() {
-        return Err(Lagringsfel::Kommunlage);
-    }
-    Ok(store)
+    Store::oppna(&sokvag, losen)
 }
 
 /// The first start: a new, empty database, encrypted with the chosen passphrase. Never over an
@@ -309,6 +327,7 @@ pub async fn sok_brukare(
     handlaggare_id: String,
     fraga: String,
 ) -> Result<Vec<BrukareTraff>, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     state
         .med_store(&sprak, move |s| {
             let aktor = s.aktor(&handlaggare_id)?;
@@ -416,6 +435,7 @@ pub async fn oppna_brukare(
     id: String,
     skal: Option<String>,
 ) -> Result<Brukarsida, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let (l10n, sprak2) = (state.l10n(), state.sprak(&sprak));
     state
         .med_store(&sprak, move |s| {
@@ -474,6 +494,7 @@ pub async fn valbara(
     handlaggare_id: String,
     beslut_id: String,
 ) -> Result<ValbaraVy, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let v = state
         .med_store(&sprak, move |s| s.valbara(&s.aktor(&handlaggare_id)?, &beslut_id, idag()))
         .await?;
@@ -501,6 +522,7 @@ pub async fn valsida(
     handlaggare_id: String,
     beslut_id: String,
 ) -> Result<Valsida, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let (l10n, sprak2) = (state.l10n(), state.sprak(&sprak));
     let (historik, forklaringar, svarsdatum, (ombud, brev), hinder) = state
         .med_store(&sprak, move |s| {
@@ -606,6 +628,7 @@ pub async fn bekrafta_val(
     informationssatt: Option<String>,
     startdatum: Option<String>,
 ) -> Result<String, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let ny = tolka_val(
         &state,
         &sprak,
@@ -634,6 +657,7 @@ pub async fn bekrafta_ickeval(
     beslut_id: String,
     avstar: bool,
 ) -> Result<String, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let orsak = if avstar { IckevalOrsak::Avstar } else { IckevalOrsak::Svarsdatum };
     let sprak2 = state.sprak(&sprak);
     let b = state
@@ -653,6 +677,7 @@ pub async fn bekrafta_fatta(
     handlaggare_id: String,
     beslut_id: String,
 ) -> Result<String, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let sprak2 = state.sprak(&sprak);
     let b = state
         .med_store(&sprak, move |s| {
@@ -674,6 +699,7 @@ pub async fn bekrafta_fatta_formular(
     ersatter: Option<String>,
     formular: Beslutsformular,
 ) -> Result<String, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let sprak = state.sprak(&sprak);
     let (l10n, sprak2) = (state.l10n(), sprak.clone());
     let svar = state
@@ -705,6 +731,7 @@ pub async fn bekrafta_avslut(
     beslut_id: String,
     orsak: String,
 ) -> Result<String, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let orsak = tolkat(&state, &sprak, Avslutsorsak::fran_kod(&orsak))?;
     let sprak2 = state.sprak(&sprak);
     let b = state
@@ -728,6 +755,7 @@ pub async fn registrera_uppfoljning(
     resultat: String,
     nasta: String,
 ) -> Result<(), Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let las = |falt: &'static str, s: &str| {
         tolkat(
             &state,
@@ -784,6 +812,7 @@ pub async fn spara_brukare(
     brukare: valfri_store::NyBrukare,
     ombud: Vec<OmbudRad>,
 ) -> Result<String, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let mut brukare = brukare;
     brukare.ombud = ombud
         .into_iter()
@@ -822,6 +851,7 @@ pub async fn avsluta_beslut(
     beslut_id: String,
     orsak: String,
 ) -> Result<(), Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let orsak = tolkat(&state, &sprak, Avslutsorsak::fran_kod(&orsak))?;
     state
         .med_store(&sprak, move |s| {
@@ -843,6 +873,7 @@ pub async fn valj(
     informationssatt: Option<String>,
     startdatum: Option<String>,
 ) -> Result<Val, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let ny = tolka_val(
         &state,
         &sprak,
@@ -852,10 +883,22 @@ pub async fn valj(
         informationssatt.as_deref(),
         startdatum.as_deref(),
     )?;
+    // In kommunläge the hub decides, with the same rule, and the pull brings the row.
+    let hubbens = match state.inloggad() {
+        Some(_) => {
+            let kommando =
+                Kommando::Valj { val_id: ulid::Ulid::new().to_string(), val: ny.clone() };
+            Some(state.utfor(&sprak, kommando).await?)
+        }
+        None => None,
+    };
     state
         .med_store(&sprak, move |s| {
             let aktor = s.aktor(&handlaggare_id)?;
-            let id = s.valj(&aktor, &ny)?;
+            let id = match hubbens {
+                Some(id) => id,
+                None => s.valj(&aktor, &ny)?,
+            };
             s.valhistorik(&aktor, &beslut_id)?
                 .into_iter()
                 .find(|v| v.id == id)
@@ -873,7 +916,20 @@ pub async fn ickeval(
     beslut_id: String,
     avstar: bool,
 ) -> Result<Vec<String>, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let orsak = if avstar { IckevalOrsak::Avstar } else { IckevalOrsak::Svarsdatum };
+    if state.inloggad().is_some() {
+        let kommando = Kommando::Ickeval {
+            val_id: ulid::Ulid::new().to_string(),
+            beslut_id: beslut_id.clone(),
+            dag: idag(),
+            orsak,
+        };
+        state.utfor(&sprak, kommando).await?;
+        let f = state.med_store(&sprak, move |s| s.ickevalsforklaringar(&beslut_id)).await?;
+        let sprak = state.sprak(&sprak);
+        return Ok(f.last().map(|f| state.l10n.ickevalsforklaring(&sprak, f)).unwrap_or_default());
+    }
     let (_, f) = state
         .med_store(&sprak, move |s| {
             s.ickeval(&s.aktor(&handlaggare_id)?, &beslut_id, idag(), orsak)
@@ -888,6 +944,7 @@ pub async fn arbetslistor(
     sprak: String,
     handlaggare_id: String,
 ) -> Result<Arbetslistor, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     state
         .med_store(&sprak, move |s| {
             let aktor = s.aktor(&handlaggare_id)?;
@@ -903,6 +960,13 @@ pub async fn arbetslistor(
 pub async fn insatser(state: State<'_, Tillstand>, sprak: String) -> Result<Vec<Insats>, Felsvar> {
     let s2 = state.sprak(&sprak);
     state.med_store(&sprak, move |s| s.insatser(&s2)).await
+}
+
+/// Today in the municipality, `YYYY-MM-DD`: the date a new beslut form fills in. The window does
+/// no date arithmetic; its clock's UTC date was yesterday after midnight in Sweden.
+#[tauri::command]
+pub fn dagens_datum() -> String {
+    idag().to_string()
 }
 
 /// Checks a beslut form as it is typed; an empty list means every field is fine.
@@ -929,6 +993,7 @@ pub async fn beslutsformular(
     handlaggare_id: String,
     beslut_id: String,
 ) -> Result<Beslutsformular, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     state
         .med_store(&sprak, move |s| {
             Ok(Beslutsformular::fran(&s.beslut(&s.aktor(&handlaggare_id)?, &beslut_id)?))
@@ -949,8 +1014,25 @@ pub async fn spara_beslut(
     formular: Beslutsformular,
     fatta: bool,
 ) -> Result<String, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let sprak = state.sprak(&sprak);
     let l10n = Arc::clone(&state.l10n);
+    // In kommunläge a new beslut made at once goes to the hub, checked there with the same
+    // rules; drafts and omprövningar stay with a standalone desk for now (the replica's guards
+    // refuse them with a sentence).
+    if fatta && beslut_id.is_none() && ersatter.is_none() && state.inloggad().is_some() {
+        let (l, sp) = (Arc::clone(&l10n), sprak.clone());
+        let ny = state
+            .med_store(&sprak, move |s| {
+                s.aktor(&handlaggare_id)?;
+                Ok(s.tolka_beslutsformular(&brukare_id, &formular))
+            })
+            .await?
+            .map_err(|fel| Felsvar::fran_falt(&l, &sp, &fel))?;
+        let kommando =
+            Kommando::FattaBeslut { beslut_id: ulid::Ulid::new().to_string(), beslut: ny };
+        return state.utfor(&sprak, kommando).await;
+    }
     let svar = state
         .med_store(&sprak, move |s| {
             let aktor = s.aktor(&handlaggare_id)?;
@@ -978,6 +1060,7 @@ pub async fn fatta_beslut(
     handlaggare_id: String,
     beslut_id: String,
 ) -> Result<(), Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     state
         .med_store(&sprak, move |s| s.fatta_beslut(&s.aktor(&handlaggare_id)?, &beslut_id, idag()))
         .await
@@ -999,6 +1082,7 @@ pub async fn register(
     sprak: String,
     handlaggare_id: String,
 ) -> Result<Registervy, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     state
         .med_store(&sprak, move |s| {
             Ok(Registervy {
@@ -1029,6 +1113,7 @@ pub async fn spara_utforare(
     utforare: Utforare,
     beskrivning: String,
 ) -> Result<Sparat, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     state
         .med_store(&sprak, move |s| {
             s.spara_utforare(&s.aktor(&handlaggare_id)?, &utforare, &beskrivning)
@@ -1041,7 +1126,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_desk_in_kommunlage_is_not_opened_in_the_window() {
+    fn a_desk_in_kommunlage_opens_but_is_worked_on_only_after_the_hub_login() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("desk.sqlite");
         valfri_store::skapa_databas(&db, &Skydd::Okrypterad, false, |s| {
@@ -1049,15 +1134,19 @@ mod tests {
         })
         .unwrap();
         let launch = Launch { db: Some(db.clone()), demo: false, passphrase_env: None };
-        let fel = oppna(&launch, None, &Mutex::new(None)).unwrap_err();
-        assert!(matches!(fel, Lagringsfel::Kommunlage), "{fel:?}");
-        let l = Localizer::new().unwrap();
-        assert!(Felsvar::fran(&l, "sv", &fel).message.contains("använd programmet valfri"));
-        // A standalone database opens as before.
+        assert!(oppna(&launch, None, &Mutex::new(None)).unwrap().replika().unwrap().is_some());
+        let t = Tillstand::new(launch, Localizer::new().unwrap());
+        let fel =
+            tauri::async_runtime::block_on(t.med_store("sv", Store::antal_brukare)).unwrap_err();
+        assert_eq!(fel.code, Lagringsfel::KraverLosenfras.meddelande_id());
+        // Nobody is logged in: the page's handläggare is taken as before, standalone.
+        assert_eq!(t.vem("sidans".into()), "sidans");
+        // A standalone database is worked on at once.
         let fristaende = dir.path().join("fristaende.sqlite");
         valfri_store::skapa_databas(&fristaende, &Skydd::Okrypterad, false, |_| Ok(())).unwrap();
         let launch = Launch { db: Some(fristaende), demo: false, passphrase_env: None };
-        assert!(oppna(&launch, None, &Mutex::new(None)).is_ok());
+        let t = Tillstand::new(launch, Localizer::new().unwrap());
+        assert_eq!(tauri::async_runtime::block_on(t.med_store("sv", Store::antal_brukare)), Ok(0));
     }
 
     #[test]

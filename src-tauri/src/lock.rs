@@ -33,9 +33,31 @@ pub struct Lockstatus {
     pub demo_losenfras: Option<&'static str>,
     /// What the start did about an `encrypt` that was interrupted, as a sentence, once.
     pub meddelande: Option<String>,
+    /// A desk in kommunläge (`lage` is `hubb` until the hub login): the hub and the login.
+    pub kommun: Option<Kommunlogin>,
+}
+
+/// What the lock screen shows at a desk in kommunläge.
+#[derive(Debug, Clone, Serialize)]
+pub struct Kommunlogin {
+    pub hubb: String,
+    pub anvandare: String,
+    /// In demo mode only: the demo logins' public password.
+    pub demo_losenord: Option<&'static str>,
+    /// Who is logged in, once someone is.
+    pub inloggad: Option<crate::kommun::Inloggad>,
 }
 
 impl Tillstand {
+    /// Where the lock stands with `store` open (or not).
+    pub(crate) fn lockstatus(
+        &self,
+        store: Option<&Store>,
+        sprak: &str,
+    ) -> Result<Lockstatus, Lagringsfel> {
+        self.status(store, sprak)
+    }
+
     fn status(&self, store: Option<&Store>, sprak: &str) -> Result<Lockstatus, Lagringsfel> {
         self.status_med(store, false, sprak)
     }
@@ -47,7 +69,10 @@ impl Tillstand {
         sprak: &str,
     ) -> Result<Lockstatus, Lagringsfel> {
         let db = databas(self.launch())?;
+        let replika = store.map(Store::replika).transpose()?.flatten();
+        let inloggad = self.inloggad();
         let lage = match (store, valfri_store::filtyp(&db)?) {
+            (Some(_), _) if replika.is_some() && inloggad.is_none() => "hubb",
             (Some(_), _) => "oppen",
             (None, _) if skadad => "skadad",
             (None, Filtyp::Saknas) if !self.launch().demo => "ny",
@@ -73,6 +98,15 @@ impl Tillstand {
                 .map(|k| k.tid.format("%Y-%m-%d %H:%M").to_string()),
             demo_losenfras: self.launch().demo.then_some(demo::DEMO_LOSENFRAS),
             meddelande,
+            kommun: replika.map(|r| Kommunlogin {
+                hubb: r.hubb,
+                anvandare: r.anvandare,
+                demo_losenord: self
+                    .launch()
+                    .demo
+                    .then_some(valfri_synk::kommundemo::DEMO_HUBBLOSEN),
+                inloggad,
+            }),
         })
     }
 
@@ -162,6 +196,9 @@ pub async fn unlock(
 pub async fn lock(state: State<'_, Tillstand>, sprak: String) -> Result<Lockstatus, Felsvar> {
     state
         .med_lock(&sprak, |t, store, sprak| {
+            // Kommunläge ends first: the follower stops and the hub password is forgotten,
+            // so even a plaintext desk asks for the login again.
+            drop(t.kommun().lock().unwrap_or_else(PoisonError::into_inner).take());
             if store.as_ref().is_some_and(Store::ar_krypterad) {
                 *store = None;
             }
@@ -197,6 +234,7 @@ pub async fn kryptera_databas(
     losenfras: String,
     upprepad: String,
 ) -> Result<Lockstatus, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     state
         .med_lock(&sprak, move |t, store, sprak| {
             let oppen = store.as_ref().ok_or(Lagringsfel::KraverLosenfras)?;
@@ -227,6 +265,7 @@ pub async fn byt_losenfras(
     losenfras: String,
     upprepad: String,
 ) -> Result<Lockstatus, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     state
         .med_lock(&sprak, move |t, store, sprak| {
             let oppen = store.as_mut().ok_or(Lagringsfel::KraverLosenfras)?;
@@ -292,6 +331,7 @@ pub async fn spara_sakerhet(
 ) -> Result<Sakerhetsinstallningar, Felsvar> {
     let minuter = sakerhet.las_efter_minuter.to_string();
     org.tillat(&state.l10n(), &sprak, Installning::LasEfterMinuter, &minuter)?;
+    let handlaggare_id = state.vem(handlaggare_id);
     state
         .med_store(&sprak, move |s| {
             s.spara_sakerhet(&s.aktor(&handlaggare_id)?, &sakerhet)?;

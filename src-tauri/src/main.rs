@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod commands;
+mod kommun;
 mod lock;
 mod om;
 mod utskrift;
@@ -81,6 +82,8 @@ fn configure<R: tauri::Runtime>(
             lock::lock_status,
             lock::unlock,
             lock::lock,
+            kommun::logga_in_hubb,
+            kommun::kommun_status,
             lock::skapa_databas,
             lock::kryptera_databas,
             lock::byt_losenfras,
@@ -105,6 +108,7 @@ fn configure<R: tauri::Runtime>(
             commands::ickeval,
             commands::arbetslistor,
             commands::insatser,
+            commands::dagens_datum,
             commands::kontrollera_beslut,
             commands::beslutsformular,
             commands::spara_beslut,

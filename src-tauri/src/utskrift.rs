@@ -105,6 +105,7 @@ pub async fn forhandsgranska_dokument(
     dok_sprak: Option<String>,
     storstil: Option<bool>,
 ) -> Result<Forhandsvisning, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let ui = state.sprak(&sprak);
     med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| {
         let vad = Vad::for_beslut(u.store, u.aktor, &typ, &beslut_id)?;
@@ -141,6 +142,7 @@ pub async fn spara_dokument(
     mapp: Option<String>,
     fil: Option<String>,
 ) -> Result<Vec<String>, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let ui = state.sprak(&sprak);
     med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| {
         let vad = Vad::for_beslut(u.store, u.aktor, &typ, &beslut_id)?;
@@ -175,6 +177,7 @@ pub async fn fraga_sparplats<R: tauri::Runtime>(
     beslut_id: String,
     mapp: Option<String>,
 ) -> Result<Option<String>, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let (ui, l10n) = (state.sprak(&sprak), state.l10n());
     // The documents folder, or the nearest folder above it that exists yet.
     let (namn, katalog) = med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| {
@@ -274,6 +277,7 @@ pub async fn starta_batch(
     handlaggare_id: String,
     mapp: Option<String>,
 ) -> Result<Batchstatus, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let sp = state.sprak(&sprak);
     let (l10n, store, status, avbryt, cell) = (
         state.l10n(),
@@ -390,6 +394,7 @@ pub async fn installningar(
     sprak: String,
     handlaggare_id: String,
 ) -> Result<Installningar, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let (l, sp) = (state.l10n(), state.sprak(&sprak));
     let sp2 = sp.clone();
     let (far_andra, mut kommun, omraden, insatser) = state
@@ -434,6 +439,7 @@ pub async fn spara_kommun(
     let l = state.l10n();
     org.tillat(&l, &sprak, valfri_config::Installning::Kommunnamn, &kommun.namn)?;
     org.tillat(&l, &sprak, valfri_config::Installning::Sprak, &kommun.sprak.join(","))?;
+    let handlaggare_id = state.vem(handlaggare_id);
     state.med_store(&sprak, move |s| s.spara_kommun(&s.aktor(&handlaggare_id)?, &kommun)).await
 }
 
@@ -446,6 +452,7 @@ pub async fn nytt_omrade(
     namn: String,
     landsbygd: bool,
 ) -> Result<String, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     state
         .med_store(&sprak, move |s| {
             s.nytt_omrade(&s.aktor(&handlaggare_id)?, &kod, &namn, landsbygd)
@@ -461,6 +468,7 @@ pub async fn andra_lagrum(
     insats: String,
     lagrum: String,
 ) -> Result<(), Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     state
         .med_store(&sprak, move |s| s.andra_lagrum(&s.aktor(&handlaggare_id)?, &insats, &lagrum))
         .await
@@ -478,6 +486,7 @@ pub async fn satt_ickeval(
     utsedd: Option<String>,
     egen_regi_i_turordning: bool,
 ) -> Result<Option<String>, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
     let (l, sp) = (state.l10n(), state.sprak(&sprak));
     let modell = IckevalModell::fran_kod(&modell).map_err(|e| Felsvar::fran(&l, &sp, &e))?;
     let varna = state

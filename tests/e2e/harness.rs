@@ -79,6 +79,75 @@ pub fn run_prepared(
     run_with(name, Some(passphrase), prepare, body);
 }
 
+/// Two windows, each on its own desk of one demo hub in kommunläge (a `PostgreSQL` cluster the
+/// test starts and stops), for `logins` (see `valfri_synk::kommundemo`). The windows open at
+/// the hub's login; `body` gets both apps.
+pub fn run_desks(name: &str, logins: [&str; 2], body: impl AsyncFnOnce(&App, &App) -> TestResult) {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(PoisonError::into_inner);
+    let Some(tools) = Tools::find(name) else {
+        return;
+    };
+    adopt_orphans();
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(error) => panic!("{name}: cannot start the async runtime: {error}"),
+    };
+    let dir = match tempfile::Builder::new().prefix("valfri-e2e-kommun-").tempdir() {
+        Ok(dir) => dir,
+        Err(error) => panic!("{name}: {error}"),
+    };
+    let kommun = match valfri_synk::kommundemo::Kommundemo::starta(dir.path()) {
+        Ok(k) => k,
+        Err(error) => panic!("{name}: could not start the demo hub: {error}"),
+    };
+    let mut apps = Vec::new();
+    for login in logins {
+        let desk = kommun.desk(login, &valfri_store::Skydd::Okrypterad);
+        let app =
+            desk.map_err(Into::into).and_then(|db| runtime.block_on(App::launch_on(&tools, &db)));
+        match app {
+            Ok(app) => apps.push(app),
+            Err(error) => panic!("{name}: could not start the app for {login}: {error}"),
+        }
+    }
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        runtime.block_on(async {
+            let test = async {
+                for app in &apps {
+                    app.wait_until_ready().await?;
+                }
+                body(&apps[0], &apps[1]).await
+            };
+            tokio::time::timeout(TEST_LIMIT, test)
+                .await
+                .unwrap_or_else(|_| Err(format!("test still running after {TEST_LIMIT:?}").into()))
+        })
+    }));
+    let passed = matches!(outcome, Ok(Ok(())));
+    if !passed || std::env::var_os("VALFRI_E2E_SCREENSHOTS").is_some() {
+        for (app, login) in apps.iter().zip(logins) {
+            let namn = format!("{name}-{login}");
+            let bild =
+                runtime.block_on(async { tokio::time::timeout(WAIT, app.screenshot(&namn)).await });
+            if let Ok(Ok(path)) = bild {
+                eprintln!("{name}: screenshot saved to {}", path.display());
+            }
+            if !passed {
+                eprint!("{}", app.processes.driver_log());
+            }
+        }
+    }
+    for app in apps {
+        runtime.block_on(app.close());
+    }
+    drop(kommun);
+    match outcome {
+        Ok(Ok(())) => {}
+        Ok(Err(error)) => panic!("{name}: {error}"),
+        Err(panic) => resume_unwind(panic),
+    }
+}
+
 fn run_with(
     name: &str,
     passphrase: Option<&str>,
@@ -273,7 +342,20 @@ impl App {
         let db = dir.path().join("valfri.sqlite");
         create_demo_database(&tools.cli, &db, passphrase)?;
         prepare(&tools.cli, &db)?;
+        Self::launch_in(tools, dir, &db).await
+    }
 
+    /// The app on an existing database file (a desk made by the test).
+    async fn launch_on(tools: &Tools, db: &Path) -> Result<Self, Box<dyn Error>> {
+        let dir = tempfile::Builder::new().prefix("valfri-e2e-").tempdir()?;
+        Self::launch_in(tools, dir, db).await
+    }
+
+    async fn launch_in(
+        tools: &Tools,
+        dir: tempfile::TempDir,
+        db: &Path,
+    ) -> Result<Self, Box<dyn Error>> {
         let mut processes = Processes::default();
         let display = processes.start_xvfb(&tools.xvfb)?;
         let port = processes.start_driver(&tools.driver, &display, dir.path())?;

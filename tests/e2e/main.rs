@@ -10,6 +10,7 @@ mod dagen;
 // The benchmark in tests/benches uses parts of the harness these tests do not.
 #[allow(dead_code)]
 mod harness;
+mod kommun;
 mod trygghet;
 mod utskrift;
 
@@ -23,6 +24,12 @@ const PERSONNUMMER: &str = "19340415-9828";
 const STATUS_WORDS: [&str; 4] = ["utkast", "beslutat", "verkställt", "avslutat"];
 
 const HITS: &str = "#traffar li button.traff";
+
+/// Sweden's day now and two minutes later: a check that crosses midnight accepts either.
+fn dagar_i_kommunen() -> [String; 2] {
+    let nu = chrono::Utc::now();
+    [nu, nu + chrono::Duration::minutes(2)].map(|t| valfri_domain::dag_i_kommunen(t).to_string())
+}
 
 fn shows_marta(hits: &[String]) -> bool {
     hits.iter().any(|hit| hit.contains(NAME) && hit.contains(PERSONNUMMER))
@@ -228,7 +235,13 @@ fn a_beslut_is_created_with_validation_as_you_type_and_made() {
     run("a_beslut_is_created_with_validation_as_you_type_and_made", async |app| {
         open_marta(app).await?;
         let before = app.texts("#beslut-lista li.beslut").await?.len();
+        let idag = dagar_i_kommunen();
         app.click("#nytt-beslut").await?;
+        // The dates filled in are the core's today in Sweden, not the window clock's UTC date.
+        for id in ["#f-ansokningsdatum", "#f-giltig_fran"] {
+            let varde = app.find(id).await?.prop("value").await?.unwrap_or_default();
+            assert!(idag.contains(&varde), "{id} is {varde:?}");
+        }
         app.click_containing("#f-insats_kod option", "Ledsagarservice").await?;
         app.click_containing("#f-utfall option", "Bifall").await?;
         app.type_text("#f-omfattning", "900").await?;
@@ -339,6 +352,7 @@ fn lowering_a_cap_in_the_register_shows_who_is_affected_and_the_provider_can_no_
             })
             .await?;
             app.type_text("#u-beskrivning", "Almgården tar inte emot fler").await?;
+            let idag = dagar_i_kommunen();
             app.click("#u-spara").await?;
             app.wait_for_texts("p.klart", "saved as a new version", |m| {
                 m.iter().any(|x| x.contains("version"))
@@ -346,6 +360,8 @@ fn lowering_a_cap_in_the_register_shows_who_is_affected_and_the_provider_can_no_
             .await?;
             let history = app.texts("#register-historik li").await?;
             assert!(history[0].contains("Almgården tar inte emot fler"), "{history:?}");
+            // When: today in Swedish time, as the core writes it.
+            assert!(idag.iter().any(|d| history[0].contains(&format!("{d} "))), "{history:?}");
 
             // Now Almgården cannot be chosen for Märta's hemtjänst.
             app.type_text("#sok", "ekstr").await?;

@@ -260,8 +260,9 @@ fn the_shell_is_configured_strictly() {
     assert_eq!(formaga["windows"], json!(["main"]));
     assert_eq!(
         formaga["permissions"],
-        json!([]),
-        "the window needs no core or plugin permission: {formaga}"
+        json!(["core:event:allow-listen", "core:event:allow-unlisten"]),
+        "the window needs no core or plugin permission but hearing the shell's events (a change \
+         in the municipality's register, in kommunläge): {formaga}"
     );
     assert!(formaga.get("remote").is_none(), "no remote origin may call commands: {formaga}");
     let katalog =

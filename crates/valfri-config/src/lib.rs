@@ -373,9 +373,12 @@ impl Organisation {
             Installning::LasEfterMinuter => {
                 self.las_efter_minuter.map(|_| "sakerhet.las-efter-minuter")
             }
-            Installning::Dokumentmapp => {
-                self.dokument.as_ref().and_then(|d| d.mapp.as_ref()).map(|_| "dokument.mapp")
-            }
+            // A folder the file names but leaves the person free to change is only a default.
+            Installning::Dokumentmapp => self
+                .dokument
+                .as_ref()
+                .filter(|d| d.mapp.is_some() && !d.fritt_val)
+                .map(|_| "dokument.mapp"),
             Installning::Sprak => self.sprak.as_ref().map(|_| "sprak.erbjudna"),
         }
     }

@@ -1,7 +1,8 @@
 //! Dates as the window, the CLI and the store write them: `YYYY-MM-DD`, the one form the whole
 //! program reads and prints (a person's locale never changes it).
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Europe::Stockholm;
 
 use crate::Valideringsfel;
 
@@ -9,6 +10,18 @@ use crate::Valideringsfel;
 /// date that does not exist is [`Valideringsfel::Datum`] for the field `falt`.
 pub fn tolka_datum(falt: &'static str, text: &str) -> Result<NaiveDate, Valideringsfel> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Valideringsfel::Datum { falt })
+}
+
+/// The municipality's day at the instant `nu`: the date in Sweden (Europe/Stockholm, summer time
+/// included), not the machine's zone nor UTC, so a desk and the hub agree on "today" and a form
+/// opened after midnight is dated the new day.
+pub fn dag_i_kommunen(nu: DateTime<Utc>) -> NaiveDate {
+    nu.with_timezone(&Stockholm).date_naive()
+}
+
+/// An instant as a person in the municipality reads it: `YYYY-MM-DD HH:MM` in Swedish time.
+pub fn tid_i_kommunen(nu: DateTime<Utc>) -> String {
+    nu.with_timezone(&Stockholm).format("%Y-%m-%d %H:%M").to_string()
 }
 
 #[cfg(test)]
@@ -33,5 +46,34 @@ mod tests {
                 "{fel:?}"
             );
         }
+    }
+
+    fn utc(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn the_day_is_swedens_not_utcs() {
+        let dag = |text| dag_i_kommunen(utc(text)).to_string();
+        // Winter (UTC+1): half past eleven in the evening UTC is already the next day in Sweden.
+        assert_eq!(dag("2026-12-01T23:30:00Z"), "2026-12-02");
+        assert_eq!(dag("2026-12-01T22:59:59Z"), "2026-12-01");
+        assert_eq!(dag("2026-12-01T23:00:00Z"), "2026-12-02");
+        // Summer (UTC+2): the day turns at ten in the evening UTC.
+        assert_eq!(dag("2026-06-30T21:59:59Z"), "2026-06-30");
+        assert_eq!(dag("2026-06-30T22:00:00Z"), "2026-07-01");
+        // New Year's Eve turns the year too.
+        assert_eq!(dag("2026-12-31T23:15:00Z"), "2027-01-01");
+    }
+
+    #[test]
+    fn a_time_is_shown_in_swedish_time_around_the_summer_time_switches() {
+        let tid = |text| tid_i_kommunen(utc(text));
+        assert_eq!(tid("2026-12-01T23:30:00.123Z"), "2026-12-02 00:30");
+        // Summer time starts on 29 March 2026 at 01:00 UTC and ends on 25 October at 01:00 UTC.
+        assert_eq!(tid("2026-03-29T00:59:00Z"), "2026-03-29 01:59");
+        assert_eq!(tid("2026-03-29T01:00:00Z"), "2026-03-29 03:00");
+        assert_eq!(tid("2026-10-25T00:59:00Z"), "2026-10-25 02:59");
+        assert_eq!(tid("2026-10-25T01:00:00Z"), "2026-10-25 02:00");
     }
 }

@@ -20,7 +20,7 @@ pub mod tilldelning;
 mod typer;
 pub mod val;
 
-pub use datum::tolka_datum;
+pub use datum::{dag_i_kommunen, tid_i_kommunen, tolka_datum};
 pub use fel::{Anvandarmeddelande, Arg, Valideringsfel};
 pub use organisationsnummer::Organisationsnummer;
 pub use personnummer::{Personnummer, normalisera_personnummer};

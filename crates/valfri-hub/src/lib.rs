@@ -135,6 +135,16 @@ fn anslutningsfel(e: &postgres::Error, adress: &str, anvandare: &str) -> HubbFel
 
 /// A login name the hub accepts: what a directory (AD, Kerberos) uses, and nothing that needs
 /// quoting in SQL or reaches into the engine's or Valfri's own role names.
+/// A password as the SCRAM verifier the server keeps; the clear text never reaches it.
+fn scram(losenord: &str) -> Resultat<String> {
+    let verifierare = postgres_protocol::password::scram_sha_256(losenord.as_bytes());
+    // The verifier is base64, '$' and ':' only; checked so the literal it goes into cannot break.
+    if !verifierare.chars().all(|c| c.is_ascii_alphanumeric() || "$:+/=-".contains(c)) {
+        return Err(HubbFel::Internt { detalj: "unexpected SCRAM verifier".into() });
+    }
+    Ok(verifierare)
+}
+
 fn kontrollera_login(login: &str) -> Resultat<()> {
     let fel = || HubbFel::OgiltigInloggning { login: login.chars().take(64).collect() };
     let forsta_ok = login.chars().next().is_some_and(|c| c.is_ascii_lowercase());
@@ -153,6 +163,64 @@ fn kontrollera_login(login: &str) -> Resultat<()> {
 }
 
 impl Hubb {
+    /// Gives an existing handläggare (one brought in by [`Hubb::importera`], say) a login role in
+    /// the group of their role; their desk holds the whole municipality. Refused if the login
+    /// exists or the person already has one.
+    pub fn ge_inloggning(
+        &mut self,
+        login: &str,
+        handlaggare_id: &str,
+        losenord: &str,
+    ) -> Resultat<()> {
+        kontrollera_login(login)?;
+        if losenord.is_empty() {
+            return Err(HubbFel::TomtLosenord);
+        }
+        let verifierare = scram(losenord)?;
+        let mut tx = self.klient.transaction()?;
+        let finns: bool = tx
+            .query_one(
+                "SELECT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = $1)",
+                &[&login],
+            )?
+            .get(0);
+        if finns {
+            return Err(HubbFel::InloggningFinns { login: login.to_owned() });
+        }
+        let rad = tx
+            .query_opt(
+                "SELECT roll, login FROM valfri.handlaggare WHERE id = $1",
+                &[&handlaggare_id],
+            )?
+            .ok_or_else(|| HubbFel::HittasInte {
+                typ: "handlaggare",
+                id: handlaggare_id.to_owned(),
+            })?;
+        if let Some(har) = rad.get::<_, Option<String>>(1) {
+            return Err(HubbFel::InloggningFinns { login: har });
+        }
+        let grupp = if rad.get::<_, String>(0) == Roll::Systemforvaltare.kod() {
+            GRUPP_SYSTEMFORVALTARE
+        } else {
+            GRUPP_HANDLAGGARE
+        };
+        tx.batch_execute(&format!(
+            "CREATE ROLE \"{login}\" LOGIN PASSWORD '{verifierare}' IN ROLE {grupp}"
+        ))?;
+        tx.execute(
+            "UPDATE valfri.handlaggare SET login = $2 WHERE id = $1",
+            &[&handlaggare_id, &login],
+        )?;
+        let detalj = serde_json::json!({ "login": login }).to_string();
+        tx.execute(
+            "INSERT INTO valfri.handelselogg (handling, objekt_typ, objekt_id, detalj)
+             VALUES ('inloggning', 'handlaggare', $1, $2)",
+            &[&handlaggare_id, &detalj],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Connects as the URL's user. `losenord` is the password (from an environment variable the
     /// person named; never a command-line argument).
     pub fn anslut(url: &str, losenord: Option<&str>) -> Resultat<Hubb> {
@@ -317,11 +385,7 @@ impl Hubb {
         if losenord.is_empty() {
             return Err(HubbFel::TomtLosenord);
         }
-        let verifierare = postgres_protocol::password::scram_sha_256(losenord.as_bytes());
-        // The verifier is base64, '$' and ':' only; checked so the literal below cannot break.
-        if !verifierare.chars().all(|c| c.is_ascii_alphanumeric() || "$:+/=-".contains(c)) {
-            return Err(HubbFel::Internt { detalj: "unexpected SCRAM verifier".into() });
-        }
+        let verifierare = scram(losenord)?;
         let grupp = match roll {
             Roll::Handlaggare => GRUPP_HANDLAGGARE,
             Roll::Systemforvaltare => GRUPP_SYSTEMFORVALTARE,

@@ -250,6 +250,11 @@ impl Store {
     /// avslutat as `utgatt` (its val ending on that last day). Run when the window opens the
     /// database and before the worklists; logged as the system. Returns how many changed.
     pub fn uppdatera_verkstallighet(&self, dag: NaiveDate) -> Resultat<(usize, usize)> {
+        // At a desk in kommunläge the hub's rows are the truth, and the replica's are only
+        // written by a pull.
+        if self.replika()?.is_some() {
+            return Ok((0, 0));
+        }
         let system = Aktor {
             id: "system:verkstallighet".into(),
             namn: "Valfri".into(),

@@ -21,7 +21,8 @@ pub enum Skydd {
 }
 
 impl Skydd {
-    pub(crate) fn losen(&self) -> Option<&Losenfras> {
+    /// The passphrase, when there is one.
+    pub fn losen(&self) -> Option<&Losenfras> {
         match self {
             Skydd::Losenfras(l) => Some(l),
             Skydd::Okrypterad => None,

@@ -83,8 +83,8 @@ pub enum Lagringsfel {
     LosenfrasOlika,
     #[error("there is no automatic backup")]
     IngenSakerhetskopia,
-    /// A desk's replica opened where only a standalone database can be worked on (the window,
-    /// until it works in kommunläge): its changes would never reach the hub.
+    /// A change made at a desk in kommunläge to the replica's shared rows, which only the hub
+    /// may change (the guards of migration 10): it would never reach the hub.
     #[error("this database is a desk in kommunläge")]
     Kommunlage,
     #[error("internal storage error: {detalj}")]
@@ -156,6 +156,11 @@ impl From<rusqlite::Error> for Lagringsfel {
                 // A write the operating system refused (no space left on a quota, a file-size
                 // limit, a failing disk): SQLite has rolled the transaction back.
                 K::SystemIoFailure => Self::Diskfel { detalj: e.to_string() },
+                K::ConstraintViolation
+                    if meddelande.as_deref().is_some_and(|m| m.contains("valfri-kommunlage")) =>
+                {
+                    Self::Kommunlage
+                }
                 K::ConstraintViolation
                     if meddelande.as_deref().is_some_and(|m| m.contains("beslut är fattat")) =>
                 {

@@ -253,6 +253,17 @@ impl Store {
         }
     }
 
+    /// A second connection to the same file with the same key, for work that runs beside the
+    /// first (kommunläge's sync beside the window's commands); `SQLite`'s WAL lets them read at
+    /// once and queues their writes.
+    pub fn ny_anslutning(&self) -> Resultat<Store> {
+        let sokvag = self
+            .sokvag
+            .as_deref()
+            .ok_or_else(|| Lagringsfel::Internt { detalj: "a database in memory".into() })?;
+        Store::anslut(sokvag, self.losen.as_ref(), Oppning::Befintlig)
+    }
+
     /// The SQL of migration `n` (1-based), so tests can build a database as an older version left it.
     #[doc(hidden)]
     pub fn migrering(n: usize) -> Option<&'static str> {
@@ -286,6 +297,9 @@ impl Store {
     /// out by doing it, for a confirmation that says exactly that. Leaves no trace.
     fn provkor<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Resultat<T>) -> Resultat<T> {
         let tx = self.skrivning()?;
+        // Always rolled back, so a desk in kommunläge may try it too: its guards (migration
+        // 10) let it by as they let a pull by, and the confirmation says what the act would do.
+        tx.execute("INSERT OR IGNORE INTO synk_hamtning (id) VALUES (1)", [])?;
         let ut = f(&tx);
         tx.rollback()?;
         ut
@@ -335,10 +349,10 @@ fn nu() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-/// Today in the municipality's calendar. Valfri runs in Sweden; the local date of the machine is
-/// what a caseworker means by "today".
+/// Today in the municipality's calendar: the date in Sweden now, whatever zone the machine is
+/// set to (see [`valfri_domain::dag_i_kommunen`]); the hub reads its day the same way.
 pub fn idag() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    valfri_domain::dag_i_kommunen(Utc::now())
 }
 
 /// A date read back from the database: one that does not parse was not written by Valfri.

@@ -67,6 +67,8 @@ impl GodkannandeRad {
 pub struct Registerversion {
     pub nummer: i64,
     pub tid: String,
+    /// `tid` as a person reads it: `YYYY-MM-DD HH:MM` in Swedish time.
+    pub tid_visning: String,
     pub vem: String,
     pub beskrivning: String,
 }
@@ -234,9 +236,13 @@ impl Store {
             "SELECT nummer, tid, vem, beskrivning FROM registerversion ORDER BY nummer DESC",
         )?;
         let rader = stmt.query_map([], |r| {
+            let tid: String = r.get(1)?;
             Ok(Registerversion {
                 nummer: r.get(0)?,
-                tid: r.get(1)?,
+                // A stamp Valfri did not write is shown as it stands rather than hiding the row.
+                tid_visning: chrono::DateTime::parse_from_rfc3339(&tid)
+                    .map_or_else(|_| tid.clone(), |t| valfri_domain::tid_i_kommunen(t.to_utc())),
+                tid,
                 vem: r.get(2)?,
                 beskrivning: r.get(3)?,
             })

@@ -19,6 +19,9 @@ pub type Radjson = serde_json::Map<String, serde_json::Value>;
 pub struct Replika {
     pub hubb: String,
     pub anvandare: String,
+    /// Who the hub last said the login is (`None` before the first sync): the person a
+    /// desk that works offline acts as.
+    pub handlaggare_id: Option<String>,
     /// The change number the desk has pulled up to.
     pub markor: i64,
     /// When the last pull finished (UTC).
@@ -75,7 +78,8 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT hubb, anvandare, markor, senast_hamtat, klockskillnad FROM synk WHERE id = 1",
+                "SELECT hubb, anvandare, markor, senast_hamtat, klockskillnad, handlaggare_id
+                 FROM synk WHERE id = 1",
                 [],
                 |r| {
                     Ok(Replika {
@@ -84,10 +88,19 @@ impl Store {
                         markor: r.get(2)?,
                         senast_hamtat: r.get(3)?,
                         klockskillnad: r.get(4)?,
+                        handlaggare_id: r.get(5)?,
                     })
                 },
             )
             .optional()?)
+    }
+
+    /// Notes who the hub says the desk's login is, after a login it checked.
+    pub fn satt_inloggad(&self, handlaggare_id: &str) -> Resultat<()> {
+        self.i_transaktion(|tx| {
+            tx.execute("UPDATE synk SET handlaggare_id = ?1 WHERE id = 1", [handlaggare_id])?;
+            Ok(())
+        })
     }
 
     /// Puts a command in the outbox and returns its ULID (time-ordered: the outbox is pushed
@@ -185,7 +198,10 @@ impl Store {
         markor: i64,
     ) -> Resultat<usize> {
         self.i_transaktion(|tx| {
-            tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+            // The shared tables' guards (migration 10) let this transaction, and only it, write.
+            tx.execute_batch(
+                "PRAGMA defer_foreign_keys = ON; INSERT INTO synk_hamtning (id) VALUES (1);",
+            )?;
             let mut tabeller: HashMap<String, Tabell> = HashMap::new();
             let mut antal = 0;
             for post in poster {
@@ -204,6 +220,7 @@ impl Store {
                 "UPDATE synk SET markor = max(markor, ?1), senast_hamtat = ?2 WHERE id = 1",
                 params![markor, nu()],
             )?;
+            tx.execute("DELETE FROM synk_hamtning", [])?;
             Ok(antal)
         })
     }

@@ -1,6 +1,33 @@
 //! Versioned migrations. `PRAGMA user_version` says which have run; each runs in one
 //! transaction, so a database is always at one whole version.
 
+/// The three triggers per shared table of migration 10; the list is
+/// `valfri_domain::kommando::DELADE_TABELLER` (a test checks that they agree).
+macro_rules! vakter {
+    ($($tabell:literal),* $(,)?) => {
+        concat!($(
+            vakt!($tabell, "INSERT"), vakt!($tabell, "UPDATE"), vakt!($tabell, "DELETE"),
+        )*)
+    };
+}
+
+macro_rules! vakt {
+    ($tabell:literal, $gor:literal) => {
+        concat!(
+            "CREATE TRIGGER ",
+            $tabell,
+            "_kommunlage_",
+            $gor,
+            " BEFORE ",
+            $gor,
+            " ON ",
+            $tabell,
+            " WHEN EXISTS (SELECT 1 FROM synk) AND NOT EXISTS (SELECT 1 FROM synk_hamtning)",
+            " BEGIN SELECT RAISE(ABORT, 'valfri-kommunlage'); END;\n",
+        )
+    };
+}
+
 /// Migration `n` (1-based) takes a database from version `n - 1` to `n`.
 pub(crate) const MIGRATIONER: &[&str] = &[
     // 1: the first schema.
@@ -445,4 +472,36 @@ BEGIN
     SELECT RAISE(ABORT, 'valfri: beslut är fattat och kan inte ändras');
 END;
 ",
+    // 10: at a desk in kommunläge the shared tables change only by a pull from the hub. A write
+    // of its own would never reach the hub and would be overwritten by the next pull; the
+    // triggers refuse it whatever code path tried (the store's, the CLI's, the window's). The
+    // pull marks itself in `synk_hamtning` inside its own transaction, so no other connection
+    // ever sees the mark. `synk.handlaggare_id` is who the hub said the login is, kept for
+    // working offline.
+    concat!(
+        "CREATE TABLE synk_hamtning (id INTEGER PRIMARY KEY CHECK (id = 1));\n",
+        "ALTER TABLE synk ADD COLUMN handlaggare_id TEXT;\n",
+        vakter!(
+            "kommun",
+            "omrade",
+            "handlaggare",
+            "registerversion",
+            "utforare",
+            "insats",
+            "insats_namn",
+            "utforare_omrade",
+            "godkannande",
+            "kvalitet",
+            "utforare_historik",
+            "brukare",
+            "ombud",
+            "beslut",
+            "val",
+            "ickeval",
+            "information",
+            "omval",
+            "dokument",
+            "uppfoljning",
+        ),
+    ),
 ];

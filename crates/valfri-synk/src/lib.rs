@@ -12,6 +12,8 @@
 //! A connection lost in the middle leaves the rest of the outbox waiting and the replica as it
 //! was after its last whole pull: nothing is lost, and the next sync goes on from there.
 
+pub mod kommundemo;
+
 use serde::Serialize;
 use valfri_domain::kommando::{Kommando, Kommandosvar};
 use valfri_domain::{Anvandarmeddelande, Arg};

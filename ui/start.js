@@ -1,0 +1,56 @@
+// Start: today's worklists (ickeval, new choices, follow-ups, ending beslut, providers near
+// their cap or with an old confirmation). The lists are made in Rust.
+
+import { anropa, t, tillstand } from "./karna.js";
+import { $, el, ersatt, visaFel } from "./dom.js";
+
+/** An insats's name in the window's language; its code only if the list is not loaded. */
+function insatsNamn(kod) {
+  return tillstand.insatser.find((i) => i.kod === kod)?.namn ?? kod;
+}
+
+export async function visaStart() {
+  const sektion = $("#brukare");
+  if (!tillstand.handlaggareId) return;
+  try {
+    // Names in the current language (the list is also what the beslut form offers).
+    tillstand.insatser = await anropa("insatser");
+    const a = await anropa("arbetslistor", { handlaggareId: tillstand.handlaggareId });
+    const poster = (id, rubrik, lista) =>
+      el(
+        "section",
+        { class: "arbetslista", id, "aria-labelledby": id + "-rubrik" },
+        el("h3", { id: id + "-rubrik", text: `${t(rubrik)} (${lista.length})` }),
+        lista.length
+          ? el("ul", { class: "lista" }, ...lista.map((p) => el("li", {}, el("button", { type: "button", class: "lank oppna-brukare", "data-id": p.brukare_id, text: `${p.namn}, ${insatsNamn(p.insats_kod)}${p.datum ? ", " + p.datum : ""}` }))))
+          : el("p", { class: "tom", text: t("ui-lista-tom") }),
+      );
+    const tak = (id, rubrik, lista) =>
+      el(
+        "section",
+        { class: "arbetslista", id, "aria-labelledby": id + "-rubrik" },
+        el("h3", { id: id + "-rubrik", text: `${t(rubrik)} (${lista.length})` }),
+        lista.length
+          ? el(
+              "ul",
+              { class: "lista" },
+              ...lista.map((k) =>
+                el("li", { text: t("ui-tak-rad", { utforare: k.namn, insats: insatsNamn(k.insats_kod), aktiva: k.aktiva, tak: k.kapacitetstak }) + ", " + (k.bekraftad ? t("ui-tak-bekraftad", { datum: k.bekraftad }) : t("ui-tak-aldrig")) }),
+              ),
+            )
+          : el("p", { class: "tom", text: t("ui-lista-tom") }),
+      );
+    ersatt(sektion,
+      el("h2", { text: t("ui-arbetslistor-rubrik") }),
+      el("p", { class: "tom", text: t("ui-valj-brukare") }),
+      poster("lista-ickeval", "ui-lista-ickeval", a.ickeval),
+      poster("lista-omval", "ui-lista-omval", a.omval),
+      poster("lista-uppfoljning", "ui-lista-uppfoljning", a.uppfoljning),
+      poster("lista-upphor", "ui-lista-upphor", a.upphor),
+      tak("lista-nara-tak", "ui-lista-nara-tak", a.nara_tak),
+      tak("lista-gamla-tak", "ui-lista-gamla-tak", a.gamla_tak),
+    );
+  } catch (fel) {
+    visaFel(fel);
+  }
+}
