@@ -322,8 +322,8 @@ export async function startaLock(c) {
   } catch (fel) {
     // The organisation's configuration is broken: say why and offer nothing to unlock.
     visaStoppad(fel?.message ?? t("ui-fel-okant"));
-    // Never resolves: nothing behind the lock starts.
-    return new Promise(() => {});
+    // Nothing behind it starts: only an unlock would, and the core refuses that too.
+    return;
   }
   // What the start did about an interrupted encryption is said once, wherever the window lands.
   if (status.lage === "oppen" || status.lage === "hubb") {

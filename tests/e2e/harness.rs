@@ -778,6 +778,14 @@ impl Processes {
             .env("XDG_DATA_HOME", dir.join("data"))
             .env("XDG_CONFIG_HOME", dir.join("config"))
             .env("XDG_CACHE_HOME", dir.join("cache"))
+            // The organisation's configuration a test wrote beside the database (in its
+            // `prepare`); else the machine's own, as an installed app reads it.
+            .env_remove("VALFRI_CONFIG")
+            .envs(
+                dir.join("valfri.toml")
+                    .is_file()
+                    .then(|| ("VALFRI_CONFIG", dir.join("valfri.toml"))),
+            )
             .stdin(Stdio::null())
             .stdout(log.try_clone()?)
             .stderr(log)

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use crate::{Failed, cargo, format_duration, is_root, step};
+use crate::{Failed, cargo, ensure_axe, format_duration, is_root, step};
 
 /// The Tauri CLI from crates.io, the major version of the `tauri` crate the app uses.
 const TAURI_CLI: &str = "^2";
@@ -226,6 +226,7 @@ fn installerat_prov(root: &Path) -> Result<(), Failed> {
     step("valfri config check --file /usr/share/doc/valfri/valfri.toml.exempel", check)?;
     // The installed window, driven by the end-to-end harness: it opens on its lock screen, is
     // unlocked, and locks again.
+    ensure_axe(root)?;
     let mut e2e = cargo(root);
     e2e.args([
         "test",
