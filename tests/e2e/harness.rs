@@ -231,8 +231,11 @@ impl Tools {
         }
         // `cargo xtask package`'s install test points these at the installed programs, so a
         // test drives what the package put in /usr/bin rather than the build tree.
-        let installed =
-            |var: &str| std::env::var_os(var).filter(|v| !v.is_empty()).map(PathBuf::from);
+        let installed = |var: &str| {
+            let path = std::env::var_os(var).filter(|v| !v.is_empty()).map(PathBuf::from)?;
+            eprintln!("{test}: driving the installed {}", path.display());
+            Some(path)
+        };
         Some(Self {
             xvfb: on_path("Xvfb")?,
             driver: on_path("WebKitWebDriver")?,
