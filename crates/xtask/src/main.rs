@@ -42,6 +42,8 @@ usage: cargo xtask <command>
 
 commands:
   run [-- ARGS...]   install missing system packages, then start the app on the demo database
+  run --kommun       the same in kommunläge: a PostgreSQL hub of its own under target/ with the
+                     demo municipality, and a desk on it (the README says how to open a second)
   test               install missing system packages, then run every test in the workspace
   package [--release] [--install-test]
                      make the .deb and .rpm with the Tauri bundler (installs tauri-cli if
@@ -76,6 +78,9 @@ fn main() -> ExitCode {
 }
 
 fn run(extra: &[OsString]) -> Result<(), Failed> {
+    if extra.first().is_some_and(|a| a == "--kommun") {
+        return run_kommun();
+    }
     let root = prepare()?;
     warn_if_no_display();
     // Accept both `cargo xtask run -- --db x` and `cargo xtask run --db x`.
@@ -86,6 +91,75 @@ fn run(extra: &[OsString]) -> Result<(), Failed> {
     let mut command = cargo(&root);
     command.args(["run", "--package", "valfri-app", "--", "--demo"]).args(extra);
     step("starting the app on the demo database", command)
+}
+
+/// `run --kommun`: builds the app and `valfri-kommundemo`, starts the demo hub (which makes a
+/// desk per demo login and prints them), opens the first handläggare's desk, and stops the hub
+/// when the window is closed.
+fn run_kommun() -> Result<(), Failed> {
+    use std::io::{BufRead as _, BufReader};
+    let root = prepare()?;
+    warn_if_no_display();
+    let mut build = cargo(&root);
+    build.args([
+        "build",
+        "--package",
+        "valfri-app",
+        "--package",
+        "valfri-synk",
+        "--bin",
+        "valfri-app",
+    ]);
+    build.args(["--bin", "valfri-kommundemo"]);
+    step("building the app and the demo hub", build)?;
+    let bin = root.join("target").join("debug");
+    let katalog = root.join("target").join("kommundemo");
+    println!("xtask: starting PostgreSQL and the demo municipality's hub in {}", katalog.display());
+    let mut hubb = Command::new(bin.join("valfri-kommundemo"))
+        .arg(&katalog)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|error| {
+            eprintln!("xtask: could not start valfri-kommundemo: {error}");
+            Failed(1)
+        })?;
+    let mut desks: Vec<(String, String, String)> = Vec::new();
+    let mut hub_line = None;
+    if let Some(out) = hubb.stdout.take() {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            let parts: Vec<&str> = line.split('\t').collect();
+            match parts.as_slice() {
+                ["desk", login, name, file] => {
+                    desks.push(((*login).into(), (*name).into(), (*file).into()));
+                }
+                ["hubb", url, password] => {
+                    hub_line = Some(((*url).to_owned(), (*password).to_owned()));
+                }
+                ["klar"] => break,
+                _ => {}
+            }
+        }
+    }
+    let (Some((login, name, file)), Some((url, password))) = (desks.get(1), hub_line) else {
+        eprintln!("xtask: the demo hub did not start (see above)");
+        let _ = hubb.kill();
+        return Err(Failed(1));
+    };
+    println!("xtask: the demo hub runs at {url} (every login's password: {password})");
+    for (l, n, f) in &desks {
+        println!("xtask:   {n} ({l}): cargo run -p valfri-app -- --demo --db {f}");
+    }
+    println!(
+        "xtask: opening {name}'s desk ({login}); run one of the lines above in another terminal for a second desk"
+    );
+    let mut app = Command::new(bin.join("valfri-app"));
+    app.args(["--demo", "--db", file]).current_dir(&root);
+    let result = step(&format!("starting the app on {login}'s desk"), app);
+    // Closing its input stops the hub and removes the cluster.
+    drop(hubb.stdin.take());
+    let _ = hubb.wait();
+    result
 }
 
 fn test() -> Result<(), Failed> {
