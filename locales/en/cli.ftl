@@ -1,11 +1,12 @@
 # The valfri command-line program.
 
 cli-hjalp =
-    Usage: valfri [--db FILE] [--passphrase-env VAR] [--lang sv|en|fi] [--json] COMMAND
+    Usage: valfri [--db FILE] [--user LOGIN] [--passphrase-env VAR] [--lang sv|en|fi] [--json] COMMAND
 
     Commands:
-      demo [--force] (--passphrase-env VAR | --plaintext)
-                                          create the Exempelby demo municipality in the database (encrypted, or unencrypted with --plaintext)
+      demo [--force] (--logins | --passphrase-env VAR | --plaintext)
+                                          create the Exempelby demo municipality in the database (encrypted, or unencrypted with --plaintext);
+                                          with --logins one login per caseworker (karin.holm …), passphrase exempelby-demo
       generate --brukare N --utforare M [--seed S] (--passphrase-env VAR | --plaintext)
                                           create a large fictional municipality for benchmarks
       insatser | omraden | utforare       list services, areas or providers
@@ -31,6 +32,15 @@ cli-hjalp =
       restore FILE | restore --latest     restore a checked backup, or the newest automatic one
       encrypt --new-passphrase-env VAR    encrypt an unencrypted database (the copy is checked before the original goes)
       rekey --new-passphrase-env VAR      change the passphrase (the current one is given with --passphrase-env)
+      user list                           personal logins: user name, caseworker, role, created
+      user key add LOGIN --handlaggare ID --new-passphrase-env VAR
+                                          give a caseworker a login with a first passphrase (system administrator)
+      user key remove LOGIN               remove a login; the database gets a new key (system administrator)
+      user passphrase --new-passphrase-env VAR
+                                          change your own passphrase (the current one is given with --passphrase-env)
+      user convert --login LOGIN --handlaggare ID --new-passphrase-env VAR
+                                          go from one shared passphrase to personal logins; you say which system
+                                          administrator you are, and the shared passphrase stops working
       audit verify                        verify the audit log's chain
       valbara --beslut ID [--date DATE]   every approved provider for the decision and whether it can be chosen
       choose --beslut ID --utforare ORGNR|ID [--date DATE] [--by brukare|ombud|handlaggare]
@@ -121,3 +131,12 @@ cli-batch-stadat = From an interrupted run: { $pa_plats } recorded { $pa_plats -
         [one] file was
        *[other] files were
     } removed.
+cli-inloggning-behovs = Give your user name with --user LOGIN (or VALFRI_USER) and your passphrase with --passphrase-env VAR.
+cli-nyckelplats-tillagd = The login { $anvandare } has been created. The person changes their first passphrase themselves with valfri user passphrase.
+cli-nyckelplats-borttagen = The login { $anvandare } has been removed and the database has a new key. Backups from before today still open with the old login.
+cli-egen-losenfras-bytt = Your passphrase has been changed. Backups from before today still open with the old one.
+cli-konverterad = The database { $sokvag } now has personal logins. You sign in as { $anvandare } ({ $namn }); the shared passphrase no longer works. Give the others logins with valfri user key add.
+cli-kol-anvandare = User name
+cli-kol-roll = Role
+cli-kol-skapad = Created
+cli-handlaggare-saknas = (the caseworker is no longer there)

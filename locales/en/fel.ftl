@@ -131,3 +131,19 @@ fel-konfig-inte-absolut = The folder { $sokvag } in { $nyckel } must be a full p
 fel-konfig-okant-sprak = Valfri has no texts for the language { $sprak } in the organisation's configuration file. Valfri has { $kanda }.
 fel-konfig-lastid = The screen lock in the organisation's configuration file must be between 1 and 480 minutes, not { $varde }.
 fel-konfig-satt-av-organisationen = This setting is set by the organisation ({ $nyckel } in { $sokvag }) and cannot be changed here.
+
+# Personal logins (key slots)
+fel-db-fel-inloggning = The login or the passphrase is wrong. Try again.
+fel-db-kraver-inloggning = The database has personal logins: sign in with your user name and your own passphrase.
+fel-db-inga-nyckelplatser = The database has no personal logins. Open it with its passphrase.
+fel-db-har-nyckelplatser = The database already has personal logins. Each person changes their own passphrase.
+fel-db-nyckelfil-trasig = The key file { $sokvag } is damaged or not Valfri's. The database is untouched. Put back the key file from the same backup as the database.
+fel-db-nyckelfil-passar-inte = The key file does not belong to the database { $sokvag }. The database is untouched. Put back the key file from the same backup as the database.
+fel-db-inloggning-utan-handlaggare = The login { $anvandare } belongs to a caseworker who is no longer in the database. Ask a system administrator for help.
+fel-ogiltig-inloggning = A user name is 1 to 64 characters: the letters a–z, digits, full stop, hyphen, underscore or @, for example anna.lind.
+fel-inloggning-finns = The user name { $anvandare } is already taken. Choose another.
+fel-handlaggare-har-inloggning = { $namn } already has a login. Remove it first if it is to be replaced.
+fel-sista-systemforvaltaren = The last system administrator's login cannot be removed: nobody could add or remove logins any more.
+fel-identitet-bevisad = You are signed in as { $namn }. In a database with personal logins everyone works as themselves; no other caseworker can be named.
+db-nyckelbyte-slutfort = Changing the database's key was interrupted last time. It has now been finished: the database opens with the new logins.
+db-nyckelbyte-angrat = Changing the database's key was interrupted last time. It has now been undone: the database opens as before.

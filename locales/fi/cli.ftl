@@ -1,11 +1,12 @@
 # Komentoriviohjelma valfri.
 
 cli-hjalp =
-    Käyttö: valfri [--db TIEDOSTO] [--passphrase-env MUUTTUJA] [--lang sv|en|fi] [--json] KOMENTO
+    Käyttö: valfri [--db TIEDOSTO] [--user TUNNUS] [--passphrase-env MUUTTUJA] [--lang sv|en|fi] [--json] KOMENTO
 
     Komennot:
-      demo [--force] (--passphrase-env MUUTTUJA | --plaintext)
-                                          luo esimerkkikunta Exempelby tietokantaan (salattuna, tai salaamattomana valitsimella --plaintext)
+      demo [--force] (--logins | --passphrase-env MUUTTUJA | --plaintext)
+                                          luo esimerkkikunta Exempelby tietokantaan (salattuna, tai salaamattomana valitsimella --plaintext);
+                                          valitsimella --logins kirjautuminen kullekin käsittelijälle (karin.holm …), salalause exempelby-demo
       generate --brukare N --utforare M [--seed S] (--passphrase-env MUUTTUJA | --plaintext)
                                           luo suuri kuviteltu kunta suorituskykymittauksia varten
       insatser | omraden | utforare       luettele palvelut, alueet tai palveluntuottajat
@@ -33,6 +34,15 @@ cli-hjalp =
       encrypt --new-passphrase-env MUUTTUJA
                                           salaa salaamaton tietokanta (kopio tarkistetaan ennen alkuperäisen poistoa)
       rekey --new-passphrase-env MUUTTUJA vaihda salalause (nykyinen annetaan valitsimella --passphrase-env)
+      user list                           henkilökohtaiset kirjautumiset: käyttäjätunnus, käsittelijä, rooli, luotu
+      user key add TUNNUS --handlaggare ID --new-passphrase-env MUUTTUJA
+                                          anna käsittelijälle kirjautuminen ja ensimmäinen salalause (ylläpitäjä)
+      user key remove TUNNUS              poista kirjautuminen; tietokanta saa uuden avaimen (ylläpitäjä)
+      user passphrase --new-passphrase-env MUUTTUJA
+                                          vaihda oma salalauseesi (nykyinen annetaan valitsimella --passphrase-env)
+      user convert --login TUNNUS --handlaggare ID --new-passphrase-env MUUTTUJA
+                                          siirry yhteisestä salalauseesta henkilökohtaisiin kirjautumisiin; kerrot,
+                                          kuka ylläpitäjä olet, ja yhteinen salalause lakkaa toimimasta
       audit verify                        tarkista tapahtumalokin ketju
       valbara --beslut ID [--date PVM]    kaikki päätökseen hyväksytyt palveluntuottajat ja voiko ne valita
       choose --beslut ID --utforare YTUNNUS|ID [--date PVM] [--by brukare|ombud|handlaggare]
@@ -117,3 +127,12 @@ cli-dokument-klart = Tallennettu: { $sokvag }
 cli-batch-framsteg = Kirje { $klara }/{ $antal }
 cli-batch-klar = { $skrivna } kirjettä kirjoitettu, { $redan } oli jo olemassa aiemmasta ajosta, hakemistossa { $katalog }.
 cli-batch-stadat = Keskeytyneestä ajosta siirrettiin paikalleen kirjattuja kirjeitä: { $pa_plats }. Keskeneräisiä tiedostoja poistettiin: { $borttagna }.
+cli-inloggning-behovs = Anna käyttäjätunnuksesi valitsimella --user TUNNUS (tai muuttujalla VALFRI_USER) ja salalauseesi valitsimella --passphrase-env MUUTTUJA.
+cli-nyckelplats-tillagd = Kirjautuminen { $anvandare } on luotu. Henkilö vaihtaa itse ensimmäisen salalauseensa komennolla valfri user passphrase.
+cli-nyckelplats-borttagen = Kirjautuminen { $anvandare } on poistettu, ja tietokanta on saanut uuden avaimen. Ennen tätä päivää tehdyt varmuuskopiot avautuvat yhä vanhalla kirjautumisella.
+cli-egen-losenfras-bytt = Salalauseesi on vaihdettu. Ennen tätä päivää tehdyt varmuuskopiot avautuvat yhä vanhalla.
+cli-konverterad = Tietokannassa { $sokvag } on nyt henkilökohtaiset kirjautumiset. Kirjaudut tunnuksella { $anvandare } ({ $namn }); yhteinen salalause ei enää toimi. Anna muille kirjautumiset komennolla valfri user key add.
+cli-kol-anvandare = Käyttäjätunnus
+cli-kol-roll = Rooli
+cli-kol-skapad = Luotu
+cli-handlaggare-saknas = (käsittelijää ei enää ole)

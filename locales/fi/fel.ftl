@@ -131,3 +131,19 @@ fel-konfig-inte-absolut = Asetuksen { $nyckel } kansion { $sokvag } on oltava ko
 fel-konfig-okant-sprak = Valfrissa ei ole tekstejä organisaation asetustiedoston kielelle { $sprak }. Valfrissa on { $kanda }.
 fel-konfig-lastid = Organisaation asetustiedoston näytön lukituksen on oltava 1–480 minuuttia, ei { $varde }.
 fel-konfig-satt-av-organisationen = Tämän asetuksen on määrännyt organisaatio ({ $nyckel } tiedostossa { $sokvag }), eikä sitä voi muuttaa täällä.
+
+# Henkilökohtaiset kirjautumiset (avainpaikat)
+fel-db-fel-inloggning = Käyttäjätunnus tai salalause on väärä. Yritä uudelleen.
+fel-db-kraver-inloggning = Tietokannassa on henkilökohtaiset kirjautumiset: kirjaudu käyttäjätunnuksellasi ja omalla salalauseellasi.
+fel-db-inga-nyckelplatser = Tietokannassa ei ole henkilökohtaisia kirjautumisia. Avaa se sen salalauseella.
+fel-db-har-nyckelplatser = Tietokannassa on jo henkilökohtaiset kirjautumiset. Kukin vaihtaa oman salalauseensa.
+fel-db-nyckelfil-trasig = Avaintiedosto { $sokvag } on vioittunut tai ei ole Valfrin. Tietokantaan ei ole koskettu. Palauta avaintiedosto samasta varmuuskopiosta kuin tietokanta.
+fel-db-nyckelfil-passar-inte = Avaintiedosto ei kuulu tietokantaan { $sokvag }. Tietokantaan ei ole koskettu. Palauta avaintiedosto samasta varmuuskopiosta kuin tietokanta.
+fel-db-inloggning-utan-handlaggare = Käyttäjätunnus { $anvandare } kuuluu käsittelijälle, jota ei enää ole tietokannassa. Pyydä apua järjestelmän ylläpitäjältä.
+fel-ogiltig-inloggning = Käyttäjätunnuksessa on 1–64 merkkiä: kirjaimia a–z, numeroita, piste, yhdysviiva, alaviiva tai @, esimerkiksi anna.lind.
+fel-inloggning-finns = Käyttäjätunnus { $anvandare } on jo käytössä. Valitse toinen.
+fel-handlaggare-har-inloggning = Käyttäjällä { $namn } on jo kirjautuminen. Poista se ensin, jos se korvataan.
+fel-sista-systemforvaltaren = Järjestelmän viimeisen ylläpitäjän kirjautumista ei voi poistaa: kukaan ei enää voisi lisätä tai poistaa kirjautumisia.
+fel-identitet-bevisad = Olet kirjautunut nimellä { $namn }. Tietokannassa, jossa on henkilökohtaiset kirjautumiset, jokainen työskentelee omana itsenään; muuta käsittelijää ei voi nimetä.
+db-nyckelbyte-slutfort = Tietokannan avaimen vaihto keskeytyi viime kerralla. Se on nyt viety loppuun: tietokanta avautuu uusilla kirjautumisilla.
+db-nyckelbyte-angrat = Tietokannan avaimen vaihto keskeytyi viime kerralla. Se on nyt peruttu: tietokanta avautuu kuten ennen.

@@ -1,11 +1,12 @@
 # Kommandoradsprogrammet valfri.
 
 cli-hjalp =
-    Användning: valfri [--db FIL] [--passphrase-env VAR] [--lang sv|en|fi] [--json] KOMMANDO
+    Användning: valfri [--db FIL] [--user INLOGGNING] [--passphrase-env VAR] [--lang sv|en|fi] [--json] KOMMANDO
 
     Kommandon:
-      demo [--force] (--passphrase-env VAR | --plaintext)
-                                          skapa demokommunen Exempelby i databasen (krypterad, eller okrypterad med --plaintext)
+      demo [--force] (--logins | --passphrase-env VAR | --plaintext)
+                                          skapa demokommunen Exempelby i databasen (krypterad, eller okrypterad med --plaintext);
+                                          med --logins en inloggning per handläggare (karin.holm …), lösenfras exempelby-demo
       generate --brukare N --utforare M [--seed S] (--passphrase-env VAR | --plaintext)
                                           skapa en stor påhittad kommun för prestandamätning
       insatser | omraden | utforare       lista insatser, områden eller utförare
@@ -31,6 +32,15 @@ cli-hjalp =
       restore FIL | restore --latest      återställ en kontrollerad säkerhetskopia, eller den senaste automatiska
       encrypt --new-passphrase-env VAR    kryptera en okrypterad databas (kopian kontrolleras innan originalet tas bort)
       rekey --new-passphrase-env VAR      byt lösenfras (den nuvarande ges med --passphrase-env)
+      user list                           personliga inloggningar: användarnamn, handläggare, roll, skapad
+      user key add INLOGGNING --handlaggare ID --new-passphrase-env VAR
+                                          ge en handläggare en inloggning med en första lösenfras (systemförvaltare)
+      user key remove INLOGGNING          ta bort en inloggning; databasen får en ny nyckel (systemförvaltare)
+      user passphrase --new-passphrase-env VAR
+                                          byt din egen lösenfras (den nuvarande ges med --passphrase-env)
+      user convert --login INLOGGNING --handlaggare ID --new-passphrase-env VAR
+                                          gå från en gemensam lösenfras till personliga inloggningar; du anger
+                                          vilken systemförvaltare du är, och den gemensamma lösenfrasen slutar gälla
       audit verify                        kontrollera händelseloggens kedja
       valbara --beslut ID [--date DATUM]  alla godkända utförare för beslutet och om de kan väljas
       choose --beslut ID --utforare ORGNR|ID [--date DATUM] [--by brukare|ombud|handlaggare]
@@ -121,3 +131,12 @@ cli-batch-stadat = Från en avbruten omgång: { $pa_plats } { $pa_plats ->
         [one] ofullständig fil togs
        *[other] ofullständiga filer togs
     } bort.
+cli-inloggning-behovs = Ange ditt användarnamn med --user INLOGGNING (eller VALFRI_USER) och din lösenfras med --passphrase-env VAR.
+cli-nyckelplats-tillagd = Inloggningen { $anvandare } är skapad. Personen byter själv sin första lösenfras med valfri user passphrase.
+cli-nyckelplats-borttagen = Inloggningen { $anvandare } är borttagen och databasen har fått en ny nyckel. Säkerhetskopior från före i dag öppnas fortfarande med den gamla inloggningen.
+cli-egen-losenfras-bytt = Din lösenfras är bytt. Säkerhetskopior från före i dag öppnas fortfarande med den gamla.
+cli-konverterad = Databasen { $sokvag } har nu personliga inloggningar. Du loggar in som { $anvandare } ({ $namn }); den gemensamma lösenfrasen gäller inte längre. Ge de andra inloggningar med valfri user key add.
+cli-kol-anvandare = Användarnamn
+cli-kol-roll = Roll
+cli-kol-skapad = Skapad
+cli-handlaggare-saknas = (handläggaren finns inte längre)

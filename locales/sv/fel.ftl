@@ -131,3 +131,19 @@ fel-konfig-inte-absolut = Mappen { $sokvag } i { $nyckel } ska vara en hel sökv
 fel-konfig-okant-sprak = Språket { $sprak } i organisationens inställningsfil har Valfri inga texter för. Valfri har { $kanda }.
 fel-konfig-lastid = Skärmlåset i organisationens inställningsfil ska vara mellan 1 och 480 minuter, inte { $varde }.
 fel-konfig-satt-av-organisationen = Inställningen är satt av organisationen ({ $nyckel } i { $sokvag }) och kan inte ändras här.
+
+# Personliga inloggningar (nyckelplatser)
+fel-db-fel-inloggning = Inloggningen eller lösenfrasen stämmer inte. Försök igen.
+fel-db-kraver-inloggning = Databasen har personliga inloggningar: logga in med ditt användarnamn och din egen lösenfras.
+fel-db-inga-nyckelplatser = Databasen har inga personliga inloggningar. Öppna den med dess lösenfras.
+fel-db-har-nyckelplatser = Databasen har redan personliga inloggningar. Var och en byter sin egen lösenfras.
+fel-db-nyckelfil-trasig = Nyckelfilen { $sokvag } är skadad eller inte Valfris. Databasen är orörd. Lägg tillbaka nyckelfilen från samma säkerhetskopia som databasen.
+fel-db-nyckelfil-passar-inte = Nyckelfilen hör inte till databasen { $sokvag }. Databasen är orörd. Lägg tillbaka nyckelfilen från samma säkerhetskopia som databasen.
+fel-db-inloggning-utan-handlaggare = Inloggningen { $anvandare } hör till en handläggare som inte längre finns i databasen. Be en systemförvaltare om hjälp.
+fel-ogiltig-inloggning = Ett användarnamn är 1 till 64 tecken: bokstäverna a–z, siffror, punkt, bindestreck, understreck eller @, till exempel anna.lind.
+fel-inloggning-finns = Användarnamnet { $anvandare } är redan upptaget. Välj ett annat.
+fel-handlaggare-har-inloggning = { $namn } har redan en inloggning. Ta bort den först om den ska ersättas.
+fel-sista-systemforvaltaren = Den sista systemförvaltarens inloggning kan inte tas bort: då kunde ingen längre lägga till eller ta bort inloggningar.
+fel-identitet-bevisad = Du är inloggad som { $namn }. I en databas med personliga inloggningar arbetar var och en som sig själv; ingen annan handläggare kan anges.
+db-nyckelbyte-slutfort = Ett byte av databasens nyckel avbröts förra gången. Det är nu slutfört: databasen öppnas med de nya inloggningarna.
+db-nyckelbyte-angrat = Ett byte av databasens nyckel avbröts förra gången. Det är nu ångrat: databasen öppnas som förut.

@@ -17,6 +17,7 @@ const BRYTARE: &[&str] = &[
     "latest",
     "watch",
     "version",
+    "logins",
 ];
 
 #[derive(Debug, Default)]

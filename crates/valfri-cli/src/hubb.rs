@@ -105,7 +105,14 @@ fn import(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let url = url(args)?;
     let losen = losenord(args, "password-env")?;
     args.inget_kvar(&[])?;
-    let store = valfri_store::Store::oppna(std::path::Path::new(&fran), ctx.losen.as_ref())?;
+    let fil = std::path::Path::new(&fran);
+    // A desk file with personal logins opens as the person `--user` names.
+    let store = if valfri_store::har_personliga_nycklar(fil)? {
+        let (anvandare, losen) = ctx.inloggning()?;
+        valfri_store::oppna_som(fil, anvandare, losen)?.0
+    } else {
+        valfri_store::Store::oppna(fil, ctx.losen.as_ref())?
+    };
     let mut hubb = Hubb::anslut(&url, losen.as_deref())?;
     hubb.kontrollera_schema()?;
     let tabeller = valfri_synk::importera(&store, &mut hubb, &fran)?;

@@ -3,6 +3,7 @@
 //!
 //! Exit codes: 0 done, 1 refused (bad input or a rule said no), 2 usage error, 3 storage error.
 
+mod anvandare;
 mod args;
 mod dokument;
 mod hubb;
@@ -69,8 +70,11 @@ pub(crate) struct Ctx {
     db: Option<PathBuf>,
     /// `--lang` as given: it also chooses a document's language over the brukare's own.
     pub(crate) vald_sprak: Option<String>,
-    /// From the variable `--passphrase-env` names: the key of an encrypted database.
+    /// From the variable `--passphrase-env` names: the key of an encrypted database, or with
+    /// `--user` that person's own passphrase.
     losen: Option<Losenfras>,
+    /// `--user` (or `VALFRI_USER`): the login of a database with personal key slots.
+    anvandare: Option<String>,
 }
 
 impl Ctx {
@@ -84,14 +88,35 @@ impl Ctx {
 
     /// Opens the existing database, after finishing or undoing an `encrypt` that was killed
     /// (and saying so). Never creates one.
+    ///
+    /// A database with key slots opens only as the person `--user` names, with their own
+    /// passphrase; every command then acts as that person ([`cli_aktor`]).
     pub(crate) fn oppna(&self) -> Result<Store, Fel> {
         let sokvag = self.reda_upp()?;
+        if valfri_store::har_personliga_nycklar(&sokvag)? {
+            let (anvandare, losen) = self.inloggning()?;
+            return Ok(valfri_store::oppna_som(&sokvag, anvandare, losen)?.0);
+        }
+        if self.anvandare.is_some() {
+            return Err(Lagringsfel::IngaNyckelplatser.into());
+        }
         Ok(Store::oppna(&sokvag, self.losen.as_ref())?)
+    }
+
+    /// `--user` and its passphrase, which a database with key slots needs.
+    pub(crate) fn inloggning(&self) -> Result<(&str, &Losenfras), Fel> {
+        match (&self.anvandare, &self.losen) {
+            (Some(a), Some(l)) => Ok((a, l)),
+            _ => Err(Lagringsfel::KraverInloggning.into()),
+        }
     }
 
     /// The database's path, once what an interrupted `encrypt` left is dealt with.
     fn reda_upp(&self) -> Result<PathBuf, Fel> {
         let sokvag = self.databas()?;
+        if let Some(atgard) = valfri_store::reda_upp_nyckelbyte(&sokvag)? {
+            eprintln!("{}", self.l.meddelande(&self.sprak, &atgard));
+        }
         if let Some(atgard) = valfri_store::reda_upp_kryptering(&sokvag)? {
             eprintln!("{}", self.l.meddelande(&self.sprak, &atgard));
         }
@@ -140,7 +165,10 @@ fn main() -> ExitCode {
         Err(Fel::Anvandning(e)) => return anvandningsfel(&l, &sprak, &e),
         Err(_) => return ExitCode::from(2),
     };
+    let anvandare =
+        args.ta("user").or_else(|| std::env::var("VALFRI_USER").ok()).filter(|a| !a.is_empty());
     let ctx = Ctx {
+        anvandare,
         json: args.har("json"),
         db: plats::vald_databas(args.ta("db").as_deref()),
         sprak,
@@ -182,6 +210,9 @@ fn main() -> ExitCode {
         }
         Err(Fel::Lagring(e)) => {
             eprintln!("{}", ctx.l.meddelande(&ctx.sprak, &e));
+            if matches!(e, Lagringsfel::KraverInloggning) {
+                eprintln!("{}", ctx.t("cli-inloggning-behovs", &[]));
+            }
             if ctx.json {
                 println!(
                     "{}",
@@ -243,12 +274,13 @@ const KOMMANDON: &[&str] = &[
     "sync",
     "status",
     "config",
+    "user",
 ];
 
 /// A passphrase from the environment variable `var`, checked by `ny` (any non-empty text to
 /// open, a long enough one for a new key). Never from the command line: that would leave it in
 /// the shell history and the process list.
-fn losenfras_fran(
+pub(crate) fn losenfras_fran(
     var: &str,
     ny: fn(String) -> Result<Losenfras, Lagringsfel>,
 ) -> Result<Losenfras, Fel> {
@@ -291,13 +323,27 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     }
     match ord.as_slice() {
         ["demo"] => {
-            args.inget_kvar(&["force", "plaintext"])?;
-            let skydd = ctx.skydd(args)?;
+            args.inget_kvar(&["force", "plaintext", "logins"])?;
+            let inloggningar = args.har("logins");
+            let skydd = if inloggningar {
+                if ctx.losen.is_some() || args.har("plaintext") {
+                    return Err(Anvandningsfel::SkyddDubbelt.into());
+                }
+                demo::demoskydd()?
+            } else {
+                ctx.skydd(args)?
+            };
             let sokvag = ctx.databas()?;
             valfri_store::skapa_databas(&sokvag, &skydd, args.har("force"), |s| {
                 demo::skapa_demo(s, idag())
             })?;
-            let store = ctx.oppna()?;
+            let store = if inloggningar {
+                let (forsta, _) = demo::DEMO_INLOGGNINGAR[0];
+                let losen = Losenfras::ny(demo::DEMO_LOSENFRAS)?;
+                valfri_store::oppna_som(&sokvag, forsta, &losen)?.0
+            } else {
+                ctx.oppna()?
+            };
             let (brukare, utforare) = (store.antal_brukare()?, store.utforare_lista()?.len());
             let vag = sokvag.display().to_string();
             ctx.ut(&json!({ "db": vag, "brukare": brukare, "utforare": utforare }), || {
@@ -516,7 +562,13 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
         ["restore", fil] => {
             args.inget_kvar(&[])?;
             let mal = ctx.reda_upp()?;
-            valfri_store::aterstall(std::path::Path::new(fil), &mal, ctx.losen.as_ref())?;
+            let fran = std::path::Path::new(fil);
+            if valfri_store::har_personliga_nycklar(fran)? {
+                let (anvandare, losen) = ctx.inloggning()?;
+                valfri_store::aterstall_som(fran, &mal, anvandare, losen)?;
+            } else {
+                valfri_store::aterstall(fran, &mal, ctx.losen.as_ref())?;
+            }
             let vag = mal.display().to_string();
             ctx.ut(&json!({ "db": vag, "fran": fil }), || {
                 format!("{}\n", ctx.t("cli-aterstall-klar", &[("sokvag", vag.clone().into())]))
@@ -525,7 +577,15 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
         ["restore"] if args.har("latest") => {
             args.inget_kvar(&["latest"])?;
             let mal = ctx.reda_upp()?;
-            valfri_store::aterstall_senaste(&mal, ctx.losen.as_ref())?;
+            let nyaste = valfri_store::sakerhetskopior(&valfri_store::sakerhetskopiemapp(&mal));
+            if let Some(n) = nyaste.first()
+                && valfri_store::har_personliga_nycklar(&n.sokvag)?
+            {
+                let (anvandare, losen) = ctx.inloggning()?;
+                valfri_store::aterstall_senaste_som(&mal, anvandare, losen)?;
+            } else {
+                valfri_store::aterstall_senaste(&mal, ctx.losen.as_ref())?;
+            }
             let vag = mal.display().to_string();
             ctx.ut(&json!({ "db": vag }), || {
                 format!("{}\n", ctx.t("cli-aterstall-klar", &[("sokvag", vag.clone().into())]))
@@ -550,6 +610,7 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             store.byt_losenfras(&aktor, &gammal, &ny)?;
             ctx.ut(&json!({ "bytt": true }), || format!("{}\n", ctx.t("cli-losenfras-bytt", &[])));
         }
+        ["user", ..] => anvandare::kor(args, ctx, &ord[1..])?,
         ["audit", "verify"] => {
             let flaggor = skrivbord::Hubbflaggor::ta(args)?;
             args.inget_kvar(&[])?;
@@ -640,9 +701,13 @@ fn beslut_add(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             skrivbord::Utgang::Vantar => return Ok(()),
         }
     } else {
-        let aktor = match handlaggare {
-            Some(id) => store.aktor(&id)?,
-            None => cli_aktor(&store)?,
+        let aktor = match (handlaggare, store.inloggad()) {
+            // Who works in a database with key slots is proven by the login, never named.
+            (Some(_), Some(p)) => {
+                return Err(Lagringsfel::IdentitetBevisad { namn: p.namn.clone() }.into());
+            }
+            (Some(id), None) => store.aktor(&id)?,
+            (None, _) => cli_aktor(&store)?,
         };
         // Refused before the draft is written: a refused act leaves nothing behind.
         store.kontrollera_fattande(&ny, idag())?;
@@ -876,9 +941,16 @@ fn insats_ickeval(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     Ok(())
 }
 
-/// Who the CLI acts as: `VALFRI_HANDLAGGARE` (an id), else the first systemförvaltare, else a
-/// system actor (which may read and administer but not own a beslut).
+/// Who the CLI acts as: on a database with key slots the person who signed in (`--user`), and
+/// nobody else can be named; otherwise `VALFRI_HANDLAGGARE` (an id), else the first
+/// systemförvaltare, else a system actor (which may read and administer but not own a beslut).
 pub(crate) fn cli_aktor(store: &Store) -> Result<Aktor, Lagringsfel> {
+    if let Some(p) = store.inloggad() {
+        if std::env::var("VALFRI_HANDLAGGARE").is_ok_and(|v| !v.is_empty()) {
+            return Err(Lagringsfel::IdentitetBevisad { namn: p.namn.clone() });
+        }
+        return Ok(p.aktor());
+    }
     if let Some(id) = std::env::var("VALFRI_HANDLAGGARE").ok().filter(|v| !v.is_empty()) {
         return store.aktor(&id);
     }
@@ -911,7 +983,7 @@ fn ja_nej(ctx: &Ctx, v: bool) -> String {
 }
 
 /// Left-aligned columns, widths in characters (names have å, ä, ö).
-fn tabell(rubriker: &[String], rader: Vec<Vec<String>>) -> String {
+pub(crate) fn tabell(rubriker: &[String], rader: Vec<Vec<String>>) -> String {
     let mut bredd: Vec<usize> = rubriker.iter().map(|r| r.chars().count()).collect();
     for rad in &rader {
         for (i, cell) in rad.iter().enumerate() {

@@ -714,3 +714,102 @@ fn a_killed_encrypt_leaves_a_database_under_its_name_and_the_next_start_finishes
         let _ = std::fs::remove_dir_all(&mapp);
     }
 }
+
+/// `user convert` killed at random moments: the database then opens with the old shared
+/// passphrase or with the new personal login, never neither, with every row, and the next
+/// start leaves nothing but the database and (when converted) its slot file.
+#[test]
+fn a_killed_user_convert_opens_with_the_old_passphrase_or_the_new_login() {
+    const DELAD: &str = "hela kontorets fras";
+    const EGEN: &str = "karins egen fras";
+    const KILLS_KONVERTERA: usize = 16;
+    let dir = tempfile::tempdir().unwrap();
+    let mall = dir.path().join("mall.sqlite");
+    let ut =
+        valfri_cmd(&mall, &["--passphrase-env", "D", "demo"]).env("D", DELAD).output().unwrap();
+    assert!(ut.status.success());
+    let c = Connection::open(&mall).unwrap();
+    c.pragma_update(None, "key", DELAD).unwrap();
+    let karin: String = c
+        .query_row("SELECT id FROM handlaggare WHERE namn = 'Karin Holm'", [], |r| r.get(0))
+        .unwrap();
+    let fore = radantal(&c);
+    drop(c);
+    let mut f = Forsok::ny(6);
+    let forbered = |namn: &str| -> PathBuf {
+        let mapp = dir.path().join(namn);
+        std::fs::create_dir(&mapp).unwrap();
+        let db = mapp.join("valfri.sqlite");
+        std::fs::copy(&mall, &db).unwrap();
+        db
+    };
+    let konvertera = |db: &Path| {
+        let mut c = valfri_cmd(
+            db,
+            &[
+                "--passphrase-env",
+                "D",
+                "user",
+                "convert",
+                "--login",
+                "karin",
+                "--handlaggare",
+                &karin,
+                "--new-passphrase-env",
+                "E",
+            ],
+        );
+        c.env("D", DELAD).env("E", EGEN);
+        c
+    };
+    let verifiera = |db: &Path, som_person: bool| {
+        let mut c = if som_person {
+            valfri_cmd(db, &["--user", "karin", "--passphrase-env", "E", "audit", "verify"])
+        } else {
+            valfri_cmd(db, &["--passphrase-env", "D", "audit", "verify"])
+        };
+        c.env("D", DELAD).env("E", EGEN).status().unwrap().success()
+    };
+    let langd = {
+        let db = forbered("kalibrering");
+        let start = Instant::now();
+        assert!(konvertera(&db).status().unwrap().success());
+        assert!(verifiera(&db, true));
+        start.elapsed()
+    };
+    let mut varv = 0;
+    while f.kills < KILLS_KONVERTERA {
+        varv += 1;
+        assert!(varv < KILLS_KONVERTERA * 4, "seed {}: too few kills landed", f.seed);
+        let db = forbered(&format!("varv-{varv}"));
+        let mapp = db.parent().unwrap().to_path_buf();
+        let efter = f.fordrojning(langd);
+        let status = f.doda(konvertera(&db).spawn().unwrap(), efter);
+        let nar = format!("convert {varv} killed after {efter:?} ({status})");
+        // The next start: exactly one of the two ways in works.
+        let delad = verifiera(&db, false);
+        let egen = verifiera(&db, true);
+        assert!(delad != egen, "seed {}, {nar}: shared {delad}, own {egen}", f.seed);
+        if status.success() {
+            assert!(egen, "seed {}, {nar}: exit 0 but not converted", f.seed);
+        }
+        let c = Connection::open(&db).unwrap();
+        if delad {
+            c.pragma_update(None, "key", DELAD).unwrap();
+            assert_eq!(radantal(&c), fore, "seed {}, {nar}: rows", f.seed);
+        }
+        drop(c);
+        let kvar: Vec<String> = std::fs::read_dir(&mapp)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "valfri.sqlite" && !(egen && n == "valfri.sqlite.nycklar"))
+            .collect();
+        assert!(kvar.is_empty(), "seed {}, {nar}: left beside the database: {kvar:?}", f.seed);
+        if delad {
+            // Undone: converting again works from the start.
+            assert!(konvertera(&db).status().unwrap().success(), "seed {}, {nar}: again", f.seed);
+            assert!(verifiera(&db, true), "seed {}, {nar}: after again", f.seed);
+        }
+        let _ = std::fs::remove_dir_all(&mapp);
+    }
+}

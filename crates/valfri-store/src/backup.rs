@@ -28,6 +28,12 @@ impl Store {
             let kopia = Store::oppna(&delvis.sokvag, self.losen.as_ref())?;
             kopia.integritetskontroll().map_err(|_| Lagringsfel::BackupTrasig)
         });
+        // The slot file goes beside the backup before the backup takes its name, so a backup
+        // under its name always has its slots.
+        let resultat = resultat.and_then(|()| match &self.sokvag {
+            Some(db) if self.person.is_some() => crate::nyckelplatser::kopiera_nyckelfil(db, till),
+            _ => Ok(()),
+        });
         match resultat {
             Ok(()) => delvis.ge_namn(till),
             Err(e) => {
@@ -179,6 +185,14 @@ fn ofullstandig(till: &Path) -> PathBuf {
 /// database open sees either the old or the restored state, never a mix. `losen` opens the
 /// backup and keys the target; an encrypted backup stays encrypted.
 pub fn aterstall(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Resultat<()> {
+    // A backup with key slots is unlocked by a person ([`aterstall_som`]).
+    if !losen.is_some_and(Losenfras::ar_ranyckel) && crate::har_personliga_nycklar(fran)? {
+        return Err(Lagringsfel::KraverInloggning);
+    }
+    // A database with slots replaced by a backup without: the slot file goes with the act.
+    if !losen.is_some_and(Losenfras::ar_ranyckel) && crate::har_personliga_nycklar(till)? {
+        return ersatt_med(fran, till, losen, None);
+    }
     match (filtyp(fran)?, losen) {
         (Filtyp::Saknas, _) => {
             return Err(Lagringsfel::DatabasSaknas { sokvag: fran.display().to_string() });
@@ -229,7 +243,7 @@ pub fn aterstall(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Resulta
         if version == 0 {
             return Err(Lagringsfel::BackupTrasig);
         }
-        let kalla = Store { conn: kalla, sokvag: None, losen: losen.cloned() };
+        let kalla = Store { conn: kalla, sokvag: None, losen: losen.cloned(), person: None };
         if let Loggstatus::Bruten { .. } = kalla.verifiera_logg()? {
             return Err(Lagringsfel::BackupTrasig);
         }
@@ -250,6 +264,45 @@ pub fn aterstall(fran: &Path, till: &Path, losen: Option<&Losenfras>) -> Resulta
     }
     // Opening migrates an older backup to the current schema.
     Store::oppna(till, losen)?.integritetskontroll()
+}
+
+/// Restores the backup at `fran` (with key slots) over the database at `till`: the person
+/// unlocks the backup's slot with their login and passphrase, the backup is checked as by
+/// [`aterstall`], and it takes the database's place together with its own slot file, as one
+/// act (killed halfway, the database opens as before or as restored). So the restored database
+/// opens for exactly the persons who could open the backup: someone removed after the backup
+/// was made can open the restored one too, until they are removed again. Nobody may have the
+/// database open meanwhile. Returns the restored database opened as that person.
+pub fn aterstall_som(
+    fran: &Path,
+    till: &Path,
+    anvandare: &str,
+    losen: &Losenfras,
+) -> Resultat<(Store, crate::Person)> {
+    if !crate::har_personliga_nycklar(fran)? {
+        return Err(Lagringsfel::IngaNyckelplatser);
+    }
+    let (nyckel, fil) = crate::nyckelplatser::las_upp_kopia(fran, anvandare, losen)?;
+    ersatt_med(fran, till, Some(&nyckel), Some(&fil))?;
+    crate::oppna_som(till, anvandare, losen)
+}
+
+/// Builds the restored database beside `till` and puts it in place with `fil` as its slot
+/// file (`None`: none) in one act.
+fn ersatt_med(
+    fran: &Path,
+    till: &Path,
+    losen: Option<&Losenfras>,
+    fil: Option<&crate::nyckelplatser::Nyckelfil>,
+) -> Resultat<()> {
+    let las = crate::nyckelplatser::Nyckelbyteslas::ta(till)?;
+    let kopia = crate::databasfil::sidofil(till, "nyckelbyte.tmp");
+    crate::databasfil::ta_bort_databas(&kopia);
+    if let Err(e) = aterstall(fran, &kopia, losen).and_then(|()| crate::databasfil::synka(&kopia)) {
+        crate::databasfil::ta_bort_databas(&kopia);
+        return Err(e);
+    }
+    las.byt_ut(&kopia, fil)
 }
 
 /// Puts the backup at `fran` in place of a damaged database at `till`. The damaged file is not

@@ -6,26 +6,41 @@
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
+use crate::nyckelplatser::{Nyckelbyteslas, nya_platser};
 use crate::{
-    Lagringsfel, Losenfras, Oppning, Resultat, Store, ersatt_skadad, filtyp, sakerhetskopior,
+    Lagringsfel, Losenfras, Oppning, Person, Resultat, Store, ersatt_skadad, filtyp,
+    har_personliga_nycklar, sakerhetskopior,
 };
 
 /// How a new database is protected. There is no default: a plaintext database is made only when
 /// someone asked for one by name (`--plaintext` in the CLI; the window never does).
 #[derive(Debug, Clone)]
 pub enum Skydd {
-    /// Encrypted with this passphrase.
+    /// Encrypted with this passphrase, shared by everyone who works in it.
     Losenfras(Losenfras),
+    /// Encrypted with a random key, with a key slot for one first person: a systemförvaltare
+    /// named `namn`, made in the new database, who signs in as `anvandare` with `losen`. A new
+    /// desk made so never has a shared passphrase.
+    Person { namn: String, anvandare: String, losen: Losenfras },
+    /// Encrypted with a random key, with a key slot for each (login, handläggare's name,
+    /// passphrase): the handläggare are those `fyll` makes (the demo's, see
+    /// [`crate::demo::demoskydd`]).
+    Inloggningar(Vec<(String, String, Losenfras)>),
     /// Readable by anyone who has the file (tests, benchmarks, a demo asked for as such).
     Okrypterad,
 }
 
 impl Skydd {
-    /// The passphrase, when there is one.
+    fn har_platser(&self) -> bool {
+        matches!(self, Skydd::Person { .. } | Skydd::Inloggningar(_))
+    }
+
+    /// The shared passphrase, when there is one (a database with key slots has none: its key
+    /// is random and each person unlocks their own slot).
     pub fn losen(&self) -> Option<&Losenfras> {
         match self {
             Skydd::Losenfras(l) => Some(l),
-            Skydd::Okrypterad => None,
+            Skydd::Person { .. } | Skydd::Inloggningar(_) | Skydd::Okrypterad => None,
         }
     }
 }
@@ -46,17 +61,40 @@ pub fn skapa_databas(
     fs::create_dir_all(mapp).map_err(|e| io_fel(mapp, &e))?;
     let tillfallig = sidofil(sokvag, "ny");
     ta_bort_databas(&tillfallig);
+    let nyckel = crate::nyckelplatser::slumpnyckel()?;
+    let losen = match skydd {
+        Skydd::Losenfras(l) => Some(l.clone()),
+        Skydd::Person { .. } | Skydd::Inloggningar(_) => Some(Losenfras::ranyckel(&nyckel)),
+        Skydd::Okrypterad => None,
+    };
     let resultat = (|| {
-        let store = Store::anslut(&tillfallig, skydd.losen(), Oppning::Ny)?;
+        let store = Store::anslut(&tillfallig, losen.as_ref(), Oppning::Ny)?;
         fyll(&store)?;
+        let platser = match skydd {
+            Skydd::Person { namn, anvandare, losen } => {
+                Some(nya_platser(&store, &nyckel, Some((namn, anvandare, losen)), &[])?)
+            }
+            Skydd::Inloggningar(lista) => Some(nya_platser(&store, &nyckel, None, lista)?),
+            Skydd::Losenfras(_) | Skydd::Okrypterad => None,
+        };
         // Fold the WAL into the main file so that the one file is the whole database.
         store.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         drop(store);
-        synka(&tillfallig)
+        synka(&tillfallig)?;
+        Ok(platser)
     })();
-    if let Err(e) = resultat {
-        ta_bort_databas(&tillfallig);
-        return Err(e);
+    let platser = match resultat {
+        Ok(p) => p,
+        Err(e) => {
+            ta_bort_databas(&tillfallig);
+            return Err(e);
+        }
+    };
+    if skydd.har_platser() || har_personliga_nycklar(sokvag)? {
+        // The database and its slot file change together (or the slot file of the file
+        // replaced goes with it), as a key change does.
+        let las = Nyckelbyteslas::ta(sokvag)?;
+        return las.byt_ut(&tillfallig, platser.as_ref());
     }
     // Renaming over the old file is atomic; its -wal, -shm and -journal belong to the old file
     // only (and a journal would be played back into the new one).
@@ -81,6 +119,9 @@ pub fn aterstall_senaste(db: &Path, losen: Option<&Losenfras>) -> Resultat<Store
         .into_iter()
         .next()
         .ok_or(Lagringsfel::IngenSakerhetskopia)?;
+    if har_personliga_nycklar(&nyaste.sokvag)? {
+        return Err(Lagringsfel::KraverInloggning);
+    }
     let losen = match filtyp(&nyaste.sokvag)? {
         crate::Filtyp::Okrypterad => None,
         _ => Some(losen.ok_or(Lagringsfel::KraverLosenfras)?),
@@ -89,6 +130,34 @@ pub fn aterstall_senaste(db: &Path, losen: Option<&Losenfras>) -> Resultat<Store
     let store = Store::oppna(db, losen)?;
     store.snabbkontroll()?;
     Ok(store)
+}
+
+/// As [`aterstall_senaste`] for backups with key slots: the person unlocks the newest backup's
+/// slot with their login and passphrase, and its slot file comes back with it.
+pub fn aterstall_senaste_som(
+    db: &Path,
+    anvandare: &str,
+    losen: &Losenfras,
+) -> Resultat<(Store, Person)> {
+    let nyaste = sakerhetskopior(&sakerhetskopiemapp(db))
+        .into_iter()
+        .next()
+        .ok_or(Lagringsfel::IngenSakerhetskopia)?;
+    // A wrong login leaves nothing behind, not even the copy below.
+    crate::nyckelplatser::las_upp_kopia(&nyaste.sokvag, anvandare, losen)?;
+    // As `ersatt_skadad` does, the file that was there is kept aside, never deleted: the
+    // backup may turn out to be the wrong one.
+    if db.exists() {
+        let undan =
+            sidofil_raw(db, &format!(".skadad-{}", chrono::Local::now().format("%Y%m%d-%H%M%S")));
+        fs::hard_link(db, &undan)
+            .or_else(|_| fs::copy(db, &undan).map(drop))
+            .map_err(|e| io_fel(&undan, &e))?;
+        crate::nyckelplatser::kopiera_nyckelfil(db, &undan).ok();
+    }
+    let (store, person) = crate::aterstall_som(&nyaste.sokvag, db, anvandare, losen)?;
+    store.snabbkontroll()?;
+    Ok((store, person))
 }
 
 /// The folder a file is in (`.` for a bare name).

@@ -129,8 +129,31 @@ fn system() -> Aktor {
 }
 
 /// The demo database's passphrase. It is public on purpose (the README and the lock screen in
-/// demo mode show it): the demo holds only fictional people.
+/// demo mode show it): the demo holds only fictional people. A demo made with
+/// [`demoskydd`] has a login per handläggare ([`DEMO_INLOGGNINGAR`]), each with this passphrase.
 pub const DEMO_LOSENFRAS: &str = "exempelby-demo";
+
+/// The demo's logins, each with its handläggare's name: (login, name). The first is the
+/// systemförvaltare. The lock screen shows them in demo mode; all use [`DEMO_LOSENFRAS`].
+pub const DEMO_INLOGGNINGAR: &[(&str, &str)] = &[
+    ("karin.holm", "Karin Holm"),
+    ("jonas.berg", "Jonas Berg"),
+    ("leila.haddad", "Leila Haddad"),
+    ("sanna.virtanen", "Sanna Virtanen"),
+];
+
+/// How the demo is protected: a key slot for every demo handläggare
+/// ([`DEMO_INLOGGNINGAR`]) with the public [`DEMO_LOSENFRAS`]. Give it to
+/// [`crate::skapa_databas`] with [`skapa_demo`] as the filling.
+pub fn demoskydd() -> Resultat<crate::Skydd> {
+    let losen = crate::Losenfras::ny(DEMO_LOSENFRAS)?;
+    Ok(crate::Skydd::Inloggningar(
+        DEMO_INLOGGNINGAR
+            .iter()
+            .map(|(anvandare, namn)| ((*anvandare).to_owned(), (*namn).to_owned(), losen.clone()))
+            .collect(),
+    ))
+}
 
 /// Creates Exempelby kommun in an empty database, with dates relative to `idag`.
 pub fn skapa_demo(store: &Store, idag: NaiveDate) -> Resultat<()> {

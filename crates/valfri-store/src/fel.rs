@@ -87,6 +87,34 @@ pub enum Lagringsfel {
     /// may change (the guards of migration 10): it would never reach the hub.
     #[error("this database is a desk in kommunläge")]
     Kommunlage,
+    /// A wrong login or a wrong passphrase: one error for both, so nobody learns which
+    /// logins exist.
+    #[error("wrong login or passphrase")]
+    FelInloggning,
+    /// The database has key slots: it opens only with a login and its passphrase.
+    #[error("the database has personal logins: a login is needed")]
+    KraverInloggning,
+    #[error("the database has no personal logins: open it with its passphrase")]
+    IngaNyckelplatser,
+    #[error("the database already has personal logins")]
+    HarNyckelplatser,
+    #[error("the key file {sokvag} is damaged or not Valfri's")]
+    NyckelfilTrasig { sokvag: String },
+    #[error("the key file does not belong to the database {sokvag}")]
+    NyckelfilPassarInte { sokvag: String },
+    #[error("the login {anvandare} belongs to a handläggare who is no longer in the database")]
+    InloggningUtanHandlaggare { anvandare: String },
+    #[error("a login is 1 to 64 letters a-z, digits, '.', '-', '_' or '@'")]
+    OgiltigInloggning,
+    #[error("the login {anvandare} is already taken")]
+    InloggningFinns { anvandare: String },
+    #[error("{namn} already has a login")]
+    HandlaggareHarInloggning { namn: String },
+    #[error("the last systemförvaltare's login cannot be removed")]
+    SistaSystemforvaltaren,
+    /// Another handläggare was named on a database where who is working is proven by the login.
+    #[error("signed in as {namn}: no other handläggare can be named")]
+    IdentitetBevisad { namn: String },
     #[error("internal storage error: {detalj}")]
     Internt { detalj: String },
 }
@@ -139,6 +167,12 @@ impl Lagringsfel {
                 | Self::FelLosenfras
                 | Self::InteKrypterad
                 | Self::RedanKrypterad
+                | Self::FelInloggning
+                | Self::KraverInloggning
+                | Self::IngaNyckelplatser
+                | Self::NyckelfilTrasig { .. }
+                | Self::NyckelfilPassarInte { .. }
+                | Self::InloggningUtanHandlaggare { .. }
                 | Self::Internt { .. }
         )
     }
@@ -221,6 +255,18 @@ impl Anvandarmeddelande for Lagringsfel {
             Self::LosenfrasOlika => "fel-db-losenfras-olika",
             Self::IngenSakerhetskopia => "fel-db-ingen-sakerhetskopia",
             Self::Kommunlage => "fel-db-kommunlage",
+            Self::FelInloggning => "fel-db-fel-inloggning",
+            Self::KraverInloggning => "fel-db-kraver-inloggning",
+            Self::IngaNyckelplatser => "fel-db-inga-nyckelplatser",
+            Self::HarNyckelplatser => "fel-db-har-nyckelplatser",
+            Self::NyckelfilTrasig { .. } => "fel-db-nyckelfil-trasig",
+            Self::NyckelfilPassarInte { .. } => "fel-db-nyckelfil-passar-inte",
+            Self::InloggningUtanHandlaggare { .. } => "fel-db-inloggning-utan-handlaggare",
+            Self::OgiltigInloggning => "fel-ogiltig-inloggning",
+            Self::InloggningFinns { .. } => "fel-inloggning-finns",
+            Self::HandlaggareHarInloggning { .. } => "fel-handlaggare-har-inloggning",
+            Self::SistaSystemforvaltaren => "fel-sista-systemforvaltaren",
+            Self::IdentitetBevisad { .. } => "fel-identitet-bevisad",
             Self::Internt { .. } => "fel-db-internt",
         }
     }
@@ -232,7 +278,9 @@ impl Anvandarmeddelande for Lagringsfel {
             Self::KanInteOppna { sokvag, .. }
             | Self::FilFinns { sokvag }
             | Self::DatabasSaknas { sokvag }
-            | Self::InteValfriDatabas { sokvag } => {
+            | Self::InteValfriDatabas { sokvag }
+            | Self::NyckelfilTrasig { sokvag }
+            | Self::NyckelfilPassarInte { sokvag } => {
                 vec![("sokvag", sokvag.clone().into())]
             }
             Self::NyareVersion { databas, program } => {
@@ -252,6 +300,12 @@ impl Anvandarmeddelande for Lagringsfel {
             Self::Internt { detalj } => vec![("detalj", detalj.clone().into())],
             Self::InteValbar { skal } => vec![("skal", (*skal).into())],
             Self::SvagLosenfras { minst } => vec![("minst", (*minst).into())],
+            Self::InloggningUtanHandlaggare { anvandare } | Self::InloggningFinns { anvandare } => {
+                vec![("anvandare", anvandare.clone().into())]
+            }
+            Self::HandlaggareHarInloggning { namn } | Self::IdentitetBevisad { namn } => {
+                vec![("namn", namn.clone().into())]
+            }
             Self::BeslutUtgatt { till } => vec![("till", till.to_string().into())],
             Self::SvarsdatumEjPasserat { svarsdatum } => {
                 vec![("svarsdatum", svarsdatum.clone().into())]

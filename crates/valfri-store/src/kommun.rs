@@ -323,6 +323,22 @@ impl Store {
         Ok(Aktor { id: h.id, namn: h.namn, roll: h.roll })
     }
 
+    /// The first person of a new database with key slots: a systemförvaltare who logs their
+    /// own creation (there is nobody before them).
+    pub(crate) fn forsta_systemforvaltare(&self, namn: &str) -> Resultat<String> {
+        let namn = kontrollera_text(Falt::NAMN, namn)?;
+        let id = ny_id();
+        let aktor = Aktor { id: id.clone(), namn: namn.clone(), roll: Roll::Systemforvaltare };
+        self.i_transaktion(|tx| {
+            tx.execute(
+                "INSERT INTO handlaggare (id, namn, titel, telefon, epost, roll, skapad, andrad) VALUES (?1, ?2, '', '', '', ?3, ?4, ?4)",
+                params![id, namn, Roll::Systemforvaltare.kod(), nu()],
+            )?;
+            logg::skriv(tx, &aktor, "skapa", "handlaggare", &id, &namn)
+        })?;
+        Ok(id)
+    }
+
     pub fn ny_handlaggare(&self, aktor: &Aktor, h: &Handlaggare) -> Resultat<String> {
         self.krav_systemforvaltare(aktor, "handlaggare")?;
         let namn = kontrollera_text(Falt::NAMN, &h.namn)?;

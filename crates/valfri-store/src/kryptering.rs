@@ -24,7 +24,11 @@ use crate::{Aktor, Lagringsfel, Loggstatus, Oppning, Resultat, Store, logg, nu};
 /// A passphrase (lösenfras). The text is wiped from memory when it is dropped and never shown
 /// by `Debug`.
 #[derive(Clone)]
-pub struct Losenfras(Zeroizing<String>);
+pub struct Losenfras {
+    text: Zeroizing<String>,
+    /// A random raw key (`x'…'`) unwrapped from a key slot, never a person's passphrase.
+    ra: bool,
+}
 
 impl std::fmt::Debug for Losenfras {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -44,7 +48,7 @@ impl Losenfras {
         if text.is_empty() || text.len() > Self::STORSTA_LANGD || text.contains('\0') {
             return Err(Lagringsfel::FelLosenfras);
         }
-        Ok(Self(text))
+        Ok(Self { text, ra: false })
     }
 
     /// A passphrase for a new key: at least [`Self::MINSTA_LANGD`] characters.
@@ -54,7 +58,7 @@ impl Losenfras {
         if langd < Self::MINSTA_LANGD || text.len() > Self::STORSTA_LANGD || text.contains('\0') {
             return Err(Lagringsfel::SvagLosenfras { minst: Self::MINSTA_LANGD });
         }
-        Ok(Self(text))
+        Ok(Self { text, ra: false })
     }
 
     /// A new key typed twice, as a form asks for it: both must agree, then as [`Self::ny_nyckel`].
@@ -66,8 +70,36 @@ impl Losenfras {
         Self::ny_nyckel(text.as_str())
     }
 
-    fn text(&self) -> &str {
-        &self.0
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// `SQLCipher`'s raw-key form of a 256-bit key: used as is, with no PBKDF2 of its own
+    /// (the key slots' Argon2 has done the slow part).
+    pub(crate) fn ranyckel(nyckel: &[u8; 32]) -> Self {
+        let mut text = Zeroizing::new(String::with_capacity(67));
+        text.push_str("x'");
+        for b in nyckel {
+            text.push(char::from(b"0123456789ABCDEF"[usize::from(b >> 4)]));
+            text.push(char::from(b"0123456789ABCDEF"[usize::from(b & 15)]));
+        }
+        text.push('\'');
+        Self { text, ra: true }
+    }
+
+    /// The raw key's bytes, when this is one.
+    pub(crate) fn ranyckel_bytes(&self) -> Option<Zeroizing<[u8; 32]>> {
+        if !self.ra {
+            return None;
+        }
+        let hex = self.text.strip_prefix("x'")?.strip_suffix('\'')?;
+        let mut ut = Zeroizing::new([0u8; 32]);
+        hex::decode_to_slice(hex, ut.as_mut_slice()).ok()?;
+        Some(ut)
+    }
+
+    pub(crate) fn ar_ranyckel(&self) -> bool {
+        self.ra
     }
 }
 
@@ -136,9 +168,16 @@ impl Store {
     /// created: a missing file is [`Lagringsfel::DatabasSaknas`], and a file that is not a
     /// Valfri database (an empty one too) is [`Lagringsfel::InteValfriDatabas`] and is left as
     /// it was. A wrong passphrase is told apart from a damaged file as far as `SQLCipher` allows
-    /// (it cannot: both fail the first page's HMAC, so the message names both).
+    /// (it cannot: both fail the first page's HMAC, so the message names both). A database with
+    /// key slots (`NAME.nycklar` beside it) is [`Lagringsfel::KraverInloggning`] here: it opens
+    /// only as a person, with [`crate::oppna_som`].
     pub fn oppna(sokvag: &Path, losen: Option<&Losenfras>) -> Resultat<Self> {
         let vag = || sokvag.display().to_string();
+        // A database with key slots is opened only as a person ([`crate::oppna_som`]): its
+        // key is random, and who works in it is proven by the slot, never chosen afterwards.
+        if !losen.is_some_and(Losenfras::ar_ranyckel) && crate::har_personliga_nycklar(sokvag)? {
+            return Err(Lagringsfel::KraverInloggning);
+        }
         match (filtyp(sokvag)?, losen) {
             (Filtyp::Saknas, _) => Err(Lagringsfel::DatabasSaknas { sokvag: vag() }),
             (Filtyp::InteDatabas, _) => Err(Lagringsfel::InteValfriDatabas { sokvag: vag() }),
@@ -161,6 +200,9 @@ impl Store {
         gammal: &Losenfras,
         ny: &Losenfras,
     ) -> Resultat<()> {
+        if self.person.is_some() {
+            return Err(Lagringsfel::HarNyckelplatser);
+        }
         let Some(nuvarande) = &self.losen else {
             return Err(Lagringsfel::InteKrypterad);
         };
@@ -257,15 +299,26 @@ impl Store {
         let till = mapp.join(namn);
         crate::backup::stada_halvfardiga(mapp);
         let tillfallig = crate::backup::Halvfardig::ny(till.with_extension("sqlite.ny"))?;
-        if let Err(e) = self.kopiera_till(&tillfallig.sokvag).and_then(|()| {
-            Store::oppna(&tillfallig.sokvag, self.losen.as_ref())?.integritetskontroll()
-        }) {
+        if let Err(e) = self
+            .kopiera_till(&tillfallig.sokvag)
+            .and_then(|()| {
+                Store::oppna(&tillfallig.sokvag, self.losen.as_ref())?.integritetskontroll()
+            })
+            .and_then(|()| match &self.sokvag {
+                // The slots go beside the backup first: a backup under its name has them.
+                Some(db) if self.person.is_some() => {
+                    crate::nyckelplatser::kopiera_nyckelfil(db, &till)
+                }
+                _ => Ok(()),
+            })
+        {
             tillfallig.ta_bort();
             return Err(e);
         }
         tillfallig.ge_namn(&till)?;
         for gammal in sakerhetskopior(mapp).into_iter().skip(antal) {
-            let _ = fs::remove_file(gammal.sokvag);
+            let _ = fs::remove_file(&gammal.sokvag);
+            let _ = fs::remove_file(crate::nyckelfil(&gammal.sokvag));
         }
         Ok(till)
     }
@@ -453,6 +506,9 @@ impl Anvandarmeddelande for AvbrutenKryptering {
 /// Finishes or undoes a conversion to encrypted that was killed (see [`kryptera`]); `None` when
 /// there was nothing to do. Called by every start, the app's and the CLI's, before opening.
 pub fn reda_upp_kryptering(sokvag: &Path) -> Resultat<Option<AvbrutenKryptering>> {
+    // A key change of a database with key slots that was killed is finished or undone first
+    // (it says nothing: either way the database opens as before or as after).
+    crate::reda_upp_nyckelbyte(sokvag)?;
     let ny = sidofil(sokvag, KOPIA);
     let undan = sidofil(sokvag, UNDAN);
     let (ny_finns, undan_finns) = (ny.exists(), undan.exists());
@@ -504,7 +560,7 @@ fn torka(undan: &Path) -> Resultat<()> {
 }
 
 /// Rows per table, for comparing a copy with its original.
-fn radantal(conn: &Connection) -> Resultat<Vec<(String, i64)>> {
+pub(crate) fn radantal(conn: &Connection) -> Resultat<Vec<(String, i64)>> {
     let mut tabeller: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")?
         .query_map([], |r| r.get(0))?

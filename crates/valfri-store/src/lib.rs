@@ -15,6 +15,10 @@
 //! - opening and the file (`lib.rs`, `kryptering.rs`, `backup.rs`): `open`, `oppna`, `ny`,
 //!   `open_i_minnet`, `byt_losenfras`, `integritetskontroll`, `snabbkontroll`, `backup`, the
 //!   automatic backups and the security settings;
+//! - key slots (`nyckelplatser.rs`): `oppna_som` (a person unlocks with their own login and
+//!   passphrase), `inloggad`, `nyckelplatser`, `lagg_till_nyckelplats`,
+//!   `ta_bort_nyckelplats` (with a new database key), `byt_egen_losenfras`,
+//!   `forsta_nyckelplats` (from one shared passphrase);
 //! - the municipality (`kommun.rs`): settings, områden, insatser, handläggare, `aktor`,
 //!   `krav_systemforvaltare`;
 //! - brukare (`brukare.rs`, `import.rs`): add, open (skyddade only with a reason), search,
@@ -41,6 +45,7 @@ mod import;
 mod kommun;
 mod kryptering;
 mod logg;
+mod nyckelplatser;
 mod paket;
 pub mod plats;
 mod register;
@@ -55,10 +60,12 @@ use chrono::{NaiveDate, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use valfri_domain::Roll;
 
-pub use backup::{FORE_UPPGRADERING, aterstall, ersatt_skadad, stada_halvfardiga};
+pub use backup::{FORE_UPPGRADERING, aterstall, aterstall_som, ersatt_skadad, stada_halvfardiga};
 pub use beslut::{Beslutslage, Formularfel};
 pub use brukare::{MAX_TRAFFAR, NyBrukare, NyttOmbud};
-pub use databasfil::{Skydd, aterstall_senaste, sakerhetskopiemapp, skapa_databas};
+pub use databasfil::{
+    Skydd, aterstall_senaste, aterstall_senaste_som, sakerhetskopiemapp, skapa_databas,
+};
 pub use dokument::{Dokumentpost, Dokumenttyp};
 pub use fel::Lagringsfel;
 pub use import::Importfel;
@@ -68,6 +75,10 @@ pub use kryptering::{
     behover_daglig_kopia, filtyp, kryptera, reda_upp_kryptering, sakerhetskopior,
 };
 pub use logg::{Loggpost, Loggstatus};
+pub use nyckelplatser::{
+    AvbrutetNyckelbyte, Inloggning, Kdfparametrar, Person, har_personliga_nycklar, nyckelfil,
+    oppna_som, reda_upp_nyckelbyte,
+};
 pub use paket::{Paketutfall, Registerpaket};
 pub use register::{Registerversion, Sparat};
 pub use replika::{Radjson, Replika, Replikpost, Utkorgsrad, Utkorgsstatus};
@@ -102,6 +113,8 @@ pub struct Store {
     sokvag: Option<PathBuf>,
     /// Kept while the database is open so backups get the same key.
     losen: Option<Losenfras>,
+    /// Who unlocked it with their key slot; `None` without slots.
+    person: Option<Person>,
 }
 
 /// How long a writer waits for another (the app, a second window, the CLI) before saying the
@@ -218,7 +231,7 @@ impl Store {
         conn.execute_batch(
             "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA trusted_schema = OFF;",
         )?;
-        let store = Self { conn, sokvag, losen };
+        let store = Self { conn, sokvag, losen, person: None };
         // An older Valfri's file is copied whole before the first migration touches it.
         if oppning == Oppning::Befintlig && version < schema::MIGRATIONER.len() {
             store.sakerhetskopia_fore_uppgradering(version)?;
@@ -261,7 +274,9 @@ impl Store {
             .sokvag
             .as_deref()
             .ok_or_else(|| Lagringsfel::Internt { detalj: "a database in memory".into() })?;
-        Store::anslut(sokvag, self.losen.as_ref(), Oppning::Befintlig)
+        let mut ny = Store::anslut(sokvag, self.losen.as_ref(), Oppning::Befintlig)?;
+        ny.person.clone_from(&self.person);
+        Ok(ny)
     }
 
     /// The SQL of migration `n` (1-based), so tests can build a database as an older version left it.

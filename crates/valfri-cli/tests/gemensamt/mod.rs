@@ -87,6 +87,7 @@ pub fn valfri(db: &Path, args: &[&str]) -> Output {
         .args(args)
         .env_remove("VALFRI_DB")
         .env_remove("VALFRI_HANDLAGGARE")
+        .env_remove("VALFRI_USER")
         .output()
         .unwrap()
 }
