@@ -33,6 +33,19 @@ function falt(id, etikett, autocomplete) {
   );
 }
 
+/** The screen when Valfri must not start (a broken organisation file): the sentence, no form. */
+function visaStoppad(meddelande) {
+  $("#lock")?.remove();
+  const skarm = el(
+    "div",
+    { id: "lock", class: "lock", role: "dialog", "aria-modal": "true", "aria-labelledby": "lock-rubrik" },
+    el("main", {}, el("div", { class: "lock-form" }, el("h1", { id: "lock-rubrik", tabindex: "-1", text: t("ui-start-stoppad-rubrik") }), el("p", { id: "lock-fel", class: "fel-text", role: "alert", text: meddelande }))),
+  );
+  document.body.prepend(skarm);
+  skymBakom(true);
+  skarm.querySelector("#lock-rubrik").focus();
+}
+
 /** Kommunläge's second step: the person logs in to the hub with their own password. */
 function visaHubbinloggning(status, meddelande = "", arFel = false) {
   const k = status.kommun;
@@ -314,7 +327,15 @@ export async function startaLock(c) {
       lockNu(t("ui-lock-inaktiv", { minuter: lockEfterMinuter }));
     }
   }, 15_000);
-  const status = await anropa("lock_status");
+  let status;
+  try {
+    status = await anropa("lock_status");
+  } catch (fel) {
+    // The organisation's configuration is broken: say why and offer nothing to unlock.
+    visaStoppad(fel?.message ?? t("ui-fel-okant"));
+    // Nothing behind it starts: only an unlock would, and the core refuses that too.
+    return;
+  }
   // What the start did about an interrupted encryption is said once, wherever the window lands.
   if (status.lage === "oppen" || status.lage === "hubb") {
     await oppnad(status, status.meddelande ?? "");

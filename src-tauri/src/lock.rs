@@ -14,6 +14,8 @@ use valfri_store::{
 };
 
 use crate::commands::{Felsvar, Tillstand, databas, forsta_start, oppna};
+use crate::om::Organisationen;
+use valfri_config::Installning;
 
 /// Where the lock stands, for the window to choose its screen.
 #[derive(Debug, Clone, Serialize)]
@@ -165,9 +167,12 @@ fn efter_unlock(store: &Store, db: &Path) -> Result<(), Lagringsfel> {
 #[tauri::command]
 pub async fn lock_status(
     state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
     sprak: String,
 ) -> Result<Lockstatus, Felsvar> {
-    state
+    // A broken organisation file stops the app here, before any database is opened.
+    org.giltig(&state.l10n(), &sprak)?;
+    let status = state
         .med_lock(&sprak, |t, store, sprak| {
             if store.is_none() {
                 // A plaintext database (or one unlocked by `--passphrase-env`) opens without asking.
@@ -190,17 +195,20 @@ pub async fn lock_status(
             }
             t.status(store.as_ref(), sprak)
         })
-        .await
+        .await?;
+    Ok(org.satt_las(status))
 }
 
 #[tauri::command]
 pub async fn unlock(
     state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
     sprak: String,
     losenfras: String,
     anvandare: Option<String>,
 ) -> Result<Lockstatus, Felsvar> {
-    state
+    org.giltig(&state.l10n(), &sprak)?;
+    let status = state
         .med_lock(&sprak, move |t, store, sprak| {
             let losen = Losenfras::ny(losenfras)?;
             let db = databas(t.launch())?;
@@ -217,7 +225,8 @@ pub async fn unlock(
             *store = Some(s);
             t.status(store.as_ref(), sprak)
         })
-        .await
+        .await?;
+    Ok(org.satt_las(status))
 }
 
 /// Locks: the store (and with it the key) is dropped; nothing can be read until the passphrase
@@ -344,18 +353,24 @@ pub(crate) fn sakerhetskopia_vid_stangning(state: &Tillstand) {
 #[tauri::command]
 pub async fn sakerhet(
     state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
     sprak: String,
 ) -> Result<Sakerhetsinstallningar, Felsvar> {
-    state.med_store(&sprak, Store::sakerhet).await
+    let mut s = state.med_store(&sprak, Store::sakerhet).await?;
+    s.las_efter_minuter = org.las_efter_minuter().unwrap_or(s.las_efter_minuter);
+    Ok(s)
 }
 
 #[tauri::command]
 pub async fn spara_sakerhet(
     state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
     sprak: String,
     handlaggare_id: String,
     sakerhet: Sakerhetsinstallningar,
 ) -> Result<Sakerhetsinstallningar, Felsvar> {
+    let minuter = sakerhet.las_efter_minuter.to_string();
+    org.tillat(&state.l10n(), &sprak, Installning::LasEfterMinuter, &minuter)?;
     let handlaggare_id = state.vem(handlaggare_id);
     state
         .med_store(&sprak, move |s| {

@@ -15,6 +15,7 @@ use std::process::ExitCode;
 mod commands;
 mod kommun;
 mod lock;
+mod om;
 mod utskrift;
 
 /// What the app was asked to open, decided once at startup and kept as Tauri state.
@@ -72,6 +73,7 @@ fn configure<R: tauri::Runtime>(
 ) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        .manage(om::Organisationen::las(&l10n))
         .manage(commands::Tillstand::new(launch, l10n))
         .manage(utskrift::Utskrift::default())
         .invoke_handler(tauri::generate_handler![
@@ -127,6 +129,7 @@ fn configure<R: tauri::Runtime>(
             utskrift::nytt_omrade,
             utskrift::andra_lagrum,
             utskrift::satt_ickeval,
+            om::om,
         ])
 }
 

@@ -7,6 +7,7 @@
 #![cfg(target_os = "linux")]
 
 mod dagen;
+mod organisation;
 // The benchmark in tests/benches uses parts of the harness these tests do not.
 #[allow(dead_code)]
 mod harness;
