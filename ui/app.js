@@ -27,7 +27,7 @@ import { lyssnaPaKommun, visaKommunstatus, visaVem } from "./kommun.js";
  * this computer, else the first. */
 async function laddaHandlaggare() {
   visaVem();
-  if (tillstand.kommun?.inloggad) return;
+  if (tillstand.inloggad) return;
   const lista = await anropa("handlaggare");
   const val = $("#handlaggare");
   val.replaceChildren(
@@ -169,6 +169,8 @@ function rensaVidLock() {
   ersatt($("#brukare"));
   tillstand.brukareId = null;
   tillstand.kommun = null;
+  tillstand.inloggad = null;
+  $("#inloggad")?.remove();
   $("#kommun-rad")?.remove();
   doljFel();
 }

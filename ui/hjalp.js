@@ -3,6 +3,7 @@
 
 import { t } from "./karna.js";
 import { $, el } from "./dom.js";
+import { visaOm } from "./om.js";
 
 export function visaHjalp() {
   let dialog = $("#hjalp");
@@ -19,4 +20,5 @@ export function visaHjalp() {
   }
   dialog.showModal();
   dialog.querySelector("#hjalp-stang").focus();
+  visaOm(dialog).catch(() => {});
 }

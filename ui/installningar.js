@@ -5,6 +5,7 @@ import { anropa, t, tillstand } from "./karna.js";
 import { $, doljFel, el, ersatt, visaFel } from "./dom.js";
 import { dokumentmapp } from "./dokument.js";
 import { andraLockEfter } from "./lock.js";
+import { markeraOrganisationen } from "./om.js";
 
 export async function visaInstallningar(meddelande) {
   tillstand.brukareId = null;
@@ -172,6 +173,7 @@ export async function visaInstallningar(meddelande) {
       mappForm,
       await sakerhetsForm(endastVisning),
     );
+    await markeraOrganisationen(sektion);
   } catch (fel) {
     visaFel(fel);
   }

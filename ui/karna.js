@@ -17,6 +17,8 @@ export const tillstand = {
   zoom: 1,
   // Kommunläge: the hub and who is logged in (from the lock), `null` standalone.
   kommun: null,
+  // Who works, as a login said (hub or key slot), `null` with one shared passphrase.
+  inloggad: null,
 };
 
 /** A text by id, with `{$namn}` placeholders filled in. A missing id shows itself, never blank. */

@@ -6,9 +6,10 @@ import { $, el } from "./dom.js";
 
 let lyssnar = false;
 
-/** Shows who works: the hub's login in kommunläge (the choice list is gone), else the list. */
+/** Shows who works: the login's person (the hub's in kommunläge, a key slot's standalone), and
+ * then the choice list is gone; on a database with one shared passphrase, the list. */
 export function visaVem() {
-  const inloggad = tillstand.kommun?.inloggad;
+  const inloggad = tillstand.inloggad;
   for (const e of [$("#handlaggare"), $("label[for=handlaggare]")]) e.hidden = Boolean(inloggad);
   $("#inloggad")?.remove();
   if (!inloggad) return;

@@ -33,6 +33,19 @@ function falt(id, etikett, autocomplete) {
   );
 }
 
+/** The screen when Valfri must not start (a broken organisation file): the sentence, no form. */
+function visaStoppad(meddelande) {
+  $("#lock")?.remove();
+  const skarm = el(
+    "div",
+    { id: "lock", class: "lock", role: "dialog", "aria-modal": "true", "aria-labelledby": "lock-rubrik" },
+    el("main", {}, el("div", { class: "lock-form" }, el("h1", { id: "lock-rubrik", tabindex: "-1", text: t("ui-start-stoppad-rubrik") }), el("p", { id: "lock-fel", class: "fel-text", role: "alert", text: meddelande }))),
+  );
+  document.body.prepend(skarm);
+  skymBakom(true);
+  skarm.querySelector("#lock-rubrik").focus();
+}
+
 /** Kommunläge's second step: the person logs in to the hub with their own password. */
 function visaHubbinloggning(status, meddelande = "", arFel = false) {
   const k = status.kommun;
@@ -97,13 +110,20 @@ function visaLockskarm(status, meddelande = "", arFel = false) {
   const ny = status.lage === "ny";
   const skadad = status.lage === "skadad";
   const rubrik = ny ? "ui-lock-ny-rubrik" : skadad ? "ui-lock-skadad-rubrik" : "ui-lock-rubrik";
-  const text = ny ? "ui-lock-ny-text" : skadad ? (status.sakerhetskopia ? "ui-lock-skadad-text" : "ui-lock-skadad-ingen") : "ui-lock-text";
+  const text = ny ? "ui-lock-ny-text" : skadad ? (status.sakerhetskopia ? "ui-lock-skadad-text" : "ui-lock-skadad-ingen") : status.personlig ? "ui-lock-person-text" : "ui-lock-text";
   const form = el(
     "form",
     { id: "lock-form", class: "lock-form", novalidate: true },
     el("h1", { id: "lock-rubrik", text: t(rubrik) }),
     el("p", { text: t(text) }),
-    status.demo_losenfras ? el("p", { class: "hjalp", id: "lock-demo", text: t("ui-lock-demo", { losenfras: status.demo_losenfras }) }) : null,
+    status.demo_losenfras && !status.personlig ? el("p", { class: "hjalp", id: "lock-demo", text: t("ui-lock-demo", { losenfras: status.demo_losenfras }) }) : null,
+    status.demo_losenfras && status.personlig
+      ? el("p", { class: "hjalp", id: "lock-demo", text: t("ui-lock-demo-inloggningar", { anvandare: status.demo_inloggningar.map((d) => `${d.anvandare} (${d.namn})`).join(", "), losenfras: status.demo_losenfras }) })
+      : null,
+    status.personlig
+      ? el("p", { class: "falt" }, el("label", { for: "lock-anvandare", text: t("ui-lock-anvandare") }),
+          el("input", { id: "lock-anvandare", type: "text", autocomplete: "username", spellcheck: "false", autocapitalize: "off", value: localStorage.getItem("valfri.anvandare") ?? "", "aria-describedby": "lock-fel" }))
+      : null,
     falt("lock-losenfras", t("ui-lock-losenfras"), ny ? "new-password" : "current-password"),
     ny ? falt("lock-upprepad", t("ui-lock-upprepa"), "new-password") : null,
     el("p", { id: "lock-fel", class: arFel ? "fel-text" : "status", role: arFel ? "alert" : "status", text: meddelande }),
@@ -120,7 +140,8 @@ function visaLockskarm(status, meddelande = "", arFel = false) {
   document.body.prepend(skarm);
   skymBakom(true);
   const losen = form.querySelector("#lock-losenfras");
-  losen.focus();
+  const anvandare = form.querySelector("#lock-anvandare");
+  (anvandare && !anvandare.value ? anvandare : losen).focus();
 
   const arbetar = (pagar) => {
     for (const b of form.querySelectorAll("button")) b.disabled = pagar;
@@ -147,7 +168,9 @@ function visaLockskarm(status, meddelande = "", arFel = false) {
     try {
       const svar = ny
         ? await anropa("skapa_databas", { losenfras: losen.value, upprepad: form.querySelector("#lock-upprepad").value })
-        : await anropa("unlock", { losenfras: losen.value });
+        : await anropa("unlock", { losenfras: losen.value, anvandare: anvandare?.value ?? null });
+      // The login name is no secret: the next unlock on this computer starts at the passphrase.
+      if (anvandare) localStorage.setItem("valfri.anvandare", anvandare.value.trim());
       await oppnad(svar);
     } catch (fel) {
       visaFel(fel);
@@ -178,6 +201,7 @@ async function oppnad(status, meddelande = "") {
     return;
   }
   tillstand.kommun = status.kommun ?? null;
+  tillstand.inloggad = status.inloggad ?? null;
   $("#lock")?.remove();
   skymBakom(false);
   senastAktiv = performance.now();
@@ -303,7 +327,15 @@ export async function startaLock(c) {
       lockNu(t("ui-lock-inaktiv", { minuter: lockEfterMinuter }));
     }
   }, 15_000);
-  const status = await anropa("lock_status");
+  let status;
+  try {
+    status = await anropa("lock_status");
+  } catch (fel) {
+    // The organisation's configuration is broken: say why and offer nothing to unlock.
+    visaStoppad(fel?.message ?? t("ui-fel-okant"));
+    // Nothing behind it starts: only an unlock would, and the core refuses that too.
+    return;
+  }
   // What the start did about an interrupted encryption is said once, wherever the window lands.
   if (status.lage === "oppen" || status.lage === "hubb") {
     await oppnad(status, status.meddelande ?? "");

@@ -63,6 +63,9 @@ cli-hjalp =
       insats name --insats CODE --lang L --in-sentence NAME
                                           how the service's name is written inside a sentence (empty: the rule) (system administrator)
 
+      config check [--file FILE]          check the organisation's configuration file (/etc/valfri/valfri.toml) and show what it sets
+      --version                           Valfri's version and the schema versions the program writes
+
     Kommunläge (the municipality's shared PostgreSQL database; syncing the desks is not built yet):
       hub init --url URL [--password-env VAR]
                                           create or upgrade the hub's schema, roles and grants (the schema owner)
@@ -73,6 +76,10 @@ cli-hjalp =
 
     The database is chosen with --db or VALFRI_DB; otherwise the app's own file is used.
     Exit codes: 0 done, 1 refused, 2 usage error, 3 storage error.
+cli-version = valfri { $valfri } (database schema { $databas }, hub schema { $hubb })
+cli-konfig-giltig = The organisation's configuration file { $sokvag } is valid. It sets:
+cli-konfig-tom = The organisation's configuration file { $sokvag } is valid but sets nothing.
+cli-konfig-ingen = There is no organisation file at { $sokvag }: each computer decides for itself.
 cli-fel-saknar-varde = The option --{ $namn } needs a value.
 cli-fel-okand = Unknown command or option: { $namn }
 cli-fel-saknas = { $namn } is missing.

@@ -26,7 +26,7 @@ db-kryptering-slutford = Encrypting the database was interrupted last time. It h
 db-kryptering-angrad = Encrypting the database was interrupted last time before it was done. It has been undone: the database is as before and not encrypted. Encrypt it again.
 fel-db-upptagen = Another program is using the database right now. Wait a moment and try again.
 fel-db-korrupt = The database file is damaged or is not a Valfri database. Restore the latest backup.
-fel-db-nyare = The database was made by a newer version of Valfri (version { $databas }, this program knows { $program }). Update Valfri.
+fel-db-nyare = The database was made by a newer version of Valfri (database schema { $databas }). This program, Valfri { $valfri }, only knows database schema { $program }, so the database is left untouched. Update Valfri.
 fel-db-full = The disk is full. Nothing was saved. Free some space and try again.
 fel-db-skrivskyddad = The database file is read-only. Nothing was saved. Check your access to the file.
 fel-db-diskfel = The database file could not be read or written: the disk may be full or failing. Nothing was saved. Free some space or check the disk and try again.
@@ -118,6 +118,19 @@ falt-avslutsorsak = Reason
 falt-vem_valde = Who chose
 fel-db-kommunlage = This cannot be done at a desk in kommunläge: the change would never reach the municipality's shared register. Do it on a standalone desk or ask the systemförvaltare.
 falt-resultat = Outcome
+
+## The organisation's configuration file (valfri.toml)
+fel-konfig-las = The organisation's configuration file { $sokvag } could not be read ({ $detalj }). Ask the IT department to check it.
+fel-konfig-syntax = The organisation's configuration file { $sokvag } is malformed: { $detalj }. Ask the IT department to correct it.
+fel-konfig-okand-nyckel = The organisation's configuration file has an unknown setting: { $nyckel }. Ask the IT department to correct the spelling or remove the line.
+fel-konfig-tom = The setting { $nyckel } in the organisation's configuration file is empty.
+fel-konfig-kommunkod = The municipality code { $varde } in the organisation's configuration file must be four digits, for example 0883.
+fel-konfig-url = The hub address { $varde } in the organisation's configuration file is not a PostgreSQL address (postgresql://server/database).
+fel-konfig-fil-saknas = The file { $sokvag } that { $nyckel } in the organisation's configuration file points to does not exist.
+fel-konfig-inte-absolut = The folder { $sokvag } in { $nyckel } must be a full path or start with ~/ (the home folder).
+fel-konfig-okant-sprak = Valfri has no texts for the language { $sprak } in the organisation's configuration file. Valfri has { $kanda }.
+fel-konfig-lastid = The screen lock in the organisation's configuration file must be between 1 and 480 minutes, not { $varde }.
+fel-konfig-satt-av-organisationen = This setting is set by the organisation ({ $nyckel } in { $sokvag }) and cannot be changed here.
 
 # Personal logins (key slots)
 fel-db-fel-inloggning = The login or the passphrase is wrong. Try again.

@@ -65,6 +65,9 @@ cli-hjalp =
       insats name --insats KOODI --lang L --in-sentence NIMI
                                           miten palvelun nimi kirjoitetaan lauseen sisällä (tyhjä: sääntö) (ylläpitäjä)
 
+      config check [--file TIEDOSTO]      tarkista organisaation asetustiedosto (/etc/valfri/valfri.toml) ja näytä, mitä se määrää
+      --version                           Valfrin versio ja ohjelman kirjoittamat skeemaversiot
+
     Kuntatila (kunnan yhteinen PostgreSQL-tietokanta; työasemien synkronointia ei ole vielä rakennettu):
       hub init --url URL [--password-env MUUTTUJA]
                                           luo tai päivitä hubin skeema, roolit ja oikeudet (skeeman omistaja)
@@ -75,6 +78,10 @@ cli-hjalp =
 
     Tietokanta valitaan valitsimella --db tai muuttujalla VALFRI_DB; muuten käytetään sovelluksen omaa tiedostoa.
     Paluukoodit: 0 valmis, 1 estetty, 2 virheellinen käyttö, 3 tallennusvirhe.
+cli-version = valfri { $valfri } (tietokantaskeema { $databas }, hubin skeema { $hubb })
+cli-konfig-giltig = Organisaation asetustiedosto { $sokvag } on kelvollinen. Se määrää:
+cli-konfig-tom = Organisaation asetustiedosto { $sokvag } on kelvollinen, mutta se ei määrää mitään.
+cli-konfig-ingen = Polussa { $sokvag } ei ole organisaation tiedostoa: jokainen tietokone päättää itse.
 cli-fel-saknar-varde = Valitsin --{ $namn } tarvitsee arvon.
 cli-fel-okand = Tuntematon komento tai valitsin: { $namn }
 cli-fel-saknas = { $namn } puuttuu.

@@ -26,7 +26,7 @@ db-kryptering-slutford = Tietokannan salaus keskeytyi viime kerralla. Se on nyt 
 db-kryptering-angrad = Tietokannan salaus keskeytyi viime kerralla ennen kuin se oli valmis. Se on peruttu: tietokanta on ennallaan eikä salattu. Salaa se uudelleen.
 fel-db-upptagen = Toinen ohjelma käyttää tietokantaa juuri nyt. Odota hetki ja yritä uudelleen.
 fel-db-korrupt = Tietokantatiedosto on vioittunut tai se ei ole Valfrin tietokanta. Palauta uusin varmuuskopio.
-fel-db-nyare = Tietokanta on tehty Valfrin uudemmalla versiolla (versio { $databas }, tämä ohjelma tuntee version { $program }). Päivitä Valfri.
+fel-db-nyare = Tietokanta on tehty Valfrin uudemmalla versiolla (tietokantaskeema { $databas }). Tämä ohjelma, Valfri { $valfri }, tuntee vain tietokantaskeeman { $program }, joten tietokantaan ei kosketa. Päivitä Valfri.
 fel-db-full = Levy on täynnä. Mitään ei tallennettu. Vapauta tilaa ja yritä uudelleen.
 fel-db-skrivskyddad = Tietokantatiedosto on kirjoitussuojattu. Mitään ei tallennettu. Tarkista käyttöoikeutesi tiedostoon.
 fel-db-diskfel = Tietokantatiedostoa ei voitu lukea tai kirjoittaa: levy voi olla täynnä tai viallinen. Mitään ei tallennettu. Vapauta tilaa tai tarkista levy ja yritä uudelleen.
@@ -118,6 +118,19 @@ falt-avslutsorsak = Syy
 falt-vem_valde = Kuka valitsi
 fel-db-kommunlage = Tätä ei voi tehdä kuntatilan työasemalla: muutos ei koskaan päätyisi kunnan yhteiseen rekisteriin. Tee se erillisellä työasemalla tai pyydä järjestelmänvalvojaa.
 falt-resultat = Tulos
+
+## Organisaation asetustiedosto (valfri.toml)
+fel-konfig-las = Organisaation asetustiedostoa { $sokvag } ei voitu lukea ({ $detalj }). Pyydä IT-osastoa tarkistamaan se.
+fel-konfig-syntax = Organisaation asetustiedosto { $sokvag } on kirjoitettu väärin: { $detalj }. Pyydä IT-osastoa korjaamaan se.
+fel-konfig-okand-nyckel = Organisaation asetustiedostossa on tuntematon asetus: { $nyckel }. Pyydä IT-osastoa korjaamaan kirjoitusasu tai poistamaan rivi.
+fel-konfig-tom = Organisaation asetustiedoston asetus { $nyckel } on tyhjä.
+fel-konfig-kommunkod = Organisaation asetustiedoston kuntakoodin { $varde } on oltava neljä numeroa, esimerkiksi 0883.
+fel-konfig-url = Organisaation asetustiedoston hubin osoite { $varde } ei ole PostgreSQL-osoite (postgresql://palvelin/tietokanta).
+fel-konfig-fil-saknas = Tiedostoa { $sokvag }, johon organisaation asetustiedoston { $nyckel } viittaa, ei ole.
+fel-konfig-inte-absolut = Asetuksen { $nyckel } kansion { $sokvag } on oltava koko polku tai alettava merkeillä ~/ (kotikansio).
+fel-konfig-okant-sprak = Valfrissa ei ole tekstejä organisaation asetustiedoston kielelle { $sprak }. Valfrissa on { $kanda }.
+fel-konfig-lastid = Organisaation asetustiedoston näytön lukituksen on oltava 1–480 minuuttia, ei { $varde }.
+fel-konfig-satt-av-organisationen = Tämän asetuksen on määrännyt organisaatio ({ $nyckel } tiedostossa { $sokvag }), eikä sitä voi muuttaa täällä.
 
 # Henkilökohtaiset kirjautumiset (avainpaikat)
 fel-db-fel-inloggning = Käyttäjätunnus tai salalause on väärä. Yritä uudelleen.

@@ -63,6 +63,9 @@ cli-hjalp =
       insats name --insats KOD --lang L --in-sentence NAMN
                                           hur insatsens namn skrivs inne i en mening (tomt: regeln) (systemförvaltare)
 
+      config check [--file FIL]           kontrollera organisationens inställningsfil (/etc/valfri/valfri.toml) och visa vad den sätter
+      --version                           Valfris version och de schemaversioner programmet skriver
+
     Kommunläge (kommunens gemensamma PostgreSQL-databas; synk med skrivborden är inte byggd än):
       hub init --url URL [--password-env VAR]
                                           skapa eller uppgradera hubbens schema, roller och behörigheter (schemaägaren)
@@ -73,6 +76,10 @@ cli-hjalp =
 
     Databasen väljs med --db eller VALFRI_DB; annars används appens egen fil.
     Slutkoder: 0 klart, 1 nekat, 2 fel användning, 3 lagringsfel.
+cli-version = valfri { $valfri } (databasschema { $databas }, hubbschema { $hubb })
+cli-konfig-giltig = Organisationens inställningsfil { $sokvag } är giltig. Den sätter:
+cli-konfig-tom = Organisationens inställningsfil { $sokvag } är giltig men sätter ingenting.
+cli-konfig-ingen = Det finns ingen organisationsfil i { $sokvag }: varje dator bestämmer själv.
 cli-fel-saknar-varde = Flaggan --{ $namn } behöver ett värde.
 cli-fel-okand = Okänt kommando eller okänd flagga: { $namn }
 cli-fel-saknas = { $namn } saknas.

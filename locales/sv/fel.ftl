@@ -26,7 +26,7 @@ db-kryptering-slutford = En kryptering av databasen avbröts förra gången. Den
 db-kryptering-angrad = En kryptering av databasen avbröts förra gången innan den var klar. Den är ångrad: databasen är som förut och inte krypterad. Kryptera den igen.
 fel-db-upptagen = Databasen används av ett annat program just nu. Vänta en stund och försök igen.
 fel-db-korrupt = Databasfilen är skadad eller är inte en Valfri-databas. Återställ den senaste säkerhetskopian.
-fel-db-nyare = Databasen är skapad av en nyare version av Valfri (version { $databas }, det här programmet känner till { $program }). Uppdatera Valfri.
+fel-db-nyare = Databasen är skapad av en nyare version av Valfri (databasschema { $databas }). Det här programmet, Valfri { $valfri }, känner bara till databasschema { $program }, så databasen lämnas orörd. Uppdatera Valfri.
 fel-db-full = Disken är full. Inget har sparats. Frigör utrymme och försök igen.
 fel-db-skrivskyddad = Databasfilen är skrivskyddad. Inget har sparats. Kontrollera behörigheten till filen.
 fel-db-diskfel = Databasfilen gick inte att läsa eller skriva: disken kan vara full eller trasig. Inget har sparats. Frigör utrymme eller kontrollera disken och försök igen.
@@ -118,6 +118,19 @@ falt-avslutsorsak = Orsak
 falt-vem_valde = Vem som valde
 fel-db-kommunlage = Det här kan inte göras vid ett skrivbord i kommunläge: ändringen skulle aldrig nå kommunens gemensamma register. Gör det i ett fristående skrivbord eller be systemförvaltaren.
 falt-resultat = Resultat
+
+## Organisationens inställningsfil (valfri.toml)
+fel-konfig-las = Organisationens inställningsfil { $sokvag } kunde inte läsas ({ $detalj }). Be IT-avdelningen kontrollera den.
+fel-konfig-syntax = Organisationens inställningsfil { $sokvag } är felskriven: { $detalj }. Be IT-avdelningen rätta den.
+fel-konfig-okand-nyckel = Organisationens inställningsfil har en okänd inställning: { $nyckel }. Be IT-avdelningen rätta stavningen eller ta bort raden.
+fel-konfig-tom = Inställningen { $nyckel } i organisationens inställningsfil är tom.
+fel-konfig-kommunkod = Kommunkoden { $varde } i organisationens inställningsfil ska vara fyra siffror, till exempel 0883.
+fel-konfig-url = Hubbens adress { $varde } i organisationens inställningsfil är ingen PostgreSQL-adress (postgresql://server/databas).
+fel-konfig-fil-saknas = Filen { $sokvag } som { $nyckel } i organisationens inställningsfil pekar på finns inte.
+fel-konfig-inte-absolut = Mappen { $sokvag } i { $nyckel } ska vara en hel sökväg eller börja med ~/ (hemmappen).
+fel-konfig-okant-sprak = Språket { $sprak } i organisationens inställningsfil har Valfri inga texter för. Valfri har { $kanda }.
+fel-konfig-lastid = Skärmlåset i organisationens inställningsfil ska vara mellan 1 och 480 minuter, inte { $varde }.
+fel-konfig-satt-av-organisationen = Inställningen är satt av organisationen ({ $nyckel } i { $sokvag }) och kan inte ändras här.
 
 # Personliga inloggningar (nyckelplatser)
 fel-db-fel-inloggning = Inloggningen eller lösenfrasen stämmer inte. Försök igen.

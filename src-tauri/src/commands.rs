@@ -40,6 +40,8 @@ pub struct Tillstand {
     avbruten: Arc<Mutex<Option<AvbrutenKryptering>>>,
     /// Kommunläge while someone is logged in to the hub (a desk's replica); `None` standalone.
     kommun: Arc<Mutex<Option<crate::kommun::Kommunlage>>>,
+    /// Standalone with key slots: the person whose slot unlocked the database.
+    person: Arc<Mutex<Option<crate::kommun::Inloggad>>>,
 }
 
 impl std::fmt::Debug for Tillstand {
@@ -62,7 +64,16 @@ impl Tillstand {
             forsta_losen: Arc::new(Mutex::new(forsta_losen)),
             avbruten: Arc::new(Mutex::new(None)),
             kommun: Arc::new(Mutex::new(None)),
+            person: Arc::new(Mutex::new(None)),
         }
+    }
+
+    pub(crate) fn person(&self) -> Option<crate::kommun::Inloggad> {
+        self.person.lock().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    pub(crate) fn satt_person(&self, person: Option<crate::kommun::Inloggad>) {
+        *self.person.lock().unwrap_or_else(PoisonError::into_inner) = person;
     }
 
     pub(crate) fn kommun(&self) -> Arc<Mutex<Option<crate::kommun::Kommunlage>>> {
@@ -88,7 +99,7 @@ impl Tillstand {
             Arc::clone(&self.forsta_losen),
             Arc::clone(&self.avbruten),
         );
-        let inloggad = self.inloggad().is_some();
+        let inloggad = self.hubbinloggad().is_some();
         let sprak = self.sprak(sprak);
         let sprak_for_fel = sprak.clone();
         let svar = tauri::async_runtime::spawn_blocking(move || {
@@ -894,7 +905,7 @@ pub async fn valj(
         startdatum.as_deref(),
     )?;
     // In kommunläge the hub decides, with the same rule, and the pull brings the row.
-    let hubbens = match state.inloggad() {
+    let hubbens = match state.hubbinloggad() {
         Some(_) => {
             let kommando =
                 Kommando::Valj { val_id: ulid::Ulid::new().to_string(), val: ny.clone() };
@@ -928,7 +939,7 @@ pub async fn ickeval(
 ) -> Result<Vec<String>, Felsvar> {
     let handlaggare_id = state.vem(handlaggare_id);
     let orsak = if avstar { IckevalOrsak::Avstar } else { IckevalOrsak::Svarsdatum };
-    if state.inloggad().is_some() {
+    if state.hubbinloggad().is_some() {
         let kommando = Kommando::Ickeval {
             val_id: ulid::Ulid::new().to_string(),
             beslut_id: beslut_id.clone(),
@@ -1030,7 +1041,7 @@ pub async fn spara_beslut(
     // In kommunläge a new beslut made at once goes to the hub, checked there with the same
     // rules; drafts and omprövningar stay with a standalone desk for now (the replica's guards
     // refuse them with a sentence).
-    if fatta && beslut_id.is_none() && ersatter.is_none() && state.inloggad().is_some() {
+    if fatta && beslut_id.is_none() && ersatter.is_none() && state.hubbinloggad().is_some() {
         let (l, sp) = (Arc::clone(&l10n), sprak.clone());
         let ny = state
             .med_store(&sprak, move |s| {

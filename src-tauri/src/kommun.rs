@@ -320,10 +320,27 @@ fn status_av(
     })
 }
 
+impl Inloggad {
+    /// The person a key slot unlocked (standalone).
+    pub(crate) fn fran_person(p: &valfri_store::Person) -> Self {
+        Inloggad {
+            handlaggare_id: p.handlaggare_id.clone(),
+            namn: p.namn.clone(),
+            login: p.anvandare.clone(),
+            systemforvaltare: p.roll == Roll::Systemforvaltare,
+        }
+    }
+}
+
 impl Tillstand {
     /// Who is logged in to the hub, when this desk is in kommunläge and someone is.
-    pub(crate) fn inloggad(&self) -> Option<Inloggad> {
+    pub(crate) fn hubbinloggad(&self) -> Option<Inloggad> {
         utan_gift(&self.kommun()).as_ref().map(|k| k.inloggad.clone())
+    }
+
+    /// Who works, as a login said: the hub's in kommunläge, else a key slot's.
+    pub(crate) fn inloggad(&self) -> Option<Inloggad> {
+        self.hubbinloggad().or_else(|| self.person())
     }
 
     /// Does `kommando` at this desk: into the outbox, pushed by the follower at once, and the

@@ -14,6 +14,8 @@ use valfri_store::{
 };
 
 use crate::commands::{Felsvar, Tillstand, databas, forsta_start, oppna};
+use crate::om::Organisationen;
+use valfri_config::Installning;
 
 /// Where the lock stands, for the window to choose its screen.
 #[derive(Debug, Clone, Serialize)]
@@ -33,6 +35,20 @@ pub struct Lockstatus {
     pub meddelande: Option<String>,
     /// A desk in kommunläge (`lage` is `hubb` until the hub login): the hub and the login.
     pub kommun: Option<Kommunlogin>,
+    /// The file has key slots: each person unlocks with their own login and passphrase.
+    pub personlig: bool,
+    /// In demo mode with key slots: the demo's logins, each with its person's name.
+    pub demo_inloggningar: Vec<DemoInloggning>,
+    /// Who works, as a login said (the hub's in kommunläge, the key slot's standalone); `None`
+    /// on a database with one shared passphrase, where the page's choice still applies.
+    pub inloggad: Option<crate::kommun::Inloggad>,
+}
+
+/// A demo login shown on the lock screen.
+#[derive(Debug, Clone, Serialize)]
+pub struct DemoInloggning {
+    pub anvandare: &'static str,
+    pub namn: &'static str,
 }
 
 /// What the lock screen shows at a desk in kommunläge.
@@ -68,7 +84,8 @@ impl Tillstand {
     ) -> Result<Lockstatus, Lagringsfel> {
         let db = databas(self.launch())?;
         let replika = store.map(Store::replika).transpose()?.flatten();
-        let inloggad = self.inloggad();
+        let inloggad = self.hubbinloggad();
+        let personlig = valfri_store::har_personliga_nycklar(&db)?;
         let lage = match (store, valfri_store::filtyp(&db)?) {
             (Some(_), _) if replika.is_some() && inloggad.is_none() => "hubb",
             (Some(_), _) => "oppen",
@@ -105,6 +122,16 @@ impl Tillstand {
                     .then_some(valfri_synk::kommundemo::DEMO_HUBBLOSEN),
                 inloggad,
             }),
+            personlig,
+            demo_inloggningar: if self.launch().demo && personlig {
+                demo::DEMO_INLOGGNINGAR
+                    .iter()
+                    .map(|(anvandare, namn)| DemoInloggning { anvandare, namn })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            inloggad: self.inloggad(),
         })
     }
 
@@ -140,9 +167,12 @@ fn efter_unlock(store: &Store, db: &Path) -> Result<(), Lagringsfel> {
 #[tauri::command]
 pub async fn lock_status(
     state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
     sprak: String,
 ) -> Result<Lockstatus, Felsvar> {
-    state
+    // A broken organisation file stops the app here, before any database is opened.
+    org.giltig(&state.l10n(), &sprak)?;
+    let status = state
         .med_lock(&sprak, |t, store, sprak| {
             if store.is_none() {
                 // A plaintext database (or one unlocked by `--passphrase-env`) opens without asking.
@@ -152,7 +182,11 @@ pub async fn lock_status(
                 {
                     Ok(s) => *store = Some(s),
                     // Locked, or the first start: the lock screen asks.
-                    Err(Lagringsfel::KraverLosenfras | Lagringsfel::DatabasSaknas { .. }) => {}
+                    Err(
+                        Lagringsfel::KraverLosenfras
+                        | Lagringsfel::KraverInloggning
+                        | Lagringsfel::DatabasSaknas { .. },
+                    ) => {}
                     Err(Lagringsfel::Korrupt | Lagringsfel::InteValfriDatabas { .. }) => {
                         return t.status_med(None, true, sprak);
                     }
@@ -161,24 +195,38 @@ pub async fn lock_status(
             }
             t.status(store.as_ref(), sprak)
         })
-        .await
+        .await?;
+    Ok(org.satt_las(status))
 }
 
 #[tauri::command]
 pub async fn unlock(
     state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
     sprak: String,
     losenfras: String,
+    anvandare: Option<String>,
 ) -> Result<Lockstatus, Felsvar> {
-    state
+    org.giltig(&state.l10n(), &sprak)?;
+    let status = state
         .med_lock(&sprak, move |t, store, sprak| {
             let losen = Losenfras::ny(losenfras)?;
-            let s = oppna(t.launch(), Some(&losen), t.avbruten())?;
-            efter_unlock(&s, &databas(t.launch())?)?;
+            let db = databas(t.launch())?;
+            // With key slots the login says who works; the page never does.
+            let s = if valfri_store::har_personliga_nycklar(&db)? {
+                let anvandare = anvandare.unwrap_or_default();
+                let (s, person) = valfri_store::oppna_som(&db, anvandare.trim(), &losen)?;
+                t.satt_person(Some(crate::kommun::Inloggad::fran_person(&person)));
+                s
+            } else {
+                oppna(t.launch(), Some(&losen), t.avbruten())?
+            };
+            efter_unlock(&s, &db)?;
             *store = Some(s);
             t.status(store.as_ref(), sprak)
         })
-        .await
+        .await?;
+    Ok(org.satt_las(status))
 }
 
 /// Locks: the store (and with it the key) is dropped; nothing can be read until the passphrase
@@ -190,6 +238,7 @@ pub async fn lock(state: State<'_, Tillstand>, sprak: String) -> Result<Lockstat
             // Kommunläge ends first: the follower stops and the hub password is forgotten,
             // so even a plaintext desk asks for the login again.
             drop(t.kommun().lock().unwrap_or_else(PoisonError::into_inner).take());
+            t.satt_person(None);
             if store.as_ref().is_some_and(Store::ar_krypterad) {
                 *store = None;
             }
@@ -304,18 +353,24 @@ pub(crate) fn sakerhetskopia_vid_stangning(state: &Tillstand) {
 #[tauri::command]
 pub async fn sakerhet(
     state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
     sprak: String,
 ) -> Result<Sakerhetsinstallningar, Felsvar> {
-    state.med_store(&sprak, Store::sakerhet).await
+    let mut s = state.med_store(&sprak, Store::sakerhet).await?;
+    s.las_efter_minuter = org.las_efter_minuter().unwrap_or(s.las_efter_minuter);
+    Ok(s)
 }
 
 #[tauri::command]
 pub async fn spara_sakerhet(
     state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
     sprak: String,
     handlaggare_id: String,
     sakerhet: Sakerhetsinstallningar,
 ) -> Result<Sakerhetsinstallningar, Felsvar> {
+    let minuter = sakerhet.las_efter_minuter.to_string();
+    org.tillat(&state.l10n(), &sprak, Installning::LasEfterMinuter, &minuter)?;
     let handlaggare_id = state.vem(handlaggare_id);
     state
         .med_store(&sprak, move |s| {

@@ -16,6 +16,7 @@ mod commands;
 mod forvaltning;
 mod kommun;
 mod lock;
+mod om;
 mod utskrift;
 
 /// What the app was asked to open, decided once at startup and kept as Tauri state.
@@ -73,6 +74,7 @@ fn configure<R: tauri::Runtime>(
 ) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        .manage(om::Organisationen::las(&l10n))
         .manage(commands::Tillstand::new(launch, l10n))
         .manage(utskrift::Utskrift::default())
         .invoke_handler(tauri::generate_handler![
@@ -140,6 +142,7 @@ fn configure<R: tauri::Runtime>(
             utskrift::nytt_omrade,
             utskrift::andra_lagrum,
             utskrift::satt_ickeval,
+            om::om,
         ])
 }
 

@@ -234,8 +234,11 @@ pub async fn visa_dokument(
 
 /// The default documents folder, to show in the settings.
 #[tauri::command]
-pub fn dokumentmapp() -> String {
-    valfri_utskick::standard_dokumentmapp().map(|p| p.display().to_string()).unwrap_or_default()
+pub fn dokumentmapp(org: State<'_, crate::om::Organisationen>) -> String {
+    org.dokumentmapp()
+        .or_else(valfri_utskick::standard_dokumentmapp)
+        .map(|p| p.display().to_string())
+        .unwrap_or_default()
 }
 
 // --- The batch of letters -------------------------------------------------------------------
@@ -387,13 +390,14 @@ pub struct Installningar {
 #[tauri::command]
 pub async fn installningar(
     state: State<'_, Tillstand>,
+    org: State<'_, crate::om::Organisationen>,
     sprak: String,
     handlaggare_id: String,
 ) -> Result<Installningar, Felsvar> {
     let handlaggare_id = state.vem(handlaggare_id);
     let (l, sp) = (state.l10n(), state.sprak(&sprak));
     let sp2 = sp.clone();
-    let (far_andra, kommun, omraden, insatser) = state
+    let (far_andra, mut kommun, omraden, insatser) = state
         .med_store(&sprak, move |s| {
             Ok((
                 s.aktor(&handlaggare_id)?.far_andra_register(),
@@ -403,6 +407,8 @@ pub async fn installningar(
             ))
         })
         .await?;
+    org.satt_kommun(&mut kommun);
+    let mapp = org.dokumentmapp().or_else(valfri_utskick::standard_dokumentmapp);
     let ord = |id: &str| l.t(&sp, id);
     Ok(Installningar {
         far_andra,
@@ -418,17 +424,21 @@ pub async fn installningar(
             .map(|o| Alternativ { kod: o.kod(), namn: ord(o.meddelande_id()) })
             .collect(),
         sprak_lista: l.sprak().into_iter().map(str::to_owned).collect(),
-        dokumentmapp: dokumentmapp(),
+        dokumentmapp: mapp.map(|p| p.display().to_string()).unwrap_or_default(),
     })
 }
 
 #[tauri::command]
 pub async fn spara_kommun(
     state: State<'_, Tillstand>,
+    org: State<'_, crate::om::Organisationen>,
     sprak: String,
     handlaggare_id: String,
     kommun: Kommun,
 ) -> Result<(), Felsvar> {
+    let l = state.l10n();
+    org.tillat(&l, &sprak, valfri_config::Installning::Kommunnamn, &kommun.namn)?;
+    org.tillat(&l, &sprak, valfri_config::Installning::Sprak, &kommun.sprak.join(","))?;
     let handlaggare_id = state.vem(handlaggare_id);
     state.med_store(&sprak, move |s| s.spara_kommun(&s.aktor(&handlaggare_id)?, &kommun)).await
 }

@@ -239,15 +239,21 @@ impl Tools {
             eprintln!("{test}: SKIPPED, {message}");
             return None;
         }
+        // `cargo xtask package`'s install test points these at the installed programs, so a
+        // test drives what the package put in /usr/bin rather than the build tree.
+        let installed = |var: &str| {
+            let path = std::env::var_os(var).filter(|v| !v.is_empty()).map(PathBuf::from)?;
+            eprintln!("{test}: driving the installed {}", path.display());
+            Some(path)
+        };
         Some(Self {
             xvfb: on_path("Xvfb")?,
             driver: on_path("WebKitWebDriver")?,
-            app: built_binary(
-                "valfri-app",
-                "valfri-app",
-                &["src-tauri", "ui", "locales", "crates"],
-            ),
-            cli: built_binary("valfri", "valfri-cli", &["locales", "crates"]),
+            app: installed("VALFRI_E2E_APP").unwrap_or_else(|| {
+                built_binary("valfri-app", "valfri-app", &["src-tauri", "ui", "locales", "crates"])
+            }),
+            cli: installed("VALFRI_E2E_CLI")
+                .unwrap_or_else(|| built_binary("valfri", "valfri-cli", &["locales", "crates"])),
         })
     }
 }
@@ -785,6 +791,14 @@ impl Processes {
             .env("XDG_DATA_HOME", dir.join("data"))
             .env("XDG_CONFIG_HOME", dir.join("config"))
             .env("XDG_CACHE_HOME", dir.join("cache"))
+            // The organisation's configuration a test wrote beside the database (in its
+            // `prepare`); else the machine's own, as an installed app reads it.
+            .env_remove("VALFRI_CONFIG")
+            .envs(
+                dir.join("valfri.toml")
+                    .is_file()
+                    .then(|| ("VALFRI_CONFIG", dir.join("valfri.toml"))),
+            )
             .stdin(Stdio::null())
             .stdout(log.try_clone()?)
             .stderr(log)

@@ -99,3 +99,84 @@ fn two_desks_on_one_hub_see_each_others_choices_and_the_login_says_who_works() {
         },
     );
 }
+
+/// Unlocks a database with key slots as `anvandare`; returns the lock screen's message when it
+/// stays locked (empty when it opened).
+async fn las_upp_som(
+    app: &App,
+    anvandare: &str,
+    losenfras: &str,
+) -> Result<String, Box<dyn std::error::Error>> {
+    app.type_text("#lock-anvandare", anvandare).await?;
+    app.type_text("#lock-losenfras", losenfras).await?;
+    tryck(app, Key::Enter).await?;
+    let mut svar = String::new();
+    app.wait_for("the unlock to finish", async || {
+        if !app.is_visible("#lock").await? {
+            return Ok(true);
+        }
+        let text = app.texts("#lock-fel").await?.concat();
+        let klar = !text.is_empty() && !text.contains("Öppnar");
+        if klar {
+            svar = text;
+        }
+        Ok(klar)
+    })
+    .await?;
+    Ok(svar)
+}
+
+#[test]
+fn with_key_slots_each_person_unlocks_as_themselves_and_a_wrong_login_reveals_nothing() {
+    crate::harness::run_prepared(
+        "with_key_slots_each_person_unlocks_as_themselves_and_a_wrong_login_reveals_nothing",
+        "forsta-losenfras",
+        &|cli, db| {
+            // The demo again, with a key slot per demo handläggare and no shared passphrase.
+            let ut = std::process::Command::new(cli)
+                .arg("--db")
+                .arg(db)
+                .args(["demo", "--logins", "--force"])
+                .output()?;
+            if ut.status.success() {
+                Ok(())
+            } else {
+                Err(String::from_utf8_lossy(&ut.stderr).into_owned().into())
+            }
+        },
+        async |app| {
+            app.wait_for_texts("#lock label", "the login field", |l| {
+                l.iter().any(|x| x.contains("Användarnamn"))
+            })
+            .await?;
+            let fel_losen = las_upp_som(app, "leila.haddad", "inte-hennes-losenfras").await?;
+            let okand =
+                las_upp_som(app, "okand.person", valfri_store::demo::DEMO_LOSENFRAS).await?;
+            assert!(!fel_losen.is_empty(), "a wrong passphrase opened the database");
+            assert_eq!(
+                fel_losen, okand,
+                "a wrong passphrase and an unknown login must read the same"
+            );
+            assert_eq!(
+                las_upp_som(app, "leila.haddad", valfri_store::demo::DEMO_LOSENFRAS).await?,
+                ""
+            );
+            app.wait_for_texts("#inloggad", "who is logged in", |t| {
+                t.iter().any(|x| x.contains("Leila Haddad (leila.haddad)"))
+            })
+            .await?;
+            assert!(!app.is_visible("#handlaggare").await?, "the drop-down is still there");
+            app.screenshot("nyckelplats-inloggad").await?;
+            // Locked again, the login is remembered and the person types only the passphrase.
+            app.client()
+                .execute("document.querySelector('#lock-knapp-topp').click();", vec![])
+                .await?;
+            app.wait_for("the lock screen", async || app.is_visible("#lock-anvandare").await)
+                .await?;
+            let namn = app.find("#lock-anvandare").await?.prop("value").await?;
+            assert_eq!(namn.as_deref(), Some("leila.haddad"));
+            assert!(!app.is_visible("#inloggad").await?, "who worked stays on the locked page");
+            Ok(())
+        },
+    );
+}

@@ -8,6 +8,7 @@
 
 mod dagen;
 mod forvaltning;
+mod organisation;
 // The benchmark in tests/benches uses parts of the harness these tests do not.
 #[allow(dead_code)]
 mod harness;

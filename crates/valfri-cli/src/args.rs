@@ -16,6 +16,7 @@ const BRYTARE: &[&str] = &[
     "plaintext",
     "latest",
     "watch",
+    "version",
     "logins",
 ];
 

@@ -7,6 +7,7 @@ mod anvandare;
 mod args;
 mod dokument;
 mod hubb;
+mod konfig;
 mod skrivbord;
 mod utbyte;
 
@@ -36,6 +37,8 @@ pub(crate) enum Fel {
     Hubb(valfri_hub::HubbFel),
     /// A desk in kommunläge could not do what was asked.
     Synk(valfri_synk::SynkFel),
+    /// The organisation's configuration file was refused.
+    Konfig(valfri_config::Konfigfel),
 }
 
 impl From<valfri_hub::HubbFel> for Fel {
@@ -181,6 +184,14 @@ fn main() -> ExitCode {
             eprintln!("{}", ctx.l.meddelande(&ctx.sprak, &e));
             ExitCode::from(1)
         }
+        Err(Fel::Konfig(e)) => {
+            let text = ctx.l.meddelande(&ctx.sprak, &e);
+            eprintln!("{text}");
+            if ctx.json {
+                println!("{}", json!({ "code": e.meddelande_id(), "message": text }));
+            }
+            ExitCode::from(1)
+        }
         Err(Fel::Synk(e)) => {
             let text = ctx.l.meddelande(&ctx.sprak, &e);
             eprintln!("{text}");
@@ -262,6 +273,7 @@ const KOMMANDON: &[&str] = &[
     "rekey",
     "sync",
     "status",
+    "config",
     "user",
 ];
 
@@ -278,9 +290,30 @@ pub(crate) fn losenfras_fran(
     }
 }
 
+/// `valfri --version`: the program's version and the schema versions it writes, so IT can tell
+/// which databases and hubs it opens without trying.
+fn version(ctx: &Ctx) {
+    let (valfri, databas, hubb) =
+        (env!("CARGO_PKG_VERSION"), Store::schemaversion(), valfri_hub::SCHEMAVERSION);
+    ctx.ut(&json!({ "valfri": valfri, "databasschema": databas, "hubbschema": hubb }), || {
+        format!(
+            "{}\n",
+            ctx.t(
+                "cli-version",
+                &[("valfri", valfri.into()), ("databas", databas.into()), ("hubb", hubb.into())]
+            )
+        )
+    });
+}
+
 fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let ord: Vec<String> = args.ord.clone();
     let ord: Vec<&str> = ord.iter().map(String::as_str).collect();
+    if args.har("version") || ord == ["version"] {
+        args.inget_kvar(&["version"])?;
+        version(ctx);
+        return Ok(());
+    }
     if args.har("help") || ord.is_empty() || ord[0] == "help" {
         println!("{}", ctx.t("cli-hjalp", &[]));
         return Ok(());
@@ -463,6 +496,7 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             });
         }
         ["hub", rest @ ..] => hubb::kor(args, ctx, rest)?,
+        ["config", "check"] => konfig::check(args, ctx)?,
         ["sync"] => skrivbord::sync(args, ctx)?,
         ["status"] => skrivbord::status(args, ctx)?,
         ["beslut", "add"] => beslut_add(args, ctx)?,

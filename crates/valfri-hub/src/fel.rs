@@ -95,7 +95,12 @@ impl Anvandarmeddelande for HubbFel {
             HubbFel::Onaborbar { adress, detalj } | HubbFel::TlsVagrad { adress, detalj } => {
                 vec![("adress", adress.clone().into()), ("detalj", detalj.clone().into())]
             }
-            HubbFel::NyareSchema { hubb, program } | HubbFel::AldreSchema { hubb, program } => {
+            HubbFel::NyareSchema { hubb, program } => vec![
+                ("hubb", (*hubb).into()),
+                ("program", (*program).into()),
+                ("valfri", env!("CARGO_PKG_VERSION").into()),
+            ],
+            HubbFel::AldreSchema { hubb, program } => {
                 vec![("hubb", (*hubb).into()), ("program", (*program).into())]
             }
             HubbFel::OgiltigInloggning { login } | HubbFel::InloggningFinns { login } => {

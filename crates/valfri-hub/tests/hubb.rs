@@ -111,7 +111,14 @@ fn a_hub_with_a_newer_schema_is_refused_with_the_sentence() {
         "{e:?}"
     );
     let sv = mening(&e, "sv");
-    assert!(sv.contains("nyare version av Valfri") && sv.contains("99"), "{sv}");
+    assert!(
+        sv.contains("nyare version av Valfri")
+            && sv.contains("99")
+            && sv.contains(&SCHEMAVERSION.to_string())
+            && sv.contains(env!("CARGO_PKG_VERSION")),
+        "{sv}"
+    );
+    assert!(mening(&e, "fi").contains("uudemmalla"));
     assert!(mening(&e, "en").contains("newer version of Valfri"));
     assert_eq!(agare.schemaversion().unwrap(), Some(99), "the refused init changed nothing");
 

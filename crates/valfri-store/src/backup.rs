@@ -44,6 +44,58 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Copies a database an older Valfri made, whole and checked, to
+    /// `sakerhetskopior/fore-uppgradering-<from>-till-<to>-<time>.sqlite` beside it, before the
+    /// first migration runs; if the copy fails nothing is migrated. The copy keeps the old
+    /// schema (it is checked by a bare connection, which migrates nothing) and its key; the
+    /// rotation of the automatic backups never removes it.
+    pub(crate) fn sakerhetskopia_fore_uppgradering(&self, fran: usize) -> Resultat<PathBuf> {
+        let Some(db) = self.sokvag.as_deref() else { return Ok(PathBuf::new()) };
+        let mapp = crate::sakerhetskopiemapp(db);
+        std::fs::create_dir_all(&mapp).map_err(|e| crate::databasfil::io_fel(&mapp, &e))?;
+        let tid = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let till = Store::schemaversion();
+        let mut namn = format!("{FORE_UPPGRADERING}{fran}-till-{till}-{tid}.sqlite");
+        if mapp.join(&namn).exists() {
+            namn = format!("{FORE_UPPGRADERING}{fran}-till-{till}-{tid}-{}.sqlite", crate::ny_id());
+        }
+        let mal = mapp.join(namn);
+        stada_halvfardiga(&mapp);
+        let delvis = Halvfardig::ny(mal.with_extension("sqlite.ny"))?;
+        let resultat = self.kopiera_till(&delvis.sokvag).and_then(|()| {
+            let kopia =
+                Connection::open_with_flags(&delvis.sokvag, OpenFlags::SQLITE_OPEN_READ_ONLY)
+                    .map_err(|e| Lagringsfel::fran_oppning(e, &delvis.sokvag))?;
+            if let Some(l) = &self.losen {
+                ge_nyckel(&kopia, l)?;
+            }
+            let svar: String = kopia.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+            let version: i64 = kopia.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if svar == "ok" && usize::try_from(version).is_ok_and(|v| v == fran) {
+                Ok(())
+            } else {
+                Err(Lagringsfel::BackupTrasig)
+            }
+        });
+        match resultat.and_then(|()| crate::databasfil::synka(&delvis.sokvag)) {
+            Ok(()) => {
+                delvis.ge_namn(&mal)?;
+                crate::databasfil::synka_mapp(&mapp)?;
+                Ok(mal)
+            }
+            Err(e) => {
+                delvis.ta_bort();
+                Err(e)
+            }
+        }
+    }
+}
+
+/// How the copy made before an upgrade is named; [`crate::sakerhetskopior`] does not list it,
+/// so the rotation keeps it.
+pub const FORE_UPPGRADERING: &str = "fore-uppgradering-";
+
 /// A copy of the database being made under its temporary name. The file is locked for as long
 /// as this process writes it, so that another run can tell a copy in progress (locked) from
 /// one a killed process left behind (unlocked: [`stada_halvfardiga`] removes it).

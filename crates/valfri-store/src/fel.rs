@@ -287,7 +287,11 @@ impl Anvandarmeddelande for Lagringsfel {
                 vec![("sokvag", sokvag.clone().into())]
             }
             Self::NyareVersion { databas, program } => {
-                vec![("databas", (*databas).into()), ("program", (*program).into())]
+                vec![
+                    ("databas", (*databas).into()),
+                    ("program", (*program).into()),
+                    ("valfri", env!("CARGO_PKG_VERSION").into()),
+                ]
             }
             Self::HittasInte { typ, id } => vec![("typ", (*typ).into()), ("id", id.clone().into())],
             Self::Statusovergang { fran, till } => {

@@ -60,7 +60,7 @@ use chrono::{NaiveDate, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use valfri_domain::Roll;
 
-pub use backup::{aterstall, aterstall_som, ersatt_skadad, stada_halvfardiga};
+pub use backup::{FORE_UPPGRADERING, aterstall, aterstall_som, ersatt_skadad, stada_halvfardiga};
 pub use beslut::{Beslutslage, Formularfel};
 pub use brukare::{MAX_TRAFFAR, NyBrukare, NyttOmbud};
 pub use databasfil::{
@@ -215,6 +215,15 @@ impl Store {
         if oppning == Oppning::Befintlig && !ar_valfri(&conn)? {
             return Err(Lagringsfel::InteValfriDatabas { sokvag: String::new() });
         }
+        // A newer Valfri's file is refused before anything (the journal mode either) is
+        // written to it, so the newer program still finds it as it left it.
+        let version = las_version(&conn)?;
+        if version > schema::MIGRATIONER.len() {
+            return Err(Lagringsfel::NyareVersion {
+                databas: version,
+                program: schema::MIGRATIONER.len(),
+            });
+        }
         if sokvag.is_some() {
             let lage: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
             if !lage.eq_ignore_ascii_case("wal") {
@@ -226,6 +235,10 @@ impl Store {
             "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA trusted_schema = OFF;",
         )?;
         let store = Self { conn, sokvag, losen, person: None };
+        // An older Valfri's file is copied whole before the first migration touches it.
+        if oppning == Oppning::Befintlig && version < schema::MIGRATIONER.len() {
+            store.sakerhetskopia_fore_uppgradering(version)?;
+        }
         store.migrera()?;
         Ok(store)
     }
@@ -315,6 +328,12 @@ impl Store {
         let svar: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         if svar == "ok" { Ok(()) } else { Err(Lagringsfel::Korrupt) }
     }
+}
+
+/// The schema version a connection's file is at (`PRAGMA user_version`).
+fn las_version(conn: &Connection) -> Resultat<usize> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    Ok(usize::try_from(version).unwrap_or(0))
 }
 
 /// Whether a connection is to a Valfri database: one that a migration has run on and that has

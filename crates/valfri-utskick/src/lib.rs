@@ -518,17 +518,17 @@ fn byt_namn(fran: &Path, till: &Path) -> Result<(), UtskickFel> {
 }
 
 /// Where documents are saved unless the caseworker chose another folder: `VALFRI_DOKUMENTMAPP`
-/// when set (tests, managed installs), else `Valfri` in the user's documents folder
-/// (`$XDG_DOCUMENTS_DIR` on Linux when set, otherwise `~/Documents`).
+/// when set (tests, managed installs), else `Valfri` in the user's documents folder as the
+/// platform names it (the `dirs` crate: the Documents known folder on Windows, also when it is
+/// redirected; `XDG_DOCUMENTS_DIR` from `user-dirs.dirs` on Linux, so `~/Dokument` on a Swedish
+/// desktop; `~/Documents` on macOS), or `~/Documents` when the platform names none.
 pub fn standard_dokumentmapp() -> Option<PathBuf> {
     let env = |n: &str| std::env::var_os(n).filter(|v| !v.is_empty()).map(PathBuf::from);
     if let Some(m) = env("VALFRI_DOKUMENTMAPP") {
         return Some(m);
     }
-    let hem = if cfg!(windows) { env("USERPROFILE") } else { env("HOME") };
-    let dokument = env("XDG_DOCUMENTS_DIR")
-        .filter(|_| cfg!(target_os = "linux"))
-        .or_else(|| hem.map(|h| h.join("Documents")))?;
+    let dokument =
+        dirs::document_dir().or_else(|| dirs::home_dir().map(|h| h.join("Documents")))?;
     Some(dokument.join("Valfri"))
 }
 

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
+mod paket;
+
 /// Debian packages the app needs to build (`WebKitGTK`, compiler, pkg-config) and the end-to-end
 /// tests need to run (a virtual X server, its auth helper, the `WebDriver` for `WebKitGTK`,
 /// `xdotool` for the system's save dialog, and `pdftoppm` for looking at generated letters).
@@ -27,6 +29,8 @@ const SYSTEM_PACKAGES: &[&str] = &[
     "npm",
     // valfri-hub's tests start their own PostgreSQL cluster (initdb, pg_ctl) for Kommunläge.
     "postgresql",
+    // The install test checks the .deb `cargo xtask package` makes.
+    "lintian",
 ];
 
 /// The accessibility engine the end-to-end suite injects into the window. Pinned, and installed
@@ -41,6 +45,9 @@ commands:
   run --kommun       the same in kommunläge: a PostgreSQL hub of its own under target/ with the
                      demo municipality, and a desk on it (the README says how to open a second)
   test               install missing system packages, then run every test in the workspace
+  package [--release] [--install-test]
+                     make the .deb and .rpm with the Tauri bundler (installs tauri-cli if
+                     missing); --install-test then installs, runs and removes the .deb
   deps               only check (and if possible install) the system packages";
 
 /// A failure already explained to the user; the value is the process exit code.
@@ -54,6 +61,7 @@ fn main() -> ExitCode {
         Some("run") => run(&rest),
         Some("test") if rest.is_empty() => test(),
         Some("deps") if rest.is_empty() => prepare().map(|_| ()),
+        Some("package") => package(&rest),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -173,11 +181,33 @@ fn test() -> Result<(), Failed> {
         // `--all-targets` leaves out doc tests, so they get their own run.
         let mut doc = cargo(&root);
         doc.args(["test", "--workspace", "--doc"]);
-        step("cargo test --workspace --doc", doc)
+        step("cargo test --workspace --doc", doc)?;
+        // Last: the packages from the debug build the tests made, installed and removed again.
+        let made = paket::make(&root, false)?;
+        paket::install_test(&root, &made.deb)
     });
     let verdict = if result.is_ok() { "all tests passed" } else { "FAILED" };
     println!("xtask: {verdict} in {}", format_duration(started.elapsed()));
     result
+}
+
+/// `cargo xtask package [--release] [--install-test]`: the .deb and .rpm, and with
+/// `--install-test` the install test that `cargo xtask test` ends with.
+fn package(rest: &[OsString]) -> Result<(), Failed> {
+    let (mut release, mut install) = (false, false);
+    for flag in rest {
+        match flag.to_str() {
+            Some("--release") => release = true,
+            Some("--install-test") => install = true,
+            _ => {
+                eprintln!("{USAGE}");
+                return Err(Failed(2));
+            }
+        }
+    }
+    let root = prepare()?;
+    let made = paket::make(&root, release)?;
+    if install { paket::install_test(&root, &made.deb) } else { Ok(()) }
 }
 
 /// Installs axe-core into `target/npm` once; quick when it is already there.
