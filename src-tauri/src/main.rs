@@ -1,9 +1,11 @@
 //! Valfri's desktop shell: reads the launch options, then hands over to Tauri.
 //!
 //! All domain logic lives in the Tauri-free crates under `crates/`; this binary only wires them to a
-//! window. The window's commands are in three modules: `commands.rs` (search, the brukare, beslut,
-//! choice and register), `lock.rs` (the lock and the database file) and `utskrift.rs` (documents,
-//! the batch of letters, settings), and `forvaltning.rs` (the systemförvaltare's statistics, new provider, new approval, import, export, register packages).
+//! window. The window's commands are in these modules: `commands.rs` (search, the brukare,
+//! beslut, choice and register), `lock.rs` (the lock and the database file), `utskrift.rs`
+//! (documents, the batch of letters, settings), `kommun.rs` (kommunläge), `om.rs` (the
+//! organisation's configuration) and `forvaltning.rs` (the systemförvaltare's statistics, new
+//! provider and approval, register import, export and packages).
 
 // Without this a release build on Windows would also open a console window next to the app.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
