@@ -157,7 +157,7 @@ export async function exporteraRegister() {
   const klart = $("#export-klart");
   klart.textContent = "";
   try {
-    const sokvag = await anropa("exportera_register");
+    const sokvag = await anropa("exportera_register", { handlaggareId: tillstand.handlaggareId });
     klart.textContent = sokvag ? t("ui-register-exporterat", { sokvag }) : t("ui-register-ej-exporterat");
   } catch (fel) {
     visaFel(fel);
@@ -204,7 +204,7 @@ export async function importeraRegister() {
   klart.textContent = "";
   document.querySelector("#import-forhandsgranskning, #paket-forhandsgranskning")?.remove();
   try {
-    const sokvag = await anropa("valj_registerfil");
+    const sokvag = await anropa("valj_registerfil", { handlaggareId: tillstand.handlaggareId });
     if (!sokvag) {
       klart.textContent = t("ui-register-import-ingen-fil");
       return;
@@ -235,8 +235,8 @@ export async function tillampaPaket() {
   klart.textContent = "";
   document.querySelector("#import-forhandsgranskning, #paket-forhandsgranskning")?.remove();
   try {
-    const paket = await anropa("valj_paketfil", { slag: "paket" });
-    const nyckel = paket ? await anropa("valj_paketfil", { slag: "nyckel" }) : null;
+    const paket = await anropa("valj_paketfil", { handlaggareId: tillstand.handlaggareId, slag: "paket" });
+    const nyckel = paket ? await anropa("valj_paketfil", { handlaggareId: tillstand.handlaggareId, slag: "nyckel" }) : null;
     if (!paket || !nyckel) {
       klart.textContent = t("ui-register-import-ingen-fil");
       return;

@@ -120,10 +120,15 @@ pub async fn exportera_register<R: tauri::Runtime>(
     fonster: tauri::WebviewWindow<R>,
     state: State<'_, Tillstand>,
     sprak: String,
+    handlaggare_id: String,
 ) -> Result<Option<String>, Felsvar> {
+    let vem = state.vem(handlaggare_id);
     let (ui, l10n) = (state.sprak(&sprak), state.l10n());
     let bytes = state
-        .med_store(&sprak, move |s| Ok(valfri_utbyte::export::csv(&s.utforare_lista()?)))
+        .med_store(&sprak, move |s| {
+            s.aktor(&vem)?;
+            Ok(valfri_utbyte::export::csv(&s.utforare_lista()?))
+        })
         .await?
         .map_err(|e| Felsvar::fran(&l10n, &ui, &e))?;
     let namn =
@@ -147,6 +152,17 @@ pub async fn exportera_register<R: tauri::Runtime>(
     Ok(Some(fil.display().to_string()))
 }
 
+/// Refuses (and logs the refusal) unless the person may change the register: asked before a
+/// dialog opens, so nobody picks a file for an act that cannot succeed.
+async fn far_andra_registret(
+    state: &Tillstand,
+    sprak: &str,
+    handlaggare_id: String,
+) -> Result<(), Felsvar> {
+    let vem = state.vem(handlaggare_id);
+    state.med_store(sprak, move |s| s.krav_systemforvaltare(&s.aktor(&vem)?, "utforare")).await
+}
+
 /// Asks in the system's own open dialog for a provider register file (CSV or XLSX). Nothing
 /// is read here. `None` when the dialog was closed.
 #[tauri::command]
@@ -154,7 +170,9 @@ pub async fn valj_registerfil<R: tauri::Runtime>(
     fonster: tauri::WebviewWindow<R>,
     state: State<'_, Tillstand>,
     sprak: String,
+    handlaggare_id: String,
 ) -> Result<Option<String>, Felsvar> {
+    far_andra_registret(&state, &sprak, handlaggare_id).await?;
     let (ui, l10n) = (state.sprak(&sprak), state.l10n());
     let dialog = fonster
         .dialog()
@@ -262,8 +280,10 @@ pub async fn valj_paketfil<R: tauri::Runtime>(
     fonster: tauri::WebviewWindow<R>,
     state: State<'_, Tillstand>,
     sprak: String,
+    handlaggare_id: String,
     slag: String,
 ) -> Result<Option<String>, Felsvar> {
+    far_andra_registret(&state, &sprak, handlaggare_id).await?;
     let (ui, l10n) = (state.sprak(&sprak), state.l10n());
     let titel =
         if slag == "nyckel" { "ui-register-nyckel-titel" } else { "ui-register-paket-titel" };

@@ -233,6 +233,22 @@ fn a_systemforvaltare_adds_a_provider_and_an_approval_and_a_handlaggare_cannot()
             let hinder = app.texts("#ny-utforare-hinder").await?;
             assert!(hinder[0].contains("systemförvaltare"), "{hinder:?}");
             assert!(app.texts(".nytt-godkannande").await?.is_empty());
+            // Called anyway, the file dialog is refused before it opens.
+            for kommando in ["valj_registerfil", "valj_paketfil"] {
+                let svar = app
+                .client()
+                .execute_async(
+                    "const k = arguments[arguments.length - 1];
+                     window.__TAURI__.core.invoke(arguments[0], {sprak: 'sv', slag: 'paket', handlaggareId: document.querySelector('#handlaggare').value})
+                       .then(() => k('opened'), (e) => k(e.message));",
+                    vec![serde_json::json!(kommando)],
+                )
+                .await?;
+                assert!(
+                    svar.as_str().unwrap_or_default().contains("systemförvaltare"),
+                    "{kommando}: {svar}"
+                );
+            }
 
             app.click_containing("#handlaggare option", "Karin Holm").await?;
             app.click("#nav-register").await?;
