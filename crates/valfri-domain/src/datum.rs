@@ -36,6 +36,9 @@ pub fn tolv_manader(idag: NaiveDate) -> (NaiveDate, NaiveDate) {
 /// is before `fran`.
 pub fn manader(fran: NaiveDate, till: NaiveDate) -> Vec<String> {
     let mut ut = Vec::new();
+    if till < fran {
+        return ut;
+    }
     let mut manad = fran.with_day(1).unwrap_or(fran);
     while manad <= till {
         ut.push(manad.format("%Y-%m").to_string());
