@@ -135,6 +135,17 @@ fn anslutningsfel(e: &postgres::Error, adress: &str, anvandare: &str) -> HubbFel
 
 /// A login name the hub accepts: what a directory (AD, Kerberos) uses, and nothing that needs
 /// quoting in SQL or reaches into the engine's or Valfri's own role names.
+/// Refuses a login that is already a role in the cluster (a Valfri person or anything else).
+fn inloggning_ledig(tx: &mut postgres::Transaction<'_>, login: &str) -> Resultat<()> {
+    let finns: bool = tx
+        .query_one("SELECT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = $1)", &[&login])?
+        .get(0);
+    if finns {
+        return Err(HubbFel::InloggningFinns { login: login.to_owned() });
+    }
+    Ok(())
+}
+
 /// A password as the SCRAM verifier the server keeps; the clear text never reaches it.
 fn scram(losenord: &str) -> Resultat<String> {
     let verifierare = postgres_protocol::password::scram_sha_256(losenord.as_bytes());
@@ -178,15 +189,7 @@ impl Hubb {
         }
         let verifierare = scram(losenord)?;
         let mut tx = self.klient.transaction()?;
-        let finns: bool = tx
-            .query_one(
-                "SELECT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = $1)",
-                &[&login],
-            )?
-            .get(0);
-        if finns {
-            return Err(HubbFel::InloggningFinns { login: login.to_owned() });
-        }
+        inloggning_ledig(&mut tx, login)?;
         let rad = tx
             .query_opt(
                 "SELECT roll, login FROM valfri.handlaggare WHERE id = $1",
@@ -392,15 +395,7 @@ impl Hubb {
         };
         let id = ulid::Ulid::new().to_string();
         let mut tx = self.klient.transaction()?;
-        let finns: bool = tx
-            .query_one(
-                "SELECT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = $1)",
-                &[&login],
-            )?
-            .get(0);
-        if finns {
-            return Err(HubbFel::InloggningFinns { login: login.to_owned() });
-        }
+        inloggning_ledig(&mut tx, login)?;
         // Each code once, in the order given; an unknown one refuses the whole act.
         let (mut koder, mut omrades_ider) = (Vec::new(), Vec::new());
         for kod in omraden.iter().map(|k| k.trim()) {
