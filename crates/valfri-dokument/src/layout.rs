@@ -221,18 +221,25 @@ impl Avstavning {
         }
     }
 
-    /// The patterns, read once per process. Embedded in the binary: a document never fails for
-    /// want of a file; should they not load, words are simply not hyphenated.
+    /// The patterns, read once per process. Compiled into the binary (only these three of the
+    /// crate's 80 languages; `avstavning/README.md` says where they come from): a document never
+    /// fails for want of a file; should they not load, words are simply not hyphenated.
     fn ordlista(self) -> Option<&'static Standard> {
         static SV: OnceLock<Option<Standard>> = OnceLock::new();
         static FI: OnceLock<Option<Standard>> = OnceLock::new();
         static EN: OnceLock<Option<Standard>> = OnceLock::new();
-        let (cell, sprak) = match self {
-            Self::Svenska => (&SV, Language::Swedish),
-            Self::Finska => (&FI, Language::Finnish),
-            Self::Engelska => (&EN, Language::EnglishGB),
+        let (cell, sprak, data): (_, _, &[u8]) = match self {
+            Self::Svenska => {
+                (&SV, Language::Swedish, include_bytes!("../avstavning/sv.standard.bincode"))
+            }
+            Self::Finska => {
+                (&FI, Language::Finnish, include_bytes!("../avstavning/fi.standard.bincode"))
+            }
+            Self::Engelska => {
+                (&EN, Language::EnglishGB, include_bytes!("../avstavning/en-gb.standard.bincode"))
+            }
         };
-        cell.get_or_init(|| Standard::from_embedded(sprak).ok()).as_ref()
+        cell.get_or_init(|| Standard::from_reader(sprak, &mut &data[..]).ok()).as_ref()
     }
 }
 
@@ -304,13 +311,29 @@ pub(crate) fn radbryt_med(
                     radbredd = 0.0;
                     continue;
                 }
-                let (bit, kvar) = dela_langt_ord(t, vikt, storlek, bredd, ord);
+                let (mut bit, mut kvar) = dela_langt_ord(t, vikt, storlek, bredd, ord);
                 if kvar.is_empty() {
                     bit.clone_into(&mut rad);
                     radbredd = a.bredd(bit, storlek);
                     break;
                 }
-                klar(&mut bit.to_owned());
+                // A word of letters the patterns could not break (a Swedish name in an English
+                // column) is cut where it must, but with a hyphen: never inside a word without
+                // one. A URL or an address keeps its characters as they are.
+                let mut streck = false;
+                if ar_ord(ord) && mitt_i_ord(bit, kvar) {
+                    let (b, k) =
+                        dela_langt_ord(t, vikt, storlek, bredd - a.bredd("-", storlek), ord);
+                    if !k.is_empty() && b.chars().count() >= 2 {
+                        (bit, kvar) = (b, k);
+                        streck = mitt_i_ord(bit, kvar);
+                    }
+                }
+                let mut forsta = bit.to_owned();
+                if streck {
+                    forsta.push('-');
+                }
+                klar(&mut forsta);
                 ord = kvar;
             }
         }
@@ -381,6 +404,19 @@ fn avstava<'a>(
 
 /// The longest start of `ord` that fits in `bredd`, preferring a break after a separator.
 /// Always takes at least one character, so a glyph wider than the line cannot stall the loop.
+/// Whether `ord` is a word of letters (with hyphens, and punctuation around it), not a
+/// number, a code, an e-mail address or a URL.
+fn ar_ord(ord: &str) -> bool {
+    let karna = ord.trim_matches(|c: char| !c.is_alphanumeric());
+    !karna.is_empty() && karna.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
+/// Whether a cut between `fore` and `efter` falls between two letters.
+fn mitt_i_ord(fore: &str, efter: &str) -> bool {
+    fore.chars().last().is_some_and(char::is_alphabetic)
+        && efter.chars().next().is_some_and(char::is_alphabetic)
+}
+
 fn dela_langt_ord<'a>(
     t: &Typsnitt,
     vikt: Vikt,
@@ -922,6 +958,44 @@ mod tests {
     }
 
     #[test]
+    fn the_three_languages_patterns_are_compiled_in_and_load_as_their_language() {
+        for (a, sprak) in [
+            (Avstavning::Svenska, Language::Swedish),
+            (Avstavning::Finska, Language::Finnish),
+            (Avstavning::Engelska, Language::EnglishGB),
+        ] {
+            let o = a.ordlista().unwrap_or_else(|| panic!("{a:?}: the patterns did not load"));
+            assert_eq!(o.language(), sprak);
+        }
+        assert_eq!(Avstavning::for_sprak("fi"), Avstavning::Finska);
+        assert_eq!(Avstavning::for_sprak("en"), Avstavning::Engelska);
+        assert_eq!(Avstavning::for_sprak("se"), Avstavning::Svenska, "others: Swedish");
+    }
+
+    #[test]
+    fn a_word_too_wide_for_its_column_is_cut_with_a_hyphen_and_a_url_without() {
+        let t = t();
+        for (ord, sprak) in [
+            ("Personalkontinuitet", Some(Avstavning::Engelska)),
+            ("Personalkontinuitet,", None),
+            ("Hemtjänstutförarorganisationerna", None),
+        ] {
+            let bredd = t.normal.bredd("Personalkont", 10.0);
+            let rader = radbryt_med(&t, Vikt::Normal, 10.0, bredd, ord, sprak);
+            assert!(rader.len() > 1, "{rader:?}");
+            assert!(rader[..rader.len() - 1].iter().all(|r| r.ends_with('-')), "{rader:?}");
+            let hel: String = rader.iter().map(|r| r.trim_end_matches('-')).collect();
+            assert_eq!(hel, ord);
+            for r in &rader {
+                assert!(t.normal.bredd(r, 10.0) <= bredd, "{r}");
+            }
+        }
+        let url = "https://www.exempel.example/hemtjanst";
+        let rader = radbryt(&t, Vikt::Normal, 10.0, t.normal.bredd("https://www.exem", 10.0), url);
+        assert_eq!(rader.concat(), url, "a URL gets no hyphen: {rader:?}");
+    }
+
+    #[test]
     fn compound_words_are_hyphenated_by_the_languages_patterns() {
         let t = t();
         for (sprak, ord) in [
@@ -980,9 +1054,11 @@ mod tests {
         assert!(rader.len() > 1);
         assert_eq!(rader.concat(), url);
         assert!(rader[0].ends_with('/') || rader[0].ends_with('.'), "{rader:?}");
+        // A run of letters is a word: cut with a hyphen.
         let ordlos = "x".repeat(300);
         let rader = radbryt(&t, Vikt::Normal, 10.0, 100.0, &ordlos);
-        assert_eq!(rader.concat(), ordlos);
+        assert!(rader[..rader.len() - 1].iter().all(|r| r.ends_with('-')), "{rader:?}");
+        assert_eq!(rader.iter().map(|r| r.trim_end_matches('-')).collect::<String>(), ordlos);
         // A line narrower than one glyph still makes progress.
         assert_eq!(radbryt(&t, Vikt::Normal, 10.0, 1.0, "abc"), vec!["a", "b", "c"]);
     }
