@@ -5,8 +5,9 @@
 # ignores arguments past about 253). Not run in CI.
 #
 #   bash crates/valfri-utskick/benches/mot_libreoffice.sh [N]      (default 1000)
+#   VALFRI=target/release/valfri bash …/mot_libreoffice.sh [N]     (a release binary already built)
 #
-# Needs a release build of `valfri` (built here), python3 and LibreOffice Writer
+# Needs a release build of `valfri` (built here unless VALFRI names one), python3 and LibreOffice Writer
 # (`apt-get install -y libreoffice-writer-nogui`). Everything is fictional: a generated
 # municipality, its brukare and providers. Prints both wall times, per letter, the ratio and the
 # average file size.
@@ -16,8 +17,11 @@ N=${1:-1000}
 PER_ANROP=${PER_ANROP:-200}
 ROT=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 command -v soffice >/dev/null || { echo "soffice is missing: apt-get install -y libreoffice-writer-nogui" >&2; exit 2; }
-cargo build --release -q -p valfri-cli --manifest-path "$ROT/Cargo.toml"
-VALFRI="$ROT/target/release/valfri"
+if [ -z "${VALFRI:-}" ]; then
+    cargo build --release -q -p valfri-cli --manifest-path "$ROT/Cargo.toml"
+    VALFRI="$ROT/target/release/valfri"
+fi
+VALFRI=$(realpath "$VALFRI")
 ARB=$(mktemp -d)
 trap 'rm -rf "$ARB"' EXIT
 DB="$ARB/kommun.sqlite"
