@@ -30,8 +30,15 @@ dokument-kol-inriktning = Focus
 dokument-kol-tillagg = Extra services
 dokument-kol-kvalitet = Quality
 dokument-kol-kontakt = Contact
-dokument-etikett-status = Right now
 dokument-kvalitet = { $varde } { $enhet }
+
+# Units of quality figures, which the register gives in Swedish; a unit not listed here is
+# printed in Swedish and marked.
+dokument-kvalitetsenhet-personer = people
+dokument-kvalitetsenhet-procent = per cent
+dokument-kvalitetsenhet-dagar = days
+dokument-kvalitetsenhet-timmar = hours
+dokument-kvalitetsenhet-minuter = minutes
 
 dokument-orsak-valbar = Can be chosen
 dokument-orsak-vid_tak = Has no free place right now

@@ -30,8 +30,15 @@ dokument-kol-inriktning = Painotus
 dokument-kol-tillagg = Lisäpalvelut
 dokument-kol-kvalitet = Laatu
 dokument-kol-kontakt = Yhteystiedot
-dokument-etikett-status = Juuri nyt
 dokument-kvalitet = { $varde } { $enhet }
+
+# Laatuindikaattorien yksiköt, jotka rekisteri antaa ruotsiksi; muut yksiköt tulostetaan
+# ruotsiksi ja merkitään.
+dokument-kvalitetsenhet-personer = henkilöä
+dokument-kvalitetsenhet-procent = prosenttia
+dokument-kvalitetsenhet-dagar = päivää
+dokument-kvalitetsenhet-timmar = tuntia
+dokument-kvalitetsenhet-minuter = minuuttia
 
 dokument-orsak-valbar = Voidaan valita
 dokument-orsak-vid_tak = Ei vapaita paikkoja juuri nyt

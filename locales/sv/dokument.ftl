@@ -30,8 +30,15 @@ dokument-kol-inriktning = Inriktning
 dokument-kol-tillagg = Tilläggstjänster
 dokument-kol-kvalitet = Kvalitet
 dokument-kol-kontakt = Kontakt
-dokument-etikett-status = Just nu
 dokument-kvalitet = { $varde } { $enhet }
+
+# Enheter för kvalitetsmått som registret ger på svenska; en enhet som inte finns här skrivs på
+# svenska och markeras i brev på andra språk.
+dokument-kvalitetsenhet-personer = personer
+dokument-kvalitetsenhet-procent = procent
+dokument-kvalitetsenhet-dagar = dagar
+dokument-kvalitetsenhet-timmar = timmar
+dokument-kvalitetsenhet-minuter = minuter
 
 # Varför en utförare inte kan väljas, med ord som läsaren använder.
 dokument-orsak-valbar = Kan väljas

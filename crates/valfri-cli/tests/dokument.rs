@@ -268,9 +268,17 @@ fn letters_for_a_new_choice_with_nobody_marked_is_zero_letters_and_success() {
     assert_eq!(ut.status.code(), Some(0), "{}", text(&ut.stderr));
     let json: serde_json::Value = serde_json::from_slice(&ut.stdout).unwrap();
     assert_eq!((json["skrivna"].as_u64(), json["redan_klara"].as_u64()), (Some(0), Some(0)));
+    let dokument = antal(&k.db, "SELECT count(*) FROM dokument");
+    let information = antal(&k.db, "SELECT count(*) FROM information");
     let ut = k.valfri(&["letters", "--out-dir", katalog.to_str().unwrap(), "--omval"]);
     assert_eq!(ut.status.code(), Some(0));
-    assert!(text(&ut.stdout).contains('0'), "{}", text(&ut.stdout));
+    // "0 brev skrivna, 0 fanns redan …" in whichever language the CLI speaks.
+    let svar = text(&ut.stdout);
+    assert!(svar.starts_with("0 ") && svar.contains(", 0 "), "{svar}");
+    assert!(text(&ut.stderr).trim().is_empty(), "no progress, no error: {}", text(&ut.stderr));
+    assert_eq!(filer_i(&katalog).len(), 0, "no letter");
+    assert_eq!(antal(&k.db, "SELECT count(*) FROM dokument"), dokument);
+    assert_eq!(antal(&k.db, "SELECT count(*) FROM information"), information);
 }
 
 #[test]

@@ -7,10 +7,10 @@ use valfri_l10n::Localizer;
 use crate::Ombrutet;
 use crate::brev::ombudsmening;
 use crate::gemensamt::{
-    Storlekar, arg, brevhuvud, bryt_om_sidor, datum, eller_saknas, giltighet, hel, kontakttext,
-    omfattning, referenser, sprak,
+    Storlekar, arg, brevhuvud, bryt_om_sidor, datum, eller_saknas, gatuadress, giltighet, hel,
+    kontakttext, omfattning, referenser, sprak,
 };
-use crate::layout::{Avstavning, Block, Cell, Sidformat, Tabell};
+use crate::layout::{Avstavning, Block, Cell, HARD, Sidformat, Tabell};
 use crate::pdf::Metadata;
 use crate::sprakfalt::{self, Markering};
 use crate::typsnitt::{Typsnitt, Vikt};
@@ -114,6 +114,13 @@ pub(crate) fn beslutsmeddelande(
             arg("punkt", hel(delegation)),
         ],
     );
+    // "punkt 3.2", "kohta 3.2": the number never starts a line of its own.
+    let fattat_av = if delegation.is_empty() {
+        fattat_av
+    } else {
+        let punkt = hel(delegation);
+        fattat_av.replacen(&format!(" {punkt}"), &format!("{HARD}{punkt}"), 1)
+    };
     let mut fakta: Vec<(String, String)> = vec![
         (l.t(sp, "dokument-beslut-utfall"), l.t(sp, b0.utfall.meddelande_id())),
         (l.t(sp, "dokument-beslut-insats"), versal_forst(&insats)),
@@ -177,8 +184,14 @@ pub(crate) fn beslutsmeddelande(
     // Every decision carries the appeal instructions; for avslag and delvis bifall the law
     // requires them, and a bifall can be appealed too (the omfattning, the dates).
     let a = &u.avsandare;
-    let adress =
-        format!("{}, {}, {}, {} {}", a.kommun, a.namnd, a.adress, hel(&a.postnummer), a.postort);
+    let adress = format!(
+        "{}, {}, {}, {} {}",
+        a.kommun,
+        a.namnd,
+        gatuadress(&a.adress),
+        hel(&a.postnummer),
+        a.postort
+    );
     // The appeal instructions are kept on one page: read together or not at all.
     b.push(Block::Grupp(vec![
         rubrik(l.t(sp, "dokument-overklaga-rubrik")),

@@ -158,10 +158,11 @@ fn satt_blad(
         vikt: Vikt::Normal,
     });
     let kolumnnamn = |i: &Indikator| {
-        let namn = match &i.enhet {
-            Some(e) => format!("{}, {e}", indikator_pa(&i.namn)),
-            None => indikator_pa(&i.namn),
-        };
+        let namn = sprakfalt::namn_och_enhet(
+            &markering,
+            &sprakfalt::indikatornamn(&u.utforare, &i.namn, sp),
+            i.enhet.as_deref().map(|e| sprakfalt::enhet(l, sp, e)).as_ref(),
+        );
         match i.kallor.as_slice() {
             [(_, n)] => format!("{namn} ({n})"),
             _ => namn,
@@ -182,11 +183,13 @@ fn satt_blad(
                 grupp.push(rad(kolumnnamn(i), varde, Vikt::Normal));
             }
             grupp.push(rad(l.t(sp, "dokument-kol-kontakt"), &x.kontakt, Vikt::Normal));
-            grupp.push(rad(
-                l.t(sp, "dokument-etikett-status"),
-                &x.status,
-                if x.valbar { Vikt::Normal } else { Vikt::Fet },
-            ));
+            // The status is a sentence of its own ("Har ingen ledig plats just nu"): a label
+            // before it only said "just nu" twice.
+            grupp.push(Block::Stycke {
+                text: x.status.clone(),
+                storlek: s.brod,
+                vikt: if x.valbar { Vikt::Normal } else { Vikt::Fet },
+            });
             b.push(Block::Grupp(grupp));
         }
     } else {
@@ -355,7 +358,10 @@ fn fakta(
                     None => l.text(
                         sp,
                         "dokument-kvalitet",
-                        &[arg("varde", tal(k.varde, sp)), arg("enhet", k.enhet.clone())],
+                        &[
+                            arg("varde", tal(k.varde, sp)),
+                            arg("enhet", m.text(&sprakfalt::enhet(l, sp, &k.enhet))),
+                        ],
                     ),
                 };
                 match (i.kallor.len(), i.nummer(&k.kalla, k.ar)) {

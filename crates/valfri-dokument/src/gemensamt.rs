@@ -410,6 +410,23 @@ pub(crate) fn hel(s: &str) -> String {
     s.replace(' ', &HARD.to_string())
 }
 
+/// A street address with its number held to the word before it: "Stortorget 1", "Box 100",
+/// "Storgatan 12 B" never end a line before the number.
+pub(crate) fn gatuadress(s: &str) -> String {
+    let ord: Vec<&str> = s.split(' ').collect();
+    match ord.iter().position(|o| o.starts_with(|c: char| c.is_ascii_digit())) {
+        Some(i) if i > 0 => {
+            let mut ut = ord[..i - 1].join(" ");
+            if !ut.is_empty() {
+                ut.push(' ');
+            }
+            ut.push_str(&ord[i - 1..].join(&HARD.to_string()));
+            ut
+        }
+        _ => s.to_owned(),
+    }
+}
+
 /// Arguments of a Fluent message, spelled out once.
 pub(crate) fn arg(namn: &'static str, v: impl Into<Arg>) -> (&'static str, Arg) {
     (namn, v.into())

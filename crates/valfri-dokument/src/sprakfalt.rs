@@ -57,6 +57,38 @@ pub(crate) fn indikatornamn(utforare: &[Utforaruppgift], namn: &str, sp: &str) -
         .unwrap_or_else(|| PaSprak { varde: namn.to_owned(), svenska: sp != "sv" })
 }
 
+/// A quality figure's unit as the register gives it, for a reader of `sp`: a sign ("%") as it
+/// is, a unit the Fluent files know ("personer", "dagar") in the reader's words, any other
+/// the Swedish, flagged for the caller to mark. The register has no translations of units.
+pub(crate) fn enhet(l: &Localizer, sp: &str, enhet: &str) -> PaSprak<String> {
+    let e = enhet.trim();
+    if sp == "sv" || !e.chars().any(char::is_alphabetic) {
+        return PaSprak { varde: e.to_owned(), svenska: false };
+    }
+    let id = format!("dokument-kvalitetsenhet-{}", e.to_lowercase());
+    let ord = l.t(sp, &id);
+    if ord == id {
+        PaSprak { varde: e.to_owned(), svenska: true }
+    } else {
+        PaSprak { varde: ord, svenska: false }
+    }
+}
+
+/// An indicator's column heading, "name, unit": marked once at the end when both are Swedish.
+pub(crate) fn namn_och_enhet(
+    m: &Markering<'_>,
+    namn: &PaSprak<String>,
+    enhet: Option<&PaSprak<String>>,
+) -> String {
+    match enhet {
+        None => m.text(namn),
+        Some(e) if namn.svenska && e.svenska => {
+            m.text(&PaSprak { varde: format!("{}, {}", namn.varde, e.varde), svenska: true })
+        }
+        Some(e) => format!("{}, {}", m.text(namn), m.text(e)),
+    }
+}
+
 /// The laws a lagrum cites, by the words that name them in Swedish.
 const LAGAR: &[(&[&str], &str)] =
     &[(&["socialtjänstlag", "sol"], "dokument-lag-sol"), (&["lss"], "dokument-lag-lss")];
@@ -105,5 +137,31 @@ mod tests {
         assert!(annan.ends_with(&l.t("fi", "dokument-pa-svenska")), "{annan}");
         assert!(m.not().is_some());
         assert_eq!(lagrum(&l, "sv", &Markering::ny(&l, "sv"), "9 § 10 LSS"), "9 § 10 LSS");
+    }
+
+    #[test]
+    fn a_unit_is_a_sign_a_word_in_the_readers_language_or_swedish_to_be_marked() {
+        let l = Localizer::new().unwrap();
+        let e = |sp: &str, enhet: &str| {
+            let p = enhet_pa(&l, sp, enhet);
+            (p.varde, p.svenska)
+        };
+        assert_eq!(e("fi", "%"), ("%".into(), false));
+        assert_eq!(e("fi", "Personer"), ("henkilöä".into(), false));
+        assert_eq!(e("en", "personer"), ("people".into(), false));
+        assert_eq!(e("en", "dagar"), ("days".into(), false));
+        assert_eq!(e("fi", "personer på 14 dagar"), ("personer på 14 dagar".into(), true));
+        assert_eq!(e("sv", "personer"), ("personer".into(), false));
+        let m = Markering::ny(&l, "fi");
+        let namn = PaSprak { varde: "Personalkontinuitet".to_owned(), svenska: true };
+        let rubrik = namn_och_enhet(&m, &namn, Some(&enhet_pa(&l, "fi", "personer på 14 dagar")));
+        let merke = l.t("fi", "dokument-pa-svenska");
+        assert_eq!(rubrik, format!("Personalkontinuitet, personer på 14 dagar {merke}"));
+        let rubrik = namn_och_enhet(&m, &namn, Some(&enhet_pa(&l, "fi", "personer")));
+        assert_eq!(rubrik, format!("Personalkontinuitet {merke}, henkilöä"));
+    }
+
+    fn enhet_pa(l: &Localizer, sp: &str, e: &str) -> PaSprak<String> {
+        enhet(l, sp, e)
     }
 }

@@ -375,6 +375,11 @@ fn the_comparison_sheet_goes_with_the_letter_in_the_same_pdf_and_the_letter_says
             x.utforare.namn
         );
     }
+    // The appendix in normal print: 11 pt and up but for its footer (who compiled it, the
+    // page number, in the bottom 30 mm).
+    for b in p.bitar.iter().filter(|b| b.sida >= bilaga && b.y > 30.0 * MM) {
+        assert!(b.storlek >= 11.0, "{b:?}");
+    }
     // Large print: the appendix too, in blocks, 16 pt and up.
     let p = Pdf::las(&valfrihetsbrev(&t, &l, &u, &form("sv", true)).unwrap());
     let bilaga = p.bilaga().unwrap();
@@ -382,6 +387,24 @@ fn the_comparison_sheet_goes_with_the_letter_in_the_same_pdf_and_the_letter_says
     assert!(
         p.bitar.iter().any(|b| b.sida >= bilaga && b.text.starts_with("Helhetsnöjdhet, % (1): 80"))
     );
+    // A provider's status is a line of its own, without a label that said "just nu" twice.
+    assert!(
+        p.bitar
+            .iter()
+            .any(|b| b.sida >= bilaga
+                && b.text.starts_with("Har ingen ledig plats just nu (20 av 20"))
+    );
+    assert!(!p.lopande().contains("Just nu:"), "{}", p.lopande());
+    // And the letter says so in every language.
+    for (sprak, mening, rubrik) in [
+        ("en", "An appendix comes with this letter", "Appendix to the letter of 2026-05-04"),
+        ("fi", "Kirjeen liitteenä on", "Liite kirjeeseen, päivätty 2026-05-04"),
+    ] {
+        let p = Pdf::las(&valfrihetsbrev(&t, &l, &u, &form(sprak, false)).unwrap());
+        let sagt = bit(&p, mening);
+        let bilaga = bit(&p, rubrik);
+        assert!(sagt.sida <= p.brevsidor() && bilaga.sida > p.brevsidor(), "{sprak}");
+    }
 }
 
 #[test]

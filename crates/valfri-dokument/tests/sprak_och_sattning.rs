@@ -19,28 +19,28 @@ fn verktyg() -> (Typsnitt, Localizer) {
 /// Each table cell or paragraph as one text (see `Pdf::celler`), with a word hyphenated at a
 /// line end joined again: "Muisti- sairaudet" reads "Muistisairaudet".
 fn celltexter(p: &Pdf) -> Vec<String> {
-    p.celler()
-        .into_iter()
-        .map(|c| {
-            let tecken: Vec<char> = c.text.chars().collect();
-            let mut ut = String::new();
-            let mut i = 0;
-            while i < tecken.len() {
-                let avstavat = tecken[i] == '-'
-                    && tecken.get(i + 1) == Some(&' ')
-                    && i > 0
-                    && tecken[i - 1].is_lowercase()
-                    && tecken.get(i + 2).is_some_and(|c| c.is_lowercase());
-                if avstavat {
-                    i += 2;
-                    continue;
-                }
-                ut.push(tecken[i]);
-                i += 1;
-            }
-            ut
-        })
-        .collect()
+    p.celler().into_iter().map(|c| ihop(&c.text)).collect()
+}
+
+/// A cell's text with its words hyphenated at line ends joined again.
+fn ihop(text: &str) -> String {
+    let tecken: Vec<char> = text.chars().collect();
+    let mut ut = String::new();
+    let mut i = 0;
+    while i < tecken.len() {
+        let avstavat = tecken[i] == '-'
+            && tecken.get(i + 1) == Some(&' ')
+            && i > 0
+            && tecken[i - 1].is_lowercase()
+            && tecken.get(i + 2).is_some_and(|c| c.is_lowercase());
+        if avstavat {
+            i += 2;
+            continue;
+        }
+        ut.push(tecken[i]);
+        i += 1;
+    }
+    ut
 }
 
 fn hopfogad(p: &Pdf) -> String {
@@ -67,7 +67,11 @@ fn a_finnish_sheet_prints_finnish_register_text_and_marks_the_swedish_with_an_in
         // The quality name with a translation is Finnish, the one without is marked.
         assert!(text.contains("Kokonaistyytyväisyys"), "{text}");
         assert!(!text.contains("Helhetsnöjdhet"), "{text}");
-        assert!(text.contains(&format!("Personalkontinuitet {markering}")), "{text}");
+        // A unit the register gives in Swedish is marked with the name, once.
+        assert!(
+            text.contains(&format!("Personalkontinuitet, personer på 14 dagar {markering}")),
+            "{text}"
+        );
         // Storstädning has no Finnish: marked too. And the note says what the mark means.
         assert!(text.contains(&format!("Storstädning {markering}")), "{text}");
         assert!(text.contains(&l.t("fi", "dokument-pa-svenska-not")), "{text}");
@@ -76,6 +80,95 @@ fn a_finnish_sheet_prints_finnish_register_text_and_marks_the_swedish_with_an_in
     let sv = hopfogad(&Pdf::las(&jamforelseblad(&t, &l, &u, &form("sv", false)).unwrap()));
     assert!(sv.contains("Demens, Palliativ vård") && sv.contains("Helhetsnöjdhet"));
     assert!(!sv.contains(&l.t("sv", "dokument-pa-svenska")));
+}
+
+#[test]
+fn a_quality_figures_unit_is_in_the_readers_language_where_the_texts_know_it() {
+    let (t, l) = verktyg();
+    let mut u = jamforelseunderlag(8);
+    for x in &mut u.utforare {
+        for k in &mut x.utforare.kvalitet {
+            if k.namn == "Personalkontinuitet" {
+                k.enhet = "personer".into();
+            }
+        }
+    }
+    for (sprak, storstil, rubrik) in [
+        ("fi", false, "Personalkontinuitet (ruotsiksi), henkilöä (2)"),
+        ("fi", true, "Personalkontinuitet (ruotsiksi), henkilöä (2): "),
+        ("en", false, "Personalkontinuitet (in Swedish), people (2)"),
+        ("sv", false, "Personalkontinuitet, personer (2)"),
+    ] {
+        let text =
+            hopfogad(&Pdf::las(&jamforelseblad(&t, &l, &u, &form(sprak, storstil)).unwrap()));
+        assert!(text.contains(rubrik), "{sprak} {storstil}:\n{text}");
+        if sprak != "sv" {
+            assert!(!text.contains("personer"), "{sprak} {storstil}:\n{text}");
+        }
+        // "%" is a sign and stays as it is in every language.
+        assert!(text.contains(", % (1)"), "{sprak} {storstil}:\n{text}");
+    }
+}
+
+#[test]
+fn the_appeal_is_kept_on_one_page_and_a_delegation_point_or_box_never_loses_its_number() {
+    let (t, l) = verktyg();
+    // The reasons grow a sentence at a time, so the appeal meets every place on the page.
+    for n in 0..60 {
+        for storstil in [false, true] {
+            let mut u = beslutsunderlag(Utfall::Avslag);
+            u.beslut.motivering = format!("{} Slut.", "Skälen skrivs här med fler ord. ".repeat(n));
+            let p = Pdf::las(&beslutsmeddelande(&t, &l, &u, &form("sv", storstil)).unwrap());
+            let rubrik = p
+                .bitar
+                .iter()
+                .find(|b| b.text == "Om du vill överklaga")
+                .unwrap_or_else(|| panic!("{n} {storstil}: no appeal:\n{}", p.text()));
+            let sidan: String = p
+                .celler()
+                .into_iter()
+                .filter(|c| c.sida == rubrik.sida)
+                .map(|c| ihop(&c.text))
+                .collect::<Vec<_>>()
+                .join("\n");
+            for del in [
+                "Om du inte är nöjd med beslutet kan du överklaga det.",
+                "inom tre veckor från den dag du fick beslutet",
+                "Box 100, 599 30 Exempelby.",
+                "förvaltningsrätten. Din handläggare kan hjälpa dig att skriva överklagandet.",
+            ] {
+                assert!(
+                    sidan.contains(del),
+                    "{n} {storstil}: {del:?} not with its heading:\n{sidan}"
+                );
+            }
+        }
+    }
+    // The handläggare's name and the nämnd's grow a word at a time, so "punkt 3.2" and
+    // "Box 100" meet every place on the line.
+    for n in 0..30 {
+        for storstil in [false, true] {
+            let fyll = "Ord ".repeat(n);
+            let mut u = beslutsunderlag(Utfall::Bifall);
+            u.handlaggare.namn = format!("{fyll}Lena");
+            u.avsandare.namnd = format!("{fyll}nämnden");
+            let p = Pdf::las(&beslutsmeddelande(&t, &l, &u, &form("sv", storstil)).unwrap());
+            let text = hopfogad(&p);
+            assert!(text.contains("punkt 3.2.") && text.contains("Box 100,"), "{n}:\n{text}");
+            for (a, b) in p.bitar.iter().zip(p.bitar.iter().skip(1)) {
+                let slut = a.text.trim_end();
+                for (fore, efter) in [("punkt", "3.2"), ("Box", "100")] {
+                    assert!(
+                        !(slut.ends_with(&format!(" {fore}")) || slut == fore)
+                            || !b.text.starts_with(efter),
+                        "{n} {storstil}: '{}' / '{}'",
+                        a.text,
+                        b.text
+                    );
+                }
+            }
+        }
+    }
 }
 
 #[test]

@@ -386,7 +386,8 @@ impl Pdf {
 
     /// The first page of the appendix (the comparison sheet that goes with a letter), if any.
     pub fn bilaga(&self) -> Option<u32> {
-        self.bitar.iter().find(|b| b.text.starts_with("Bilaga till brevet")).map(|b| b.sida)
+        let rubriker = ["Bilaga till brevet", "Appendix to the letter", "Liite kirjeeseen"];
+        self.bitar.iter().find(|b| rubriker.iter().any(|r| b.text.starts_with(r))).map(|b| b.sida)
     }
 
     /// The pages of the letter itself, without its appendix.
