@@ -167,8 +167,9 @@ fn namnge_alla(
 /// `compress` uses the slowest level, which took over 40 % of a letter's time for a file about
 /// 1 % smaller. Level 2 (zlib-rs's fast strategy, dynamic Huffman codes) instead of zlib's
 /// default 6: in a profile of `valfri letters` the content streams' deflate was 13 % of the
-/// batch's CPU time at level 6; at level 2 it is a third of that, for a letter a few per cent
-/// larger (`every_letter_of_the_demo_with_its_sheet_is_under_50_kb` holds the size).
+/// batch's CPU time at level 6; level 2 took the batch's user CPU down by about 15 %, for a
+/// letter about 2 KB larger (`every_letter_of_the_demo_with_its_sheet_is_under_50_kb` holds
+/// the size; `valfri-utskick/benches/README.md` has the numbers).
 const NIVA: u32 = 2;
 
 fn komprimera(lo: &mut lopdf::Document) {
