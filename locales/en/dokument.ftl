@@ -122,7 +122,10 @@ dokument-talong-skicka = Send the slip to us by { $svarsdatum } at the latest. T
 dokument-blad-titel = Comparison of providers: { $insats }, { $omrade }
 dokument-blad-titel-utan-omrade = Comparison of providers: { $insats }
 dokument-blad-bilaga = Appendix to the letter of { $datum }
-dokument-blad-intro = Here are all { $antal } providers the municipality has approved for { $insats }. The sheet shows the same facts for each of them. The municipality pays all providers the same.
+dokument-blad-intro = { $antal ->
+        [one] Here is the one provider the municipality has approved for { $insats }.
+       *[other] Here are all { $antal } providers the municipality has approved for { $insats }.
+    } The sheet shows the same facts for each of them. The municipality pays all providers the same.
 dokument-blad-kallor-rubrik = Where the figures come from
 dokument-blad-kontakt-rubrik = How to reach the providers
 dokument-blad-kalla = ({ $nr }) { $namn }: { $kalla }, { $ar }.

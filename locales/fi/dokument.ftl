@@ -122,7 +122,10 @@ dokument-talong-skicka = Lähetä lomake meille viimeistään { $svarsdatum }. O
 dokument-blad-titel = Palveluntuottajien vertailu: { $insats }, { $omrade }
 dokument-blad-titel-utan-omrade = Palveluntuottajien vertailu: { $insats }
 dokument-blad-bilaga = Liite kirjeeseen, päivätty { $datum }
-dokument-blad-intro = Tässä ovat kaikki { $antal } palveluntuottajaa, jotka kunta on hyväksynyt palveluun { $insats }. Lomakkeessa on samat tiedot jokaisesta. Kunta maksaa kaikille palveluntuottajille saman verran.
+dokument-blad-intro = { $antal ->
+        [one] Tässä on ainoa palveluntuottaja, jonka kunta on hyväksynyt palveluun { $insats }.
+       *[other] Tässä ovat kaikki { $antal } palveluntuottajaa, jotka kunta on hyväksynyt palveluun { $insats }.
+    } Lomakkeessa on samat tiedot jokaisesta. Kunta maksaa kaikille palveluntuottajille saman verran.
 dokument-blad-kallor-rubrik = Mistä luvut ovat peräisin
 dokument-blad-kontakt-rubrik = Näin tavoitat palveluntuottajat
 dokument-blad-kalla = ({ $nr }) { $namn }: { $kalla }, { $ar }.

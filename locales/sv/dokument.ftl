@@ -120,7 +120,10 @@ dokument-talong-skicka = Skicka talongen till oss senast { $svarsdatum }. Adress
 dokument-blad-titel = Jämförelse av utförare: { $insats }, { $omrade }
 dokument-blad-titel-utan-omrade = Jämförelse av utförare: { $insats }
 dokument-blad-bilaga = Bilaga till brevet från { $datum }
-dokument-blad-intro = Här finns alla { $antal } utförare som kommunen har godkänt för { $insats }. Bladet visar samma uppgifter för alla. Kommunen betalar lika mycket till alla utförare.
+dokument-blad-intro = { $antal ->
+        [one] Här finns den enda utföraren som kommunen har godkänt för { $insats }.
+       *[other] Här finns alla { $antal } utförare som kommunen har godkänt för { $insats }.
+    } Bladet visar samma uppgifter för alla. Kommunen betalar lika mycket till alla utförare.
 dokument-blad-kallor-rubrik = Varifrån siffrorna kommer
 dokument-blad-kontakt-rubrik = Så når du utförarna
 dokument-blad-kalla = ({ $nr }) { $namn }: { $kalla }, { $ar }.

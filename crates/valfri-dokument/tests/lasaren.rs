@@ -441,4 +441,16 @@ fn the_sheet_counts_and_shows_only_the_providers_approved_on_its_date() {
         assert!(!text.contains(&u.utforare[i].utforare.namn), "{}", u.utforare[i].utforare.namn);
     }
     assert!(text.contains("Har ingen ledig plats just nu (1 av 1 plats är tagen)"), "{text}");
+    // One provider is one, not "alla 1", in every language.
+    let mut u = jamforelseunderlag(1);
+    u.utforare[0].status = Valbarhet::Valbar;
+    for (sprak, mening) in [
+        ("sv", "Här finns den enda utföraren som kommunen har godkänt för hemtjänst."),
+        ("en", "Here is the one provider the municipality has approved for hemtjänst."),
+        ("fi", "Tässä on ainoa palveluntuottaja, jonka kunta on hyväksynyt palveluun hemtjänst."),
+    ] {
+        let p =
+            Pdf::las(&valfri_dokument::jamforelseblad(&t, &l, &u, &form(sprak, false)).unwrap());
+        assert!(p.lopande().replace('\n', " ").contains(mening), "{sprak}:\n{}", p.lopande());
+    }
 }
