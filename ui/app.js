@@ -140,6 +140,7 @@ function kopplaHandelser() {
 /** What the window shows once the database is open (at start and after every unlock). */
 async function efterUnlock(meddelande = "") {
   try {
+    tillstand.organisationen = (await anropa("om")).satt.map((s) => s.installning);
     await laddaHandlaggare();
     $("#traff-status").textContent = t("ui-skriv-for-att-soka");
     if (tillstand.kommun?.inloggad) lyssnaPaKommun(efterAndring);

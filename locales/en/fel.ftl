@@ -131,6 +131,9 @@ fel-konfig-inte-absolut = The folder { $sokvag } in { $nyckel } must be a full p
 fel-konfig-okant-sprak = Valfri has no texts for the language { $sprak } in the organisation's configuration file. Valfri has { $kanda }.
 fel-konfig-lastid = The screen lock in the organisation's configuration file must be between 1 and 480 minutes, not { $varde }.
 fel-konfig-satt-av-organisationen = This setting is set by the organisation ({ $nyckel } in { $sokvag }) and cannot be changed here.
+fel-konfig-utanfor-dokumentmappen = Documents are saved only in the folder { $mapp }: the organisation has decided so ({ $fil }). { $sokvag } is outside it, so nothing was saved.
+fel-konfig-sprak-erbjuds-inte = The language { $sprak } is not offered by the organisation. Choose one of { $erbjudna }.
+fel-konfig-annan-kommun = The database belongs to { $databas }, but this computer is set up for { $konfig } ({ $fil }). Valfri does not open it. Ask the IT department which database and which configuration file should be used.
 
 # Personal logins (key slots)
 fel-db-fel-inloggning = The login or the passphrase is wrong. Try again.

@@ -131,6 +131,9 @@ fel-konfig-inte-absolut = Asetuksen { $nyckel } kansion { $sokvag } on oltava ko
 fel-konfig-okant-sprak = Valfrissa ei ole tekstejä organisaation asetustiedoston kielelle { $sprak }. Valfrissa on { $kanda }.
 fel-konfig-lastid = Organisaation asetustiedoston näytön lukituksen on oltava 1–480 minuuttia, ei { $varde }.
 fel-konfig-satt-av-organisationen = Tämän asetuksen on määrännyt organisaatio ({ $nyckel } tiedostossa { $sokvag }), eikä sitä voi muuttaa täällä.
+fel-konfig-utanfor-dokumentmappen = Asiakirjat tallennetaan vain kansioon { $mapp }: näin organisaatio on päättänyt ({ $fil }). { $sokvag } on sen ulkopuolella, joten mitään ei tallennettu.
+fel-konfig-sprak-erbjuds-inte = Organisaatio ei tarjoa kieltä { $sprak }. Valitse jokin näistä: { $erbjudna }.
+fel-konfig-annan-kommun = Tietokanta kuuluu kunnalle { $databas }, mutta tämä tietokone on asetettu kunnalle { $konfig } ({ $fil }). Valfri ei avaa sitä. Kysy IT-osastolta, mitä tietokantaa ja mitä asetustiedostoa käytetään.
 
 # Henkilökohtaiset kirjautumiset (avainpaikat)
 fel-db-fel-inloggning = Käyttäjätunnus tai salalause on väärä. Yritä uudelleen.

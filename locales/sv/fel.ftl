@@ -131,6 +131,9 @@ fel-konfig-inte-absolut = Mappen { $sokvag } i { $nyckel } ska vara en hel sökv
 fel-konfig-okant-sprak = Språket { $sprak } i organisationens inställningsfil har Valfri inga texter för. Valfri har { $kanda }.
 fel-konfig-lastid = Skärmlåset i organisationens inställningsfil ska vara mellan 1 och 480 minuter, inte { $varde }.
 fel-konfig-satt-av-organisationen = Inställningen är satt av organisationen ({ $nyckel } i { $sokvag }) och kan inte ändras här.
+fel-konfig-utanfor-dokumentmappen = Dokument sparas bara i mappen { $mapp }: det har organisationen bestämt ({ $fil }). { $sokvag } ligger utanför den, så inget sparades.
+fel-konfig-sprak-erbjuds-inte = Språket { $sprak } erbjuds inte av organisationen. Välj något av { $erbjudna }.
+fel-konfig-annan-kommun = Databasen hör till { $databas }, men den här datorn är inställd för { $konfig } ({ $fil }). Valfri öppnar den inte. Be IT-avdelningen kontrollera vilken databas och vilken inställningsfil som ska användas.
 
 # Personliga inloggningar (nyckelplatser)
 fel-db-fel-inloggning = Inloggningen eller lösenfrasen stämmer inte. Försök igen.

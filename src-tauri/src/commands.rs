@@ -305,13 +305,23 @@ const UI_PREFIX: &[&str] = &[
 ];
 
 #[tauri::command]
-pub fn texter(state: State<'_, Tillstand>, sprak: String) -> Texter {
+pub fn texter(
+    state: State<'_, Tillstand>,
+    org: State<'_, crate::om::Organisationen>,
+    sprak: String,
+) -> Texter {
     let sprak = state.sprak(&sprak);
+    // The window speaks the languages the organisation offers; another is not taken.
+    let alla: Vec<String> = state.l10n.sprak().into_iter().map(str::to_owned).collect();
+    let sprak_lista = org.org().map_or_else(|| alla.clone(), |o| o.erbjudna_sprak(alla.clone()));
+    let sprak = match org.org() {
+        Some(o) if o.kontrollera_sprak(&sprak).is_err() => o.brevsprak(sprak),
+        _ => sprak,
+    };
     let mut texter = BTreeMap::new();
     for prefix in UI_PREFIX {
         texter.extend(state.l10n.alla_med_prefix(&sprak, prefix));
     }
-    let sprak_lista = state.l10n.sprak().into_iter().map(str::to_owned).collect();
     let koder = Kodlistor::pa(&state.l10n, &sprak);
     Texter { sprak, sprak_lista, texter, koder }
 }
@@ -803,13 +813,18 @@ pub struct Brukaruppgifter {
 #[tauri::command]
 pub async fn brukaruppgifter(
     state: State<'_, Tillstand>,
+    org: State<'_, crate::om::Organisationen>,
     sprak: String,
 ) -> Result<Brukaruppgifter, Felsvar> {
-    state
+    let mut uppg = state
         .med_store(&sprak, |s| {
             Ok(Brukaruppgifter { omraden: s.omraden()?, sprak: s.kommun()?.sprak })
         })
-        .await
+        .await?;
+    if let Some(o) = org.org() {
+        uppg.sprak = o.erbjudna_sprak(uppg.sprak);
+    }
+    Ok(uppg)
 }
 
 /// An ombud as the form sends it: the type as a code, which must be chosen.
@@ -827,12 +842,17 @@ pub struct OmbudRad {
 #[tauri::command]
 pub async fn spara_brukare(
     state: State<'_, Tillstand>,
+    org: State<'_, crate::om::Organisationen>,
     sprak: String,
     handlaggare_id: String,
     id: Option<String>,
     brukare: valfri_store::NyBrukare,
     ombud: Vec<OmbudRad>,
 ) -> Result<String, Felsvar> {
+    // Letters in a language the organisation does not offer are not promised.
+    if !brukare.sprak.trim().is_empty() {
+        org.tillat_sprak(&state.l10n(), &state.sprak(&sprak), brukare.sprak.trim())?;
+    }
     let handlaggare_id = state.vem(handlaggare_id);
     let mut brukare = brukare;
     brukare.ombud = ombud

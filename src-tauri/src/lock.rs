@@ -196,6 +196,7 @@ pub async fn lock_status(
             t.status(store.as_ref(), sprak)
         })
         .await?;
+    let status = mot_organisationen(&state, &org, &sprak, status).await?;
     Ok(org.satt_las(status))
 }
 
@@ -226,7 +227,39 @@ pub async fn unlock(
             t.status(store.as_ref(), sprak)
         })
         .await?;
+    let status = mot_organisationen(&state, &org, &sprak, status).await?;
     Ok(org.satt_las(status))
+}
+
+/// The open database against the organisation's file: a database of another municipality
+/// than the file names is closed again and refused with a sentence naming both (nothing of it
+/// is shown); otherwise what the file sets for the municipality (name, languages) is written
+/// into its settings where it differs, so a new database gets the municipality's name.
+pub(crate) async fn mot_organisationen(
+    state: &Tillstand,
+    org: &Organisationen,
+    sprak: &str,
+    status: Lockstatus,
+) -> Result<Lockstatus, Felsvar> {
+    let Some(o) = org.org().cloned() else { return Ok(status) };
+    let (l, sp) = (state.l10n(), state.sprak(sprak));
+    let fel = state
+        .med_lock(sprak, move |t, store, _| {
+            let Some(s) = store.as_ref() else { return Ok(None) };
+            if let Err(e) = o.kontrollera_kommun(&s.kommun()?.namn) {
+                *store = None;
+                drop(t.kommun().lock().unwrap_or_else(PoisonError::into_inner).take());
+                t.satt_person(None);
+                return Ok(Some(e));
+            }
+            s.tillamp_organisationen(o.kommun.as_ref().map(|k| k.namn.as_str()), o.sprak.as_deref())?;
+            Ok(None)
+        })
+        .await?;
+    match fel {
+        Some(e) => Err(Felsvar::fran(&l, &sp, &e)),
+        None => Ok(status),
+    }
 }
 
 /// Locks: the store (and with it the key) is dropped; nothing can be read until the passphrase
@@ -251,17 +284,21 @@ pub async fn lock(state: State<'_, Tillstand>, sprak: String) -> Result<Lockstat
 #[tauri::command]
 pub async fn skapa_databas(
     state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
     sprak: String,
     losenfras: String,
     upprepad: String,
 ) -> Result<Lockstatus, Felsvar> {
-    state
+    org.giltig(&state.l10n(), &sprak)?;
+    let status = state
         .med_lock(&sprak, move |t, store, sprak| {
             let losen = Losenfras::ny_nyckel_upprepad(losenfras, &upprepad)?;
             *store = Some(forsta_start(t.launch(), &losen)?);
             t.status(store.as_ref(), sprak)
         })
-        .await
+        .await?;
+    let status = mot_organisationen(&state, &org, &sprak, status).await?;
+    Ok(org.satt_las(status))
 }
 
 /// Encrypts the open plaintext database (systemförvaltare only); the window is unlocked with
