@@ -331,7 +331,10 @@ pub(crate) fn paketnyckel(
     }
 }
 
-pub(crate) fn kontrollera_paket(paket: &str, nyckel: &str) -> Result<KontrolleratPaket, Utbytesfel> {
+pub(crate) fn kontrollera_paket(
+    paket: &str,
+    nyckel: &str,
+) -> Result<KontrolleratPaket, Utbytesfel> {
     let nyckel = valfri_utbyte::paket::las_publik_nyckel(std::path::Path::new(nyckel))?;
     let bytes = std::fs::read(paket)
         .map_err(|e| Utbytesfel::Fil { sokvag: paket.to_owned(), detalj: e.to_string() })?;

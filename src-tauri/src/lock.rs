@@ -252,7 +252,10 @@ pub(crate) async fn mot_organisationen(
                 t.satt_person(None);
                 return Ok(Some(e));
             }
-            s.tillamp_organisationen(o.kommun.as_ref().map(|k| k.namn.as_str()), o.sprak.as_deref())?;
+            s.tillamp_organisationen(
+                o.kommun.as_ref().map(|k| k.namn.as_str()),
+                o.sprak.as_deref(),
+            )?;
             Ok(None)
         })
         .await?;
@@ -265,8 +268,12 @@ pub(crate) async fn mot_organisationen(
 /// Locks: the store (and with it the key) is dropped; nothing can be read until the passphrase
 /// is typed again.
 #[tauri::command]
-pub async fn lock(state: State<'_, Tillstand>, sprak: String) -> Result<Lockstatus, Felsvar> {
-    state
+pub async fn lock(
+    state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
+    sprak: String,
+) -> Result<Lockstatus, Felsvar> {
+    let status = state
         .med_lock(&sprak, |t, store, sprak| {
             // Kommunläge ends first: the follower stops and the hub password is forgotten,
             // so even a plaintext desk asks for the login again.
@@ -277,7 +284,9 @@ pub async fn lock(state: State<'_, Tillstand>, sprak: String) -> Result<Lockstat
             }
             t.status(store.as_ref(), sprak)
         })
-        .await
+        .await?;
+    // The idle lock stays the organisation's whatever the window does next.
+    Ok(org.satt_las(status))
 }
 
 /// First start: a new, empty database encrypted with the chosen passphrase.
@@ -306,13 +315,14 @@ pub async fn skapa_databas(
 #[tauri::command]
 pub async fn kryptera_databas(
     state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
     sprak: String,
     handlaggare_id: String,
     losenfras: String,
     upprepad: String,
 ) -> Result<Lockstatus, Felsvar> {
     let handlaggare_id = state.vem(handlaggare_id);
-    state
+    let status = state
         .med_lock(&sprak, move |t, store, sprak| {
             let oppen = store.as_ref().ok_or(Lagringsfel::KraverLosenfras)?;
             let aktor = oppen.aktor(&handlaggare_id)?;
@@ -330,12 +340,14 @@ pub async fn kryptera_databas(
             *store = Some(s);
             t.status(store.as_ref(), sprak)
         })
-        .await
+        .await?;
+    Ok(org.satt_las(status))
 }
 
 #[tauri::command]
 pub async fn byt_losenfras(
     state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
     sprak: String,
     handlaggare_id: String,
     gammal: String,
@@ -343,7 +355,7 @@ pub async fn byt_losenfras(
     upprepad: String,
 ) -> Result<Lockstatus, Felsvar> {
     let handlaggare_id = state.vem(handlaggare_id);
-    state
+    let status = state
         .med_lock(&sprak, move |t, store, sprak| {
             let oppen = store.as_mut().ok_or(Lagringsfel::KraverLosenfras)?;
             let aktor = oppen.aktor(&handlaggare_id)?;
@@ -351,7 +363,8 @@ pub async fn byt_losenfras(
             oppen.byt_losenfras(&aktor, &Losenfras::ny(gammal)?, &ny)?;
             t.status(store.as_ref(), sprak)
         })
-        .await
+        .await?;
+    Ok(org.satt_las(status))
 }
 
 /// Puts the newest automatic backup in place of a database that does not open; the damaged
@@ -359,10 +372,11 @@ pub async fn byt_losenfras(
 #[tauri::command]
 pub async fn aterstall_sakerhetskopia(
     state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
     sprak: String,
     losenfras: String,
 ) -> Result<Lockstatus, Felsvar> {
-    state
+    let status = state
         .med_lock(&sprak, move |t, store, sprak| {
             let db = databas(t.launch())?;
             // An empty field is no passphrase: a plaintext backup needs none.
@@ -371,7 +385,8 @@ pub async fn aterstall_sakerhetskopia(
             *store = Some(valfri_store::aterstall_senaste(&db, losen.as_ref())?);
             t.status(store.as_ref(), sprak)
         })
-        .await
+        .await?;
+    Ok(org.satt_las(status))
 }
 
 /// On close: one more automatic backup, so the newest one is never older than the last session.

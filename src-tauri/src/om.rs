@@ -178,9 +178,10 @@ pub fn om(
             .collect()
         })
         .unwrap_or_default();
-    let sprak_lista = org.giltig(&l, &sprak)?.and_then(|o| o.sprak.clone()).unwrap_or_else(|| {
-        l.sprak().into_iter().map(str::to_owned).collect()
-    });
+    let sprak_lista = org
+        .giltig(&l, &sprak)?
+        .and_then(|o| o.sprak.clone())
+        .unwrap_or_else(|| l.sprak().into_iter().map(str::to_owned).collect());
     Ok(Om { valfri, databasschema, text, satt, sprak: sprak_lista })
 }
 
@@ -229,9 +230,7 @@ mod tests {
         let Ok(poster) = std::fs::read_dir(mapp) else { return Vec::new() };
         poster
             .flatten()
-            .flat_map(|p| {
-                if p.path().is_dir() { filer_under(&p.path()) } else { vec![p.path()] }
-            })
+            .flat_map(|p| if p.path().is_dir() { filer_under(&p.path()) } else { vec![p.path()] })
             .collect()
     }
 
@@ -305,17 +304,20 @@ mod tests {
     fn another_municipalitys_database_is_closed_and_a_new_one_gets_the_organisations_name() {
         let dir = tempfile::tempdir().unwrap();
         let (t, _, _) = demo_med_beslut(dir.path());
-        let org = organisationen(dir.path(), "[kommun]\nkod = \"0999\"\nnamn = \"Annanby kommun\"\n");
+        let org =
+            organisationen(dir.path(), "[kommun]\nkod = \"0999\"\nnamn = \"Annanby kommun\"\n");
         assert_eq!(
             tauri::async_runtime::block_on(t.med_store("sv", |s| Ok(s.kommun()?.namn))).unwrap(),
             "Exempelby kommun"
         );
         let status = t.lockstatus(None, "sv").unwrap();
-        let fel = tauri::async_runtime::block_on(crate::lock::mot_organisationen(&t, &org, "sv", status))
-            .unwrap_err();
+        let fel =
+            tauri::async_runtime::block_on(crate::lock::mot_organisationen(&t, &org, "sv", status))
+                .unwrap_err();
         assert_eq!(fel.code, "fel-konfig-annan-kommun");
         assert!(
-            fel.message.contains("Exempelby kommun") && fel.message.contains("Annanby kommun (0999)"),
+            fel.message.contains("Exempelby kommun")
+                && fel.message.contains("Annanby kommun (0999)"),
             "{}",
             fel.message
         );
@@ -340,7 +342,10 @@ mod tests {
         drop(t);
         let s = Store::oppna(&db, None).unwrap();
         let k = s.kommun().unwrap();
-        assert_eq!((k.namn.as_str(), k.sprak), ("Exempelby kommun", vec!["sv".to_owned(), "fi".to_owned()]));
+        assert_eq!(
+            (k.namn.as_str(), k.sprak),
+            ("Exempelby kommun", vec!["sv".to_owned(), "fi".to_owned()])
+        );
         assert!(matches!(s.verifiera_logg().unwrap(), valfri_store::Loggstatus::Hel { .. }));
     }
 
@@ -356,18 +361,25 @@ mod tests {
         );
         let valt = crate::forvaltning::paketnyckel(&t, &org, "sv", None).unwrap();
         assert_eq!(valt, egen.display().to_string());
-        let fel = crate::forvaltning::paketnyckel(&t, &org, "sv", Some(annan.display().to_string()))
-            .unwrap_err();
+        let fel =
+            crate::forvaltning::paketnyckel(&t, &org, "sv", Some(annan.display().to_string()))
+                .unwrap_err();
         assert_eq!(fel.code, "fel-konfig-satt-av-organisationen");
         // A package signed with another key does not hold against the organisation's.
         let s = Store::oppna(&dir.path().join("valfri.sqlite"), None).unwrap();
-        let hemlig = valfri_utbyte::paket::las_hemlig_nyckel(&dir.path().join("annan.key")).unwrap();
+        let hemlig =
+            valfri_utbyte::paket::las_hemlig_nyckel(&dir.path().join("annan.key")).unwrap();
         let paket = dir.path().join("paket.valfri");
         std::fs::write(&paket, valfri_utbyte::paket::skapa(&s, &hemlig, idag()).unwrap()).unwrap();
-        assert!(crate::forvaltning::kontrollera_paket(&paket.display().to_string(), &valt).is_err());
         assert!(
-            crate::forvaltning::kontrollera_paket(&paket.display().to_string(), &annan.display().to_string())
-                .is_ok()
+            crate::forvaltning::kontrollera_paket(&paket.display().to_string(), &valt).is_err()
+        );
+        assert!(
+            crate::forvaltning::kontrollera_paket(
+                &paket.display().to_string(),
+                &annan.display().to_string()
+            )
+            .is_ok()
         );
     }
 }

@@ -199,7 +199,10 @@ fn a_fixed_documents_folder_is_where_the_window_saves_and_another_place_is_refus
                 .await?;
                 assert_eq!(svar["fel"]["code"], "fel-konfig-utanfor-dokumentmappen", "{svar}");
                 assert!(
-                    svar["fel"]["message"].as_str().unwrap_or_default().contains("Dokument sparas bara i mappen"),
+                    svar["fel"]["message"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .contains("Dokument sparas bara i mappen"),
                     "{svar}"
                 );
             }

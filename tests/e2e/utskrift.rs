@@ -40,7 +40,10 @@ fn pdf_text(fil: &Path) -> Result<String, Box<dyn std::error::Error>> {
 }
 
 /// Opens a document's preview from Märta's first beslut that offers it, waits for its pages.
-pub(crate) async fn forhandsgranska(app: &App, typ: &str) -> Result<usize, Box<dyn std::error::Error>> {
+pub(crate) async fn forhandsgranska(
+    app: &App,
+    typ: &str,
+) -> Result<usize, Box<dyn std::error::Error>> {
     app.click(&format!(".dok-knapp[data-typ={typ}]")).await?;
     let sidor = app
         .wait_for_texts("#dok-sidor img.dok-sida", "the preview's pages", |s| !s.is_empty())

@@ -498,7 +498,10 @@ impl Organisation {
     pub fn kontrollera_sprak(&self, sprak: &str) -> Result<(), Konfigfel> {
         match &self.sprak {
             Some(erbjudna) if !erbjudna.iter().any(|s| s == sprak) => {
-                Err(Konfigfel::SprakErbjudsInte { sprak: kort(sprak), erbjudna: erbjudna.join(", ") })
+                Err(Konfigfel::SprakErbjudsInte {
+                    sprak: kort(sprak),
+                    erbjudna: erbjudna.join(", "),
+                })
             }
             _ => Ok(()),
         }

@@ -144,9 +144,11 @@ fn the_platform_file_is_where_it_belongs() {
 fn a_fixed_documents_folder_admits_only_places_inside_it() {
     let org = tolka_har("[dokument]\nmapp = \"~/Dokument/Valfri\"\nfritt-val = false\n").unwrap();
     let hem = Some(Path::new("/home/anna"));
-    for inuti in
-        ["/home/anna/Dokument/Valfri", "/home/anna/Dokument/Valfri/brev.pdf", "/home/anna/Dokument/Valfri/omgang-1/"]
-    {
+    for inuti in [
+        "/home/anna/Dokument/Valfri",
+        "/home/anna/Dokument/Valfri/brev.pdf",
+        "/home/anna/Dokument/Valfri/omgang-1/",
+    ] {
         assert_eq!(org.kontrollera_dokumentplats(Path::new(inuti), hem), Ok(()), "{inuti}");
     }
     for utanfor in [
@@ -169,11 +171,16 @@ fn a_fixed_documents_folder_admits_only_places_inside_it() {
         assert_eq!(e.meddelande_id(), "fel-konfig-utanfor-dokumentmappen");
     }
     // Without a home folder the folder under ~ cannot be found: nothing is admitted.
-    assert!(org.kontrollera_dokumentplats(Path::new("/home/anna/Dokument/Valfri/a.pdf"), None).is_err());
+    assert!(
+        org.kontrollera_dokumentplats(Path::new("/home/anna/Dokument/Valfri/a.pdf"), None).is_err()
+    );
     // A folder the person may leave is only a default; no file fixes nothing.
     let fri = tolka_har("[dokument]\nmapp = \"/srv/valfri\"\nfritt-val = true\n").unwrap();
     assert_eq!(fri.kontrollera_dokumentplats(Path::new("/tmp/brev.pdf"), hem), Ok(()));
-    assert_eq!(tolka_har("").unwrap().kontrollera_dokumentplats(Path::new("/tmp/a.pdf"), hem), Ok(()));
+    assert_eq!(
+        tolka_har("").unwrap().kontrollera_dokumentplats(Path::new("/tmp/a.pdf"), hem),
+        Ok(())
+    );
     // A fixed folder must be named.
     assert_eq!(
         tolka_har("[dokument]\nfritt-val = false\n").unwrap_err(),
@@ -236,6 +243,9 @@ fn the_organisations_register_key_is_the_one_packages_are_checked_with() {
     );
     assert_eq!(org.satt(Installning::Registerpaketnyckel), Some("registerpaket.publik-nyckel"));
     let ingen = tolka_har("").unwrap();
-    assert_eq!(ingen.registerpaketnyckel(Some(Path::new("/tmp/a.pub"))), Ok(Some("/tmp/a.pub".into())));
+    assert_eq!(
+        ingen.registerpaketnyckel(Some(Path::new("/tmp/a.pub"))),
+        Ok(Some("/tmp/a.pub".into()))
+    );
     assert_eq!(ingen.registerpaketnyckel(None), Ok(None));
 }
