@@ -96,4 +96,5 @@ pub const DELADE_TABELLER: &[(&str, &str)] = &[
     ("omval", "beslut_id"),
     ("dokument", "id"),
     ("uppfoljning", "id"),
+    ("vantelista", "id"),
 ];

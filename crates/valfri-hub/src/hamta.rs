@@ -53,7 +53,7 @@ fn urval(tabell: &str) -> String {
     match tabell {
         "brukare" => "AND (cardinality($2::text[]) = 0 OR t.omrade_id = ANY ($2))".to_owned(),
         "ombud" | "beslut" => format!("AND t.brukare_id IN ({BRUKARE})"),
-        "val" | "ickeval" | "information" | "omval" | "dokument" => {
+        "val" | "ickeval" | "information" | "omval" | "dokument" | "vantelista" => {
             format!("AND t.beslut_id IN ({BESLUT})")
         }
         // Every query names $2, so that its type is known when it is prepared.
@@ -138,7 +138,9 @@ pub(crate) fn hamta(
         .filter_map(|a| a.rad.get("id").and_then(|v| v.as_str()).map(str::to_owned))
         .collect();
     if markor > 0 && !nya.is_empty() {
-        for tabell in ["ombud", "beslut", "val", "ickeval", "information", "omval", "dokument"] {
+        for tabell in
+            ["ombud", "beslut", "val", "ickeval", "information", "omval", "dokument", "vantelista"]
+        {
             let lista = kolumner(&mut tx, tabell)?;
             let villkor = match tabell {
                 "ombud" | "beslut" => "t.brukare_id = ANY ($1)",

@@ -446,8 +446,13 @@ fn infoga_val(tx: &mut Transaction<'_>, v: &NyRad<'_>) -> Result<(), Stopp> {
             &version,
         ],
     )?;
-    // A choice answers any mark for a new choice.
+    // A choice answers any mark for a new choice, and the wait for this provider.
     tx.execute("DELETE FROM valfri.omval WHERE beslut_id = $1", &[&v.beslut.id])?;
+    tx.execute(
+        "UPDATE valfri.vantelista SET avslutad = $3, avslutsorsak = 'valt', avslutad_av = session_user
+         WHERE beslut_id = $1 AND utforare_id = $2 AND avslutad IS NULL",
+        &[&v.beslut.id, &v.utforare_id, &v.valdatum],
+    )?;
     Ok(())
 }
 
