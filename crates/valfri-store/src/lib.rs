@@ -83,6 +83,7 @@ pub use paket::{Paketutfall, Registerpaket};
 pub use register::{Registerversion, Sparat};
 pub use replika::{Radjson, Replika, Replikpost, Utkorgsrad, Utkorgsstatus};
 pub use val::{
+    Kopost,
     Arbetslistor, Arbetspost, Insatsmanader, Insatsstatistik, Kapacitet, Manadsantal, Paverkad,
     Utforarmanader, Utforarstatistik,
 };
