@@ -40,6 +40,7 @@ export function oppnaKo(knapp, beslutId, valjare) {
     knapp.focus();
   };
   stangbar(form, "#ko-avbryt", stang);
+  vem.addEventListener("change", () => vem.removeAttribute("aria-invalid"));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const arg = { handlaggareId: tillstand.handlaggareId, beslutId, utforareId, vemValde: vem.value };
@@ -92,6 +93,7 @@ export function oppnaUrKo(knapp) {
     knapp.focus();
   };
   stangbar(form, "#urko-avbryt", stang);
+  skal.addEventListener("input", () => skal.removeAttribute("aria-invalid"));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const arg = { handlaggareId: tillstand.handlaggareId, id, skal: skal.value };

@@ -40,6 +40,7 @@ export function oppnaVerkstall(knapp) {
     knapp.focus();
   };
   stangbar(form, "#verkstall-avbryt", stang);
+  datum.addEventListener("input", () => datum.removeAttribute("aria-invalid"));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const arg = { handlaggareId: tillstand.handlaggareId, beslutId, datum: datum.value };

@@ -545,7 +545,9 @@ pub async fn oppna_brukare(
                     let insats = beslut
                         .iter()
                         .find(|b| b.id == p.beslut_id)
-                        .map_or_else(|| p.insats_kod.clone(), |b| b.insats_namn.clone());
+                        .map_or_else(|| p.insats_kod.clone(), |b| {
+                            valfri_domain::namn_i_mening(&b.insats_namn)
+                        });
                     kopost_vy(&l10n, &sprak2, p, &insats)
                 })
                 .collect();
