@@ -25,7 +25,7 @@ export function oppnaKo(knapp, beslutId, valjare) {
       "form",
       { id: "ko-form", class: "val-form", novalidate: true, "aria-labelledby": "ko-rubrik" },
       el("h5", { id: "ko-rubrik", text: t("ui-ko-rubrik", { utforare: knapp.dataset.namn }) }),
-      el("p", { class: "hjalp", text: t("ui-ko-hjalp") }),
+      el("p", { class: "hjalp bred", text: t("ui-ko-hjalp") }),
       el("div", { class: "falt" }, el("label", { for: "ko-vem", text: t("ui-ko-vem") }), vem, fel),
       el(
         "div",

@@ -25,7 +25,7 @@ export function oppnaVerkstall(knapp) {
       "form",
       { id: "verkstall-form", class: "val-form", novalidate: true, "aria-labelledby": "verkstall-rubrik", "data-beslut": beslutId },
       el("h4", { id: "verkstall-rubrik", text: t("ui-verkstall-rubrik") }),
-      el("p", { id: "verkstall-hjalp", class: "hjalp", text: t("ui-verkstall-hjalp") }),
+      el("p", { id: "verkstall-hjalp", class: "hjalp bred", text: t("ui-verkstall-hjalp") }),
       el("div", { class: "falt" }, el("label", { for: "verkstall-datum", text: t("ui-verkstall-datum") }), datum, fel),
       el(
         "div",

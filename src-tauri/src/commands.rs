@@ -542,12 +542,10 @@ pub async fn oppna_brukare(
                 .vantelista(&aktor, Some(&id), false, idag())?
                 .iter()
                 .map(|p| {
-                    let insats = beslut
-                        .iter()
-                        .find(|b| b.id == p.beslut_id)
-                        .map_or_else(|| p.insats_kod.clone(), |b| {
-                            valfri_domain::namn_i_mening(&b.insats_namn)
-                        });
+                    let insats = beslut.iter().find(|b| b.id == p.beslut_id).map_or_else(
+                        || p.insats_kod.clone(),
+                        |b| valfri_domain::namn_i_mening(&b.insats_namn),
+                    );
                     kopost_vy(&l10n, &sprak2, p, &insats)
                 })
                 .collect();

@@ -597,7 +597,8 @@ async fn stall_marta_i_ko(app: &App, skarmbild: Option<&str>) -> TestResult {
     assert_eq!(vem, "", "nobody preselected as asking");
     // Nobody named: said next to the field, nothing asked.
     app.click("#ko-fortsatt").await?;
-    app.wait_for_texts("#ko-fel", "the missing chooser", |t| t.iter().any(|x| !x.is_empty())).await?;
+    app.wait_for_texts("#ko-fel", "the missing chooser", |t| t.iter().any(|x| !x.is_empty()))
+        .await?;
     assert!(!app.is_visible(DIALOG).await?);
     app.click_containing("#ko-vem option", "Ombudet").await?;
     app.click("#ko-fortsatt").await?;
@@ -611,7 +612,9 @@ async fn stall_marta_i_ko(app: &App, skarmbild: Option<&str>) -> TestResult {
     }
     tryck(app, Key::Enter).await?;
     app.wait_for_texts("#ko-lista li", "Märta in the queue", |l| {
-        l.iter().any(|x| x.contains("Väntar på Björkdungens") && x.contains("Tar för närvarande inte emot nya"))
+        l.iter().any(|x| {
+            x.contains("Väntar på Björkdungens") && x.contains("Tar för närvarande inte emot nya")
+        })
     })
     .await?;
     Ok(())
@@ -634,8 +637,10 @@ fn a_brukare_waits_for_a_full_provider_and_gets_the_place_from_the_worklist() {
         app.click("#valbara .ko-knapp").await?;
         app.click_containing("#ko-vem option", "Brukaren").await?;
         app.click("#ko-fortsatt").await?;
-        app.wait_for_texts("#ko-fel", "the refusal", |t| t.iter().any(|x| x.contains("redan i kö")))
-            .await?;
+        app.wait_for_texts("#ko-fel", "the refusal", |t| {
+            t.iter().any(|x| x.contains("redan i kö"))
+        })
+        .await?;
         // Esc on the changed form asks first; Enter throws it away.
         tryck(app, Key::Escape).await?;
         app.find("#kasta-dialog[open]").await?;
@@ -647,8 +652,10 @@ fn a_brukare_waits_for_a_full_provider_and_gets_the_place_from_the_worklist() {
         app.find("#urko-form").await?;
         assert_eq!(fokus_id(app).await?, "urko-skal");
         tryck(app, Key::Enter).await?;
-        app.wait_for_texts("#urko-fel", "the missing reason", |t| t.iter().any(|x| x.contains("Skäl")))
-            .await?;
+        app.wait_for_texts("#urko-fel", "the missing reason", |t| {
+            t.iter().any(|x| x.contains("Skäl"))
+        })
+        .await?;
         let fel = app.axe().await?;
         assert!(fel.is_empty(), "the take-off form: {fel:#?}");
         app.type_text("#urko-skal", "Vill hellre behålla Hemma Trygg").await?;
@@ -656,8 +663,10 @@ fn a_brukare_waits_for_a_full_provider_and_gets_the_place_from_the_worklist() {
         bekraftelse(app, &[NAME, "tas ur kön till Björkdungens"]).await?;
         app.screenshot("dagen-bekrafta-ur-ko").await?;
         tryck(app, Key::Enter).await?;
-        app.wait_for_texts("p.klart", "taken off", |m| m.iter().any(|x| x.contains("borttagen ur kön")))
-            .await?;
+        app.wait_for_texts("p.klart", "taken off", |m| {
+            m.iter().any(|x| x.contains("borttagen ur kön"))
+        })
+        .await?;
         assert!(app.texts("#ko-lista li").await?.is_empty(), "still in the queue");
 
         // In the queue again; then the systemförvaltare raises Björkdungens's cap to 3.
@@ -686,7 +695,10 @@ fn a_brukare_waits_for_a_full_provider_and_gets_the_place_from_the_worklist() {
             .wait_for_texts("#lista-plats-ledig li", "the free place", |l| !l.is_empty())
             .await?;
         assert_eq!(lista.len(), 1, "{lista:?}");
-        assert!(lista[0].contains(NAME) && lista[0].contains("plats ledig hos Björkdungens"), "{lista:?}");
+        assert!(
+            lista[0].contains(NAME) && lista[0].contains("plats ledig hos Björkdungens"),
+            "{lista:?}"
+        );
         let fel = app.axe().await?;
         assert!(fel.is_empty(), "the worklist with a free place: {fel:#?}");
         app.screenshot("dagen-plats-ledig").await?;
@@ -698,10 +710,14 @@ fn a_brukare_waits_for_a_full_provider_and_gets_the_place_from_the_worklist() {
         assert_eq!(app.texts("#lista-plats-ledig li").await?.len(), 1);
         app.click(".ge-plats").await?;
         bekrafta_med_enter(app, &[NAME, "Björkdungens"]).await?;
-        app.wait_for_texts("p.klart", "the place given", |m| m.iter().any(|x| x.contains("Platsen är given")))
-            .await?;
-        app.wait_for_texts("#lista-plats-ledig-rubrik", "the list", |h| h.iter().any(|x| x.contains("(0)")))
-            .await?;
+        app.wait_for_texts("p.klart", "the place given", |m| {
+            m.iter().any(|x| x.contains("Platsen är given"))
+        })
+        .await?;
+        app.wait_for_texts("#lista-plats-ledig-rubrik", "the list", |h| {
+            h.iter().any(|x| x.contains("(0)"))
+        })
+        .await?;
         // Her page: Björkdungens from its start date, and the queue entry ended.
         oppna_marta(app).await?;
         let kort = app.texts("#beslut-lista li.beslut").await?;
@@ -722,11 +738,10 @@ fn a_move_out_of_the_providers_area_says_so_and_offers_a_new_choice() {
         app.click_containing("#bf-omrade option", "Lillbäcken").await?;
         app.click("#bf-spara").await?;
         app.wait_for_texts("p.klart", "saved", |m| m.iter().any(|x| x.contains("sparade"))).await?;
-        let notis = app
-            .wait_for_texts(".omval-notis", "the notice", |n| !n.is_empty())
-            .await?;
+        let notis = app.wait_for_texts(".omval-notis", "the notice", |n| !n.is_empty()).await?;
         assert!(
-            notis.iter().any(|n| n.contains("Hemma Trygg i Exempelby AB arbetar inte i området där brukaren bor nu")
+            notis.iter().any(|n| n
+                .contains("Hemma Trygg i Exempelby AB arbetar inte i området där brukaren bor nu")
                 && n.contains("nytt val")),
             "{notis:?}"
         );
@@ -752,7 +767,9 @@ fn a_move_out_of_the_providers_area_says_so_and_offers_a_new_choice() {
             })
             .await?;
         assert!(
-            omval.iter().any(|x| x.contains(NAME) && x.contains("arbetar inte där brukaren bor nu")),
+            omval
+                .iter()
+                .any(|x| x.contains(NAME) && x.contains("arbetar inte där brukaren bor nu")),
             "{omval:?}"
         );
         app.screenshot("dagen-flytt-arbetslista").await?;
@@ -767,7 +784,8 @@ fn a_move_out_of_the_providers_area_says_so_and_offers_a_new_choice() {
         app.click_containing("#val-vem option", "Brukaren").await?;
         app.click("#val-registrera").await?;
         bekrafta_med_enter(app, &[&ny, "byter utförare"]).await?;
-        app.wait_for_texts("#valhistorik li", "the byte", |h| h.iter().any(|x| x.contains(&ny))).await?;
+        app.wait_for_texts("#valhistorik li", "the byte", |h| h.iter().any(|x| x.contains(&ny)))
+            .await?;
         app.click("#nav-start").await?;
         app.wait_for_texts("#lista-omval-rubrik", "the list", |h| !h.is_empty()).await?;
         assert!(!app.texts("#lista-omval li").await?.iter().any(|x| x.contains(NAME)));
@@ -796,7 +814,8 @@ fn a_beslut_is_set_verkstallt_by_hand_with_a_date_and_refused_with_a_reason() {
         let hinder = app.texts("[id$='-hinder']").await?;
         assert!(hinder.iter().any(|h| h.contains("Ingen utförare är vald")), "{hinder:?}");
         // A provider chosen to start in ten days: not carried out by itself.
-        let om_tio = (valfri_domain::dag_i_kommunen(chrono::Utc::now()) + chrono::Days::new(10)).to_string();
+        let om_tio =
+            (valfri_domain::dag_i_kommunen(chrono::Utc::now()) + chrono::Days::new(10)).to_string();
         let alternativ = app.texts("#val-utforare option").await?;
         let valt = alternativ.get(1).cloned().ok_or("no provider to choose")?;
         app.click_containing("#val-utforare option", &valt).await?;
@@ -804,7 +823,10 @@ fn a_beslut_is_set_verkstallt_by_hand_with_a_date_and_refused_with_a_reason() {
         app.type_text("#val-start", &om_tio).await?;
         app.click("#val-registrera").await?;
         bekrafta_med_enter(app, &[&valt, &om_tio]).await?;
-        app.wait_for_texts("#valhistorik li", "the choice", |h| h.iter().any(|x| x.contains(&valt))).await?;
+        app.wait_for_texts("#valhistorik li", "the choice", |h| {
+            h.iter().any(|x| x.contains(&valt))
+        })
+        .await?;
         // The page again, through search.
         app.type_text("#sok", &namn).await?;
         app.wait_for_texts(HITS, "the brukare", |h| h.iter().any(|x| x.contains(&namn))).await?;
@@ -831,11 +853,14 @@ fn a_beslut_is_set_verkstallt_by_hand_with_a_date_and_refused_with_a_reason() {
             t.iter().any(|x| x.contains("före beslutets första giltighetsdag"))
         })
         .await?;
-        let imorgon = (valfri_domain::dag_i_kommunen(chrono::Utc::now()) + chrono::Days::new(1)).to_string();
+        let imorgon =
+            (valfri_domain::dag_i_kommunen(chrono::Utc::now()) + chrono::Days::new(1)).to_string();
         app.type_text("#verkstall-datum", &imorgon).await?;
         tryck(app, Key::Enter).await?;
-        app.wait_for_texts("#verkstall-fel", "the refusal", |t| t.iter().any(|x| x.contains("inte har kommit")))
-            .await?;
+        app.wait_for_texts("#verkstall-fel", "the refusal", |t| {
+            t.iter().any(|x| x.contains("inte har kommit"))
+        })
+        .await?;
         assert!(!app.is_visible(DIALOG).await?);
         app.screenshot("dagen-verkstall-vagrat").await?;
         let idag = valfri_domain::dag_i_kommunen(chrono::Utc::now()).to_string();
@@ -844,8 +869,10 @@ fn a_beslut_is_set_verkstallt_by_hand_with_a_date_and_refused_with_a_reason() {
         bekraftelse(app, &["registreras som verkställt från", &valt]).await?;
         app.screenshot("dagen-bekrafta-verkstall").await?;
         tryck(app, Key::Enter).await?;
-        app.wait_for_texts("p.klart", "done", |m| m.iter().any(|x| x.contains("registrerat som verkställt")))
-            .await?;
+        app.wait_for_texts("p.klart", "done", |m| {
+            m.iter().any(|x| x.contains("registrerat som verkställt"))
+        })
+        .await?;
         let kort = app.texts("#beslut-lista li.beslut").await?;
         assert!(kort.iter().any(|k| k.contains("Verkställt") && k.contains(&valt)), "{kort:?}");
         Ok(())
@@ -854,60 +881,69 @@ fn a_beslut_is_set_verkstallt_by_hand_with_a_date_and_refused_with_a_reason() {
 
 #[test]
 fn the_queue_the_move_and_verkstallt_work_at_1024x700_and_at_200_percent_zoom() {
-    run("the_queue_the_move_and_verkstallt_work_at_1024x700_and_at_200_percent_zoom", async |app| {
-        app.resize(1024, 700).await?;
-        for (zoom, namn) in [(1.0, "dagen-1024x700"), (2.0, "dagen-zoom-200")] {
-            app.client()
+    run(
+        "the_queue_the_move_and_verkstallt_work_at_1024x700_and_at_200_percent_zoom",
+        async |app| {
+            app.resize(1024, 700).await?;
+            for (zoom, namn) in [(1.0, "dagen-1024x700"), (2.0, "dagen-zoom-200")] {
+                app.client()
                 .execute("return window.__TAURI__.core.invoke('zooma', {sprak: 'sv', niva: arguments[0]});", vec![serde_json::json!(zoom)])
                 .await?;
-            app.client().execute("document.querySelector('#sok').value = '';", vec![]).await?;
-            let sok = app.client().find(Locator::Css("#sok")).await?;
-            sok.send_keys("ekstr").await?;
-            app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
-            sok.send_keys(&char::from(Key::Down).to_string()).await?;
-            tryck(app, Key::Enter).await?;
-            app.wait_for_texts(".valfrihet-knapp", "the choice button", |k| !k.is_empty()).await?;
-            enter_pa(app, ".valfrihet-knapp").await?;
-            app.find("#valbara .ko-knapp").await?;
-            enter_pa(app, "#valbara .ko-knapp").await?;
-            app.find("#ko-form").await?;
-            for css in ["#valbara .ko-knapp", "#ko-vem", "#ko-fortsatt"] {
-                assert!(inom_fonstret(app, css).await?, "{css} is not reachable at {zoom}x");
-            }
-            assert!(!sidled(app).await?, "the queue form scrolls sideways at {zoom}x");
-            app.screenshot(&format!("{namn}-ko")).await?;
-            app.client()
+                app.client().execute("document.querySelector('#sok').value = '';", vec![]).await?;
+                let sok = app.client().find(Locator::Css("#sok")).await?;
+                sok.send_keys("ekstr").await?;
+                app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
+                sok.send_keys(&char::from(Key::Down).to_string()).await?;
+                tryck(app, Key::Enter).await?;
+                app.wait_for_texts(".valfrihet-knapp", "the choice button", |k| !k.is_empty())
+                    .await?;
+                enter_pa(app, ".valfrihet-knapp").await?;
+                app.find("#valbara .ko-knapp").await?;
+                enter_pa(app, "#valbara .ko-knapp").await?;
+                app.find("#ko-form").await?;
+                for css in ["#valbara .ko-knapp", "#ko-vem", "#ko-fortsatt"] {
+                    assert!(inom_fonstret(app, css).await?, "{css} is not reachable at {zoom}x");
+                }
+                assert!(!sidled(app).await?, "the queue form scrolls sideways at {zoom}x");
+                app.screenshot(&format!("{namn}-ko")).await?;
+                app.client()
                 .execute("const s = document.querySelector('#ko-vem'); s.value = 'ombud'; s.dispatchEvent(new Event('change', {bubbles: true}));", vec![])
                 .await?;
-            enter_pa(app, "#ko-fortsatt").await?;
-            bekraftelse(app, &[NAME, "ställs i kö"]).await?;
-            for css in ["#bekrafta-dialog-ja", "#bekrafta-dialog-nej"] {
-                assert!(inom_fonstret(app, css).await?, "{css} is not reachable at {zoom}x");
-            }
-            app.screenshot(&format!("{namn}-bekrafta-ko")).await?;
-            tryck(app, Key::Enter).await?;
-            app.wait_for_texts("#ko-lista li", "the queue", |l| !l.is_empty()).await?;
-            for css in ["#ko-lista .ur-ko"] {
-                assert!(inom_fonstret(app, css).await?, "{css} is not reachable at {zoom}x");
-            }
-            assert!(!sidled(app).await?, "the brukare page scrolls sideways at {zoom}x");
-            app.screenshot(&format!("{namn}-ko-brukarsida")).await?;
-            // Off again, so the next round starts as this one did.
-            enter_pa(app, "#ko-lista .ur-ko").await?;
-            app.find("#urko-form").await?;
-            // Focus is in the field: type there (a click lands beside it at 200 %).
-            app.client().active_element().await?.send_keys("Prov").await?;
-            assert!(inom_fonstret(app, "#urko-fortsatt").await?, "#urko-fortsatt at {zoom}x");
-            app.screenshot(&format!("{namn}-ur-ko")).await?;
-            enter_pa(app, "#urko-fortsatt").await?;
-            bekrafta_med_enter(app, &[NAME]).await?;
-            app.wait_for("the queue emptied", async || Ok(app.texts("#ko-lista li").await?.is_empty()))
+                enter_pa(app, "#ko-fortsatt").await?;
+                bekraftelse(app, &[NAME, "ställs i kö"]).await?;
+                for css in ["#bekrafta-dialog-ja", "#bekrafta-dialog-nej"] {
+                    assert!(inom_fonstret(app, css).await?, "{css} is not reachable at {zoom}x");
+                }
+                app.screenshot(&format!("{namn}-bekrafta-ko")).await?;
+                tryck(app, Key::Enter).await?;
+                app.wait_for_texts("#ko-lista li", "the queue", |l| !l.is_empty()).await?;
+                for css in ["#ko-lista .ur-ko"] {
+                    assert!(inom_fonstret(app, css).await?, "{css} is not reachable at {zoom}x");
+                }
+                assert!(!sidled(app).await?, "the brukare page scrolls sideways at {zoom}x");
+                app.screenshot(&format!("{namn}-ko-brukarsida")).await?;
+                // Off again, so the next round starts as this one did.
+                enter_pa(app, "#ko-lista .ur-ko").await?;
+                app.find("#urko-form").await?;
+                // Focus is in the field: type there (a click lands beside it at 200 %).
+                app.client().active_element().await?.send_keys("Prov").await?;
+                assert!(inom_fonstret(app, "#urko-fortsatt").await?, "#urko-fortsatt at {zoom}x");
+                app.screenshot(&format!("{namn}-ur-ko")).await?;
+                enter_pa(app, "#urko-fortsatt").await?;
+                bekrafta_med_enter(app, &[NAME]).await?;
+                app.wait_for("the queue emptied", async || {
+                    Ok(app.texts("#ko-lista li").await?.is_empty())
+                })
                 .await?;
-            app.client().execute("document.querySelector('#nav-start').click();", vec![]).await?;
-            app.wait_for_texts("#lista-plats-ledig-rubrik", "the worklist", |h| !h.is_empty()).await?;
-            assert!(!sidled(app).await?, "the worklist scrolls sideways at {zoom}x");
-            app.screenshot(&format!("{namn}-arbetslista")).await?;
-        }
-        Ok(())
-    });
+                app.client()
+                    .execute("document.querySelector('#nav-start').click();", vec![])
+                    .await?;
+                app.wait_for_texts("#lista-plats-ledig-rubrik", "the worklist", |h| !h.is_empty())
+                    .await?;
+                assert!(!sidled(app).await?, "the worklist scrolls sideways at {zoom}x");
+                app.screenshot(&format!("{namn}-arbetslista")).await?;
+            }
+            Ok(())
+        },
+    );
 }

@@ -12,13 +12,16 @@ use crate::{Ctx, Fel, cli_aktor};
 pub(crate) fn add(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let beslut = args.kravs("beslut")?;
     let utforare = args.kravs("utforare")?;
-    let vem = args.ta("by").map(|s| VemValde::fran_kod(&s)).transpose()?.unwrap_or(VemValde::Brukare);
+    let vem =
+        args.ta("by").map(|s| VemValde::fran_kod(&s)).transpose()?.unwrap_or(VemValde::Brukare);
     args.inget_kvar(&[])?;
     let store = ctx.oppna()?;
     let aktor = cli_aktor(&store)?;
     let utforare_id = store.utforare_id(&utforare)?;
     let id = store.stall_i_ko(&aktor, &beslut, &utforare_id, vem, idag())?;
-    ctx.ut(&json!({ "id": id }), || format!("{}\n", ctx.t("cli-ko-klart", &[("id", id.clone().into())])));
+    ctx.ut(&json!({ "id": id }), || {
+        format!("{}\n", ctx.t("cli-ko-klart", &[("id", id.clone().into())]))
+    });
     Ok(())
 }
 
@@ -41,7 +44,10 @@ pub(crate) fn list(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
                     (None, true) => ctx.t("cli-ko-ledig", &[]),
                     (None, false) => ctx.t("cli-ko-vantar", &[]),
                 };
-                format!("{}\t{}\t{}\t{}\t{}\t{lage}\n", p.id, p.stalld, p.namn, p.insats_kod, p.utforare_namn)
+                format!(
+                    "{}\t{}\t{}\t{}\t{}\t{lage}\n",
+                    p.id, p.stalld, p.namn, p.insats_kod, p.utforare_namn
+                )
             })
             .collect()
     });

@@ -145,7 +145,9 @@ pub fn kontrollera_verkstallighet(
     if giltig_till.is_some_and(|t| dag > t) {
         return hinder(Verkstallighetshinder::EfterSlut);
     }
-    crate::val::kontrollera_handelsedatum(dag, idag).map(|_| ()).map_err(|_| Beslutsregelfel::EfterIdag)
+    crate::val::kontrollera_handelsedatum(dag, idag)
+        .map(|_| ())
+        .map_err(|_| Beslutsregelfel::EfterIdag)
 }
 
 impl Anvandarmeddelande for Beslutsregelfel {
@@ -665,16 +667,36 @@ mod tests {
             nej(Verkstallighetshinder::ForeStart)
         );
         assert_eq!(
-            kontrollera_verkstallighet(BeslutStatus::Beslutat, Utfall::Bifall, true, fran, Some(d("2026-10-31")), d("2026-11-01"), idag),
+            kontrollera_verkstallighet(
+                BeslutStatus::Beslutat,
+                Utfall::Bifall,
+                true,
+                fran,
+                Some(d("2026-10-31")),
+                d("2026-11-01"),
+                idag
+            ),
             nej(Verkstallighetshinder::EfterSlut)
         );
         assert_eq!(
             k(BeslutStatus::Beslutat, Utfall::Bifall, true, d("2026-11-16")),
             Err(Beslutsregelfel::EfterIdag)
         );
-        assert_eq!(k(BeslutStatus::Verkstallt, Utfall::Bifall, true, idag), nej(Verkstallighetshinder::Redan));
-        assert_eq!(k(BeslutStatus::Avslutat, Utfall::Bifall, true, idag), nej(Verkstallighetshinder::Avslutat));
-        assert_eq!(k(BeslutStatus::Utkast, Utfall::Bifall, true, idag), nej(Verkstallighetshinder::EjFattat));
-        assert_eq!(k(BeslutStatus::Beslutat, Utfall::Avslag, true, idag), nej(Verkstallighetshinder::Avslag));
+        assert_eq!(
+            k(BeslutStatus::Verkstallt, Utfall::Bifall, true, idag),
+            nej(Verkstallighetshinder::Redan)
+        );
+        assert_eq!(
+            k(BeslutStatus::Avslutat, Utfall::Bifall, true, idag),
+            nej(Verkstallighetshinder::Avslutat)
+        );
+        assert_eq!(
+            k(BeslutStatus::Utkast, Utfall::Bifall, true, idag),
+            nej(Verkstallighetshinder::EjFattat)
+        );
+        assert_eq!(
+            k(BeslutStatus::Beslutat, Utfall::Avslag, true, idag),
+            nej(Verkstallighetshinder::Avslag)
+        );
     }
 }

@@ -343,7 +343,10 @@ pub fn pa_turordningslistan(
 /// in the choice list). When it does not, the beslut is marked for a new choice (`omval`,
 /// reason `ej_omrade`) and the provider stays until a choice, a byte or an ended beslut says
 /// otherwise: nothing is changed silently.
-pub fn serverar_efter_flytt<S: AsRef<str>>(nytt_omrade: Option<&str>, utforarens_omraden: &[S]) -> bool {
+pub fn serverar_efter_flytt<S: AsRef<str>>(
+    nytt_omrade: Option<&str>,
+    utforarens_omraden: &[S],
+) -> bool {
     nytt_omrade.is_none_or(|o| utforarens_omraden.iter().any(|x| x.as_ref() == o))
 }
 

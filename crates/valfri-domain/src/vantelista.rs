@@ -207,14 +207,19 @@ mod tests {
 
     #[test]
     fn the_oldest_is_served_first_and_ties_go_by_id() {
-        let mut v = vec![("2026-11-02T10:00:00Z", "B"), ("2026-11-01T10:00:00Z", "C"), ("2026-11-02T10:00:00Z", "A")];
+        let mut v = vec![
+            ("2026-11-02T10:00:00Z", "B"),
+            ("2026-11-01T10:00:00Z", "C"),
+            ("2026-11-02T10:00:00Z", "A"),
+        ];
         ordna_kon(&mut v, |x| (x.0, x.1));
         assert_eq!(v.iter().map(|x| x.1).collect::<String>(), "CAB");
     }
 
     #[test]
     fn free_places_go_oldest_first_passing_over_who_cannot_take_them() {
-        let v = |u, status, lediga| Vantande { utforare_id: u, insats_id: "hemtjanst", status, lediga };
+        let v =
+            |u, status, lediga| Vantande { utforare_id: u, insats_id: "hemtjanst", status, lediga };
         let lista = [
             v("A", Valbarhet::EjOmrade, Some(1)),
             v("A", Valbarhet::Valbar, Some(1)),
@@ -232,7 +237,10 @@ mod tests {
     #[test]
     fn a_reason_is_needed_to_take_someone_off() {
         assert_eq!(kontrollera_borttagning("  "), Err(Valideringsfel::Saknas { falt: "skal" }));
-        assert_eq!(kontrollera_borttagning("Vill inte vänta längre").as_deref(), Ok("Vill inte vänta längre"));
+        assert_eq!(
+            kontrollera_borttagning("Vill inte vänta längre").as_deref(),
+            Ok("Vill inte vänta längre")
+        );
         for k in Koavslut::ALLA {
             assert_eq!(Koavslut::fran_kod(k.kod()), Ok(*k));
         }

@@ -479,7 +479,11 @@ fn verkstall_i(tx: &Transaction<'_>, id: &str, dag: NaiveDate) -> Resultat<()> {
 
 /// The rule for setting `b` verkställt by hand on `dag`, with its running provider read in
 /// `tx`; returns that provider's name.
-fn kontrollera_verkstallighet_i(tx: &Transaction<'_>, b: &Beslut, dag: NaiveDate) -> Resultat<String> {
+fn kontrollera_verkstallighet_i(
+    tx: &Transaction<'_>,
+    b: &Beslut,
+    dag: NaiveDate,
+) -> Resultat<String> {
     let utforare: Option<String> = tx
         .rad(
             "SELECT u.namn FROM val v JOIN utforare u ON u.id = v.utforare_id
@@ -802,7 +806,15 @@ impl Store {
         })?;
         rader
             .map(|r| {
-                let (beslut_id, verkstalld, avslutad, orsak, utforare, sedan, (omval, omval_utforare)) = r?;
+                let (
+                    beslut_id,
+                    verkstalld,
+                    avslutad,
+                    orsak,
+                    utforare,
+                    sedan,
+                    (omval, omval_utforare),
+                ) = r?;
                 Ok(Beslutslage {
                     beslut_id,
                     utforare,

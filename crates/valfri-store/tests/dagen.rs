@@ -408,7 +408,8 @@ fn kohinder(e: Result<impl std::fmt::Debug, Lagringsfel>) -> valfri_domain::vant
 fn a_brukare_waits_for_a_full_provider_and_the_place_goes_oldest_first() {
     use valfri_domain::vantelista::{Koavslut, Kohinder};
     let d = demo();
-    let (alm, bjork, hemma) = (d.utforare("Almgårdens"), d.utforare("Hemma Trygg"), d.utforare("Exempelby kommun"));
+    let (alm, bjork, hemma) =
+        (d.utforare("Almgårdens"), d.utforare("Hemma Trygg"), d.utforare("Exempelby kommun"));
     let forsta = d.beslut(60, None);
     d.valj(&forsta, &alm).unwrap();
     let andra = d.beslut(61, None);
@@ -460,7 +461,10 @@ fn a_brukare_waits_for_a_full_provider_and_the_place_goes_oldest_first() {
     assert_eq!(historik.last().unwrap().utforare_id, alm);
     // The place is taken again: the third waits on, and is not offered one.
     let kvar = oppna();
-    assert_eq!((kvar.len(), kvar[0].id.as_str(), kvar[0].plats_ledig), (1, e_tredje.as_str(), false));
+    assert_eq!(
+        (kvar.len(), kvar[0].id.as_str(), kvar[0].plats_ledig),
+        (1, e_tredje.as_str(), false)
+    );
 
     // The cap is raised: a place for the third.
     let mut u = d.store.utforare(&alm).unwrap();

@@ -35,11 +35,11 @@ pub(crate) use aktivt::{kontrollera_information, skriv_information};
 pub use arbetslistor::{Arbetslistor, Arbetspost, Kapacitet};
 pub use omval::Paverkad;
 pub(crate) use omval::{markera_flytt, markera_omval};
-pub(crate) use vantelista::avsluta_for_beslut;
-pub use vantelista::Kopost;
 pub use statistik::{
     Insatsmanader, Insatsstatistik, Manadsantal, Utforarmanader, Utforarstatistik,
 };
+pub use vantelista::Kopost;
+pub(crate) use vantelista::avsluta_for_beslut;
 
 pub(crate) use valfri_domain::tilldelning::{Beslutsfakta as Beslutsdata, Kandidat, Pagaende};
 

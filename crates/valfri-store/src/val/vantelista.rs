@@ -156,7 +156,11 @@ pub(crate) fn avsluta_som_valt(
 }
 
 /// An ended beslut waits for nothing.
-pub(crate) fn avsluta_for_beslut(tx: &Transaction<'_>, beslut_id: &str, dag: NaiveDate) -> Resultat<()> {
+pub(crate) fn avsluta_for_beslut(
+    tx: &Transaction<'_>,
+    beslut_id: &str,
+    dag: NaiveDate,
+) -> Resultat<()> {
     tx.execute(
         "UPDATE vantelista SET avslutad = ?2, avslutsorsak = 'beslut_avslutat', avslutad_av = 'system'
          WHERE beslut_id = ?1 AND avslutad IS NULL",
@@ -351,18 +355,33 @@ impl Store {
                 .filter(|p| brukare_id.is_none_or(|b| p.brukare_id == b))
                 .collect();
             if alla {
-                let mut slut = las(tx, "k.avslutad IS NOT NULL AND (?1 IS NULL OR b.brukare_id = ?1)", &[&brukare_id])?;
+                let mut slut = las(
+                    tx,
+                    "k.avslutad IS NOT NULL AND (?1 IS NULL OR b.brukare_id = ?1)",
+                    &[&brukare_id],
+                )?;
                 ordna_kon(&mut slut, |r| (r.skapad.as_str(), r.post.id.as_str()));
                 lista.extend(slut.into_iter().map(|r| r.post));
             }
-            logg::skriv(tx, aktor, "las", "vantelista", brukare_id.unwrap_or(""), &dag.to_string())?;
+            logg::skriv(
+                tx,
+                aktor,
+                "las",
+                "vantelista",
+                brukare_id.unwrap_or(""),
+                &dag.to_string(),
+            )?;
             Ok(lista)
         })
     }
 }
 
 fn system_aktor() -> Aktor {
-    Aktor { id: "system:bekraftelse".into(), namn: String::new(), roll: valfri_domain::Roll::Handlaggare }
+    Aktor {
+        id: "system:bekraftelse".into(),
+        namn: String::new(),
+        roll: valfri_domain::Roll::Handlaggare,
+    }
 }
 
 fn brukare_och_insats(tx: &Transaction<'_>, beslut_id: &str) -> Resultat<(String, String)> {
