@@ -643,7 +643,7 @@ CREATE INDEX brukare_pnr_prefix ON valfri.brukare (personnummer text_pattern_ops
 CREATE INDEX brukare_pnr10_prefix ON valfri.brukare ((substr(personnummer, 3)) text_pattern_ops);
 CREATE INDEX brukare_omrade ON valfri.brukare (omrade_id);
 ",
-    // 6: as the desk's migration 11: the waiting list (väntelista), a shared table with its
+    // 6: as the desk's migration 12: the waiting list (väntelista), a shared table with its
     // change numbers. Only its end (when, why, by whom) is ever changed.
     r"
 CREATE TABLE valfri.vantelista (

@@ -504,7 +504,18 @@ END;
             "uppfoljning",
         ),
     ),
-    // 11: the waiting list (väntelista). A brukare waiting for a provider at its cap, for a
+    // A desk's pull forgets a brukare who moved out of its office, made beslut and all: the
+    // hub keeps them, and the desk holds its office's brukare only. Everywhere else a made
+    // beslut is still never deleted (no other writer marks `synk_hamtning`).
+    r"
+DROP TRIGGER beslut_fattat_raderas_ej;
+CREATE TRIGGER beslut_fattat_raderas_ej BEFORE DELETE ON beslut
+WHEN OLD.status <> 'utkast' AND NOT EXISTS (SELECT 1 FROM synk_hamtning)
+BEGIN
+    SELECT RAISE(ABORT, 'valfri: beslut är fattat och kan inte tas bort');
+END;
+",
+    // 12: the waiting list (väntelista). A brukare waiting for a provider at its cap, for a
     // beslut, from when (`skapad` orders the list: oldest first), who asked, and when and why the
     // entry ended (the provider was chosen, taken off with a reason, the beslut ended). One open
     // entry per beslut and provider. Shared with the hub like the other case data, so guarded at
