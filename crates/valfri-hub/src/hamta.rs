@@ -143,19 +143,17 @@ pub(crate) fn hamta(
         .filter_map(|a| a.rad.get("id").and_then(|v| v.as_str()).map(str::to_owned))
         .collect();
     if markor > 0 && !nya.is_empty() {
-        for tabell in
-            [
-                "ombud",
-                "beslut",
-                "val",
-                "ickeval",
-                "information",
-                "omval",
-                "dokument",
-                "uppfoljning",
-                "vantelista",
-            ]
-        {
+        for tabell in [
+            "ombud",
+            "beslut",
+            "val",
+            "ickeval",
+            "information",
+            "omval",
+            "dokument",
+            "uppfoljning",
+            "vantelista",
+        ] {
             let lista = kolumner(&mut tx, tabell)?;
             let villkor = match tabell {
                 "ombud" | "beslut" => "t.brukare_id = ANY ($1)",
