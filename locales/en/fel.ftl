@@ -160,3 +160,23 @@ falt-omraden = Areas
 falt-godkand_fran = Approved from
 falt-godkand_till = Approved until
 falt-kapacitetstak = Capacity cap
+
+## Carried out by hand and the waiting list
+fel-verkstall-ej-fattat = The decision has not been made yet and cannot be carried out.
+fel-verkstall-redan = The decision is already carried out.
+fel-verkstall-avslutat = The decision has ended and cannot be carried out.
+fel-verkstall-avslag = A refusal is not carried out.
+fel-verkstall-ingen-utforare = No provider has been chosen for the decision. Record a choice or the no-choice alternative first.
+fel-verkstall-fore-start = The date is before the decision's first valid day.
+fel-verkstall-efter-slut = The date is after the decision's last valid day.
+fel-verkstall-efter-idag = A decision cannot be recorded as carried out from a day that has not come yet.
+fel-ko-nuvarande = The client already has this provider.
+fel-ko-redan = The client is already on this provider's waiting list.
+fel-ko-plats-finns = The provider has a free place. Record the choice instead of putting the client on the waiting list.
+fel-ko-inte-tak = Only a provider that has reached its capacity cap has a waiting list. This one cannot be chosen: { $skal }.
+fel-ko-inte-tur = The place is not this client's yet: { $antal ->
+    [one] one client is
+   *[other] { $antal } clients are
+} ahead in the queue.
+fel-ko-inte-i-ko = The client is no longer on that waiting list.
+falt-koavslut = reason the wait ended

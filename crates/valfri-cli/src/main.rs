@@ -7,6 +7,7 @@ mod anvandare;
 mod args;
 mod dokument;
 mod hubb;
+mod ko;
 mod konfig;
 mod skrivbord;
 mod utbyte;
@@ -301,6 +302,7 @@ const KOMMANDON: &[&str] = &[
     "status",
     "config",
     "user",
+    "queue",
 ];
 
 /// A passphrase from the environment variable `var`, checked by `ny` (any non-empty text to
@@ -526,6 +528,11 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
         ["sync"] => skrivbord::sync(args, ctx)?,
         ["status"] => skrivbord::status(args, ctx)?,
         ["beslut", "add"] => beslut_add(args, ctx)?,
+        ["beslut", "verkstall"] => ko::verkstall(args, ctx)?,
+        ["queue", "add"] => ko::add(args, ctx)?,
+        ["queue", "list"] => ko::list(args, ctx)?,
+        ["queue", "remove", id] => ko::remove(args, ctx, id)?,
+        ["queue", "give", id] => ko::give(args, ctx, id)?,
         ["valbara"] => valbara(args, ctx)?,
         ["letter"] => dokument::letter(args, ctx)?,
         ["letters", beslut @ ..] => dokument::letters(args, ctx, beslut)?,

@@ -58,7 +58,7 @@ fn urval(tabell: &str) -> String {
     match tabell {
         "brukare" => "AND (cardinality($2::text[]) = 0 OR t.omrade_id = ANY ($2))".to_owned(),
         "ombud" | "beslut" => format!("AND t.brukare_id IN ({BRUKARE})"),
-        "val" | "ickeval" | "information" | "omval" | "dokument" | "uppfoljning" => {
+        "val" | "ickeval" | "information" | "omval" | "dokument" | "uppfoljning" | "vantelista" => {
             format!("AND t.beslut_id IN ({BESLUT})")
         }
         // Every query names $2, so that its type is known when it is prepared.
@@ -143,9 +143,17 @@ pub(crate) fn hamta(
         .filter_map(|a| a.rad.get("id").and_then(|v| v.as_str()).map(str::to_owned))
         .collect();
     if markor > 0 && !nya.is_empty() {
-        for tabell in
-            ["ombud", "beslut", "val", "ickeval", "information", "omval", "dokument", "uppfoljning"]
-        {
+        for tabell in [
+            "ombud",
+            "beslut",
+            "val",
+            "ickeval",
+            "information",
+            "omval",
+            "dokument",
+            "uppfoljning",
+            "vantelista",
+        ] {
             let lista = kolumner(&mut tx, tabell)?;
             let villkor = match tabell {
                 "ombud" | "beslut" => "t.brukare_id = ANY ($1)",

@@ -72,7 +72,9 @@ pub enum Replikpost<'a> {
 /// 1 when the desk had them, else 0.
 fn glom_brukare(tx: &rusqlite::Transaction<'_>, brukare_id: &str) -> Resultat<usize> {
     const AV_BESLUT: &str = "beslut_id IN (SELECT id FROM beslut WHERE brukare_id = ?1)";
-    for tabell in ["uppfoljning", "dokument", "omval", "information", "ickeval", "val"] {
+    for tabell in
+        ["vantelista", "uppfoljning", "dokument", "omval", "information", "ickeval", "val"]
+    {
         tx.execute(&format!("DELETE FROM {tabell} WHERE {AV_BESLUT}"), [brukare_id])?;
     }
     for tabell in ["beslut", "ombud"] {
