@@ -6,6 +6,8 @@ import { $, doljFel, el, ersatt, visaFel, visaKlart } from "./dom.js";
 import { startaLock } from "./lock.js";
 import { stangFormular } from "./bekrafta.js";
 import { oppnaAvslut } from "./avslut.js";
+import { oppnaVerkstall } from "./verkstall.js";
+import { oppnaUrKo } from "./vantelista.js";
 import { oppnaUppfoljning } from "./uppfoljning.js";
 import { visaBrukarformular } from "./brukare.js";
 import { flyttaFokus, planeraSok, sok, sokNu } from "./sok.js";
@@ -74,6 +76,10 @@ function kopplaHandelser() {
     if (uppf) oppnaUppfoljning(uppf);
     const avsluta = e.target.closest(".avsluta-beslut");
     if (avsluta) oppnaAvslut(avsluta);
+    const verkstall = e.target.closest(".verkstall-knapp");
+    if (verkstall) oppnaVerkstall(verkstall);
+    const urKo = e.target.closest(".ur-ko");
+    if (urKo) oppnaUrKo(urKo);
     const valfrihet = e.target.closest(".valfrihet-knapp");
     if (valfrihet) oppnaValfrihet(valfrihet);
     const dok = e.target.closest(".dok-knapp");
@@ -140,6 +146,7 @@ function kopplaHandelser() {
 /** What the window shows once the database is open (at start and after every unlock). */
 async function efterUnlock(meddelande = "") {
   try {
+    tillstand.organisationen = (await anropa("om")).satt.map((s) => s.installning);
     await laddaHandlaggare();
     $("#traff-status").textContent = t("ui-skriv-for-att-soka");
     if (tillstand.kommun?.inloggad) lyssnaPaKommun(efterAndring);

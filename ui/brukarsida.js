@@ -91,9 +91,9 @@ function omfattning(b) {
   return `${tal} ${t("enhet-" + b.enhet)}`;
 }
 
-export function visaBrukare({ brukare: b, beslut, lagen = [] }) {
+export function visaBrukare({ brukare: b, beslut, lagen = [], ko = [] }) {
   const sektion = $("#brukare");
-  tillstand.sida = { brukare: b, beslut, lagen };
+  tillstand.sida = { brukare: b, beslut, lagen, ko };
   const adress = b.skyddad
     ? t("ui-adress-skyddad")
     : [b.co, b.adress, [b.postnummer, b.postort].filter(Boolean).join(" ")].filter(Boolean).join(", ");
@@ -120,9 +120,33 @@ export function visaBrukare({ brukare: b, beslut, lagen = [] }) {
     beslut.length
       ? el("ul", { id: "beslut-lista", class: "lista" }, ...beslut.map((x) => beslutRad(x, lagen.find((l) => l.beslut_id === x.id))))
       : el("p", { class: "tom", id: "beslut-lista", text: t("ui-inga-beslut") }),
+    ko.length ? koLista(ko) : null,
   );
   sektion.scrollTop = 0;
   sektion.focus({ preventScroll: true });
+}
+
+/** The brukare's waiting-list entries: whom they wait for since when, whether a place is free
+ * now (else why not), and taking one off. */
+function koLista(ko) {
+  return el(
+    "section",
+    { class: "vantelista", "aria-labelledby": "ko-lista-rubrik" },
+    el("h3", { id: "ko-lista-rubrik", text: t("ui-ko-lista-rubrik") }),
+    el(
+      "ul",
+      { id: "ko-lista", class: "lista", tabindex: "-1" },
+      ...ko.map((p) =>
+        el(
+          "li",
+          { class: "kopost", "data-id": p.id },
+          el("span", { text: p.text }),
+          p.plats_ledig ? el("strong", { class: "etikett plats-ledig", text: t("ui-plats-ledig") }) : el("span", { class: "hjalp", text: " " + (p.hinder ?? "") }),
+          el("div", { class: "knapprad" }, el("button", { type: "button", class: "knapp ur-ko", "data-ko": p.id, text: t("ui-urko-knapp") })),
+        ),
+      ),
+    ),
+  );
 }
 
 function beslutRad(b, lage = {}) {
@@ -149,6 +173,8 @@ function beslutRad(b, lage = {}) {
       [t("ui-beslut-avslutat"), lage.avslutat],
       [t("ui-beslut-senaste-uppfoljning"), lage.uppfoljning],
     ]),
+    // Marked for a new choice (the provider no longer works where the brukare lives…).
+    lage.omval ? el("p", { class: "notis varning omval-notis", text: lage.omval }) : null,
     b.ersatter ? el("p", { class: "notis", text: t("ui-beslut-ersatter") }) : null,
     b.ersatt_av ? el("p", { class: "notis", text: t("ui-beslut-ersatt") }) : null,
     el(
@@ -160,6 +186,7 @@ function beslutRad(b, lage = {}) {
       b.kan_andras ? el("button", { type: "button", class: "knapp andra-utkast", "data-beslut": b.id, text: t("ui-andra-utkast") }) : null,
       fatta ? hindra(fatta, lage.fatta_hinder) : null,
       b.kan_omprovas ? el("button", { type: "button", class: "knapp omprova", "data-beslut": b.id, text: t("ui-omprova") }) : null,
+      lage.kan_verkstallas ? hindra(el("button", { type: "button", class: "knapp verkstall-knapp", id: "verkstall-" + b.id, "data-beslut": b.id, text: t("ui-verkstall-knapp") }), lage.verkstall_hinder) : null,
       lage.kan_avslutas ? el("button", { type: "button", class: "knapp uppfoljning-knapp", "data-beslut": b.id, text: t("ui-uppfoljning-knapp") }) : null,
       lage.kan_avslutas ? el("button", { type: "button", class: "knapp avsluta-beslut", "data-beslut": b.id, text: t("ui-avsluta-knapp") }) : null,
     ),

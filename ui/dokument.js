@@ -4,8 +4,10 @@
 import { anropa, invoke, t, tillstand } from "./karna.js";
 import { doljFel, el, ersatt, visaFel } from "./dom.js";
 
-/** The documents folder chosen on this computer; empty means the program's default. */
+/** The documents folder chosen on this computer; empty means the program's default (the
+ * organisation's folder, which a folder chosen earlier does not override once it is fixed). */
 export function dokumentmapp() {
+  if (tillstand.organisationen.includes("dokumentmapp")) return null;
   return localStorage.getItem("valfri.dokumentmapp") || null;
 }
 

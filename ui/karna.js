@@ -15,6 +15,9 @@ export const tillstand = {
   // The domain's code lists with their words in the current language (from `texter`).
   koder: { utfall: [], vem_valde: [], kanal: [], avslutsorsak: [] },
   zoom: 1,
+  // What the organisation's configuration file fixes (from `om`, after every unlock): the
+  // names of the settings, e.g. "dokumentmapp", "registerpaket_nyckel".
+  organisationen: [],
   // Kommunläge: the hub and who is logged in (from the lock), `null` standalone.
   kommun: null,
   // Who works, as a login said (hub or key slot), `null` with one shared passphrase.

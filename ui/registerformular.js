@@ -235,9 +235,11 @@ export async function tillampaPaket() {
   klart.textContent = "";
   document.querySelector("#import-forhandsgranskning, #paket-forhandsgranskning")?.remove();
   try {
+    // The organisation's key, when its file sets one, is the core's: nobody is asked for it.
+    const egenNyckel = tillstand.organisationen.includes("registerpaket_nyckel");
     const paket = await anropa("valj_paketfil", { handlaggareId: tillstand.handlaggareId, slag: "paket" });
-    const nyckel = paket ? await anropa("valj_paketfil", { handlaggareId: tillstand.handlaggareId, slag: "nyckel" }) : null;
-    if (!paket || !nyckel) {
+    const nyckel = paket && !egenNyckel ? await anropa("valj_paketfil", { handlaggareId: tillstand.handlaggareId, slag: "nyckel" }) : null;
+    if (!paket || (!nyckel && !egenNyckel)) {
       klart.textContent = t("ui-register-import-ingen-fil");
       return;
     }

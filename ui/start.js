@@ -2,7 +2,8 @@
 // their cap or with an old confirmation). The lists are made in Rust.
 
 import { anropa, t, tillstand } from "./karna.js";
-import { $, el, ersatt, visaFel } from "./dom.js";
+import { $, el, ersatt, visaFel, visaKlart } from "./dom.js";
+import { gePlats } from "./vantelista.js";
 
 /** An insats's name in the window's language; its code only if the list is not loaded. */
 function insatsNamn(kod) {
@@ -22,7 +23,7 @@ export async function visaStart() {
         { class: "arbetslista", id, "aria-labelledby": id + "-rubrik" },
         el("h3", { id: id + "-rubrik", text: `${t(rubrik)} (${lista.length})` }),
         lista.length
-          ? el("ul", { class: "lista" }, ...lista.map((p) => el("li", {}, el("button", { type: "button", class: "lank oppna-brukare", "data-id": p.brukare_id, text: `${p.namn}, ${insatsNamn(p.insats_kod)}${p.datum ? ", " + p.datum : ""}` }))))
+          ? el("ul", { class: "lista" }, ...lista.map((p) => el("li", {}, el("button", { type: "button", class: "lank oppna-brukare", "data-id": p.brukare_id, text: `${p.namn}, ${insatsNamn(p.insats_kod)}${p.datum ? ", " + p.datum : ""}${p.orsak ? ": " + t("ui-omval-orsak-" + p.orsak, { utforare: p.utforare ?? "" }) : ""}` }))))
           : el("p", { class: "tom", text: t("ui-lista-tom") }),
       );
     const tak = (id, rubrik, lista) =>
@@ -40,10 +41,36 @@ export async function visaStart() {
             )
           : el("p", { class: "tom", text: t("ui-lista-tom") }),
       );
+    // A place free for a waiting brukare, oldest first: open the brukare, or give the place.
+    const ledig = el(
+      "section",
+      { class: "arbetslista", id: "lista-plats-ledig", "aria-labelledby": "lista-plats-ledig-rubrik" },
+      el("h3", { id: "lista-plats-ledig-rubrik", text: `${t("ui-lista-plats-ledig")} (${a.plats_ledig.length})` }),
+      a.plats_ledig.length
+        ? el(
+            "ul",
+            { class: "lista" },
+            ...a.plats_ledig.map((p) =>
+              el(
+                "li",
+                { class: "ledig-rad" },
+                el("button", { type: "button", class: "lank oppna-brukare", "data-id": p.brukare_id, text: `${p.namn}, ${insatsNamn(p.insats_kod)}` }),
+                el("span", { text: " " + t("ui-plats-ledig-rad", { utforare: p.utforare_namn, datum: p.stalld }) + " " }),
+                el("button", { type: "button", class: "knapp ge-plats", "data-ko": p.id, "aria-label": t("ui-ge-plats-namn", { namn: p.namn, utforare: p.utforare_namn }), text: t("ui-ge-plats") }),
+              ),
+            ),
+          )
+        : el("p", { class: "tom", text: t("ui-lista-tom") }),
+    );
+    ledig.addEventListener("click", (e) => {
+      const knapp = e.target.closest(".ge-plats");
+      if (knapp) gePlats(knapp, async () => { await visaStart(); visaKlart(t("ui-ge-plats-klart")); });
+    });
     ersatt(sektion,
       el("h2", { text: t("ui-arbetslistor-rubrik") }),
       el("p", { class: "tom", text: t("ui-valj-brukare") }),
       poster("lista-ickeval", "ui-lista-ickeval", a.ickeval),
+      ledig,
       poster("lista-omval", "ui-lista-omval", a.omval),
       poster("lista-uppfoljning", "ui-lista-uppfoljning", a.uppfoljning),
       poster("lista-upphor", "ui-lista-upphor", a.upphor),

@@ -4,6 +4,7 @@
 import { anropa, t, tillstand } from "./karna.js";
 import { $, alternativ, doljFel, el, ersatt, visaFel } from "./dom.js";
 import { bekrafta, hindra } from "./bekrafta.js";
+import { oppnaKo } from "./vantelista.js";
 
 export async function oppnaValfrihet(knapp) {
   const beslutId = knapp.dataset.beslut;
@@ -17,9 +18,17 @@ export async function oppnaValfrihet(knapp) {
 }
 
 async function visaValfrihet(panel, beslutId, meddelande) {
+  if (!panel.dataset.kopplad) {
+    panel.dataset.kopplad = "ja";
+    panel.addEventListener("click", (e) => {
+      const ko = e.target.closest(".ko-knapp");
+      if (ko) oppnaKo(ko, beslutId, panel.valjare ?? []);
+    });
+  }
   try {
     const arg = { handlaggareId: tillstand.handlaggareId, beslutId };
     const [lista, sida] = await Promise.all([anropa("valbara", arg), anropa("valsida", arg)]);
+    panel.valjare = sida.valjare;
     doljFel();
     ersatt(
       panel,
@@ -33,7 +42,21 @@ async function visaValfrihet(panel, beslutId, meddelande) {
           "tbody",
           {},
           ...lista.rader.map((r) =>
-            el("tr", { class: r.valbar ? "valbar" : "ej-valbar", "data-id": r.utforare_id }, el("td", { text: r.namn }), el("td", { text: r.regi }), el("td", { text: r.status })),
+            el(
+              "tr",
+              { class: r.valbar ? "valbar" : "ej-valbar", "data-id": r.utforare_id },
+              el("td", { text: r.namn }),
+              el("td", { text: r.regi }),
+              el(
+                "td",
+                {},
+                r.status,
+                // At its cap: the brukare may wait for a place (the core says whether they may).
+                r.vid_tak
+                  ? el("button", { type: "button", class: "knapp liten ko-knapp", "data-utforare": r.utforare_id, "data-namn": r.namn, "aria-label": t("ui-ko-stall-namn", { utforare: r.namn }), text: t("ui-ko-stall") })
+                  : null,
+              ),
+            ),
           ),
         ),
       ),

@@ -28,6 +28,13 @@ cli-hjalp =
                  --from DATE and optionally [--omfattning N] [--to DATE] [--uppfoljning DATE] [--motivering TEXT]
                  and with delvis --ej-beviljat TEXT (what is not granted)
                                           create and make a decision; prints its id
+      beslut verkstall --beslut ID --date DATE
+                                          record that the decision was carried out (the provider started) that day
+      queue add --beslut ID --utforare ORGNR|ID [--by brukare|ombud|handlaggare]
+                                          put the client on the waiting list of a provider at its capacity cap
+      queue list [--brukare PNR] [--all]  the waiting list, longest waiting first, and where a place is free
+      queue remove ID --reason TEXT       take someone off the list (the reason is required)
+      queue give ID                       give the free place to the one whose turn it is (records the choice)
       backup --out FILE                   back up the database while it is in use
       restore FILE | restore --latest     restore a checked backup, or the newest automatic one
       encrypt --new-passphrase-env VAR    encrypt an unencrypted database (the copy is checked before the original goes)
@@ -140,3 +147,11 @@ cli-kol-anvandare = User name
 cli-kol-roll = Role
 cli-kol-skapad = Created
 cli-handlaggare-saknas = (the caseworker is no longer there)
+
+## The waiting list and carried out by hand
+cli-ko-klart = The client is on the waiting list ({ $id }).
+cli-ko-ledig = place free
+cli-ko-vantar = waiting
+cli-ko-borttagen = The client has been taken off the waiting list.
+cli-ko-given = The place has been given and the choice recorded.
+cli-verkstallt = The decision is recorded as carried out from { $datum }.

@@ -82,3 +82,12 @@ bekrafta-val = { $namn } gets { $utforare } as the provider of { $insats } from 
 bekrafta-byte = { $namn } changes provider of { $insats } from { $tidigare } to { $utforare } from { $start }; the change is recorded and cannot be taken back.
 bekrafta-avsluta = The decision on { $insats } for { $namn } ends on { $datum } ({ $orsak }) and cannot be reopened afterwards.
 bekrafta-avsluta-utforare = The decision on { $insats } for { $namn } ends on { $datum } ({ $orsak }), { $utforare } stops as provider and the place becomes free; this cannot be undone.
+
+## Carried out by hand and the waiting list
+bekrafta-verkstall = The decision on { $insats } for { $namn } is recorded as carried out from { $datum }: { $utforare } started providing it then. This cannot be undone.
+bekrafta-ko = { $namn } is put on the waiting list of { $utforare } for { $insats } and has no provider while waiting. When a place becomes free, the worklist says so.
+bekrafta-ko-behaller = { $namn } is put on the waiting list of { $utforare } for { $insats } and keeps { $behaller } while waiting. When a place becomes free, the worklist says so.
+bekrafta-ur-ko = { $namn } is taken off the waiting list of { $utforare }. The place in the queue is lost; a new entry goes last.
+koavslut-valt = got the provider
+koavslut-borttagen = taken off the list
+koavslut-beslut_avslutat = the decision ended

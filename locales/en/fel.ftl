@@ -131,6 +131,9 @@ fel-konfig-inte-absolut = The folder { $sokvag } in { $nyckel } must be a full p
 fel-konfig-okant-sprak = Valfri has no texts for the language { $sprak } in the organisation's configuration file. Valfri has { $kanda }.
 fel-konfig-lastid = The screen lock in the organisation's configuration file must be between 1 and 480 minutes, not { $varde }.
 fel-konfig-satt-av-organisationen = This setting is set by the organisation ({ $nyckel } in { $sokvag }) and cannot be changed here.
+fel-konfig-utanfor-dokumentmappen = Documents are saved only in the folder { $mapp }: the organisation has decided so ({ $fil }). { $sokvag } is outside it, so nothing was saved.
+fel-konfig-sprak-erbjuds-inte = The language { $sprak } is not offered by the organisation. Choose one of { $erbjudna }.
+fel-konfig-annan-kommun = The database belongs to { $databas }, but this computer is set up for { $konfig } ({ $fil }). Valfri does not open it. Ask the IT department which database and which configuration file should be used.
 
 # Personal logins (key slots)
 fel-db-fel-inloggning = The login or the passphrase is wrong. Try again.
@@ -157,3 +160,23 @@ falt-omraden = Areas
 falt-godkand_fran = Approved from
 falt-godkand_till = Approved until
 falt-kapacitetstak = Capacity cap
+
+## Carried out by hand and the waiting list
+fel-verkstall-ej-fattat = The decision has not been made yet and cannot be carried out.
+fel-verkstall-redan = The decision is already carried out.
+fel-verkstall-avslutat = The decision has ended and cannot be carried out.
+fel-verkstall-avslag = A refusal is not carried out.
+fel-verkstall-ingen-utforare = No provider has been chosen for the decision. Record a choice or the no-choice alternative first.
+fel-verkstall-fore-start = The date is before the decision's first valid day.
+fel-verkstall-efter-slut = The date is after the decision's last valid day.
+fel-verkstall-efter-idag = A decision cannot be recorded as carried out from a day that has not come yet.
+fel-ko-nuvarande = The client already has this provider.
+fel-ko-redan = The client is already on this provider's waiting list.
+fel-ko-plats-finns = The provider has a free place. Record the choice instead of putting the client on the waiting list.
+fel-ko-inte-tak = Only a provider that has reached its capacity cap has a waiting list. This one cannot be chosen: { $skal }.
+fel-ko-inte-tur = The place is not this client's yet: { $antal ->
+    [one] one client is
+   *[other] { $antal } clients are
+} ahead in the queue.
+fel-ko-inte-i-ko = The client is no longer on that waiting list.
+falt-koavslut = reason the wait ended

@@ -29,6 +29,13 @@ cli-hjalp =
                  --from PVM ja valinnaisesti [--omfattning N] [--to PVM] [--uppfoljning PVM] [--motivering TEKSTI]
                  ja kun delvis, --ej-beviljat TEKSTI (mitä ei myönnetä)
                                           luo ja tee päätös; tulostaa sen tunnuksen
+      beslut verkstall --beslut ID --date PVM
+                                          kirjaa päätös täytäntöön pannuksi (palveluntuottaja aloitti) sinä päivänä
+      queue add --beslut ID --utforare Y-TUNNUS|ID [--by brukare|ombud|handlaggare]
+                                          aseta asiakas kapasiteettikattonsa saavuttaneen palveluntuottajan jonoon
+      queue list [--brukare HETU] [--all] jonotuslista, pisimpään odottanut ensin, ja missä paikka on vapaana
+      queue remove ID --reason TEKSTI     poista joku jonosta (syy vaaditaan)
+      queue give ID                       anna vapaa paikka sille, jonka vuoro on (kirjaa valinnan)
       backup --out TIEDOSTO               varmuuskopioi tietokanta sen ollessa käytössä
       restore TIEDOSTO | restore --latest palauta tarkistettu varmuuskopio tai uusin automaattinen
       encrypt --new-passphrase-env MUUTTUJA
@@ -136,3 +143,11 @@ cli-kol-anvandare = Käyttäjätunnus
 cli-kol-roll = Rooli
 cli-kol-skapad = Luotu
 cli-handlaggare-saknas = (käsittelijää ei enää ole)
+
+## Jonotuslista ja täytäntöönpano käsin
+cli-ko-klart = Asiakas on jonossa ({ $id }).
+cli-ko-ledig = paikka vapaana
+cli-ko-vantar = odottaa
+cli-ko-borttagen = Asiakas on poistettu jonosta.
+cli-ko-given = Paikka on annettu ja valinta kirjattu.
+cli-verkstallt = Päätös on kirjattu täytäntöön pannuksi { $datum } alkaen.

@@ -79,3 +79,12 @@ bekrafta-val = { $namn } saa palvelun { $insats } tuottajaksi { $utforare } { $s
 bekrafta-byte = { $namn } vaihtaa palvelun { $insats } tuottajaa: { $tidigare } vaihtuu tuottajaan { $utforare } { $start } alkaen; vaihtoa ei voi perua.
 bekrafta-avsluta = Päätös palvelusta { $insats } asiakkaalle { $namn } päättyy { $datum } ({ $orsak }), eikä sitä voi avata uudelleen.
 bekrafta-avsluta-utforare = Päätös palvelusta { $insats } asiakkaalle { $namn } päättyy { $datum } ({ $orsak }), { $utforare } lakkaa tuottamasta palvelua ja paikka vapautuu; tätä ei voi perua.
+
+## Täytäntöönpano käsin ja jonotuslista
+bekrafta-verkstall = Päätös palvelusta { $insats } asiakkaalle { $namn } kirjataan pannuksi täytäntöön { $datum } alkaen: { $utforare } aloitti silloin palvelun. Tätä ei voi perua.
+bekrafta-ko = { $namn } asetetaan jonoon palveluntuottajalle { $utforare } palvelussa { $insats }, eikä hänellä ole palveluntuottajaa jonottaessaan. Kun paikka vapautuu, se näkyy työlistalla.
+bekrafta-ko-behaller = { $namn } asetetaan jonoon palveluntuottajalle { $utforare } palvelussa { $insats } ja pitää palveluntuottajan { $behaller } jonottaessaan. Kun paikka vapautuu, se näkyy työlistalla.
+bekrafta-ur-ko = { $namn } poistetaan palveluntuottajan { $utforare } jonosta. Paikka jonossa menetetään; uusi ilmoitus menee viimeiseksi.
+koavslut-valt = sai palveluntuottajan
+koavslut-borttagen = poistettiin jonosta
+koavslut-beslut_avslutat = päätös päättyi

@@ -131,6 +131,9 @@ fel-konfig-inte-absolut = Asetuksen { $nyckel } kansion { $sokvag } on oltava ko
 fel-konfig-okant-sprak = Valfrissa ei ole tekstejä organisaation asetustiedoston kielelle { $sprak }. Valfrissa on { $kanda }.
 fel-konfig-lastid = Organisaation asetustiedoston näytön lukituksen on oltava 1–480 minuuttia, ei { $varde }.
 fel-konfig-satt-av-organisationen = Tämän asetuksen on määrännyt organisaatio ({ $nyckel } tiedostossa { $sokvag }), eikä sitä voi muuttaa täällä.
+fel-konfig-utanfor-dokumentmappen = Asiakirjat tallennetaan vain kansioon { $mapp }: näin organisaatio on päättänyt ({ $fil }). { $sokvag } on sen ulkopuolella, joten mitään ei tallennettu.
+fel-konfig-sprak-erbjuds-inte = Organisaatio ei tarjoa kieltä { $sprak }. Valitse jokin näistä: { $erbjudna }.
+fel-konfig-annan-kommun = Tietokanta kuuluu kunnalle { $databas }, mutta tämä tietokone on asetettu kunnalle { $konfig } ({ $fil }). Valfri ei avaa sitä. Kysy IT-osastolta, mitä tietokantaa ja mitä asetustiedostoa käytetään.
 
 # Henkilökohtaiset kirjautumiset (avainpaikat)
 fel-db-fel-inloggning = Käyttäjätunnus tai salalause on väärä. Yritä uudelleen.
@@ -157,3 +160,23 @@ falt-omraden = Alueet
 falt-godkand_fran = Hyväksytty alkaen
 falt-godkand_till = Hyväksytty asti
 falt-kapacitetstak = Kapasiteettikatto
+
+## Täytäntöönpano käsin ja jonotuslista
+fel-verkstall-ej-fattat = Päätöstä ei ole vielä tehty, eikä sitä voi panna täytäntöön.
+fel-verkstall-redan = Päätös on jo pantu täytäntöön.
+fel-verkstall-avslutat = Päätös on päättynyt, eikä sitä voi panna täytäntöön.
+fel-verkstall-avslag = Kielteistä päätöstä ei panna täytäntöön.
+fel-verkstall-ingen-utforare = Päätökselle ei ole valittu palveluntuottajaa. Kirjaa ensin valinta tai ei-valinta.
+fel-verkstall-fore-start = Päivämäärä on ennen päätöksen ensimmäistä voimassaolopäivää.
+fel-verkstall-efter-slut = Päivämäärä on päätöksen viimeisen voimassaolopäivän jälkeen.
+fel-verkstall-efter-idag = Päätöstä ei voi kirjata täytäntöön pannuksi päivästä, joka ei ole vielä tullut.
+fel-ko-nuvarande = Asiakkaalla on jo tämä palveluntuottaja.
+fel-ko-redan = Asiakas on jo tämän palveluntuottajan jonossa.
+fel-ko-plats-finns = Palveluntuottajalla on vapaa paikka. Kirjaa valinta jonoon asettamisen sijaan.
+fel-ko-inte-tak = Jonoon voi asettaa vain palveluntuottajalle, joka on saavuttanut kapasiteettikattonsa. Tätä ei voi valita: { $skal }.
+fel-ko-inte-tur = Paikka ei ole vielä tämän asiakkaan: { $antal ->
+    [one] yksi asiakas on
+   *[other] { $antal } asiakasta on
+} jonossa edellä.
+fel-ko-inte-i-ko = Asiakas ei ole enää siinä jonossa.
+falt-koavslut = syy jonon päättymiseen

@@ -28,6 +28,13 @@ cli-hjalp =
                  --from DATUM och valfritt [--omfattning N] [--to DATUM] [--uppfoljning DATUM] [--motivering TEXT]
                  och vid delvis --ej-beviljat TEXT (det som inte beviljas)
                                           skapa och fatta ett beslut; skriver ut dess id
+      beslut verkstall --beslut ID --date DATUM
+                                          registrera att beslutet verkställdes (utföraren började) den dagen
+      queue add --beslut ID --utforare ORGNR|ID [--by brukare|ombud|handlaggare]
+                                          ställ brukaren i kö till en utförare som nått sitt kapacitetstak
+      queue list [--brukare PNR] [--all]  väntelistan, den som väntat längst först, och var en plats är ledig
+      queue remove ID --reason TEXT       ta någon ur kön (skälet krävs)
+      queue give ID                       ge den lediga platsen till den vars tur det är (registrerar valet)
       backup --out FIL                    säkerhetskopiera databasen medan den används
       restore FIL | restore --latest      återställ en kontrollerad säkerhetskopia, eller den senaste automatiska
       encrypt --new-passphrase-env VAR    kryptera en okrypterad databas (kopian kontrolleras innan originalet tas bort)
@@ -140,3 +147,11 @@ cli-kol-anvandare = Användarnamn
 cli-kol-roll = Roll
 cli-kol-skapad = Skapad
 cli-handlaggare-saknas = (handläggaren finns inte längre)
+
+## Väntelistan och verkställighet för hand
+cli-ko-klart = Brukaren står i kö ({ $id }).
+cli-ko-ledig = plats ledig
+cli-ko-vantar = väntar
+cli-ko-borttagen = Brukaren är borttagen ur kön.
+cli-ko-given = Platsen är given och valet registrerat.
+cli-verkstallt = Beslutet är registrerat som verkställt från { $datum }.

@@ -82,3 +82,12 @@ bekrafta-val = { $namn } får { $utforare } som utförare av { $insats } från {
 bekrafta-byte = { $namn } byter utförare av { $insats } från { $tidigare } till { $utforare } från { $start }; bytet registreras och kan inte tas tillbaka.
 bekrafta-avsluta = Beslutet om { $insats } för { $namn } avslutas { $datum } ({ $orsak }) och kan sedan inte öppnas igen.
 bekrafta-avsluta-utforare = Beslutet om { $insats } för { $namn } avslutas { $datum } ({ $orsak }), { $utforare } slutar som utförare och platsen blir ledig; det kan inte ångras.
+
+## Verkställighet för hand och väntelistan
+bekrafta-verkstall = Beslutet om { $insats } för { $namn } registreras som verkställt från { $datum }: { $utforare } började då utföra insatsen. Det kan inte ångras.
+bekrafta-ko = { $namn } ställs i kö till { $utforare } för { $insats } och har ingen utförare medan hen väntar. När en plats blir ledig visas det i arbetslistan.
+bekrafta-ko-behaller = { $namn } ställs i kö till { $utforare } för { $insats } och behåller { $behaller } medan hen väntar. När en plats blir ledig visas det i arbetslistan.
+bekrafta-ur-ko = { $namn } tas ur kön till { $utforare }. Platsen i kön går förlorad; en ny anmälan hamnar sist.
+koavslut-valt = fick utföraren
+koavslut-borttagen = togs ur kön
+koavslut-beslut_avslutat = beslutet avslutades

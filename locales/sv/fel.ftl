@@ -131,6 +131,9 @@ fel-konfig-inte-absolut = Mappen { $sokvag } i { $nyckel } ska vara en hel sökv
 fel-konfig-okant-sprak = Språket { $sprak } i organisationens inställningsfil har Valfri inga texter för. Valfri har { $kanda }.
 fel-konfig-lastid = Skärmlåset i organisationens inställningsfil ska vara mellan 1 och 480 minuter, inte { $varde }.
 fel-konfig-satt-av-organisationen = Inställningen är satt av organisationen ({ $nyckel } i { $sokvag }) och kan inte ändras här.
+fel-konfig-utanfor-dokumentmappen = Dokument sparas bara i mappen { $mapp }: det har organisationen bestämt ({ $fil }). { $sokvag } ligger utanför den, så inget sparades.
+fel-konfig-sprak-erbjuds-inte = Språket { $sprak } erbjuds inte av organisationen. Välj något av { $erbjudna }.
+fel-konfig-annan-kommun = Databasen hör till { $databas }, men den här datorn är inställd för { $konfig } ({ $fil }). Valfri öppnar den inte. Be IT-avdelningen kontrollera vilken databas och vilken inställningsfil som ska användas.
 
 # Personliga inloggningar (nyckelplatser)
 fel-db-fel-inloggning = Inloggningen eller lösenfrasen stämmer inte. Försök igen.
@@ -157,3 +160,23 @@ falt-omraden = Områden
 falt-godkand_fran = Godkänd från
 falt-godkand_till = Godkänd till
 falt-kapacitetstak = Kapacitetstak
+
+## Verkställighet för hand och väntelistan
+fel-verkstall-ej-fattat = Beslutet är inte fattat än och kan inte verkställas.
+fel-verkstall-redan = Beslutet är redan verkställt.
+fel-verkstall-avslutat = Beslutet är avslutat och kan inte verkställas.
+fel-verkstall-avslag = Ett avslag verkställs inte.
+fel-verkstall-ingen-utforare = Ingen utförare är vald för beslutet. Registrera ett val eller ickeval först.
+fel-verkstall-fore-start = Datumet ligger före beslutets första giltighetsdag.
+fel-verkstall-efter-slut = Datumet ligger efter beslutets sista giltighetsdag.
+fel-verkstall-efter-idag = Ett beslut kan inte registreras som verkställt från en dag som inte har kommit än.
+fel-ko-nuvarande = Brukaren har redan den här utföraren.
+fel-ko-redan = Brukaren står redan i kö till den här utföraren.
+fel-ko-plats-finns = Utföraren har en ledig plats. Registrera valet i stället för att ställa brukaren i kö.
+fel-ko-inte-tak = Det går bara att köa till en utförare som har nått sitt kapacitetstak. Den här kan inte väljas: { $skal }.
+fel-ko-inte-tur = Platsen är inte den här brukarens än: { $antal ->
+    [one] en brukare
+   *[other] { $antal } brukare
+} står före i kön.
+fel-ko-inte-i-ko = Brukaren står inte längre i den kön.
+falt-koavslut = orsak till att kön avslutades

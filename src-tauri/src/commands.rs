@@ -305,13 +305,23 @@ const UI_PREFIX: &[&str] = &[
 ];
 
 #[tauri::command]
-pub fn texter(state: State<'_, Tillstand>, sprak: String) -> Texter {
+pub fn texter(
+    state: State<'_, Tillstand>,
+    org: State<'_, crate::om::Organisationen>,
+    sprak: String,
+) -> Texter {
     let sprak = state.sprak(&sprak);
+    // The window speaks the languages the organisation offers; another is not taken.
+    let alla: Vec<String> = state.l10n.sprak().into_iter().map(str::to_owned).collect();
+    let sprak_lista = org.org().map_or_else(|| alla.clone(), |o| o.erbjudna_sprak(alla.clone()));
+    let sprak = match org.org() {
+        Some(o) if o.kontrollera_sprak(&sprak).is_err() => o.brevsprak(sprak),
+        _ => sprak,
+    };
     let mut texter = BTreeMap::new();
     for prefix in UI_PREFIX {
         texter.extend(state.l10n.alla_med_prefix(&sprak, prefix));
     }
-    let sprak_lista = state.l10n.sprak().into_iter().map(str::to_owned).collect();
     let koder = Kodlistor::pa(&state.l10n, &sprak);
     Texter { sprak, sprak_lista, texter, koder }
 }
@@ -363,6 +373,56 @@ pub struct Brukarsida {
     pub brukare: Brukare,
     pub beslut: Vec<Beslut>,
     pub lagen: Vec<LageVy>,
+    /// The brukare's open waiting-list entries, in words.
+    pub ko: Vec<KopostVy>,
+}
+
+/// A waiting-list entry in words: "Väntar på Almgårdens Omsorg AB (hemtjänst) sedan 2026-12-02",
+/// and whether a place is free for it now (else why not).
+#[derive(Debug, Serialize)]
+pub struct KopostVy {
+    pub id: String,
+    pub beslut_id: String,
+    pub brukare_id: String,
+    pub namn: String,
+    pub insats_kod: String,
+    pub utforare: String,
+    pub stalld: NaiveDate,
+    pub text: String,
+    pub plats_ledig: bool,
+    /// Why no place is free for it now (the provider's state, or those before it in the queue).
+    pub hinder: Option<String>,
+}
+
+fn kopost_vy(l: &Localizer, sprak: &str, p: &valfri_store::Kopost, insats: &str) -> KopostVy {
+    let hinder = if p.plats_ledig {
+        None
+    } else if p.status.ar_valbar() {
+        Some(l.text(sprak, "ui-ko-fore", &[("antal", i64::from(p.fore).into())]))
+    } else {
+        Some(l.valbarhet(sprak, &p.status))
+    };
+    KopostVy {
+        id: p.id.clone(),
+        beslut_id: p.beslut_id.clone(),
+        brukare_id: p.brukare_id.clone(),
+        namn: p.namn.clone(),
+        insats_kod: p.insats_kod.clone(),
+        utforare: p.utforare_namn.clone(),
+        stalld: p.stalld,
+        text: l.text(
+            sprak,
+            "ui-ko-rad",
+            &[
+                ("utforare", p.utforare_namn.clone().into()),
+                ("insats", insats.to_owned().into()),
+                ("datum", p.stalld.to_string().into()),
+                ("vem", l.t(sprak, p.vem_valde.meddelande_id()).into()),
+            ],
+        ),
+        plats_ledig: p.plats_ledig,
+        hinder,
+    }
 }
 
 /// Where a beslut stands, in words, and what can be done with it now.
@@ -379,6 +439,12 @@ pub struct LageVy {
     pub kan_avslutas: bool,
     /// The latest follow-up recorded: "Gjord 2026-12-02, nästa 2027-03-01".
     pub uppfoljning: Option<String>,
+    /// Marked for a new choice: why, in words ("Almgårdens arbetar inte i området där … bor nu").
+    pub omval: Option<String>,
+    /// Whether "Verkställd…" is offered (a made beslut not yet carried out), and why it cannot
+    /// be done today, if it cannot (the button is disabled with this).
+    pub kan_verkstallas: bool,
+    pub verkstall_hinder: Option<String>,
 }
 
 /// The page's beslut in words: provider and since when, how it ended, what stops a draft.
@@ -436,6 +502,20 @@ fn lagen(
                     l.text(sprak, "ui-uppfoljning-gjord", &[("datum", gjord.to_string().into())])
                 }
             });
+            let omval = lage.and_then(|x| x.omval.as_ref()).map(|(orsak, u)| {
+                l.text(
+                    sprak,
+                    &format!("ui-beslut-omval-{orsak}"),
+                    &[("utforare", u.clone().into())],
+                )
+            });
+            let kan_verkstallas =
+                b.status == valfri_domain::BeslutStatus::Beslutat && b.utfall != Utfall::Avslag;
+            let verkstall_hinder = if kan_verkstallas {
+                s.verkstallighetshinder(aktor, &b.id).map(|e| l.meddelande(sprak, &e))
+            } else {
+                None
+            };
             Ok(LageVy {
                 beslut_id: b.id.clone(),
                 utforare,
@@ -443,6 +523,9 @@ fn lagen(
                 fatta_hinder,
                 kan_avslutas,
                 uppfoljning,
+                omval,
+                kan_verkstallas,
+                verkstall_hinder,
             })
         })
         .collect::<Result<_, Lagringsfel>>()
@@ -465,7 +548,18 @@ pub async fn oppna_brukare(
             let brukare = s.oppna_brukare(&aktor, &id, skal.as_deref())?;
             let beslut = s.beslut_for_brukare(&aktor, &id)?;
             let lagen = lagen(s, &l10n, &sprak2, &aktor, &id, &beslut)?;
-            Ok(Brukarsida { brukare, beslut, lagen })
+            let ko = s
+                .vantelista(&aktor, Some(&id), false, idag())?
+                .iter()
+                .map(|p| {
+                    let insats = beslut.iter().find(|b| b.id == p.beslut_id).map_or_else(
+                        || p.insats_kod.clone(),
+                        |b| valfri_domain::namn_i_mening(&b.insats_namn),
+                    );
+                    kopost_vy(&l10n, &sprak2, p, &insats)
+                })
+                .collect();
+            Ok(Brukarsida { brukare, beslut, lagen, ko })
         })
         .await
 }
@@ -478,6 +572,8 @@ pub struct ValbarRadVy {
     pub regi: String,
     pub valbar: bool,
     pub status: String,
+    /// At its cap: the brukare may wait for a place here.
+    pub vid_tak: bool,
 }
 
 /// The choice list for a beslut: the rule it is ordered by, in words, and every provider.
@@ -531,6 +627,7 @@ pub async fn valbara(
                 regi: l.t(&sprak, r.regi.meddelande_id()),
                 valbar: r.status.ar_valbar(),
                 status: l.valbarhet(&sprak, &r.status),
+                vid_tak: matches!(r.status, valfri_domain::val::Valbarhet::VidTak { .. }),
             })
             .collect(),
     })
@@ -813,13 +910,18 @@ pub struct Brukaruppgifter {
 #[tauri::command]
 pub async fn brukaruppgifter(
     state: State<'_, Tillstand>,
+    org: State<'_, crate::om::Organisationen>,
     sprak: String,
 ) -> Result<Brukaruppgifter, Felsvar> {
-    state
+    let mut uppg = state
         .med_store(&sprak, |s| {
             Ok(Brukaruppgifter { omraden: s.omraden()?, sprak: s.kommun()?.sprak })
         })
-        .await
+        .await?;
+    if let Some(o) = org.org() {
+        uppg.sprak = o.erbjudna_sprak(uppg.sprak);
+    }
+    Ok(uppg)
 }
 
 /// An ombud as the form sends it: the type as a code, which must be chosen.
@@ -837,12 +939,17 @@ pub struct OmbudRad {
 #[tauri::command]
 pub async fn spara_brukare(
     state: State<'_, Tillstand>,
+    org: State<'_, crate::om::Organisationen>,
     sprak: String,
     handlaggare_id: String,
     id: Option<String>,
     brukare: valfri_store::NyBrukare,
     ombud: Vec<OmbudRad>,
 ) -> Result<String, Felsvar> {
+    // Letters in a language the organisation does not offer are not promised.
+    if !brukare.sprak.trim().is_empty() {
+        org.tillat_sprak(&state.l10n(), &state.sprak(&sprak), brukare.sprak.trim())?;
+    }
     let handlaggare_id = state.vem(handlaggare_id);
     let mut brukare = brukare;
     brukare.ombud = ombud
@@ -1294,4 +1401,160 @@ mod tests {
         assert!(s.antal_brukare().unwrap() >= 60);
         assert_eq!(*avbruten.lock().unwrap(), None);
     }
+}
+
+/// Who asked to wait, as the window sends it: required (nothing is preselected).
+fn tolka_vem(state: &Tillstand, sprak: &str, vem: &str) -> Result<VemValde, Felsvar> {
+    tolkat(
+        state,
+        sprak,
+        if vem.trim().is_empty() {
+            Err(Valideringsfel::Saknas { falt: "vem_valde" })
+        } else {
+            VemValde::fran_kod(vem)
+        },
+    )
+}
+
+/// The sentence to confirm before putting a brukare on a provider's waiting list.
+#[tauri::command]
+pub async fn bekrafta_ko(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    beslut_id: String,
+    utforare_id: String,
+    vem_valde: String,
+) -> Result<String, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
+    let vem = tolka_vem(&state, &sprak, &vem_valde)?;
+    let sprak2 = state.sprak(&sprak);
+    let b = state
+        .med_store(&sprak, move |s| {
+            s.aktor(&handlaggare_id)?;
+            s.bekrafta_ko(&beslut_id, &utforare_id, vem, idag(), &sprak2)
+        })
+        .await?;
+    Ok(state.l10n.bekraftelse(&state.sprak(&sprak), &b))
+}
+
+/// Puts the brukare on the provider's waiting list (refused at a desk in kommunläge).
+#[tauri::command]
+pub async fn stall_i_ko(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    beslut_id: String,
+    utforare_id: String,
+    vem_valde: String,
+) -> Result<String, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
+    let vem = tolka_vem(&state, &sprak, &vem_valde)?;
+    state
+        .med_store(&sprak, move |s| {
+            s.stall_i_ko(&s.aktor(&handlaggare_id)?, &beslut_id, &utforare_id, vem, idag())
+        })
+        .await
+}
+
+/// The sentence to confirm before taking an entry off its waiting list.
+#[tauri::command]
+pub async fn bekrafta_ur_ko(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    id: String,
+    skal: String,
+) -> Result<String, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
+    let b = state
+        .med_store(&sprak, move |s| {
+            s.aktor(&handlaggare_id)?;
+            s.bekrafta_ur_ko(&id, &skal)
+        })
+        .await?;
+    Ok(state.l10n.bekraftelse(&state.sprak(&sprak), &b))
+}
+
+/// Takes an entry off its waiting list, with the reason given.
+#[tauri::command]
+pub async fn ta_ur_ko(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    id: String,
+    skal: String,
+) -> Result<(), Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
+    state.med_store(&sprak, move |s| s.ta_ur_ko(&s.aktor(&handlaggare_id)?, &id, &skal)).await
+}
+
+/// The sentence to confirm before giving a waiting brukare the free place (a choice or byte).
+#[tauri::command]
+pub async fn bekrafta_ge_plats(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    id: String,
+) -> Result<String, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
+    let sprak2 = state.sprak(&sprak);
+    let b = state
+        .med_store(&sprak, move |s| {
+            s.aktor(&handlaggare_id)?;
+            s.bekrafta_ge_plats(&id, &sprak2)
+        })
+        .await?;
+    Ok(state.l10n.bekraftelse(&state.sprak(&sprak), &b))
+}
+
+/// Gives the waiting brukare the free place: registers the choice.
+#[tauri::command]
+pub async fn ge_plats(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    id: String,
+) -> Result<String, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
+    state.med_store(&sprak, move |s| s.ge_plats(&s.aktor(&handlaggare_id)?, &id)).await
+}
+
+/// The sentence to confirm before setting a beslut verkställt by hand from `datum` (read by
+/// the core; empty is refused as missing).
+#[tauri::command]
+pub async fn bekrafta_verkstall(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    beslut_id: String,
+    datum: String,
+) -> Result<String, Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
+    let dag = tolkat(&state, &sprak, tolka_datum("datum", &datum))?;
+    let sprak2 = state.sprak(&sprak);
+    let b = state
+        .med_store(&sprak, move |s| {
+            s.bekrafta_verkstall(&s.aktor(&handlaggare_id)?, &beslut_id, dag, &sprak2)
+        })
+        .await?;
+    Ok(state.l10n.bekraftelse(&state.sprak(&sprak), &b))
+}
+
+/// Sets a beslut verkställt by hand from `datum`.
+#[tauri::command]
+pub async fn verkstall_beslut(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    beslut_id: String,
+    datum: String,
+) -> Result<(), Felsvar> {
+    let handlaggare_id = state.vem(handlaggare_id);
+    let dag = tolkat(&state, &sprak, tolka_datum("datum", &datum))?;
+    state
+        .med_store(&sprak, move |s| {
+            s.verkstall_for_hand(&s.aktor(&handlaggare_id)?, &beslut_id, dag)
+        })
+        .await
 }

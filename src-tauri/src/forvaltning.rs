@@ -15,6 +15,7 @@ use valfri_utbyte::utforare::{self, Utforarimport};
 use valfri_utbyte::{Utbytesfel, tabell};
 
 use crate::commands::{Felsvar, Tillstand};
+use crate::om::Organisationen;
 
 /// The statistics screen: the period and each insats month by month. Counts only, no person.
 #[derive(Debug, Serialize)]
@@ -279,12 +280,17 @@ pub async fn importera_register(
 pub async fn valj_paketfil<R: tauri::Runtime>(
     fonster: tauri::WebviewWindow<R>,
     state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
     sprak: String,
     handlaggare_id: String,
     slag: String,
 ) -> Result<Option<String>, Felsvar> {
     far_andra_registret(&state, &sprak, handlaggare_id).await?;
     let (ui, l10n) = (state.sprak(&sprak), state.l10n());
+    // With the organisation's key nobody is asked for one.
+    if slag == "nyckel" {
+        org.tillat(&l10n, &ui, valfri_config::Installning::Registerpaketnyckel, "")?;
+    }
     let titel =
         if slag == "nyckel" { "ui-register-nyckel-titel" } else { "ui-register-paket-titel" };
     let dialog = fonster.dialog().file().set_parent(&fonster).set_title(l10n.t(&ui, titel));
@@ -306,7 +312,29 @@ pub struct Paketvy {
     pub paverkade: usize,
 }
 
-fn kontrollera_paket(paket: &str, nyckel: &str) -> Result<KontrolleratPaket, Utbytesfel> {
+/// The key a package is checked with: the organisation's when its file sets one (a key the
+/// window passes must then be that one), else the one the person chose.
+pub(crate) fn paketnyckel(
+    state: &Tillstand,
+    org: &Organisationen,
+    sprak: &str,
+    vald: Option<String>,
+) -> Result<String, Felsvar> {
+    let (l, ui) = (state.l10n(), state.sprak(sprak));
+    let vald = vald.filter(|v| !v.trim().is_empty());
+    match org.giltig(&l, &ui)? {
+        Some(o) => o
+            .registerpaketnyckel(vald.as_deref().map(std::path::Path::new))
+            .map(|n| n.map(|p| p.display().to_string()).unwrap_or_default())
+            .map_err(|e| Felsvar::fran(&l, &ui, &e)),
+        None => Ok(vald.unwrap_or_default()),
+    }
+}
+
+pub(crate) fn kontrollera_paket(
+    paket: &str,
+    nyckel: &str,
+) -> Result<KontrolleratPaket, Utbytesfel> {
     let nyckel = valfri_utbyte::paket::las_publik_nyckel(std::path::Path::new(nyckel))?;
     let bytes = std::fs::read(paket)
         .map_err(|e| Utbytesfel::Fil { sokvag: paket.to_owned(), detalj: e.to_string() })?;
@@ -318,11 +346,13 @@ fn kontrollera_paket(paket: &str, nyckel: &str) -> Result<KontrolleratPaket, Utb
 #[tauri::command]
 pub async fn forhandsgranska_registerpaket(
     state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
     sprak: String,
     handlaggare_id: String,
     paket: String,
-    nyckel: String,
+    nyckel: Option<String>,
 ) -> Result<Paketvy, Felsvar> {
+    let nyckel = paketnyckel(&state, &org, &sprak, nyckel)?;
     let vem = state.vem(handlaggare_id);
     let (ui, l10n) = (state.sprak(&sprak), state.l10n());
     let (l, ui2) = (state.l10n(), ui.clone());
@@ -352,11 +382,13 @@ pub async fn forhandsgranska_registerpaket(
 #[tauri::command]
 pub async fn tillampa_registerpaket(
     state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
     sprak: String,
     handlaggare_id: String,
     paket: String,
-    nyckel: String,
+    nyckel: Option<String>,
 ) -> Result<Option<i64>, Felsvar> {
+    let nyckel = paketnyckel(&state, &org, &sprak, nyckel)?;
     let vem = state.vem(handlaggare_id);
     let (ui, l10n) = (state.sprak(&sprak), state.l10n());
     let svar = state

@@ -396,6 +396,7 @@ impl Tillstand {
 pub async fn logga_in_hubb<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     state: State<'_, Tillstand>,
+    org: State<'_, crate::om::Organisationen>,
     sprak: String,
     losenord: String,
     offline: bool,
@@ -470,6 +471,7 @@ pub async fn logga_in_hubb<R: tauri::Runtime>(
     })
     .await
     .unwrap_or_else(|_| Err(Felsvar::okant(&state.l10n(), &felsprak)))
+    .map(|status| org.satt_las(status))
 }
 
 /// The bar at the top: who, connected or since when offline, what waits, what was refused.

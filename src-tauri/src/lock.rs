@@ -196,6 +196,7 @@ pub async fn lock_status(
             t.status(store.as_ref(), sprak)
         })
         .await?;
+    let status = mot_organisationen(&state, &org, &sprak, status).await?;
     Ok(org.satt_las(status))
 }
 
@@ -226,14 +227,53 @@ pub async fn unlock(
             t.status(store.as_ref(), sprak)
         })
         .await?;
+    let status = mot_organisationen(&state, &org, &sprak, status).await?;
     Ok(org.satt_las(status))
+}
+
+/// The open database against the organisation's file: a database of another municipality
+/// than the file names is closed again and refused with a sentence naming both (nothing of it
+/// is shown); otherwise what the file sets for the municipality (name, languages) is written
+/// into its settings where it differs, so a new database gets the municipality's name.
+pub(crate) async fn mot_organisationen(
+    state: &Tillstand,
+    org: &Organisationen,
+    sprak: &str,
+    status: Lockstatus,
+) -> Result<Lockstatus, Felsvar> {
+    let Some(o) = org.org().cloned() else { return Ok(status) };
+    let (l, sp) = (state.l10n(), state.sprak(sprak));
+    let fel = state
+        .med_lock(sprak, move |t, store, _| {
+            let Some(s) = store.as_ref() else { return Ok(None) };
+            if let Err(e) = o.kontrollera_kommun(&s.kommun()?.namn) {
+                *store = None;
+                drop(t.kommun().lock().unwrap_or_else(PoisonError::into_inner).take());
+                t.satt_person(None);
+                return Ok(Some(e));
+            }
+            s.tillamp_organisationen(
+                o.kommun.as_ref().map(|k| k.namn.as_str()),
+                o.sprak.as_deref(),
+            )?;
+            Ok(None)
+        })
+        .await?;
+    match fel {
+        Some(e) => Err(Felsvar::fran(&l, &sp, &e)),
+        None => Ok(status),
+    }
 }
 
 /// Locks: the store (and with it the key) is dropped; nothing can be read until the passphrase
 /// is typed again.
 #[tauri::command]
-pub async fn lock(state: State<'_, Tillstand>, sprak: String) -> Result<Lockstatus, Felsvar> {
-    state
+pub async fn lock(
+    state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
+    sprak: String,
+) -> Result<Lockstatus, Felsvar> {
+    let status = state
         .med_lock(&sprak, |t, store, sprak| {
             // Kommunläge ends first: the follower stops and the hub password is forgotten,
             // so even a plaintext desk asks for the login again.
@@ -244,24 +284,30 @@ pub async fn lock(state: State<'_, Tillstand>, sprak: String) -> Result<Lockstat
             }
             t.status(store.as_ref(), sprak)
         })
-        .await
+        .await?;
+    // The idle lock stays the organisation's whatever the window does next.
+    Ok(org.satt_las(status))
 }
 
 /// First start: a new, empty database encrypted with the chosen passphrase.
 #[tauri::command]
 pub async fn skapa_databas(
     state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
     sprak: String,
     losenfras: String,
     upprepad: String,
 ) -> Result<Lockstatus, Felsvar> {
-    state
+    org.giltig(&state.l10n(), &sprak)?;
+    let status = state
         .med_lock(&sprak, move |t, store, sprak| {
             let losen = Losenfras::ny_nyckel_upprepad(losenfras, &upprepad)?;
             *store = Some(forsta_start(t.launch(), &losen)?);
             t.status(store.as_ref(), sprak)
         })
-        .await
+        .await?;
+    let status = mot_organisationen(&state, &org, &sprak, status).await?;
+    Ok(org.satt_las(status))
 }
 
 /// Encrypts the open plaintext database (systemförvaltare only); the window is unlocked with
@@ -269,13 +315,14 @@ pub async fn skapa_databas(
 #[tauri::command]
 pub async fn kryptera_databas(
     state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
     sprak: String,
     handlaggare_id: String,
     losenfras: String,
     upprepad: String,
 ) -> Result<Lockstatus, Felsvar> {
     let handlaggare_id = state.vem(handlaggare_id);
-    state
+    let status = state
         .med_lock(&sprak, move |t, store, sprak| {
             let oppen = store.as_ref().ok_or(Lagringsfel::KraverLosenfras)?;
             let aktor = oppen.aktor(&handlaggare_id)?;
@@ -293,12 +340,14 @@ pub async fn kryptera_databas(
             *store = Some(s);
             t.status(store.as_ref(), sprak)
         })
-        .await
+        .await?;
+    Ok(org.satt_las(status))
 }
 
 #[tauri::command]
 pub async fn byt_losenfras(
     state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
     sprak: String,
     handlaggare_id: String,
     gammal: String,
@@ -306,7 +355,7 @@ pub async fn byt_losenfras(
     upprepad: String,
 ) -> Result<Lockstatus, Felsvar> {
     let handlaggare_id = state.vem(handlaggare_id);
-    state
+    let status = state
         .med_lock(&sprak, move |t, store, sprak| {
             let oppen = store.as_mut().ok_or(Lagringsfel::KraverLosenfras)?;
             let aktor = oppen.aktor(&handlaggare_id)?;
@@ -314,7 +363,8 @@ pub async fn byt_losenfras(
             oppen.byt_losenfras(&aktor, &Losenfras::ny(gammal)?, &ny)?;
             t.status(store.as_ref(), sprak)
         })
-        .await
+        .await?;
+    Ok(org.satt_las(status))
 }
 
 /// Puts the newest automatic backup in place of a database that does not open; the damaged
@@ -322,10 +372,11 @@ pub async fn byt_losenfras(
 #[tauri::command]
 pub async fn aterstall_sakerhetskopia(
     state: State<'_, Tillstand>,
+    org: State<'_, Organisationen>,
     sprak: String,
     losenfras: String,
 ) -> Result<Lockstatus, Felsvar> {
-    state
+    let status = state
         .med_lock(&sprak, move |t, store, sprak| {
             let db = databas(t.launch())?;
             // An empty field is no passphrase: a plaintext backup needs none.
@@ -334,7 +385,8 @@ pub async fn aterstall_sakerhetskopia(
             *store = Some(valfri_store::aterstall_senaste(&db, losen.as_ref())?);
             t.status(store.as_ref(), sprak)
         })
-        .await
+        .await?;
+    Ok(org.satt_las(status))
 }
 
 /// On close: one more automatic backup, so the newest one is never older than the last session.

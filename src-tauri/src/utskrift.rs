@@ -19,6 +19,7 @@ use valfri_store::{Lagringsfel, Store};
 use valfri_utskick::{Batch, Utskick, UtskickFel, Vad, kor_batch};
 
 use crate::commands::{Felsvar, Tillstand};
+use crate::om::Organisationen;
 
 /// What the document commands keep between calls: the font (parsed on first use, off the UI
 /// thread) and the running batch.
@@ -37,10 +38,12 @@ fn typsnitt(cell: &OnceLock<Typsnitt>) -> Result<&Typsnitt, UtskickFel> {
     Ok(cell.get_or_init(|| t))
 }
 
-/// The folder documents go to: the one chosen in the settings, else the default.
-fn vald_mapp(vald: Option<String>) -> Result<PathBuf, UtskickFel> {
+/// The folder documents go to: the one chosen in the settings, else the organisation's, else
+/// the platform's default.
+fn vald_mapp(vald: Option<String>, org: &Organisationen) -> Result<PathBuf, UtskickFel> {
     vald.filter(|m| !m.trim().is_empty())
         .map(|m| PathBuf::from(m.trim()))
+        .or_else(|| org.dokumentmapp())
         .or_else(valfri_utskick::standard_dokumentmapp)
         .ok_or(UtskickFel::Fil { sokvag: "~".into(), detalj: "no home folder".into() })
 }
@@ -65,19 +68,52 @@ async fn med_utskick<T: Send + 'static>(
     svar.map_err(|e| Felsvar::fran(&l10n, &state.sprak(sprak), &e))
 }
 
-/// The form the window asks for, or the brukare's own.
+/// The form the window asks for, or the brukare's own. A language the municipality does not
+/// offer (the organisation's file's list, else the settings') is refused.
 fn valj_form(
     u: &Utskick<'_>,
+    org: Option<&valfri_config::Organisation>,
     vad: &Vad,
     ui_sprak: &str,
     dok_sprak: Option<String>,
     storstil: Option<bool>,
-) -> Result<Form, UtskickFel> {
+) -> Result<Result<Form, valfri_config::Konfigfel>, UtskickFel> {
     let standard = u.standardform(vad, ui_sprak)?;
-    Ok(Form {
-        sprak: dok_sprak.filter(|s| u.l.har_sprak(s)).unwrap_or(standard.sprak),
-        storstil: storstil.unwrap_or(standard.storstil),
-    })
+    let erbjudna = erbjudna_sprak(u.store, org)?;
+    let sprak = match dok_sprak.filter(|s| !s.is_empty()) {
+        Some(s) if erbjudna.contains(&s) && u.l.har_sprak(&s) => s,
+        Some(s) => {
+            return Ok(Err(valfri_config::Konfigfel::SprakErbjudsInte {
+                sprak: s,
+                erbjudna: erbjudna.join(", "),
+            }));
+        }
+        None => org.map_or(standard.sprak.clone(), |o| o.brevsprak(standard.sprak.clone())),
+    };
+    Ok(Ok(Form { sprak, storstil: storstil.unwrap_or(standard.storstil) }))
+}
+
+/// The languages letters are offered in: the organisation's file's, else the settings'.
+fn erbjudna_sprak(
+    store: &Store,
+    org: Option<&valfri_config::Organisation>,
+) -> Result<Vec<String>, UtskickFel> {
+    let egna = store.kommun()?.sprak;
+    Ok(org.map_or_else(|| egna.clone(), |o| o.erbjudna_sprak(egna.clone())))
+}
+
+/// Where a document is saved: a file chosen in the save dialog (copies beside it), or a folder.
+enum Mal {
+    Fil(PathBuf),
+    Mapp(PathBuf),
+}
+
+impl Mal {
+    fn sokvag(&self) -> &std::path::Path {
+        match self {
+            Mal::Fil(p) | Mal::Mapp(p) => p,
+        }
+    }
 }
 
 /// A document laid out for the preview: the brukare's copy page by page as SVG, and how many
@@ -98,6 +134,7 @@ pub struct Forhandsvisning {
 pub async fn forhandsgranska_dokument(
     state: State<'_, Tillstand>,
     utskrift: State<'_, Utskrift>,
+    org: State<'_, Organisationen>,
     sprak: String,
     handlaggare_id: String,
     typ: String,
@@ -107,32 +144,39 @@ pub async fn forhandsgranska_dokument(
 ) -> Result<Forhandsvisning, Felsvar> {
     let handlaggare_id = state.vem(handlaggare_id);
     let ui = state.sprak(&sprak);
-    med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| {
+    let (l, org) = (state.l10n(), org.org().cloned());
+    let svar = med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| {
         let vad = Vad::for_beslut(u.store, u.aktor, &typ, &beslut_id)?;
-        let form = valj_form(u, &vad, &ui, dok_sprak, storstil)?;
+        let form = match valj_form(u, org.as_ref(), &vad, &ui, dok_sprak, storstil)? {
+            Ok(f) => f,
+            Err(e) => return Ok(Err(e)),
+        };
         let utkast = u.bryt_om(&vad, &form)?;
         let forsta =
             utkast.first().ok_or(Lagringsfel::HittasInte { typ: "beslut", id: beslut_id })?;
-        Ok(Forhandsvisning {
+        Ok(Ok(Forhandsvisning {
             titel: forsta.dokument.titel().to_owned(),
             sprak: form.sprak,
             storstil: form.storstil,
-            sprak_lista: u.store.kommun()?.sprak,
+            sprak_lista: erbjudna_sprak(u.store, org.as_ref())?,
             sidor: forsta.dokument.svg(u.t),
             kopior: utkast.len() - 1,
-        })
+        }))
     })
-    .await
+    .await?;
+    svar.map_err(|e| Felsvar::fran(&l, &state.sprak(&sprak), &e))
 }
 
-/// Saves the document (and every ombud copy) into `mapp` (the default documents folder when
-/// absent), or to `fil` (chosen with [`fraga_sparplats`]) with the copies beside it; records
-/// it. Returns the paths written.
+/// Saves the document (and every ombud copy) into `mapp` (the documents folder when absent),
+/// or to `fil` (chosen with [`fraga_sparplats`]) with the copies beside it; records it. Returns
+/// the paths written. A place outside the folder the organisation fixes is refused before
+/// anything is laid out or written.
 #[tauri::command]
 #[allow(clippy::too_many_arguments)]
 pub async fn spara_dokument(
     state: State<'_, Tillstand>,
     utskrift: State<'_, Utskrift>,
+    org: State<'_, Organisationen>,
     sprak: String,
     handlaggare_id: String,
     typ: String,
@@ -142,22 +186,53 @@ pub async fn spara_dokument(
     mapp: Option<String>,
     fil: Option<String>,
 ) -> Result<Vec<String>, Felsvar> {
+    let dokument = Dokument { typ, beslut_id, dok_sprak, storstil };
+    spara(&state, &utskrift, &org, &sprak, handlaggare_id, dokument, mapp, fil).await
+}
+
+/// What the window asks to have saved.
+pub(crate) struct Dokument {
+    pub typ: String,
+    pub beslut_id: String,
+    pub dok_sprak: Option<String>,
+    pub storstil: Option<bool>,
+}
+
+/// [`spara_dokument`] without Tauri's state wrappers.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn spara(
+    state: &Tillstand,
+    utskrift: &Utskrift,
+    org: &Organisationen,
+    sprak: &str,
+    handlaggare_id: String,
+    dokument: Dokument,
+    mapp: Option<String>,
+    fil: Option<String>,
+) -> Result<Vec<String>, Felsvar> {
+    let (l, ui) = (state.l10n(), state.sprak(sprak));
     let handlaggare_id = state.vem(handlaggare_id);
-    let ui = state.sprak(&sprak);
-    med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| {
+    let mal = match fil.filter(|f| !f.trim().is_empty()) {
+        Some(f) => Mal::Fil(PathBuf::from(f)),
+        None => Mal::Mapp(vald_mapp(mapp, org).map_err(|e| Felsvar::fran(&l, &ui, &e))?),
+    };
+    org.tillat_dokumentplats(&l, &ui, mal.sokvag())?;
+    let org = org.org().cloned();
+    let Dokument { typ, beslut_id, dok_sprak, storstil } = dokument;
+    let svar = med_utskick(state, utskrift, sprak, handlaggare_id, move |u| {
         let vad = Vad::for_beslut(u.store, u.aktor, &typ, &beslut_id)?;
-        let form = valj_form(u, &vad, &ui, dok_sprak, storstil)?;
-        let filer = if let Some(fil) = fil.filter(|f| !f.trim().is_empty()) {
-            u.spara(&vad, &form, |n| {
-                valfri_utskick::namngiven_sokvag(std::path::Path::new(&fil), n)
-            })?
-        } else {
-            let katalog = vald_mapp(mapp)?;
-            u.spara(&vad, &form, |n| katalog.join(vad.filnamn(n)))?
+        let form = match valj_form(u, org.as_ref(), &vad, &ui, dok_sprak, storstil)? {
+            Ok(f) => f,
+            Err(e) => return Ok(Err(e)),
         };
-        Ok(filer.iter().map(|p| p.display().to_string()).collect())
+        let filer = match &mal {
+            Mal::Fil(fil) => u.spara(&vad, &form, |n| valfri_utskick::namngiven_sokvag(fil, n))?,
+            Mal::Mapp(katalog) => u.spara(&vad, &form, |n| katalog.join(vad.filnamn(n)))?,
+        };
+        Ok(Ok(filer.iter().map(|p| p.display().to_string()).collect()))
     })
-    .await
+    .await?;
+    svar.map_err(|e| Felsvar::fran(&l, &state.sprak(sprak), &e))
 }
 
 /// Asks where to save the document in the system's own save dialog, starting in the documents
@@ -171,6 +246,7 @@ pub async fn fraga_sparplats<R: tauri::Runtime>(
     fonster: tauri::WebviewWindow<R>,
     state: State<'_, Tillstand>,
     utskrift: State<'_, Utskrift>,
+    org: State<'_, Organisationen>,
     sprak: String,
     handlaggare_id: String,
     typ: String,
@@ -180,8 +256,8 @@ pub async fn fraga_sparplats<R: tauri::Runtime>(
     let handlaggare_id = state.vem(handlaggare_id);
     let (ui, l10n) = (state.sprak(&sprak), state.l10n());
     // The documents folder, or the nearest folder above it that exists yet.
+    let mapp = vald_mapp(mapp, &org).map_err(|e| Felsvar::fran(&l10n, &ui, &e))?;
     let (namn, katalog) = med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| {
-        let mapp = vald_mapp(mapp)?;
         Ok((
             Vad::for_beslut(u.store, u.aktor, &typ, &beslut_id)?.filnamn(0),
             mapp.ancestors().find(|m| m.is_dir()).map(PathBuf::from),
@@ -234,7 +310,7 @@ pub async fn visa_dokument(
 
 /// The default documents folder, to show in the settings.
 #[tauri::command]
-pub fn dokumentmapp(org: State<'_, crate::om::Organisationen>) -> String {
+pub fn dokumentmapp(org: State<'_, Organisationen>) -> String {
     org.dokumentmapp()
         .or_else(valfri_utskick::standard_dokumentmapp)
         .map(|p| p.display().to_string())
@@ -273,6 +349,7 @@ impl Batchstatus {
 pub async fn starta_batch(
     state: State<'_, Tillstand>,
     utskrift: State<'_, Utskrift>,
+    org: State<'_, Organisationen>,
     sprak: String,
     handlaggare_id: String,
     mapp: Option<String>,
@@ -287,13 +364,11 @@ pub async fn starta_batch(
         Arc::clone(&utskrift.typsnitt),
     );
     let hid = handlaggare_id.clone();
+    let katalog = batchmapp(mapp, &org, &l10n, &sp)?;
     let beslut = med_utskick(&state, &utskrift, &sprak, handlaggare_id, move |u| {
         Ok(u.store.omval_beslut()?)
     })
     .await?;
-    let katalog = vald_mapp(mapp)
-        .map_err(|e| Felsvar::fran(&l10n, &sp, &e))?
-        .join(format!("valfrihetsinformation-{}", valfri_store::idag()));
     {
         let mut s = status.lock().unwrap_or_else(PoisonError::into_inner);
         if s.kor {
@@ -352,6 +427,22 @@ pub async fn starta_batch(
         s.kor = false;
     });
     Ok(svar)
+}
+
+/// The folder a batch writes into, `valfrihetsinformation-<today>` in the documents folder;
+/// one outside the folder the organisation fixes is refused before the batch starts (no folder
+/// made, no letter written).
+pub(crate) fn batchmapp(
+    mapp: Option<String>,
+    org: &Organisationen,
+    l: &Localizer,
+    sprak: &str,
+) -> Result<PathBuf, Felsvar> {
+    let katalog = vald_mapp(mapp, org)
+        .map_err(|e| Felsvar::fran(l, sprak, &e))?
+        .join(format!("valfrihetsinformation-{}", valfri_store::idag()));
+    org.tillat_dokumentplats(l, sprak, &katalog)?;
+    Ok(katalog)
 }
 
 #[tauri::command]

@@ -572,3 +572,378 @@ fn the_new_screens_work_at_1024x700_and_at_200_percent_zoom() {
         Ok(())
     });
 }
+
+/// Opens Märta's choice panel for her running hemtjänst (Hemma Trygg; Björkdungens is at its
+/// cap, 2 of 2).
+async fn marta_valpanel(app: &App) -> TestResult {
+    oppna_marta(app).await?;
+    app.click(".valfrihet-knapp").await?;
+    app.wait_for_texts("#valbara tbody tr", "the providers", |r| {
+        r.iter().any(|x| x.contains("Björkdungens"))
+    })
+    .await?;
+    Ok(())
+}
+
+/// Puts Märta in Björkdungens's queue from the choice panel, asked by her god man.
+async fn stall_marta_i_ko(app: &App, skarmbild: Option<&str>) -> TestResult {
+    marta_valpanel(app).await?;
+    let knappar = app.texts("#valbara .ko-knapp").await?;
+    assert_eq!(knappar.len(), 1, "only the provider at its cap offers a queue: {knappar:?}");
+    app.click("#valbara .ko-knapp").await?;
+    app.find("#ko-form").await?;
+    assert_eq!(fokus_id(app).await?, "ko-vem", "focus in the form");
+    let vem = app.find("#ko-vem").await?.prop("value").await?.unwrap_or_default();
+    assert_eq!(vem, "", "nobody preselected as asking");
+    // Nobody named: said next to the field, nothing asked.
+    app.click("#ko-fortsatt").await?;
+    app.wait_for_texts("#ko-fel", "the missing chooser", |t| t.iter().any(|x| !x.is_empty()))
+        .await?;
+    assert!(!app.is_visible(DIALOG).await?);
+    app.click_containing("#ko-vem option", "Ombudet").await?;
+    app.click("#ko-fortsatt").await?;
+    let text =
+        bekraftelse(app, &[NAME, "ställs i kö till Björkdungens", "behåller Hemma Trygg"]).await?;
+    assert!(text.contains("arbetslistan"), "{text}");
+    if let Some(namn) = skarmbild {
+        let fel = app.axe().await?;
+        assert!(fel.is_empty(), "the queue confirmation: {fel:#?}");
+        app.screenshot(namn).await?;
+    }
+    tryck(app, Key::Enter).await?;
+    app.wait_for_texts("#ko-lista li", "Märta in the queue", |l| {
+        l.iter().any(|x| {
+            x.contains("Väntar på Björkdungens") && x.contains("Tar för närvarande inte emot nya")
+        })
+    })
+    .await?;
+    Ok(())
+}
+
+#[test]
+fn a_brukare_waits_for_a_full_provider_and_gets_the_place_from_the_worklist() {
+    run("a_brukare_waits_for_a_full_provider_and_gets_the_place_from_the_worklist", async |app| {
+        stall_marta_i_ko(app, Some("dagen-bekrafta-ko")).await?;
+        // Nothing else changed: she keeps Hemma Trygg.
+        let kort = app.texts("#beslut-lista li.beslut").await?;
+        assert!(kort.iter().any(|k| k.contains("Hemma Trygg i Exempelby AB sedan")), "{kort:?}");
+        let fel = app.axe().await?;
+        assert!(fel.is_empty(), "the brukare page with its queue: {fel:#?}");
+        app.screenshot("dagen-ko-brukarsida").await?;
+
+        // A second time: refused with the sentence, next to the field, and no second entry.
+        app.click(".valfrihet-knapp").await?;
+        app.find("#valbara .ko-knapp").await?;
+        app.click("#valbara .ko-knapp").await?;
+        app.click_containing("#ko-vem option", "Brukaren").await?;
+        app.click("#ko-fortsatt").await?;
+        app.wait_for_texts("#ko-fel", "the refusal", |t| {
+            t.iter().any(|x| x.contains("redan i kö"))
+        })
+        .await?;
+        // Esc on the changed form asks first; Enter throws it away.
+        tryck(app, Key::Escape).await?;
+        app.find("#kasta-dialog[open]").await?;
+        tryck(app, Key::Enter).await?;
+        app.wait_for("the form to close", async || Ok(!app.is_visible("#ko-form").await?)).await?;
+
+        // Taken off with a reason (none: said next to the field), confirmed, gone.
+        app.click(".ur-ko").await?;
+        app.find("#urko-form").await?;
+        assert_eq!(fokus_id(app).await?, "urko-skal");
+        tryck(app, Key::Enter).await?;
+        app.wait_for_texts("#urko-fel", "the missing reason", |t| {
+            t.iter().any(|x| x.contains("Skäl"))
+        })
+        .await?;
+        let fel = app.axe().await?;
+        assert!(fel.is_empty(), "the take-off form: {fel:#?}");
+        app.type_text("#urko-skal", "Vill hellre behålla Hemma Trygg").await?;
+        tryck(app, Key::Enter).await?;
+        bekraftelse(app, &[NAME, "tas ur kön till Björkdungens"]).await?;
+        app.screenshot("dagen-bekrafta-ur-ko").await?;
+        tryck(app, Key::Enter).await?;
+        app.wait_for_texts("p.klart", "taken off", |m| {
+            m.iter().any(|x| x.contains("borttagen ur kön"))
+        })
+        .await?;
+        assert!(app.texts("#ko-lista li").await?.is_empty(), "still in the queue");
+
+        // In the queue again; then the systemförvaltare raises Björkdungens's cap to 3.
+        stall_marta_i_ko(app, None).await?;
+        app.click_containing("#handlaggare option", "Karin Holm").await?;
+        app.click("#nav-register").await?;
+        app.wait_for_texts("#register-tabell tbody tr", "the register", |r| r.len() >= 15).await?;
+        let rader = app.client().find_all(Locator::Css("#register-tabell tbody tr")).await?;
+        let mut klickat = false;
+        for tr in rader {
+            if tr.text().await?.contains("Björkdungens") {
+                tr.find(Locator::Css(".andra-utforare")).await?.click().await?;
+                klickat = true;
+                break;
+            }
+        }
+        assert!(klickat, "Björkdungens has an edit button");
+        app.type_text("#g0-tak", "3").await?;
+        app.type_text("#u-beskrivning", "Björkdungen tar emot en till").await?;
+        app.click("#u-spara").await?;
+        app.wait_for_texts("p.klart", "saved", |m| m.iter().any(|x| x.contains("version"))).await?;
+
+        // The worklist says a place is free, for Märta.
+        app.click("#nav-start").await?;
+        let lista = app
+            .wait_for_texts("#lista-plats-ledig li", "the free place", |l| !l.is_empty())
+            .await?;
+        assert_eq!(lista.len(), 1, "{lista:?}");
+        assert!(
+            lista[0].contains(NAME) && lista[0].contains("plats ledig hos Björkdungens"),
+            "{lista:?}"
+        );
+        let fel = app.axe().await?;
+        assert!(fel.is_empty(), "the worklist with a free place: {fel:#?}");
+        app.screenshot("dagen-plats-ledig").await?;
+        // Give it: the usual sentence of a byte, Esc first (nothing happens), then Enter.
+        app.click(".ge-plats").await?;
+        bekraftelse(app, &[NAME, "byter utförare", "Björkdungens"]).await?;
+        tryck(app, Key::Escape).await?;
+        app.wait_for("the dialog to close", async || Ok(!app.is_visible(DIALOG).await?)).await?;
+        assert_eq!(app.texts("#lista-plats-ledig li").await?.len(), 1);
+        app.click(".ge-plats").await?;
+        bekrafta_med_enter(app, &[NAME, "Björkdungens"]).await?;
+        app.wait_for_texts("p.klart", "the place given", |m| {
+            m.iter().any(|x| x.contains("Platsen är given"))
+        })
+        .await?;
+        app.wait_for_texts("#lista-plats-ledig-rubrik", "the list", |h| {
+            h.iter().any(|x| x.contains("(0)"))
+        })
+        .await?;
+        // Her page: Björkdungens from its start date, and the queue entry ended.
+        oppna_marta(app).await?;
+        let kort = app.texts("#beslut-lista li.beslut").await?;
+        assert!(kort.iter().any(|k| k.contains("Björkdungens")), "{kort:?}");
+        assert!(app.texts("#ko-lista li").await?.is_empty());
+        Ok(())
+    });
+}
+
+#[test]
+fn a_move_out_of_the_providers_area_says_so_and_offers_a_new_choice() {
+    run("a_move_out_of_the_providers_area_says_so_and_offers_a_new_choice", async |app| {
+        oppna_marta(app).await?;
+        assert!(app.texts(".omval-notis").await?.is_empty());
+        // Hemma Trygg works in Centrum, Norra and Södra: Märta moves to Lillbäcken.
+        app.click("#andra-brukare").await?;
+        app.find("#brukare-form").await?;
+        app.click_containing("#bf-omrade option", "Lillbäcken").await?;
+        app.click("#bf-spara").await?;
+        app.wait_for_texts("p.klart", "saved", |m| m.iter().any(|x| x.contains("sparade"))).await?;
+        let notis = app.wait_for_texts(".omval-notis", "the notice", |n| !n.is_empty()).await?;
+        assert!(
+            notis.iter().any(|n| n
+                .contains("Hemma Trygg i Exempelby AB arbetar inte i området där brukaren bor nu")
+                && n.contains("nytt val")),
+            "{notis:?}"
+        );
+        // Nothing changed silently: Hemma Trygg still carries it out.
+        let kort = app.texts("#beslut-lista li.beslut").await?;
+        assert!(kort.iter().any(|k| k.contains("Hemma Trygg i Exempelby AB sedan")), "{kort:?}");
+        let fel = app.axe().await?;
+        assert!(fel.is_empty(), "the page with the notice: {fel:#?}");
+        app.screenshot("dagen-flytt-brukarsida").await?;
+        // The choice panel offers the providers of Lillbäcken.
+        app.click(".valfrihet-knapp").await?;
+        app.wait_for_texts("#valbara tbody tr", "the providers", |r| {
+            r.iter().any(|x| x.contains("Hemma Trygg") && x.contains("område"))
+        })
+        .await?;
+        let val = app.texts("#val-utforare option").await?;
+        assert!(!val.iter().any(|o| o.contains("Hemma Trygg")), "{val:?}");
+        // The worklist says it too.
+        app.click("#nav-start").await?;
+        let omval = app
+            .wait_for_texts("#lista-omval li", "the new choice on the worklist", |l| {
+                l.iter().any(|x| x.contains(NAME))
+            })
+            .await?;
+        assert!(
+            omval
+                .iter()
+                .any(|x| x.contains(NAME) && x.contains("arbetar inte där brukaren bor nu")),
+            "{omval:?}"
+        );
+        app.screenshot("dagen-flytt-arbetslista").await?;
+        // A choice of a provider in Lillbäcken answers it.
+        app.click_containing("#lista-omval li button", NAME).await?;
+        app.wait_for_texts(".valfrihet-knapp", "her beslut", |k| !k.is_empty()).await?;
+        app.click(".valfrihet-knapp").await?;
+        app.find("#val-utforare").await?;
+        let alternativ = app.texts("#val-utforare option").await?;
+        let ny = alternativ.get(1).cloned().ok_or("a provider in Lillbäcken")?;
+        app.click_containing("#val-utforare option", &ny).await?;
+        app.click_containing("#val-vem option", "Brukaren").await?;
+        app.click("#val-registrera").await?;
+        bekrafta_med_enter(app, &[&ny, "byter utförare"]).await?;
+        app.wait_for_texts("#valhistorik li", "the byte", |h| h.iter().any(|x| x.contains(&ny)))
+            .await?;
+        app.click("#nav-start").await?;
+        app.wait_for_texts("#lista-omval-rubrik", "the list", |h| !h.is_empty()).await?;
+        assert!(!app.texts("#lista-omval li").await?.iter().any(|x| x.contains(NAME)));
+        Ok(())
+    });
+}
+
+#[test]
+fn a_beslut_is_set_verkstallt_by_hand_with_a_date_and_refused_with_a_reason() {
+    run("a_beslut_is_set_verkstallt_by_hand_with_a_date_and_refused_with_a_reason", async |app| {
+        // The systemförvaltare may act on anyone's beslut.
+        app.click_containing("#handlaggare option", "Karin Holm").await?;
+        // The first brukare on the ickeval list whose beslut without a provider is made but not
+        // yet carried out (the button is offered only for such a beslut).
+        let mut funnen = false;
+        for nr in 0..5 {
+            valpanel_utan_utforare(app, nr).await?;
+            if !app.texts(".verkstall-knapp").await?.is_empty() {
+                funnen = true;
+                break;
+            }
+        }
+        assert!(funnen, "no made beslut without a provider on the ickeval list");
+        let namn = app.texts("section#brukare h2").await?.first().cloned().unwrap_or_default();
+        // No provider yet: the button is there, disabled with the reason.
+        let hinder = app.texts("[id$='-hinder']").await?;
+        assert!(hinder.iter().any(|h| h.contains("Ingen utförare är vald")), "{hinder:?}");
+        // A provider chosen to start in ten days: not carried out by itself.
+        let om_tio =
+            (valfri_domain::dag_i_kommunen(chrono::Utc::now()) + chrono::Days::new(10)).to_string();
+        let alternativ = app.texts("#val-utforare option").await?;
+        let valt = alternativ.get(1).cloned().ok_or("no provider to choose")?;
+        app.click_containing("#val-utforare option", &valt).await?;
+        app.click_containing("#val-vem option", "Brukaren").await?;
+        app.type_text("#val-start", &om_tio).await?;
+        app.click("#val-registrera").await?;
+        bekrafta_med_enter(app, &[&valt, &om_tio]).await?;
+        app.wait_for_texts("#valhistorik li", "the choice", |h| {
+            h.iter().any(|x| x.contains(&valt))
+        })
+        .await?;
+        // The page again, through search.
+        app.type_text("#sok", &namn).await?;
+        app.wait_for_texts(HITS, "the brukare", |h| h.iter().any(|x| x.contains(&namn))).await?;
+        app.click_containing(HITS, &namn).await?;
+        app.wait_for_texts(".verkstall-knapp", "the button", |k| !k.is_empty()).await?;
+        let knapp = app.client().find_all(Locator::Css(".verkstall-knapp")).await?;
+        let mut oppnad = false;
+        for k in knapp {
+            if k.is_enabled().await? {
+                k.click().await?;
+                oppnad = true;
+                break;
+            }
+        }
+        assert!(oppnad, "an enabled Verkställt button");
+        app.find("#verkstall-form").await?;
+        assert_eq!(fokus_id(app).await?, "verkstall-datum");
+        let fel = app.axe().await?;
+        assert!(fel.is_empty(), "the verkställt form: {fel:#?}");
+        // Before the beslut's start, and tomorrow: refused next to the field, nothing asked.
+        app.type_text("#verkstall-datum", "2000-01-01").await?;
+        tryck(app, Key::Enter).await?;
+        app.wait_for_texts("#verkstall-fel", "the refusal", |t| {
+            t.iter().any(|x| x.contains("före beslutets första giltighetsdag"))
+        })
+        .await?;
+        let imorgon =
+            (valfri_domain::dag_i_kommunen(chrono::Utc::now()) + chrono::Days::new(1)).to_string();
+        app.type_text("#verkstall-datum", &imorgon).await?;
+        tryck(app, Key::Enter).await?;
+        app.wait_for_texts("#verkstall-fel", "the refusal", |t| {
+            t.iter().any(|x| x.contains("inte har kommit"))
+        })
+        .await?;
+        assert!(!app.is_visible(DIALOG).await?);
+        app.screenshot("dagen-verkstall-vagrat").await?;
+        let idag = valfri_domain::dag_i_kommunen(chrono::Utc::now()).to_string();
+        app.type_text("#verkstall-datum", &idag).await?;
+        tryck(app, Key::Enter).await?;
+        bekraftelse(app, &["registreras som verkställt från", &valt]).await?;
+        app.screenshot("dagen-bekrafta-verkstall").await?;
+        tryck(app, Key::Enter).await?;
+        app.wait_for_texts("p.klart", "done", |m| {
+            m.iter().any(|x| x.contains("registrerat som verkställt"))
+        })
+        .await?;
+        let kort = app.texts("#beslut-lista li.beslut").await?;
+        assert!(kort.iter().any(|k| k.contains("Verkställt") && k.contains(&valt)), "{kort:?}");
+        Ok(())
+    });
+}
+
+#[test]
+fn the_queue_the_move_and_verkstallt_work_at_1024x700_and_at_200_percent_zoom() {
+    run(
+        "the_queue_the_move_and_verkstallt_work_at_1024x700_and_at_200_percent_zoom",
+        async |app| {
+            app.resize(1024, 700).await?;
+            for (zoom, namn) in [(1.0, "dagen-1024x700"), (2.0, "dagen-zoom-200")] {
+                app.client()
+                .execute("return window.__TAURI__.core.invoke('zooma', {sprak: 'sv', niva: arguments[0]});", vec![serde_json::json!(zoom)])
+                .await?;
+                app.client().execute("document.querySelector('#sok').value = '';", vec![]).await?;
+                let sok = app.client().find(Locator::Css("#sok")).await?;
+                sok.send_keys("ekstr").await?;
+                app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
+                sok.send_keys(&char::from(Key::Down).to_string()).await?;
+                tryck(app, Key::Enter).await?;
+                app.wait_for_texts(".valfrihet-knapp", "the choice button", |k| !k.is_empty())
+                    .await?;
+                enter_pa(app, ".valfrihet-knapp").await?;
+                app.find("#valbara .ko-knapp").await?;
+                enter_pa(app, "#valbara .ko-knapp").await?;
+                app.find("#ko-form").await?;
+                for css in ["#valbara .ko-knapp", "#ko-vem", "#ko-fortsatt"] {
+                    assert!(inom_fonstret(app, css).await?, "{css} is not reachable at {zoom}x");
+                }
+                assert!(!sidled(app).await?, "the queue form scrolls sideways at {zoom}x");
+                app.screenshot(&format!("{namn}-ko")).await?;
+                app.client()
+                .execute("const s = document.querySelector('#ko-vem'); s.value = 'ombud'; s.dispatchEvent(new Event('change', {bubbles: true}));", vec![])
+                .await?;
+                enter_pa(app, "#ko-fortsatt").await?;
+                bekraftelse(app, &[NAME, "ställs i kö"]).await?;
+                for css in ["#bekrafta-dialog-ja", "#bekrafta-dialog-nej"] {
+                    assert!(inom_fonstret(app, css).await?, "{css} is not reachable at {zoom}x");
+                }
+                app.screenshot(&format!("{namn}-bekrafta-ko")).await?;
+                tryck(app, Key::Enter).await?;
+                app.wait_for_texts("#ko-lista li", "the queue", |l| !l.is_empty()).await?;
+                for css in ["#ko-lista .ur-ko"] {
+                    assert!(inom_fonstret(app, css).await?, "{css} is not reachable at {zoom}x");
+                }
+                assert!(!sidled(app).await?, "the brukare page scrolls sideways at {zoom}x");
+                app.screenshot(&format!("{namn}-ko-brukarsida")).await?;
+                // Off again, so the next round starts as this one did.
+                enter_pa(app, "#ko-lista .ur-ko").await?;
+                app.find("#urko-form").await?;
+                // Focus is in the field: type there (a click lands beside it at 200 %).
+                app.client().active_element().await?.send_keys("Prov").await?;
+                assert!(inom_fonstret(app, "#urko-fortsatt").await?, "#urko-fortsatt at {zoom}x");
+                app.screenshot(&format!("{namn}-ur-ko")).await?;
+                enter_pa(app, "#urko-fortsatt").await?;
+                bekrafta_med_enter(app, &[NAME]).await?;
+                app.wait_for("the queue emptied", async || {
+                    Ok(app.texts("#ko-lista li").await?.is_empty())
+                })
+                .await?;
+                app.client()
+                    .execute("document.querySelector('#nav-start').click();", vec![])
+                    .await?;
+                app.wait_for_texts("#lista-plats-ledig-rubrik", "the worklist", |h| !h.is_empty())
+                    .await?;
+                assert!(!sidled(app).await?, "the worklist scrolls sideways at {zoom}x");
+                app.screenshot(&format!("{namn}-arbetslista")).await?;
+            }
+            Ok(())
+        },
+    );
+}

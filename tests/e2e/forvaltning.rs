@@ -655,3 +655,116 @@ fn a_signed_register_package_is_checked_previewed_and_applied_and_a_wrong_key_is
         },
     );
 }
+
+#[test]
+fn with_the_organisations_register_key_no_key_is_asked_for_and_another_signature_is_refused() {
+    // ASCII paths: xdotool types other letters through borrowed key codes.
+    let mapp = tempfile::tempdir().unwrap();
+    let d = mapp.path();
+    let (nyckel, annan) = (d.join("nyckel"), d.join("annan"));
+    let (fran_annan, fran_kommunen) = (d.join("annan.valfri"), d.join("kommun.valfri"));
+    let (central, csv) = (d.join("central.sqlite"), d.join("central.csv"));
+    run_prepared_plain(
+        "with_the_organisations_register_key_no_key_is_asked_for_and_another_signature_is_refused",
+        &|cli, db| {
+            let os = |s: &str| std::ffi::OsString::from(s);
+            valfri(cli, &[&os("--db"), central.as_os_str(), &os("--plaintext"), &os("demo")])?;
+            std::fs::write(&csv, andrad_export(&cli_export(cli, db)?, "0", false))?;
+            valfri(
+                cli,
+                &[
+                    &os("--db"),
+                    central.as_os_str(),
+                    &os("providers"),
+                    &os("import"),
+                    csv.as_os_str(),
+                ],
+            )?;
+            for (k, ut) in [(&nyckel, &fran_kommunen), (&annan, &fran_annan)] {
+                valfri(cli, &[&os("providers"), &os("keygen"), &os("--out"), k.as_os_str()])?;
+                valfri(
+                    cli,
+                    &[
+                        &os("--db"),
+                        central.as_os_str(),
+                        &os("providers"),
+                        &os("package"),
+                        &os("--key"),
+                        k.as_os_str(),
+                        &os("--out"),
+                        ut.as_os_str(),
+                    ],
+                )?;
+            }
+            // The organisation's file, where the harness points VALFRI_CONFIG.
+            std::fs::write(
+                db.with_file_name("valfri.toml"),
+                format!("[registerpaket]\npublik-nyckel = \"{}.pub\"\n", nyckel.display()),
+            )?;
+            Ok(())
+        },
+        async |app| {
+            app.click_containing("#handlaggare option", "Karin Holm").await?;
+            app.click("#nav-register").await?;
+            app.wait_for("Karin's register", async || {
+                Ok(app.find("#registerpaket").await?.is_enabled().await?)
+            })
+            .await?;
+            let historik_fore = app.texts("#register-historik li").await?.len();
+            let nyckeldialog = "^Välj den publika nyckel paketet ska vara signerat med$";
+
+            // Signed with another key: only the package is asked for, and it is refused.
+            app.click("#registerpaket").await?;
+            i_oppna_dialogen(app, "Välj registerpaketet", &fran_annan).await?;
+            app.wait_for("the refusal", async || app.is_visible("#fel").await).await?;
+            let fel = app.texts("#fel-text").await?.join(" ");
+            assert!(!fel.trim().is_empty());
+            assert!(app.texts("#paket-forhandsgranskning").await?.is_empty());
+            if let Ok(fonster) = app.xdotool(&["search", "--onlyvisible", "--name", nyckeldialog]) {
+                assert!(fonster.trim().is_empty(), "a key was asked for");
+            }
+            // Past the window, the core will not open a dialog for another key.
+            let handlaggare = app
+                .client()
+                .execute("return document.querySelector('#handlaggare').value", vec![])
+                .await?;
+            let svar = app
+                .client()
+                .execute_async(
+                    "const klar = arguments[arguments.length - 1];
+                     window.__TAURI__.core.invoke('valj_paketfil', { sprak: 'sv', handlaggareId: arguments[0], slag: 'nyckel' })
+                       .then((v) => klar({ ok: v }), (e) => klar({ fel: e }));",
+                    vec![handlaggare],
+                )
+                .await?;
+            assert_eq!(svar["fel"]["code"], "fel-konfig-satt-av-organisationen", "{svar}");
+
+            // Signed with the organisation's key: previewed at once and applied.
+            app.click("#registerpaket").await?;
+            i_oppna_dialogen(app, "Välj registerpaketet", &fran_kommunen).await?;
+            let tak = app
+                .wait_for_texts(
+                    "#paket-forhandsgranskning [data-avsnitt=utbyte-rubrik-tak] li",
+                    "the caps",
+                    |r| !r.is_empty(),
+                )
+                .await?;
+            assert!(
+                tak.iter().any(|t| t.contains("Björkdungens") && t.contains("2 → 0")),
+                "{tak:?}"
+            );
+            let paverkade = app
+                .texts("#paket-forhandsgranskning [data-avsnitt=utbyte-rubrik-paverkade] li")
+                .await?;
+            app.click("#paket-forhandsgranskning-gor").await?;
+            bekraftelse(app, &[&paverkade.len().to_string()]).await?;
+            app.click("#bekrafta-dialog-ja").await?;
+            app.wait_for_texts("p.klart", "the package applied", |m| {
+                m.iter().any(|x| x.contains("är tillämpat som version"))
+            })
+            .await?;
+            assert_eq!(app.texts("#register-historik li").await?.len(), historik_fore + 1);
+            Ok(())
+        },
+    );
+}

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use crate::harness::{App, TestResult, run_prepared};
+use crate::harness::{App, TestResult, run_prepared, run_prepared_plain};
 
 const LOSENFRAS: &str = "e2e lösenfras";
 
@@ -129,6 +129,103 @@ fn what_the_organisation_sets_is_shown_as_such_and_the_core_refuses_to_change_it
             assert_eq!(svar["fel"]["code"], "fel-konfig-satt-av-organisationen", "{svar}");
             let svar = anropa(app, "sakerhet", json!({ "sprak": "sv" })).await?;
             assert_eq!(svar["ok"]["las_efter_minuter"], 7, "{svar}");
+            Ok(())
+        },
+    );
+}
+
+#[test]
+fn a_fixed_documents_folder_is_where_the_window_saves_and_another_place_is_refused() {
+    let mappen = std::sync::Mutex::new(std::path::PathBuf::new());
+    run_prepared_plain(
+        "a_fixed_documents_folder_is_where_the_window_saves_and_another_place_is_refused",
+        &|_cli, db| {
+            let dok = db.with_file_name("dok");
+            *mappen.lock().unwrap() = db.parent().unwrap().to_path_buf();
+            std::fs::write(
+                db.with_file_name("valfri.toml"),
+                format!("[dokument]\nmapp = \"{}\"\nfritt-val = false\n", dok.display()),
+            )?;
+            Ok(())
+        },
+        async |app| {
+            let dir = mappen.lock().unwrap().clone();
+            let (dok, annan) = (dir.join("dok"), dir.join("annan"));
+            app.wait_for("the window to open", async || {
+                Ok(!app.is_visible("#lock").await.unwrap_or(true))
+            })
+            .await?;
+            // A folder chosen on this computer before the organisation fixed one.
+            app.client()
+                .execute(
+                    "localStorage.setItem('valfri.dokumentmapp', arguments[0]); return true;",
+                    vec![json!(annan.display().to_string())],
+                )
+                .await?;
+
+            // "Spara" saves into the organisation's folder, not the one chosen earlier.
+            crate::utskrift::oppna_marta(app).await?;
+            crate::utskrift::forhandsgranska(app, "beslutsmeddelande").await?;
+            let filer = crate::utskrift::spara(app).await?;
+            assert!(filer.iter().all(|f| f.starts_with(&dok)), "{filer:?}");
+            assert!(std::fs::read(&filer[0])?.starts_with(b"%PDF"));
+            assert!(!annan.exists());
+
+            // Past the window, the core refuses another place and writes nothing there.
+            let beslut: String = app
+                .client()
+                .execute("return document.querySelector('#dokument-dialog').dataset.beslut", vec![])
+                .await?
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            let handlaggare: String = app
+                .client()
+                .execute("return document.querySelector('#handlaggare').value", vec![])
+                .await?
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            for (mapp, fil) in [
+                (Value::Null, json!(annan.join("brev.pdf").display().to_string())),
+                (json!(annan.display().to_string()), Value::Null),
+            ] {
+                let svar = anropa(
+                    app,
+                    "spara_dokument",
+                    json!({ "sprak": "sv", "handlaggareId": handlaggare, "typ": "beslutsmeddelande",
+                            "beslutId": beslut, "mapp": mapp, "fil": fil }),
+                )
+                .await?;
+                assert_eq!(svar["fel"]["code"], "fel-konfig-utanfor-dokumentmappen", "{svar}");
+                assert!(
+                    svar["fel"]["message"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .contains("Dokument sparas bara i mappen"),
+                    "{svar}"
+                );
+            }
+            let svar = anropa(
+                app,
+                "starta_batch",
+                json!({ "sprak": "sv", "handlaggareId": handlaggare, "mapp": annan.display().to_string() }),
+            )
+            .await?;
+            assert_eq!(svar["fel"]["code"], "fel-konfig-utanfor-dokumentmappen", "{svar}");
+            assert!(!annan.exists());
+            app.client()
+                .execute("document.querySelector('#dokument-dialog').close(); return true;", vec![])
+                .await?;
+
+            // The settings show the folder as the organisation's, not editable.
+            app.click("#nav-installningar").await?;
+            app.wait_for_texts("#org-dokumentmapp", "the organisation's mark", |t| {
+                t.iter().any(|t| t.contains("Satt av organisationen (dokument.mapp"))
+            })
+            .await?;
+            let falt = app.find("#inst-mapp-falt").await?;
+            assert_eq!(falt.prop("disabled").await?.as_deref(), Some("true"));
             Ok(())
         },
     );

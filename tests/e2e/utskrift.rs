@@ -22,7 +22,7 @@ async fn valj_dokumentmapp(app: &App, mapp: &Path) -> TestResult {
     Ok(())
 }
 
-async fn oppna_marta(app: &App) -> TestResult {
+pub(crate) async fn oppna_marta(app: &App) -> TestResult {
     app.type_text("#sok", "ekstr").await?;
     app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
     app.click_containing(HITS, NAME).await?;
@@ -40,7 +40,10 @@ fn pdf_text(fil: &Path) -> Result<String, Box<dyn std::error::Error>> {
 }
 
 /// Opens a document's preview from Märta's first beslut that offers it, waits for its pages.
-async fn forhandsgranska(app: &App, typ: &str) -> Result<usize, Box<dyn std::error::Error>> {
+pub(crate) async fn forhandsgranska(
+    app: &App,
+    typ: &str,
+) -> Result<usize, Box<dyn std::error::Error>> {
     app.click(&format!(".dok-knapp[data-typ={typ}]")).await?;
     let sidor = app
         .wait_for_texts("#dok-sidor img.dok-sida", "the preview's pages", |s| !s.is_empty())
@@ -49,7 +52,7 @@ async fn forhandsgranska(app: &App, typ: &str) -> Result<usize, Box<dyn std::err
 }
 
 /// Saves the open document and returns the files written.
-async fn spara(app: &App) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>> {
+pub(crate) async fn spara(app: &App) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>> {
     app.click("#dok-spara").await?;
     let vag = app
         .wait_for_texts("#dok-filer li", "the saved paths", |v| {

@@ -48,6 +48,7 @@ fn klart(ctx: &Ctx, filer: &[String]) -> String {
 fn om_beslut(args: &mut Argument, ctx: &Ctx, vad: impl FnOnce(String) -> Vad) -> Result<(), Fel> {
     let beslut = args.kravs("beslut")?;
     let ut = PathBuf::from(args.kravs("out")?);
+    ctx.kontrollera_dokumentplats(&ut)?;
     let store = ctx.oppna()?;
     let aktor = cli_aktor(&store)?;
     let form = form(&*args, store.brevform(&aktor, &beslut)?, ctx);
@@ -75,6 +76,7 @@ pub(crate) fn decision_letter(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel>
 
 pub(crate) fn letters(args: &mut Argument, ctx: &Ctx, ord: &[&str]) -> Result<(), Fel> {
     let katalog = PathBuf::from(args.kravs("out-dir")?);
+    ctx.kontrollera_dokumentplats(&katalog)?;
     let mut beslut: Vec<String> = args.ta_alla("beslut");
     beslut.extend(ord.iter().map(|s| (*s).to_owned()));
     let omval = args.har("omval");
@@ -148,6 +150,7 @@ pub(crate) fn sheet(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let insats = args.kravs("insats")?;
     let omrade = args.kravs("omrade")?;
     let ut = PathBuf::from(args.kravs("out")?);
+    ctx.kontrollera_dokumentplats(&ut)?;
     let form = form(&*args, Form { sprak: ctx.sprak.clone(), storstil: false }, ctx);
     args.inget_kvar(&["large-print"])?;
     let store: Store = ctx.oppna()?;

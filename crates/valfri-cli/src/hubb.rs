@@ -22,10 +22,16 @@ pub(crate) fn kor(args: &mut Argument, ctx: &Ctx, ord: &[&str]) -> Result<(), Fe
     }
 }
 
-/// `--url`, or `VALFRI_HUB`.
-fn url(args: &mut Argument) -> Result<String, Fel> {
-    args.ta("url")
-        .or_else(|| std::env::var("VALFRI_HUB").ok().filter(|v| !v.is_empty()))
+/// `--url`, or `VALFRI_HUB`, or the organisation's configuration's `hubb.url`.
+fn url(args: &mut Argument, ctx: &Ctx) -> Result<String, Fel> {
+    if let Some(url) =
+        args.ta("url").or_else(|| std::env::var("VALFRI_HUB").ok().filter(|v| !v.is_empty()))
+    {
+        return Ok(url);
+    }
+    ctx.organisation()?
+        .and_then(|o| o.hubb)
+        .map(|h| h.url)
         .ok_or_else(|| Anvandningsfel::Saknas("url".into()).into())
 }
 
@@ -39,7 +45,7 @@ fn losenord(args: &mut Argument, namn: &str) -> Result<Option<String>, Fel> {
 }
 
 fn init(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
-    let url = url(args)?;
+    let url = url(args, ctx)?;
     let losen = losenord(args, "password-env")?;
     args.inget_kvar(&[])?;
     let mut hubb = Hubb::anslut(&url, losen.as_deref())?;
@@ -81,7 +87,7 @@ fn user_add(args: &mut Argument, ctx: &Ctx, login: &str) -> Result<(), Fel> {
             omraden.push(kod.to_owned());
         }
     }
-    let url = url(args)?;
+    let url = url(args, ctx)?;
     // Who runs this logs in with their own password, or none where pg_hba trusts the
     // directory, Kerberos or a certificate.
     let egen = losenord(args, "hub-password-env")?;
@@ -102,7 +108,7 @@ fn user_add(args: &mut Argument, ctx: &Ctx, login: &str) -> Result<(), Fel> {
 /// hub (`--passphrase-env` opens an encrypted desk file; `--password-env` is the hub login's).
 fn import(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let fran = args.kravs("from")?;
-    let url = url(args)?;
+    let url = url(args, ctx)?;
     let losen = losenord(args, "password-env")?;
     args.inget_kvar(&[])?;
     let fil = std::path::Path::new(&fran);

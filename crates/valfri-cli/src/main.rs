@@ -7,6 +7,7 @@ mod anvandare;
 mod args;
 mod dokument;
 mod hubb;
+mod ko;
 mod konfig;
 mod skrivbord;
 mod utbyte;
@@ -134,6 +135,25 @@ impl Ctx {
         }
     }
 
+    /// The organisation's configuration file (`VALFRI_CONFIG`, else the platform's), for the
+    /// commands that follow it: where documents are saved, the register package key, the hub.
+    /// A broken file refuses those commands with its sentence (exit 1).
+    pub(crate) fn organisation(&self) -> Result<Option<valfri_config::Organisation>, Fel> {
+        valfri_config::las_systemfil(&self.l.sprak()).map_err(Fel::Konfig)
+    }
+
+    /// Refuses to write a document at `sokvag` outside the documents folder the organisation's
+    /// file fixes (`dokument.fritt-val = false`); a relative path is taken from the current
+    /// folder. Checked before the database is opened, so a refusal writes nothing.
+    pub(crate) fn kontrollera_dokumentplats(&self, sokvag: &std::path::Path) -> Result<(), Fel> {
+        let Some(org) = self.organisation()? else { return Ok(()) };
+        let hel = std::path::absolute(sokvag).unwrap_or_else(|_| sokvag.to_path_buf());
+        let hem = std::env::var_os(if cfg!(windows) { "USERPROFILE" } else { "HOME" })
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from);
+        org.kontrollera_dokumentplats(&hel, hem.as_deref()).map_err(Fel::Konfig)
+    }
+
     /// Prints a JSON document on stdout, or the human text on stdout.
     pub(crate) fn ut(&self, data: &serde_json::Value, text: impl FnOnce() -> String) {
         let mut stdout = std::io::stdout().lock();
@@ -176,6 +196,13 @@ fn main() -> ExitCode {
         vald_sprak,
         losen,
     };
+    // The municipality's CA for the hub, when the organisation's file names one; a broken file
+    // is reported by the commands that read it (`config check`, the documents, the hub).
+    if let Ok(Some(org)) = ctx.organisation()
+        && let Some(ca) = org.hubb.as_ref().and_then(|h| h.ca_fil.as_deref())
+    {
+        valfri_hub::satt_ca_fil(ca);
+    }
     match kor(&mut args, &ctx) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Fel::Nej) => ExitCode::from(1),
@@ -275,6 +302,7 @@ const KOMMANDON: &[&str] = &[
     "status",
     "config",
     "user",
+    "queue",
 ];
 
 /// A passphrase from the environment variable `var`, checked by `ny` (any non-empty text to
@@ -500,6 +528,11 @@ fn kor(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
         ["sync"] => skrivbord::sync(args, ctx)?,
         ["status"] => skrivbord::status(args, ctx)?,
         ["beslut", "add"] => beslut_add(args, ctx)?,
+        ["beslut", "verkstall"] => ko::verkstall(args, ctx)?,
+        ["queue", "add"] => ko::add(args, ctx)?,
+        ["queue", "list"] => ko::list(args, ctx)?,
+        ["queue", "remove", id] => ko::remove(args, ctx, id)?,
+        ["queue", "give", id] => ko::give(args, ctx, id)?,
         ["valbara"] => valbara(args, ctx)?,
         ["letter"] => dokument::letter(args, ctx)?,
         ["letters", beslut @ ..] => dokument::letters(args, ctx, beslut)?,

@@ -71,9 +71,14 @@ fn anslut(val: &Hubbval) -> Result<Hubb, HubbFel> {
 /// replica of the hub, protected like `demo` (`--passphrase-env` or `--plaintext`).
 pub(crate) fn sync(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let sokvag = ctx.databas()?;
-    let flaggor = Hubbflaggor::ta(args)?;
+    let mut flaggor = Hubbflaggor::ta(args)?;
     args.inget_kvar(&["plaintext", "watch"])?;
     let replika = if sokvag.exists() { ctx.oppna()?.replika()? } else { None };
+    // A new desk's hub is the organisation's (`hubb.url`) unless one is named; an existing
+    // desk keeps the hub it was made for.
+    if flaggor.url.is_none() && replika.is_none() {
+        flaggor.url = ctx.organisation()?.and_then(|o| o.hubb).map(|h| h.url);
+    }
     let val = flaggor
         .med(replika.as_ref())
         .ok_or_else(|| Fel::from(Anvandningsfel::Saknas("hub".into())))?;

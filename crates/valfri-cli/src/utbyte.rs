@@ -265,8 +265,15 @@ pub(super) fn providers_apply_package(
     ctx: &Ctx,
     fil: &str,
 ) -> Result<(), Fel> {
-    let nyckelfil = PathBuf::from(args.kravs("pubkey")?);
+    // The organisation's key, when its file sets one: --pubkey may then be left out, and
+    // another key is refused.
+    let vald = args.ta("pubkey").map(PathBuf::from);
     args.inget_kvar(&[])?;
+    let nyckelfil = match ctx.organisation()? {
+        Some(org) => org.registerpaketnyckel(vald.as_deref()).map_err(Fel::Konfig)?,
+        None => vald,
+    }
+    .ok_or_else(|| Fel::from(crate::args::Anvandningsfel::Saknas("pubkey".into())))?;
     let store = ctx.oppna()?;
     let aktor = cli_aktor(&store)?;
     let nyckel = paket::las_publik_nyckel(&nyckelfil).map_err(|e| fel(ctx, e))?;

@@ -39,6 +39,15 @@ pub enum Konfigfel {
     /// A desk tried to change what the organisation's file sets.
     #[error("{nyckel} is set by the organisation ({sokvag})")]
     SattAvOrganisationen { nyckel: &'static str, sokvag: String },
+    /// A document was to be saved outside the folder the organisation fixes.
+    #[error("{sokvag} is outside the documents folder {mapp} that {fil} fixes")]
+    UtanforDokumentmappen { sokvag: String, mapp: String, fil: String },
+    /// A language the organisation's file does not offer.
+    #[error("language {sprak} is not offered ({erbjudna})")]
+    SprakErbjudsInte { sprak: String, erbjudna: String },
+    /// The database belongs to another municipality than the one the file names.
+    #[error("the database is {databas}'s, the configuration {fil} says {konfig}")]
+    AnnanKommun { databas: String, konfig: String, fil: String },
 }
 
 impl Anvandarmeddelande for Konfigfel {
@@ -55,6 +64,9 @@ impl Anvandarmeddelande for Konfigfel {
             Self::OkantSprak { .. } => "fel-konfig-okant-sprak",
             Self::Lastid { .. } => "fel-konfig-lastid",
             Self::SattAvOrganisationen { .. } => "fel-konfig-satt-av-organisationen",
+            Self::UtanforDokumentmappen { .. } => "fel-konfig-utanfor-dokumentmappen",
+            Self::SprakErbjudsInte { .. } => "fel-konfig-sprak-erbjuds-inte",
+            Self::AnnanKommun { .. } => "fel-konfig-annan-kommun",
         }
     }
 
@@ -76,6 +88,15 @@ impl Anvandarmeddelande for Konfigfel {
                 vec![("sprak", text(sprak)), ("kanda", text(kanda))]
             }
             Self::Lastid { varde } => vec![("varde", Arg::Tal(*varde))],
+            Self::UtanforDokumentmappen { sokvag, mapp, fil } => {
+                vec![("sokvag", text(sokvag)), ("mapp", text(mapp)), ("fil", text(fil))]
+            }
+            Self::SprakErbjudsInte { sprak, erbjudna } => {
+                vec![("sprak", text(sprak)), ("erbjudna", text(erbjudna))]
+            }
+            Self::AnnanKommun { databas, konfig, fil } => {
+                vec![("databas", text(databas)), ("konfig", text(konfig)), ("fil", text(fil))]
+            }
         }
     }
 }
@@ -260,8 +281,13 @@ pub fn tolka(text: &str, fil: &Path, kanda_sprak: &[&str]) -> Result<Organisatio
                 return Err(Konfigfel::InteAbsolut { nyckel: "dokument.mapp", sokvag: kort(m) });
             }
         }
-        org.dokument =
-            Some(Dokumentpolicy { mapp: d.mapp, fritt_val: d.fritt_val.unwrap_or(true) });
+        let fritt_val = d.fritt_val.unwrap_or(true);
+        // A folder the person may not leave must be named: else which one would be meant
+        // would depend on each computer.
+        if !fritt_val && d.mapp.is_none() {
+            return Err(Konfigfel::Tom { nyckel: "dokument.mapp" });
+        }
+        org.dokument = Some(Dokumentpolicy { mapp: d.mapp, fritt_val });
     }
     if let Some(s) = las.sakerhet {
         if !(1..=480).contains(&s.las_efter_minuter) {
@@ -316,6 +342,17 @@ fn fil_som_finns(
     }
 }
 
+/// Whether `sokvag` is `mapp` or lies inside it, component by component (on Windows without
+/// regard to case, as its file system compares names).
+fn inom(sokvag: &Path, mapp: &Path) -> bool {
+    if cfg!(windows) {
+        let sma = |p: &Path| p.to_string_lossy().to_lowercase();
+        Path::new(&sma(sokvag)).starts_with(sma(mapp))
+    } else {
+        sokvag.starts_with(mapp)
+    }
+}
+
 /// A value from the file quoted back in at most 80 characters.
 fn kort(text: &str) -> String {
     if text.chars().count() <= 80 {
@@ -332,6 +369,8 @@ pub enum Installning {
     LasEfterMinuter,
     Dokumentmapp,
     Sprak,
+    /// The public key register packages are checked with.
+    Registerpaketnyckel,
 }
 
 impl Organisation {
@@ -380,6 +419,9 @@ impl Organisation {
                 .filter(|d| d.mapp.is_some() && !d.fritt_val)
                 .map(|_| "dokument.mapp"),
             Installning::Sprak => self.sprak.as_ref().map(|_| "sprak.erbjudna"),
+            Installning::Registerpaketnyckel => {
+                self.registerpaket_nyckel.as_ref().map(|_| "registerpaket.publik-nyckel")
+            }
         }
     }
 
@@ -402,11 +444,110 @@ impl Organisation {
                 .and_then(|d| d.mapp.as_deref())
                 .is_some_and(|m| m == nytt.trim()),
             Installning::Sprak => self.sprak.as_ref().is_some_and(|s| s.join(",") == nytt.trim()),
+            Installning::Registerpaketnyckel => self
+                .registerpaket_nyckel
+                .as_ref()
+                .is_some_and(|n| n.as_path() == Path::new(nytt.trim())),
         };
         if samma {
             Ok(())
         } else {
             Err(Konfigfel::SattAvOrganisationen { nyckel, sokvag: self.fil.display().to_string() })
+        }
+    }
+
+    /// Refuses to save a document at `sokvag` (a file, or the folder a batch writes into)
+    /// when the file fixes the documents folder (`dokument.fritt-val = false`) and `sokvag`
+    /// is not that folder or inside it. `sokvag` is taken as given: a relative path or one
+    /// with `..` in it is refused, since where it ends up is not plain from the words. With a
+    /// folder under `~/` and no home folder known, every place is refused.
+    pub fn kontrollera_dokumentplats(
+        &self,
+        sokvag: &Path,
+        hem: Option<&Path>,
+    ) -> Result<(), Konfigfel> {
+        if self.satt(Installning::Dokumentmapp).is_none() {
+            return Ok(());
+        }
+        let mapp = self.dokumentmapp(hem);
+        let inuti = mapp.as_deref().is_some_and(|m| {
+            sokvag.is_absolute()
+                && !sokvag.components().any(|c| matches!(c, std::path::Component::ParentDir))
+                && inom(sokvag, m)
+        });
+        if inuti {
+            Ok(())
+        } else {
+            Err(Konfigfel::UtanforDokumentmappen {
+                sokvag: kort(&sokvag.display().to_string()),
+                mapp: mapp.map_or_else(
+                    || self.dokument.as_ref().and_then(|d| d.mapp.clone()).unwrap_or_default(),
+                    |m| m.display().to_string(),
+                ),
+                fil: self.fil.display().to_string(),
+            })
+        }
+    }
+
+    /// The languages offered: the file's, else `databasens` (the municipality's own setting).
+    pub fn erbjudna_sprak(&self, databasens: Vec<String>) -> Vec<String> {
+        self.sprak.clone().unwrap_or(databasens)
+    }
+
+    /// Refuses a language (of a letter, of a brukare's letters) the file does not offer.
+    pub fn kontrollera_sprak(&self, sprak: &str) -> Result<(), Konfigfel> {
+        match &self.sprak {
+            Some(erbjudna) if !erbjudna.iter().any(|s| s == sprak) => {
+                Err(Konfigfel::SprakErbjudsInte {
+                    sprak: kort(sprak),
+                    erbjudna: erbjudna.join(", "),
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The language a letter gets by default when the brukare's own (`standard`) is not
+    /// offered: Swedish when offered, else the first language the file lists.
+    pub fn brevsprak(&self, standard: String) -> String {
+        match &self.sprak {
+            Some(erbjudna) if !erbjudna.contains(&standard) => {
+                if erbjudna.iter().any(|s| s == "sv") {
+                    "sv".to_owned()
+                } else {
+                    erbjudna.first().cloned().unwrap_or(standard)
+                }
+            }
+            _ => standard,
+        }
+    }
+
+    /// Refuses a database whose municipality (by name: `databasens`) is not the one the file
+    /// names. A database that names no municipality yet (a new one) is not refused: it gets
+    /// the file's.
+    pub fn kontrollera_kommun(&self, databasens: &str) -> Result<(), Konfigfel> {
+        match &self.kommun {
+            Some(k) if !databasens.trim().is_empty() && databasens.trim() != k.namn => {
+                Err(Konfigfel::AnnanKommun {
+                    databas: kort(databasens.trim()),
+                    konfig: format!("{} ({})", k.namn, k.kod),
+                    fil: self.fil.display().to_string(),
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The public key a register package is checked with: the file's, when it sets one (then
+    /// `vald`, a key the person chose, must be none or that same file), else `vald`.
+    pub fn registerpaketnyckel(&self, vald: Option<&Path>) -> Result<Option<PathBuf>, Konfigfel> {
+        match (&self.registerpaket_nyckel, vald) {
+            (Some(egen), Some(v)) if v != egen.as_path() => Err(Konfigfel::SattAvOrganisationen {
+                nyckel: "registerpaket.publik-nyckel",
+                sokvag: self.fil.display().to_string(),
+            }),
+            (Some(egen), _) => Ok(Some(egen.clone())),
+            (None, v) => Ok(v.map(Path::to_path_buf)),
         }
     }
 

@@ -139,3 +139,113 @@ fn the_platform_file_is_where_it_belongs() {
     }
     assert!(fil.ends_with("valfri.toml"));
 }
+
+#[test]
+fn a_fixed_documents_folder_admits_only_places_inside_it() {
+    let org = tolka_har("[dokument]\nmapp = \"~/Dokument/Valfri\"\nfritt-val = false\n").unwrap();
+    let hem = Some(Path::new("/home/anna"));
+    for inuti in [
+        "/home/anna/Dokument/Valfri",
+        "/home/anna/Dokument/Valfri/brev.pdf",
+        "/home/anna/Dokument/Valfri/omgang-1/",
+    ] {
+        assert_eq!(org.kontrollera_dokumentplats(Path::new(inuti), hem), Ok(()), "{inuti}");
+    }
+    for utanfor in [
+        "/tmp/brev.pdf",
+        "/home/anna/Dokument/Valfri-privat/brev.pdf",
+        "/home/anna/Dokument/Valfri/../brev.pdf",
+        "Dokument/Valfri/brev.pdf",
+        "/media/usb/brev.pdf",
+    ] {
+        let e = org.kontrollera_dokumentplats(Path::new(utanfor), hem).unwrap_err();
+        assert_eq!(
+            e,
+            Konfigfel::UtanforDokumentmappen {
+                sokvag: utanfor.into(),
+                mapp: "/home/anna/Dokument/Valfri".into(),
+                fil: "/etc/valfri/valfri.toml".into()
+            },
+            "{utanfor}"
+        );
+        assert_eq!(e.meddelande_id(), "fel-konfig-utanfor-dokumentmappen");
+    }
+    // Without a home folder the folder under ~ cannot be found: nothing is admitted.
+    assert!(
+        org.kontrollera_dokumentplats(Path::new("/home/anna/Dokument/Valfri/a.pdf"), None).is_err()
+    );
+    // A folder the person may leave is only a default; no file fixes nothing.
+    let fri = tolka_har("[dokument]\nmapp = \"/srv/valfri\"\nfritt-val = true\n").unwrap();
+    assert_eq!(fri.kontrollera_dokumentplats(Path::new("/tmp/brev.pdf"), hem), Ok(()));
+    assert_eq!(
+        tolka_har("").unwrap().kontrollera_dokumentplats(Path::new("/tmp/a.pdf"), hem),
+        Ok(())
+    );
+    // A fixed folder must be named.
+    assert_eq!(
+        tolka_har("[dokument]\nfritt-val = false\n").unwrap_err(),
+        Konfigfel::Tom { nyckel: "dokument.mapp" }
+    );
+}
+
+#[test]
+fn only_the_offered_languages_are_accepted_and_a_letter_falls_back_to_swedish() {
+    let org = tolka_har("[sprak]\nerbjudna = [\"sv\", \"fi\"]\n").unwrap();
+    assert_eq!(org.kontrollera_sprak("fi"), Ok(()));
+    assert_eq!(
+        org.kontrollera_sprak("en"),
+        Err(Konfigfel::SprakErbjudsInte { sprak: "en".into(), erbjudna: "sv, fi".into() })
+    );
+    assert_eq!(org.erbjudna_sprak(vec!["sv".into(), "en".into()]), ["sv", "fi"]);
+    assert_eq!(org.brevsprak("en".into()), "sv");
+    assert_eq!(org.brevsprak("fi".into()), "fi");
+    let utan_svenska = tolka_har("[sprak]\nerbjudna = [\"fi\", \"en\"]\n").unwrap();
+    assert_eq!(utan_svenska.brevsprak("sv".into()), "fi");
+    let ingen = tolka_har("").unwrap();
+    assert_eq!(ingen.kontrollera_sprak("en"), Ok(()));
+    assert_eq!(ingen.erbjudna_sprak(vec!["sv".into(), "en".into()]), ["sv", "en"]);
+}
+
+#[test]
+fn a_database_of_another_municipality_is_refused_naming_both() {
+    let org = tolka_har("[kommun]\nkod = \"0883\"\nnamn = \"Exempelby kommun\"\n").unwrap();
+    assert_eq!(org.kontrollera_kommun("Exempelby kommun"), Ok(()));
+    // A new database names none yet.
+    assert_eq!(org.kontrollera_kommun(""), Ok(()));
+    let e = org.kontrollera_kommun("Annanby kommun").unwrap_err();
+    assert_eq!(
+        e,
+        Konfigfel::AnnanKommun {
+            databas: "Annanby kommun".into(),
+            konfig: "Exempelby kommun (0883)".into(),
+            fil: "/etc/valfri/valfri.toml".into()
+        }
+    );
+    assert_eq!(tolka_har("").unwrap().kontrollera_kommun("Annanby kommun"), Ok(()));
+}
+
+#[test]
+fn the_organisations_register_key_is_the_one_packages_are_checked_with() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("register.pub"), "nyckel").unwrap();
+    let fil = dir.path().join("valfri.toml");
+    std::fs::write(&fil, "[registerpaket]\npublik-nyckel = \"register.pub\"\n").unwrap();
+    let org = las_fil(&fil, KANDA).unwrap();
+    let egen = dir.path().join("register.pub");
+    assert_eq!(org.registerpaketnyckel(None), Ok(Some(egen.clone())));
+    assert_eq!(org.registerpaketnyckel(Some(&egen)), Ok(Some(egen.clone())));
+    assert_eq!(
+        org.registerpaketnyckel(Some(Path::new("/tmp/annan.pub"))),
+        Err(Konfigfel::SattAvOrganisationen {
+            nyckel: "registerpaket.publik-nyckel",
+            sokvag: fil.display().to_string()
+        })
+    );
+    assert_eq!(org.satt(Installning::Registerpaketnyckel), Some("registerpaket.publik-nyckel"));
+    let ingen = tolka_har("").unwrap();
+    assert_eq!(
+        ingen.registerpaketnyckel(Some(Path::new("/tmp/a.pub"))),
+        Ok(Some("/tmp/a.pub".into()))
+    );
+    assert_eq!(ingen.registerpaketnyckel(None), Ok(None));
+}

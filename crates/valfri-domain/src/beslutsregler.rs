@@ -64,6 +64,90 @@ pub enum Beslutsregelfel {
     IngetBrev,
     #[error("the beslut is not in force and cannot be ended")]
     InteIKraft,
+    /// Verkställighet by hand: why it cannot be set.
+    #[error("the beslut cannot be set verkställt: {skal}")]
+    KanInteVerkstallas { skal: Verkstallighetshinder },
+    #[error("a beslut is not set verkställt from a day after today")]
+    EfterIdag,
+    #[error(transparent)]
+    Ko(crate::vantelista::Kohinder),
+}
+
+/// Why a beslut cannot be set verkställt by hand on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verkstallighetshinder {
+    /// Not yet made (a draft).
+    EjFattat,
+    /// Already verkställt.
+    Redan,
+    /// Ended (by hand, replaced or run out).
+    Avslutat,
+    /// An avslag carries nothing out.
+    Avslag,
+    /// No provider has been chosen or assigned.
+    IngenUtforare,
+    /// The date is before the beslut's giltig från.
+    ForeStart,
+    /// The date is after the beslut's giltig till.
+    EfterSlut,
+}
+
+impl std::fmt::Display for Verkstallighetshinder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+impl Verkstallighetshinder {
+    fn meddelande_id(self) -> &'static str {
+        match self {
+            Self::EjFattat => "fel-verkstall-ej-fattat",
+            Self::Redan => "fel-verkstall-redan",
+            Self::Avslutat => "fel-verkstall-avslutat",
+            Self::Avslag => "fel-verkstall-avslag",
+            Self::IngenUtforare => "fel-verkstall-ingen-utforare",
+            Self::ForeStart => "fel-verkstall-fore-start",
+            Self::EfterSlut => "fel-verkstall-efter-slut",
+        }
+    }
+}
+
+/// Whether a beslut may be set verkställt by hand from `dag`: it is made and not yet carried
+/// out or ended, it grants something, a provider has been chosen or assigned (`har_utforare`),
+/// and `dag` lies within its period and not after `idag` (nobody records a start that has not
+/// happened). A beslut whose provider's start already set it verkställt is refused as `Redan`.
+pub fn kontrollera_verkstallighet(
+    status: BeslutStatus,
+    utfall: crate::Utfall,
+    har_utforare: bool,
+    giltig_fran: NaiveDate,
+    giltig_till: Option<NaiveDate>,
+    dag: NaiveDate,
+    idag: NaiveDate,
+) -> Result<(), Beslutsregelfel> {
+    let hinder = |skal| Err(Beslutsregelfel::KanInteVerkstallas { skal });
+    match status {
+        BeslutStatus::Utkast => return hinder(Verkstallighetshinder::EjFattat),
+        BeslutStatus::Verkstallt => return hinder(Verkstallighetshinder::Redan),
+        BeslutStatus::Avslutat => return hinder(Verkstallighetshinder::Avslutat),
+        BeslutStatus::Beslutat => {}
+    }
+    if utfall == crate::Utfall::Avslag {
+        return hinder(Verkstallighetshinder::Avslag);
+    }
+    if !har_utforare {
+        return hinder(Verkstallighetshinder::IngenUtforare);
+    }
+    if dag < giltig_fran {
+        return hinder(Verkstallighetshinder::ForeStart);
+    }
+    if giltig_till.is_some_and(|t| dag > t) {
+        return hinder(Verkstallighetshinder::EfterSlut);
+    }
+    crate::val::kontrollera_handelsedatum(dag, idag)
+        .map(|_| ())
+        .map_err(|_| Beslutsregelfel::EfterIdag)
 }
 
 impl Anvandarmeddelande for Beslutsregelfel {
@@ -76,6 +160,9 @@ impl Anvandarmeddelande for Beslutsregelfel {
             Self::IngetOmbud => "fel-val-inget-ombud",
             Self::IngetBrev => "fel-val-inget-brev",
             Self::InteIKraft => "fel-beslut-inte-i-kraft",
+            Self::KanInteVerkstallas { skal } => skal.meddelande_id(),
+            Self::EfterIdag => "fel-verkstall-efter-idag",
+            Self::Ko(h) => h.meddelande_id(),
         }
     }
 
@@ -93,6 +180,7 @@ impl Anvandarmeddelande for Beslutsregelfel {
                 v
             }
             Self::KravSaknas { falt } => vec![("falt", (*falt).into())],
+            Self::Ko(h) => h.argument(),
             _ => Vec::new(),
         }
     }
@@ -322,6 +410,18 @@ pub enum Bekraftelse {
         /// The provider whose place is freed.
         utforare: Option<String>,
     },
+    /// Setting a beslut verkställt by hand.
+    Verkstall { insats: String, namn: String, utforare: String, dag: NaiveDate },
+    /// Putting a brukare on a provider's waiting list.
+    Ko {
+        insats: String,
+        namn: String,
+        utforare: String,
+        /// The provider the brukare keeps meanwhile, if any.
+        behaller: Option<String>,
+    },
+    /// Taking a brukare off a waiting list.
+    UrKo { namn: String, utforare: String },
 }
 
 /// Why a beslut ended.
@@ -612,5 +712,58 @@ mod tests {
             Err(crate::Valideringsfel::Saknas { falt: "avslutsorsak" })
         );
         assert!(!Avslutsorsak::FOR_HAND.contains(&Avslutsorsak::Utgatt));
+    }
+
+    #[test]
+    fn verkstallighet_by_hand_needs_a_provider_and_a_day_within_the_period() {
+        use crate::Utfall;
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let (fran, till, idag) = (d("2026-10-01"), Some(d("2026-12-31")), d("2026-11-15"));
+        let k = |status, utfall, har, dag| {
+            kontrollera_verkstallighet(status, utfall, har, fran, till, dag, idag)
+        };
+        let nej = |skal| Err(Beslutsregelfel::KanInteVerkstallas { skal });
+        assert_eq!(k(BeslutStatus::Beslutat, Utfall::Bifall, true, d("2026-10-01")), Ok(()));
+        assert_eq!(k(BeslutStatus::Beslutat, Utfall::Bifall, true, idag), Ok(()));
+        assert_eq!(
+            k(BeslutStatus::Beslutat, Utfall::Bifall, false, idag),
+            nej(Verkstallighetshinder::IngenUtforare)
+        );
+        assert_eq!(
+            k(BeslutStatus::Beslutat, Utfall::Bifall, true, d("2026-09-30")),
+            nej(Verkstallighetshinder::ForeStart)
+        );
+        assert_eq!(
+            kontrollera_verkstallighet(
+                BeslutStatus::Beslutat,
+                Utfall::Bifall,
+                true,
+                fran,
+                Some(d("2026-10-31")),
+                d("2026-11-01"),
+                idag
+            ),
+            nej(Verkstallighetshinder::EfterSlut)
+        );
+        assert_eq!(
+            k(BeslutStatus::Beslutat, Utfall::Bifall, true, d("2026-11-16")),
+            Err(Beslutsregelfel::EfterIdag)
+        );
+        assert_eq!(
+            k(BeslutStatus::Verkstallt, Utfall::Bifall, true, idag),
+            nej(Verkstallighetshinder::Redan)
+        );
+        assert_eq!(
+            k(BeslutStatus::Avslutat, Utfall::Bifall, true, idag),
+            nej(Verkstallighetshinder::Avslutat)
+        );
+        assert_eq!(
+            k(BeslutStatus::Utkast, Utfall::Bifall, true, idag),
+            nej(Verkstallighetshinder::EjFattat)
+        );
+        assert_eq!(
+            k(BeslutStatus::Beslutat, Utfall::Avslag, true, idag),
+            nej(Verkstallighetshinder::Avslag)
+        );
     }
 }

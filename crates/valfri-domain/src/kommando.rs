@@ -110,4 +110,5 @@ pub const DELADE_TABELLER: &[(&str, &str)] = &[
     ("omval", "beslut_id"),
     ("dokument", "id"),
     ("uppfoljning", "id"),
+    ("vantelista", "id"),
 ];

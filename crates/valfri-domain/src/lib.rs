@@ -19,6 +19,7 @@ mod text;
 pub mod tilldelning;
 mod typer;
 pub mod val;
+pub mod vantelista;
 
 pub use datum::{dag_i_kommunen, manader, tid_i_kommunen, tolka_datum, tolv_manader};
 pub use fel::{Anvandarmeddelande, Arg, Valideringsfel};

@@ -338,6 +338,18 @@ pub fn pa_turordningslistan(
         && (egen_regi_i_turordning || regi != Regi::EgenRegi)
 }
 
+/// After a brukare moves to another område, whether the provider carrying out a beslut still
+/// may: it serves the new område, or the brukare now has none (then no område limits anyone, as
+/// in the choice list). When it does not, the beslut is marked for a new choice (`omval`,
+/// reason `ej_omrade`) and the provider stays until a choice, a byte or an ended beslut says
+/// otherwise: nothing is changed silently.
+pub fn serverar_efter_flytt<S: AsRef<str>>(
+    nytt_omrade: Option<&str>,
+    utforarens_omraden: &[S],
+) -> bool {
+    nytt_omrade.is_none_or(|o| utforarens_omraden.iter().any(|x| x.as_ref() == o))
+}
+
 /// A date on which something is recorded as done (a choice, a byte, an ickeval, information
 /// given) may not be after `idag`: an ickeval dated ahead would pass a svarsdatum that has not
 /// come. Dates that plan (a start date, a beslut's validity) are not acts and may lie ahead.
@@ -349,6 +361,20 @@ pub fn kontrollera_handelsedatum(
         return Err(Valideringsfel::DatumIFramtiden { datum: datum.to_string() });
     }
     Ok(datum)
+}
+
+#[cfg(test)]
+mod flytt_tests {
+    use super::serverar_efter_flytt;
+
+    #[test]
+    fn a_move_keeps_the_provider_only_where_it_serves() {
+        let omraden = ["NORR", "SODER"];
+        assert!(serverar_efter_flytt(Some("NORR"), &omraden));
+        assert!(!serverar_efter_flytt(Some("VAST"), &omraden));
+        assert!(serverar_efter_flytt(None, &omraden));
+        assert!(!serverar_efter_flytt::<&str>(Some("NORR"), &[]));
+    }
 }
 
 #[cfg(test)]

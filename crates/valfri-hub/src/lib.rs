@@ -87,13 +87,27 @@ pub struct SkyddadBrukare {
     pub postort: String,
 }
 
-/// The TLS connector: the system's trusted certificates, or the file `PGSSLROOTCERT` names, and
+/// The municipality's CA file the organisation's configuration names (`hubb.ca-fil`), set once
+/// at start; `PGSSLROOTCERT` still wins, as for libpq.
+static CA_FIL: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+
+/// Trusts the hub's certificate when `fil` (the municipality's CA, from the organisation's
+/// configuration) vouches for it, unless `PGSSLROOTCERT` names another. Set once; a second call
+/// changes nothing.
+pub fn satt_ca_fil(fil: &std::path::Path) {
+    let _ = CA_FIL.set(fil.to_path_buf());
+}
+
+/// The TLS connector: the system's trusted certificates, or the file `PGSSLROOTCERT` (else the
+/// organisation's `hubb.ca-fil`, [`satt_ca_fil`]) names, and
 /// a client certificate from the files `PGSSLCERT` and `PGSSLKEY` name (as for libpq). Whether
 /// TLS is used is the URL's `sslmode` (disable, prefer, require).
 fn tls() -> Resultat<MakeTlsConnector> {
     let intern = |e: openssl::error::ErrorStack| HubbFel::Internt { detalj: e.to_string() };
     let mut bygg = SslConnector::builder(SslMethod::tls_client()).map_err(intern)?;
     if let Some(fil) = std::env::var_os("PGSSLROOTCERT") {
+        bygg.set_ca_file(fil).map_err(intern)?;
+    } else if let Some(fil) = CA_FIL.get() {
         bygg.set_ca_file(fil).map_err(intern)?;
     }
     if let (Some(cert), Some(nyckel)) =

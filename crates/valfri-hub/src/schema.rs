@@ -643,6 +643,30 @@ CREATE INDEX brukare_pnr_prefix ON valfri.brukare (personnummer text_pattern_ops
 CREATE INDEX brukare_pnr10_prefix ON valfri.brukare ((substr(personnummer, 3)) text_pattern_ops);
 CREATE INDEX brukare_omrade ON valfri.brukare (omrade_id);
 ",
+    // 6: as the desk's migration 12: the waiting list (väntelista), a shared table with its
+    // change numbers. Only its end (when, why, by whom) is ever changed.
+    r"
+CREATE TABLE valfri.vantelista (
+    id text PRIMARY KEY,
+    beslut_id text NOT NULL REFERENCES valfri.beslut (id),
+    utforare_id text NOT NULL REFERENCES valfri.utforare (id),
+    insats_id text NOT NULL REFERENCES valfri.insats (id),
+    vem_valde text NOT NULL CHECK (vem_valde IN ('brukare', 'ombud', 'handlaggare')),
+    stalld date NOT NULL,
+    handlaggare text NOT NULL DEFAULT session_user,
+    skapad timestamptz NOT NULL DEFAULT now(),
+    avslutad date,
+    avslutsorsak text CHECK (avslutsorsak IN ('valt', 'borttagen', 'beslut_avslutat')),
+    skal text NOT NULL DEFAULT '',
+    avslutad_av text,
+    andring bigint NOT NULL,
+    andring_tx xid8 NOT NULL,
+    CHECK ((avslutad IS NULL) = (avslutsorsak IS NULL))
+);
+CREATE INDEX vantelista_beslut ON valfri.vantelista (beslut_id);
+CREATE UNIQUE INDEX vantelista_en_oppen ON valfri.vantelista (beslut_id, utforare_id)
+    WHERE avslutad IS NULL;
+",
 ];
 
 /// How many migrations this program knows: the newest schema version it can work with.
@@ -657,6 +681,7 @@ pub(crate) fn migrering(n: usize) -> String {
         1 => (&FORSTA_TABELLERNA, false),
         2 => (&[], true),
         4 => (&["uppfoljning"], true),
+        6 => (&["vantelista"], true),
         _ => (&[], false),
     };
     sql.push_str(&andringstriggrar(nya));
@@ -726,7 +751,7 @@ GRANT SELECT ON valfri.schemaversion, valfri.kommun, valfri.omrade, valfri.handl
     valfri.registerversion, valfri.utforare, valfri.insats, valfri.insats_namn,
     valfri.utforare_omrade, valfri.godkannande, valfri.kvalitet, valfri.utforare_historik,
     valfri.brukare, valfri.ombud, valfri.beslut, valfri.val, valfri.ickeval, valfri.information,
-    valfri.omval, valfri.dokument, valfri.borttagen, valfri.uppfoljning
+    valfri.omval, valfri.dokument, valfri.borttagen, valfri.uppfoljning, valfri.vantelista
     TO valfri_handlaggare;
 
 -- A handläggare's case work. A made beslut is guarded by its trigger; the log only grows.
@@ -738,6 +763,9 @@ GRANT INSERT, UPDATE (slutdatum) ON valfri.val TO valfri_handlaggare;
 GRANT INSERT ON valfri.ickeval, valfri.information, valfri.dokument, valfri.uppfoljning
     TO valfri_handlaggare;
 GRANT INSERT, DELETE ON valfri.omval TO valfri_handlaggare;
+-- A waiting-list entry is only ever ended.
+GRANT INSERT, UPDATE (avslutad, avslutsorsak, skal, avslutad_av, beslut_id) ON valfri.vantelista
+    TO valfri_handlaggare;
 GRANT INSERT (handling, objekt_typ, objekt_id, detalj) ON valfri.handelselogg TO valfri_handlaggare;
 GRANT SELECT, INSERT ON valfri.outbox_applied TO valfri_handlaggare;
 GRANT EXECUTE ON FUNCTION valfri.oppna_skyddad_brukare(text, text) TO valfri_handlaggare;

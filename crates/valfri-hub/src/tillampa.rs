@@ -208,7 +208,7 @@ fn avsluta_beslut(
 }
 
 /// Ends a beslut on `dag`; its running val ends the same day (never before it started), which
-/// frees the place at once, and a mark for a new choice is answered.
+/// frees the place at once, a mark for a new choice is answered and a wait ends.
 fn avsluta_i(
     tx: &mut Transaction<'_>,
     beslut_id: &str,
@@ -226,6 +226,13 @@ fn avsluta_i(
         &[&beslut_id, &dag],
     )?;
     tx.execute("DELETE FROM valfri.omval WHERE beslut_id = $1", &[&beslut_id])?;
+    // An ended beslut waits for nothing.
+    tx.execute(
+        "UPDATE valfri.vantelista SET avslutad = $2, avslutsorsak = 'beslut_avslutat',
+             avslutad_av = session_user
+         WHERE beslut_id = $1 AND avslutad IS NULL",
+        &[&beslut_id, &dag],
+    )?;
     Ok(())
 }
 
@@ -608,8 +615,13 @@ fn infoga_val(tx: &mut Transaction<'_>, v: &NyRad<'_>) -> Result<(), Stopp> {
             &version,
         ],
     )?;
-    // A choice answers any mark for a new choice.
+    // A choice answers any mark for a new choice, and the wait for this provider.
     tx.execute("DELETE FROM valfri.omval WHERE beslut_id = $1", &[&v.beslut.id])?;
+    tx.execute(
+        "UPDATE valfri.vantelista SET avslutad = $3, avslutsorsak = 'valt', avslutad_av = session_user
+         WHERE beslut_id = $1 AND utforare_id = $2 AND avslutad IS NULL",
+        &[&v.beslut.id, &v.utforare_id, &v.valdatum],
+    )?;
     Ok(())
 }
 

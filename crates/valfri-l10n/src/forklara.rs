@@ -164,6 +164,35 @@ impl Localizer {
                 };
                 self.text(sprak, id, &args)
             }
+            B::Verkstall { insats, namn, utforare, dag } => self.text(
+                sprak,
+                "bekrafta-verkstall",
+                &[
+                    ("insats", insats.clone().into()),
+                    ("namn", namn.clone().into()),
+                    ("utforare", utforare.clone().into()),
+                    ("datum", dag.to_string().into()),
+                ],
+            ),
+            B::Ko { insats, namn, utforare, behaller } => {
+                let mut args: Vec<(&str, Arg)> = vec![
+                    ("insats", insats.clone().into()),
+                    ("namn", namn.clone().into()),
+                    ("utforare", utforare.clone().into()),
+                ];
+                let id = if let Some(b) = behaller {
+                    args.push(("behaller", b.clone().into()));
+                    "bekrafta-ko-behaller"
+                } else {
+                    "bekrafta-ko"
+                };
+                self.text(sprak, id, &args)
+            }
+            B::UrKo { namn, utforare } => self.text(
+                sprak,
+                "bekrafta-ur-ko",
+                &[("namn", namn.clone().into()), ("utforare", utforare.clone().into())],
+            ),
         }
     }
 }

@@ -48,8 +48,9 @@ impl Store {
     /// Copies a database an older Valfri made, whole and checked, to
     /// `sakerhetskopior/fore-uppgradering-<from>-till-<to>-<time>.sqlite` beside it, before the
     /// first migration runs; if the copy fails nothing is migrated. The copy keeps the old
-    /// schema (it is checked by a bare connection, which migrates nothing) and its key; the
-    /// rotation of the automatic backups never removes it.
+    /// schema (it is checked by a bare connection, which migrates nothing), its key and, for a
+    /// database with key slots, its slot file; the rotation of the automatic backups never
+    /// removes it.
     pub(crate) fn sakerhetskopia_fore_uppgradering(&self, fran: usize) -> Resultat<PathBuf> {
         let Some(db) = self.sokvag.as_deref() else { return Ok(PathBuf::new()) };
         let mapp = crate::sakerhetskopiemapp(db);
@@ -78,9 +79,16 @@ impl Store {
                 Err(Lagringsfel::BackupTrasig)
             }
         });
-        match resultat.and_then(|()| crate::databasfil::synka(&delvis.sokvag)) {
+        // A database with key slots opens only through its slot file: the copy gets one
+        // beside it before it takes its name, as a backup does.
+        let resultat = resultat
+            .and_then(|()| crate::databasfil::synka(&delvis.sokvag))
+            .and_then(|()| crate::nyckelplatser::kopiera_nyckelfil(db, &mal));
+        match resultat {
             Ok(()) => {
-                delvis.ge_namn(&mal)?;
+                delvis.ge_namn(&mal).inspect_err(|_| {
+                    let _ = std::fs::remove_file(crate::nyckelplatser::nyckelfil(&mal));
+                })?;
                 crate::databasfil::synka_mapp(&mapp)?;
                 Ok(mal)
             }

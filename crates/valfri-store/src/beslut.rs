@@ -210,6 +210,63 @@ impl Store {
         })
     }
 
+    /// Sets a made beslut verkställt by hand from `dag`: its provider started on that day
+    /// (`valfri_domain::beslutsregler::kontrollera_verkstallighet`: a provider chosen, the day
+    /// within the beslut's period and not after today, the beslut neither carried out already nor
+    /// ended). Only the beslut's handläggare or a systemförvaltare may.
+    pub fn verkstall_for_hand(&self, aktor: &Aktor, id: &str, dag: NaiveDate) -> Resultat<()> {
+        let resultat = self.i_transaktion(|tx| {
+            let b = hamta(tx, id)?;
+            if !far_andra_beslut(aktor.roll, &aktor.id, &b.handlaggare_id) {
+                return Err(Lagringsfel::InteBeslutetsHandlaggare);
+            }
+            kontrollera_verkstallighet_i(tx, &b, dag)?;
+            verkstall_i(tx, id, dag)?;
+            logg::skriv(tx, aktor, "verkstall", "beslut", id, &format!("för hand {dag}"))
+        });
+        if let Err(Lagringsfel::InteBeslutetsHandlaggare) = resultat {
+            self.logga_nekad(aktor, "beslut", id, "verkstall")?;
+        }
+        resultat
+    }
+
+    /// What setting the beslut verkställt from `dag` would do; refused as the act would be.
+    pub fn bekrafta_verkstall(
+        &self,
+        aktor: &Aktor,
+        id: &str,
+        dag: NaiveDate,
+        sprak: &str,
+    ) -> Resultat<Bekraftelse> {
+        self.i_transaktion(|tx| {
+            let b = hamta(tx, id)?;
+            if !far_andra_beslut(aktor.roll, &aktor.id, &b.handlaggare_id) {
+                return Err(Lagringsfel::InteBeslutetsHandlaggare);
+            }
+            let utforare = kontrollera_verkstallighet_i(tx, &b, dag)?;
+            Ok(Bekraftelse::Verkstall {
+                insats: insatsnamn(tx, &b.insats_kod, sprak)?,
+                namn: brukarnamn(tx, &b.brukare_id)?,
+                utforare,
+                dag,
+            })
+        })
+    }
+
+    /// Why the beslut cannot be set verkställt by hand today, if it cannot (the window disables
+    /// its button with this). Not logged: it is read with the brukare's page.
+    pub fn verkstallighetshinder(&self, aktor: &Aktor, id: &str) -> Option<Lagringsfel> {
+        let dag = crate::idag();
+        self.i_transaktion(|tx| {
+            let b = hamta(tx, id)?;
+            if !far_andra_beslut(aktor.roll, &aktor.id, &b.handlaggare_id) {
+                return Err(Lagringsfel::InteBeslutetsHandlaggare);
+            }
+            kontrollera_verkstallighet_i(tx, &b, dag).map(|_| ())
+        })
+        .err()
+    }
+
     /// Ends a beslut today without a stated reason (the CLI's `avsluta`); see [`Store::avsluta_beslut`].
     pub fn avsluta(&self, aktor: &Aktor, id: &str) -> Resultat<()> {
         self.i_transaktion(|tx| {
@@ -432,6 +489,33 @@ fn verkstall_i(tx: &Transaction<'_>, id: &str, dag: NaiveDate) -> Resultat<()> {
     Ok(())
 }
 
+/// The rule for setting `b` verkställt by hand on `dag`, with its running provider read in
+/// `tx`; returns that provider's name.
+fn kontrollera_verkstallighet_i(
+    tx: &Transaction<'_>,
+    b: &Beslut,
+    dag: NaiveDate,
+) -> Resultat<String> {
+    let utforare: Option<String> = tx
+        .rad(
+            "SELECT u.namn FROM val v JOIN utforare u ON u.id = v.utforare_id
+             WHERE v.beslut_id = ?1 AND v.slutdatum IS NULL",
+            [&b.id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    valfri_domain::beslutsregler::kontrollera_verkstallighet(
+        b.status,
+        b.utfall,
+        utforare.is_some(),
+        b.giltig_fran,
+        b.giltig_till,
+        dag,
+        crate::idag(),
+    )?;
+    Ok(utforare.unwrap_or_default())
+}
+
 /// Ends a beslut on `dag`; its running val ends the same day, which frees the place at once.
 fn avsluta_i(
     tx: &Transaction<'_>,
@@ -444,6 +528,7 @@ fn avsluta_i(
         params![id, dag.to_string(), orsak.map(Avslutsorsak::kod), nu()],
     )?;
     crate::val::avsluta_val(tx, id, dag)?;
+    crate::val::avsluta_for_beslut(tx, id, dag)?;
     Ok(())
 }
 
@@ -747,7 +832,9 @@ impl Store {
             "SELECT b.id, b.verkstalld, b.avslutad, b.avslutsorsak,
                 (SELECT u.namn FROM val v JOIN utforare u ON u.id = v.utforare_id
                   WHERE v.beslut_id = b.id AND v.slutdatum IS NULL),
-                (SELECT v.startdatum FROM val v WHERE v.beslut_id = b.id AND v.slutdatum IS NULL)
+                (SELECT v.startdatum FROM val v WHERE v.beslut_id = b.id AND v.slutdatum IS NULL),
+                (SELECT m.orsak FROM omval m WHERE m.beslut_id = b.id),
+                (SELECT u.namn FROM omval m JOIN utforare u ON u.id = m.utforare_id WHERE m.beslut_id = b.id)
              FROM beslut b WHERE b.brukare_id = ?1",
         )?;
         let rader = stmt.query_map([brukare_id], |r| {
@@ -758,11 +845,20 @@ impl Store {
                 r.get::<_, Option<String>>(3)?,
                 r.get::<_, Option<String>>(4)?,
                 r.get::<_, Option<String>>(5)?,
+                (r.get::<_, Option<String>>(6)?, r.get::<_, Option<String>>(7)?),
             ))
         })?;
         rader
             .map(|r| {
-                let (beslut_id, verkstalld, avslutad, orsak, utforare, sedan) = r?;
+                let (
+                    beslut_id,
+                    verkstalld,
+                    avslutad,
+                    orsak,
+                    utforare,
+                    sedan,
+                    (omval, omval_utforare),
+                ) = r?;
                 Ok(Beslutslage {
                     beslut_id,
                     utforare,
@@ -770,6 +866,7 @@ impl Store {
                     verkstalld: datum_opt(verkstalld)?,
                     avslutad: datum_opt(avslutad)?,
                     avslutsorsak: orsak.as_deref().map(Avslutsorsak::fran_kod).transpose()?,
+                    omval: omval.zip(omval_utforare),
                 })
             })
             .collect()
@@ -835,4 +932,6 @@ pub struct Beslutslage {
     pub verkstalld: Option<NaiveDate>,
     pub avslutad: Option<NaiveDate>,
     pub avslutsorsak: Option<Avslutsorsak>,
+    /// Marked for a new choice: why (`upphort`, `ej_omrade`, `tak`) and the provider now.
+    pub omval: Option<(String, String)>,
 }

@@ -76,6 +76,8 @@ impl Store {
         let v = self.validera_brukare(&NyBrukare { personnummer: pnr, skyddad, ..ny.clone() })?;
         self.i_transaktion(|tx| {
             let hela = format!("{} {}", v.fornamn, v.efternamn);
+            let fore: Option<String> =
+                tx.rad("SELECT omrade_id FROM brukare WHERE id = ?1", [id], |r| r.get(0))?;
             tx.execute(
                 "UPDATE brukare SET fornamn = ?2, efternamn = ?3, co = ?4, adress = ?5, postnummer = ?6, postort = ?7,
                     omrade_id = ?8, sprak = ?9, storstil = ?10, namn_gemener = ?11, namn_vikt = ?12, fornamn_vikt = ?13,
@@ -107,6 +109,11 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
                     params![ny_id(), id, o.typ.kod(), o.namn, o.adress, o.postnummer, o.postort, tid],
                 )?;
+            }
+            // A move: a provider that does not work in the new område is not changed, but its
+            // beslut is marked for a new choice (the worklist and the brukare's page say so).
+            if fore != v.omrade_id {
+                crate::val::markera_flytt(tx, aktor, id, v.omrade_id.as_deref())?;
             }
             logg::skriv(tx, aktor, "andra", "brukare", id, &format!("ombud {}", v.ombud.len()))
         })

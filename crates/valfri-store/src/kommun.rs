@@ -117,6 +117,51 @@ impl Store {
         })
     }
 
+    /// What the organisation's configuration file sets for the municipality (its name, the
+    /// languages letters are offered in), written into the settings where they differ, so
+    /// that every rule that reads the settings (a letter's language, the batch) follows the
+    /// file; a new database gets the municipality's name here. Logged as done by
+    /// `organisationen`. Returns whether anything changed. A desk in kommunläge changes
+    /// nothing: its settings are the hub's.
+    pub fn tillamp_organisationen(
+        &self,
+        namn: Option<&str>,
+        sprak: Option<&[String]>,
+    ) -> Resultat<bool> {
+        if self.replika()?.is_some() {
+            return Ok(false);
+        }
+        let nu_satt = self.kommun()?;
+        let namn = match namn {
+            Some(n) => kontrollera_text(Falt::NAMN, n)?,
+            None => nu_satt.namn.clone(),
+        };
+        let sprak = match sprak {
+            Some(s) => dela_lista(&kontrollera_sprak(s)?),
+            None => nu_satt.sprak.clone(),
+        };
+        if namn == nu_satt.namn && sprak == nu_satt.sprak {
+            return Ok(false);
+        }
+        let aktor = Aktor {
+            id: "organisationen".into(),
+            namn: "organisationen".into(),
+            roll: Roll::Systemforvaltare,
+        };
+        self.i_transaktion(|tx| {
+            let tid = nu();
+            tx.execute(
+                "INSERT INTO kommun (id, namn, namnd, adress, postnummer, postort, telefon, ordning, sprak, skapad, andrad)
+                 VALUES (1, ?1, '', '', '', '', '', 'alfabetisk', ?2, ?3, ?3)
+                 ON CONFLICT (id) DO UPDATE SET namn = ?1, sprak = ?2, andrad = ?3",
+                params![namn, sprak.join(","), tid],
+            )?;
+            let detalj = serde_json::json!({ "namn": namn, "sprak": sprak }).to_string();
+            logg::skriv(tx, &aktor, "andra", "kommun", "1", &detalj)
+        })?;
+        Ok(true)
+    }
+
     pub fn spara_kommun(&self, aktor: &Aktor, k: &Kommun) -> Resultat<()> {
         self.krav_systemforvaltare(aktor, "kommun")?;
         let namn = kontrollera_text(Falt::NAMN, &k.namn)?;

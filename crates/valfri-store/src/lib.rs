@@ -83,8 +83,8 @@ pub use paket::{Paketutfall, Registerpaket};
 pub use register::{Registerversion, Sparat};
 pub use replika::{Radjson, Replika, Replikpost, Utkorgsrad, Utkorgsstatus};
 pub use val::{
-    Arbetslistor, Arbetspost, Insatsmanader, Insatsstatistik, Kapacitet, Manadsantal, Paverkad,
-    Utforarmanader, Utforarstatistik,
+    Arbetslistor, Arbetspost, Insatsmanader, Insatsstatistik, Kapacitet, Kopost, Manadsantal,
+    Paverkad, Utforarmanader, Utforarstatistik,
 };
 
 pub type Resultat<T> = Result<T, Lagringsfel>;

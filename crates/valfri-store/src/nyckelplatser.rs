@@ -1146,6 +1146,81 @@ mod tests {
         assert_eq!(fel.meddelande_id(), "fel-db-inloggning-utan-handlaggare");
     }
 
+    /// A database with key slots made by the previous release: the copy made before the
+    /// upgrade has its slot file beside it, so it opens (put back by hand, as IT would) with
+    /// the same login and passphrase, at the old schema with its rows.
+    #[test]
+    fn the_copy_before_an_upgrade_of_a_slot_database_opens_with_a_slot_login() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("valfri.sqlite");
+        let nyckel = slumpnyckel().unwrap();
+        let raw = Losenfras::ranyckel(&nyckel);
+        let forra = Store::schemaversion() - 1;
+        {
+            let c = rusqlite::Connection::open(&db).unwrap();
+            crate::kryptering::ge_nyckel(&c, &raw).unwrap();
+            for n in 1..=forra {
+                c.execute_batch(Store::migrering(n).unwrap()).unwrap();
+            }
+            c.pragma_update(None, "user_version", i64::try_from(forra).unwrap()).unwrap();
+            c.execute(
+                "INSERT INTO handlaggare (id, namn, titel, telefon, epost, roll, skapad, andrad)
+                 VALUES ('H1', 'Eva Ek', 'Systemförvaltare', '', '', 'systemforvaltare', 't', 't')",
+                [],
+            )
+            .unwrap();
+        }
+        let losen = Losenfras::ny_nyckel("evas egen fras").unwrap();
+        let id = crate::ny_id();
+        Nyckelfil::ny(
+            id.clone(),
+            vec![Plats::ny("eva".into(), "H1".into(), &losen, &nyckel, &id).unwrap()],
+        )
+        .skriv(&nyckelfil(&db))
+        .unwrap();
+
+        let (store, eva) = oppna_som(&db, "eva", &losen).unwrap();
+        assert_eq!(eva.handlaggare_id, "H1");
+        drop(store);
+        let mapp = crate::sakerhetskopiemapp(&db);
+        let kopior: Vec<_> = std::fs::read_dir(&mapp)
+            .unwrap()
+            .flatten()
+            .map(|p| p.path())
+            .filter(|p| {
+                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                    n.starts_with(crate::FORE_UPPGRADERING) && n.ends_with(".sqlite")
+                })
+            })
+            .collect();
+        assert_eq!(kopior.len(), 1, "{kopior:?}");
+        assert!(nyckelfil(&kopior[0]).is_file(), "no slot file beside {:?}", kopior[0]);
+        assert_eq!(
+            std::fs::read(nyckelfil(&kopior[0])).unwrap(),
+            std::fs::read(nyckelfil(&db)).unwrap()
+        );
+
+        // Put back by hand in a folder of its own: the login opens it, as the same person,
+        // and it holds the old schema until then.
+        let aterstalld = dir.path().join("aterstalld");
+        std::fs::create_dir(&aterstalld).unwrap();
+        let kopia = aterstalld.join("valfri.sqlite");
+        std::fs::copy(&kopior[0], &kopia).unwrap();
+        std::fs::copy(nyckelfil(&kopior[0]), nyckelfil(&kopia)).unwrap();
+        {
+            let c = rusqlite::Connection::open(&kopia).unwrap();
+            crate::kryptering::ge_nyckel(&c, &raw).unwrap();
+            let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+            assert_eq!(usize::try_from(v).unwrap(), forra);
+        }
+        let (store, eva) = oppna_som(&kopia, "eva", &losen).unwrap();
+        assert_eq!((eva.handlaggare_id.as_str(), eva.namn.as_str()), ("H1", "Eva Ek"));
+        assert_eq!(store.handlaggare("H1").unwrap().namn, "Eva Ek");
+        // A wrong passphrase still opens nothing.
+        let fel = oppna_som(&kopia, "eva", &Losenfras::ny("en annan fras").unwrap());
+        assert!(matches!(fel, Err(Lagringsfel::FelInloggning)), "{:?}", fel.map(|_| ()));
+    }
+
     #[test]
     fn the_production_parameters_are_at_least_owasps_minimum() {
         let p = Kdfparametrar::STANDARD;

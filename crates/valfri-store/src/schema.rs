@@ -504,4 +504,42 @@ END;
             "uppfoljning",
         ),
     ),
+    // A desk's pull forgets a brukare who moved out of its office, made beslut and all: the
+    // hub keeps them, and the desk holds its office's brukare only. Everywhere else a made
+    // beslut is still never deleted (no other writer marks `synk_hamtning`).
+    r"
+DROP TRIGGER beslut_fattat_raderas_ej;
+CREATE TRIGGER beslut_fattat_raderas_ej BEFORE DELETE ON beslut
+WHEN OLD.status <> 'utkast' AND NOT EXISTS (SELECT 1 FROM synk_hamtning)
+BEGIN
+    SELECT RAISE(ABORT, 'valfri: beslut är fattat och kan inte tas bort');
+END;
+",
+    // 12: the waiting list (väntelista). A brukare waiting for a provider at its cap, for a
+    // beslut, from when (`skapad` orders the list: oldest first), who asked, and when and why the
+    // entry ended (the provider was chosen, taken off with a reason, the beslut ended). One open
+    // entry per beslut and provider. Shared with the hub like the other case data, so guarded at
+    // a desk in kommunläge.
+    concat!(
+        "CREATE TABLE vantelista (
+    id TEXT PRIMARY KEY,
+    beslut_id TEXT NOT NULL REFERENCES beslut(id),
+    utforare_id TEXT NOT NULL REFERENCES utforare(id),
+    insats_id TEXT NOT NULL REFERENCES insats(id),
+    vem_valde TEXT NOT NULL CHECK (vem_valde IN ('brukare', 'ombud', 'handlaggare')),
+    stalld TEXT NOT NULL,
+    handlaggare TEXT NOT NULL,
+    skapad TEXT NOT NULL,
+    avslutad TEXT,
+    avslutsorsak TEXT CHECK (avslutsorsak IN ('valt', 'borttagen', 'beslut_avslutat')),
+    skal TEXT NOT NULL DEFAULT '',
+    avslutad_av TEXT,
+    CHECK ((avslutad IS NULL) = (avslutsorsak IS NULL))
+);
+CREATE INDEX vantelista_beslut ON vantelista (beslut_id);
+CREATE UNIQUE INDEX vantelista_en_oppen ON vantelista (beslut_id, utforare_id) WHERE avslutad IS NULL;
+CREATE INDEX vantelista_oppna ON vantelista (utforare_id, insats_id, skapad) WHERE avslutad IS NULL;
+",
+        vakter!("vantelista"),
+    ),
 ];

@@ -396,3 +396,209 @@ fn a_brukare_is_registered_and_changed_through_the_same_checks_as_the_import() {
     d.store.andra_brukare(hl, &id, &andring).unwrap();
     assert!(d.store.brukare(hl, &id).unwrap().ombud.is_empty());
 }
+
+fn kohinder(e: Result<impl std::fmt::Debug, Lagringsfel>) -> valfri_domain::vantelista::Kohinder {
+    match e {
+        Err(Lagringsfel::Beslutsregel(Beslutsregelfel::Ko(h))) => h,
+        annat => panic!("expected a waiting-list refusal, got {annat:?}"),
+    }
+}
+
+#[test]
+fn a_brukare_waits_for_a_full_provider_and_the_place_goes_oldest_first() {
+    use valfri_domain::vantelista::{Koavslut, Kohinder};
+    let d = demo();
+    let (alm, bjork, hemma) =
+        (d.utforare("Almgårdens"), d.utforare("Hemma Trygg"), d.utforare("Exempelby kommun"));
+    let forsta = d.beslut(60, None);
+    d.valj(&forsta, &alm).unwrap();
+    let andra = d.beslut(61, None);
+    d.valj(&andra, &bjork).unwrap();
+    let tredje = d.beslut(62, None);
+    d.fyll(&alm, &andra);
+    let ko = |b: &str| d.store.stall_i_ko(&d.hl, b, &alm, VemValde::Brukare, idag());
+    let e_andra = ko(&andra).unwrap();
+    let e_tredje = ko(&tredje).unwrap();
+    let oppna = || d.store.vantelista(&d.hl, None, false, idag()).unwrap();
+    assert_eq!(oppna().iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), [&e_andra, &e_tredje]);
+
+    // Refusals say why and leave nothing.
+    assert_eq!(kohinder(ko(&andra)), Kohinder::RedanIKo);
+    assert_eq!(kohinder(ko(&forsta)), Kohinder::Nuvarande);
+    assert_eq!(
+        kohinder(d.store.stall_i_ko(&d.hl, &andra, &hemma, VemValde::Brukare, idag())),
+        Kohinder::PlatsFinns
+    );
+    assert!(matches!(
+        d.store.stall_i_ko(&d.hl, &tredje, &bjork, VemValde::Ombud, idag()),
+        Err(Lagringsfel::Beslutsregel(Beslutsregelfel::IngetOmbud))
+    ));
+    assert_eq!(d.store.vantelista(&d.hl, None, true, idag()).unwrap().len(), 2);
+    // Waiting changes nothing else: the second keeps Hemma Trygg, the third has no provider.
+    assert_eq!(d.store.valhistorik(&d.hl, &andra).unwrap().len(), 1);
+    assert!(d.store.valhistorik(&d.hl, &tredje).unwrap().is_empty());
+    assert!(d.store.arbetslistor(&d.hl, idag()).unwrap().plats_ledig.is_empty());
+    assert!(matches!(
+        d.store.ge_plats(&d.hl, &e_andra),
+        Err(Lagringsfel::InteValbar { skal: "vid_tak" })
+    ));
+
+    // A beslut ends: one place, for the one who waited longest.
+    d.store.avsluta_beslut(&d.hl, &forsta, Avslutsorsak::Flyttat, idag()).unwrap();
+    let ledig = d.store.arbetslistor(&d.hl, idag()).unwrap().plats_ledig;
+    assert_eq!(ledig.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), [&e_andra]);
+    assert_eq!(kohinder(d.store.ge_plats(&d.hl, &e_tredje)), Kohinder::InteTur { fore: 1 });
+    assert!(d.store.valhistorik(&d.hl, &tredje).unwrap().is_empty(), "a refusal leaves nothing");
+    match d.store.bekrafta_ge_plats(&e_andra, "sv").unwrap() {
+        valfri_domain::beslutsregler::Bekraftelse::Val { utforare, tidigare, .. } => {
+            assert!(utforare.starts_with("Almgårdens"));
+            assert!(tidigare.unwrap().starts_with("Hemma Trygg"));
+        }
+        annan => panic!("{annan:?}"),
+    }
+    d.store.ge_plats(&d.hl, &e_andra).unwrap();
+    let historik = d.store.valhistorik(&d.hl, &andra).unwrap();
+    assert_eq!(historik.last().unwrap().utforare_id, alm);
+    // The place is taken again: the third waits on, and is not offered one.
+    let kvar = oppna();
+    assert_eq!(
+        (kvar.len(), kvar[0].id.as_str(), kvar[0].plats_ledig),
+        (1, e_tredje.as_str(), false)
+    );
+
+    // The cap is raised: a place for the third.
+    let mut u = d.store.utforare(&alm).unwrap();
+    let g = u.godkannanden.iter_mut().find(|g| g.insats_kod == "hemtjanst").unwrap();
+    g.kapacitetstak = g.kapacitetstak.map(|t| t + 1);
+    d.store.spara_utforare(&d.sf, &u, "höjt tak").unwrap();
+    assert_eq!(d.store.arbetslistor(&d.hl, idag()).unwrap().plats_ledig.len(), 1);
+
+    // Taken off with a reason (none: refused, and still waiting).
+    assert!(matches!(d.store.ta_ur_ko(&d.hl, &e_tredje, " "), Err(Lagringsfel::Validering(_))));
+    assert_eq!(oppna().len(), 1);
+    d.store.ta_ur_ko(&d.hl, &e_tredje, "Vill inte vänta längre").unwrap();
+    assert!(oppna().is_empty());
+    assert_eq!(kohinder(d.store.ta_ur_ko(&d.hl, &e_tredje, "igen")), Kohinder::InteIKo);
+    let alla = d.store.vantelista(&d.hl, None, true, idag()).unwrap();
+    let orsak = |id: &str| alla.iter().find(|p| p.id == id).unwrap().avslutsorsak;
+    assert_eq!(orsak(&e_andra), Some(Koavslut::Valt));
+    assert_eq!(orsak(&e_tredje), Some(Koavslut::Borttagen));
+    assert_eq!(alla.iter().find(|p| p.id == e_tredje).unwrap().skal, "Vill inte vänta längre");
+}
+
+#[test]
+fn an_ended_or_replaced_beslut_takes_its_wait_along() {
+    use valfri_domain::vantelista::Koavslut;
+    let d = demo();
+    let alm = d.utforare("Almgårdens");
+    let forsta = d.beslut(63, None);
+    d.valj(&forsta, &alm).unwrap();
+    let vantar = d.beslut(64, None);
+    let ocksa = d.beslut(65, None);
+    d.fyll(&alm, &vantar);
+    let e = d.store.stall_i_ko(&d.hl, &vantar, &alm, VemValde::Brukare, idag()).unwrap();
+    let e2 = d.store.stall_i_ko(&d.hl, &ocksa, &alm, VemValde::Handlaggare, idag()).unwrap();
+    // An omprövning keeps the place in the queue: the entry follows the new beslut.
+    let b = d.store.beslut(&d.hl, &vantar).unwrap();
+    let mut ny = Demo::utkast(&b.brukare_id, idag(), None);
+    ny.omfattning = Some(30.0);
+    let nytt = d.store.omprova(&d.hl, &vantar, &ny).unwrap();
+    d.store.fatta_beslut(&d.hl, &nytt, idag()).unwrap();
+    let lista = d.store.vantelista(&d.hl, None, false, idag()).unwrap();
+    assert_eq!(lista[0].id, e);
+    assert_eq!(lista[0].beslut_id, nytt);
+    // An ended beslut waits for nothing.
+    d.store.avsluta_beslut(&d.hl, &ocksa, Avslutsorsak::BehovsEj, idag()).unwrap();
+    let alla = d.store.vantelista(&d.hl, None, true, idag()).unwrap();
+    let p = alla.iter().find(|p| p.id == e2).unwrap();
+    assert_eq!((p.avslutsorsak, p.avslutad), (Some(Koavslut::BeslutAvslutat), Some(idag())));
+}
+
+#[test]
+fn a_move_out_of_the_providers_area_asks_for_a_new_choice_and_changes_nothing_else() {
+    let d = demo();
+    let (alm, hemma) = (d.utforare("Almgårdens"), d.utforare("Hemma Trygg"));
+    let beslut = d.beslut(66, None);
+    d.valj(&beslut, &alm).unwrap();
+    let brukare_id = d.store.beslut(&d.hl, &beslut).unwrap().brukare_id;
+    let flytta = |omrade: &str| {
+        let b = d.store.brukare(&d.hl, &brukare_id).unwrap();
+        let ny = valfri_store::NyBrukare {
+            fornamn: b.fornamn,
+            efternamn: b.efternamn,
+            omrade: Some(omrade.into()),
+            ..Default::default()
+        };
+        d.store.andra_brukare(&d.hl, &brukare_id, &ny).unwrap();
+    };
+    let omval = || {
+        d.store
+            .arbetslistor(&d.hl, idag())
+            .unwrap()
+            .omval
+            .into_iter()
+            .filter(|p| p.beslut_id == beslut)
+            .collect::<Vec<_>>()
+    };
+    // Almgårdens works in C and N, not in S.
+    flytta("N");
+    assert!(omval().is_empty(), "the provider works in the new område too");
+    flytta("S");
+    let poster = omval();
+    assert_eq!(poster.len(), 1);
+    assert_eq!(poster[0].orsak.as_deref(), Some("ej_omrade"));
+    assert!(poster[0].utforare.as_deref().unwrap().starts_with("Almgårdens"));
+    let lage = d.store.beslutslagen(&brukare_id).unwrap();
+    assert_eq!(lage[0].omval.as_ref().map(|o| o.0.as_str()), Some("ej_omrade"));
+    // Nothing changed silently: the provider still carries it out.
+    let h = d.store.valhistorik(&d.hl, &beslut).unwrap();
+    assert_eq!((h.len(), h[0].slutdatum), (1, None));
+    assert_eq!(d.status(&beslut, &alm), Valbarhet::EjOmrade);
+    // Moving back takes the mark away; moving again and choosing anew answers it.
+    flytta("C");
+    assert!(omval().is_empty());
+    flytta("S");
+    assert_eq!(omval().len(), 1);
+    d.valj(&beslut, &hemma).unwrap();
+    assert!(omval().is_empty());
+    assert!(d.store.beslutslagen(&brukare_id).unwrap()[0].omval.is_none());
+}
+
+#[test]
+fn verkstallighet_by_hand_is_refused_with_a_reason_and_leaves_nothing() {
+    use valfri_domain::beslutsregler::Verkstallighetshinder as H;
+    let d = demo();
+    let alm = d.utforare("Almgårdens");
+    let beslut = d.beslut(67, None);
+    let hinder = |r: Result<(), Lagringsfel>| match r {
+        Err(Lagringsfel::Beslutsregel(Beslutsregelfel::KanInteVerkstallas { skal })) => Some(skal),
+        Err(Lagringsfel::Beslutsregel(Beslutsregelfel::EfterIdag)) => None,
+        annat => panic!("{annat:?}"),
+    };
+    let status = || d.store.beslut(&d.hl, &beslut).unwrap().status;
+    assert_eq!(hinder(d.store.verkstall_for_hand(&d.hl, &beslut, idag())), Some(H::IngenUtforare));
+    assert_eq!(status(), BeslutStatus::Beslutat);
+    // A provider chosen to start in ten days: not carried out by itself yet.
+    let mut v = ny_val(&beslut, &alm, VemValde::Brukare, None);
+    v.startdatum = Some(idag() + Days::new(10));
+    d.store.valj(&d.hl, &v).unwrap();
+    assert_eq!(status(), BeslutStatus::Beslutat);
+    let fran = idag() - Days::new(5);
+    assert_eq!(
+        hinder(d.store.verkstall_for_hand(&d.hl, &beslut, fran - Days::new(1))),
+        Some(H::ForeStart)
+    );
+    assert_eq!(hinder(d.store.verkstall_for_hand(&d.hl, &beslut, idag() + Days::new(1))), None);
+    assert_eq!(status(), BeslutStatus::Beslutat, "refusals leave nothing");
+    // Another handläggare's beslut: refused for a plain handläggare.
+    let bekr = d.store.bekrafta_verkstall(&d.hl, &beslut, fran + Days::new(2), "sv").unwrap();
+    assert!(matches!(bekr, valfri_domain::beslutsregler::Bekraftelse::Verkstall { .. }));
+    d.store.verkstall_for_hand(&d.hl, &beslut, fran + Days::new(2)).unwrap();
+    let b = d.store.beslut(&d.hl, &beslut).unwrap();
+    assert_eq!(b.status, BeslutStatus::Verkstallt);
+    let lage = d.store.beslutslagen(&b.brukare_id).unwrap();
+    assert_eq!(lage[0].verkstalld, Some(fran + Days::new(2)));
+    assert_eq!(hinder(d.store.verkstall_for_hand(&d.hl, &beslut, idag())), Some(H::Redan));
+    d.store.avsluta_beslut(&d.hl, &beslut, Avslutsorsak::BehovsEj, idag()).unwrap();
+    assert_eq!(hinder(d.store.verkstall_for_hand(&d.hl, &beslut, idag())), Some(H::Avslutat));
+}

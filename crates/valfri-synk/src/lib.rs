@@ -127,7 +127,10 @@ pub fn hamta(store: &Store, hubb: &mut Hubb, jag: &Inloggad) -> Resultat<(usize,
             }))
             .collect();
     poster.sort_by_key(|(n, _)| *n);
-    let antal = store.tillampa_andringar(poster.into_iter().map(|(_, p)| p), a.markor)?;
+    // Those who moved out last: nothing of theirs in this pull is the office's.
+    let lamnade = a.lamnade.iter().map(|id| Replikpost::Lamnat { brukare_id: id });
+    let antal =
+        store.tillampa_andringar(poster.into_iter().map(|(_, p)| p).chain(lamnade), a.markor)?;
     Ok((antal, a.markor))
 }
 

@@ -468,6 +468,46 @@ fn a_desk_holds_its_office_and_a_brukare_who_moves_in_arrives_with_their_case() 
     assert_eq!(replika_antal(&kommun.fil("anna"), &sql), 1, "the case came with the brukare");
     let beslut = format!("SELECT count(*) FROM beslut WHERE id = '{}'", fall[0]);
     assert_eq!(replika_antal(&kommun.fil("anna"), &beslut), 1);
+    // A follow-up of the case comes with it too; then the brukare moves out again, and Anna's
+    // desk forgets them and their case at the next pull (Bo's, with the whole municipality,
+    // keeps them).
+    let uppf = Kommando::Uppfoljning {
+        id: ulid::Ulid::new().to_string(),
+        beslut_id: fall[0].clone(),
+        datum: idag(),
+        resultat: "Telefonsamtal.".into(),
+        nasta: None,
+    };
+    assert_eq!(
+        valfri_synk::utfor(&anna, Some(&mut annas_hubb), &uppf).unwrap().rad.status,
+        Utkorgsstatus::Tillampad
+    );
+    let uppfoljning = format!("SELECT count(*) FROM uppfoljning WHERE beslut_id = '{}'", fall[0]);
+    assert_eq!(replika_antal(&kommun.fil("anna"), &uppfoljning), 1);
+    let fore = anna.antal_brukare().unwrap();
+    let tillbaka = omrade_id(&mut agare, &omrade);
+    agare
+        .klient()
+        .execute("UPDATE valfri.brukare SET omrade_id = $1 WHERE id = 'M-B0000'", &[&tillbaka])
+        .unwrap();
+    valfri_synk::synka(&anna, &mut annas_hubb).unwrap();
+    assert_eq!(anna.antal_brukare().unwrap(), fore - 1, "the brukare who moved out is gone");
+    for fraga in [&sql, &beslut, &uppfoljning] {
+        assert_eq!(replika_antal(&kommun.fil("anna"), fraga), 0, "{fraga}");
+    }
+    let bruk = "SELECT count(*) FROM brukare WHERE id = 'M-B0000'";
+    assert_eq!(replika_antal(&kommun.fil("anna"), bruk), 0);
+    valfri_synk::synka(&bo, &mut bos_hubb).unwrap();
+    assert_eq!(replika_antal(&kommun.fil("bo"), bruk), 1);
+    assert_eq!(replika_antal(&kommun.fil("bo"), &beslut), 1);
+    // Her next pulls are quiet, and a change elsewhere in the municipality does not bring
+    // them back.
+    assert_eq!(valfri_synk::synka(&anna, &mut annas_hubb).unwrap().hamtade, 0);
+    assert_eq!(replika_antal(&kommun.fil("anna"), bruk), 0);
+}
+
+fn omrade_id(agare: &mut Hubb, kod: &str) -> String {
+    agare.klient().query_one("SELECT id FROM valfri.omrade WHERE kod = $1", &[&kod]).unwrap().get(0)
 }
 
 /// The running choice on `beslut` by `utforare`, written by the schema owner from `start`.

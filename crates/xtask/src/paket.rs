@@ -64,10 +64,17 @@ pub(crate) fn make(root: &Path, release: bool) -> Result<Paket, Failed> {
     // Debian wants the changelog compressed, under the package's (lower-case) name.
     let changelog = paketdir.join("changelog.gz");
     gzip(&root.join("src-tauri/paket/changelog"), &changelog)?;
+    // The two programs' manual pages (section 1), compressed as Debian wants them.
+    let man = |namn: &str| -> Result<String, Failed> {
+        let gz = paketdir.join(format!("{namn}.1.gz"));
+        gzip(&root.join(format!("src-tauri/paket/{namn}.1")), &gz)?;
+        Ok(json_text(&gz.display().to_string()))
+    };
+    let (man_cli, man_app) = (man("valfri")?, man("valfri-app")?);
     // What depends on this build (the CLI's path, its libraries) is merged into
     // src-tauri/tauri.conf.json for this run only; the checked-in file holds the rest.
     let overlay = format!(
-        r#"{{"bundle":{{"linux":{{"deb":{{"depends":{deb},"files":{{"/usr/bin/valfri":{cli},"/usr/share/doc/valfri/changelog.gz":{changelog}}}}},"rpm":{{"depends":["openssl-libs"],"files":{{"/usr/bin/valfri":{cli}}}}}}}}}}}"#,
+        r#"{{"bundle":{{"linux":{{"deb":{{"depends":{deb},"files":{{"/usr/bin/valfri":{cli},"/usr/share/doc/valfri/changelog.gz":{changelog},"/usr/share/man/man1/valfri.1.gz":{man_cli},"/usr/share/man/man1/valfri-app.1.gz":{man_app}}}}},"rpm":{{"depends":["openssl-libs"],"files":{{"/usr/bin/valfri":{cli},"/usr/share/man/man1/valfri.1.gz":{man_cli},"/usr/share/man/man1/valfri-app.1.gz":{man_app}}}}}}}}}}}"#,
         deb = json_lista(&depends),
         cli = json_text(&valfri.display().to_string()),
         changelog = json_text(&changelog.display().to_string()),

@@ -63,26 +63,7 @@ impl Store {
     pub fn bekrafta_val(&self, ny: &NyttVal, sprak: &str) -> Resultat<Bekraftelse> {
         kontrollera_handelsedatum(ny.valdatum, crate::idag())?;
         let kommun = self.kommun()?;
-        self.provkor(|tx| {
-            let tidigare = aktivt_val(tx, &ny.beslut_id)?.map(|v| v.utforare_namn);
-            let aktor = Aktor { id: "system:bekraftelse".into(), namn: String::new(), roll: valfri_domain::Roll::Handlaggare };
-            let id = valj_i(tx, &aktor, ny, &kommun, None)?;
-            let v = tx
-                .rad(&format!("{VAL_SQL} WHERE v.id = ?1"), [&id], val_fran_rad)?
-                ?;
-            let (brukare_id, insats_kod): (String, String) = tx.rad(
-                "SELECT b.brukare_id, i.kod FROM beslut b JOIN insats i ON i.id = b.insats_id WHERE b.id = ?1",
-                [&ny.beslut_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
-            Ok(Bekraftelse::Val {
-                insats: crate::beslut::insatsnamn(tx, &insats_kod, sprak)?,
-                namn: crate::beslut::brukarnamn(tx, &brukare_id)?,
-                utforare: v.utforare_namn,
-                start: v.startdatum,
-                tidigare,
-            })
-        })
+        self.provkor(|tx| bekraftelse_for_val(tx, ny, &kommun, sprak))
     }
 
     /// Who may be named as having chosen for this beslut, and how the information may be said
@@ -103,7 +84,36 @@ fn har_ombud_och_brev(tx: &Transaction<'_>, beslut_id: &str) -> Resultat<(bool, 
     )?)
 }
 
-fn valj_i(
+/// Registers `ny` in `tx` (to be rolled back) and says what it did, as a confirmation names it.
+pub(super) fn bekraftelse_for_val(
+    tx: &Transaction<'_>,
+    ny: &NyttVal,
+    kommun: &valfri_domain::Kommun,
+    sprak: &str,
+) -> Resultat<Bekraftelse> {
+    let tidigare = aktivt_val(tx, &ny.beslut_id)?.map(|v| v.utforare_namn);
+    let aktor = Aktor {
+        id: "system:bekraftelse".into(),
+        namn: String::new(),
+        roll: valfri_domain::Roll::Handlaggare,
+    };
+    let id = valj_i(tx, &aktor, ny, kommun, None)?;
+    let v = tx.rad(&format!("{VAL_SQL} WHERE v.id = ?1"), [&id], val_fran_rad)??;
+    let (brukare_id, insats_kod): (String, String) = tx.rad(
+        "SELECT b.brukare_id, i.kod FROM beslut b JOIN insats i ON i.id = b.insats_id WHERE b.id = ?1",
+        [&ny.beslut_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(Bekraftelse::Val {
+        insats: crate::beslut::insatsnamn(tx, &insats_kod, sprak)?,
+        namn: crate::beslut::brukarnamn(tx, &brukare_id)?,
+        utforare: v.utforare_namn,
+        start: v.startdatum,
+        tidigare,
+    })
+}
+
+pub(super) fn valj_i(
     tx: &Transaction<'_>,
     aktor: &Aktor,
     ny: &NyttVal,

@@ -11,6 +11,10 @@ pub struct Arbetspost {
     pub namn: String,
     pub insats_kod: String,
     pub datum: Option<NaiveDate>,
+    /// Why a new choice is needed (`upphort`, `ej_omrade`, `tak`): the omval list only.
+    pub orsak: Option<String>,
+    /// The provider the brukare has now: the omval list only.
+    pub utforare: Option<String>,
 }
 
 /// A provider's capacity for an insats.
@@ -25,7 +29,7 @@ pub struct Kapacitet {
 }
 
 /// Today's work.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Arbetslistor {
     /// Valfrihetsinformation sent, svarsdatum passed, no provider: ickeval is due.
     pub ickeval: Vec<Arbetspost>,
@@ -35,6 +39,8 @@ pub struct Arbetslistor {
     pub upphor: Vec<Arbetspost>,
     /// Brukare marked for a new choice after a register change.
     pub omval: Vec<Arbetspost>,
+    /// Waiting brukare for whom a place is free at the provider they wait for, oldest first.
+    pub plats_ledig: Vec<super::Kopost>,
     /// Providers at or above 90 % of their cap.
     pub nara_tak: Vec<Kapacitet>,
     /// Caps not confirmed within the municipality's limit (default 90 days).
@@ -53,13 +59,15 @@ impl Store {
         self.i_transaktion(|tx| {
             let poster = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Resultat<Vec<Arbetspost>> {
                 let mut stmt = tx.prepare_cached(sql)?;
+                let extra = stmt.column_count() > 5;
                 let rader = stmt.query_map(p, |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, Option<String>>(4)?))
+                    let valfri = |i: usize| if extra { r.get::<_, Option<String>>(i) } else { Ok(None) };
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, Option<String>>(4)?, (valfri(5)?, valfri(6)?)))
                 })?;
                 rader
                     .map(|r| {
-                        let (beslut_id, brukare_id, namn, insats_kod, d) = r?;
-                        Ok(Arbetspost { beslut_id, brukare_id, namn, insats_kod, datum: datum_opt(d)? })
+                        let (beslut_id, brukare_id, namn, insats_kod, d, (orsak, utforare)) = r?;
+                        Ok(Arbetspost { beslut_id, brukare_id, namn, insats_kod, datum: datum_opt(d)?, orsak, utforare })
                     })
                     .collect()
             };
@@ -87,7 +95,12 @@ impl Store {
                 &format!("{BAS}, b.giltig_till {FRAN} WHERE {aktiv} AND b.giltig_till BETWEEN ?1 AND ?2 ORDER BY b.giltig_till"),
                 &[&dagstr, &om30],
             )?;
-            let omval = poster(&format!("{BAS}, substr(m.markerad, 1, 10) {FRAN} JOIN omval m ON m.beslut_id = b.id ORDER BY m.markerad"), &[])?;
+            let omval = poster(
+                &format!("{BAS}, substr(m.markerad, 1, 10), m.orsak, mu.namn {FRAN} JOIN omval m ON m.beslut_id = b.id
+                          LEFT JOIN utforare mu ON mu.id = m.utforare_id ORDER BY m.markerad"),
+                &[],
+            )?;
+            let plats_ledig = super::vantelista::lediga(tx, dag)?;
             let mut stmt = tx.prepare_cached(&format!(
                 "SELECT u.id, u.namn, i.kod, g.kapacitetstak, g.kapacitet_bekraftad, g.kapacitet_fran, g.kapacitet_till,
                     {}
@@ -113,7 +126,7 @@ impl Store {
             }
             drop(stmt);
             logg::skriv(tx, aktor, "las", "arbetslistor", "", &dagstr)?;
-            Ok(Arbetslistor { ickeval, uppfoljning, upphor, omval, nara_tak, gamla_tak })
+            Ok(Arbetslistor { ickeval, uppfoljning, upphor, omval, plats_ledig, nara_tak, gamla_tak })
         })
     }
 }

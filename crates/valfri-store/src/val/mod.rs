@@ -29,14 +29,17 @@ mod arbetslistor;
 mod ickeval;
 mod omval;
 mod statistik;
+mod vantelista;
 
 pub(crate) use aktivt::{kontrollera_information, skriv_information};
 pub use arbetslistor::{Arbetslistor, Arbetspost, Kapacitet};
 pub use omval::Paverkad;
-pub(crate) use omval::markera_omval;
+pub(crate) use omval::{markera_flytt, markera_omval};
 pub use statistik::{
     Insatsmanader, Insatsstatistik, Manadsantal, Utforarmanader, Utforarstatistik,
 };
+pub use vantelista::Kopost;
+pub(crate) use vantelista::avsluta_for_beslut;
 
 pub(crate) use valfri_domain::tilldelning::{Beslutsfakta as Beslutsdata, Kandidat, Pagaende};
 
@@ -217,8 +220,9 @@ fn infoga_val(tx: &Transaction<'_>, aktor: &Aktor, v: &NyRad<'_>) -> Resultat<St
             nu()
         ],
     )?;
-    // A choice answers any mark for a new choice.
+    // A choice answers any mark for a new choice, and the wait for this provider.
     tx.execute("DELETE FROM omval WHERE beslut_id = ?1", [&v.beslut.id])?;
+    vantelista::avsluta_som_valt(tx, aktor, &v.beslut.id, v.utforare_id, v.valdatum)?;
     Ok(id)
 }
 
@@ -248,6 +252,12 @@ pub(crate) fn overfor_val(
     dag: NaiveDate,
 ) -> Resultat<()> {
     let ny = beslutsdata(tx, till)?;
+    // The brukare keeps their place in any waiting list too, if the new beslut gives a choice.
+    if ny.kan_valjas().is_ok() {
+        vantelista::flytta_till(tx, fran, till)?;
+    } else {
+        vantelista::avsluta_for_beslut(tx, fran, dag)?;
+    }
     let Some(gammalt) = avsluta_val(tx, fran, dag)? else { return Ok(()) };
     if ny.kan_valjas().is_err() {
         return Ok(());

@@ -112,3 +112,49 @@ impl Store {
         paverkade(&tx, &Utforare { id, ..u.clone() }, dag)
     }
 }
+
+/// After the brukare of `brukare_id` moved to `omrade_id` (an id; `None`: no område): each
+/// running val whose provider does not serve the new område
+/// (`valfri_domain::val::serverar_efter_flytt`) marks its beslut for a new choice (`ej_omrade`),
+/// and a mark of that kind whose provider serves the new område is taken away (the brukare moved
+/// back). The provider is left as it is: a choice, a byte or an ended beslut changes it.
+/// Returns the beslut marked.
+pub(crate) fn markera_flytt(
+    tx: &Transaction<'_>,
+    aktor: &Aktor,
+    brukare_id: &str,
+    omrade_id: Option<&str>,
+) -> Resultat<Vec<String>> {
+    let pagaende: Vec<(String, String)> = {
+        let mut stmt = tx.prepare_cached(
+            "SELECT v.beslut_id, v.utforare_id FROM val v JOIN beslut b ON b.id = v.beslut_id
+             WHERE b.brukare_id = ?1 AND v.slutdatum IS NULL AND b.status IN ('beslutat', 'verkstallt')",
+        )?;
+        stmt.query_map([brukare_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
+    };
+    let mut markerade = Vec::new();
+    for (beslut_id, utforare_id) in pagaende {
+        let omraden: Vec<String> = {
+            let mut stmt =
+                tx.prepare_cached("SELECT omrade_id FROM utforare_omrade WHERE utforare_id = ?1")?;
+            stmt.query_map([&utforare_id], |r| r.get(0))?.collect::<Result<_, _>>()?
+        };
+        if valfri_domain::val::serverar_efter_flytt(omrade_id, &omraden) {
+            tx.execute(
+                "DELETE FROM omval WHERE beslut_id = ?1 AND orsak = 'ej_omrade' AND utforare_id = ?2",
+                params![beslut_id, utforare_id],
+            )?;
+        } else {
+            let version: i64 =
+                tx.rad("SELECT coalesce(max(nummer), 0) FROM registerversion", [], |r| r.get(0))?;
+            tx.execute(
+                "INSERT INTO omval (beslut_id, orsak, utforare_id, registerversion, markerad) VALUES (?1, 'ej_omrade', ?2, ?3, ?4)
+                 ON CONFLICT (beslut_id) DO UPDATE SET orsak = 'ej_omrade', utforare_id = ?2, registerversion = ?3, markerad = ?4",
+                params![beslut_id, utforare_id, version, nu()],
+            )?;
+            logg::skriv(tx, aktor, "markera_omval", "beslut", &beslut_id, "flytt")?;
+            markerade.push(beslut_id);
+        }
+    }
+    Ok(markerade)
+}
