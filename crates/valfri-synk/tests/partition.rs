@@ -83,7 +83,14 @@ fn skrivbord() {
     for rad in std::io::stdin().lock().lines() {
         let rad = rad.unwrap();
         let svar = if let Some(json) = rad.strip_prefix("lagg ") {
-            let k: Kommando = serde_json::from_str(json).unwrap();
+            let mut k: Kommando = serde_json::from_str(json).unwrap();
+            // A letter is printed from the register this desk holds now.
+            if let Kommando::Information { registerversion, .. } = &mut k {
+                let c = rusqlite::Connection::open(&fil).unwrap();
+                *registerversion = c
+                    .query_row("SELECT max(nummer) FROM registerversion", [], |r| r.get(0))
+                    .unwrap();
+            }
             match store.lagg_i_utkorg(&k) {
                 Ok(ulid) => format!("ok {ulid}"),
                 Err(e) => format!("fel {e}"),
@@ -233,12 +240,21 @@ impl Desk {
     }
 
     fn fraga(&mut self, rad: &str) -> Result<String, String> {
+        self.skriv(rad)?;
+        self.las(rad)
+    }
+
+    fn skriv(&mut self, rad: &str) -> Result<(), String> {
         if self.barn.is_none() {
             self.starta();
         }
-        let (_, stdin, stdout) = self.barn.as_mut().unwrap();
+        let (_, stdin, _) = self.barn.as_mut().unwrap();
         writeln!(stdin, "{rad}").map_err(|e| format!("{}: {e}", self.login))?;
-        stdin.flush().map_err(|e| e.to_string())?;
+        stdin.flush().map_err(|e| e.to_string())
+    }
+
+    fn las(&mut self, rad: &str) -> Result<String, String> {
+        let (_, _, stdout) = self.barn.as_mut().unwrap();
         let mut svar = String::new();
         stdout.read_line(&mut svar).map_err(|e| e.to_string())?;
         let svar = svar.trim_end().to_owned();
@@ -262,10 +278,33 @@ impl Desk {
         Ok(())
     }
 
+    /// Several commands written at once, as a person working fast (or a batch) makes them: the
+    /// desk puts them in its outbox back to back, often within one millisecond.
+    fn lagg_flera(&mut self, kommandon: Vec<Kommando>) -> Result<(), String> {
+        for k in &kommandon {
+            self.skriv(&format!("lagg {}", serde_json::to_string(k).unwrap()))?;
+        }
+        for k in kommandon {
+            let svar = self.las("lagg")?;
+            let ulid = svar.strip_prefix("ok ").ok_or_else(|| format!("odd answer {svar}"))?;
+            if let Kommando::FattaBeslut { beslut_id, .. } = &k {
+                self.egna_beslut.push(beslut_id.clone());
+            }
+            self.gjorda.push((ulid.to_owned(), k));
+        }
+        self.kanske_vantande = true;
+        Ok(())
+    }
+
     /// A sync; `true` when it reached the hub.
     fn synka(&mut self) -> Result<bool, String> {
-        let borjan = Instant::now();
-        let svar = self.fraga("synk")?;
+        self.skriv("synk")?;
+        self.synkat(Instant::now())
+    }
+
+    /// The answer to a sync asked at `borjan`.
+    fn synkat(&mut self, borjan: Instant) -> Result<bool, String> {
+        let svar = self.las("synk")?;
         let online = svar.starts_with("ok ");
         if online {
             self.kanske_vantande = false;
@@ -632,16 +671,50 @@ fn kor_schema_i(m: &Miljo, fro: u64, db: &str) -> Result<Utfall2, String> {
                     skickad: idag - chrono::Days::new(dagar),
                     sprak: "sv".into(),
                     storstil: r.chans(20),
+                    registerversion: None,
                 })?;
                 offline_gjorda += usize::from(!uppe);
             }
-            63..=69 => {
+            63..=66 => {
                 let brukare = r.valj(&m.nya_brukare).clone();
                 desks[d].lagg(Kommando::FattaBeslut {
                     beslut_id: ulid::Ulid::new().to_string(),
                     beslut: hemtjanst_beslut(&brukare, idag),
                 })?;
                 offline_gjorda += usize::from(!uppe);
+            }
+            // A beslut made and its letter sent and choice recorded at once: the hub must get
+            // them in that order, or the letter and the choice are for a beslut it lacks.
+            67..=69 => {
+                let brukare = r.valj(&m.nya_brukare).clone();
+                let beslut_id = ulid::Ulid::new().to_string();
+                desks[d].lagg_flera(vec![
+                    Kommando::FattaBeslut {
+                        beslut_id: beslut_id.clone(),
+                        beslut: hemtjanst_beslut(&brukare, idag),
+                    },
+                    Kommando::Information {
+                        id: ulid::Ulid::new().to_string(),
+                        beslut_id: beslut_id.clone(),
+                        skickad: idag,
+                        sprak: "sv".into(),
+                        storstil: false,
+                        registerversion: None,
+                    },
+                    Kommando::Valj {
+                        val_id: ulid::Ulid::new().to_string(),
+                        val: NyttVal {
+                            beslut_id,
+                            utforare_id: r.valj(&m.utforare).clone(),
+                            vem_valde: VemValde::Brukare,
+                            informationssatt: None,
+                            informationssprak: None,
+                            valdatum: idag,
+                            startdatum: None,
+                        },
+                    },
+                ])?;
+                offline_gjorda += 3 * usize::from(!uppe);
             }
             // The systemförvaltare moves a cap in the hub (never below the places held).
             70..=76 => {
@@ -650,8 +723,18 @@ fn kor_schema_i(m: &Miljo, fro: u64, db: &str) -> Result<Utfall2, String> {
                 andra_tak(&mut sara, &u, &hemtjanst, extra)?;
             }
             // A sync, now and then killed in the middle.
-            77..=89 => {
+            77..=83 => {
                 desks[d].synka()?;
+            }
+            // Every desk pushes at once: the hub applies their commands interleaved.
+            84..=89 => {
+                let borjan = Instant::now();
+                for desk in &mut desks {
+                    desk.skriv("synk")?;
+                }
+                for desk in &mut desks {
+                    desk.synkat(borjan)?;
+                }
             }
             _ => {
                 // Somewhere in a sync as long as the last one: connecting, pushing, pulling.
@@ -716,6 +799,15 @@ fn andra_tak(
         &[&utforare, &insats, &extra],
     )
     .map_err(|e| e.to_string())?;
+    // As every register save does: the changed provider's snapshot under the new version.
+    tx.execute(
+        "INSERT INTO valfri.utforare_historik (version, utforare_id, data)
+         SELECT (SELECT max(nummer) FROM valfri.registerversion), $1,
+                (SELECT data FROM valfri.utforare_historik WHERE utforare_id = $1
+                 ORDER BY version DESC LIMIT 1)",
+        &[&utforare],
+    )
+    .map_err(|e| e.to_string())?;
     tx.commit().map_err(|e| e.to_string())
 }
 
@@ -768,6 +860,17 @@ fn kontrollera(
                 d.login,
                 gjorda.len(),
                 i_utkorgen.len()
+            ));
+        }
+        // The outbox is pushed in ULID order: that must be the order the desk made them in.
+        let ordning: Vec<&str> = d.gjorda.iter().map(|(u, _)| u.as_str()).collect();
+        if let Some(i) = ordning.windows(2).position(|w| w[1] < w[0]) {
+            return Err(format!(
+                "{}: command {} ({}) was made after {} but sorts before it in the outbox",
+                d.login,
+                i + 1,
+                ordning[i + 1],
+                ordning[i]
             ));
         }
         let bekraftade = utkorg.iter().filter(|r| r.status == Utkorgsstatus::Tillampad).count();
