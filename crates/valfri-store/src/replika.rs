@@ -103,20 +103,33 @@ impl Store {
         })
     }
 
-    /// Puts a command in the outbox and returns its ULID (time-ordered: the outbox is pushed
-    /// in the order the handläggare worked).
+    /// Puts a command in the outbox and returns its ULID. The outbox is pushed in ULID order,
+    /// which must be the order the handläggare worked in; a ULID's random part does not keep
+    /// that order within one millisecond (a beslut and its choice made back to back would reach
+    /// the hub choice first), so a new ULID that does not sort after the outbox's newest is
+    /// that one plus one. Decided inside the write transaction, so two processes on one file
+    /// (the window and the CLI) keep the order too.
     pub fn lagg_i_utkorg(&self, kommando: &Kommando) -> Resultat<String> {
-        let ulid = ulid::Ulid::new().to_string();
         let text = serde_json::to_string(kommando).map_err(|e| json_fel(&e))?;
         self.i_transaktion(|tx| {
+            let senaste: Option<String> =
+                tx.query_row("SELECT max(ulid) FROM utkorg", [], |r| r.get(0))?;
+            let mut ulid = ulid::Ulid::new();
+            if let Some(senaste) = senaste.and_then(|s| ulid::Ulid::from_string(&s).ok())
+                && ulid <= senaste
+            {
+                ulid = senaste.increment().ok_or_else(|| Lagringsfel::Internt {
+                    detalj: "the outbox's ULIDs are used up for this millisecond".into(),
+                })?;
+            }
+            let ulid = ulid.to_string();
             tx.execute(
                 "INSERT INTO utkorg (ulid, kommando, typ, beslut_id, registrerad_lokalt)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![ulid, text, kommando.namn(), kommando.beslut_id(), nu()],
             )?;
-            Ok(())
-        })?;
-        Ok(ulid)
+            Ok(ulid)
+        })
     }
 
     /// The outbox, oldest first: every command still waiting, and those answered.
