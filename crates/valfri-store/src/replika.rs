@@ -28,6 +28,17 @@ pub struct Replika {
     pub senast_hamtat: Option<String>,
     /// The hub's clock minus this computer's at the last sync, in seconds.
     pub klockskillnad: i64,
+    /// A push under way (or one that was killed: see `sedan`).
+    pub synkar: Option<Synkframsteg>,
+}
+
+/// How far a push has come: `klara` of the `av` commands it began with are answered; `sedan`
+/// is when it last moved (UTC, as `nu()` writes it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Synkframsteg {
+    pub klara: i64,
+    pub av: i64,
+    pub sedan: String,
 }
 
 /// A command in the outbox.
@@ -78,7 +89,8 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT hubb, anvandare, markor, senast_hamtat, klockskillnad, handlaggare_id
+                "SELECT hubb, anvandare, markor, senast_hamtat, klockskillnad, handlaggare_id,
+                        synkar_klara, synkar_av, synkar_sedan
                  FROM synk WHERE id = 1",
                 [],
                 |r| {
@@ -89,6 +101,12 @@ impl Store {
                         senast_hamtat: r.get(3)?,
                         klockskillnad: r.get(4)?,
                         handlaggare_id: r.get(5)?,
+                        synkar: match (r.get(6)?, r.get(7)?, r.get(8)?) {
+                            (Some(klara), Some(av), Some(sedan)) => {
+                                Some(Synkframsteg { klara, av, sedan })
+                            }
+                            _ => None,
+                        },
                     })
                 },
             )
@@ -174,6 +192,21 @@ impl Store {
             .into_iter()
             .find(|r| r.ulid == ulid)
             .ok_or_else(|| Lagringsfel::HittasInte { typ: "kommando", id: ulid.to_owned() })
+    }
+
+    /// Records how far a push has come (`Some((klara, av))`), or that none is under way.
+    pub fn satt_synkframsteg(&self, framsteg: Option<(usize, usize)>) -> Resultat<()> {
+        let (klara, av) = framsteg.map_or((None, None), |(k, a)| {
+            (Some(i64::try_from(k).unwrap_or(i64::MAX)), Some(i64::try_from(a).unwrap_or(i64::MAX)))
+        });
+        let sedan = framsteg.map(|_| nu());
+        self.i_transaktion(|tx| {
+            tx.execute(
+                "UPDATE synk SET synkar_klara = ?1, synkar_av = ?2, synkar_sedan = ?3 WHERE id = 1",
+                params![klara, av, sedan],
+            )?;
+            Ok(())
+        })
     }
 
     /// Records how far this computer's clock is from the hub's (seconds, hub minus desk).

@@ -504,4 +504,11 @@ END;
             "uppfoljning",
         ),
     ),
+    // 12 (issue 15): a push in progress says how far it has come (answered of the commands it
+    // began with, and when it last moved), so `valfri status` and the window can say
+    // "synkar (n av m)" while another process on the same file pushes.
+    "ALTER TABLE synk ADD COLUMN synkar_klara INTEGER;
+ALTER TABLE synk ADD COLUMN synkar_av INTEGER;
+ALTER TABLE synk ADD COLUMN synkar_sedan TEXT;
+",
 ];

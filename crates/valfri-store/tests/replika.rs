@@ -142,17 +142,14 @@ fn commands_put_in_the_outbox_back_to_back_are_pushed_in_the_order_they_were_mad
             skickad: idag(),
             sprak: "sv".into(),
             storstil: false,
+            registerversion: None,
         };
         let s = if i % 2 == 0 { &store } else { &andra };
         gjorda.push(s.lagg_i_utkorg(&k).unwrap());
     }
     let i_utkorgen: Vec<String> = store.utkorg(true).unwrap().into_iter().map(|r| r.ulid).collect();
     assert_eq!(i_utkorgen, gjorda, "the outbox's order is not the order the commands were made in");
-    let beslut: Vec<String> = store
-        .utkorg(true)
-        .unwrap()
-        .iter()
-        .map(|r| r.kommando.beslut_id().to_owned())
-        .collect();
+    let beslut: Vec<String> =
+        store.utkorg(true).unwrap().iter().map(|r| r.kommando.beslut_id().to_owned()).collect();
     assert_eq!(beslut, (0..300).map(|i| format!("B{i}")).collect::<Vec<_>>());
 }
