@@ -363,6 +363,8 @@ pub struct Brukarsida {
     pub brukare: Brukare,
     pub beslut: Vec<Beslut>,
     pub lagen: Vec<LageVy>,
+    /// In kommunläge: what this desk did for the brukare that waits for the hub.
+    pub preliminara: Vec<String>,
 }
 
 /// Where a beslut stands, in words, and what can be done with it now.
@@ -465,7 +467,8 @@ pub async fn oppna_brukare(
             let brukare = s.oppna_brukare(&aktor, &id, skal.as_deref())?;
             let beslut = s.beslut_for_brukare(&aktor, &id)?;
             let lagen = lagen(s, &l10n, &sprak2, &aktor, &id, &beslut)?;
-            Ok(Brukarsida { brukare, beslut, lagen })
+            let preliminara = crate::kommun::preliminara(s, &l10n, &sprak2, &id, &beslut)?;
+            Ok(Brukarsida { brukare, beslut, lagen, preliminara })
         })
         .await
 }
