@@ -618,3 +618,69 @@ fn a_push_says_how_far_it_has_come_and_leaves_no_record_when_it_ends() {
     let senare = chrono::Utc::now() + chrono::Duration::seconds(valfri_synk::SYNK_STILLA_HOGST + 1);
     assert_eq!(valfri_synk::pagaende_synk(&r, senare), None);
 }
+
+#[test]
+fn ickeval_made_offline_at_two_desks_get_the_next_turns_in_the_hub_and_each_desk_is_told_whom() {
+    let kommun = Kommun::ny();
+    let mut agare = kommun.k.agare();
+    let omrade = omrade_med_utforare(&mut agare);
+    let fall = nya_fall(&mut agare, 2, &omrade, "K");
+    agare
+        .klient()
+        .batch_execute(
+            "UPDATE valfri.insats SET ickeval = 'turordning', turordning_egen_regi = true WHERE kod = 'hemtjanst';
+             UPDATE valfri.godkannande g SET godkand_fran = '2020-01-01', godkand_till = NULL, paus_till = NULL,
+                 kapacitetstak = NULL FROM valfri.insats i WHERE i.id = g.insats_id AND i.kod = 'hemtjanst';",
+        )
+        .unwrap();
+    let (anna, mut annas) = kommun.desk("anna", "anna");
+    let (bo, mut bos) = kommun.desk("bo", "bo");
+    // Both offline: each desk would think the same provider is next; neither decides.
+    let ickeval = |beslut: &str| Kommando::Ickeval {
+        val_id: ulid::Ulid::new().to_string(),
+        beslut_id: beslut.into(),
+        dag: idag(),
+        orsak: IckevalOrsak::Avstar,
+    };
+    let (ka, kb) = (ickeval(&fall[0]), ickeval(&fall[1]));
+    let a = valfri_synk::utfor(&anna, None, &ka).unwrap();
+    let b = valfri_synk::utfor(&bo, None, &kb).unwrap();
+    assert_eq!((a.rad.status, b.rad.status), (Utkorgsstatus::Vantar, Utkorgsstatus::Vantar));
+    // Back online, one after the other: the hub gives each the next turn.
+    valfri_synk::synka(&anna, &mut annas).unwrap();
+    valfri_synk::synka(&bo, &mut bos).unwrap();
+    valfri_synk::synka(&anna, &mut annas).unwrap();
+    let forklaring = |fil: &Path, beslut: &str| -> valfri_domain::val::Ickevalsforklaring {
+        let c = rusqlite::Connection::open(fil).unwrap();
+        let text: String = c
+            .query_row("SELECT forklaring FROM ickeval WHERE beslut_id = ?1", [beslut], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    // Each desk holds the hub's explanation: whom the rotation gave, after whom.
+    let fa = forklaring(&kommun.fil("anna"), &fall[0]);
+    let fb = forklaring(&kommun.fil("bo"), &fall[1]);
+    assert_ne!(fa.tilldelad.utforare_id, fb.tilldelad.utforare_id, "two desks got the same turn");
+    assert_eq!(
+        fb.senast_tilldelad.as_ref().map(|p| p.utforare_id.as_str()),
+        Some(fa.tilldelad.utforare_id.as_str()),
+        "the second ickeval did not follow the first in the rotation"
+    );
+    let plats = |id: &str| fa.lista.iter().position(|p| p.utforare_id == id).unwrap();
+    assert_eq!(
+        plats(&fb.tilldelad.utforare_id),
+        (plats(&fa.tilldelad.utforare_id) + 1 + fb.hoppade.len()) % fa.lista.len(),
+        "the rotation skipped a turn: {fa:?} {fb:?}"
+    );
+    // And the running val at each desk is the assigned provider's, as in the hub.
+    for (fil, beslut, f) in [("anna", &fall[0], &fa), ("bo", &fall[1], &fb)] {
+        let sql = format!(
+            "SELECT count(*) FROM val WHERE beslut_id = '{beslut}' AND typ = 'ickeval'
+               AND utforare_id = '{}' AND slutdatum IS NULL",
+            f.tilldelad.utforare_id
+        );
+        assert_eq!(replika_antal(&kommun.fil(fil), &sql), 1);
+    }
+}
