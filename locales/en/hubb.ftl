@@ -35,8 +35,8 @@ synk-status-senast = Last fetched: { $tid } (change { $markor })
 synk-status-aldrig = Nothing fetched from the hub yet.
 synk-status-vantar = { $antal ->
     [0] Nothing is waiting in the outbox.
-    [one] 1 thing is waiting in the outbox.
-   *[other] { $antal } things are waiting in the outbox.
+    [one] 1 thing is waiting in the outbox (preliminary: waiting for confirmation from the municipality's register).
+   *[other] { $antal } things are waiting in the outbox (preliminary: waiting for confirmation from the municipality's register).
 }
 synk-status-nekade = { $antal ->
     [0] Nothing was refused.

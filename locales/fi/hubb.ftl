@@ -35,8 +35,8 @@ synk-status-senast = Viimeksi haettu: { $tid } (muutos { $markor })
 synk-status-aldrig = Keskustietokannasta ei ole vielä haettu mitään.
 synk-status-vantar = { $antal ->
     [0] Lähtevien kansiossa ei odota mitään.
-    [one] 1 asia odottaa lähtevien kansiossa.
-   *[other] { $antal } asiaa odottaa lähtevien kansiossa.
+    [one] 1 asia odottaa lähtevien kansiossa (alustava: odottaa vahvistusta kunnan rekisteristä).
+   *[other] { $antal } asiaa odottaa lähtevien kansiossa (alustavia: odottavat vahvistusta kunnan rekisteristä).
 }
 synk-status-nekade = { $antal ->
     [0] Mitään ei ole hylätty.

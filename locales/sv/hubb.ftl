@@ -36,8 +36,8 @@ synk-status-senast = Senast hämtat: { $tid } (ändring { $markor })
 synk-status-aldrig = Ännu inte hämtat från hubben.
 synk-status-vantar = { $antal ->
     [0] Inget väntar i utkorgen.
-    [one] 1 sak väntar i utkorgen.
-   *[other] { $antal } saker väntar i utkorgen.
+    [one] 1 sak väntar i utkorgen (preliminär: väntar på bekräftelse från kommunens register).
+   *[other] { $antal } saker väntar i utkorgen (preliminära: väntar på bekräftelse från kommunens register).
 }
 synk-status-nekade = { $antal ->
     [0] Inget har nekats.
