@@ -627,7 +627,7 @@ fn kor_schema_i(m: &Miljo, fro: u64, db: &str) -> Result<Utfall2, String> {
         })
         .collect();
     let mut offline_gjorda = 0;
-    let steg = 8 + r.under(10);
+    let steg = 6 + r.under(9);
     for _ in 0..steg {
         let d = r.under(desks.len());
         let uppe = desks[d].proxy.uppe.load(Ordering::SeqCst);
