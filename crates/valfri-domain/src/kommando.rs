@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::beslutsregler::Avslutsorsak;
 use crate::val::NyttVal;
 use crate::{Anvandarmeddelande, IckevalOrsak};
 
@@ -34,6 +35,16 @@ pub enum Kommando {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         registerversion: Option<i64>,
     },
+    /// A beslut ended by hand on `dag` for `orsak`; its provider's place is freed the same day.
+    AvslutaBeslut { beslut_id: String, orsak: Avslutsorsak, dag: NaiveDate },
+    /// A follow-up done on `datum`, with what it found and the next one due (`nasta`).
+    Uppfoljning {
+        id: String,
+        beslut_id: String,
+        datum: NaiveDate,
+        resultat: String,
+        nasta: Option<NaiveDate>,
+    },
 }
 
 impl Kommando {
@@ -44,6 +55,8 @@ impl Kommando {
             Kommando::Ickeval { .. } => "ickeval",
             Kommando::Information { .. } => "information",
             Kommando::FattaBeslut { .. } => "fatta_beslut",
+            Kommando::AvslutaBeslut { .. } => "avsluta_beslut",
+            Kommando::Uppfoljning { .. } => "uppfoljning",
         }
     }
 
@@ -51,10 +64,11 @@ impl Kommando {
     pub fn beslut_id(&self) -> &str {
         match self {
             Kommando::Valj { val, .. } => &val.beslut_id,
-            Kommando::FattaBeslut { beslut_id, .. } => beslut_id,
-            Kommando::Ickeval { beslut_id, .. } | Kommando::Information { beslut_id, .. } => {
-                beslut_id
-            }
+            Kommando::FattaBeslut { beslut_id, .. }
+            | Kommando::Ickeval { beslut_id, .. }
+            | Kommando::Information { beslut_id, .. }
+            | Kommando::AvslutaBeslut { beslut_id, .. }
+            | Kommando::Uppfoljning { beslut_id, .. } => beslut_id,
         }
     }
 }

@@ -4,8 +4,9 @@
 //! every lower number was committed before it and is in the same snapshot.
 //!
 //! A desk holds what its office needs: brukare of the handläggare's områden and what hangs on
-//! them (ombud, beslut, val, ickeval, information, omval, dokument); the register, the settings
-//! and the people in full. A skyddad brukare is not in the pull at all (row-level security), nor
+//! them (ombud, beslut, val, ickeval, information, omval, dokument, uppfoljning); the register,
+//! the settings and the people in full. A brukare who moves out of the office is named in
+//! [`Andringar::lamnade`], and the desk forgets them. A skyddad brukare is not in the pull at all (row-level security), nor
 //! is anything that hangs on them.
 
 use postgres::fallible_iterator::FallibleIterator as _;
@@ -38,6 +39,10 @@ pub struct Andringar {
     /// Changed rows, table by table in the order the foreign keys need.
     pub andrade: Vec<Andrad>,
     pub borttagna: Vec<Borttagen>,
+    /// Brukare who changed and are no longer of the desk's office (they moved): the desk
+    /// forgets them and everything that hangs on them.
+    #[serde(default)]
+    pub lamnade: Vec<String>,
     /// The cursor to ask from next time.
     pub markor: i64,
 }
@@ -53,7 +58,7 @@ fn urval(tabell: &str) -> String {
     match tabell {
         "brukare" => "AND (cardinality($2::text[]) = 0 OR t.omrade_id = ANY ($2))".to_owned(),
         "ombud" | "beslut" => format!("AND t.brukare_id IN ({BRUKARE})"),
-        "val" | "ickeval" | "information" | "omval" | "dokument" => {
+        "val" | "ickeval" | "information" | "omval" | "dokument" | "uppfoljning" => {
             format!("AND t.beslut_id IN ({BESLUT})")
         }
         // Every query names $2, so that its type is known when it is prepared.
@@ -138,7 +143,9 @@ pub(crate) fn hamta(
         .filter_map(|a| a.rad.get("id").and_then(|v| v.as_str()).map(str::to_owned))
         .collect();
     if markor > 0 && !nya.is_empty() {
-        for tabell in ["ombud", "beslut", "val", "ickeval", "information", "omval", "dokument"] {
+        for tabell in
+            ["ombud", "beslut", "val", "ickeval", "information", "omval", "dokument", "uppfoljning"]
+        {
             let lista = kolumner(&mut tx, tabell)?;
             let villkor = match tabell {
                 "ombud" | "beslut" => "t.brukare_id = ANY ($1)",
@@ -156,6 +163,18 @@ pub(crate) fn hamta(
                     .map_err(|e| HubbFel::Internt { detalj: e.to_string() })?;
                 ut.andrade.push(Andrad { andring: r.get(0), tabell: tabell.to_owned(), rad });
             }
+        }
+    }
+    // A brukare who moved out of the office: their changed row is not in the pull (it is not
+    // the office's), so the desk is told to forget them; a desk without them ignores it.
+    if markor > 0 && !omraden.is_empty() {
+        for r in tx.query(
+            "SELECT t.id, t.andring FROM valfri.brukare t
+             WHERE t.andring > $1 AND NOT coalesce(t.omrade_id = ANY ($2), false) ORDER BY t.andring",
+            &[&markor, &omraden],
+        )? {
+            ut.markor = ut.markor.max(r.get::<_, i64>(1));
+            ut.lamnade.push(r.get(0));
         }
     }
     for r in tx.query(

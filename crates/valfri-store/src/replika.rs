@@ -63,8 +63,33 @@ pub enum Utkorgsstatus {
 /// One row the hub changed or deleted, in the hub's order.
 #[derive(Debug, Clone, Copy)]
 pub enum Replikpost<'a> {
-    Rad { tabell: &'a str, rad: &'a Radjson },
-    Borttagen { tabell: &'a str, nyckel: &'a Radjson },
+    Rad {
+        tabell: &'a str,
+        rad: &'a Radjson,
+    },
+    Borttagen {
+        tabell: &'a str,
+        nyckel: &'a Radjson,
+    },
+    /// A brukare no longer of the desk's office (moved out): forgotten with everything that
+    /// hangs on them. Nothing happens when the desk does not have them.
+    Lamnat {
+        brukare_id: &'a str,
+    },
+}
+
+/// Removes a brukare and what hangs on them from a replica, in a pull's transaction (the
+/// guards let it by). Data minimisation: a desk holds its office's brukare, no others. Returns
+/// 1 when the desk had them, else 0.
+fn glom_brukare(tx: &rusqlite::Transaction<'_>, brukare_id: &str) -> Resultat<usize> {
+    const AV_BESLUT: &str = "beslut_id IN (SELECT id FROM beslut WHERE brukare_id = ?1)";
+    for tabell in ["uppfoljning", "dokument", "omval", "information", "ickeval", "val"] {
+        tx.execute(&format!("DELETE FROM {tabell} WHERE {AV_BESLUT}"), [brukare_id])?;
+    }
+    for tabell in ["beslut", "ombud"] {
+        tx.execute(&format!("DELETE FROM {tabell} WHERE brukare_id = ?1"), [brukare_id])?;
+    }
+    Ok(tx.execute("DELETE FROM brukare WHERE id = ?1", [brukare_id])?)
 }
 
 fn json_fel(e: &serde_json::Error) -> Lagringsfel {
@@ -251,7 +276,13 @@ impl Store {
             let mut tabeller: HashMap<String, Tabell> = HashMap::new();
             let mut antal = 0;
             for post in poster {
-                let (Replikpost::Rad { tabell, .. } | Replikpost::Borttagen { tabell, .. }) = post;
+                let (Replikpost::Rad { tabell, .. } | Replikpost::Borttagen { tabell, .. }) = post
+                else {
+                    if let Replikpost::Lamnat { brukare_id } = post {
+                        antal += glom_brukare(tx, brukare_id)?;
+                    }
+                    continue;
+                };
                 if !tabeller.contains_key(tabell) {
                     tabeller.insert(tabell.to_owned(), Tabell::las(tx, tabell)?);
                 }
@@ -259,6 +290,7 @@ impl Store {
                 match post {
                     Replikpost::Rad { rad, .. } => t.skriv(tx, rad)?,
                     Replikpost::Borttagen { nyckel, .. } => t.ta_bort(tx, nyckel)?,
+                    Replikpost::Lamnat { .. } => {}
                 }
                 antal += 1;
             }

@@ -504,6 +504,17 @@ END;
             "uppfoljning",
         ),
     ),
+    // A desk's pull forgets a brukare who moved out of its office, made beslut and all: the
+    // hub keeps them, and the desk holds its office's brukare only. Everywhere else a made
+    // beslut is still never deleted (no other writer marks `synk_hamtning`).
+    r"
+DROP TRIGGER beslut_fattat_raderas_ej;
+CREATE TRIGGER beslut_fattat_raderas_ej BEFORE DELETE ON beslut
+WHEN OLD.status <> 'utkast' AND NOT EXISTS (SELECT 1 FROM synk_hamtning)
+BEGIN
+    SELECT RAISE(ABORT, 'valfri: beslut är fattat och kan inte tas bort');
+END;
+",
     // 12 (issue 15): a push in progress says how far it has come (answered of the commands it
     // began with, and when it last moved), so `valfri status` and the window can say
     // "synkar (n av m)" while another process on the same file pushes.

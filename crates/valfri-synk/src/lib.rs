@@ -167,7 +167,10 @@ pub fn hamta(store: &Store, hubb: &mut Hubb, jag: &Inloggad) -> Resultat<(usize,
             }))
             .collect();
     poster.sort_by_key(|(n, _)| *n);
-    let antal = store.tillampa_andringar(poster.into_iter().map(|(_, p)| p), a.markor)?;
+    // Those who moved out last: nothing of theirs in this pull is the office's.
+    let lamnade = a.lamnade.iter().map(|id| Replikpost::Lamnat { brukare_id: id });
+    let antal =
+        store.tillampa_andringar(poster.into_iter().map(|(_, p)| p).chain(lamnade), a.markor)?;
     Ok((antal, a.markor))
 }
 
@@ -192,6 +195,9 @@ pub fn synka_med(
     store.satt_klockskillnad((hubbens - desk).num_seconds())?;
     let jag = hubb.jag()?;
     let skickat = skicka_med(store, hubb, framsteg)?;
+    // Nobody else runs the day's automatic step in kommunläge (a desk's replica may not): the
+    // first sync of each of the hub's days does, and the pull below brings what it changed.
+    hubb.dagens_steg_en_gang_om_dagen()?;
     let (hamtade, markor) = hamta(store, hubb, &jag)?;
     Ok(Synkat { tillampade: skickat.tillampade, nekade: skickat.nekade, hamtade, markor })
 }

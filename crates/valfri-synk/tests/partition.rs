@@ -898,6 +898,10 @@ fn kontrollera(
                 Kommando::Valj { val_id, .. } | Kommando::Ickeval { val_id, .. } => ("val", val_id),
                 Kommando::FattaBeslut { beslut_id, .. } => ("beslut", beslut_id),
                 Kommando::Information { id, .. } => ("information", id),
+                Kommando::Uppfoljning { id, .. } => ("uppfoljning", id),
+                Kommando::AvslutaBeslut { .. } => {
+                    return Err("the schedule makes no AvslutaBeslut to count".into());
+                }
             };
             let hubb: i64 = agare
                 .query_one(&format!("SELECT count(*) FROM valfri.{tabell} WHERE id = $1"), &[id])
