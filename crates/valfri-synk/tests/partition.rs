@@ -935,7 +935,9 @@ fn kontrollera(
         // 4a. The desk's audit chain.
         match store.verifiera_logg().map_err(|e| e.to_string())? {
             Loggstatus::Hel { .. } => {}
-            annat => return Err(format!("{}: the desk's log: {annat:?}", d.login)),
+            annat @ Loggstatus::Bruten { .. } => {
+                return Err(format!("{}: the desk's log: {annat:?}", d.login));
+            }
         }
         ut.gjorda += d.gjorda.len();
         ut.bekraftade += bekraftade;
@@ -994,7 +996,7 @@ fn kontrollera(
         .0;
     match h.verifiera_logg().map_err(|e| e.to_string())? {
         Loggstatus::Hel { .. } => {}
-        annat => return Err(format!("the hub's log: {annat:?}")),
+        annat @ Loggstatus::Bruten { .. } => return Err(format!("the hub's log: {annat:?}")),
     }
     Ok(())
 }
@@ -1004,13 +1006,14 @@ fn kanonisk(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::Null => "∅".into(),
         serde_json::Value::Bool(b) => i64::from(*b).to_string(),
-        serde_json::Value::Number(n) => match n.as_i64() {
-            Some(i) => i.to_string(),
-            None => {
+        serde_json::Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.to_string()
+            } else {
                 let x = n.as_f64().unwrap_or(f64::NAN);
                 if x.fract() == 0.0 { format!("{x:.0}") } else { x.to_string() }
             }
-        },
+        }
         serde_json::Value::String(s) => s.clone(),
         annat => annat.to_string(),
     }
