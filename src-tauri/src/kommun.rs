@@ -353,9 +353,10 @@ pub(crate) fn preliminara(
 ) -> Result<Vec<String>, Lagringsfel> {
     let mut ut = Vec::new();
     for rad in s.utkorg(true)? {
-        let tid = chrono::DateTime::parse_from_rfc3339(&rad.registrerad_lokalt)
-            .map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string())
-            .unwrap_or_else(|_| rad.registrerad_lokalt.clone());
+        let tid = chrono::DateTime::parse_from_rfc3339(&rad.registrerad_lokalt).map_or_else(
+            |_| rad.registrerad_lokalt.clone(),
+            |t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string(),
+        );
         let b = beslut.iter().find(|b| b.id == rad.kommando.beslut_id());
         let om = |b: &valfri_domain::Beslut| -> Vec<(&'static str, Arg)> {
             vec![
