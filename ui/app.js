@@ -104,6 +104,12 @@ function kopplaHandelser() {
       else flyttaFokus(-1);
     }
   });
+  // An act kept here, waiting for the municipality's register: the page shows it as preliminary.
+  document.addEventListener("valfri-preliminart", async (e) => {
+    await visaKommunstatus().catch(() => {});
+    if (tillstand.brukareId && !document.querySelector("dialog[open]") && !$("#beslut-form")) await oppnaBrukare(tillstand.brukareId).catch(() => {});
+    visaKlart(e.detail);
+  });
   document.addEventListener("keydown", (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "k") { e.preventDefault(); $("#sok").focus(); $("#sok").select(); }
     if ((e.ctrlKey || e.metaKey) && !e.altKey) {

@@ -91,7 +91,7 @@ function omfattning(b) {
   return `${tal} ${t("enhet-" + b.enhet)}`;
 }
 
-export function visaBrukare({ brukare: b, beslut, lagen = [], ko = [] }) {
+export function visaBrukare({ brukare: b, beslut, lagen = [], ko = [], preliminara = [] }) {
   const sektion = $("#brukare");
   tillstand.sida = { brukare: b, beslut, lagen, ko };
   const adress = b.skyddad
@@ -121,6 +121,15 @@ export function visaBrukare({ brukare: b, beslut, lagen = [], ko = [] }) {
       ? el("ul", { id: "beslut-lista", class: "lista" }, ...beslut.map((x) => beslutRad(x, lagen.find((l) => l.beslut_id === x.id))))
       : el("p", { class: "tom", id: "beslut-lista", text: t("ui-inga-beslut") }),
     ko.length ? koLista(ko) : null,
+    // Kommunläge: what was done here and waits for the municipality's register.
+    preliminara.length ? el("h3", { text: t("ui-preliminara-rubrik") }) : null,
+    preliminara.length
+      ? el(
+          "ul",
+          { id: "preliminara", class: "lista" },
+          ...preliminara.map((text) => el("li", { class: "preliminar" }, el("span", { class: "etikett preliminar-etikett", text: t("ui-preliminar-etikett") }), " ", el("span", { text }))),
+        )
+      : null,
   );
   sektion.scrollTop = 0;
   sektion.focus({ preventScroll: true });

@@ -32,7 +32,8 @@ export function alternativ(lista) {
 export function visaFel(fel) {
   // Kept at the desk, waiting for the municipality's register: not an error but a state.
   if (fel?.code === "synk-vantar") {
-    visaKlart(fel.message);
+    // The page and the bar are read again, so the act shows there as preliminary.
+    document.dispatchEvent(new CustomEvent("valfri-preliminart", { detail: fel.message }));
     return;
   }
   const text = fel && typeof fel === "object" && fel.message ? fel.message : t("ui-fel-okant");

@@ -28,6 +28,7 @@ export async function visaKommunstatus() {
   const s = await anropa("kommun_status");
   if (!s) return;
   const delar = [s.text];
+  if (s.synkar) delar.push(s.synkar);
   if (s.vantande > 0) delar.push(t("ui-kommun-vantar", { antal: s.vantande }));
   if (s.klocka) delar.push(s.klocka);
   const konflikter = s.konflikter.length

@@ -96,6 +96,7 @@ fel-har-redan-utforare = The decision already has a provider. Register a change 
 fel-samma-utforare = The client already has this provider.
 fel-svarsdatum-ej-passerat = The reply date { $svarsdatum } has not passed yet. The default alternative can be applied once it has, or now if the client says they will not choose.
 fel-ingen-information = No choice information is registered for the decision. Send the information first, or register that the client chooses not to choose.
+fel-inaktuellt-brev = The letter was printed from register version { $brevets }, but the register has changed since (version { $andrad }). The information the client got is no longer correct.
 fel-ingen-ickevalsutforare = The default alternative cannot assign any provider right now. Contact the system administrator.
 falt-utforare = Provider
 falt-insats = Service

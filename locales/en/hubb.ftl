@@ -35,8 +35,8 @@ synk-status-senast = Last fetched: { $tid } (change { $markor })
 synk-status-aldrig = Nothing fetched from the hub yet.
 synk-status-vantar = { $antal ->
     [0] Nothing is waiting in the outbox.
-    [one] 1 thing is waiting in the outbox.
-   *[other] { $antal } things are waiting in the outbox.
+    [one] 1 thing is waiting in the outbox (preliminary: waiting for confirmation from the municipality's register).
+   *[other] { $antal } things are waiting in the outbox (preliminary: waiting for confirmation from the municipality's register).
 }
 synk-status-nekade = { $antal ->
     [0] Nothing was refused.
@@ -45,8 +45,10 @@ synk-status-nekade = { $antal ->
 }
 synk-nekad = The hub said no: { $text }
 synk-status-klocka = This computer's clock is { $minuter } minutes off from the municipality's register. The register's time counts; ask IT to set the clock right.
+synk-status-synkar = Syncing now: { $klara } of { $av } sent to the municipality's register.
 synk-atgard-fel-inte-valbar = What you can do: choose another provider, or let the brukare wait for a place with this one.
 synk-atgard-fel-har-redan-utforare = What you can do: someone else has already given the beslut a provider; open the beslut to see which.
 synk-atgard-fel-samma-utforare = What you can do: nothing, the brukare already has that provider.
 synk-atgard-fel-hittas-inte = What you can do: the beslut is not in the municipality's register; check with the systemförvaltare.
 synk-atgard-fel-svarsdatum-ej-passerat = What you can do: wait until the answer date has passed, or record that the brukare does not wish to choose.
+synk-atgard-fel-inaktuellt-brev = What you can do: send a new letter with the information about choice, so the client chooses among the providers as they are now.

@@ -340,6 +340,13 @@ ui-kommun-konflikter = { $antal ->
 }
 ui-kommun-preliminar = Saved here as preliminary. It waits for confirmation from the municipality's register and is sent as soon as the register can be reached.
 ui-kommun-konflikter-rubrik = Conflicts with the municipality's register
+ui-kommun-synkar = Syncing ({ $klara } of { $av })
+ui-preliminara-rubrik = Waiting for the municipality's register
+ui-preliminar-etikett = preliminary – waiting for confirmation from the municipality's register
+ui-preliminar-valj = Choice of { $utforare } for { $insats } ({ $diarienummer }), recorded here { $tid }
+ui-preliminar-ickeval = Ickeval for { $insats } ({ $diarienummer }), recorded here { $tid }
+ui-preliminar-information = Information about choice sent { $datum } for { $insats } ({ $diarienummer }), recorded here { $tid }
+ui-preliminar-fatta-beslut = Decision on { $insats } from { $datum }, made here { $tid }
 
 ## Statistics of choice (system administrator)
 ui-nav-statistik = Statistics

@@ -96,6 +96,7 @@ fel-har-redan-utforare = Päätöksellä on jo palveluntuottaja. Kirjaa sen sija
 fel-samma-utforare = Asiakkaalla on jo tämä palveluntuottaja.
 fel-svarsdatum-ej-passerat = Vastauspäivä { $svarsdatum } ei ole vielä mennyt. Valitsematta jättämisen vaihtoehtoa voi soveltaa, kun se on mennyt, tai heti, jos asiakas sanoo, ettei halua valita.
 fel-ingen-information = Päätökselle ei ole kirjattu valinnanvapaustiedotetta. Lähetä tiedote ensin tai kirjaa, että asiakas jättää valitsematta.
+fel-inaktuellt-brev = Kirje tulostettiin rekisterin versiosta { $brevets }, mutta rekisteri on muuttunut sen jälkeen (versio { $andrad }). Asiakkaan saama tieto ei ole enää ajan tasalla.
 fel-ingen-ickevalsutforare = Valitsematta jättämisen vaihtoehto ei voi juuri nyt antaa tehtävää yhdellekään palveluntuottajalle. Ota yhteyttä järjestelmän ylläpitäjään.
 falt-utforare = Palveluntuottaja
 falt-insats = Palvelu

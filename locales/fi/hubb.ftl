@@ -35,8 +35,8 @@ synk-status-senast = Viimeksi haettu: { $tid } (muutos { $markor })
 synk-status-aldrig = Keskustietokannasta ei ole vielä haettu mitään.
 synk-status-vantar = { $antal ->
     [0] Lähtevien kansiossa ei odota mitään.
-    [one] 1 asia odottaa lähtevien kansiossa.
-   *[other] { $antal } asiaa odottaa lähtevien kansiossa.
+    [one] 1 asia odottaa lähtevien kansiossa (alustava: odottaa vahvistusta kunnan rekisteristä).
+   *[other] { $antal } asiaa odottaa lähtevien kansiossa (alustavia: odottavat vahvistusta kunnan rekisteristä).
 }
 synk-status-nekade = { $antal ->
     [0] Mitään ei ole hylätty.
@@ -45,8 +45,10 @@ synk-status-nekade = { $antal ->
 }
 synk-nekad = Keskustietokanta sanoi ei: { $text }
 synk-status-klocka = Tämän tietokoneen kello on { $minuter } minuuttia väärässä kunnan rekisteriin verrattuna. Rekisterin aika on voimassa; pyydä IT-tukea korjaamaan kello.
+synk-status-synkar = Synkronoidaan: { $klara }/{ $av } lähetetty kunnan rekisteriin.
 synk-atgard-fel-inte-valbar = Mitä voit tehdä: valitse toinen palveluntuottaja tai anna asiakkaan odottaa paikkaa tältä.
 synk-atgard-fel-har-redan-utforare = Mitä voit tehdä: joku muu on jo antanut päätökselle palveluntuottajan; avaa päätös nähdäksesi kenet.
 synk-atgard-fel-samma-utforare = Mitä voit tehdä: ei mitään, asiakkaalla on jo tämä palveluntuottaja.
 synk-atgard-fel-hittas-inte = Mitä voit tehdä: päätöstä ei ole kunnan rekisterissä; tarkista asia järjestelmävalvojalta.
 synk-atgard-fel-svarsdatum-ej-passerat = Mitä voit tehdä: odota, kunnes vastauspäivä on ohi, tai kirjaa, ettei asiakas halua valita.
+synk-atgard-fel-inaktuellt-brev = Mitä voit tehdä: lähetä uusi valinnanvapaustiedote, jotta asiakas valitsee palveluntuottajista niiden nykyisten tietojen perusteella.

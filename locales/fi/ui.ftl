@@ -340,6 +340,13 @@ ui-kommun-konflikter = { $antal ->
 }
 ui-kommun-preliminar = Tallennettu tänne alustavana. Se odottaa vahvistusta kunnan rekisteristä ja lähetetään heti, kun rekisteriin saadaan yhteys.
 ui-kommun-konflikter-rubrik = Ristiriidat kunnan rekisterin kanssa
+ui-kommun-synkar = Synkronoidaan ({ $klara }/{ $av })
+ui-preliminara-rubrik = Odottaa kunnan rekisteriä
+ui-preliminar-etikett = alustava – odottaa vahvistusta kunnan rekisteristä
+ui-preliminar-valj = Valinta { $utforare } palveluun { $insats } ({ $diarienummer }), kirjattu täällä { $tid }
+ui-preliminar-ickeval = Ei-valinta palveluun { $insats } ({ $diarienummer }), kirjattu täällä { $tid }
+ui-preliminar-information = Valinnanvapaustiedote lähetetty { $datum } palveluun { $insats } ({ $diarienummer }), kirjattu täällä { $tid }
+ui-preliminar-fatta-beslut = Päätös palvelusta { $insats } alkaen { $datum }, tehty täällä { $tid }
 
 ## Valintatilastot (järjestelmänhoitaja)
 ui-nav-statistik = Tilastot

@@ -96,6 +96,7 @@ fel-har-redan-utforare = Beslutet har redan en utförare. Registrera ett byte i 
 fel-samma-utforare = Brukaren har redan den här utföraren.
 fel-svarsdatum-ej-passerat = Svarsdatumet { $svarsdatum } har inte passerat än. Ickeval kan tillämpas när det har passerat, eller nu om brukaren säger att hen inte vill välja.
 fel-ingen-information = Ingen valfrihetsinformation är registrerad för beslutet. Skicka informationen först, eller registrera att brukaren avstår från att välja.
+fel-inaktuellt-brev = Brevet skrevs ut från registrets version { $brevets }, men registret har ändrats sedan dess (version { $andrad }). Informationen som brukaren fick stämmer inte längre.
 fel-ingen-ickevalsutforare = Ickevalsalternativet kan inte tilldela någon utförare just nu. Kontakta systemförvaltaren.
 falt-utforare = Utförare
 falt-insats = Insats

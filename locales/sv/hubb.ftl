@@ -36,8 +36,8 @@ synk-status-senast = Senast hämtat: { $tid } (ändring { $markor })
 synk-status-aldrig = Ännu inte hämtat från hubben.
 synk-status-vantar = { $antal ->
     [0] Inget väntar i utkorgen.
-    [one] 1 sak väntar i utkorgen.
-   *[other] { $antal } saker väntar i utkorgen.
+    [one] 1 sak väntar i utkorgen (preliminär: väntar på bekräftelse från kommunens register).
+   *[other] { $antal } saker väntar i utkorgen (preliminära: väntar på bekräftelse från kommunens register).
 }
 synk-status-nekade = { $antal ->
     [0] Inget har nekats.
@@ -46,8 +46,10 @@ synk-status-nekade = { $antal ->
 }
 synk-nekad = Hubben sa nej: { $text }
 synk-status-klocka = Den här datorns klocka går fel med { $minuter } minuter jämfört med kommunens register. Registrets tid gäller; be IT rätta klockan.
+synk-status-synkar = Synkar just nu: { $klara } av { $av } skickade till kommunens register.
 synk-atgard-fel-inte-valbar = Vad du kan göra: välj en annan utförare, eller låt brukaren vänta på en plats hos den här.
 synk-atgard-fel-har-redan-utforare = Vad du kan göra: någon annan har redan gett beslutet en utförare; öppna beslutet och se vilken.
 synk-atgard-fel-samma-utforare = Vad du kan göra: inget, brukaren har redan den utföraren.
 synk-atgard-fel-hittas-inte = Vad du kan göra: beslutet finns inte i kommunens register; kontrollera med systemförvaltaren.
 synk-atgard-fel-svarsdatum-ej-passerat = Vad du kan göra: vänta tills svarsdatumet har passerat, eller registrera att brukaren avstår från att välja.
+synk-atgard-fel-inaktuellt-brev = Vad du kan göra: skicka ett nytt brev med valfrihetsinformation, så att brukaren väljer bland utförarna som de är nu.

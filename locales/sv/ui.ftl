@@ -340,6 +340,13 @@ ui-kommun-konflikter = { $antal ->
 }
 ui-kommun-preliminar = Sparat här som preliminärt. Det väntar på bekräftelse från kommunens register och skickas så snart registret går att nå.
 ui-kommun-konflikter-rubrik = Konflikter med kommunens register
+ui-kommun-synkar = Synkar ({ $klara } av { $av })
+ui-preliminara-rubrik = Väntar på kommunens register
+ui-preliminar-etikett = preliminär – väntar på bekräftelse från kommunens register
+ui-preliminar-valj = Val av { $utforare } för { $insats } ({ $diarienummer }), registrerat här { $tid }
+ui-preliminar-ickeval = Ickeval för { $insats } ({ $diarienummer }), registrerat här { $tid }
+ui-preliminar-information = Valfrihetsinformation skickad { $datum } för { $insats } ({ $diarienummer }), registrerad här { $tid }
+ui-preliminar-fatta-beslut = Beslut om { $insats } från { $datum }, fattat här { $tid }
 
 ## Statistik över val (systemförvaltaren)
 ui-nav-statistik = Statistik

@@ -375,6 +375,8 @@ pub struct Brukarsida {
     pub lagen: Vec<LageVy>,
     /// The brukare's open waiting-list entries, in words.
     pub ko: Vec<KopostVy>,
+    /// In kommunläge: what this desk did for the brukare that waits for the hub.
+    pub preliminara: Vec<String>,
 }
 
 /// A waiting-list entry in words: "Väntar på Almgårdens Omsorg AB (hemtjänst) sedan 2026-12-02",
@@ -559,7 +561,8 @@ pub async fn oppna_brukare(
                     kopost_vy(&l10n, &sprak2, p, &insats)
                 })
                 .collect();
-            Ok(Brukarsida { brukare, beslut, lagen, ko })
+            let preliminara = crate::kommun::preliminara(s, &l10n, &sprak2, &id, &beslut)?;
+            Ok(Brukarsida { brukare, beslut, lagen, ko, preliminara })
         })
         .await
 }

@@ -185,7 +185,18 @@ fn folj(
             }
         }
         if let Some(h) = hubb.as_mut() {
-            match valfri_synk::synka(store, h) {
+            // The bar says "synkar (n av m)" while a long outbox goes out (at most ~7 a second).
+            let mut senast: Option<Instant> = None;
+            let mut framsteg = |klara: usize, av: usize| {
+                if klara == 0
+                    || klara == av
+                    || senast.is_none_or(|t| t.elapsed() > Duration::from_millis(150))
+                {
+                    senast = Some(Instant::now());
+                    signal("kommun-status");
+                }
+            };
+            match valfri_synk::synka_med(store, h, &mut framsteg) {
                 Ok(s) => {
                     if satt(Forbindelse::Ansluten) {
                         signal("kommun-status");
@@ -238,6 +249,8 @@ pub struct Kommunstatus {
     pub text: String,
     /// Commands waiting for the hub (preliminary: done here, not yet confirmed).
     pub vantande: usize,
+    /// "Synkar (3 av 10)" while the outbox is being pushed.
+    pub synkar: Option<String>,
     /// Commands the hub refused, newest first, each with what to do about it.
     pub konflikter: Vec<Konflikt>,
     /// A warning when this computer's clock is far from the hub's.
@@ -307,6 +320,12 @@ fn status_av(
         .collect();
     konflikter.reverse();
     let replika = s.replika()?;
+    let synkar = replika
+        .as_ref()
+        .and_then(|r| valfri_synk::pagaende_synk(r, chrono::Utc::now()))
+        .map(|(klara, av)| {
+            l.text(sprak, "ui-kommun-synkar", &[("klara", klara.into()), ("av", av.into())])
+        });
     let klocka = replika.filter(|r| r.klockskillnad.abs() > valfri_synk::KLOCKTOLERANS).map(|r| {
         l.text(sprak, "synk-status-klocka", &[("minuter", (r.klockskillnad / 60).into())])
     });
@@ -315,9 +334,67 @@ fn status_av(
         ansluten,
         text,
         vantande: s.utkorg(true)?.len(),
+        synkar,
         konflikter,
         klocka,
     })
+}
+
+/// What this desk did for a brukare that waits for the hub: shown on the brukare's page,
+/// marked preliminary, until the hub confirms it (or refuses it: then it is a konflikt in the
+/// bar). `beslut` are the brukare's beslut in the replica; a beslut made here offline is found
+/// by its brukare.
+pub(crate) fn preliminara(
+    s: &Store,
+    l: &Localizer,
+    sprak: &str,
+    brukare_id: &str,
+    beslut: &[valfri_domain::Beslut],
+) -> Result<Vec<String>, Lagringsfel> {
+    let mut ut = Vec::new();
+    for rad in s.utkorg(true)? {
+        let tid = chrono::DateTime::parse_from_rfc3339(&rad.registrerad_lokalt).map_or_else(
+            |_| rad.registrerad_lokalt.clone(),
+            |t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string(),
+        );
+        let b = beslut.iter().find(|b| b.id == rad.kommando.beslut_id());
+        let om = |b: &valfri_domain::Beslut| -> Vec<(&'static str, Arg)> {
+            vec![
+                ("insats", b.insats_namn.clone().into()),
+                ("diarienummer", b.diarienummer.clone().into()),
+                ("tid", tid.clone().into()),
+            ]
+        };
+        let text = match (&rad.kommando, b) {
+            (Kommando::Valj { val, .. }, Some(b)) => {
+                let namn = s.utforare(&val.utforare_id).map(|u| u.namn)?;
+                let mut args = om(b);
+                args.push(("utforare", namn.into()));
+                l.text(sprak, "ui-preliminar-valj", &args)
+            }
+            (Kommando::Ickeval { .. }, Some(b)) => l.text(sprak, "ui-preliminar-ickeval", &om(b)),
+            (Kommando::Information { skickad, .. }, Some(b)) => {
+                let mut args = om(b);
+                args.push(("datum", skickad.to_string().into()));
+                l.text(sprak, "ui-preliminar-information", &args)
+            }
+            (Kommando::FattaBeslut { beslut: ny, .. }, _) if ny.brukare_id == brukare_id => {
+                let insats = s.insats(&ny.insats_kod, sprak).map(|i| i.namn)?;
+                l.text(
+                    sprak,
+                    "ui-preliminar-fatta-beslut",
+                    &[
+                        ("insats", insats.into()),
+                        ("datum", ny.giltig_fran.to_string().into()),
+                        ("tid", tid.into()),
+                    ],
+                )
+            }
+            _ => continue,
+        };
+        ut.push(text);
+    }
+    Ok(ut)
 }
 
 impl Inloggad {

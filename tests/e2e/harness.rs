@@ -93,6 +93,17 @@ pub fn run_prepared_plain(
 /// test starts and stops), for `logins` (see `valfri_synk::kommundemo`). The windows open at
 /// the hub's login; `body` gets both apps.
 pub fn run_desks(name: &str, logins: [&str; 2], body: impl AsyncFnOnce(&App, &App) -> TestResult) {
+    run_desks_prepared(name, logins, |_| Ok(()), body);
+}
+
+/// [`run_desks`], with `prepare` given the two desks' files before the windows open (to route
+/// a desk's connection through something the test controls, say).
+pub fn run_desks_prepared(
+    name: &str,
+    logins: [&str; 2],
+    prepare: impl FnOnce(&[PathBuf]) -> Result<(), String>,
+    body: impl AsyncFnOnce(&App, &App) -> TestResult,
+) {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(PoisonError::into_inner);
     let Some(tools) = Tools::find(name) else {
         return;
@@ -110,12 +121,19 @@ pub fn run_desks(name: &str, logins: [&str; 2], body: impl AsyncFnOnce(&App, &Ap
         Ok(k) => k,
         Err(error) => panic!("{name}: could not start the demo hub: {error}"),
     };
-    let mut apps = Vec::new();
+    let mut desks = Vec::new();
     for login in logins {
-        let desk = kommun.desk(login, &valfri_store::Skydd::Okrypterad);
-        let app =
-            desk.map_err(Into::into).and_then(|db| runtime.block_on(App::launch_on(&tools, &db)));
-        match app {
+        match kommun.desk(login, &valfri_store::Skydd::Okrypterad) {
+            Ok(db) => desks.push(db),
+            Err(error) => panic!("{name}: could not make the desk for {login}: {error}"),
+        }
+    }
+    if let Err(error) = prepare(&desks) {
+        panic!("{name}: {error}");
+    }
+    let mut apps = Vec::new();
+    for (login, db) in logins.iter().zip(&desks) {
+        match runtime.block_on(App::launch_on(&tools, db)) {
             Ok(app) => apps.push(app),
             Err(error) => panic!("{name}: could not start the app for {login}: {error}"),
         }

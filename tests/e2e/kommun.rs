@@ -1,13 +1,16 @@
 //! Kommunläge in the window: two desks on one hub (a `PostgreSQL` cluster of the test's own).
 //! The hub, not the page, says who works; a choice made at one desk shows at the other.
 
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use fantoccini::key::Key;
 use valfri_synk::kommundemo::DEMO_HUBBLOSEN;
 
 use crate::dagen::{bekrafta_med_enter, tryck};
-use crate::harness::{App, TestResult, run_desks};
+use crate::harness::{App, TestResult, run_desks, run_desks_prepared};
 use crate::{HITS, NAME};
 
 /// Logs in to the hub at the lock screen with `losenord`, as a person types it.
@@ -176,6 +179,176 @@ fn with_key_slots_each_person_unlocks_as_themselves_and_a_wrong_login_reveals_no
             let namn = app.find("#lock-anvandare").await?.prop("value").await?;
             assert_eq!(namn.as_deref(), Some("leila.haddad"));
             assert!(!app.is_visible("#inloggad").await?, "who worked stays on the locked page");
+            Ok(())
+        },
+    );
+}
+
+/// A TCP proxy between a desk and the hub that the test can cut, as a network that goes.
+struct Forbindelse {
+    port: u16,
+    uppe: Arc<AtomicBool>,
+    strommar: Arc<Mutex<Vec<TcpStream>>>,
+}
+
+impl Forbindelse {
+    fn till(mal: u16) -> Result<Forbindelse, String> {
+        let lyssnare = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+        let port = lyssnare.local_addr().map_err(|e| e.to_string())?.port();
+        let uppe = Arc::new(AtomicBool::new(true));
+        let strommar = Arc::new(Mutex::new(Vec::<TcpStream>::new()));
+        let (u, st) = (Arc::clone(&uppe), Arc::clone(&strommar));
+        std::thread::spawn(move || {
+            for klient in lyssnare.incoming().flatten() {
+                if !u.load(Ordering::SeqCst) {
+                    let _ = klient.shutdown(Shutdown::Both);
+                    continue;
+                }
+                let Ok(server) = TcpStream::connect(("127.0.0.1", mal)) else { continue };
+                let (Ok(k2), Ok(s2), Ok(k3), Ok(s3)) = (
+                    klient.try_clone(),
+                    server.try_clone(),
+                    klient.try_clone(),
+                    server.try_clone(),
+                ) else {
+                    continue;
+                };
+                st.lock().unwrap_or_else(PoisonError::into_inner).extend([k3, s3]);
+                for (mut a, mut b) in [(k2, s2), (server, klient)] {
+                    std::thread::spawn(move || {
+                        let _ = std::io::copy(&mut a, &mut b);
+                        let _ = a.shutdown(Shutdown::Both);
+                        let _ = b.shutdown(Shutdown::Both);
+                    });
+                }
+            }
+        });
+        Ok(Forbindelse { port, uppe, strommar })
+    }
+
+    /// Cuts every open connection and refuses new ones, or lets them through again.
+    fn satt(&self, uppe: bool) {
+        self.uppe.store(uppe, Ordering::SeqCst);
+        if !uppe {
+            for s in self.strommar.lock().unwrap_or_else(PoisonError::into_inner).drain(..) {
+                let _ = s.shutdown(Shutdown::Both);
+            }
+        }
+    }
+}
+
+/// Records a byte to Östra Strandens for the open brukare, as a person does.
+async fn byt_till_ostra_strandens(app: &App) -> TestResult {
+    app.click(".valfrihet-knapp").await?;
+    app.wait_for_texts("#valbara tbody tr", "the providers", |r| r.len() >= 5).await?;
+    app.click_containing("#val-utforare option", "Östra Strandens").await?;
+    app.click_containing("#val-vem option", "Brukaren").await?;
+    app.click("#val-registrera").await?;
+    bekrafta_med_enter(app, &["Östra Strandens"]).await
+}
+
+#[test]
+fn offline_a_choice_is_preliminar_on_the_page_and_after_reconnect_a_konflikt_with_its_remedy() {
+    let forbindelse: Mutex<Option<Forbindelse>> = Mutex::new(None);
+    run_desks_prepared(
+        "offline_a_choice_is_preliminar_on_the_page_and_after_reconnect_a_konflikt_with_its_remedy",
+        ["jonas.berg", "leila.haddad"],
+        |desks| {
+            // Desk A reaches the hub through a connection the test can cut.
+            let store = valfri_store::Store::oppna(&desks[0], None).map_err(|e| e.to_string())?;
+            let r = store.replika().map_err(|e| e.to_string())?.ok_or("not a desk")?;
+            let port: u16 = r
+                .hubb
+                .split("@127.0.0.1:")
+                .nth(1)
+                .and_then(|x| x.split('/').next())
+                .and_then(|x| x.parse().ok())
+                .ok_or_else(|| format!("no port in {}", r.hubb))?;
+            let f = Forbindelse::till(port)?;
+            let url = r.hubb.replace(&format!(":{port}/"), &format!(":{}/", f.port));
+            store.bli_replika(&url, &r.anvandare).map_err(|e| e.to_string())?;
+            *forbindelse.lock().unwrap_or_else(PoisonError::into_inner) = Some(f);
+            Ok(())
+        },
+        async |a, b| {
+            let satt = |uppe: bool| {
+                if let Some(f) = forbindelse.lock().unwrap_or_else(PoisonError::into_inner).as_ref()
+                {
+                    f.satt(uppe);
+                }
+            };
+            logga_in(a, DEMO_HUBBLOSEN).await?;
+            logga_in(b, DEMO_HUBBLOSEN).await?;
+            for app in [a, b] {
+                app.wait_for_texts("#kommun-text", "the connection", |t| {
+                    t.iter().any(|x| x.contains("Ansluten"))
+                })
+                .await?;
+            }
+            oppna_marta(a).await?;
+            oppna_marta(b).await?;
+
+            // The network goes at desk A: the bar says since when.
+            satt(false);
+            a.wait_for_texts("#kommun-text", "offline", |t| {
+                t.iter().any(|x| x.contains("Offline sedan"))
+            })
+            .await?;
+            // A byte recorded offline is kept, and shown on the brukare's page as preliminary.
+            byt_till_ostra_strandens(a).await?;
+            a.wait_for_texts("#preliminara li", "the preliminary byte on the page", |t| {
+                t.iter().any(|x| {
+                    x.contains("preliminär – väntar på bekräftelse från kommunens register")
+                        && x.contains("Östra Strandens")
+                })
+            })
+            .await?;
+            a.wait_for_texts("#kommun-text", "one waiting", |t| {
+                t.iter().any(|x| {
+                    x.contains("Offline sedan") && x.contains("väntar på kommunens register")
+                })
+            })
+            .await?;
+            let mut fel = a.axe().await?;
+            a.screenshot("kommun-offline-preliminar").await?;
+
+            // Meanwhile desk B, online, records the same byte; the hub applies it.
+            byt_till_ostra_strandens(b).await?;
+            b.wait_for_texts("#valhistorik li", "the byte in B's history", |h| {
+                h.iter().any(|x| x.contains("Byte av utförare") && x.contains("Östra Strandens"))
+            })
+            .await?;
+
+            // A is back: its byte is a konflikt with its sentence and what to do, nothing waits,
+            // and the page shows the hub's truth instead of the preliminary row.
+            satt(true);
+            a.wait_for_texts("#kommun-konflikter summary", "the konflikt", |t| {
+                t.iter().any(|x| x.contains("1 konflikt"))
+            })
+            .await?;
+            a.click("#kommun-konflikter summary").await?;
+            a.wait_for_texts("#kommun-konflikter li", "the konflikt's remedy", |t| {
+                t.iter().any(|x| {
+                    x.contains("Brukaren har redan")
+                        && x.contains("Vad du kan göra: inget, brukaren har redan den utföraren.")
+                })
+            })
+            .await?;
+            a.wait_for_texts("#kommun-text", "connected, nothing waiting", |t| {
+                t.iter().any(|x| x.contains("Ansluten") && !x.contains("väntar"))
+            })
+            .await?;
+            a.wait_for("the preliminary row to go", async || {
+                Ok(!a.is_visible("#preliminara").await?)
+            })
+            .await?;
+            a.wait_for_texts("section#brukare dl.fakta dd", "the hub's provider", |t| {
+                t.iter().any(|x| x.contains("Östra Strandens"))
+            })
+            .await?;
+            fel.extend(a.axe().await?);
+            a.screenshot("kommun-konflikt").await?;
+            assert!(fel.is_empty(), "{fel:?}");
             Ok(())
         },
     );

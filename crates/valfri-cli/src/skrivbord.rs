@@ -169,8 +169,10 @@ pub(crate) fn status(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
     let replika = store.replika()?.ok_or(SynkFel::InteReplika)?;
     let vantande: Vec<Utkorgsrad> = store.utkorg(true)?;
     let nekade = nekade(&store, ctx)?;
+    let synkar = valfri_synk::pagaende_synk(&replika, chrono::Utc::now());
     let data = json!({
         "hubb": replika.hubb,
+        "synkar": synkar.map(|(klara, av)| json!({ "klara": klara, "av": av })),
         "anvandare": replika.anvandare,
         "markor": replika.markor,
         "senast_hamtat": replika.senast_hamtat,
@@ -202,6 +204,12 @@ pub(crate) fn status(args: &mut Argument, ctx: &Ctx) -> Result<(), Fel> {
             ut.push_str(&format!(
                 "{}\n",
                 ctx.t("synk-status-klocka", &[("minuter", minuter.into())])
+            ));
+        }
+        if let Some((klara, av)) = synkar {
+            ut.push_str(&format!(
+                "{}\n",
+                ctx.t("synk-status-synkar", &[("klara", klara.into()), ("av", av.into())])
             ));
         }
         ut.push_str(&format!(

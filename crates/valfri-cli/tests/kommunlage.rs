@@ -267,6 +267,32 @@ fn two_desks_a_choice_the_status_and_the_hubs_audit_log() {
         .execute("UPDATE synk SET klockskillnad = 900", [])
         .unwrap();
     assert!(ok(&bo, &["status"]).contains("Den här datorns klocka går fel med 15 minuter"));
+    // A push under way in another process on the same file (the window's follower, `sync
+    // --watch`) is shown with how far it has come; one that stood still too long (killed) is not.
+    assert!(!ut.contains("Synkar"), "{ut}");
+    rusqlite::Connection::open(&bo)
+        .unwrap()
+        .execute(
+            "UPDATE synk SET synkar_klara = 2, synkar_av = 5,
+                 synkar_sedan = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+            [],
+        )
+        .unwrap();
+    assert!(
+        ok(&bo, &["status"]).contains("Synkar just nu: 2 av 5 skickade till kommunens register.")
+    );
+    let status: serde_json::Value = serde_json::from_str(&ok(&bo, &["--json", "status"])).unwrap();
+    assert_eq!(status["synkar"], serde_json::json!({ "klara": 2, "av": 5 }));
+    rusqlite::Connection::open(&bo)
+        .unwrap()
+        .execute(
+            "UPDATE synk SET synkar_sedan = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-10 minutes')",
+            [],
+        )
+        .unwrap();
+    assert!(!ok(&bo, &["status"]).contains("Synkar"));
+    let status: serde_json::Value = serde_json::from_str(&ok(&bo, &["--json", "status"])).unwrap();
+    assert!(status["synkar"].is_null(), "{status}");
 
     // The hub's log, verified by the systemförvaltare, then tampered with behind the program.
     let demo = t.fil("demo");
@@ -347,7 +373,10 @@ fn offline_the_choice_waits_and_a_desk_killed_while_pushing_applies_everything_o
         assert!(ut.starts_with("Sparat på den här datorn och väntar på bekräftelse"), "{ut}");
     }
     let ut = ok(&anna, &["status"]);
-    assert!(ut.contains("120 saker väntar i utkorgen."), "{ut}");
+    assert!(
+        ut.contains("120 saker väntar i utkorgen (preliminära: väntar på bekräftelse från kommunens register)."),
+        "{ut}"
+    );
 
     // Killed (SIGKILL) in the middle of pushing, three times, at a later point each time.
     let mut forra = 0;

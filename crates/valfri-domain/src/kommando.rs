@@ -22,8 +22,19 @@ pub enum Kommando {
     /// A beslut made at once (the CLI's `beslut add`): checked and made in the hub, by the
     /// login's handläggare, on the hub's day.
     FattaBeslut { beslut_id: String, beslut: crate::NyttBeslut },
-    /// Valfrihetsinformation given (a letter sent, a talk held).
-    Information { id: String, beslut_id: String, skickad: NaiveDate, sprak: String, storstil: bool },
+    /// Valfrihetsinformation given (a letter sent, a talk held). `registerversion` is the
+    /// version of the provider register the letter was printed from (a letter printed offline
+    /// may reach the hub after the register changed: then it is refused as stale, a konflikt
+    /// whose remedy is a new letter); `None` for information whose version is not known.
+    Information {
+        id: String,
+        beslut_id: String,
+        skickad: NaiveDate,
+        sprak: String,
+        storstil: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        registerversion: Option<i64>,
+    },
     /// A beslut ended by hand on `dag` for `orsak`; its provider's place is freed the same day.
     AvslutaBeslut { beslut_id: String, orsak: Avslutsorsak, dag: NaiveDate },
     /// A follow-up done on `datum`, with what it found and the next one due (`nasta`).

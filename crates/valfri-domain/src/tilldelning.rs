@@ -107,6 +107,10 @@ pub enum Regelbrott {
     IngenInformation,
     #[error("the ickeval alternative cannot assign anyone")]
     IngenIckevalsutforare,
+    #[error(
+        "the register changed (version {andrad}) after the letter was printed (version {brevets})"
+    )]
+    InaktuelltBrev { brevets: i64, andrad: i64 },
 }
 
 impl Anvandarmeddelande for Regelbrott {
@@ -120,6 +124,7 @@ impl Anvandarmeddelande for Regelbrott {
             Self::SvarsdatumEjPasserat { .. } => "fel-svarsdatum-ej-passerat",
             Self::IngenInformation => "fel-ingen-information",
             Self::IngenIckevalsutforare => "fel-ingen-ickevalsutforare",
+            Self::InaktuelltBrev { .. } => "fel-inaktuellt-brev",
         }
     }
 
@@ -130,8 +135,29 @@ impl Anvandarmeddelande for Regelbrott {
             Self::SvarsdatumEjPasserat { svarsdatum } => {
                 vec![("svarsdatum", svarsdatum.to_string().into())]
             }
+            Self::InaktuelltBrev { brevets, andrad } => {
+                vec![("brevets", (*brevets).into()), ("andrad", (*andrad).into())]
+            }
             _ => Vec::new(),
         }
+    }
+}
+
+/// Whether valfrihetsinformation printed from register version `brevets` still told the truth
+/// when it reaches the municipality's store: it did not when a provider approved for the
+/// beslut's insats changed in a later version (`senast_andrad`, the newest such version). A
+/// letter printed offline may be days old when it is synced; then the brukare chose from a
+/// stale list and must get a new letter. Information whose version is not known (a talk:
+/// `None`) is not judged.
+pub fn kontrollera_brevets_register(
+    brevets: Option<i64>,
+    senast_andrad: Option<i64>,
+) -> Result<(), Regelbrott> {
+    match (brevets, senast_andrad) {
+        (Some(brevets), Some(andrad)) if andrad > brevets => {
+            Err(Regelbrott::InaktuelltBrev { brevets, andrad })
+        }
+        _ => Ok(()),
     }
 }
 
@@ -296,6 +322,17 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_letter_is_stale_only_when_a_provider_of_its_insats_changed_after_it_was_printed() {
+        assert_eq!(kontrollera_brevets_register(Some(7), None), Ok(()));
+        assert_eq!(kontrollera_brevets_register(Some(7), Some(7)), Ok(()));
+        assert_eq!(kontrollera_brevets_register(None, Some(9)), Ok(()));
+        let fel = kontrollera_brevets_register(Some(7), Some(9)).unwrap_err();
+        assert_eq!(fel, Regelbrott::InaktuelltBrev { brevets: 7, andrad: 9 });
+        assert_eq!(fel.meddelande_id(), "fel-inaktuellt-brev");
+        assert_eq!(fel.argument().len(), 2);
     }
 
     fn beslut() -> Beslutsfakta {

@@ -19,8 +19,8 @@ use valfri_domain::beslutsregler::{
 };
 use valfri_domain::kommando::{Kommando, Kommandosvar};
 use valfri_domain::tilldelning::{
-    Beslutsfakta, Ickevalsfraga, Kandidat, Pagaende, Regelbrott, ickeval_start, planera_ickeval,
-    planera_val,
+    Beslutsfakta, Ickevalsfraga, Kandidat, Pagaende, Regelbrott, ickeval_start,
+    kontrollera_brevets_register, planera_ickeval, planera_val,
 };
 use valfri_domain::val::{NyttVal, kontrollera_handelsedatum};
 use valfri_domain::{
@@ -146,9 +146,15 @@ fn utfor(tx: &mut Transaction<'_>, k: &Kommando) -> Result<String, Stopp> {
             ickeval(tx, val_id, beslut_id, *dag, *orsak)
         }
         Kommando::FattaBeslut { beslut_id, beslut } => fatta_beslut(tx, beslut_id, beslut, idag),
-        Kommando::Information { id, beslut_id, skickad, sprak, storstil } => {
+        Kommando::Information { id, beslut_id, skickad, sprak, storstil, registerversion } => {
             kontrollera_handelsedatum(*skickad, idag)?;
-            information(tx, id, beslut_id, *skickad, sprak, *storstil)
+            let brev = Brev {
+                skickad: *skickad,
+                sprak,
+                storstil: *storstil,
+                registerversion: *registerversion,
+            };
+            information(tx, id, beslut_id, &brev)
         }
         Kommando::AvslutaBeslut { beslut_id, orsak, dag } => {
             kontrollera_handelsedatum(*dag, idag)?;
@@ -555,23 +561,47 @@ fn fatta_beslut(
     Ok(beslut_id.to_owned())
 }
 
+/// Valfrihetsinformation as a desk recorded it.
+struct Brev<'a> {
+    skickad: NaiveDate,
+    sprak: &'a str,
+    storstil: bool,
+    /// The register version the letter was printed from, when known.
+    registerversion: Option<i64>,
+}
+
 fn information(
     tx: &mut Transaction<'_>,
     id: &str,
     beslut_id: &str,
-    skickad: NaiveDate,
-    sprak: &str,
-    storstil: bool,
+    brev: &Brev<'_>,
 ) -> Result<String, Stopp> {
     let b = beslutsfakta(tx, beslut_id)?;
-    b.kan_informeras(skickad)?;
+    b.kan_informeras(brev.skickad)?;
+    // A letter printed from an older register (offline, days ago) told the brukare about
+    // providers as they were then; if one approved for the insats has changed since, it is a
+    // konflikt and the remedy is a new letter.
+    if let Some(brevets) = brev.registerversion {
+        let senast: Option<i64> = tx
+            .query_one(
+                "SELECT max(h.version) FROM valfri.utforare_historik h
+                 JOIN valfri.godkannande g ON g.utforare_id = h.utforare_id AND g.insats_id = $1
+                 WHERE h.version > $2",
+                &[&b.insats_id, &brevets],
+            )?
+            .get(0);
+        kontrollera_brevets_register(Some(brevets), senast)?;
+    }
     let svarstid: i32 = tx.query_one("SELECT svarstid_dagar FROM valfri.kommun", &[])?.get(0);
-    let svarsdatum = skickad + chrono::Days::new(u64::try_from(svarstid).unwrap_or(0));
-    let version = registerversion(tx)?;
+    let svarsdatum = brev.skickad + chrono::Days::new(u64::try_from(svarstid).unwrap_or(0));
+    let version = match brev.registerversion {
+        Some(v) => v,
+        None => registerversion(tx)?,
+    };
     tx.execute(
         "INSERT INTO valfri.information (id, beslut_id, skickad, svarsdatum, sprak, storstil, registerversion)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        &[&id, &b.id, &skickad, &svarsdatum, &sprak, &storstil, &version],
+        &[&id, &b.id, &brev.skickad, &svarsdatum, &brev.sprak, &brev.storstil, &version],
     )?;
     tx.execute(
         "INSERT INTO valfri.handelselogg (handling, objekt_typ, objekt_id, detalj)

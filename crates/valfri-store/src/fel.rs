@@ -65,6 +65,11 @@ pub enum Lagringsfel {
     SammaUtforare,
     #[error("the svarsdatum {svarsdatum} has not passed")]
     SvarsdatumEjPasserat { svarsdatum: String },
+    /// Valfrihetsinformation printed from a register that changed before it was recorded.
+    #[error(
+        "the register changed (version {andrad}) after the letter was printed (version {brevets})"
+    )]
+    InaktuelltBrev { brevets: i64, andrad: i64 },
     #[error("no valfrihetsinformation has been given for this beslut")]
     IngenInformation,
     #[error("the ickeval alternative cannot assign anyone")]
@@ -136,6 +141,9 @@ impl From<valfri_domain::tilldelning::Regelbrott> for Lagringsfel {
             }
             R::IngenInformation => Lagringsfel::IngenInformation,
             R::IngenIckevalsutforare => Lagringsfel::IngenIckevalsutforare,
+            R::InaktuelltBrev { brevets, andrad } => {
+                Lagringsfel::InaktuelltBrev { brevets, andrad }
+            }
         }
     }
 }
@@ -248,6 +256,7 @@ impl Anvandarmeddelande for Lagringsfel {
             Self::HarRedanUtforare => "fel-har-redan-utforare",
             Self::SammaUtforare => "fel-samma-utforare",
             Self::SvarsdatumEjPasserat { .. } => "fel-svarsdatum-ej-passerat",
+            Self::InaktuelltBrev { .. } => "fel-inaktuellt-brev",
             Self::IngenInformation => "fel-ingen-information",
             Self::IngenIckevalsutforare => "fel-ingen-ickevalsutforare",
             Self::KraverLosenfras => "fel-db-kraver-losenfras",
@@ -310,6 +319,9 @@ impl Anvandarmeddelande for Lagringsfel {
                 vec![("namn", namn.clone().into())]
             }
             Self::BeslutUtgatt { till } => vec![("till", till.to_string().into())],
+            Self::InaktuelltBrev { brevets, andrad } => {
+                vec![("brevets", (*brevets).into()), ("andrad", (*andrad).into())]
+            }
             Self::SvarsdatumEjPasserat { svarsdatum } => {
                 vec![("svarsdatum", svarsdatum.clone().into())]
             }

@@ -81,7 +81,7 @@ pub use nyckelplatser::{
 };
 pub use paket::{Paketutfall, Registerpaket};
 pub use register::{Registerversion, Sparat};
-pub use replika::{Radjson, Replika, Replikpost, Utkorgsrad, Utkorgsstatus};
+pub use replika::{Radjson, Replika, Replikpost, Synkframsteg, Utkorgsrad, Utkorgsstatus};
 pub use val::{
     Arbetslistor, Arbetspost, Insatsmanader, Insatsstatistik, Kapacitet, Kopost, Manadsantal,
     Paverkad, Utforarmanader, Utforarstatistik,

@@ -28,6 +28,17 @@ pub struct Replika {
     pub senast_hamtat: Option<String>,
     /// The hub's clock minus this computer's at the last sync, in seconds.
     pub klockskillnad: i64,
+    /// A push under way (or one that was killed: see `sedan`).
+    pub synkar: Option<Synkframsteg>,
+}
+
+/// How far a push has come: `klara` of the `av` commands it began with are answered; `sedan`
+/// is when it last moved (UTC, as `nu()` writes it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Synkframsteg {
+    pub klara: i64,
+    pub av: i64,
+    pub sedan: String,
 }
 
 /// A command in the outbox.
@@ -105,7 +116,8 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT hubb, anvandare, markor, senast_hamtat, klockskillnad, handlaggare_id
+                "SELECT hubb, anvandare, markor, senast_hamtat, klockskillnad, handlaggare_id,
+                        synkar_klara, synkar_av, synkar_sedan
                  FROM synk WHERE id = 1",
                 [],
                 |r| {
@@ -116,6 +128,12 @@ impl Store {
                         senast_hamtat: r.get(3)?,
                         klockskillnad: r.get(4)?,
                         handlaggare_id: r.get(5)?,
+                        synkar: match (r.get(6)?, r.get(7)?, r.get(8)?) {
+                            (Some(klara), Some(av), Some(sedan)) => {
+                                Some(Synkframsteg { klara, av, sedan })
+                            }
+                            _ => None,
+                        },
                     })
                 },
             )
@@ -130,20 +148,33 @@ impl Store {
         })
     }
 
-    /// Puts a command in the outbox and returns its ULID (time-ordered: the outbox is pushed
-    /// in the order the handläggare worked).
+    /// Puts a command in the outbox and returns its ULID. The outbox is pushed in ULID order,
+    /// which must be the order the handläggare worked in; a ULID's random part does not keep
+    /// that order within one millisecond (a beslut and its choice made back to back would reach
+    /// the hub choice first), so a new ULID that does not sort after the outbox's newest is
+    /// that one plus one. Decided inside the write transaction, so two processes on one file
+    /// (the window and the CLI) keep the order too.
     pub fn lagg_i_utkorg(&self, kommando: &Kommando) -> Resultat<String> {
-        let ulid = ulid::Ulid::new().to_string();
         let text = serde_json::to_string(kommando).map_err(|e| json_fel(&e))?;
         self.i_transaktion(|tx| {
+            let senaste: Option<String> =
+                tx.query_row("SELECT max(ulid) FROM utkorg", [], |r| r.get(0))?;
+            let mut ulid = ulid::Ulid::new();
+            if let Some(senaste) = senaste.and_then(|s| ulid::Ulid::from_string(&s).ok())
+                && ulid <= senaste
+            {
+                ulid = senaste.increment().ok_or_else(|| Lagringsfel::Internt {
+                    detalj: "the outbox's ULIDs are used up for this millisecond".into(),
+                })?;
+            }
+            let ulid = ulid.to_string();
             tx.execute(
                 "INSERT INTO utkorg (ulid, kommando, typ, beslut_id, registrerad_lokalt)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![ulid, text, kommando.namn(), kommando.beslut_id(), nu()],
             )?;
-            Ok(())
-        })?;
-        Ok(ulid)
+            Ok(ulid)
+        })
     }
 
     /// The outbox, oldest first: every command still waiting, and those answered.
@@ -188,6 +219,21 @@ impl Store {
             .into_iter()
             .find(|r| r.ulid == ulid)
             .ok_or_else(|| Lagringsfel::HittasInte { typ: "kommando", id: ulid.to_owned() })
+    }
+
+    /// Records how far a push has come (`Some((klara, av))`), or that none is under way.
+    pub fn satt_synkframsteg(&self, framsteg: Option<(usize, usize)>) -> Resultat<()> {
+        let (klara, av) = framsteg.map_or((None, None), |(k, a)| {
+            (Some(i64::try_from(k).unwrap_or(i64::MAX)), Some(i64::try_from(a).unwrap_or(i64::MAX)))
+        });
+        let sedan = framsteg.map(|_| nu());
+        self.i_transaktion(|tx| {
+            tx.execute(
+                "UPDATE synk SET synkar_klara = ?1, synkar_av = ?2, synkar_sedan = ?3 WHERE id = 1",
+                params![klara, av, sedan],
+            )?;
+            Ok(())
+        })
     }
 
     /// Records how far this computer's clock is from the hub's (seconds, hub minus desk).

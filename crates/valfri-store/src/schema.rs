@@ -542,4 +542,11 @@ CREATE INDEX vantelista_oppna ON vantelista (utforare_id, insats_id, skapad) WHE
 ",
         vakter!("vantelista"),
     ),
+    // 13 (issue 15): a push in progress says how far it has come (answered of the commands it
+    // began with, and when it last moved), so `valfri status` and the window can say
+    // "synkar (n av m)" while another process on the same file pushes.
+    "ALTER TABLE synk ADD COLUMN synkar_klara INTEGER;
+ALTER TABLE synk ADD COLUMN synkar_av INTEGER;
+ALTER TABLE synk ADD COLUMN synkar_sedan TEXT;
+",
 ];

@@ -127,3 +127,29 @@ fn every_shared_table_is_guarded_and_no_other() {
     let delade: BTreeSet<String> = DELADE_TABELLER.iter().map(|(t, _)| (*t).to_owned()).collect();
     assert_eq!(vaktade, delade);
 }
+
+#[test]
+fn commands_put_in_the_outbox_back_to_back_are_pushed_in_the_order_they_were_made() {
+    let (dir, store) = demo_replika();
+    let andra = Store::oppna(&dir.path().join("desk.sqlite"), None).unwrap();
+    // Many within each millisecond, from two connections to the file taking turns (the window
+    // and the CLI): each new ULID sorts after every earlier one.
+    let mut gjorda = Vec::new();
+    for i in 0..300 {
+        let k = valfri_domain::kommando::Kommando::Information {
+            id: format!("I{i}"),
+            beslut_id: format!("B{i}"),
+            skickad: idag(),
+            sprak: "sv".into(),
+            storstil: false,
+            registerversion: None,
+        };
+        let s = if i % 2 == 0 { &store } else { &andra };
+        gjorda.push(s.lagg_i_utkorg(&k).unwrap());
+    }
+    let i_utkorgen: Vec<String> = store.utkorg(true).unwrap().into_iter().map(|r| r.ulid).collect();
+    assert_eq!(i_utkorgen, gjorda, "the outbox's order is not the order the commands were made in");
+    let beslut: Vec<String> =
+        store.utkorg(true).unwrap().iter().map(|r| r.kommando.beslut_id().to_owned()).collect();
+    assert_eq!(beslut, (0..300).map(|i| format!("B{i}")).collect::<Vec<_>>());
+}

@@ -4,7 +4,7 @@
 //!
 //! `cargo bench -p valfri-synk --bench kommun` measures the sizes the issue names; without
 //! `--bench` (as `cargo test --all-targets` runs it) every part runs once on a small municipality,
-//! as a smoke test. `-- --bara pull,sok,andring,desks` runs some parts only;
+//! as a smoke test. `-- --bara pull,sok,andring,desks,vecka,ikapp` runs some parts only;
 //! `--desks N --sekunder S` changes the load. See `benches/README.md` for the numbers.
 //!
 //! The municipality: `demo::generera` (50 000 brukare, 300 providers, områden Z01–Z12) brought
@@ -52,6 +52,9 @@ struct Storlek {
     andringar: usize,
     sokningar: usize,
     pullar: usize,
+    /// Issue 15: the actions of a desk's offline week, and the changes a stale replica meets.
+    vecka: usize,
+    ikapp: usize,
 }
 
 fn storlek(args: &[String]) -> Storlek {
@@ -66,6 +69,8 @@ fn storlek(args: &[String]) -> Storlek {
             andringar: 200,
             sokningar: 200,
             pullar: 3,
+            vecka: 500,
+            ikapp: 10_000,
         }
     } else {
         Storlek {
@@ -77,6 +82,8 @@ fn storlek(args: &[String]) -> Storlek {
             andringar: 5,
             sokningar: 5,
             pullar: 1,
+            vecka: 20,
+            ikapp: 200,
         }
     };
     let tal = |namn: &str| {
@@ -92,6 +99,12 @@ fn storlek(args: &[String]) -> Storlek {
     }
     if let Some(n) = tal("--brukare") {
         s.brukare = n;
+    }
+    if let Some(n) = tal("--vecka") {
+        s.vecka = n;
+    }
+    if let Some(n) = tal("--ikapp") {
+        s.ikapp = n;
     }
     s
 }
@@ -144,7 +157,12 @@ impl Kommun {
 
     /// A new desk for `login`: an empty replica, pulled whole.
     fn desk(&self, login: &str) -> (Store, Hubb, PathBuf) {
-        let fil = self.mapp.path().join(format!("{login}.sqlite"));
+        self.desk_i(login, login)
+    }
+
+    /// [`Kommun::desk`] in the file `namn.sqlite`.
+    fn desk_i(&self, namn: &str, login: &str) -> (Store, Hubb, PathBuf) {
+        let fil = self.mapp.path().join(format!("{namn}.sqlite"));
         valfri_synk::ny_replika(&fil, &Skydd::Okrypterad, &self.url(login), login).unwrap();
         let store = Store::oppna(&fil, None).unwrap();
         let mut hubb = self.som(login);
@@ -618,6 +636,116 @@ fn bench_desks(kommun: &Kommun, s: &Storlek) {
     assert_eq!(i_hubben as usize, gjorda);
 }
 
+/// The office KONTOR's beslut and the providers that serve it, read in the hub.
+fn kontorets(kommun: &Kommun) -> (Vec<String>, Vec<String>) {
+    let mut agare = kommun.agare();
+    let beslut = agare
+        .klient()
+        .query(
+            "SELECT b.id FROM valfri.beslut b JOIN valfri.brukare br ON br.id = b.brukare_id
+             WHERE br.omrade_id = 'OM-KONTOR' ORDER BY b.id",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let utforare = agare
+        .klient()
+        .query(
+            "SELECT utforare_id FROM valfri.utforare_omrade WHERE omrade_id = 'OM-KONTOR'
+             ORDER BY utforare_id",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    (beslut, utforare)
+}
+
+/// Issue 15: a desk of office KONTOR offline for a week records `s.vecka` acts (letters sent,
+/// every fourth a byte), then reconnects: one sync pushes them all and pulls.
+fn bench_vecka(kommun: &Kommun, s: &Storlek) {
+    println!(
+        "
+## 5. A desk offline for a week: {} acts, then one sync",
+        s.vecka
+    );
+    println!("load before: {}", belastning());
+    let (store, mut hubb, _) = kommun.desk_i("vecka", "kontor");
+    let (beslut, utforare) = kontorets(kommun);
+    let idag = idag();
+    for i in 0..s.vecka {
+        let b = &beslut[i % beslut.len()];
+        let k = if i % 4 == 0 {
+            valj(b, &utforare[(i / 4) % utforare.len()])
+        } else {
+            Kommando::Information {
+                id: ulid::Ulid::new().to_string(),
+                beslut_id: b.clone(),
+                skickad: idag - chrono::Days::new((i % 7) as u64),
+                sprak: "sv".into(),
+                storstil: false,
+                registerversion: None,
+            }
+        };
+        store.lagg_i_utkorg(&k).unwrap();
+    }
+    let borjan = Instant::now();
+    let synk = valfri_synk::synka(&store, &mut hubb).unwrap();
+    let tid = borjan.elapsed();
+    println!(
+        "one sync: {} acts answered ({} applied, {} konflikter) and {} rows pulled in {:.2} s \
+         ({:.1} ms per act)",
+        synk.tillampade + synk.nekade,
+        synk.tillampade,
+        synk.nekade,
+        synk.hamtade,
+        tid.as_secs_f64(),
+        tid.as_secs_f64() * 1000.0 / s.vecka.max(1) as f64
+    );
+    assert_eq!(synk.tillampade + synk.nekade, s.vecka);
+    assert!(store.utkorg(true).unwrap().is_empty(), "something still waits");
+}
+
+/// Issue 15: a replica of office KONTOR left behind while the hub took `s.ikapp` changes of
+/// its office (valfrihetsinformation recorded by others), then one pull.
+fn bench_ikapp(kommun: &Kommun, s: &Storlek) {
+    println!(
+        "
+## 6. A stale replica catches up with {} changes",
+        s.ikapp
+    );
+    let (store, mut hubb, _) = kommun.desk_i("ikapp", "kontor");
+    let mut agare = kommun.agare();
+    let n = i64::try_from(s.ikapp).unwrap();
+    agare
+        .klient()
+        .execute(
+            "INSERT INTO valfri.information (id, beslut_id, skickad, svarsdatum, sprak, storstil, registerversion)
+             SELECT 'IKAPP-' || lpad(g::text, 6, '0'), k.ider[1 + g % cardinality(k.ider)],
+                    current_date - 1, current_date + 13, 'sv', false,
+                    (SELECT max(nummer) FROM valfri.registerversion)
+             FROM generate_series(1, $1::bigint) g,
+                  (SELECT array_agg(b.id ORDER BY b.id) AS ider FROM valfri.beslut b
+                   JOIN valfri.brukare br ON br.id = b.brukare_id WHERE br.omrade_id = 'OM-KONTOR') k",
+            &[&n],
+        )
+        .unwrap();
+    println!("load before: {}", belastning());
+    let borjan = Instant::now();
+    let synk = valfri_synk::synka(&store, &mut hubb).unwrap();
+    let tid = borjan.elapsed();
+    println!(
+        "caught up: {} rows pulled in {:.2} s ({:.0} rows a second)",
+        synk.hamtade,
+        tid.as_secs_f64(),
+        synk.hamtade as f64 / tid.as_secs_f64().max(1e-9)
+    );
+    assert!(synk.hamtade >= s.ikapp, "{} rows for {} changes", synk.hamtade, s.ikapp);
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--barn-hamta") {
@@ -659,5 +787,11 @@ fn main() {
     }
     if kor("desks") {
         bench_desks(&kommun, &s);
+    }
+    if kor("vecka") {
+        bench_vecka(&kommun, &s);
+    }
+    if kor("ikapp") {
+        bench_ikapp(&kommun, &s);
     }
 }

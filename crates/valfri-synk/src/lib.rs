@@ -18,7 +18,7 @@ use serde::Serialize;
 use valfri_domain::kommando::{Kommando, Kommandosvar};
 use valfri_domain::{Anvandarmeddelande, Arg};
 use valfri_hub::{Hubb, HubbFel, Inloggad, Utkorgspost};
-use valfri_store::{Lagringsfel, Replikpost, Skydd, Store, Utkorgsrad, Utkorgsstatus};
+use valfri_store::{Lagringsfel, Replika, Replikpost, Skydd, Store, Utkorgsrad, Utkorgsstatus};
 
 /// Why a sync stopped: the desk's store or the hub.
 #[derive(Debug, thiserror::Error)]
@@ -96,21 +96,61 @@ pub struct Synkat {
 /// Pushes every waiting command, oldest first, and writes each answer. Stops at the first
 /// command the hub could not answer (the connection broke): it and the rest wait.
 pub fn skicka(store: &Store, hubb: &mut Hubb) -> Resultat<Skickat> {
-    let mut ut = Skickat::default();
-    for rad in store.utkorg(true)? {
-        let post = Utkorgspost {
-            ulid: rad.ulid.clone(),
-            kommando: rad.kommando,
-            registrerad_lokalt: rad.registrerad_lokalt,
-        };
-        let svar = hubb.tillampa(&post)?;
-        store.besvara(&post.ulid, &svar)?;
-        match svar {
-            Kommandosvar::Tillampat { .. } => ut.tillampade += 1,
-            Kommandosvar::Nekat { .. } => ut.nekade += 1,
-        }
+    skicka_med(store, hubb, &mut |_, _| {})
+}
+
+/// [`skicka`], saying after each answer how many of the commands it began with are answered
+/// (`framsteg(klara, av)`), and recording the same in the desk's file for `valfri status` and
+/// the window ("synkar (n av m)"); the record is cleared when the push ends, however it ends.
+pub fn skicka_med(
+    store: &Store,
+    hubb: &mut Hubb,
+    framsteg: &mut dyn FnMut(usize, usize),
+) -> Resultat<Skickat> {
+    let vantande = store.utkorg(true)?;
+    let av = vantande.len();
+    if av == 0 {
+        return Ok(Skickat::default());
     }
+    store.satt_synkframsteg(Some((0, av)))?;
+    framsteg(0, av);
+    let mut ut = Skickat::default();
+    let skicka_alla = || -> Resultat<()> {
+        for (i, rad) in vantande.into_iter().enumerate() {
+            let post = Utkorgspost {
+                ulid: rad.ulid.clone(),
+                kommando: rad.kommando,
+                registrerad_lokalt: rad.registrerad_lokalt,
+            };
+            let svar = hubb.tillampa(&post)?;
+            store.besvara(&post.ulid, &svar)?;
+            match svar {
+                Kommandosvar::Tillampat { .. } => ut.tillampade += 1,
+                Kommandosvar::Nekat { .. } => ut.nekade += 1,
+            }
+            store.satt_synkframsteg(Some((i + 1, av)))?;
+            framsteg(i + 1, av);
+        }
+        Ok(())
+    };
+    let resultat = skicka_alla();
+    let rensat = store.satt_synkframsteg(None);
+    resultat?;
+    rensat?;
     Ok(ut)
+}
+
+/// How long a recorded push may stand still before it is taken for one that was killed (its
+/// record is then not shown; the next push writes its own).
+pub const SYNK_STILLA_HOGST: i64 = 120;
+
+/// The push under way on this desk, as `(klara, av)`, if one moved within
+/// [`SYNK_STILLA_HOGST`] seconds of `nu`.
+pub fn pagaende_synk(replika: &Replika, nu: chrono::DateTime<chrono::Utc>) -> Option<(i64, i64)> {
+    let s = replika.synkar.as_ref()?;
+    let sedan = chrono::DateTime::parse_from_rfc3339(&s.sedan).ok()?;
+    let stilla = (nu - sedan.with_timezone(&chrono::Utc)).num_seconds();
+    (stilla <= SYNK_STILLA_HOGST && s.klara < s.av).then_some((s.klara, s.av))
 }
 
 /// Pulls what changed in the hub since the desk's cursor, for the områden of `jag`'s office.
@@ -139,13 +179,22 @@ pub const KLOCKTOLERANS: i64 = 300;
 
 /// Push, then pull; and notes how far this computer's clock is from the hub's.
 pub fn synka(store: &Store, hubb: &mut Hubb) -> Resultat<Synkat> {
+    synka_med(store, hubb, &mut |_, _| {})
+}
+
+/// [`synka`] with the push's progress told to `framsteg` (see [`skicka_med`]).
+pub fn synka_med(
+    store: &Store,
+    hubb: &mut Hubb,
+    framsteg: &mut dyn FnMut(usize, usize),
+) -> Resultat<Synkat> {
     let fore = chrono::Utc::now();
     let hubbens = hubb.tid()?;
     let efter = chrono::Utc::now();
     let desk = fore + (efter - fore) / 2;
     store.satt_klockskillnad((hubbens - desk).num_seconds())?;
     let jag = hubb.jag()?;
-    let skickat = skicka(store, hubb)?;
+    let skickat = skicka_med(store, hubb, framsteg)?;
     // Nobody else runs the day's automatic step in kommunläge (a desk's replica may not): the
     // first sync of each of the hub's days does, and the pull below brings what it changed.
     hubb.dagens_steg_en_gang_om_dagen()?;

@@ -691,3 +691,221 @@ fn the_hub_runs_the_days_step_once_a_day_for_every_desk() {
     assert_eq!(loggat, 2);
     assert!(matches!(agare.verifiera_logg().unwrap(), Loggstatus::Hel { .. }));
 }
+
+/// The systemförvaltare saves a change of `utforare` in the hub as the register does: a new
+/// register version and the provider's snapshot under it.
+fn registerandring(sara: &mut Hubb, utforare: &str) -> i64 {
+    let mut tx = sara.klient().transaction().unwrap();
+    let version: i64 = tx
+        .query_one(
+            "INSERT INTO valfri.registerversion (nummer, beskrivning)
+             SELECT max(nummer) + 1, 'Telefon ändrad' FROM valfri.registerversion RETURNING nummer",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    tx.execute(
+        "UPDATE valfri.utforare SET telefon = '0123-45 67 89', version = $2 WHERE id = $1",
+        &[&utforare, &version],
+    )
+    .unwrap();
+    tx.execute(
+        "INSERT INTO valfri.utforare_historik (version, utforare_id, data)
+         SELECT $2, $1, (SELECT data FROM valfri.utforare_historik WHERE utforare_id = $1
+                         ORDER BY version DESC LIMIT 1)",
+        &[&utforare, &version],
+    )
+    .unwrap();
+    tx.commit().unwrap();
+    version
+}
+
+fn brev(beslut: &str, registerversion: Option<i64>) -> Kommando {
+    Kommando::Information {
+        id: ulid::Ulid::new().to_string(),
+        beslut_id: beslut.into(),
+        skickad: idag(),
+        sprak: "sv".into(),
+        storstil: false,
+        registerversion,
+    }
+}
+
+#[test]
+fn a_letter_printed_offline_before_the_register_changed_is_a_konflikt_whose_remedy_is_a_new_letter()
+{
+    let kommun = Kommun::ny();
+    let mut agare = kommun.k.agare();
+    let omrade = omrade_med_utforare(&mut agare);
+    let fall = nya_fall(&mut agare, 2, &omrade, "L");
+    let utforare = utforare_med_fria(&mut agare, &omrade, 5);
+    let (anna, mut hubb) = kommun.desk("anna", "anna");
+    let version: i64 =
+        replika_antal(&kommun.fil("anna"), "SELECT max(nummer) FROM registerversion");
+
+    // Offline: the letter is printed from the desk's register and waits in the outbox.
+    let gammalt = brev(&fall[0], Some(version));
+    let utfort = valfri_synk::utfor(&anna, None, &gammalt).unwrap();
+    assert_eq!(utfort.rad.status, Utkorgsstatus::Vantar);
+    // Meanwhile a provider approved for the insats changes in the hub.
+    let ny_version = registerandring(&mut kommun.som("sara"), &utforare);
+    assert!(ny_version > version);
+
+    // At the sync the stale letter is a konflikt with the two versions, and nothing is recorded.
+    valfri_synk::synka(&anna, &mut hubb).unwrap();
+    let rad = anna.utkorgsrad(&utfort.rad.ulid).unwrap();
+    assert_eq!(rad.status, Utkorgsstatus::Nekad);
+    assert_eq!(
+        rad.svar,
+        Some(Kommandosvar::Nekat {
+            meddelande: "fel-inaktuellt-brev".into(),
+            argument: vec![
+                ("brevets".into(), version.to_string()),
+                ("andrad".into(), ny_version.to_string())
+            ],
+        })
+    );
+    let Kommando::Information { id, .. } = &gammalt else { unreachable!() };
+    let sql = format!("SELECT count(*) FROM valfri.information WHERE id = '{id}'");
+    assert_eq!(antal(&mut agare, &sql), 0);
+    // The sentence and its remedy exist in every language.
+    let l = valfri_l10n::Localizer::new().unwrap();
+    for sprak in ["sv", "en", "fi"] {
+        let text = l.text(
+            sprak,
+            "fel-inaktuellt-brev",
+            &[("brevets", version.into()), ("andrad", ny_version.into())],
+        );
+        assert!(text.contains(&ny_version.to_string()), "{text}");
+        let atgard = l.alla_med_prefix(sprak, "synk-atgard-");
+        assert!(atgard.contains_key("synk-atgard-fel-inaktuellt-brev"), "{sprak}");
+    }
+
+    // The new letter, printed from the register the desk now holds, is applied with its version.
+    let nu: i64 = replika_antal(&kommun.fil("anna"), "SELECT max(nummer) FROM registerversion");
+    assert_eq!(nu, ny_version);
+    let nytt = brev(&fall[0], Some(nu));
+    let utfort = valfri_synk::utfor(&anna, Some(&mut hubb), &nytt).unwrap();
+    assert_eq!(utfort.rad.status, Utkorgsstatus::Tillampad, "{:?}", utfort.rad.svar);
+    let Kommando::Information { id, .. } = &nytt else { unreachable!() };
+    let sql = format!("SELECT registerversion FROM valfri.information WHERE id = '{id}'");
+    assert_eq!(antal(&mut agare, &sql), nu);
+
+    // A change of a provider not approved for the insats leaves a letter valid.
+    let annan: String = agare
+        .klient()
+        .query_one(
+            "SELECT u.id FROM valfri.utforare u WHERE NOT EXISTS (
+                 SELECT 1 FROM valfri.godkannande g JOIN valfri.insats i ON i.id = g.insats_id
+                 WHERE g.utforare_id = u.id AND i.kod = 'hemtjanst') ORDER BY u.id LIMIT 1",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    let k = brev(&fall[1], Some(nu));
+    let vantar = valfri_synk::utfor(&anna, None, &k).unwrap();
+    registerandring(&mut kommun.som("sara"), &annan);
+    valfri_synk::synka(&anna, &mut hubb).unwrap();
+    let rad = anna.utkorgsrad(&vantar.rad.ulid).unwrap();
+    assert_eq!(rad.status, Utkorgsstatus::Tillampad, "{:?}", rad.svar);
+}
+
+#[test]
+fn a_push_says_how_far_it_has_come_and_leaves_no_record_when_it_ends() {
+    let kommun = Kommun::ny();
+    let mut agare = kommun.k.agare();
+    let omrade = omrade_med_utforare(&mut agare);
+    let fall = nya_fall(&mut agare, 4, &omrade, "S");
+    let utforare = utforare_med_fria(&mut agare, &omrade, 10);
+    let (anna, mut hubb) = kommun.desk("anna", "anna");
+    for b in &fall {
+        valfri_synk::utfor(&anna, None, &valj(b, &utforare)).unwrap();
+    }
+    let fil = kommun.fil("anna");
+    let mut sett = Vec::new();
+    valfri_synk::synka_med(&anna, &mut hubb, &mut |klara, av| {
+        // What another process on the same file (`valfri status`, the window) reads meanwhile.
+        let r = Store::oppna(&fil, None).unwrap().replika().unwrap().unwrap();
+        sett.push((klara, av, valfri_synk::pagaende_synk(&r, chrono::Utc::now())));
+    })
+    .unwrap();
+    let vantat: Vec<_> =
+        (0..=4).map(|k| (k, 4, (k < 4).then_some((i64::try_from(k).unwrap(), 4)))).collect();
+    assert_eq!(sett, vantat);
+    // Ended: no record, nothing to show, and nothing waits.
+    let r = anna.replika().unwrap().unwrap();
+    assert_eq!(r.synkar, None);
+    assert!(anna.utkorg(true).unwrap().is_empty());
+    // A record left by a push that was killed is not shown once it has stood still too long.
+    anna.satt_synkframsteg(Some((1, 4))).unwrap();
+    let r = anna.replika().unwrap().unwrap();
+    assert_eq!(valfri_synk::pagaende_synk(&r, chrono::Utc::now()), Some((1, 4)));
+    let senare = chrono::Utc::now() + chrono::Duration::seconds(valfri_synk::SYNK_STILLA_HOGST + 1);
+    assert_eq!(valfri_synk::pagaende_synk(&r, senare), None);
+}
+
+#[test]
+fn ickeval_made_offline_at_two_desks_get_the_next_turns_in_the_hub_and_each_desk_is_told_whom() {
+    let kommun = Kommun::ny();
+    let mut agare = kommun.k.agare();
+    let omrade = omrade_med_utforare(&mut agare);
+    let fall = nya_fall(&mut agare, 2, &omrade, "K");
+    agare
+        .klient()
+        .batch_execute(
+            "UPDATE valfri.insats SET ickeval = 'turordning', turordning_egen_regi = true WHERE kod = 'hemtjanst';
+             UPDATE valfri.godkannande g SET godkand_fran = '2020-01-01', godkand_till = NULL, paus_till = NULL,
+                 kapacitetstak = NULL FROM valfri.insats i WHERE i.id = g.insats_id AND i.kod = 'hemtjanst';",
+        )
+        .unwrap();
+    let (anna, mut annas) = kommun.desk("anna", "anna");
+    let (bo, mut bos) = kommun.desk("bo", "bo");
+    // Both offline: each desk would think the same provider is next; neither decides.
+    let ickeval = |beslut: &str| Kommando::Ickeval {
+        val_id: ulid::Ulid::new().to_string(),
+        beslut_id: beslut.into(),
+        dag: idag(),
+        orsak: IckevalOrsak::Avstar,
+    };
+    let (ka, kb) = (ickeval(&fall[0]), ickeval(&fall[1]));
+    let a = valfri_synk::utfor(&anna, None, &ka).unwrap();
+    let b = valfri_synk::utfor(&bo, None, &kb).unwrap();
+    assert_eq!((a.rad.status, b.rad.status), (Utkorgsstatus::Vantar, Utkorgsstatus::Vantar));
+    // Back online, one after the other: the hub gives each the next turn.
+    valfri_synk::synka(&anna, &mut annas).unwrap();
+    valfri_synk::synka(&bo, &mut bos).unwrap();
+    valfri_synk::synka(&anna, &mut annas).unwrap();
+    let forklaring = |fil: &Path, beslut: &str| -> valfri_domain::val::Ickevalsforklaring {
+        let c = rusqlite::Connection::open(fil).unwrap();
+        let text: String = c
+            .query_row("SELECT forklaring FROM ickeval WHERE beslut_id = ?1", [beslut], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    // Each desk holds the hub's explanation: whom the rotation gave, after whom.
+    let fa = forklaring(&kommun.fil("anna"), &fall[0]);
+    let fb = forklaring(&kommun.fil("bo"), &fall[1]);
+    assert_ne!(fa.tilldelad.utforare_id, fb.tilldelad.utforare_id, "two desks got the same turn");
+    assert_eq!(
+        fb.senast_tilldelad.as_ref().map(|p| p.utforare_id.as_str()),
+        Some(fa.tilldelad.utforare_id.as_str()),
+        "the second ickeval did not follow the first in the rotation"
+    );
+    let plats = |id: &str| fa.lista.iter().position(|p| p.utforare_id == id).unwrap();
+    assert_eq!(
+        plats(&fb.tilldelad.utforare_id),
+        (plats(&fa.tilldelad.utforare_id) + 1 + fb.hoppade.len()) % fa.lista.len(),
+        "the rotation skipped a turn: {fa:?} {fb:?}"
+    );
+    // And the running val at each desk is the assigned provider's, as in the hub.
+    for (fil, beslut, f) in [("anna", &fall[0], &fa), ("bo", &fall[1], &fb)] {
+        let sql = format!(
+            "SELECT count(*) FROM val WHERE beslut_id = '{beslut}' AND typ = 'ickeval'
+               AND utforare_id = '{}' AND slutdatum IS NULL",
+            f.tilldelad.utforare_id
+        );
+        assert_eq!(replika_antal(&kommun.fil(fil), &sql), 1);
+    }
+}
