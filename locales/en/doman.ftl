@@ -82,3 +82,5 @@ bekrafta-val = { $namn } gets { $utforare } as the provider of { $insats } from 
 bekrafta-byte = { $namn } changes provider of { $insats } from { $tidigare } to { $utforare } from { $start }; the change is recorded and cannot be taken back.
 bekrafta-avsluta = The decision on { $insats } for { $namn } ends on { $datum } ({ $orsak }) and cannot be reopened afterwards.
 bekrafta-avsluta-utforare = The decision on { $insats } for { $namn } ends on { $datum } ({ $orsak }), { $utforare } stops as provider and the place becomes free; this cannot be undone.
+bekrafta-ny-utforare = { $utforare } is added to the provider register, approved for { $insats } from { $datum }, and clients can then choose the provider.
+bekrafta-nytt-godkannande = { $utforare } becomes approved for { $insats } from { $datum }, and clients with that service can then choose the provider.

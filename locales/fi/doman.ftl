@@ -79,3 +79,5 @@ bekrafta-val = { $namn } saa palvelun { $insats } tuottajaksi { $utforare } { $s
 bekrafta-byte = { $namn } vaihtaa palvelun { $insats } tuottajaa: { $tidigare } vaihtuu tuottajaan { $utforare } { $start } alkaen; vaihtoa ei voi perua.
 bekrafta-avsluta = Päätös palvelusta { $insats } asiakkaalle { $namn } päättyy { $datum } ({ $orsak }), eikä sitä voi avata uudelleen.
 bekrafta-avsluta-utforare = Päätös palvelusta { $insats } asiakkaalle { $namn } päättyy { $datum } ({ $orsak }), { $utforare } lakkaa tuottamasta palvelua ja paikka vapautuu; tätä ei voi perua.
+bekrafta-ny-utforare = { $utforare } lisätään palveluntuottajarekisteriin hyväksyttynä palveluun { $insats } alkaen { $datum }, ja asiakkaat voivat sen jälkeen valita palveluntuottajan.
+bekrafta-nytt-godkannande = { $utforare } hyväksytään palveluun { $insats } alkaen { $datum }, ja asiakkaat, joilla on tämä palvelu, voivat sen jälkeen valita palveluntuottajan.

@@ -82,3 +82,5 @@ bekrafta-val = { $namn } får { $utforare } som utförare av { $insats } från {
 bekrafta-byte = { $namn } byter utförare av { $insats } från { $tidigare } till { $utforare } från { $start }; bytet registreras och kan inte tas tillbaka.
 bekrafta-avsluta = Beslutet om { $insats } för { $namn } avslutas { $datum } ({ $orsak }) och kan sedan inte öppnas igen.
 bekrafta-avsluta-utforare = Beslutet om { $insats } för { $namn } avslutas { $datum } ({ $orsak }), { $utforare } slutar som utförare och platsen blir ledig; det kan inte ångras.
+bekrafta-ny-utforare = { $utforare } läggs till i utförarregistret, godkänd för { $insats } från { $datum }, och brukare kan sedan välja utföraren.
+bekrafta-nytt-godkannande = { $utforare } blir godkänd för { $insats } från { $datum }, och brukare med den insatsen kan sedan välja utföraren.

@@ -164,6 +164,23 @@ impl Localizer {
                 };
                 self.text(sprak, id, &args)
             }
+            B::NyUtforare { utforare, insats, fran }
+            | B::NyttGodkannande { utforare, insats, fran } => {
+                let id = if matches!(b, B::NyUtforare { .. }) {
+                    "bekrafta-ny-utforare"
+                } else {
+                    "bekrafta-nytt-godkannande"
+                };
+                self.text(
+                    sprak,
+                    id,
+                    &[
+                        ("utforare", utforare.clone().into()),
+                        ("insats", insats.clone().into()),
+                        ("datum", fran.to_string().into()),
+                    ],
+                )
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ use valfri_domain::{
     Utforaroversattning, Valideringsfel, kontrollera_postnummer, kontrollera_text,
 };
 
+use valfri_domain::beslutsregler::Bekraftelse;
 use valfri_domain::formular::{Faltfel, Godkannandeformular, Utforarformular};
 
 use crate::Rad as _;
@@ -134,6 +135,43 @@ impl Store {
             return Err(orgnr_finns());
         }
         Ok(ny)
+    }
+
+    /// What adding the provider of a form would do, to confirm before it is done: refused with
+    /// the field problems or the rule that stops it, exactly as [`Store::ny_utforare`] would be.
+    /// `sprak` is the language of the insats's name (as it stands inside a sentence).
+    pub fn bekrafta_ny_utforare(
+        &self,
+        aktor: &Aktor,
+        formular: &Utforarformular,
+        sprak: &str,
+    ) -> Result<Bekraftelse, Formularfel> {
+        let ny = self.kontrollera_ny_utforare(aktor, formular)?;
+        let g = ny.godkannanden.first().ok_or_else(|| {
+            Formularfel::Annat(Lagringsfel::OkandKod { typ: "insats", kod: String::new() })
+        })?;
+        Ok(Bekraftelse::NyUtforare {
+            utforare: ny.namn.clone(),
+            insats: self.insats(&g.insats_kod, sprak)?.namn_i_mening,
+            fran: g.godkand_fran,
+        })
+    }
+
+    /// What adding the approval of a form would do; refused as [`Store::nytt_godkannande`]
+    /// would be.
+    pub fn bekrafta_nytt_godkannande(
+        &self,
+        aktor: &Aktor,
+        utforare_id: &str,
+        formular: &Godkannandeformular,
+        sprak: &str,
+    ) -> Result<Bekraftelse, Formularfel> {
+        let g = self.kontrollera_nytt_godkannande(aktor, utforare_id, formular)?;
+        Ok(Bekraftelse::NyttGodkannande {
+            utforare: self.utforare(utforare_id)?.namn,
+            insats: self.insats(&g.insats_kod, sprak)?.namn_i_mening,
+            fran: g.godkand_fran,
+        })
     }
 
     /// Adds a provider typed in the register's form, with its first approval, in a new
