@@ -174,3 +174,16 @@ function beslutRad(b, lage = {}) {
       : null,
   );
 }
+
+/** Brings the beslut `id` on the open brukare's page into view and gives it focus (a worklist
+ * item opens the beslut it concerns). Nothing when there is no such beslut on the page. */
+export function visaBeslutet(id) {
+  if (!id) return;
+  const rad = [...document.querySelectorAll("#beslut-lista li.beslut")].find((li) => li.dataset.id === id);
+  if (!rad) return;
+  for (const li of document.querySelectorAll("#beslut-lista li.beslut")) li.removeAttribute("aria-current");
+  rad.setAttribute("aria-current", "true");
+  rad.tabIndex = -1;
+  rad.scrollIntoView({ block: "start" });
+  rad.focus({ preventScroll: true });
+}

@@ -23,6 +23,7 @@ export async function visaRegister(meddelande) {
         ...hindra(el("button", { type: "button", class: "knapp", id: "ny-utforare", text: t("ui-register-ny-utforare") }), r.far_andra ? null : t("ui-register-bara-systemforvaltare")),
         ...hindra(el("button", { type: "button", class: "knapp", id: "importera-register", text: t("ui-register-importera") }), r.far_andra ? null : t("ui-register-bara-systemforvaltare")),
         ...hindra(el("button", { type: "button", class: "knapp", id: "registerpaket", text: t("ui-register-paket") }), r.far_andra ? null : t("ui-register-bara-systemforvaltare")),
+        ...hindra(el("button", { type: "button", class: "knapp", id: "importera-brukare", text: t("ui-brukarimport-knapp") }), r.far_andra ? null : t("ui-brukarimport-bara-systemforvaltare")),
         el("button", { type: "button", class: "knapp", id: "exportera-register", text: t("ui-register-exportera") }),
       ),
       el("p", { id: "export-klart", role: "status" }),
