@@ -25,6 +25,19 @@ import { lyssnaPaKommun, visaKommunstatus, visaVem } from "./kommun.js";
 
 /** The handläggare to work as: in kommunläge the hub's login; standalone the one chosen last on
  * this computer, else the first. */
+/** The screens of the menu, by the id of their button (`nav-…`). */
+const SIDOR = { start: () => visaStart(), register: () => visaRegister(), statistik: () => visaStatistik(), batch: () => visaBatch(), installningar: () => visaInstallningar() };
+
+/** Shows again the page the person is on (after a language switch or an unlock): the open
+ * brukare's page, or the menu's screen. */
+function visaSida(brukareId = tillstand.brukareId) {
+  if (brukareId) return oppnaBrukare(brukareId);
+  return (SIDOR[tillstand.sida] ?? SIDOR.start)();
+}
+
+/** Where the person was when the window locked: shown again after the unlock. */
+let fore_las = null;
+
 async function laddaHandlaggare() {
   visaVem();
   if (tillstand.inloggad) return;
@@ -47,11 +60,9 @@ function kopplaHandelser() {
     if (e.key === "ArrowDown") { e.preventDefault(); flyttaFokus(1); }
     if (e.key === "Escape") { $("#sok").value = ""; sok(); }
   });
-  $("#nav-start").addEventListener("click", () => { tillstand.brukareId = null; visaStart(); });
-  $("#nav-register").addEventListener("click", () => visaRegister());
-  $("#nav-statistik").addEventListener("click", () => visaStatistik());
-  $("#nav-batch").addEventListener("click", () => visaBatch());
-  $("#nav-installningar").addEventListener("click", () => visaInstallningar());
+  for (const namn of Object.keys(SIDOR)) {
+    $("#nav-" + namn).addEventListener("click", () => { tillstand.brukareId = null; SIDOR[namn](); });
+  }
   $("#brukare").addEventListener("click", (e) => {
     const andra = e.target.closest(".andra-utforare");
     if (andra) andraUtforare(andra);
@@ -133,7 +144,8 @@ function kopplaHandelser() {
       localStorage.setItem("valfri.sprak", tillstand.sprak);
       await laddaHandlaggare();
       await sok();
-      await visaStart();
+      // The same page, in the new language.
+      await visaSida();
     } catch (fel) { visaFel(fel); }
   });
 }
@@ -142,10 +154,20 @@ function kopplaHandelser() {
 async function efterUnlock(meddelande = "") {
   try {
     await laddaHandlaggare();
+    tillstand.omraden = (await anropa("brukaruppgifter")).omraden;
     $("#traff-status").textContent = t("ui-skriv-for-att-soka");
     if (tillstand.kommun?.inloggad) lyssnaPaKommun(efterAndring);
     await visaKommunstatus();
+    // The start page runs the day's automatic steps (verkställt, run out) before its lists;
+    // then the page the person was on when the window locked comes back.
     await visaStart();
+    const var_pa = fore_las;
+    fore_las = null;
+    // Only for the same person: someone else unlocking starts at the start page.
+    if (var_pa && var_pa.vem === tillstand.handlaggareId && (var_pa.brukareId || var_pa.sida !== "start")) {
+      tillstand.sida = var_pa.sida;
+      await visaSida(var_pa.brukareId);
+    }
     if (meddelande) visaKlart(meddelande);
   } catch (fel) {
     visaFel(fel);
@@ -164,6 +186,7 @@ function efterAndring() {
 
 /** On lock: nothing about a brukare stays on the page behind the lock screen. */
 function rensaVidLock() {
+  fore_las = { sida: tillstand.sida, brukareId: tillstand.brukareId, vem: tillstand.handlaggareId };
   $("#sok").value = "";
   $("#traffar").replaceChildren();
   $("#traff-status").textContent = "";

@@ -9,14 +9,20 @@ function insatsNamn(kod) {
   return tillstand.insatser.find((i) => i.kod === kod)?.namn ?? kod;
 }
 
+/** The latest rendering asked for: an older answer arriving late is dropped. */
+let senaste = 0;
+
 export async function visaStart() {
+  tillstand.sida = "start";
   const sektion = $("#brukare");
   if (!tillstand.handlaggareId) return;
   try {
     // Names in the current language (the list is also what the beslut form offers).
     tillstand.insatser = await anropa("insatser");
     const helaKontoret = Boolean(tillstand.helaKontoret);
+    const nr = ++senaste;
     const a = await anropa("arbetslistor", { handlaggareId: tillstand.handlaggareId, helaKontoret });
+    if (nr !== senaste) return;
     // Each item opens the beslut it concerns: its brukare's page, at that beslut. A late item
     // (the core says which) is marked in words, not by colour alone; the lists come late first.
     const poster = (id, rubrik, lista) =>
@@ -36,7 +42,7 @@ export async function visaStart() {
                     "button",
                     { type: "button", class: "lank oppna-brukare", "data-id": p.brukare_id, "data-beslut": p.beslut_id },
                     p.forsenad ? el("span", { class: "markering forsenad-markering", text: t("ui-lista-forsenad") }) : null,
-                    `${p.namn}, ${insatsNamn(p.insats_kod)}${p.datum ? ", " + p.datum : ""}`,
+                    `${p.forsenad ? " " : ""}${p.namn}, ${insatsNamn(p.insats_kod)}${p.datum ? ", " + p.datum : ""}`,
                   ),
                 ),
               ),

@@ -105,7 +105,9 @@ impl Store {
         u: &Utforare,
         beskrivning: &str,
     ) -> Resultat<Sparat> {
-        self.spara_utforare_alla(aktor, std::slice::from_ref(u), beskrivning)
+        // A change by hand says what it is: the register's history shows it.
+        let beskrivning = kontrollera_text(Falt::BESKRIVNING, beskrivning)?;
+        self.spara_utforare_alla(aktor, std::slice::from_ref(u), &beskrivning)
     }
 
     /// Several providers in one version: an import is all or nothing.
@@ -357,11 +359,15 @@ impl Store {
         })
     }
 
-    /// The register as it is now, by name.
+    /// The register as it is now, by name in Swedish order (Å Ä Ö last).
     pub fn utforare_lista(&self) -> Resultat<Vec<Utforare>> {
         let mut stmt = self.conn.prepare("SELECT id FROM utforare ORDER BY namn, id")?;
         let ider = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
-        ider.iter().map(|id| self.utforare(id)).collect()
+        let mut lista = ider.iter().map(|id| self.utforare(id)).collect::<Resultat<Vec<_>>>()?;
+        lista.sort_by_cached_key(|u| {
+            (valfri_domain::val::svensk_sorteringsnyckel(&u.namn), u.id.clone())
+        });
+        Ok(lista)
     }
 
     pub fn utforare(&self, id: &str) -> Resultat<Utforare> {

@@ -950,6 +950,21 @@ fn the_confirmation_of_a_new_provider_or_approval_is_made_by_the_core_and_saves_
 }
 
 #[test]
+fn a_change_by_hand_says_what_it_is_or_is_refused_and_saves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = demo_store(&dir);
+    let sf = handlaggare(&store, Roll::Systemforvaltare);
+    let u = store.utforare_lista().unwrap().remove(0);
+    let v0 = store.registerversion().unwrap();
+    assert!(matches!(
+        store.spara_utforare(&sf, &u, "  "),
+        Err(Lagringsfel::Validering(Valideringsfel::Saknas { falt: "beskrivning" }))
+    ));
+    assert_eq!(store.registerversion().unwrap(), v0);
+    assert_eq!(store.spara_utforare(&sf, &u, "Ny telefontid").unwrap().version, v0 + 1);
+}
+
+#[test]
 fn a_new_provider_from_the_form_is_added_once_and_only_by_a_systemforvaltare() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = demo_store(&dir);
@@ -1008,4 +1023,42 @@ fn a_new_provider_from_the_form_is_added_once_and_only_by_a_systemforvaltare() {
     let koder: Vec<String> =
         store.utforare(&ny.id).unwrap().godkannanden.into_iter().map(|g| g.insats_kod).collect();
     assert_eq!(koder, ["hemtjanst", "ledsagarservice"]);
+}
+
+#[test]
+fn handlaggare_and_providers_are_listed_in_swedish_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = demo_store(&dir);
+    let sf = handlaggare(&store, Roll::Systemforvaltare);
+    for namn in ["Örjan Öst", "Åsa Ås", "Ärla Äng", "zeta Zorn", "Ada Ek"] {
+        store
+            .ny_handlaggare(
+                &sf,
+                &valfri_domain::Handlaggare {
+                    id: String::new(),
+                    namn: namn.into(),
+                    titel: "Biståndshandläggare".into(),
+                    telefon: String::new(),
+                    epost: String::new(),
+                    roll: Roll::Handlaggare,
+                },
+            )
+            .unwrap();
+    }
+    let namn: Vec<String> = store
+        .handlaggare_lista()
+        .unwrap()
+        .into_iter()
+        .map(|h| h.namn)
+        .filter(|n| {
+            ["Örjan Öst", "Åsa Ås", "Ärla Äng", "zeta Zorn", "Ada Ek"].contains(&n.as_str())
+        })
+        .collect();
+    // Case does not count; Å, Ä and Ö come after Z, in that order.
+    assert_eq!(namn, ["Ada Ek", "zeta Zorn", "Åsa Ås", "Ärla Äng", "Örjan Öst"]);
+    let utforare: Vec<String> =
+        store.utforare_lista().unwrap().into_iter().map(|u| u.namn).collect();
+    let mut svenskt = utforare.clone();
+    svenskt.sort_by_key(|n| valfri_domain::val::svensk_sorteringsnyckel(n));
+    assert_eq!(utforare, svenskt);
 }
