@@ -406,35 +406,63 @@ impl Store {
                 .collect::<Vec<_>>()
         };
         let Some(&(lag, hog, lang)) = intervall.first() else { return Ok(Vec::new()) };
-        let kolumner =
-            "b.rowid AS rad, b.fornamn_vikt, b.efternamn_vikt, b.namn_vikt, b.namn_gemener,
-            b.efternamn, b.fornamn, b.personnummer";
+        // A name of three parts or more (a space in the last name, two in the first): its own
+        // part below, so the others are disjoint and need no de-duplication.
+        const FLERORD: &str = "(instr(b.efternamn_vikt, ' ') > 0 OR instr(substr(b.fornamn_vikt, instr(b.fornamn_vikt, ' ') + 1), ' ') > 0)";
+        // In a name of one or two first names and one last name the words are exactly the
+        // first name (or its two parts) and the last name, so the rank of a row found here is
+        // the rule's (`rang_sql`) by comparisons, without LIKE: 0 the name as typed, 1 every
+        // word whole, else 2 (every word a word start, as found).
+        let hela_ord: Vec<String> = intervall
+            .iter()
+            .map(|&(o, _, _)| {
+                format!(
+                    "(b.efternamn_vikt = ?{o} OR b.fornamn_vikt = ?{o} OR ({HAR_ANDRA} AND ({ANDRA} = ?{o}
+                      OR substr(b.fornamn_vikt, 1, instr(b.fornamn_vikt, ' ') - 1) = ?{o})))"
+                )
+            })
+            .collect();
+        let enkel_rang = format!(
+            "CASE WHEN b.namn_gemener = ?1 OR lower(b.efternamn) = ?1 OR lower(b.fornamn) = ?1 THEN 0
+                  WHEN b.namn_vikt = ?2 OR ({}) THEN 1 ELSE 2 END",
+            hela_ord.join(" AND ")
+        );
+        let kolumner = |rang: &str| {
+            format!("b.rowid AS rad, b.efternamn, b.fornamn, b.personnummer, {rang} AS rang")
+        };
         let med = |villkor: Vec<String>| {
             let mut v = villkor;
+            v.push(format!("NOT {FLERORD}"));
             v.extend(ovriga(true));
             v.join(" AND ")
         };
+        let (e, f) = (borjar("b.efternamn_vikt", (lag, hog)), borjar("b.fornamn_vikt", (lag, hog)));
         let mut delar = vec![
             format!(
-                "SELECT {kolumner} FROM brukare b INDEXED BY brukare_sok_efternamn WHERE {}",
-                med(vec![borjar("b.efternamn_vikt", (lag, hog))])
+                "SELECT {} FROM brukare b INDEXED BY brukare_sok_efternamn WHERE {}",
+                kolumner(&enkel_rang),
+                med(vec![e.clone()])
             ),
             format!(
-                "SELECT {kolumner} FROM brukare b INDEXED BY brukare_sok_fornamn WHERE {}",
-                med(vec![borjar("b.fornamn_vikt", (lag, hog))])
+                "SELECT {} FROM brukare b INDEXED BY brukare_sok_fornamn WHERE {}",
+                kolumner(&enkel_rang),
+                med(vec![f.clone(), format!("NOT {e}")])
             ),
         ];
         if lang {
             delar.push(format!(
-                "SELECT {kolumner} FROM brukare b INDEXED BY brukare_sok_andra_fornamn WHERE {}",
-                med(vec![HAR_ANDRA.to_owned(), borjar(ANDRA, (lag, hog))])
+                "SELECT {} FROM brukare b INDEXED BY brukare_sok_andra_fornamn WHERE {}",
+                kolumner(&enkel_rang),
+                med(vec![
+                    HAR_ANDRA.to_owned(),
+                    borjar(ANDRA, (lag, hog)),
+                    format!("NOT {e}"),
+                    format!("NOT {f}")
+                ])
             ));
         }
-        // A name of three parts or more: every word start, as the whole search finds them.
-        let mut flerord = vec![
-            "(instr(b.efternamn_vikt, ' ') > 0 OR instr(substr(b.fornamn_vikt, instr(b.fornamn_vikt, ' ') + 1), ' ') > 0)"
-                .to_owned(),
-        ];
+        // A name of three parts or more: every match, ranked by the whole rule.
+        let mut flerord = vec![FLERORD.to_owned()];
         for &(lag, hog, lang) in &intervall {
             flerord.push(if lang {
                 format!("instr(b.namn_vikt, ?{lag}) > 0")
@@ -446,20 +474,21 @@ impl Store {
                 )
             });
         }
+        let rang = rang_sql(ord, &mut varden);
         delar.push(format!(
-            "SELECT {kolumner} FROM brukare b INDEXED BY brukare_sok_flerord WHERE {}",
+            "SELECT {} FROM brukare b INDEXED BY brukare_sok_flerord WHERE {}",
+            kolumner(&rang),
             flerord.join(" AND ")
         ));
-        let rang = rang_sql(ord, &mut varden);
         varden.push(i64::try_from(grans).unwrap_or(50).into());
         let sql = format!(
             "WITH k AS ({delar}),
-             sida AS (SELECT rad, efternamn, fornamn, personnummer, rang FROM (SELECT b.*, {rang} AS rang FROM k AS b)
+             sida AS (SELECT rad, efternamn, fornamn, personnummer, rang FROM k
                       WHERE rang <= 2 ORDER BY rang, efternamn, fornamn, personnummer LIMIT ?{n})
              SELECT b.id, b.personnummer, b.fornamn, b.efternamn, o.kod, b.skyddad
              FROM sida JOIN brukare b ON b.rowid = sida.rad LEFT JOIN omrade o ON o.id = b.omrade_id
              ORDER BY sida.rang, sida.efternamn, sida.fornamn, sida.personnummer",
-            delar = delar.join(" UNION "),
+            delar = delar.join(" UNION ALL "),
             n = varden.len(),
         );
         self.traffar(&sql, rusqlite::params_from_iter(varden))
