@@ -423,7 +423,10 @@ impl Store {
             })
             .collect();
         let enkel_rang = format!(
-            "CASE WHEN b.namn_gemener = ?1 OR lower(b.efternamn) = ?1 OR lower(b.fornamn) = ?1 THEN 0
+            // `lower(x) = ?1` implies that x folded is the query folded (?2), which the index
+            // compares first, so `lower` runs only for the few rows that can be the name as typed.
+            "CASE WHEN b.namn_gemener = ?1 OR (b.efternamn_vikt = ?2 AND lower(b.efternamn) = ?1)
+                    OR (b.fornamn_vikt = ?2 AND lower(b.fornamn) = ?1) THEN 0
                   WHEN b.namn_vikt = ?2 OR ({}) THEN 1 ELSE 2 END",
             hela_ord.join(" AND ")
         );
