@@ -786,6 +786,16 @@ pub async fn registrera_uppfoljning(
     };
     let dag = las("datum", &datum)?.unwrap_or_else(idag);
     let nasta = las("uppfoljning", &nasta)?;
+    if state.hubbinloggad().is_some() {
+        // Checked here first, so a mistake is told now and not as a konflikt after the push.
+        let (h, b, r) = (handlaggare_id.clone(), beslut_id.clone(), resultat.clone());
+        state
+            .med_store(&sprak, move |s| s.prova_uppfoljning(&s.aktor(&h)?, &b, dag, &r, nasta))
+            .await?;
+        let id = ulid::Ulid::new().to_string();
+        let kommando = Kommando::Uppfoljning { id, beslut_id, datum: dag, resultat, nasta };
+        return state.utfor(&sprak, kommando).await.map(|_| ());
+    }
     state
         .med_store(&sprak, move |s| {
             s.registrera_uppfoljning(&s.aktor(&handlaggare_id)?, &beslut_id, dag, &resultat, nasta)
@@ -874,6 +884,10 @@ pub async fn avsluta_beslut(
 ) -> Result<(), Felsvar> {
     let handlaggare_id = state.vem(handlaggare_id);
     let orsak = tolkat(&state, &sprak, Avslutsorsak::fran_kod(&orsak))?;
+    if state.hubbinloggad().is_some() {
+        let kommando = Kommando::AvslutaBeslut { beslut_id, orsak, dag: idag() };
+        return state.utfor(&sprak, kommando).await.map(|_| ());
+    }
     state
         .med_store(&sprak, move |s| {
             s.avsluta_beslut(&s.aktor(&handlaggare_id)?, &beslut_id, orsak, idag())

@@ -184,6 +184,39 @@ pub fn kan_avslutas(status: BeslutStatus) -> Result<(), Beslutsregelfel> {
     }
 }
 
+/// What the day's automatic step does to a beslut on `dag`. Both stores select the beslut that
+/// may be concerned and ask this for each, so the desk and the hub change the same ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dagssteg {
+    /// Carried out from this day: its provider's start.
+    Verkstall(NaiveDate),
+    /// Ended as `utgatt` on this day: its last day of giltighet.
+    Avsluta(NaiveDate),
+}
+
+/// **The rule** of the day's step: a beslut in force whose period has run out (`giltig_till`
+/// before `dag`) ends on its last day, whatever else holds; a made beslut whose running
+/// provider has started (`val_start` on or before `dag`) is verkställt from that start. Nothing
+/// else changes (an utkast, an ended beslut, a beslut without a provider).
+pub fn dagens_steg(
+    status: BeslutStatus,
+    val_start: Option<NaiveDate>,
+    giltig_till: Option<NaiveDate>,
+    dag: NaiveDate,
+) -> Option<Dagssteg> {
+    let i_kraft = matches!(status, BeslutStatus::Beslutat | BeslutStatus::Verkstallt);
+    match giltig_till {
+        Some(till) if i_kraft && till < dag => return Some(Dagssteg::Avsluta(till)),
+        _ => {}
+    }
+    match val_start {
+        Some(start) if status == BeslutStatus::Beslutat && start <= dag => {
+            Some(Dagssteg::Verkstall(start))
+        }
+        _ => None,
+    }
+}
+
 /// A follow-up as recorded: done on `datum` (not ahead of `idag`), with the next one due on
 /// `nasta` (after `datum`) or none. The beslut must be in force. Returns the dates as given.
 pub fn kontrollera_uppfoljning(
@@ -397,6 +430,40 @@ mod tests {
     }
 
     const IDAG: &str = "2026-12-02";
+
+    #[test]
+    fn the_days_step_ends_a_run_out_beslut_and_carries_out_one_whose_provider_started() {
+        use BeslutStatus::{Avslutat, Beslutat, Utkast, Verkstallt};
+        let dag = d(IDAG);
+        // Run out yesterday: ended on its last day, also when its provider had started.
+        let igar = Some(d("2026-12-01"));
+        assert_eq!(
+            dagens_steg(Beslutat, None, igar, dag),
+            Some(Dagssteg::Avsluta(d("2026-12-01")))
+        );
+        assert_eq!(
+            dagens_steg(Verkstallt, Some(d("2026-01-05")), igar, dag),
+            Some(Dagssteg::Avsluta(d("2026-12-01")))
+        );
+        assert_eq!(
+            dagens_steg(Beslutat, Some(d("2026-06-01")), igar, dag),
+            Some(Dagssteg::Avsluta(d("2026-12-01")))
+        );
+        // Its last day is today: still in force.
+        assert_eq!(dagens_steg(Verkstallt, Some(d("2026-01-05")), Some(dag), dag), None);
+        // The provider started today or earlier: verkställt from that start.
+        assert_eq!(dagens_steg(Beslutat, Some(dag), None, dag), Some(Dagssteg::Verkstall(dag)));
+        assert_eq!(
+            dagens_steg(Beslutat, Some(d("2026-11-20")), Some(dag), dag),
+            Some(Dagssteg::Verkstall(d("2026-11-20")))
+        );
+        // Starts tomorrow, no provider, already carried out, an utkast or ended: nothing.
+        assert_eq!(dagens_steg(Beslutat, Some(d("2026-12-03")), None, dag), None);
+        assert_eq!(dagens_steg(Beslutat, None, None, dag), None);
+        assert_eq!(dagens_steg(Verkstallt, Some(d("2026-11-20")), None, dag), None);
+        assert_eq!(dagens_steg(Utkast, Some(d("2026-11-20")), igar, dag), None);
+        assert_eq!(dagens_steg(Avslutat, Some(d("2026-11-20")), igar, dag), None);
+    }
 
     #[test]
     fn a_beslut_whose_whole_period_is_past_cannot_be_made() {

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::beslutsregler::Avslutsorsak;
 use crate::val::NyttVal;
 use crate::{Anvandarmeddelande, IckevalOrsak};
 
@@ -23,6 +24,16 @@ pub enum Kommando {
     FattaBeslut { beslut_id: String, beslut: crate::NyttBeslut },
     /// Valfrihetsinformation given (a letter sent, a talk held).
     Information { id: String, beslut_id: String, skickad: NaiveDate, sprak: String, storstil: bool },
+    /// A beslut ended by hand on `dag` for `orsak`; its provider's place is freed the same day.
+    AvslutaBeslut { beslut_id: String, orsak: Avslutsorsak, dag: NaiveDate },
+    /// A follow-up done on `datum`, with what it found and the next one due (`nasta`).
+    Uppfoljning {
+        id: String,
+        beslut_id: String,
+        datum: NaiveDate,
+        resultat: String,
+        nasta: Option<NaiveDate>,
+    },
 }
 
 impl Kommando {
@@ -33,6 +44,8 @@ impl Kommando {
             Kommando::Ickeval { .. } => "ickeval",
             Kommando::Information { .. } => "information",
             Kommando::FattaBeslut { .. } => "fatta_beslut",
+            Kommando::AvslutaBeslut { .. } => "avsluta_beslut",
+            Kommando::Uppfoljning { .. } => "uppfoljning",
         }
     }
 
@@ -40,10 +53,11 @@ impl Kommando {
     pub fn beslut_id(&self) -> &str {
         match self {
             Kommando::Valj { val, .. } => &val.beslut_id,
-            Kommando::FattaBeslut { beslut_id, .. } => beslut_id,
-            Kommando::Ickeval { beslut_id, .. } | Kommando::Information { beslut_id, .. } => {
-                beslut_id
-            }
+            Kommando::FattaBeslut { beslut_id, .. }
+            | Kommando::Ickeval { beslut_id, .. }
+            | Kommando::Information { beslut_id, .. }
+            | Kommando::AvslutaBeslut { beslut_id, .. }
+            | Kommando::Uppfoljning { beslut_id, .. } => beslut_id,
         }
     }
 }

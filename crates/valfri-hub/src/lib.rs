@@ -48,6 +48,8 @@ pub struct Hubb {
     klient: Client,
     anvandare: String,
     kolumnlistor: hamta::Kolumnlistor,
+    /// The hub day this connection last ran the day's step on.
+    senaste_dagssteg: Option<chrono::NaiveDate>,
 }
 
 impl std::fmt::Debug for Hubb {
@@ -254,7 +256,12 @@ impl Hubb {
         let anvandare = config.get_user().unwrap_or_default().to_owned();
         let adress = adress(&config);
         let klient = config.connect(tls()?).map_err(|e| anslutningsfel(&e, &adress, &anvandare))?;
-        Ok(Hubb { klient, anvandare, kolumnlistor: hamta::Kolumnlistor::new() })
+        Ok(Hubb {
+            klient,
+            anvandare,
+            kolumnlistor: hamta::Kolumnlistor::new(),
+            senaste_dagssteg: None,
+        })
     }
 
     /// Connects for work: the login must have a Valfri role and the hub this program's schema.
@@ -500,6 +507,28 @@ impl Hubb {
         post: &Utkorgspost,
     ) -> Resultat<valfri_domain::kommando::Kommandosvar> {
         tillampa::tillampa(&mut self.klient, post)
+    }
+
+    /// The day's automatic step on the hub's day: a beslut whose provider has started is
+    /// verkställt, one whose period has run out is ended (see [`tillampa::dagens_steg`]).
+    /// Returns how many were carried out and how many ended.
+    pub fn dagens_steg(&mut self) -> Resultat<(usize, usize)> {
+        let (dag, antal) = tillampa::dagens_steg(&mut self.klient)?;
+        self.senaste_dagssteg = Some(dag);
+        Ok(antal)
+    }
+
+    /// [`Hubb::dagens_steg`] once per hub day on this connection: a desk calls it at every
+    /// sync, and only the first of the day does the work (and a second desk finds nothing).
+    pub fn dagens_steg_en_gang_om_dagen(&mut self) -> Resultat<()> {
+        let dag: chrono::NaiveDate = self
+            .klient
+            .query_one("SELECT (now() AT TIME ZONE 'Europe/Stockholm')::date", &[])?
+            .get(0);
+        if self.senaste_dagssteg != Some(dag) {
+            self.dagens_steg()?;
+        }
+        Ok(())
     }
 
     /// Every change above `markor` for a desk that holds the brukare of `omraden` (empty: the

@@ -10,9 +10,12 @@
 
 use chrono::NaiveDate;
 use postgres::Transaction;
+use valfri_domain::behorighet::far_andra_beslut;
 use valfri_domain::beslutsfalt::kontrollera_beslutsfalt;
 use valfri_domain::beslutsregler::{
-    Beslutskrav, Beslutsperiod, haller_plats_sql, kontrollera_fattande, kontrollera_valuppgifter,
+    Avslutsorsak, Beslutskrav, Beslutsperiod, Dagssteg, dagens_steg as dagens_steg_regel,
+    haller_plats_sql, kan_avslutas, kontrollera_fattande, kontrollera_uppfoljning,
+    kontrollera_valuppgifter,
 };
 use valfri_domain::kommando::{Kommando, Kommandosvar};
 use valfri_domain::tilldelning::{
@@ -22,7 +25,7 @@ use valfri_domain::tilldelning::{
 use valfri_domain::val::{NyttVal, kontrollera_handelsedatum};
 use valfri_domain::{
     Anvandarmeddelande, BeslutStatus, Godkannande, IckevalModell, IckevalOrsak, Informationssatt,
-    Regi, Utfall, ValTyp, Valideringsfel, VemValde,
+    Regi, Roll, Utfall, ValTyp, Valideringsfel, VemValde,
 };
 
 use crate::{HubbFel, Resultat};
@@ -147,7 +150,166 @@ fn utfor(tx: &mut Transaction<'_>, k: &Kommando) -> Result<String, Stopp> {
             kontrollera_handelsedatum(*skickad, idag)?;
             information(tx, id, beslut_id, *skickad, sprak, *storstil)
         }
+        Kommando::AvslutaBeslut { beslut_id, orsak, dag } => {
+            kontrollera_handelsedatum(*dag, idag)?;
+            avsluta_beslut(tx, beslut_id, *orsak, *dag)
+        }
+        Kommando::Uppfoljning { id, beslut_id, datum, resultat, nasta } => {
+            uppfoljning(tx, id, beslut_id, *datum, resultat, *nasta, idag)
+        }
     }
+}
+
+/// The login's handläggare and role, as the hub knows them.
+fn inloggad(tx: &mut Transaction<'_>) -> Result<(String, Roll), Stopp> {
+    let rad = tx
+        .query_opt("SELECT id, roll FROM valfri.handlaggare WHERE login = session_user", &[])?
+        .ok_or_else(|| HubbFel::Behorighet {
+            detalj: "ingen handläggare för inloggningen".into(),
+        })?;
+    let roll: String = rad.get(1);
+    let roll = if roll == "systemforvaltare" { Roll::Systemforvaltare } else { Roll::Handlaggare };
+    Ok((rad.get(0), roll))
+}
+
+fn avsluta_beslut(
+    tx: &mut Transaction<'_>,
+    beslut_id: &str,
+    orsak: Avslutsorsak,
+    dag: NaiveDate,
+) -> Result<String, Stopp> {
+    if !Avslutsorsak::FOR_HAND.contains(&orsak) {
+        return Err(Stopp::nekad(&Valideringsfel::OkantVarde {
+            falt: "avslutsorsak",
+            varde: orsak.kod().into(),
+        }));
+    }
+    let rad = tx
+        .query_opt("SELECT status, handlaggare_id FROM valfri.beslut WHERE id = $1", &[&beslut_id])?
+        .ok_or_else(|| HubbFel::HittasInte { typ: "beslut", id: beslut_id.to_owned() })?;
+    let (status, handlaggare): (String, String) = (rad.get(0), rad.get(1));
+    let (jag, roll) = inloggad(tx)?;
+    if !far_andra_beslut(roll, &jag, &handlaggare) {
+        // The desk's own sentence for the same refusal.
+        const NEJ: &str = "fel-inte-beslutets-handlaggare";
+        return Err(Stopp::Nekad(
+            Kommandosvar::Nekat { meddelande: NEJ.into(), argument: Vec::new() },
+            NEJ,
+        ));
+    }
+    kan_avslutas(kod(BeslutStatus::fran_kod, &status)?)?;
+    avsluta_i(tx, beslut_id, orsak, dag)?;
+    tx.execute(
+        "INSERT INTO valfri.handelselogg (handling, objekt_typ, objekt_id, detalj)
+         VALUES ('avsluta', 'beslut', $1, $2)",
+        &[&beslut_id, &orsak.kod()],
+    )?;
+    Ok(beslut_id.to_owned())
+}
+
+/// Ends a beslut on `dag`; its running val ends the same day (never before it started), which
+/// frees the place at once, and a mark for a new choice is answered.
+fn avsluta_i(
+    tx: &mut Transaction<'_>,
+    beslut_id: &str,
+    orsak: Avslutsorsak,
+    dag: NaiveDate,
+) -> Result<(), Stopp> {
+    tx.execute(
+        "UPDATE valfri.beslut SET status = 'avslutat', avslutad = $2, avslutsorsak = $3, andrad = now()
+         WHERE id = $1",
+        &[&beslut_id, &dag, &orsak.kod()],
+    )?;
+    tx.execute(
+        "UPDATE valfri.val SET slutdatum = GREATEST($2::date, startdatum)
+         WHERE beslut_id = $1 AND slutdatum IS NULL",
+        &[&beslut_id, &dag],
+    )?;
+    tx.execute("DELETE FROM valfri.omval WHERE beslut_id = $1", &[&beslut_id])?;
+    Ok(())
+}
+
+fn uppfoljning(
+    tx: &mut Transaction<'_>,
+    id: &str,
+    beslut_id: &str,
+    datum: NaiveDate,
+    resultat: &str,
+    nasta: Option<NaiveDate>,
+    idag: NaiveDate,
+) -> Result<String, Stopp> {
+    let resultat = valfri_domain::kontrollera_text(valfri_domain::Falt::RESULTAT, resultat)?;
+    let status: String = tx
+        .query_opt("SELECT status FROM valfri.beslut WHERE id = $1", &[&beslut_id])?
+        .ok_or_else(|| HubbFel::HittasInte { typ: "beslut", id: beslut_id.to_owned() })?
+        .get(0);
+    let (datum, nasta) =
+        kontrollera_uppfoljning(kod(BeslutStatus::fran_kod, &status)?, datum, nasta, idag)?;
+    tx.execute(
+        "INSERT INTO valfri.uppfoljning (id, beslut_id, datum, resultat, nasta) VALUES ($1, $2, $3, $4, $5)",
+        &[&id, &beslut_id, &datum, &resultat, &nasta],
+    )?;
+    tx.execute(
+        "INSERT INTO valfri.handelselogg (handling, objekt_typ, objekt_id, detalj)
+         VALUES ('uppfoljning', 'beslut', $1, $2)",
+        &[&beslut_id, &datum.to_string()],
+    )?;
+    Ok(id.to_owned())
+}
+
+/// The day's automatic step in the hub (see `valfri_domain::beslutsregler::dagens_steg`, the
+/// rule the desk's store applies too), on the hub's day, under the write lock. Any desk's
+/// connection may run it; a second run the same day finds nothing to do. Returns how many
+/// beslut were carried out and how many ended.
+pub(crate) fn dagens_steg(klient: &mut postgres::Client) -> Resultat<(NaiveDate, (usize, usize))> {
+    let mut tx = klient.transaction()?;
+    tx.batch_execute(SKRIVLAS)?;
+    let dag: NaiveDate =
+        tx.query_one("SELECT (now() AT TIME ZONE 'Europe/Stockholm')::date", &[])?.get(0);
+    let kandidater = tx.query(
+        "SELECT b.id, b.status, v.startdatum, b.giltig_till
+         FROM valfri.beslut b LEFT JOIN valfri.val v ON v.beslut_id = b.id AND v.slutdatum IS NULL
+         WHERE (b.status = 'beslutat' AND v.startdatum <= $1)
+            OR (b.status IN ('beslutat', 'verkstallt') AND b.giltig_till < $1)
+         ORDER BY b.id COLLATE \"C\"",
+        &[&dag],
+    )?;
+    let (mut verkstallda, mut avslutade) = (0, 0);
+    for r in &kandidater {
+        let id: String = r.get(0);
+        let status = BeslutStatus::fran_kod(r.get(1))
+            .map_err(|e| HubbFel::Internt { detalj: e.meddelande_id().to_owned() })?;
+        let fel = |e: Stopp| match e {
+            Stopp::Fel(e) => e,
+            Stopp::Nekad(_, kod) => HubbFel::Internt { detalj: kod.to_owned() },
+        };
+        match dagens_steg_regel(status, r.get(2), r.get(3), dag) {
+            Some(Dagssteg::Verkstall(fran)) => {
+                tx.execute(
+                    "UPDATE valfri.beslut SET status = 'verkstallt', verkstalld = $2, andrad = now() WHERE id = $1",
+                    &[&id, &fran],
+                )?;
+                tx.execute(
+                    "INSERT INTO valfri.handelselogg (handling, objekt_typ, objekt_id, detalj)
+                     VALUES ('verkstall', 'beslut', $1, $2)",
+                    &[&id, &format!("automatiskt {fran}")],
+                )?;
+                verkstallda += 1;
+            }
+            Some(Dagssteg::Avsluta(sista)) => {
+                avsluta_i(&mut tx, &id, Avslutsorsak::Utgatt, sista).map_err(fel)?;
+                tx.execute(
+                    "INSERT INTO valfri.handelselogg (handling, objekt_typ, objekt_id, detalj)
+                     VALUES ('avsluta', 'beslut', $1, 'automatiskt utgatt')",
+                    &[&id],
+                )?;
+                avslutade += 1;
+            }
+            None => {}
+        }
+    }
+    tx.commit()?;
+    Ok((dag, (verkstallda, avslutade)))
 }
 
 fn valj(

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use valfri_domain::behorighet::far_andra_beslut;
 use valfri_domain::beslutsregler::{
-    Avslutsorsak, Bekraftelse, Beslutsperiod, kan_avslutas, kontrollera_fattande,
+    Avslutsorsak, Bekraftelse, Beslutsperiod, Dagssteg, kan_avslutas, kontrollera_fattande,
 };
 use valfri_domain::formular::{Beslutsformular, Faltfel};
 use valfri_domain::{
@@ -262,30 +262,42 @@ impl Store {
         };
         let dagstr = dag.to_string();
         self.i_transaktion(|tx| {
-            let startade: Vec<(String, String)> = {
+            // The beslut the rule may concern; `dagens_steg` decides, as in the hub.
+            let kandidater: Vec<(String, String, Option<String>, Option<String>)> = {
                 let mut stmt = tx.prepare_cached(
-                    "SELECT b.id, v.startdatum FROM beslut b JOIN val v ON v.beslut_id = b.id AND v.slutdatum IS NULL
-                     WHERE b.status = 'beslutat' AND v.startdatum <= ?1
-                       AND (b.giltig_till IS NULL OR b.giltig_till >= ?1)",
+                    "SELECT b.id, b.status, v.startdatum, b.giltig_till
+                     FROM beslut b LEFT JOIN val v ON v.beslut_id = b.id AND v.slutdatum IS NULL
+                     WHERE (b.status = 'beslutat' AND v.startdatum <= ?1)
+                        OR (b.status IN ('beslutat', 'verkstallt') AND b.giltig_till < ?1)
+                     ORDER BY b.id",
                 )?;
-                stmt.query_map([&dagstr], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
+                stmt.query_map([&dagstr], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                    .collect::<Result<_, _>>()?
             };
-            for (id, start) in &startade {
-                verkstall_i(tx, id, datum(start)?)?;
-                logg::skriv(tx, &system, "verkstall", "beslut", id, start)?;
+            let (mut verkstallda, mut avslutade) = (0, 0);
+            for (id, status, start, till) in &kandidater {
+                let status = BeslutStatus::fran_kod(status)?;
+                let steg = valfri_domain::beslutsregler::dagens_steg(
+                    status,
+                    datum_opt(start.clone())?,
+                    datum_opt(till.clone())?,
+                    dag,
+                );
+                match steg {
+                    Some(Dagssteg::Verkstall(fran)) => {
+                        verkstall_i(tx, id, fran)?;
+                        logg::skriv(tx, &system, "verkstall", "beslut", id, &fran.to_string())?;
+                        verkstallda += 1;
+                    }
+                    Some(Dagssteg::Avsluta(sista)) => {
+                        avsluta_i(tx, id, Some(Avslutsorsak::Utgatt), sista)?;
+                        logg::skriv(tx, &system, "avsluta", "beslut", id, "utgatt")?;
+                        avslutade += 1;
+                    }
+                    None => {}
+                }
             }
-            let utgangna: Vec<(String, String)> = {
-                let mut stmt = tx.prepare_cached(
-                    "SELECT id, giltig_till FROM beslut
-                     WHERE status IN ('beslutat', 'verkstallt') AND giltig_till < ?1",
-                )?;
-                stmt.query_map([&dagstr], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
-            };
-            for (id, till) in &utgangna {
-                avsluta_i(tx, id, Some(Avslutsorsak::Utgatt), datum(till)?)?;
-                logg::skriv(tx, &system, "avsluta", "beslut", id, "utgatt")?;
-            }
-            Ok((startade.len(), utgangna.len()))
+            Ok((verkstallda, avslutade))
         })
     }
 
@@ -433,6 +445,38 @@ fn avsluta_i(
     )?;
     crate::val::avsluta_val(tx, id, dag)?;
     Ok(())
+}
+
+/// Records a follow-up in `tx` (see [`Store::registrera_uppfoljning`]).
+fn uppfoljning_i(
+    tx: &Transaction<'_>,
+    aktor: &Aktor,
+    beslut_id: &str,
+    datum: NaiveDate,
+    resultat: &str,
+    nasta: Option<NaiveDate>,
+) -> Resultat<()> {
+    let b = hamta(tx, beslut_id)?;
+    let (datum, nasta) = valfri_domain::beslutsregler::kontrollera_uppfoljning(
+        b.status,
+        datum,
+        nasta,
+        crate::idag(),
+    )?;
+    tx.execute(
+        "INSERT INTO uppfoljning (id, beslut_id, datum, resultat, nasta, handlaggare, skapad)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            crate::ny_id(),
+            beslut_id,
+            datum.to_string(),
+            resultat,
+            nasta.map(|n| n.to_string()),
+            aktor.logg_namn(),
+            nu()
+        ],
+    )?;
+    logg::skriv(tx, aktor, "uppfoljning", "beslut", beslut_id, &datum.to_string())
 }
 
 /// The rules for making `b` on `dag` (see `valfri_domain::beslutsregler::kontrollera_fattande`),
@@ -745,29 +789,22 @@ impl Store {
         nasta: Option<NaiveDate>,
     ) -> Resultat<()> {
         let resultat = valfri_domain::kontrollera_text(valfri_domain::Falt::RESULTAT, resultat)?;
-        self.i_transaktion(|tx| {
-            let b = hamta(tx, beslut_id)?;
-            let (datum, nasta) = valfri_domain::beslutsregler::kontrollera_uppfoljning(
-                b.status,
-                datum,
-                nasta,
-                crate::idag(),
-            )?;
-            tx.execute(
-                "INSERT INTO uppfoljning (id, beslut_id, datum, resultat, nasta, handlaggare, skapad)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    crate::ny_id(),
-                    beslut_id,
-                    datum.to_string(),
-                    resultat,
-                    nasta.map(|n| n.to_string()),
-                    aktor.logg_namn(),
-                    nu()
-                ],
-            )?;
-            logg::skriv(tx, aktor, "uppfoljning", "beslut", beslut_id, &datum.to_string())
-        })
+        self.i_transaktion(|tx| uppfoljning_i(tx, aktor, beslut_id, datum, &resultat, nasta))
+    }
+
+    /// Checks a follow-up as [`Store::registrera_uppfoljning`] would record it, and records
+    /// nothing: a desk in kommunläge asks this before the command goes to the hub, so a mistake
+    /// is told at once and not as a konflikt later.
+    pub fn prova_uppfoljning(
+        &self,
+        aktor: &Aktor,
+        beslut_id: &str,
+        datum: NaiveDate,
+        resultat: &str,
+        nasta: Option<NaiveDate>,
+    ) -> Resultat<()> {
+        let resultat = valfri_domain::kontrollera_text(valfri_domain::Falt::RESULTAT, resultat)?;
+        self.provkor(|tx| uppfoljning_i(tx, aktor, beslut_id, datum, &resultat, nasta))
     }
 
     /// The latest follow-up of a beslut: (done on, next due), if one was recorded.

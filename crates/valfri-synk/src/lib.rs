@@ -143,6 +143,9 @@ pub fn synka(store: &Store, hubb: &mut Hubb) -> Resultat<Synkat> {
     store.satt_klockskillnad((hubbens - desk).num_seconds())?;
     let jag = hubb.jag()?;
     let skickat = skicka(store, hubb)?;
+    // Nobody else runs the day's automatic step in kommunläge (a desk's replica may not): the
+    // first sync of each of the hub's days does, and the pull below brings what it changed.
+    hubb.dagens_steg_en_gang_om_dagen()?;
     let (hamtade, markor) = hamta(store, hubb, &jag)?;
     Ok(Synkat { tillampade: skickat.tillampade, nekade: skickat.nekade, hamtade, markor })
 }

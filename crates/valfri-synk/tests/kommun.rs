@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use valfri_domain::beslutsregler::Avslutsorsak;
 use valfri_domain::kommando::{Kommando, Kommandosvar};
 use valfri_domain::val::NyttVal;
 use valfri_domain::{IckevalOrsak, Roll, VemValde};
@@ -40,6 +41,8 @@ impl Kommun {
         agare.initiera().unwrap();
         let desk = Store::oppna(&demo_fil, None).unwrap();
         valfri_synk::importera(&desk, &mut agare, "demo.sqlite").unwrap();
+        // Brought up to today before the tests count anything (a desk's first sync would do it).
+        agare.dagens_steg().unwrap();
         for (login, roll) in [
             ("anna", Roll::Handlaggare),
             ("bo", Roll::Handlaggare),
@@ -465,4 +468,186 @@ fn a_desk_holds_its_office_and_a_brukare_who_moves_in_arrives_with_their_case() 
     assert_eq!(replika_antal(&kommun.fil("anna"), &sql), 1, "the case came with the brukare");
     let beslut = format!("SELECT count(*) FROM beslut WHERE id = '{}'", fall[0]);
     assert_eq!(replika_antal(&kommun.fil("anna"), &beslut), 1);
+}
+
+/// The running choice on `beslut` by `utforare`, written by the schema owner from `start`.
+fn pagaende_val(agare: &mut Hubb, beslut: &str, utforare: &str, start: NaiveDate) {
+    agare
+        .klient()
+        .execute(
+            "INSERT INTO valfri.val (id, beslut_id, utforare_id, insats_id, typ, vem_valde, valdatum, startdatum,
+                 registerversion)
+             SELECT $1 || '-V', b.id, $2, b.insats_id, 'aktivt_val', 'brukare', $3, $3, 0
+             FROM valfri.beslut b WHERE b.id = $1",
+            &[&beslut, &utforare, &start],
+        )
+        .unwrap();
+}
+
+fn status(agare: &mut Hubb, beslut: &str) -> String {
+    agare
+        .klient()
+        .query_one("SELECT status FROM valfri.beslut WHERE id = $1", &[&beslut])
+        .unwrap()
+        .get(0)
+}
+
+#[test]
+fn ending_a_beslut_and_a_follow_up_at_a_desk_are_made_in_the_hub_by_its_rules() {
+    let kommun = Kommun::ny();
+    let mut agare = kommun.k.agare();
+    let omrade = omrade_med_utforare(&mut agare);
+    let fall = nya_fall(&mut agare, 2, &omrade, "S");
+    let utforare = utforare_med_fria(&mut agare, &omrade, 5);
+    pagaende_val(&mut agare, &fall[0], &utforare, idag() - chrono::Days::new(3));
+    let hallna = |agare: &mut Hubb| {
+        antal(
+            agare,
+            &format!(
+                "SELECT count(*) FROM valfri.val WHERE utforare_id = '{utforare}' AND slutdatum IS NULL"
+            ),
+        )
+    };
+    let fore = hallna(&mut agare);
+    let (anna, mut annas) = kommun.desk("anna", "anna");
+    let (sara, mut saras) = kommun.desk("sara", "sara");
+    let avsluta = |beslut: &str| Kommando::AvslutaBeslut {
+        beslut_id: beslut.into(),
+        orsak: Avslutsorsak::Flyttat,
+        dag: idag(),
+    };
+
+    // Anna is not the beslut's handläggare: refused with the desk's own sentence, nothing changed.
+    let nej = valfri_synk::utfor(&anna, Some(&mut annas), &avsluta(&fall[0])).unwrap();
+    assert_eq!(
+        nej.rad.svar,
+        Some(Kommandosvar::Nekat {
+            meddelande: "fel-inte-beslutets-handlaggare".into(),
+            argument: vec![]
+        })
+    );
+    assert_eq!(status(&mut agare, &fall[0]), "verkstallt");
+    assert_eq!(hallna(&mut agare), fore);
+
+    // The systemförvaltare may: the beslut ends today for its reason and the place is free.
+    let ja = valfri_synk::utfor(&sara, Some(&mut saras), &avsluta(&fall[0])).unwrap();
+    assert_eq!(ja.rad.status, Utkorgsstatus::Tillampad);
+    let rad = agare
+        .klient()
+        .query_one(
+            "SELECT status, avslutad, avslutsorsak FROM valfri.beslut WHERE id = $1",
+            &[&fall[0]],
+        )
+        .unwrap();
+    assert_eq!(rad.get::<_, String>(0), "avslutat");
+    assert_eq!(rad.get::<_, Option<NaiveDate>>(1), Some(idag()));
+    assert_eq!(rad.get::<_, Option<String>>(2).as_deref(), Some("flyttat"));
+    assert_eq!(hallna(&mut agare), fore - 1);
+    // Anna's replica shows it after her next sync; ending it again is refused.
+    valfri_synk::synka(&anna, &mut annas).unwrap();
+    let sql =
+        format!("SELECT count(*) FROM beslut WHERE id = '{}' AND status = 'avslutat'", fall[0]);
+    assert_eq!(replika_antal(&kommun.fil("anna"), &sql), 1);
+    let igen = valfri_synk::utfor(&sara, Some(&mut saras), &avsluta(&fall[0])).unwrap();
+    assert_eq!(igen.rad.status, Utkorgsstatus::Nekad);
+
+    // A follow-up: recorded in the hub under the login; one whose next date is not after it is
+    // refused and leaves nothing.
+    let uppfoljningar = |agare: &mut Hubb| {
+        antal(
+            agare,
+            &format!("SELECT count(*) FROM valfri.uppfoljning WHERE beslut_id = '{}'", fall[1]),
+        )
+    };
+    let fel = Kommando::Uppfoljning {
+        id: ulid::Ulid::new().to_string(),
+        beslut_id: fall[1].clone(),
+        datum: idag(),
+        resultat: "Hembesök.".into(),
+        nasta: Some(idag()),
+    };
+    let nej = valfri_synk::utfor(&anna, Some(&mut annas), &fel).unwrap();
+    assert_eq!(nej.rad.status, Utkorgsstatus::Nekad);
+    assert_eq!(uppfoljningar(&mut agare), 0);
+    let id = ulid::Ulid::new().to_string();
+    let ratt = Kommando::Uppfoljning {
+        id: id.clone(),
+        beslut_id: fall[1].clone(),
+        datum: idag(),
+        resultat: "Hembesök, behovet kvarstår.".into(),
+        nasta: Some(idag() + chrono::Days::new(180)),
+    };
+    let ja = valfri_synk::utfor(&anna, Some(&mut annas), &ratt).unwrap();
+    assert_eq!(ja.rad.svar, Some(Kommandosvar::Tillampat { id: id.clone() }));
+    let rad = agare
+        .klient()
+        .query_one(
+            "SELECT handlaggare, resultat, nasta FROM valfri.uppfoljning WHERE id = $1",
+            &[&id],
+        )
+        .unwrap();
+    assert_eq!(rad.get::<_, String>(0), "anna");
+    assert_eq!(rad.get::<_, String>(1), "Hembesök, behovet kvarstår.");
+    assert_eq!(rad.get::<_, Option<NaiveDate>>(2), Some(idag() + chrono::Days::new(180)));
+    assert_eq!(uppfoljningar(&mut agare), 1);
+    let sql = format!("SELECT count(*) FROM uppfoljning WHERE id = '{id}'");
+    assert_eq!(replika_antal(&kommun.fil("anna"), &sql), 1);
+    assert!(matches!(agare.verifiera_logg().unwrap(), Loggstatus::Hel { .. }));
+}
+
+#[test]
+fn the_hub_runs_the_days_step_once_a_day_for_every_desk() {
+    let kommun = Kommun::ny();
+    let mut agare = kommun.k.agare();
+    let omrade = omrade_med_utforare(&mut agare);
+    let fall = nya_fall(&mut agare, 3, &omrade, "D");
+    let utforare = utforare_med_fria(&mut agare, &omrade, 5);
+    // 0: its provider started three days ago; 1: ran out yesterday with its provider (a beslut
+    // of its own, as a made beslut's period cannot be changed); 2: its provider starts tomorrow.
+    let utgatt = "D-UT".to_owned();
+    agare
+        .klient()
+        .execute(
+            "INSERT INTO valfri.beslut (id, brukare_id, insats_id, diarienummer, ansokningsdatum, beslutsdatum,
+                 utfall, omfattning, giltig_fran, giltig_till, motivering, handlaggare_id, status)
+             SELECT $1, 'D-B0001', i.id, 'SN test', $2, $2, 'bifall', 10, $2, $3, 'Test.',
+                    (SELECT min(id) FROM valfri.handlaggare), 'beslutat'
+             FROM valfri.insats i WHERE i.kod = 'hemtjanst'",
+            &[&utgatt, &(idag() - chrono::Days::new(30)), &(idag() - chrono::Days::new(1))],
+        )
+        .unwrap();
+    pagaende_val(&mut agare, &fall[0], &utforare, idag() - chrono::Days::new(3));
+    pagaende_val(&mut agare, &utgatt, &utforare, idag() - chrono::Days::new(4));
+    pagaende_val(&mut agare, &fall[2], &utforare, idag() + chrono::Days::new(1));
+    let fall = [fall[0].clone(), utgatt, fall[2].clone()];
+
+    // The desk's first sync of the day runs the step in the hub and pulls what it changed.
+    let (anna, _hubb) = kommun.desk("anna", "anna");
+    assert_eq!(status(&mut agare, &fall[0]), "verkstallt");
+    assert_eq!(status(&mut agare, &fall[1]), "avslutat");
+    assert_eq!(status(&mut agare, &fall[2]), "beslutat");
+    let slut: Option<NaiveDate> = agare
+        .klient()
+        .query_one("SELECT slutdatum FROM valfri.val WHERE beslut_id = $1", &[&fall[1]])
+        .unwrap()
+        .get(0);
+    assert_eq!(slut, Some(idag() - chrono::Days::new(1)));
+    let sql = format!(
+        "SELECT count(*) FROM beslut WHERE (id = '{}' AND status = 'verkstallt') OR (id = '{}' AND status = 'avslutat' AND avslutsorsak = 'utgatt')",
+        fall[0], fall[1]
+    );
+    assert_eq!(replika_antal(&kommun.fil("anna"), &sql), 2);
+    drop(anna);
+    // A second desk the same day, and the step run again: nothing left to do, nothing twice.
+    let (_bo, mut bos) = kommun.desk("bo", "bo");
+    assert_eq!(bos.dagens_steg().unwrap(), (0, 0));
+    let loggat = antal(
+        &mut agare,
+        &format!(
+            "SELECT count(*) FROM valfri.handelselogg WHERE objekt_id IN ('{}', '{}') AND detalj LIKE 'automatiskt%'",
+            fall[0], fall[1]
+        ),
+    );
+    assert_eq!(loggat, 2);
+    assert!(matches!(agare.verifiera_logg().unwrap(), Loggstatus::Hel { .. }));
 }
