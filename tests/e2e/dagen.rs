@@ -44,6 +44,19 @@ async fn oppna_marta(app: &App) -> TestResult {
     Ok(())
 }
 
+/// Switches the start page's worklists to the whole office's (one's own are the default).
+pub async fn hela_kontoret(app: &App) -> TestResult {
+    app.wait_for_texts("#arbetslistor-urval", "the start page", |t| !t.is_empty()).await?;
+    if !app.find("#hela-kontoret").await?.is_selected().await? {
+        app.find("#hela-kontoret").await?.click().await?;
+    }
+    app.wait_for_texts("#arbetslistor-urval", "the office's lists", |t| {
+        t.iter().any(|x| x.contains("Hela kontorets"))
+    })
+    .await?;
+    Ok(())
+}
+
 async fn fokus_id(app: &App) -> Result<String, Box<dyn std::error::Error>> {
     Ok(app.client().active_element().await?.attr("id").await?.unwrap_or_default())
 }
@@ -193,6 +206,7 @@ fn escape_on_a_changed_form_asks_before_discarding_it() {
 /// that has no provider yet.
 async fn valpanel_utan_utforare(app: &App, nr: usize) -> TestResult {
     app.click("#nav-start").await?;
+    hela_kontoret(app).await?;
     app.wait_for_texts("#lista-ickeval li", "brukare whose svarsdatum has passed", |l| {
         l.len() > nr
     })

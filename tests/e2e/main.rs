@@ -171,6 +171,7 @@ fn a_byte_is_registered_through_the_window_and_a_full_provider_cannot_be_picked(
 #[test]
 fn the_start_page_shows_todays_worklists() {
     run("the_start_page_shows_todays_worklists", async |app| {
+        dagen::hela_kontoret(app).await?;
         app.wait_for_texts("#lista-ickeval li", "brukare whose svarsdatum has passed", |l| {
             !l.is_empty()
         })
@@ -194,6 +195,7 @@ fn the_start_page_shows_todays_worklists() {
 fn ickeval_is_applied_from_the_window_and_explained() {
     run("ickeval_is_applied_from_the_window_and_explained", async |app| {
         // A brukare on the worklist: the svarsdatum passed without a choice.
+        dagen::hela_kontoret(app).await?;
         app.wait_for_texts("#lista-ickeval li", "brukare whose svarsdatum has passed", |l| {
             !l.is_empty()
         })
@@ -398,6 +400,7 @@ fn every_screen_passes_the_axe_accessibility_scan() {
             }
             Ok(())
         };
+        dagen::hela_kontoret(app).await?;
         app.wait_for_texts("#lista-ickeval li", "the start page", |l| !l.is_empty()).await?;
         skanna("start").await?;
         app.type_text("#sok", "ekstr").await?;
