@@ -380,8 +380,6 @@ impl Store {
         }
         let borjar =
             |kol: &str, (lag, hog): (usize, usize)| format!("({kol} >= ?{lag} AND {kol} < ?{hog})");
-        const ANDRA: &str = "substr(b.fornamn_vikt, instr(b.fornamn_vikt, ' ') + 1)";
-        const HAR_ANDRA: &str = "instr(b.fornamn_vikt, ' ') > 0";
         // A short word must start the first or the last name (as in the whole search); a long
         // one may start any of their parts, and must occur in the folded name.
         let ordvillkor = |&(lag, hog, lang): &(usize, usize, bool)| {
@@ -408,7 +406,6 @@ impl Store {
         let Some(&(lag, hog, lang)) = intervall.first() else { return Ok(Vec::new()) };
         // A name of three parts or more (a space in the last name, two in the first): its own
         // part below, so the others are disjoint and need no de-duplication.
-        const FLERORD: &str = "(instr(b.efternamn_vikt, ' ') > 0 OR instr(substr(b.fornamn_vikt, instr(b.fornamn_vikt, ' ') + 1), ' ') > 0)";
         // In a name of one or two first names and one last name the words are exactly the
         // first name (or its two parts) and the last name, so the rank of a row found here is
         // the rule's (`rang_sql`) by comparisons, without LIKE: 0 the name as typed, 1 every
@@ -624,6 +621,14 @@ fn rang_sql(ord: &[String], varden: &mut Vec<rusqlite::types::Value>) -> String 
         borjan = ord_borjan.join(" AND "),
     )
 }
+
+/// A search's SQL over `b`: the second part of a first name of two ("anna lena" → "lena").
+const ANDRA: &str = "substr(b.fornamn_vikt, instr(b.fornamn_vikt, ' ') + 1)";
+/// The first name has a second part.
+const HAR_ANDRA: &str = "instr(b.fornamn_vikt, ' ') > 0";
+/// A name of three parts or more (a space in the last name, two in the first): the partial
+/// index `brukare_sok_flerord` holds these, and its condition must read exactly so.
+const FLERORD: &str = "(instr(b.efternamn_vikt, ' ') > 0 OR instr(substr(b.fornamn_vikt, instr(b.fornamn_vikt, ' ') + 1), ' ') > 0)";
 
 const TRAFF_SQL: &str = "SELECT b.id, b.personnummer, b.fornamn, b.efternamn, o.kod, b.skyddad
     FROM brukare b LEFT JOIN omrade o ON o.id = b.omrade_id";
