@@ -11,11 +11,11 @@ import { oppnaUrKo } from "./vantelista.js";
 import { oppnaUppfoljning } from "./uppfoljning.js";
 import { visaBrukarformular } from "./brukare.js";
 import { flyttaFokus, planeraSok, sok, sokNu } from "./sok.js";
-import { oppnaBrukare, visaBrukare } from "./brukarsida.js";
+import { oppnaBrukare, visaBeslutet, visaBrukare } from "./brukarsida.js";
 import { fattaUtkast, oppnaFormular } from "./beslutsformular.js";
 import { andraUtforare, visaRegister } from "./register.js";
 import { visaStatistik } from "./statistik.js";
-import { exporteraRegister, importeraRegister, nyUtforare, nyttGodkannande, tillampaPaket } from "./registerformular.js";
+import { exporteraRegister, importeraBrukare, importeraRegister, nyUtforare, nyttGodkannande, tillampaPaket } from "./registerformular.js";
 import { oppnaValfrihet, tillampaIckeval } from "./valfrihet.js";
 import { oppnaDokument } from "./dokument.js";
 import { startaBatch, visaBatch } from "./batch.js";
@@ -27,6 +27,19 @@ import { lyssnaPaKommun, visaKommunstatus, visaVem } from "./kommun.js";
 
 /** The handläggare to work as: in kommunläge the hub's login; standalone the one chosen last on
  * this computer, else the first. */
+/** The screens of the menu, by the id of their button (`nav-…`). */
+const SIDOR = { start: () => visaStart(), register: () => visaRegister(), statistik: () => visaStatistik(), batch: () => visaBatch(), installningar: () => visaInstallningar() };
+
+/** Shows again the page the person is on (after a language switch or an unlock): the open
+ * brukare's page, or the menu's screen. */
+function visaSida(brukareId = tillstand.brukareId) {
+  if (brukareId) return oppnaBrukare(brukareId);
+  return (SIDOR[tillstand.sida] ?? SIDOR.start)();
+}
+
+/** Where the person was when the window locked: shown again after the unlock. */
+let fore_las = null;
+
 async function laddaHandlaggare() {
   visaVem();
   if (tillstand.inloggad) return;
@@ -49,11 +62,9 @@ function kopplaHandelser() {
     if (e.key === "ArrowDown") { e.preventDefault(); flyttaFokus(1); }
     if (e.key === "Escape") { $("#sok").value = ""; sok(); }
   });
-  $("#nav-start").addEventListener("click", () => { tillstand.brukareId = null; visaStart(); });
-  $("#nav-register").addEventListener("click", () => visaRegister());
-  $("#nav-statistik").addEventListener("click", () => visaStatistik());
-  $("#nav-batch").addEventListener("click", () => visaBatch());
-  $("#nav-installningar").addEventListener("click", () => visaInstallningar());
+  for (const namn of Object.keys(SIDOR)) {
+    $("#nav-" + namn).addEventListener("click", () => { tillstand.brukareId = null; SIDOR[namn](); });
+  }
   $("#brukare").addEventListener("click", (e) => {
     const andra = e.target.closest(".andra-utforare");
     if (andra) andraUtforare(andra);
@@ -61,6 +72,7 @@ function kopplaHandelser() {
     if (e.target.id === "exportera-register") exporteraRegister();
     if (e.target.id === "importera-register") importeraRegister();
     if (e.target.id === "registerpaket") tillampaPaket();
+    if (e.target.id === "importera-brukare") importeraBrukare();
     const godk = e.target.closest(".nytt-godkannande");
     if (godk) nyttGodkannande(godk);
     if (e.target.id === "nytt-beslut") oppnaFormular("nytt");
@@ -87,7 +99,7 @@ function kopplaHandelser() {
     if (e.target.id === "batch-starta") startaBatch();
     if (e.target.id === "batch-avbryt") anropa("avbryt_batch").catch(visaFel);
     const oppna = e.target.closest(".oppna-brukare");
-    if (oppna) oppnaBrukare(oppna.dataset.id);
+    if (oppna) oppnaBrukare(oppna.dataset.id).then(() => visaBeslutet(oppna.dataset.beslut));
     const panel = e.target.closest("#valfrihet");
     if (panel && e.target.id === "ickeval-avstar") tillampaIckeval(panel, true);
     if (panel && e.target.id === "ickeval-svarsdatum") tillampaIckeval(panel, false);
@@ -144,7 +156,8 @@ function kopplaHandelser() {
       localStorage.setItem("valfri.sprak", tillstand.sprak);
       await laddaHandlaggare();
       await sok();
-      await visaStart();
+      // The same page, in the new language.
+      await visaSida();
     } catch (fel) { visaFel(fel); }
   });
 }
@@ -154,10 +167,20 @@ async function efterUnlock(meddelande = "") {
   try {
     tillstand.organisationen = (await anropa("om")).satt.map((s) => s.installning);
     await laddaHandlaggare();
+    tillstand.omraden = (await anropa("brukaruppgifter")).omraden;
     $("#traff-status").textContent = t("ui-skriv-for-att-soka");
     if (tillstand.kommun?.inloggad) lyssnaPaKommun(efterAndring);
     await visaKommunstatus();
+    // The start page runs the day's automatic steps (verkställt, run out) before its lists;
+    // then the page the person was on when the window locked comes back.
     await visaStart();
+    const var_pa = fore_las;
+    fore_las = null;
+    // Only for the same person: someone else unlocking starts at the start page.
+    if (var_pa && var_pa.vem === tillstand.handlaggareId && (var_pa.brukareId || var_pa.sida !== "start")) {
+      tillstand.sida = var_pa.sida;
+      await visaSida(var_pa.brukareId);
+    }
     if (meddelande) visaKlart(meddelande);
   } catch (fel) {
     visaFel(fel);
@@ -176,6 +199,7 @@ function efterAndring() {
 
 /** On lock: nothing about a brukare stays on the page behind the lock screen. */
 function rensaVidLock() {
+  fore_las = { sida: tillstand.sida, brukareId: tillstand.brukareId, vem: tillstand.handlaggareId };
   $("#sok").value = "";
   $("#traffar").replaceChildren();
   $("#traff-status").textContent = "";

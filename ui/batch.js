@@ -8,6 +8,7 @@ import { dokumentmapp } from "./dokument.js";
 let batchTimer = null;
 
 export async function visaBatch() {
+  tillstand.sida = "batch";
   tillstand.brukareId = null;
   const sektion = $("#brukare");
   try {

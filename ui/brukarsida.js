@@ -1,7 +1,7 @@
 // A brukare's page: the record (after a reason, for skyddade personuppgifter), the ombud and the
 // beslut with the buttons each allows. What a beslut allows is decided in Rust.
 
-import { anropa, t, tillstand } from "./karna.js";
+import { anropa, omradeNamn, sprakNamn, t, tillstand } from "./karna.js";
 import { $, doljFel, el, ersatt, visaFel } from "./dom.js";
 import { hindra } from "./bekrafta.js";
 
@@ -40,7 +40,7 @@ function fragaSkal() {
     const fel = el("p", { id: "skal-fel", class: "faltfel", role: "alert" });
     const form = el(
       "form",
-      { class: "skal-form" },
+      { class: "skal-form", novalidate: true },
       el("h2", { id: "skal-rubrik", text: t("ui-skal-rubrik") }),
       el("p", { id: "skal-hjalp", text: t("ui-skal-hjalp") }),
       el("label", { for: "skal-falt", text: t("ui-skal-etikett") }),
@@ -108,8 +108,8 @@ export function visaBrukare({ brukare: b, beslut, lagen = [], ko = [], prelimina
     fakta([
       [t("ui-personnummer"), b.personnummer],
       [t("ui-adress"), adress],
-      [t("ui-omrade"), b.omrade],
-      [t("ui-sprak-for-brev"), b.sprak.toUpperCase()],
+      [t("ui-omrade"), b.omrade ? omradeNamn(b.omrade) : null],
+      [t("ui-sprak-for-brev"), sprakNamn(b.sprak)],
       [t("ui-storstil"), b.storstil ? t("ui-ja") : t("ui-nej")],
     ]),
     el("h3", { text: t("ui-ombud-rubrik") }),
@@ -209,4 +209,17 @@ function beslutRad(b, lage = {}) {
         )
       : null,
   );
+}
+
+/** Brings the beslut `id` on the open brukare's page into view and gives it focus (a worklist
+ * item opens the beslut it concerns). Nothing when there is no such beslut on the page. */
+export function visaBeslutet(id) {
+  if (!id) return;
+  const rad = [...document.querySelectorAll("#beslut-lista li.beslut")].find((li) => li.dataset.id === id);
+  if (!rad) return;
+  for (const li of document.querySelectorAll("#beslut-lista li.beslut")) li.removeAttribute("aria-current");
+  rad.setAttribute("aria-current", "true");
+  rad.tabIndex = -1;
+  rad.scrollIntoView({ block: "start" });
+  rad.focus({ preventScroll: true });
 }

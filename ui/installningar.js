@@ -8,6 +8,7 @@ import { andraLockEfter } from "./lock.js";
 import { markeraOrganisationen } from "./om.js";
 
 export async function visaInstallningar(meddelande) {
+  tillstand.sida = "installningar";
   tillstand.brukareId = null;
   const sektion = $("#brukare");
   try {
@@ -18,7 +19,7 @@ export async function visaInstallningar(meddelande) {
     const falt = (id, etikett, varde) => el("div", { class: "falt" }, el("label", { for: id, text: t(etikett) }), el("input", { id, type: "text", value: varde ?? "", autocomplete: "off", disabled: endastVisning }));
     const kommunForm = el(
       "form",
-      { id: "kommun-form", class: "beslut-form", "aria-labelledby": "inst-kommun" },
+      { id: "kommun-form", class: "beslut-form", novalidate: true, "aria-labelledby": "inst-kommun" },
       el("h3", { id: "inst-kommun", class: "bred", text: t("ui-inst-kommun") }),
       falt("k-namn", "ui-inst-namn", k.namn),
       falt("k-namnd", "ui-inst-namnd", k.namnd),
@@ -70,9 +71,9 @@ export async function visaInstallningar(meddelande) {
 
     const omradeForm = el(
       "form",
-      { id: "omrade-form", class: "val-form", "aria-label": t("ui-inst-omrade-ny") },
-      el("div", { class: "falt" }, el("label", { for: "o-kod", text: t("ui-inst-omrade-kod") }), el("input", { id: "o-kod", type: "text", required: true, disabled: endastVisning })),
-      el("div", { class: "falt" }, el("label", { for: "o-namn", text: t("ui-inst-omrade-namn") }), el("input", { id: "o-namn", type: "text", required: true, disabled: endastVisning })),
+      { id: "omrade-form", class: "val-form", novalidate: true, "aria-label": t("ui-inst-omrade-ny") },
+      el("div", { class: "falt" }, el("label", { for: "o-kod", text: t("ui-inst-omrade-kod") }), el("input", { id: "o-kod", type: "text", autocomplete: "off", disabled: endastVisning })),
+      el("div", { class: "falt" }, el("label", { for: "o-namn", text: t("ui-inst-omrade-namn") }), el("input", { id: "o-namn", type: "text", autocomplete: "off", disabled: endastVisning })),
       el("label", { class: "val" }, el("input", { type: "checkbox", id: "o-landsbygd", disabled: endastVisning }), " " + t("ui-inst-landsbygd")),
       el("button", { type: "submit", class: "knapp", id: "o-ny", text: t("ui-inst-omrade-ny"), disabled: endastVisning }),
     );
@@ -139,7 +140,7 @@ export async function visaInstallningar(meddelande) {
 
     const mappForm = el(
       "form",
-      { id: "mapp-form", class: "val-form", "aria-labelledby": "inst-mapp" },
+      { id: "mapp-form", class: "val-form", novalidate: true, "aria-labelledby": "inst-mapp" },
       el(
         "div",
         { class: "falt" },
@@ -182,14 +183,14 @@ export async function visaInstallningar(meddelande) {
 /** The idle lock and how many automatic backups to keep. */
 async function sakerhetsForm(endastVisning) {
   const s = await anropa("sakerhet");
-  const tal = (id, etikett, varde, max) =>
-    el("div", { class: "falt" }, el("label", { for: id, text: t(etikett) }), el("input", { id, type: "number", min: 1, max, step: 1, value: varde, disabled: endastVisning }));
+  const tal = (id, etikett, varde) =>
+    el("div", { class: "falt" }, el("label", { for: id, text: t(etikett) }), el("input", { id, type: "text", inputmode: "numeric", autocomplete: "off", value: varde, disabled: endastVisning }));
   const form = el(
     "form",
-    { id: "sakerhet-form", class: "beslut-form", "aria-labelledby": "inst-sakerhet" },
+    { id: "sakerhet-form", class: "beslut-form", novalidate: true, "aria-labelledby": "inst-sakerhet" },
     el("h3", { id: "inst-sakerhet", class: "bred", text: t("ui-inst-sakerhet") }),
-    tal("s-lock", "ui-inst-lock-minuter", s.las_efter_minuter, 480),
-    tal("s-kopior", "ui-inst-kopior", s.sakerhetskopior, 100),
+    tal("s-lock", "ui-inst-lock-minuter", s.las_efter_minuter),
+    tal("s-kopior", "ui-inst-kopior", s.sakerhetskopior),
     el("div", { class: "knapprad bred" }, el("button", { type: "submit", class: "knapp primar", id: "s-spara", text: t("ui-inst-spara"), disabled: endastVisning })),
   );
   form.addEventListener("submit", async (e) => {

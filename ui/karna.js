@@ -11,7 +11,11 @@ export const tillstand = {
   sokNr: 0,
   oppnaNr: 0,
   brukareId: null,
+  // The menu's screen shown (`start`, `register`, …): a language switch or an unlock shows it again.
+  sida: "start",
   insatser: [],
+  // The municipality's områden with their names (read after every unlock).
+  omraden: [],
   // The domain's code lists with their words in the current language (from `texter`).
   koder: { utfall: [], vem_valde: [], kanal: [], avslutsorsak: [] },
   zoom: 1,
@@ -23,6 +27,17 @@ export const tillstand = {
   // Who works, as a login said (hub or key slot), `null` with one shared passphrase.
   inloggad: null,
 };
+
+/** An område's name, for a person to read; its code only when the list does not have it. */
+export function omradeNamn(kod) {
+  return tillstand.omraden.find((o) => o.kod === kod)?.namn ?? kod;
+}
+
+/** A language's name in the window's language; its code only when there is no word for it. */
+export function sprakNamn(kod) {
+  const id = "ui-sprak-namn-" + kod;
+  return id in tillstand.texter ? t(id) : String(kod ?? "").toUpperCase();
+}
 
 /** A text by id, with `{$namn}` placeholders filled in. A missing id shows itself, never blank. */
 export function t(id, varden = {}) {
@@ -63,6 +78,6 @@ export async function laddaTexter(sprak) {
   for (const e of document.querySelectorAll("[data-t-placeholder]")) e.placeholder = t(e.dataset.tPlaceholder);
   for (const e of document.querySelectorAll("[data-t-aria-label]")) e.setAttribute("aria-label", t(e.dataset.tAriaLabel));
   const val = document.querySelector("#sprak");
-  val.replaceChildren(...svar.sprak_lista.map((s) => new Option(s.toUpperCase(), s)));
+  val.replaceChildren(...svar.sprak_lista.map((s) => new Option(sprakNamn(s), s)));
   val.value = svar.sprak;
 }

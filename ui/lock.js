@@ -29,7 +29,7 @@ function falt(id, etikett, autocomplete) {
     "p",
     { class: "falt" },
     el("label", { for: id, text: etikett }),
-    el("input", { id, type: "password", autocomplete, spellcheck: "false", required: true, "aria-describedby": "lock-fel" }),
+    el("input", { id, type: "password", autocomplete, spellcheck: "false", "aria-describedby": "lock-fel" }),
   );
 }
 

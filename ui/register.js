@@ -6,6 +6,7 @@ import { $, doljFel, el, ersatt, visaFel } from "./dom.js";
 import { hindra, stangFormular, vakta } from "./bekrafta.js";
 
 export async function visaRegister(meddelande) {
+  tillstand.sida = "register";
   tillstand.brukareId = null;
   const sektion = $("#brukare");
   try {
@@ -23,6 +24,7 @@ export async function visaRegister(meddelande) {
         ...hindra(el("button", { type: "button", class: "knapp", id: "ny-utforare", text: t("ui-register-ny-utforare") }), r.far_andra ? null : t("ui-register-bara-systemforvaltare")),
         ...hindra(el("button", { type: "button", class: "knapp", id: "importera-register", text: t("ui-register-importera") }), r.far_andra ? null : t("ui-register-bara-systemforvaltare")),
         ...hindra(el("button", { type: "button", class: "knapp", id: "registerpaket", text: t("ui-register-paket") }), r.far_andra ? null : t("ui-register-bara-systemforvaltare")),
+        ...hindra(el("button", { type: "button", class: "knapp", id: "importera-brukare", text: t("ui-brukarimport-knapp") }), r.far_andra ? null : t("ui-brukarimport-bara-systemforvaltare")),
         el("button", { type: "button", class: "knapp", id: "exportera-register", text: t("ui-register-exportera") }),
       ),
       el("p", { id: "export-klart", role: "status" }),
@@ -39,7 +41,7 @@ export async function visaRegister(meddelande) {
               { "data-id": u.id },
               el("td", {}, el("strong", { text: u.namn }), el("br"), el("span", { class: "hjalp", text: `${u.organisationsnummer}, ${t("regi-" + u.regi)}` })),
               el("td", { class: "lage" }, ...u.godkannanden.map((g, i) => lageRad(g, r.lage[u.id]?.[i]))),
-              el("td", { text: u.omraden.join(", ") }),
+              el("td", { text: u.omraden.map((kod) => r.omraden.find((o) => o.kod === kod)?.namn ?? kod).join(", ") }),
               el(
                 "td",
                 {},
@@ -80,7 +82,7 @@ function utforarFormular(u) {
     el("div", { class: "falt" }, el("label", { for: id, text: etikett }), el("input", { id, type: "text", inputmode: typ === "tal" ? "numeric" : null, value: varde ?? "", autocomplete: "off", placeholder: typ === "datum" ? t("ui-datum-platshallare") : null }));
   const form = el(
     "form",
-    { id: "utforare-form", class: "beslut-form", "data-id": u.id, "aria-label": u.namn },
+    { id: "utforare-form", class: "beslut-form", novalidate: true, "data-id": u.id, "aria-label": u.namn },
     el("h4", { text: u.namn }),
     ...u.godkannanden.flatMap((g, i) => [
       el("h5", { class: "bred", text: t("ui-register-godkannande", { insats: g.insats_kod }) }),
@@ -98,7 +100,7 @@ function utforarFormular(u) {
         el("label", { class: "val" }, el("input", { type: "checkbox", name: "omrade", value: o.kod, checked: u.omraden.includes(o.kod) }), ` ${o.kod} ${o.namn}`),
       ),
     ),
-    el("div", { class: "falt bred" }, el("label", { for: "u-beskrivning", text: t("ui-register-beskrivning") }), el("input", { id: "u-beskrivning", type: "text", required: true })),
+    el("div", { class: "falt bred" }, el("label", { for: "u-beskrivning", text: t("ui-register-beskrivning") }), el("input", { id: "u-beskrivning", type: "text", autocomplete: "off" })),
     el("div", { id: "paverkan", class: "bred", role: "status" }),
     el(
       "div",

@@ -55,18 +55,19 @@ function insatsIMening(kod) {
   return i?.namn_i_mening || i?.namn || kod;
 }
 
-/** Checks, asks, saves: the flow both forms share. `kontroll` and `spara` call the core. */
-function koppla(form, { kontroll, fraga, spara, klart }) {
+/** Checks, asks, saves: the flow both forms share. `kontroll` and `spara` call the core; the
+ * check answers with the sentence to confirm, made by the core. */
+function koppla(form, { kontroll, spara, klart }) {
   vakta(form);
   stangbar(form, ".avbryt", () => visaRegister());
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const fel = form.querySelector(".form-fel");
     try {
-      await kontroll();
+      const fraga = await kontroll();
       visaFaltfel(form, []);
       fel.textContent = "";
-      if (!(await bekrafta(fraga(), t("ui-register-lagg-till")))) return;
+      if (!(await bekrafta(fraga, t("ui-register-lagg-till")))) return;
       const sparat = await spara();
       form.dataset.andrad = "false";
       await visaRegister(klart(sparat));
@@ -121,7 +122,6 @@ export function nyUtforare() {
   const f = () => formular();
   koppla(form, {
     kontroll: () => anropa("kontrollera_ny_utforare", arg()),
-    fraga: () => t("ui-register-ny-bekrafta", { namn: f().namn.trim(), insats: insatsIMening(f().godkannande.insats_kod), datum: f().godkannande.godkand_fran.trim() }),
     spara: () => anropa("ny_utforare", { ...arg(), beskrivning: t("ui-register-ny-beskrivning", { namn: f().namn.trim() }) }),
     klart: (s) => t("ui-register-tillagd", { namn: f().namn.trim(), version: s.version }),
   });
@@ -144,7 +144,6 @@ export function nyttGodkannande(knapp) {
   const insats = () => insatsIMening(godkannandeVarden(form, "ng").insats_kod);
   koppla(form, {
     kontroll: () => anropa("kontrollera_nytt_godkannande", arg()),
-    fraga: () => t("ui-register-godkannande-bekrafta", { namn: u.namn, insats: insats(), datum: godkannandeVarden(form, "ng").godkand_fran.trim() }),
     spara: () => anropa("nytt_godkannande", { ...arg(), beskrivning: t("ui-register-godkannande-beskrivning", { namn: u.namn, insats: insats() }) }),
     klart: (s) => t("ui-register-sparat", { version: s.version }),
   });
@@ -257,6 +256,76 @@ export async function tillampaPaket() {
         await visaRegister(version ? t("ui-register-paket-tillampat", { paket: vy.paketversion, version }) : t("ui-register-import-inget"));
       },
     });
+  } catch (fel) {
+    visaFel(fel);
+  }
+}
+
+/**
+ * Asks for a brukare file (CSV or XLSX), shows what importing it would do (how many new, which
+ * rows are refused and why, by row number), and imports it — only a file without a bad row,
+ * after a confirmation — with its progress for a large file. Every check is the core's.
+ */
+export async function importeraBrukare() {
+  const klart = $("#export-klart");
+  klart.textContent = "";
+  document.querySelector("#import-forhandsgranskning, #paket-forhandsgranskning, #brukarimport")?.remove();
+  try {
+    const sokvag = await anropa("valj_brukarfil", { handlaggareId: tillstand.handlaggareId });
+    if (!sokvag) {
+      klart.textContent = t("ui-register-import-ingen-fil");
+      return;
+    }
+    const arg = { handlaggareId: tillstand.handlaggareId, sokvag };
+    const vy = await anropa("forhandsgranska_brukarimport", arg);
+    const id = "brukarimport";
+    const knapp = el("button", { type: "button", class: "knapp primar", id: id + "-gor", text: t("ui-brukarimport-gor") });
+    const hinder = vy.fel.length ? t("ui-register-import-felrader") : vy.nya ? null : t("ui-brukarimport-inga");
+    const framsteg = el("progress", { id: id + "-framsteg", max: String(Math.max(vy.nya, 1)), value: "0", "aria-labelledby": id + "-framsteg-text", hidden: true });
+    const framstegText = el("p", { id: id + "-framsteg-text", class: "bred", role: "status" });
+    const sektion = el(
+      "section",
+      { id, class: "beslut-form", "aria-labelledby": id + "-rubrik" },
+      el("h3", { id: id + "-rubrik", class: "bred", tabindex: "-1", text: t("ui-brukarimport-rubrik") }),
+      el("p", { class: "bred", text: t("ui-register-import-rader", { rader: vy.rader, fil: filnamn(sokvag) }) }),
+      ...vy.lasning.map((l) => el("p", { class: "bred hjalp", text: l })),
+      el(
+        "ul",
+        { class: "lista bred", id: id + "-summa" },
+        el("li", { "data-summa": "nya", text: t("ui-brukarimport-nya", { antal: vy.nya }) }),
+        el("li", { "data-summa": "andrade", text: t("ui-brukarimport-andrade") }),
+        el("li", { "data-summa": "avvisade", text: t("ui-brukarimport-avvisade", { antal: vy.avvisade }) }),
+      ),
+      vy.fel.length ? el("div", { class: "bred" }, el("h4", { text: t("ui-register-import-fel-rubrik") }), el("ul", { class: "lista", id: id + "-fel" }, ...vy.fel.map((f) => el("li", { text: f })))) : null,
+      el("div", { class: "knapprad bred" }, ...hindra(knapp, hinder), el("button", { type: "button", class: "knapp", id: id + "-avbryt", text: t("ui-form-avbryt") })),
+      framsteg,
+      framstegText,
+    );
+    sektion.querySelector(`#${id}-avbryt`).addEventListener("click", () => sektion.remove());
+    knapp.addEventListener("click", async () => {
+      let sluta = null;
+      try {
+        if (!(await bekrafta(t("ui-brukarimport-bekrafta", { antal: vy.nya }), t("ui-brukarimport-gor")))) return;
+        knapp.disabled = true;
+        framsteg.hidden = false;
+        framstegText.textContent = t("ui-brukarimport-framsteg", { klara: 0, totalt: vy.nya });
+        sluta = await window.__TAURI__.event.listen("brukarimport-framsteg", (e) => {
+          framsteg.max = String(Math.max(e.payload.totalt, 1));
+          framsteg.value = String(e.payload.klara);
+          framstegText.textContent = t("ui-brukarimport-framsteg", { klara: e.payload.klara, totalt: e.payload.totalt });
+        });
+        const antal = await anropa("importera_brukarfil", arg);
+        sektion.remove();
+        await visaRegister(t("ui-brukarimport-klar", { antal }));
+      } catch (fel) {
+        knapp.disabled = false;
+        visaFel(fel);
+      } finally {
+        sluta?.();
+      }
+    });
+    $("#register-tabell").before(sektion);
+    sektion.querySelector("h3").focus();
   } catch (fel) {
     visaFel(fel);
   }

@@ -1,7 +1,7 @@
 // Search: the search field's answers as a list of hits, newest question wins. Which brukare a
 // handläggare may find, and in what order, is decided in Rust; this file only asks and shows.
 
-import { anropa, t, tillstand } from "./karna.js";
+import { anropa, omradeNamn, t, tillstand } from "./karna.js";
 import { $, doljFel, el, ersatt, visaFel } from "./dom.js";
 
 let sokTimer = null;
@@ -46,7 +46,7 @@ function visaTraffar(traffar, fraga) {
           { type: "button", class: "traff", "data-id": h.id },
           el("span", { class: "namn", text: `${h.fornamn} ${h.efternamn}` }),
           el("span", { class: "pnr", text: h.personnummer }),
-          h.omrade ? el("span", { class: "pnr", text: ` · ${h.omrade}` }) : null,
+          h.omrade ? el("span", { class: "pnr", text: ` · ${omradeNamn(h.omrade)}` }) : null,
           h.skyddad ? el("span", { class: "markering", text: t("ui-skyddad-markering") }) : null,
         ),
       ),

@@ -10,22 +10,52 @@ function insatsNamn(kod) {
   return tillstand.insatser.find((i) => i.kod === kod)?.namn ?? kod;
 }
 
+/** The latest rendering asked for: an older answer arriving late is dropped. */
+let senaste = 0;
+
 export async function visaStart() {
+  tillstand.sida = "start";
   const sektion = $("#brukare");
   if (!tillstand.handlaggareId) return;
   try {
     // Names in the current language (the list is also what the beslut form offers).
     tillstand.insatser = await anropa("insatser");
-    const a = await anropa("arbetslistor", { handlaggareId: tillstand.handlaggareId });
+    const helaKontoret = Boolean(tillstand.helaKontoret);
+    const nr = ++senaste;
+    const a = await anropa("arbetslistor", { handlaggareId: tillstand.handlaggareId, helaKontoret });
+    if (nr !== senaste) return;
+    // Each item opens the beslut it concerns: its brukare's page, at that beslut. A late item
+    // (the core says which) is marked in words, not by colour alone; the lists come late first.
     const poster = (id, rubrik, lista) =>
       el(
         "section",
         { class: "arbetslista", id, "aria-labelledby": id + "-rubrik" },
         el("h3", { id: id + "-rubrik", text: `${t(rubrik)} (${lista.length})` }),
         lista.length
-          ? el("ul", { class: "lista" }, ...lista.map((p) => el("li", {}, el("button", { type: "button", class: "lank oppna-brukare", "data-id": p.brukare_id, text: `${p.namn}, ${insatsNamn(p.insats_kod)}${p.datum ? ", " + p.datum : ""}${p.orsak ? ": " + t("ui-omval-orsak-" + p.orsak, { utforare: p.utforare ?? "" }) : ""}` }))))
+          ? el(
+              "ul",
+              { class: "lista" },
+              ...lista.map((p) =>
+                el(
+                  "li",
+                  { class: p.forsenad ? "forsenad" : null },
+                  el(
+                    "button",
+                    { type: "button", class: "lank oppna-brukare", "data-id": p.brukare_id, "data-beslut": p.beslut_id },
+                    p.forsenad ? el("span", { class: "markering forsenad-markering", text: t("ui-lista-forsenad") }) : null,
+                    `${p.forsenad ? " " : ""}${p.namn}, ${insatsNamn(p.insats_kod)}${p.datum ? ", " + p.datum : ""}${p.orsak ? ": " + t("ui-omval-orsak-" + p.orsak, { utforare: p.utforare ?? "" }) : ""}`,
+                  ),
+                ),
+              ),
+            )
           : el("p", { class: "tom", text: t("ui-lista-tom") }),
       );
+    const vaxel = el("input", { type: "checkbox", id: "hela-kontoret" });
+    vaxel.checked = helaKontoret;
+    vaxel.addEventListener("change", () => {
+      tillstand.helaKontoret = vaxel.checked;
+      visaStart().then(() => $("#hela-kontoret")?.focus());
+    });
     const tak = (id, rubrik, lista) =>
       el(
         "section",
@@ -69,11 +99,14 @@ export async function visaStart() {
     ersatt(sektion,
       el("h2", { text: t("ui-arbetslistor-rubrik") }),
       el("p", { class: "tom", text: t("ui-valj-brukare") }),
+      el("p", { class: "falt-rad" }, el("label", { class: "val" }, vaxel, " " + t("ui-lista-hela-kontoret"))),
+      el("p", { class: "hjalp", id: "arbetslistor-urval", text: t(helaKontoret ? "ui-lista-urval-kontoret" : "ui-lista-urval-egna") }),
       poster("lista-ickeval", "ui-lista-ickeval", a.ickeval),
       ledig,
       poster("lista-omval", "ui-lista-omval", a.omval),
       poster("lista-uppfoljning", "ui-lista-uppfoljning", a.uppfoljning),
       poster("lista-upphor", "ui-lista-upphor", a.upphor),
+      poster("lista-utkast", "ui-lista-utkast", a.utkast),
       tak("lista-nara-tak", "ui-lista-nara-tak", a.nara_tak),
       tak("lista-gamla-tak", "ui-lista-gamla-tak", a.gamla_tak),
     );

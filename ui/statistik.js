@@ -93,6 +93,7 @@ function visaUrval(vy) {
 }
 
 export async function visaStatistik() {
+  tillstand.sida = "statistik";
   tillstand.brukareId = null;
   const sektion = $("#brukare");
   try {

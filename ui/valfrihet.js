@@ -114,7 +114,7 @@ function valForm(lista, beslutId, sida) {
     falt("val-kanal", "ui-val-kanal", kanal),
     // A text field in the ISO form the whole program uses; the platform's date picker follows
     // the system locale (11/23/2026 on an English system), which caseworkers would misread.
-    falt("val-start", "ui-val-start", el("input", { id: "val-start", type: "text", inputmode: "numeric", placeholder: t("ui-datum-platshallare"), pattern: "\\d{4}-\\d{2}-\\d{2}", autocomplete: "off" })),
+    falt("val-start", "ui-val-start", el("input", { id: "val-start", type: "text", inputmode: "numeric", placeholder: t("ui-datum-platshallare"), autocomplete: "off" })),
     el("p", { id: "val-fel", class: "faltfel", role: "alert", "data-rensas": true }),
     ...hindra(registrera, valbara.length ? null : t("ui-val-inga-valbara")),
   );

@@ -91,3 +91,5 @@ bekrafta-ur-ko = { $namn } is taken off the waiting list of { $utforare }. The p
 koavslut-valt = got the provider
 koavslut-borttagen = taken off the list
 koavslut-beslut_avslutat = the decision ended
+bekrafta-ny-utforare = { $utforare } is added to the provider register, approved for { $insats } from { $datum }, and clients can then choose the provider.
+bekrafta-nytt-godkannande = { $utforare } becomes approved for { $insats } from { $datum }, and clients with that service can then choose the provider.

@@ -65,6 +65,7 @@ falt-kod = Code
 falt-lagrum = Legal basis
 falt-diarienummer = Case number
 falt-titel = Title
+falt-beskrivning = Description of the change
 falt-lista = The list
 falt-motivering = Reasons
 falt-presentation = Presentation

@@ -88,3 +88,5 @@ bekrafta-ur-ko = { $namn } poistetaan palveluntuottajan { $utforare } jonosta. P
 koavslut-valt = sai palveluntuottajan
 koavslut-borttagen = poistettiin jonosta
 koavslut-beslut_avslutat = päätös päättyi
+bekrafta-ny-utforare = { $utforare } lisätään palveluntuottajarekisteriin hyväksyttynä palveluun { $insats } alkaen { $datum }, ja asiakkaat voivat sen jälkeen valita palveluntuottajan.
+bekrafta-nytt-godkannande = { $utforare } hyväksytään palveluun { $insats } alkaen { $datum }, ja asiakkaat, joilla on tämä palvelu, voivat sen jälkeen valita palveluntuottajan.

@@ -65,6 +65,7 @@ falt-kod = Koodi
 falt-lagrum = Lainkohta
 falt-diarienummer = Diaarinumero
 falt-titel = Nimike
+falt-beskrivning = Muutoksen kuvaus
 falt-lista = Luettelo
 falt-motivering = Perustelut
 falt-presentation = Esittely

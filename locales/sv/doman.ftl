@@ -91,3 +91,5 @@ bekrafta-ur-ko = { $namn } tas ur kön till { $utforare }. Platsen i kön går f
 koavslut-valt = fick utföraren
 koavslut-borttagen = togs ur kön
 koavslut-beslut_avslutat = beslutet avslutades
+bekrafta-ny-utforare = { $utforare } läggs till i utförarregistret, godkänd för { $insats } från { $datum }, och brukare kan sedan välja utföraren.
+bekrafta-nytt-godkannande = { $utforare } blir godkänd för { $insats } från { $datum }, och brukare med den insatsen kan sedan välja utföraren.

@@ -65,6 +65,7 @@ falt-kod = Kod
 falt-lagrum = Lagrum
 falt-diarienummer = Diarienummer
 falt-titel = Titel
+falt-beskrivning = Beskrivning av ändringen
 falt-lista = Listan
 falt-motivering = Motivering
 falt-presentation = Presentation

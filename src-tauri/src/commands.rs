@@ -1088,6 +1088,7 @@ pub async fn arbetslistor(
     state: State<'_, Tillstand>,
     sprak: String,
     handlaggare_id: String,
+    hela_kontoret: Option<bool>,
 ) -> Result<Arbetslistor, Felsvar> {
     let handlaggare_id = state.vem(handlaggare_id);
     state
@@ -1096,7 +1097,8 @@ pub async fn arbetslistor(
             // The day's automatic steps (verkställt from a provider's start, ended when run
             // out) before the day's lists: the start page is shown after every unlock.
             s.uppdatera_verkstallighet(idag())?;
-            s.arbetslistor(&aktor, idag())
+            // One's own beslut unless the whole office is asked for.
+            s.arbetslistor_for(&aktor, idag(), !hela_kontoret.unwrap_or(false))
         })
         .await
 }

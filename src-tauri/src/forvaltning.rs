@@ -5,10 +5,11 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use tauri::State;
+use tauri::{Emitter as _, State};
 use tauri_plugin_dialog::DialogExt as _;
 use valfri_domain::formular::{Godkannandeformular, Utforarformular};
 use valfri_store::{Formularfel, Insatsmanader, Sparat, Store, idag};
+use valfri_utbyte::brukare::{self as brukarimport, Brukarimport};
 use valfri_utbyte::paket::KontrolleratPaket;
 use valfri_utbyte::text::{self, Texter};
 use valfri_utbyte::utforare::{self, Utforarimport};
@@ -81,22 +82,28 @@ pub async fn nytt_godkannande(
     svar.map_err(|e| formularsvar(&state, &sprak, "fel-godkannandeformular", e))
 }
 
-/// Whether the new provider would be saved, with every field's problem; saves nothing.
+/// Whether the new provider would be saved, with every field's problem; saves nothing. The
+/// answer is the sentence to confirm, made by the core (`Localizer::bekraftelse`).
 #[tauri::command]
 pub async fn kontrollera_ny_utforare(
     state: State<'_, Tillstand>,
     sprak: String,
     handlaggare_id: String,
     formular: Utforarformular,
-) -> Result<(), Felsvar> {
+) -> Result<String, Felsvar> {
     let vem = state.vem(handlaggare_id);
+    let sprak_kod = state.sprak(&sprak);
     let svar = state
-        .med_store(&sprak, move |s| Ok(s.kontrollera_ny_utforare(&s.aktor(&vem)?, &formular)))
+        .med_store(&sprak, move |s| {
+            Ok(s.bekrafta_ny_utforare(&s.aktor(&vem)?, &formular, &sprak_kod))
+        })
         .await?;
-    svar.map(drop).map_err(|e| formularsvar(&state, &sprak, "fel-utforarformular", e))
+    svar.map(|b| state.l10n().bekraftelse(&state.sprak(&sprak), &b))
+        .map_err(|e| formularsvar(&state, &sprak, "fel-utforarformular", e))
 }
 
-/// Whether the new approval would be saved, with every field's problem; saves nothing.
+/// Whether the new approval would be saved, with every field's problem; saves nothing. The
+/// answer is the sentence to confirm.
 #[tauri::command]
 pub async fn kontrollera_nytt_godkannande(
     state: State<'_, Tillstand>,
@@ -104,14 +111,16 @@ pub async fn kontrollera_nytt_godkannande(
     handlaggare_id: String,
     utforare_id: String,
     formular: Godkannandeformular,
-) -> Result<(), Felsvar> {
+) -> Result<String, Felsvar> {
     let vem = state.vem(handlaggare_id);
+    let sprak_kod = state.sprak(&sprak);
     let svar = state
         .med_store(&sprak, move |s| {
-            Ok(s.kontrollera_nytt_godkannande(&s.aktor(&vem)?, &utforare_id, &formular))
+            Ok(s.bekrafta_nytt_godkannande(&s.aktor(&vem)?, &utforare_id, &formular, &sprak_kod))
         })
         .await?;
-    svar.map(drop).map_err(|e| formularsvar(&state, &sprak, "fel-godkannandeformular", e))
+    svar.map(|b| state.l10n().bekraftelse(&state.sprak(&sprak), &b))
+        .map_err(|e| formularsvar(&state, &sprak, "fel-godkannandeformular", e))
 }
 
 /// Exports the provider register as CSV (the import's columns) to where the system's own save
@@ -399,4 +408,123 @@ pub async fn tillampa_registerpaket(
         })
         .await?;
     svar.map(|t| t.registerversion).map_err(|e| Felsvar::fran(&l10n, &ui, &e))
+}
+
+// --- Brukare import ---------------------------------------------------------------------------
+
+/// Asks in the system's own open dialog for a brukare file (CSV or XLSX), for a
+/// systemförvaltare only: refused (and logged) before the dialog opens. `None` when closed.
+#[tauri::command]
+pub async fn valj_brukarfil<R: tauri::Runtime>(
+    fonster: tauri::WebviewWindow<R>,
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+) -> Result<Option<String>, Felsvar> {
+    let vem = state.vem(handlaggare_id);
+    state.med_store(&sprak, move |s| s.krav_systemforvaltare(&s.aktor(&vem)?, "brukare")).await?;
+    let (ui, l10n) = (state.sprak(&sprak), state.l10n());
+    let dialog = fonster
+        .dialog()
+        .file()
+        .set_parent(&fonster)
+        .set_title(l10n.t(&ui, "ui-brukarimport-titel"))
+        .add_filter(l10n.t(&ui, "ui-register-importfiler"), &["csv", "xlsx"]);
+    let vald = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
+        .await
+        .map_err(|_| Felsvar::okant(&l10n, &ui))?;
+    Ok(vald.and_then(|v| v.into_path().ok()).map(|p| p.display().to_string()))
+}
+
+/// What importing a brukare file would do: how it was read, how many brukare are new, how many
+/// rows are refused, and each problem with its row number and reason, in words.
+#[derive(Debug, Serialize)]
+pub struct Brukarimportvy {
+    pub rader: usize,
+    pub lasning: Vec<String>,
+    pub nya: usize,
+    pub avvisade: usize,
+    pub fel: Vec<String>,
+}
+
+fn las_brukarfil(
+    s: &Store,
+    sokvag: &str,
+) -> Result<(Brukarimport, Vec<tabell::Upplysning>), Utbytesfel> {
+    let bytes = std::fs::read(sokvag)
+        .map_err(|e| Utbytesfel::Fil { sokvag: sokvag.to_owned(), detalj: e.to_string() })?;
+    let t = tabell::las_med(&bytes, &tabell::Lasval { blad: None, rubriker: brukarimport::KRAVS })?;
+    Ok((brukarimport::tolka(&t, s)?, t.upplysningar()))
+}
+
+/// Reads and checks the file against the register, for a systemförvaltare; saves nothing.
+#[tauri::command]
+pub async fn forhandsgranska_brukarimport(
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    sokvag: String,
+) -> Result<Brukarimportvy, Felsvar> {
+    let vem = state.vem(handlaggare_id);
+    let (ui, l10n) = (state.sprak(&sprak), state.l10n());
+    let (l, ui2) = (state.l10n(), ui.clone());
+    let svar = state
+        .med_store(&sprak, move |s| {
+            s.krav_systemforvaltare(&s.aktor(&vem)?, "brukare")?;
+            let t = |id: &str, a: &[(&str, valfri_domain::Arg)]| l.text(&ui2, id, a);
+            Ok(las_brukarfil(s, &sokvag).map(|(import, upplysningar)| Brukarimportvy {
+                rader: import.rader,
+                lasning: upplysningar.iter().map(|u| t(u.id, &u.argument)).collect(),
+                nya: import.brukare.len(),
+                avvisade: import.avvisade_rader(),
+                fel: import.fel.iter().map(|f| text::radfel(&t, f)).collect(),
+            }))
+        })
+        .await?;
+    svar.map_err(|e| Felsvar::fran(&l10n, &ui, &e))
+}
+
+/// How far an import has come, sent to the window as `brukarimport-framsteg`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Importframsteg {
+    pub klara: usize,
+    pub totalt: usize,
+}
+
+/// Imports the brukare file, all or nothing: read and checked again, refused (nothing saved)
+/// when any row is bad, then written in short transactions, each reported to the window.
+/// Answers how many brukare were added.
+#[tauri::command]
+pub async fn importera_brukarfil<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, Tillstand>,
+    sprak: String,
+    handlaggare_id: String,
+    sokvag: String,
+) -> Result<usize, Felsvar> {
+    let vem = state.vem(handlaggare_id);
+    let (ui, l10n) = (state.sprak(&sprak), state.l10n());
+    let svar = state
+        .med_store(&sprak, move |s| {
+            let aktor = s.aktor(&vem)?;
+            s.krav_systemforvaltare(&aktor, "brukare")?;
+            let namn = std::path::Path::new(&sokvag)
+                .file_name()
+                .map_or_else(|| sokvag.clone(), |n| n.to_string_lossy().into_owned());
+            let mut framsteg = |klara, totalt| {
+                // A window that is gone misses nothing it needs: the answer says what was done.
+                let _ = app.emit("brukarimport-framsteg", Importframsteg { klara, totalt });
+            };
+            Ok(las_brukarfil(s, &sokvag).and_then(|(import, _)| {
+                brukarimport::tillampa_med_framsteg(
+                    s,
+                    &aktor,
+                    &import,
+                    &format!("import {namn}"),
+                    &mut framsteg,
+                )
+            }))
+        })
+        .await?;
+    svar.map(|k| k.antal).map_err(|e| Felsvar::fran(&l10n, &ui, &e))
 }

@@ -44,6 +44,19 @@ async fn oppna_marta(app: &App) -> TestResult {
     Ok(())
 }
 
+/// Switches the start page's worklists to the whole office's (one's own are the default).
+pub async fn hela_kontoret(app: &App) -> TestResult {
+    app.wait_for_texts("#arbetslistor-urval", "the start page", |t| !t.is_empty()).await?;
+    if !app.find("#hela-kontoret").await?.is_selected().await? {
+        app.find("#hela-kontoret").await?.click().await?;
+    }
+    app.wait_for_texts("#arbetslistor-urval", "the office's lists", |t| {
+        t.iter().any(|x| x.contains("Hela kontorets"))
+    })
+    .await?;
+    Ok(())
+}
+
 async fn fokus_id(app: &App) -> Result<String, Box<dyn std::error::Error>> {
     Ok(app.client().active_element().await?.attr("id").await?.unwrap_or_default())
 }
@@ -193,6 +206,7 @@ fn escape_on_a_changed_form_asks_before_discarding_it() {
 /// that has no provider yet.
 async fn valpanel_utan_utforare(app: &App, nr: usize) -> TestResult {
     app.click("#nav-start").await?;
+    hela_kontoret(app).await?;
     app.wait_for_texts("#lista-ickeval li", "brukare whose svarsdatum has passed", |l| {
         l.len() > nr
     })
@@ -451,7 +465,7 @@ fn a_brukare_is_registered_and_their_record_changed_in_the_window() {
         })
         .await?;
         let fakta = app.texts("section#brukare dl.fakta").await?.join(" ");
-        for del in ["Vera Lindgård", "19410203-1236", "Kyrkogatan 3", "599 30", "FI", "Ja"] {
+        for del in ["Vera Lindgård", "19410203-1236", "Kyrkogatan 3", "599 30", "Finska", "Ja"] {
             assert!(
                 fakta.contains(del)
                     || app.texts("section#brukare h2").await?.join(" ").contains(del),
@@ -943,6 +957,167 @@ fn the_queue_the_move_and_verkstallt_work_at_1024x700_and_at_200_percent_zoom() 
                 assert!(!sidled(app).await?, "the worklist scrolls sideways at {zoom}x");
                 app.screenshot(&format!("{namn}-arbetslista")).await?;
             }
+
+/// The items of the start page's worklists of beslut (not the providers' caps), as
+/// `(list id, text, beslut id)`.
+async fn arbetsposter(
+    app: &App,
+) -> Result<Vec<(String, String, String)>, Box<dyn std::error::Error>> {
+    let svar = app
+        .client()
+        .execute(
+            "return [...document.querySelectorAll('section.arbetslista li button.oppna-brukare')].map((b) =>
+                [b.closest('section').id, b.textContent, b.dataset.beslut]);",
+            vec![],
+        )
+        .await?;
+    Ok(serde_json::from_value(svar)?)
+}
+
+/// Opens the worklist item for beslut `beslut` and returns the text of the beslut card that has
+/// focus, after checking it is that beslut's.
+async fn oppna_post(app: &App, beslut: &str) -> Result<String, Box<dyn std::error::Error>> {
+    app.click(&format!("button.oppna-brukare[data-beslut='{beslut}']")).await?;
+    let mut skal_givet = false;
+    app.wait_for("the beslut in focus", async || {
+        // A brukare with skyddade personuppgifter opens only with a reason.
+        if !skal_givet && app.is_visible("#skal-dialog").await.unwrap_or(false) {
+            app.type_text("#skal-falt", "Uppföljning enligt arbetslistan").await?;
+            app.click("#skal-oppna").await?;
+            skal_givet = true;
+        }
+        let id = app.client().active_element().await?.attr("data-id").await?;
+        Ok(id.as_deref() == Some(beslut))
+    })
+    .await?;
+    let kort = app.client().active_element().await?;
+    assert_eq!(kort.attr("aria-current").await?.as_deref(), Some("true"));
+    Ok(kort.text().await?)
+}
+
+#[test]
+fn the_worklists_are_ones_own_with_a_switch_for_the_office_late_first_and_each_opens_its_beslut() {
+    run(
+        "the_worklists_are_ones_own_with_a_switch_for_the_office_late_first_and_each_opens_its_beslut",
+        async |app| {
+            app.click_containing("#handlaggare option", "Jonas Berg").await?;
+            app.wait_for_texts("#arbetslistor-urval", "the start page", |t| {
+                t.iter().any(|x| x.contains("Dina egna beslut"))
+            })
+            .await?;
+            let egna = arbetsposter(app).await?;
+            assert!(!egna.is_empty(), "Jonas Berg has work in the demo");
+            // Every item of one's own lists opens a beslut of one's own, at that beslut.
+            let (lista, text, beslut) = egna[0].clone();
+            let kort = oppna_post(app, &beslut).await?;
+            assert!(kort.contains("Jonas Berg"), "{lista} {text}: {kort}");
+            let insats = text.split(", ").nth(1).unwrap_or_default().to_owned();
+            assert!(kort.contains(&insats), "{text}: {kort}");
+
+            // The whole office: more items, some of other handläggare; the choice is kept.
+            app.click("#nav-start").await?;
+            app.wait_for_texts("#arbetslistor-urval", "the start page", |t| !t.is_empty()).await?;
+            app.find("#hela-kontoret").await?.click().await?;
+            app.wait_for_texts("#arbetslistor-urval", "the office's lists", |t| {
+                t.iter().any(|x| x.contains("Hela kontorets"))
+            })
+            .await?;
+            let kontoret = arbetsposter(app).await?;
+            assert!(kontoret.len() > egna.len(), "{} against {}", kontoret.len(), egna.len());
+            for p in &egna {
+                assert!(kontoret.contains(p), "{p:?} is not on the office's lists");
+            }
+            let annans = kontoret.iter().find(|p| !egna.contains(p)).unwrap().clone();
+            let fel = app.axe().await?;
+            assert!(fel.is_empty(), "accessibility violations:\n{}", fel.join("\n"));
+            app.screenshot("dagen-arbetslistor-kontoret").await?;
+
+            // Late items are said in words and come first in their list; an ickeval is due
+            // because its answer date has passed, so each is late.
+            for (lista, text, _) in kontoret.iter().filter(|p| p.0 == "lista-ickeval") {
+                assert!(text.starts_with("Försenad"), "{lista}: {text}");
+            }
+            for id in ["lista-ickeval", "lista-uppfoljning", "lista-upphor"] {
+                let sena: Vec<bool> = kontoret
+                    .iter()
+                    .filter(|p| p.0 == id)
+                    .map(|p| p.1.starts_with("Försenad"))
+                    .collect();
+                assert!(
+                    sena.windows(2).all(|w| w[0] || !w[1]),
+                    "{id}: late after on time {sena:?}"
+                );
+            }
+            // The drafts have a list; Märta's ledsagarservice draft opens as a draft.
+            let utkast: Vec<_> = kontoret.iter().filter(|p| p.0 == "lista-utkast").collect();
+            let marta = utkast.iter().find(|p| p.1.contains("Märta Ekström")).expect("her draft");
+            assert!(!marta.1.starts_with("Försenad"), "a draft is never late: {}", marta.1);
+            let kort = oppna_post(app, &marta.2).await?;
+            assert!(kort.contains("Utkast"), "{kort}");
+
+            // Another handläggare's item opens their beslut.
+            app.click("#nav-start").await?;
+            app.wait_for("the office's lists again", async || {
+                Ok(app.find("#hela-kontoret").await?.is_selected().await?)
+            })
+            .await?;
+            let kort = oppna_post(app, &annans.2).await?;
+            assert!(!kort.contains("Jonas Berg"), "{annans:?}: {kort}");
+            Ok(())
+        },
+    );
+}
+
+/// What the forms of the screens leave to the browser's own validation: nothing.
+async fn webblasarens_kontroller(app: &App) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+    let svar = app
+        .client()
+        .execute(
+            "return [...document.querySelectorAll('[required], [pattern], [min], [max], form:not([novalidate])')]
+                .map((e) => e.tagName + '#' + e.id);",
+            vec![],
+        )
+        .await?;
+    Ok(serde_json::from_value(svar)?)
+}
+
+#[test]
+fn every_form_is_checked_by_the_core_in_the_chosen_language_never_by_the_browser() {
+    run(
+        "every_form_is_checked_by_the_core_in_the_chosen_language_never_by_the_browser",
+        async |app| {
+            app.click_containing("#handlaggare option", "Karin Holm").await?;
+            app.click("#sprak option[value=en]").await?;
+            app.wait_for_texts("#nav-installningar", "English", |t| {
+                t.iter().any(|x| x == "Settings")
+            })
+            .await?;
+            app.click("#nav-installningar").await?;
+            app.wait_for("the editable settings", async || {
+                Ok(app.find("#o-ny").await?.is_enabled().await?)
+            })
+            .await?;
+            let mut fel = webblasarens_kontroller(app).await?;
+            // An empty new område: the core's sentence, in English.
+            app.click("#o-ny").await?;
+            app.wait_for_texts("#fel-text", "the core's refusal", |t| {
+                t.iter().any(|x| x.contains("must be filled in"))
+            })
+            .await?;
+            app.click("#nav-register").await?;
+            app.wait_for_texts("#register-tabell tbody tr", "the register", |r| r.len() >= 15)
+                .await?;
+            app.click(".andra-utforare").await?;
+            app.find("#utforare-form").await?;
+            fel.extend(webblasarens_kontroller(app).await?);
+            app.click("#ny-utforare").await?;
+            app.find("#ny-utforare-form").await?;
+            fel.extend(webblasarens_kontroller(app).await?);
+            oppna_marta(app).await?;
+            app.click(".valfrihet-knapp").await?;
+            app.find("#val-form").await?;
+            fel.extend(webblasarens_kontroller(app).await?);
+            assert!(fel.is_empty(), "left to the browser: {fel:?}");
             Ok(())
         },
     );

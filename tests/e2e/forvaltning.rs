@@ -125,7 +125,7 @@ fn the_statistics_show_per_month_what_the_cli_counts() {
             diagrammet_visar_tabellen(app).await?;
 
             // In English the same numbers with English words.
-            app.click_containing("#sprak option", "EN").await?;
+            app.click("#sprak option[value=en]").await?;
             // The switch shows the start page again; the statistics are opened after it.
             app.wait_for_texts("#brukare h2", "the English start page", |h| {
                 h.iter().any(|x| x == "To do")
@@ -764,6 +764,177 @@ fn with_the_organisations_register_key_no_key_is_asked_for_and_another_signature
             })
             .await?;
             assert_eq!(app.texts("#register-historik li").await?.len(), historik_fore + 1);
+
+const BRUKARIMPORT_TITEL: &str = "Välj en fil med brukare";
+
+/// A brukare file of `antal` fictional people (Importsson 1…), each with a valid personnummer,
+/// then `extra` rows as they stand.
+fn brukarfil(antal: usize, extra: &[&str]) -> String {
+    let mut rader =
+        vec!["personnummer;fornamn;efternamn;adress;postnummer;postort;omrade".to_owned()];
+    let forsta = chrono::NaiveDate::from_ymd_opt(1931, 1, 1).unwrap();
+    for i in 0..antal {
+        let dag = forsta + chrono::Days::new(i as u64 / 3);
+        let nr = u16::try_from(i % 3).unwrap() * 2 + 101;
+        let pnr = valfri_domain::Personnummer::fran_delar(dag, nr);
+        rader.push(format!("{pnr};Imma{i};Importsson;Storgatan {i};599 30;Exempelby;C"));
+    }
+    rader.extend(extra.iter().map(|r| (*r).to_owned()));
+    rader.join("\n") + "\n"
+}
+
+#[test]
+fn a_brukare_file_is_previewed_with_its_refused_rows_and_imported_whole_with_its_progress() {
+    let mapp = tempfile::tempdir().unwrap();
+    let (trasig, stor) = (mapp.path().join("trasig.csv"), mapp.path().join("brukare.csv"));
+    std::fs::write(
+        &trasig,
+        brukarfil(
+            2,
+            &[
+                "19450312-0001;Fel;Kontrollsiffra;;;;C",
+                &format!("{};Märta;Ekström;;;;C", valfri_store::demo::MARTA_PNR),
+            ],
+        ),
+    )
+    .unwrap();
+    // Large enough to be written in more than one short transaction, so progress is reported.
+    const ANTAL: usize = 2500;
+    std::fs::write(&stor, brukarfil(ANTAL, &[])).unwrap();
+    let vantat = Mutex::new(None);
+    run_prepared_plain(
+        "a_brukare_file_is_previewed_with_its_refused_rows_and_imported_whole_with_its_progress",
+        &|cli, db| {
+            // What the CLI says of the same file on the same database.
+            let ut = Command::new(cli)
+                .arg("--db")
+                .arg(db)
+                .args(["--json", "brukare", "import"])
+                .arg(&stor)
+                .arg("--dry-run")
+                .output()?;
+            *vantat.lock().unwrap() = Some(serde_json::from_slice::<Value>(&ut.stdout)?);
+            Ok(())
+        },
+        async |app| {
+            let cli = vantat.lock().unwrap().take().expect("the CLI's dry run");
+            assert_eq!(cli["antal"], ANTAL, "{cli}");
+
+            // A handläggare: the button is disabled with the reason, and the dialog is refused
+            // before it opens.
+            app.click("#nav-register").await?;
+            app.wait_for_texts("#register-tabell tbody tr", "the register", |r| r.len() >= 15)
+                .await?;
+            assert!(!app.find("#importera-brukare").await?.is_enabled().await?);
+            let hinder = app.texts("#importera-brukare-hinder").await?;
+            assert!(hinder[0].contains("systemförvaltare"), "{hinder:?}");
+            let svar = app
+                .client()
+                .execute_async(
+                    "const k = arguments[arguments.length - 1];
+                     window.__TAURI__.core.invoke('valj_brukarfil', {sprak: 'sv', handlaggareId: document.querySelector('#handlaggare').value})
+                       .then(() => k('opened'), (e) => k(e.message));",
+                    vec![],
+                )
+                .await?;
+            assert!(svar.as_str().unwrap_or_default().contains("systemförvaltare"), "{svar}");
+
+            app.click_containing("#handlaggare option", "Karin Holm").await?;
+            app.click("#nav-register").await?;
+            app.wait_for("Karin's register", async || {
+                Ok(app.find("#importera-brukare").await?.is_enabled().await?)
+            })
+            .await?;
+
+            // Two good rows, a bad personnummer (row 4) and one already registered (row 5).
+            app.click("#importera-brukare").await?;
+            i_oppna_dialogen(app, BRUKARIMPORT_TITEL, &trasig).await?;
+            let fel = app
+                .wait_for_texts("#brukarimport-fel li", "the refused rows", |r| r.len() >= 2)
+                .await?;
+            assert!(fel.iter().any(|f| f.starts_with("Rad 4")), "{fel:?}");
+            assert!(
+                fel.iter().any(|f| f.starts_with("Rad 5") && f.contains("finns redan")),
+                "{fel:?}"
+            );
+            assert!(!fel.iter().any(|f| f.starts_with("Rad 2") || f.starts_with("Rad 3")));
+            let summa = app.texts("#brukarimport-summa li").await?;
+            assert_eq!(summa[0], "Nya brukare: 2", "{summa:?}");
+            assert_eq!(summa[2], "Rader som inte kan importeras: 2", "{summa:?}");
+            assert!(!app.find("#brukarimport-gor").await?.is_enabled().await?);
+            let hinder = app.texts("#brukarimport-gor-hinder").await?;
+            assert!(hinder[0].contains("rättade"), "{hinder:?}");
+            let fel = app.axe().await?;
+            assert!(fel.is_empty(), "accessibility violations:\n{}", fel.join("\n"));
+            for (zoom, namn) in [(1.0, "brukarimport-1024x700"), (2.0, "brukarimport-zoom-200")] {
+                app.resize(1024, 700).await?;
+                app.client()
+                    .execute("return window.__TAURI__.core.invoke('zooma', {sprak: 'sv', niva: arguments[0]});", vec![serde_json::json!(zoom)])
+                    .await?;
+                for css in ["#brukarimport-fel", "#brukarimport-gor", "#brukarimport-avbryt"] {
+                    assert!(inom_fonstret(app, css).await?, "{css} is not reachable at {zoom}x");
+                }
+                assert!(!sidled(app).await?, "the preview scrolls sideways at {zoom}x");
+                inom_fonstret(app, "#brukarimport-rubrik").await?;
+                app.screenshot(&namn).await?;
+            }
+            app.client()
+                .execute(
+                    "return window.__TAURI__.core.invoke('zooma', {sprak: 'sv', niva: 1.0});",
+                    vec![],
+                )
+                .await?;
+            app.click("#brukarimport-avbryt").await?;
+            assert!(app.texts("#brukarimport").await?.is_empty());
+
+            // The whole file: nothing refused; imported after the confirmation, with progress.
+            app.click("#importera-brukare").await?;
+            i_oppna_dialogen(app, BRUKARIMPORT_TITEL, &stor).await?;
+            let summa = app
+                .wait_for_texts("#brukarimport-summa li", "the preview", |r| r.len() == 3)
+                .await?;
+            assert_eq!(summa[0], format!("Nya brukare: {ANTAL}"), "{summa:?}");
+            assert_eq!(summa[2], "Rader som inte kan importeras: 0", "{summa:?}");
+            assert!(app.texts("#brukarimport-fel li").await?.is_empty());
+            // Nothing is saved by the preview.
+            app.find("#sok").await?.send_keys("Importsson").await?;
+            app.wait_for_texts("#inga-traffar", "no hits", |s| {
+                s.iter().any(|x| x.contains("Importsson"))
+            })
+            .await?;
+            assert!(app.texts("#traffar li").await?.is_empty(), "saved by the preview");
+            app.client()
+                .execute(
+                    "window.framsteg = [];
+                     window.__TAURI__.event.listen('brukarimport-framsteg', (e) => window.framsteg.push(e.payload));",
+                    vec![],
+                )
+                .await?;
+            app.click("#brukarimport-gor").await?;
+            bekraftelse(app, &[&ANTAL.to_string()]).await?;
+            app.click("#bekrafta-dialog-ja").await?;
+            app.wait_for_texts("p.klart", "the import done", |m| {
+                m.iter().any(|x| x.contains(&format!("{ANTAL} brukare är importerade")))
+            })
+            .await?;
+            let framsteg = app.client().execute("return window.framsteg;", vec![]).await?;
+            let steg: Vec<(u64, u64)> = framsteg
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| (s["klara"].as_u64().unwrap(), s["totalt"].as_u64().unwrap()))
+                .collect();
+            assert!(steg.len() >= 2, "progress was reported once or never: {steg:?}");
+            assert!(steg.windows(2).all(|w| w[0].0 < w[1].0), "{steg:?}");
+            assert_eq!(steg.last(), Some(&(ANTAL as u64, ANTAL as u64)), "{steg:?}");
+            // The brukare are there: the search finds them.
+            let sok = app.find("#sok").await?;
+            sok.clear().await?;
+            sok.send_keys("Imma17 Importsson").await?;
+            app.wait_for_texts("#traffar li", "the imported brukare", |r| {
+                r.first().is_some_and(|x| x.contains("Imma17 Importsson"))
+            })
+            .await?;
             Ok(())
         },
     );

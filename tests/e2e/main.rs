@@ -171,6 +171,7 @@ fn a_byte_is_registered_through_the_window_and_a_full_provider_cannot_be_picked(
 #[test]
 fn the_start_page_shows_todays_worklists() {
     run("the_start_page_shows_todays_worklists", async |app| {
+        dagen::hela_kontoret(app).await?;
         app.wait_for_texts("#lista-ickeval li", "brukare whose svarsdatum has passed", |l| {
             !l.is_empty()
         })
@@ -194,6 +195,7 @@ fn the_start_page_shows_todays_worklists() {
 fn ickeval_is_applied_from_the_window_and_explained() {
     run("ickeval_is_applied_from_the_window_and_explained", async |app| {
         // A brukare on the worklist: the svarsdatum passed without a choice.
+        dagen::hela_kontoret(app).await?;
         app.wait_for_texts("#lista-ickeval li", "brukare whose svarsdatum has passed", |l| {
             !l.is_empty()
         })
@@ -398,6 +400,7 @@ fn every_screen_passes_the_axe_accessibility_scan() {
             }
             Ok(())
         };
+        dagen::hela_kontoret(app).await?;
         app.wait_for_texts("#lista-ickeval li", "the start page", |l| !l.is_empty()).await?;
         skanna("start").await?;
         app.type_text("#sok", "ekstr").await?;
@@ -535,6 +538,83 @@ fn a_damaged_database_offers_the_newest_backup_and_opens_again() {
             .await?;
             app.type_text("#sok", "ekstr").await?;
             app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
+            Ok(())
+        },
+    );
+}
+
+#[test]
+fn a_language_switch_and_an_unlock_keep_the_page_one_was_on() {
+    harness::run_encrypted(
+        "a_language_switch_and_an_unlock_keep_the_page_one_was_on",
+        "e2e lösenfras",
+        async |app| {
+            let las_upp = async || -> harness::TestResult {
+                app.type_text("#lock-losenfras", "e2e lösenfras").await?;
+                app.click("#lock-knapp").await?;
+                app.wait_for("the lock screen to go", async || {
+                    Ok(!app.is_visible("#lock").await.unwrap_or(false))
+                })
+                .await
+            };
+            app.find("#lock #lock-losenfras").await?;
+            las_upp().await?;
+            app.type_text("#sok", "ekstr").await?;
+            let traffar = app.wait_for_texts(HITS, "a hit for Märta Ekström", shows_marta).await?;
+            // The område by its name, not its code.
+            let marta = traffar.iter().find(|t| t.contains(NAME)).unwrap();
+            assert!(marta.contains("Centrum") && !marta.ends_with(" C"), "{marta}");
+            app.click_containing(HITS, NAME).await?;
+            app.wait_for_texts("#brukare h2", "the brukare page", |t| {
+                t.iter().any(|t| t.contains(NAME))
+            })
+            .await?;
+            let fakta = app.texts("section#brukare dl.fakta").await?.join(" ");
+            assert!(fakta.contains("Centrum") && fakta.contains("Svenska"), "{fakta}");
+            app.click("#hjalp-knapp").await?;
+            app.wait_for_texts("#hjalp-rubrik", "the help", |t| !t.is_empty()).await?;
+            app.click("#hjalp-stang").await?;
+            // In English: still Märta's page, in English.
+            app.click("#sprak option[value=en]").await?;
+            app.wait_for_texts("#nav-installningar", "English", |t| {
+                t.iter().any(|x| x == "Settings")
+            })
+            .await?;
+            app.wait_for_texts("#brukare h2", "her page in English", |t| {
+                t.iter().any(|t| t.contains(NAME))
+            })
+            .await?;
+            assert!(!app.texts("#beslut-lista li.beslut").await?.is_empty());
+            // The help is in English too, though it was opened in Swedish first.
+            app.click("#hjalp-knapp").await?;
+            app.wait_for_texts("#hjalp-rubrik", "the help in English", |t| {
+                t.iter().any(|x| x == "Keyboard shortcuts")
+            })
+            .await?;
+            app.click("#hjalp-stang").await?;
+            // Locked and unlocked: her page again, not the start page.
+            app.click("#lock-knapp-topp").await?;
+            app.find("#lock #lock-losenfras").await?;
+            las_upp().await?;
+            app.wait_for_texts("#brukare h2", "her page after the unlock", |t| {
+                t.iter().any(|t| t.contains(NAME))
+            })
+            .await?;
+            // A menu screen is kept too.
+            app.click("#nav-statistik").await?;
+            app.find("#statistik-tabell").await?;
+            app.click("#sprak option[value=fi]").await?;
+            app.wait_for_texts("#nav-installningar", "Finnish", |t| {
+                t.iter().any(|x| x != "Settings")
+            })
+            .await?;
+            app.find("#statistik-tabell").await?;
+            assert!(app.texts("#lista-ickeval").await?.is_empty(), "back at the start page");
+            app.click("#lock-knapp-topp").await?;
+            app.find("#lock #lock-losenfras").await?;
+            las_upp().await?;
+            app.find("#statistik-tabell").await?;
+            assert!(app.texts("#lista-ickeval").await?.is_empty(), "back at the start page");
             Ok(())
         },
     );

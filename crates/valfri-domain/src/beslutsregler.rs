@@ -373,6 +373,12 @@ pub fn haller_plats_sql(val: &str, beslut: &str, dag: &str) -> String {
     )
 }
 
+/// Whether a worklist item whose date is `forfaller` (a follow-up's next date, an answer date)
+/// is late on `dag`: the date has passed. Without a date nothing is late.
+pub fn forsenad(forfaller: Option<NaiveDate>, dag: NaiveDate) -> bool {
+    forfaller.is_some_and(|d| d < dag)
+}
+
 // --- What the caseworker confirms ----------------------------------------------------------------
 
 /// What an irreversible act will do, for the confirmation a person reads before it is done.
@@ -422,6 +428,11 @@ pub enum Bekraftelse {
     },
     /// Taking a brukare off a waiting list.
     UrKo { namn: String, utforare: String },
+    /// Adding a provider to the register with its first approval (`insats` as it stands inside
+    /// a sentence).
+    NyUtforare { utforare: String, insats: String, fran: NaiveDate },
+    /// A new approval, for another insats, of a provider already in the register.
+    NyttGodkannande { utforare: String, insats: String, fran: NaiveDate },
 }
 
 /// Why a beslut ended.
@@ -489,6 +500,15 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn an_item_is_late_the_day_after_its_date_and_never_without_one() {
+        let dag = d("2026-12-02");
+        assert!(forsenad(Some(d("2026-12-01")), dag));
+        assert!(!forsenad(Some(dag), dag), "due today is not late yet");
+        assert!(!forsenad(Some(d("2026-12-03")), dag));
+        assert!(!forsenad(None, dag));
     }
 
     fn period<'a>(

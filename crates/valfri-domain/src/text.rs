@@ -26,6 +26,8 @@ impl Falt {
     pub const DIARIENUMMER: Falt = Falt::rad("diarienummer", 40, false);
     pub const TITEL: Falt = Falt::rad("titel", 80, false);
     pub const LISTA: Falt = Falt::rad("lista", 400, false);
+    /// What a change of the register is, in the person's words (its version's description).
+    pub const BESKRIVNING: Falt = Falt::rad("beskrivning", 400, true);
     /// Why a handläggare opens the record of a brukare with skyddade personuppgifter.
     pub const SKAL: Falt = Falt::rad("skal", 200, true);
     pub const MOTIVERING: Falt =

@@ -193,6 +193,23 @@ impl Localizer {
                 "bekrafta-ur-ko",
                 &[("namn", namn.clone().into()), ("utforare", utforare.clone().into())],
             ),
+            B::NyUtforare { utforare, insats, fran }
+            | B::NyttGodkannande { utforare, insats, fran } => {
+                let id = if matches!(b, B::NyUtforare { .. }) {
+                    "bekrafta-ny-utforare"
+                } else {
+                    "bekrafta-nytt-godkannande"
+                };
+                self.text(
+                    sprak,
+                    id,
+                    &[
+                        ("utforare", utforare.clone().into()),
+                        ("insats", insats.clone().into()),
+                        ("datum", fran.to_string().into()),
+                    ],
+                )
+            }
         }
     }
 }

@@ -282,6 +282,16 @@ fn a_confirmation_is_one_sentence_that_says_what_will_happen_in_every_language()
             dag: datum,
             utforare: Some("Almgården".into()),
         },
+        Bekraftelse::NyUtforare {
+            utforare: "Märta Ekström Omsorg AB".into(),
+            insats: "hemtjänst".into(),
+            fran: datum,
+        },
+        Bekraftelse::NyttGodkannande {
+            utforare: "Märta Ekström Omsorg AB".into(),
+            insats: "hemtjänst".into(),
+            fran: datum,
+        },
     ];
     for sprak in ["sv", "en", "fi"] {
         for b in &alla {

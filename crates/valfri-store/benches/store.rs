@@ -1,5 +1,6 @@
 //! Opening the store and searching brukare: on the demo municipality, and on a generated one
-//! with 100 000 brukare (the search target is under 10 ms).
+//! with 100 000 brukare (the search target is 2 ms at the 95th percentile of single searches,
+//! which a full run prints after criterion's groups).
 //!
 //! `cargo bench -p valfri-store`. Under `cargo test` each benchmark runs once as a smoke test,
 //! on a smaller generated municipality so the test suite stays quick.
@@ -71,13 +72,34 @@ fn bench(c: &mut Criterion) {
     .expect("generate");
     let store = Store::oppna(&stor, None).expect("open");
     let a = aktor(&store);
+    let fragor = ["Lindqvist", "lindq", "marg sjö", "ek", "19450312", "Åsa Öberg", "zzzxq"];
     let mut g = c.benchmark_group(format!("search {antal} brukare"));
-    for fraga in ["Lindqvist", "lindq", "marg sjö", "ek", "19450312", "Åsa Öberg", "zzzxq"] {
+    for fraga in fragor {
         g.bench_function(fraga, |b| {
             b.iter(|| black_box(store.sok_brukare(&a, fraga, 50).expect("sok")));
         });
     }
     g.finish();
+    // The target is for each search as a person waits for it: the 95th percentile of single
+    // searches, which criterion's means do not show.
+    if std::env::args().any(|a| a == "--bench") {
+        for fraga in fragor {
+            let mut tider: Vec<std::time::Duration> = (0..1000)
+                .map(|_| {
+                    let t = std::time::Instant::now();
+                    black_box(store.sok_brukare(&a, fraga, 50).expect("sok"));
+                    t.elapsed()
+                })
+                .collect();
+            tider.sort_unstable();
+            eprintln!(
+                "search {antal} brukare {fraga:?}: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+                tider[499].as_secs_f64() * 1e3,
+                tider[949].as_secs_f64() * 1e3,
+                tider[999].as_secs_f64() * 1e3,
+            );
+        }
+    }
 }
 
 criterion_group! {

@@ -306,6 +306,26 @@ impl Store {
         if ord.is_empty() {
             return Ok(Vec::new());
         }
+        // Most searches are the start of a name, and a common one has thousands of matches: the
+        // page is taken from the word starts alone when they fill it, since every other match
+        // ranks after them. A word with other characters than letters and digits (which LIKE
+        // and the ranges might read otherwise) is searched the whole way.
+        if ord.iter().all(|o| o.chars().all(char::is_alphanumeric)) {
+            let sida = self.sok_ordborjan(fraga, &ord, grans)?;
+            if sida.len() >= grans {
+                return Ok(sida);
+            }
+        }
+        self.sok_namn_overallt(fraga, &ord, grans)
+    }
+
+    /// Every match and its rank (see [`Store::sok_brukare`]), best first, at most `grans`.
+    fn sok_namn_overallt(
+        &self,
+        fraga: &str,
+        ord: &[String],
+        grans: usize,
+    ) -> Resultat<Vec<BrukareTraff>> {
         let exakt = fraga.to_lowercase();
         // Every word must occur somewhere in the folded name. Words of three letters or more
         // use the trigram index; one or two letters mean the start of a first or last name
@@ -333,27 +353,149 @@ impl Store {
                 "((b.fornamn_vikt >= ?{lag} AND b.fornamn_vikt < ?{hog}) OR (b.efternamn_vikt >= ?{lag} AND b.efternamn_vikt < ?{hog}))"
             ));
         }
-        // Rank: 0 the name as typed; 1 every word whole; 2 every word a word start; 3 anywhere.
-        let mut ord_hel = Vec::new();
-        let mut ord_borjan = Vec::new();
-        for o in &ord {
-            varden.push(format!("% {o} %").into());
-            ord_hel.push(format!("(' ' || b.namn_vikt || ' ') LIKE ?{}", varden.len()));
-            varden.push(format!("% {o}%").into());
-            ord_borjan.push(format!("(' ' || b.namn_vikt) LIKE ?{}", varden.len()));
-        }
+        let rang = rang_sql(ord, &mut varden);
         varden.push(i64::try_from(grans).unwrap_or(50).into());
         let sql = format!(
-            "SELECT b.id, b.personnummer, b.fornamn, b.efternamn, o.kod, b.skyddad,
-                CASE WHEN b.namn_gemener = ?1 OR lower(b.efternamn) = ?1 OR lower(b.fornamn) = ?1 THEN 0
-                     WHEN b.namn_vikt = ?2 OR ({hel}) THEN 1
-                     WHEN ({borjan}) THEN 2 ELSE 3 END AS rang
+            "SELECT b.id, b.personnummer, b.fornamn, b.efternamn, o.kod, b.skyddad, {rang} AS rang
              FROM brukare b LEFT JOIN omrade o ON o.id = b.omrade_id
              WHERE {villkor}
              ORDER BY rang, b.efternamn, b.fornamn, b.personnummer LIMIT ?{n}",
-            hel = ord_hel.join(" AND "),
-            borjan = ord_borjan.join(" AND "),
             villkor = villkor.join(" AND "),
+            n = varden.len(),
+        );
+        self.traffar(&sql, rusqlite::params_from_iter(varden))
+    }
+
+    /// The best `grans` of the matches where every word starts a word of the name (ranks 0 to
+    /// 2), found through the name indexes of migration 14 without reading a row: a word starts
+    /// a first name, the second part of one or a last name, and a name of more words is read
+    /// from its own partial index. Only the page's rows are read from the table.
+    fn sok_ordborjan(
+        &self,
+        fraga: &str,
+        ord: &[String],
+        grans: usize,
+    ) -> Resultat<Vec<BrukareTraff>> {
+        let mut varden: Vec<rusqlite::types::Value> =
+            vec![fraga.to_lowercase().into(), vika(fraga).into()];
+        // Each word's range, as the whole search reads it: ?lag <= text < ?hog.
+        let mut intervall = Vec::new();
+        for o in ord {
+            varden.push(o.clone().into());
+            varden.push(format!("{o}\u{10FFFF}").into());
+            intervall.push((varden.len() - 1, varden.len(), o.chars().count() >= 3));
+        }
+        let borjar =
+            |kol: &str, (lag, hog): (usize, usize)| format!("({kol} >= ?{lag} AND {kol} < ?{hog})");
+        // A short word must start the first or the last name (as in the whole search); a long
+        // one may start any of their parts, and must occur in the folded name.
+        let ordvillkor = |&(lag, hog, lang): &(usize, usize, bool)| {
+            let mut alt =
+                vec![borjar("b.fornamn_vikt", (lag, hog)), borjar("b.efternamn_vikt", (lag, hog))];
+            if lang {
+                alt.push(format!("({HAR_ANDRA} AND {})", borjar(ANDRA, (lag, hog))));
+            }
+            format!("({})", alt.join(" OR "))
+        };
+        let ovriga = |forsta: bool| {
+            intervall
+                .iter()
+                .skip(usize::from(forsta))
+                .map(ordvillkor)
+                .chain(
+                    intervall
+                        .iter()
+                        .filter(|i| i.2)
+                        .map(|&(lag, _, _)| format!("instr(b.namn_vikt, ?{lag}) > 0")),
+                )
+                .collect::<Vec<_>>()
+        };
+        let Some(&(lag, hog, lang)) = intervall.first() else { return Ok(Vec::new()) };
+        // A name of three parts or more (a space in the last name, two in the first): its own
+        // part below, so the others are disjoint and need no de-duplication.
+        // In a name of one or two first names and one last name the words are exactly the
+        // first name (or its two parts) and the last name, so the rank of a row found here is
+        // the rule's (`rang_sql`) by comparisons, without LIKE: 0 the name as typed, 1 every
+        // word whole, else 2 (every word a word start, as found).
+        let hela_ord: Vec<String> = intervall
+            .iter()
+            .map(|&(o, _, _)| {
+                format!(
+                    "(b.efternamn_vikt = ?{o} OR b.fornamn_vikt = ?{o} OR ({HAR_ANDRA} AND ({ANDRA} = ?{o}
+                      OR substr(b.fornamn_vikt, 1, instr(b.fornamn_vikt, ' ') - 1) = ?{o})))"
+                )
+            })
+            .collect();
+        let enkel_rang = format!(
+            // `lower(x) = ?1` implies that x folded is the query folded (?2), which the index
+            // compares first, so `lower` runs only for the few rows that can be the name as typed.
+            "CASE WHEN b.namn_gemener = ?1 OR (b.efternamn_vikt = ?2 AND lower(b.efternamn) = ?1)
+                    OR (b.fornamn_vikt = ?2 AND lower(b.fornamn) = ?1) THEN 0
+                  WHEN b.namn_vikt = ?2 OR ({}) THEN 1 ELSE 2 END",
+            hela_ord.join(" AND ")
+        );
+        let kolumner = |rang: &str| {
+            format!("b.rowid AS rad, b.efternamn, b.fornamn, b.personnummer, {rang} AS rang")
+        };
+        let med = |villkor: Vec<String>| {
+            let mut v = villkor;
+            v.push(format!("NOT {FLERORD}"));
+            v.extend(ovriga(true));
+            v.join(" AND ")
+        };
+        let (e, f) = (borjar("b.efternamn_vikt", (lag, hog)), borjar("b.fornamn_vikt", (lag, hog)));
+        let mut delar = vec![
+            format!(
+                "SELECT {} FROM brukare b INDEXED BY brukare_sok_efternamn WHERE {}",
+                kolumner(&enkel_rang),
+                med(vec![e.clone()])
+            ),
+            format!(
+                "SELECT {} FROM brukare b INDEXED BY brukare_sok_fornamn WHERE {}",
+                kolumner(&enkel_rang),
+                med(vec![f.clone(), format!("NOT {e}")])
+            ),
+        ];
+        if lang {
+            delar.push(format!(
+                "SELECT {} FROM brukare b INDEXED BY brukare_sok_andra_fornamn WHERE {}",
+                kolumner(&enkel_rang),
+                med(vec![
+                    HAR_ANDRA.to_owned(),
+                    borjar(ANDRA, (lag, hog)),
+                    format!("NOT {e}"),
+                    format!("NOT {f}")
+                ])
+            ));
+        }
+        // A name of three parts or more: every match, ranked by the whole rule.
+        let mut flerord = vec![FLERORD.to_owned()];
+        for &(lag, hog, lang) in &intervall {
+            flerord.push(if lang {
+                format!("instr(b.namn_vikt, ?{lag}) > 0")
+            } else {
+                format!(
+                    "({} OR {})",
+                    borjar("b.fornamn_vikt", (lag, hog)),
+                    borjar("b.efternamn_vikt", (lag, hog))
+                )
+            });
+        }
+        let rang = rang_sql(ord, &mut varden);
+        delar.push(format!(
+            "SELECT {} FROM brukare b INDEXED BY brukare_sok_flerord WHERE {}",
+            kolumner(&rang),
+            flerord.join(" AND ")
+        ));
+        varden.push(i64::try_from(grans).unwrap_or(50).into());
+        let sql = format!(
+            "WITH k AS ({delar}),
+             sida AS (SELECT rad, efternamn, fornamn, personnummer, rang FROM k
+                      WHERE rang <= 2 ORDER BY rang, efternamn, fornamn, personnummer LIMIT ?{n})
+             SELECT b.id, b.personnummer, b.fornamn, b.efternamn, o.kod, b.skyddad
+             FROM sida JOIN brukare b ON b.rowid = sida.rad LEFT JOIN omrade o ON o.id = b.omrade_id
+             ORDER BY sida.rang, sida.efternamn, sida.fornamn, sida.personnummer",
+            delar = delar.join(" UNION ALL "),
             n = varden.len(),
         );
         self.traffar(&sql, rusqlite::params_from_iter(varden))
@@ -465,6 +607,35 @@ pub(crate) fn infoga_brukare(tx: &Transaction<'_>, v: &ValideradBrukare) -> Resu
     }
     Ok(id)
 }
+
+/// The rank of a match, as SQL over `b`'s names (`?1` the query in lower case, `?2` folded):
+/// 0 the name as typed; 1 every word whole; 2 every word a word start; 3 anywhere. Pushes the
+/// words' patterns onto `varden`.
+fn rang_sql(ord: &[String], varden: &mut Vec<rusqlite::types::Value>) -> String {
+    let mut ord_hel = Vec::new();
+    let mut ord_borjan = Vec::new();
+    for o in ord {
+        varden.push(format!("% {o} %").into());
+        ord_hel.push(format!("(' ' || b.namn_vikt || ' ') LIKE ?{}", varden.len()));
+        varden.push(format!("% {o}%").into());
+        ord_borjan.push(format!("(' ' || b.namn_vikt) LIKE ?{}", varden.len()));
+    }
+    format!(
+        "CASE WHEN b.namn_gemener = ?1 OR lower(b.efternamn) = ?1 OR lower(b.fornamn) = ?1 THEN 0
+              WHEN b.namn_vikt = ?2 OR ({hel}) THEN 1
+              WHEN ({borjan}) THEN 2 ELSE 3 END",
+        hel = ord_hel.join(" AND "),
+        borjan = ord_borjan.join(" AND "),
+    )
+}
+
+/// A search's SQL over `b`: the second part of a first name of two ("anna lena" → "lena").
+const ANDRA: &str = "substr(b.fornamn_vikt, instr(b.fornamn_vikt, ' ') + 1)";
+/// The first name has a second part.
+const HAR_ANDRA: &str = "instr(b.fornamn_vikt, ' ') > 0";
+/// A name of three parts or more (a space in the last name, two in the first): the partial
+/// index `brukare_sok_flerord` holds these, and its condition must read exactly so.
+const FLERORD: &str = "(instr(b.efternamn_vikt, ' ') > 0 OR instr(substr(b.fornamn_vikt, instr(b.fornamn_vikt, ' ') + 1), ' ') > 0)";
 
 const TRAFF_SQL: &str = "SELECT b.id, b.personnummer, b.fornamn, b.efternamn, o.kod, b.skyddad
     FROM brukare b LEFT JOIN omrade o ON o.id = b.omrade_id";

@@ -62,6 +62,18 @@ impl Store {
         lista: &[NyBrukare],
         beskrivning: &str,
     ) -> Result<Vec<String>, Importfel> {
+        self.importera_brukare_med_framsteg(aktor, lista, beskrivning, &mut |_, _| {})
+    }
+
+    /// [`Store::importera_brukare`], telling `framsteg` after each committed transaction how
+    /// many of how many brukare are written (the window shows it for a large file).
+    pub fn importera_brukare_med_framsteg(
+        &self,
+        aktor: &Aktor,
+        lista: &[NyBrukare],
+        beskrivning: &str,
+        framsteg: &mut dyn FnMut(usize, usize),
+    ) -> Result<Vec<String>, Importfel> {
         self.krav_systemforvaltare(aktor, "brukare")?;
         let mut validerade = Vec::with_capacity(lista.len());
         let mut sedda = HashSet::with_capacity(lista.len());
@@ -99,9 +111,11 @@ impl Store {
             if kvar.peek().is_none() {
                 logg::skriv(&tx, aktor, "import", "brukare", "", &detalj)?;
                 tx.commit().map_err(Lagringsfel::from)?;
+                framsteg(ider.len(), lista.len());
                 return Ok(ider);
             }
             tx.commit().map_err(Lagringsfel::from)?;
+            framsteg(ider.len(), lista.len());
             // Room for a writer that waits (its busy handler looks every few milliseconds).
             std::thread::sleep(PAUS);
         }

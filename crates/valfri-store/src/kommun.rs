@@ -348,7 +348,12 @@ impl Store {
             "SELECT id, namn, titel, telefon, epost, roll FROM handlaggare ORDER BY namn",
         )?;
         let rader = stmt.query_map([], handlaggare_fran_rad)?;
-        rader.map(|r| r?).collect()
+        let mut lista = rader.map(|r| r?).collect::<Resultat<Vec<Handlaggare>>>()?;
+        // In Swedish order (Å Ä Ö last), as a person looks for a name.
+        lista.sort_by_cached_key(|h| {
+            (valfri_domain::val::svensk_sorteringsnyckel(&h.namn), h.id.clone())
+        });
+        Ok(lista)
     }
 
     pub fn handlaggare(&self, id: &str) -> Resultat<Handlaggare> {

@@ -7,6 +7,7 @@ use valfri_domain::{
     Utforaroversattning, Valideringsfel, kontrollera_postnummer, kontrollera_text,
 };
 
+use valfri_domain::beslutsregler::Bekraftelse;
 use valfri_domain::formular::{Faltfel, Godkannandeformular, Utforarformular};
 
 use crate::Rad as _;
@@ -104,7 +105,9 @@ impl Store {
         u: &Utforare,
         beskrivning: &str,
     ) -> Resultat<Sparat> {
-        self.spara_utforare_alla(aktor, std::slice::from_ref(u), beskrivning)
+        // A change by hand says what it is: the register's history shows it.
+        let beskrivning = kontrollera_text(Falt::BESKRIVNING, beskrivning)?;
+        self.spara_utforare_alla(aktor, std::slice::from_ref(u), &beskrivning)
     }
 
     /// Several providers in one version: an import is all or nothing.
@@ -134,6 +137,43 @@ impl Store {
             return Err(orgnr_finns());
         }
         Ok(ny)
+    }
+
+    /// What adding the provider of a form would do, to confirm before it is done: refused with
+    /// the field problems or the rule that stops it, exactly as [`Store::ny_utforare`] would be.
+    /// `sprak` is the language of the insats's name (as it stands inside a sentence).
+    pub fn bekrafta_ny_utforare(
+        &self,
+        aktor: &Aktor,
+        formular: &Utforarformular,
+        sprak: &str,
+    ) -> Result<Bekraftelse, Formularfel> {
+        let ny = self.kontrollera_ny_utforare(aktor, formular)?;
+        let g = ny.godkannanden.first().ok_or_else(|| {
+            Formularfel::Annat(Lagringsfel::OkandKod { typ: "insats", kod: String::new() })
+        })?;
+        Ok(Bekraftelse::NyUtforare {
+            utforare: ny.namn.clone(),
+            insats: self.insats(&g.insats_kod, sprak)?.namn_i_mening,
+            fran: g.godkand_fran,
+        })
+    }
+
+    /// What adding the approval of a form would do; refused as [`Store::nytt_godkannande`]
+    /// would be.
+    pub fn bekrafta_nytt_godkannande(
+        &self,
+        aktor: &Aktor,
+        utforare_id: &str,
+        formular: &Godkannandeformular,
+        sprak: &str,
+    ) -> Result<Bekraftelse, Formularfel> {
+        let g = self.kontrollera_nytt_godkannande(aktor, utforare_id, formular)?;
+        Ok(Bekraftelse::NyttGodkannande {
+            utforare: self.utforare(utforare_id)?.namn,
+            insats: self.insats(&g.insats_kod, sprak)?.namn_i_mening,
+            fran: g.godkand_fran,
+        })
     }
 
     /// Adds a provider typed in the register's form, with its first approval, in a new
@@ -319,11 +359,15 @@ impl Store {
         })
     }
 
-    /// The register as it is now, by name.
+    /// The register as it is now, by name in Swedish order (Å Ä Ö last).
     pub fn utforare_lista(&self) -> Resultat<Vec<Utforare>> {
         let mut stmt = self.conn.prepare("SELECT id FROM utforare ORDER BY namn, id")?;
         let ider = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
-        ider.iter().map(|id| self.utforare(id)).collect()
+        let mut lista = ider.iter().map(|id| self.utforare(id)).collect::<Resultat<Vec<_>>>()?;
+        lista.sort_by_cached_key(|u| {
+            (valfri_domain::val::svensk_sorteringsnyckel(&u.namn), u.id.clone())
+        });
+        Ok(lista)
     }
 
     pub fn utforare(&self, id: &str) -> Resultat<Utforare> {

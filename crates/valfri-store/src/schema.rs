@@ -549,4 +549,23 @@ CREATE INDEX vantelista_oppna ON vantelista (utforare_id, insats_id, skapad) WHE
 ALTER TABLE synk ADD COLUMN synkar_av INTEGER;
 ALTER TABLE synk ADD COLUMN synkar_sedan TEXT;
 ",
+    // 14: search as you type fetches only the page of hits it shows. A word start of a first
+    // name, its second part ("Anna-Lena", folded "anna lena") or a last name is found in these
+    // indexes, which carry everything the ranking and the order need, so a common name is
+    // ranked and cut to a page without reading thousands of rows (`brukare.rs`, `sok_namn`).
+    // Names of more words are few; their own partial index holds them.
+    "DROP INDEX brukare_fornamn_vikt;
+DROP INDEX brukare_efternamn_vikt;
+CREATE INDEX brukare_sok_efternamn ON brukare
+    (efternamn_vikt, fornamn_vikt, namn_vikt, namn_gemener, efternamn, fornamn, personnummer);
+CREATE INDEX brukare_sok_fornamn ON brukare
+    (fornamn_vikt, efternamn_vikt, namn_vikt, namn_gemener, efternamn, fornamn, personnummer);
+CREATE INDEX brukare_sok_andra_fornamn ON brukare
+    (substr(fornamn_vikt, instr(fornamn_vikt, ' ') + 1), fornamn_vikt, efternamn_vikt, namn_vikt,
+     namn_gemener, efternamn, fornamn, personnummer)
+    WHERE instr(fornamn_vikt, ' ') > 0;
+CREATE INDEX brukare_sok_flerord ON brukare
+    (fornamn_vikt, efternamn_vikt, namn_vikt, namn_gemener, efternamn, fornamn, personnummer)
+    WHERE instr(efternamn_vikt, ' ') > 0 OR instr(substr(fornamn_vikt, instr(fornamn_vikt, ' ') + 1), ' ') > 0;
+",
 ];

@@ -601,4 +601,53 @@ fn verkstallighet_by_hand_is_refused_with_a_reason_and_leaves_nothing() {
     assert_eq!(hinder(d.store.verkstall_for_hand(&d.hl, &beslut, idag())), Some(H::Redan));
     d.store.avsluta_beslut(&d.hl, &beslut, Avslutsorsak::BehovsEj, idag()).unwrap();
     assert_eq!(hinder(d.store.verkstall_for_hand(&d.hl, &beslut, idag())), Some(H::Avslutat));
+
+#[test]
+fn the_worklists_are_ones_own_by_default_mark_the_late_first_and_list_the_drafts() {
+    let d = demo();
+    // Forty days on: the demo's follow-ups of the coming weeks are late by then, some are not.
+    let dag = idag() + Days::new(40);
+    let kontoret = d.store.arbetslistor(&d.hl, dag).unwrap();
+    let egna = d.store.arbetslistor_for(&d.hl, dag, true).unwrap();
+    let handlaggare = |id: &str| d.store.beslut(&d.sf, id).unwrap().handlaggare_id;
+    let listor = |a: &valfri_store::Arbetslistor| {
+        [
+            a.ickeval.clone(),
+            a.uppfoljning.clone(),
+            a.upphor.clone(),
+            a.omval.clone(),
+            a.utkast.clone(),
+        ]
+    };
+    let mut andras = 0;
+    for (e, k) in listor(&egna).iter().zip(listor(&kontoret).iter()) {
+        // One's own list is exactly the office's items whose beslut is one's own.
+        let vantat: Vec<&String> = k
+            .iter()
+            .filter(|p| handlaggare(&p.beslut_id) == d.hl.id)
+            .map(|p| &p.beslut_id)
+            .collect();
+        let fick: Vec<&String> = e.iter().map(|p| &p.beslut_id).collect();
+        assert_eq!(fick, vantat);
+        andras += k.len() - e.len();
+    }
+    assert!(andras > 0, "the demo office has work of another handläggare too");
+
+    // Late: a date before the day, marked so, and first in its list (every list is by date).
+    let uppf = &kontoret.uppfoljning;
+    assert!(uppf.iter().any(|p| p.forsenad) && uppf.iter().any(|p| !p.forsenad), "{uppf:?}");
+    for p in uppf {
+        assert_eq!(p.forsenad, p.datum.is_some_and(|x| x < dag), "{p:?}");
+    }
+    let forsta_i_tid = uppf.iter().position(|p| !p.forsenad).unwrap();
+    assert!(uppf[forsta_i_tid..].iter().all(|p| !p.forsenad), "late ones first: {uppf:?}");
+    assert!(uppf.windows(2).all(|w| w[0].datum <= w[1].datum));
+
+    // The drafts: the demo's ledsagarservice draft, never late, gone once made.
+    let utkast = &kontoret.utkast;
+    assert!(!utkast.is_empty() && utkast.iter().all(|p| !p.forsenad), "{utkast:?}");
+    for p in utkast {
+        assert_eq!(d.store.beslut(&d.sf, &p.beslut_id).unwrap().status, BeslutStatus::Utkast);
+    }
+    assert!(utkast.iter().any(|p| p.insats_kod == "ledsagarservice"), "{utkast:?}");
 }

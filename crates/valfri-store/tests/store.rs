@@ -274,6 +274,185 @@ fn search_finds_names_in_any_case_and_without_diacritics_and_numbers_in_any_form
     assert!(store.logg_for("brukare", "").unwrap().iter().any(|p| p.handling == "sok"));
 }
 
+/// A search returns one page, cut in SQL from the ranked matches: it must be exactly the first
+/// page of all matches ranked by the rule (the name as typed, every word whole, every word a
+/// word start, anywhere; then last name, first name and personnummer). The rule is computed
+/// here over every brukare, in Rust, and compared with the page for many queries, on names of
+/// one, two and three parts, with hyphens, diacritics and capitals.
+#[test]
+fn a_search_page_is_the_first_page_of_every_match_ranked_by_the_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let fil = dir.path().join("sok.sqlite");
+    valfri_store::skapa_databas(&fil, &valfri_store::Skydd::Okrypterad, false, |_| Ok(())).unwrap();
+    let store = Store::oppna(&fil, None).unwrap();
+    let sf = Aktor { id: "system:test".into(), namn: "Test".into(), roll: Roll::Systemforvaltare };
+    let fornamn = [
+        "Anna",
+        "Anna-Lena",
+        "Karl Erik Johan",
+        "Åsa",
+        "Asa",
+        "ÅSA",
+        "Erik",
+        "Ek",
+        "Lena",
+        "Märta Elisabet",
+        "Einar",
+        "Ekaterina",
+        "Lind",
+    ];
+    let efternamn = [
+        "Ek",
+        "Eklund",
+        "Lindqvist",
+        "Lindquist",
+        "von Essen",
+        "Öberg",
+        "Oberg",
+        "Ekström",
+        "Lind-Ek",
+        "Åberg",
+        "Essen",
+        "LINDQVIST",
+    ];
+    let mut lista = Vec::new();
+    let mut nr = 0u16;
+    for (i, f) in fornamn.iter().enumerate() {
+        for (j, e) in efternamn.iter().enumerate() {
+            // Several of each name, so a page is cut inside a name too.
+            for k in 0..((i + j) % 4 + 1) {
+                nr += 1;
+                let dag =
+                    NaiveDate::from_ymd_opt(1930, 1, 1).unwrap() + Days::new(u64::from(nr) * 7);
+                lista.push(NyBrukare {
+                    personnummer: valfri_domain::Personnummer::fran_delar(
+                        dag,
+                        (nr % 900) + k as u16,
+                    )
+                    .to_string(),
+                    fornamn: (*f).into(),
+                    efternamn: (*e).into(),
+                    ..NyBrukare::default()
+                });
+            }
+        }
+    }
+    store.importera_brukare(&sf, &lista, "test").unwrap();
+    let alla: Vec<(String, String, String)> = lista
+        .iter()
+        .map(|b| {
+            let p = valfri_domain::Personnummer::tolka(&b.personnummer, idag()).unwrap();
+            (b.fornamn.clone(), b.efternamn.clone(), p.som_tolv_siffror().to_owned())
+        })
+        .collect();
+    let rang = |q: &str, (f, e, _): &(String, String, String)| -> Option<u8> {
+        let ord: Vec<String> = valfri_domain::vika(q)
+            .split_whitespace()
+            .filter(|o| o.chars().any(char::is_alphanumeric))
+            .map(str::to_owned)
+            .collect();
+        let hela = format!("{f} {e}");
+        let (nv, fv, ev) =
+            (valfri_domain::vika(&hela), valfri_domain::vika(f), valfri_domain::vika(e));
+        let traff = ord.iter().all(|o| {
+            if o.chars().count() >= 3 {
+                nv.contains(o.as_str())
+            } else {
+                fv.starts_with(o.as_str()) || ev.starts_with(o.as_str())
+            }
+        });
+        if !traff || ord.is_empty() {
+            return None;
+        }
+        // SQLite's lower() folds ASCII only.
+        let exakt = q.trim().to_lowercase();
+        Some(
+            if hela.to_lowercase() == exakt
+                || e.to_ascii_lowercase() == exakt
+                || f.to_ascii_lowercase() == exakt
+            {
+                0
+            } else if nv == valfri_domain::vika(q.trim())
+                || ord.iter().all(|o| format!(" {nv} ").contains(&format!(" {o} ")))
+            {
+                1
+            } else if ord.iter().all(|o| format!(" {nv}").contains(&format!(" {o}"))) {
+                2
+            } else {
+                3
+            },
+        )
+    };
+    let mut fragor = vec![
+        "ek",
+        "Ek",
+        "e",
+        "lind",
+        "Lindqvist",
+        "lindq",
+        "LINDQVIST",
+        "lena",
+        "anna lena",
+        "anna-lena",
+        "essen",
+        "von",
+        "von essen",
+        "erik",
+        "johan",
+        "karl johan",
+        "åsa",
+        "Åsa",
+        "asa",
+        "ÅSA",
+        "öberg",
+        "oberg",
+        "åsa öberg",
+        "berg",
+        "str",
+        "kström",
+        "ek lind",
+        "lind ek",
+        "märta",
+        "elisabet",
+        "el",
+        "li ek",
+        "zzzxq",
+        "nna",
+        "ist",
+        "qvist",
+        "lund",
+        "a",
+        "ek ek",
+    ];
+    fragor.extend(["Ekström Åsa", "Anna Ek", "ekaterina"]);
+    for q in fragor {
+        for grans in [1, 7, 50] {
+            let mut facit: Vec<(u8, &(String, String, String))> =
+                alla.iter().filter_map(|b| rang(q, b).map(|r| (r, b))).collect();
+            facit.sort_by(|(ra, a), (rb, b)| {
+                (ra, a.1.as_bytes(), a.0.as_bytes(), &a.2).cmp(&(
+                    rb,
+                    b.1.as_bytes(),
+                    b.0.as_bytes(),
+                    &b.2,
+                ))
+            });
+            let facit: Vec<String> =
+                facit.iter().take(grans).map(|(_, b)| format!("{} {} {}", b.0, b.1, b.2)).collect();
+            let sida: Vec<String> = store
+                .sok_brukare(&sf, q, grans)
+                .unwrap()
+                .into_iter()
+                .map(|t| {
+                    let p = valfri_domain::Personnummer::tolka(&t.personnummer, idag()).unwrap();
+                    format!("{} {} {}", t.fornamn, t.efternamn, p.som_tolv_siffror())
+                })
+                .collect();
+            assert_eq!(sida, facit, "{q:?} with {grans} hits");
+        }
+    }
+}
+
 /// A number copied from a web page or typed on a phone (en dash, minus sign, no-break space,
 /// full-width or Arabic-Indic digits) found nothing before: the search reads it as the import
 /// does, through `normalisera_personnummer`. A person born after today cannot be added.
@@ -703,6 +882,89 @@ fn falten(e: valfri_store::Formularfel) -> Vec<&'static str> {
 }
 
 #[test]
+fn the_confirmation_of_a_new_provider_or_approval_is_made_by_the_core_and_saves_nothing() {
+    use valfri_domain::beslutsregler::Bekraftelse;
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = demo_store(&dir);
+    let sf = handlaggare(&store, Roll::Systemforvaltare);
+    let hl = handlaggare(&store, Roll::Handlaggare);
+    let v0 = store.registerversion().unwrap();
+
+    // The sentence's facts are the form's: its provider, the insats as written in a sentence
+    // in the reader's language, and the first day of the approval.
+    let b = store.bekrafta_ny_utforare(&sf, &lonnen(), "sv").unwrap();
+    assert_eq!(
+        b,
+        Bekraftelse::NyUtforare {
+            utforare: "Lönnens Omsorg AB".into(),
+            insats: "hemtjänst".into(),
+            fran: idag(),
+        }
+    );
+    let l = valfri_l10n::Localizer::new().unwrap();
+    assert_eq!(
+        l.bekraftelse("sv", &b),
+        format!(
+            "Lönnens Omsorg AB läggs till i utförarregistret, godkänd för hemtjänst från {}, och brukare kan sedan välja utföraren.",
+            idag()
+        )
+    );
+    // Refused exactly as saving would be, and asking saves nothing.
+    assert!(matches!(
+        store.bekrafta_ny_utforare(&hl, &lonnen(), "sv"),
+        Err(valfri_store::Formularfel::Annat(Lagringsfel::KraverSystemforvaltare))
+    ));
+    let almgarden = store.utforare_lista().unwrap().remove(0);
+    let krock = valfri_domain::formular::Utforarformular {
+        organisationsnummer: almgarden.organisationsnummer.clone(),
+        ..lonnen()
+    };
+    assert_eq!(
+        falten(store.bekrafta_ny_utforare(&sf, &krock, "sv").unwrap_err()),
+        ["organisationsnummer"]
+    );
+    assert_eq!(store.registerversion().unwrap(), v0, "a confirmation is only a question");
+    assert!(!store.utforare_lista().unwrap().iter().any(|u| u.namn == "Lönnens Omsorg AB"));
+
+    // A new approval names the provider from the register, not from the page.
+    let ledsagning = valfri_domain::formular::Godkannandeformular {
+        insats_kod: "ledsagarservice".into(),
+        ..lonnen().godkannande
+    };
+    let b = store.bekrafta_nytt_godkannande(&sf, &almgarden.id, &ledsagning, "en").unwrap();
+    let Bekraftelse::NyttGodkannande { utforare, insats, fran } = &b else {
+        panic!("not a new approval: {b:?}")
+    };
+    assert_eq!((utforare.as_str(), *fran), (almgarden.namn.as_str(), idag()));
+    assert_eq!(insats, "companion service", "the insats in the reader's language, in a sentence");
+    assert!(
+        l.bekraftelse("en", &b).starts_with(&format!("{} becomes approved for", almgarden.namn))
+    );
+    let har = almgarden.godkannanden[0].insats_kod.clone();
+    let igen = valfri_domain::formular::Godkannandeformular { insats_kod: har, ..ledsagning };
+    assert_eq!(
+        falten(store.bekrafta_nytt_godkannande(&sf, &almgarden.id, &igen, "sv").unwrap_err()),
+        ["insats"]
+    );
+    assert_eq!(store.registerversion().unwrap(), v0);
+}
+
+#[test]
+fn a_change_by_hand_says_what_it_is_or_is_refused_and_saves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = demo_store(&dir);
+    let sf = handlaggare(&store, Roll::Systemforvaltare);
+    let u = store.utforare_lista().unwrap().remove(0);
+    let v0 = store.registerversion().unwrap();
+    assert!(matches!(
+        store.spara_utforare(&sf, &u, "  "),
+        Err(Lagringsfel::Validering(Valideringsfel::Saknas { falt: "beskrivning" }))
+    ));
+    assert_eq!(store.registerversion().unwrap(), v0);
+    assert_eq!(store.spara_utforare(&sf, &u, "Ny telefontid").unwrap().version, v0 + 1);
+}
+
+#[test]
 fn a_new_provider_from_the_form_is_added_once_and_only_by_a_systemforvaltare() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = demo_store(&dir);
@@ -761,4 +1023,42 @@ fn a_new_provider_from_the_form_is_added_once_and_only_by_a_systemforvaltare() {
     let koder: Vec<String> =
         store.utforare(&ny.id).unwrap().godkannanden.into_iter().map(|g| g.insats_kod).collect();
     assert_eq!(koder, ["hemtjanst", "ledsagarservice"]);
+}
+
+#[test]
+fn handlaggare_and_providers_are_listed_in_swedish_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = demo_store(&dir);
+    let sf = handlaggare(&store, Roll::Systemforvaltare);
+    for namn in ["Örjan Öst", "Åsa Ås", "Ärla Äng", "zeta Zorn", "Ada Ek"] {
+        store
+            .ny_handlaggare(
+                &sf,
+                &valfri_domain::Handlaggare {
+                    id: String::new(),
+                    namn: namn.into(),
+                    titel: "Biståndshandläggare".into(),
+                    telefon: String::new(),
+                    epost: String::new(),
+                    roll: Roll::Handlaggare,
+                },
+            )
+            .unwrap();
+    }
+    let namn: Vec<String> = store
+        .handlaggare_lista()
+        .unwrap()
+        .into_iter()
+        .map(|h| h.namn)
+        .filter(|n| {
+            ["Örjan Öst", "Åsa Ås", "Ärla Äng", "zeta Zorn", "Ada Ek"].contains(&n.as_str())
+        })
+        .collect();
+    // Case does not count; Å, Ä and Ö come after Z, in that order.
+    assert_eq!(namn, ["Ada Ek", "zeta Zorn", "Åsa Ås", "Ärla Äng", "Örjan Öst"]);
+    let utforare: Vec<String> =
+        store.utforare_lista().unwrap().into_iter().map(|u| u.namn).collect();
+    let mut svenskt = utforare.clone();
+    svenskt.sort_by_key(|n| valfri_domain::val::svensk_sorteringsnyckel(n));
+    assert_eq!(utforare, svenskt);
 }

@@ -48,6 +48,17 @@ pub struct Brukarimport {
     pub fel: Vec<Radfel>,
 }
 
+impl Brukarimport {
+    /// How many of the file's rows are refused (each with at least one problem); problems with
+    /// the header (line 1) refuse the whole file and are not a row's.
+    pub fn avvisade_rader(&self) -> usize {
+        let mut rader: Vec<usize> = self.fel.iter().map(|f| f.rad).filter(|r| *r > 1).collect();
+        rader.sort_unstable();
+        rader.dedup();
+        rader.len()
+    }
+}
+
 /// What an applied import did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Importerade {
@@ -225,13 +236,25 @@ pub fn tillampa(
     import: &Brukarimport,
     beskrivning: &str,
 ) -> Result<Importerade, Utbytesfel> {
+    tillampa_med_framsteg(store, aktor, import, beskrivning, &mut |_, _| {})
+}
+
+/// [`tillampa`], telling `framsteg` how many of how many brukare are written so far.
+pub fn tillampa_med_framsteg(
+    store: &Store,
+    aktor: &Aktor,
+    import: &Brukarimport,
+    beskrivning: &str,
+    framsteg: &mut dyn FnMut(usize, usize),
+) -> Result<Importerade, Utbytesfel> {
     if !import.fel.is_empty() {
         return Err(Utbytesfel::Felrader { antal: import.fel.len() });
     }
-    match store.importera_brukare(
+    match store.importera_brukare_med_framsteg(
         aktor,
         &import.brukare,
         &crate::utforare::beskrivning_for(beskrivning),
+        framsteg,
     ) {
         Ok(ider) => Ok(Importerade { antal: ider.len(), ider }),
         Err(e) => Err(Utbytesfel::Lagring(e.fel)),

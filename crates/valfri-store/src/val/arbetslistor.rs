@@ -11,6 +11,8 @@ pub struct Arbetspost {
     pub namn: String,
     pub insats_kod: String,
     pub datum: Option<NaiveDate>,
+    /// The date shown has passed: the item is late (`valfri_domain::beslutsregler::forsenad`).
+    pub forsenad: bool,
     /// Why a new choice is needed (`upphort`, `ej_omrade`, `tak`): the omval list only.
     pub orsak: Option<String>,
     /// The provider the brukare has now: the omval list only.
@@ -41,6 +43,8 @@ pub struct Arbetslistor {
     pub omval: Vec<Arbetspost>,
     /// Waiting brukare for whom a place is free at the provider they wait for, oldest first.
     pub plats_ledig: Vec<super::Kopost>,
+    /// Drafts not yet made, oldest first.
+    pub utkast: Vec<Arbetspost>,
     /// Providers at or above 90 % of their cap.
     pub nara_tak: Vec<Kapacitet>,
     /// Caps not confirmed within the municipality's limit (default 90 days).
@@ -48,8 +52,20 @@ pub struct Arbetslistor {
 }
 
 impl Store {
-    /// Today's worklists. Reading them is logged: they name brukare.
+    /// Today's worklists for the whole office. Reading them is logged: they name brukare.
     pub fn arbetslistor(&self, aktor: &Aktor, dag: NaiveDate) -> Resultat<Arbetslistor> {
+        self.arbetslistor_for(aktor, dag, false)
+    }
+
+    /// Today's worklists: with `bara_egna` only the beslut of the handläggare `aktor` is (the
+    /// window's default), else the whole office's. Late items are marked, and every list is
+    /// ordered by its date, so the late come first. The providers' caps concern everyone.
+    pub fn arbetslistor_for(
+        &self,
+        aktor: &Aktor,
+        dag: NaiveDate,
+        bara_egna: bool,
+    ) -> Resultat<Arbetslistor> {
         const BAS: &str = "SELECT b.id, b.brukare_id, br.fornamn || ' ' || br.efternamn, i.kod";
         const FRAN: &str = "FROM beslut b JOIN brukare br ON br.id = b.brukare_id JOIN insats i ON i.id = b.insats_id";
         let kommun = self.kommun()?;
@@ -67,18 +83,23 @@ impl Store {
                 rader
                     .map(|r| {
                         let (beslut_id, brukare_id, namn, insats_kod, d, (orsak, utforare)) = r?;
-                        Ok(Arbetspost { beslut_id, brukare_id, namn, insats_kod, datum: datum_opt(d)?, orsak, utforare })
+                        let datum = datum_opt(d)?;
+                        let forsenad = valfri_domain::beslutsregler::forsenad(datum, dag);
+                        Ok(Arbetspost { beslut_id, brukare_id, namn, insats_kod, datum, forsenad, orsak, utforare })
                     })
                     .collect()
             };
-            let aktiv = "b.status IN ('beslutat', 'verkstallt')";
+            // ?3 is always the handläggare, so each list takes the same three values.
+            let egna = if bara_egna { "b.handlaggare_id = ?3" } else { "?3 IS NOT NULL" };
+            let egen = aktor.id.as_str();
+            let aktiv = format!("{egna} AND b.status IN ('beslutat', 'verkstallt')");
             let ickeval = poster(
                 &format!(
                     "{BAS}, (SELECT max(svarsdatum) FROM information f WHERE f.beslut_id = b.id) AS sd {FRAN}
                      WHERE {aktiv} AND b.utfall <> 'avslag' AND sd < ?1
                        AND NOT EXISTS (SELECT 1 FROM val v WHERE v.beslut_id = b.id AND v.slutdatum IS NULL) ORDER BY sd"
                 ),
-                &[&dagstr],
+                &[&dagstr, &dagstr, &egen],
             )?;
             // Due: the latest recorded follow-up's next date, or the beslut's own date when none
             // is recorded (`valfri_domain::beslutsregler::uppfoljning_forfaller`).
@@ -89,17 +110,30 @@ impl Store {
                         ELSE b.uppfoljning END AS uf
                      {FRAN} WHERE {aktiv} AND uf <= ?1 ORDER BY uf"
                 ),
-                &[&om30],
+                &[&om30, &om30, &egen],
             )?;
             let upphor = poster(
                 &format!("{BAS}, b.giltig_till {FRAN} WHERE {aktiv} AND b.giltig_till BETWEEN ?1 AND ?2 ORDER BY b.giltig_till"),
-                &[&dagstr, &om30],
+                &[&dagstr, &om30, &egen],
             )?;
             let omval = poster(
                 &format!("{BAS}, substr(m.markerad, 1, 10), m.orsak, mu.namn {FRAN} JOIN omval m ON m.beslut_id = b.id
-                          LEFT JOIN utforare mu ON mu.id = m.utforare_id ORDER BY m.markerad"),
-                &[],
+                          LEFT JOIN utforare mu ON mu.id = m.utforare_id WHERE {egna} ORDER BY m.markerad"),
+                &[&dagstr, &dagstr, &egen],
             )?;
+            // A mark for a new choice and a draft have a date, but no due date to be late for.
+            let inte_sen = |l: Vec<Arbetspost>| -> Vec<Arbetspost> {
+                l.into_iter().map(|p| Arbetspost { forsenad: false, ..p }).collect()
+            };
+            let omval = inte_sen(omval);
+            let utkast = poster(
+                &format!(
+                    "{BAS}, substr(b.skapad, 1, 10) AS d {FRAN}
+                     WHERE {egna} AND b.status = 'utkast' ORDER BY b.skapad, b.id"
+                ),
+                &[&dagstr, &dagstr, &egen],
+            )?;
+            let utkast = inte_sen(utkast);
             let plats_ledig = super::vantelista::lediga(tx, dag)?;
             let mut stmt = tx.prepare_cached(&format!(
                 "SELECT u.id, u.namn, i.kod, g.kapacitetstak, g.kapacitet_bekraftad, g.kapacitet_fran, g.kapacitet_till,
@@ -126,7 +160,16 @@ impl Store {
             }
             drop(stmt);
             logg::skriv(tx, aktor, "las", "arbetslistor", "", &dagstr)?;
-            Ok(Arbetslistor { ickeval, uppfoljning, upphor, omval, plats_ledig, nara_tak, gamla_tak })
+            Ok(Arbetslistor {
+                ickeval,
+                uppfoljning,
+                upphor,
+                omval,
+                plats_ledig,
+                utkast,
+                nara_tak,
+                gamla_tak,
+            })
         })
     }
 }
