@@ -957,6 +957,10 @@ fn the_queue_the_move_and_verkstallt_work_at_1024x700_and_at_200_percent_zoom() 
                 assert!(!sidled(app).await?, "the worklist scrolls sideways at {zoom}x");
                 app.screenshot(&format!("{namn}-arbetslista")).await?;
             }
+            Ok(())
+        },
+    );
+}
 
 /// The items of the start page's worklists of beslut (not the providers' caps), as
 /// `(list id, text, beslut id)`.

@@ -764,6 +764,10 @@ fn with_the_organisations_register_key_no_key_is_asked_for_and_another_signature
             })
             .await?;
             assert_eq!(app.texts("#register-historik li").await?.len(), historik_fore + 1);
+            Ok(())
+        },
+    );
+}
 
 const BRUKARIMPORT_TITEL: &str = "Välj en fil med brukare";
 

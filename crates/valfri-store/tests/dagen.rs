@@ -601,6 +601,7 @@ fn verkstallighet_by_hand_is_refused_with_a_reason_and_leaves_nothing() {
     assert_eq!(hinder(d.store.verkstall_for_hand(&d.hl, &beslut, idag())), Some(H::Redan));
     d.store.avsluta_beslut(&d.hl, &beslut, Avslutsorsak::BehovsEj, idag()).unwrap();
     assert_eq!(hinder(d.store.verkstall_for_hand(&d.hl, &beslut, idag())), Some(H::Avslutat));
+}
 
 #[test]
 fn the_worklists_are_ones_own_by_default_mark_the_late_first_and_list_the_drafts() {
