@@ -41,7 +41,9 @@ export function sprakNamn(kod) {
 
 /** A text by id, with `{$namn}` placeholders filled in. A missing id shows itself, never blank. */
 export function t(id, varden = {}) {
-  const mall = tillstand.texter[id] ?? id;
+  // A count of exactly one has its own form where the text has one (see `mall_for_ett`).
+  const ett = Object.entries(varden).find(([namn, v]) => v === 1 && tillstand.texter[`${id}#${namn}=1`] !== undefined);
+  const mall = (ett ? tillstand.texter[`${id}#${ett[0]}=1`] : tillstand.texter[id]) ?? id;
   return mall.replace(/\{\s*\$([a-z_]+)\s*\}/g, (_, namn) => String(varden[namn] ?? ""));
 }
 

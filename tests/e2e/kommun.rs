@@ -323,7 +323,7 @@ fn offline_a_choice_is_preliminar_on_the_page_and_after_reconnect_a_konflikt_wit
             // and the page shows the hub's truth instead of the preliminary row.
             satt(true);
             a.wait_for_texts("#kommun-konflikter summary", "the konflikt", |t| {
-                t.iter().any(|x| x.contains("1 konflikt"))
+                t.iter().any(|x| x.contains("1 konflikt") && !x.contains("1 konflikter"))
             })
             .await?;
             a.click("#kommun-konflikter summary").await?;

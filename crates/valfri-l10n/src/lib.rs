@@ -152,9 +152,45 @@ impl Localizer {
                 for id in meddelande_ider(text) {
                     if id.starts_with(prefix) {
                         let mall = self.mall(sprak, &id);
+                        for (nyckel, en) in self.mall_for_ett(sprak, &id) {
+                            ut.insert(nyckel, en);
+                        }
                         ut.insert(id, mall);
                     }
                 }
+            }
+        }
+        ut
+    }
+
+    /// The window fills a pattern's `{ $x }` itself and cannot choose a plural variant, so a
+    /// message that selects on `$x` also goes as its form for exactly one, under `id#x=1`
+    /// (in sv, en and fi the `one` category is the number 1 only). Other variables stay as
+    /// `{ $y }` for the window to fill.
+    fn mall_for_ett(&self, sprak: &str, id: &str) -> Vec<(String, String)> {
+        use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+        let bundle = if self.bundle(sprak).has_message(id) {
+            self.bundle(sprak)
+        } else {
+            self.bundle(REFERENS)
+        };
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            return Vec::new();
+        };
+        let mut ut = Vec::new();
+        for el in &pattern.elements {
+            if let PatternElement::Placeable {
+                expression:
+                    Expression::Select {
+                        selector: InlineExpression::VariableReference { id: v }, ..
+                    },
+            } = el
+            {
+                let mut args = FluentArgs::new();
+                args.set(v.name, FluentValue::from(1));
+                let mut fel = Vec::new();
+                let text = bundle.format_pattern(pattern, Some(&args), &mut fel).into_owned();
+                ut.push((format!("{id}#{}=1", v.name), text));
             }
         }
         ut

@@ -309,3 +309,23 @@ fn a_confirmation_is_one_sentence_that_says_what_will_happen_in_every_language()
         "{avslut}"
     );
 }
+
+#[test]
+fn the_windows_texts_carry_the_form_for_one_where_a_text_counts() {
+    let l = Localizer::new().unwrap();
+    for (sprak, ett, flera) in [
+        ("sv", "1 åtgärd väntar på kommunens register", "åtgärder"),
+        ("en", "1 action is waiting", "actions are waiting"),
+        ("fi", "1 toimenpide odottaa", "toimenpidettä"),
+    ] {
+        let ui = l.alla_med_prefix(sprak, "ui-");
+        let en = &ui["ui-kommun-vantar#antal=1"];
+        assert!(en.starts_with(ett), "{sprak}: {en}");
+        // The general pattern stays for the window to fill with any other count.
+        let allman = &ui["ui-kommun-vantar"];
+        assert!(allman.contains(flera) && allman.contains("$antal"), "{sprak}: {allman}");
+        assert!(ui.contains_key("ui-kommun-konflikter#antal=1"));
+        // A text that does not count has no such form.
+        assert!(!ui.contains_key("ui-kommun-ansluten#antal=1"));
+    }
+}
