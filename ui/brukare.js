@@ -50,7 +50,7 @@ export async function visaBrukarformular(sektion, b, tillbaka) {
       falt("bf-postnummer", "ui-brukare-postnummer", b?.postnummer),
       falt("bf-postort", "ui-brukare-postort", b?.postort),
       val("bf-omrade", "ui-omrade", "ui-brukare-inget-omrade", uppg.omraden.map((o) => [o.kod, o.namn]), b?.omrade),
-      val("bf-sprak", "ui-sprak-for-brev", null, uppg.sprak.map((s) => [s, t("ui-sprak-namn-" + s).startsWith("ui-") ? s.toUpperCase() : t("ui-sprak-namn-" + s)]), b?.sprak ?? "sv"),
+      val("bf-sprak", "ui-sprak-for-brev", null, [...new Set([...uppg.sprak, ...(b?.sprak ? [b.sprak] : [])])].map((s) => [s, t("ui-sprak-namn-" + s).startsWith("ui-") ? s.toUpperCase() : t("ui-sprak-namn-" + s)]), b?.sprak ?? "sv"),
       el("label", { class: "val bred" }, el("input", { type: "checkbox", id: "bf-storstil", checked: b?.storstil }), " " + t("ui-storstil")),
       ...ombud.map(ombudRuta),
       ombudRuta(null, ombud.length),

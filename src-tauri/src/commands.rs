@@ -949,10 +949,18 @@ pub async fn spara_brukare(
     brukare: valfri_store::NyBrukare,
     ombud: Vec<OmbudRad>,
 ) -> Result<String, Felsvar> {
-    // Letters in a language the organisation does not offer are not promised.
-    if !brukare.sprak.trim().is_empty() {
-        org.tillat_sprak(&state.l10n(), &state.sprak(&sprak), brukare.sprak.trim())?;
-    }
+    // Letters in a language the organisation does not offer are not promised; a brukare who
+    // already has one keeps it until someone changes it.
+    let nuvarande = match id.clone().filter(|i| !i.is_empty()) {
+        Some(i) => state.med_store(&sprak, move |s| s.brukarens_sprak(&i)).await?,
+        None => None,
+    };
+    org.tillat_brukarsprak(
+        &state.l10n(),
+        &state.sprak(&sprak),
+        nuvarande.as_deref(),
+        brukare.sprak.trim(),
+    )?;
     let handlaggare_id = state.vem(handlaggare_id);
     let mut brukare = brukare;
     brukare.ombud = ombud

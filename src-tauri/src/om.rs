@@ -83,6 +83,22 @@ impl Organisationen {
         }
     }
 
+    /// Refuses a language for a brukare's letters that the file does not offer, unless it is
+    /// the one the brukare already has (`nuvarande`): an offer withdrawn later does not change
+    /// anyone's record by itself, and saving the form unchanged keeps it.
+    pub fn tillat_brukarsprak(
+        &self,
+        l: &Localizer,
+        sprak: &str,
+        nuvarande: Option<&str>,
+        valt: &str,
+    ) -> Result<(), Felsvar> {
+        if valt.is_empty() || nuvarande == Some(valt) {
+            return Ok(());
+        }
+        self.tillat_sprak(l, sprak, valt)
+    }
+
     /// The idle lock the file sets, if any.
     pub fn las_efter_minuter(&self) -> Option<u32> {
         self.0.as_ref().ok()?.as_ref()?.las_efter_minuter
@@ -288,6 +304,15 @@ mod tests {
         let fel = spar(None, None, Some("en")).unwrap_err();
         assert_eq!(fel.code, "fel-konfig-sprak-erbjuds-inte");
         assert!(filer_under(&dok).is_empty());
+
+        // A brukare keeps a language no longer offered; choosing it anew is refused.
+        let l = t.l10n();
+        assert!(org.tillat_brukarsprak(&l, "sv", Some("en"), "en").is_ok());
+        assert!(org.tillat_brukarsprak(&l, "sv", Some("en"), "fi").is_ok());
+        for nuvarande in [None, Some("sv")] {
+            let fel = org.tillat_brukarsprak(&l, "sv", nuvarande, "en").unwrap_err();
+            assert_eq!(fel.code, "fel-konfig-sprak-erbjuds-inte");
+        }
 
         // Without a folder named the organisation's is used; inside it anything goes.
         let filer = spar(None, None, Some("fi")).unwrap();

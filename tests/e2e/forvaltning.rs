@@ -789,6 +789,8 @@ fn brukarfil(antal: usize, extra: &[&str]) -> String {
 
 #[test]
 fn a_brukare_file_is_previewed_with_its_refused_rows_and_imported_whole_with_its_progress() {
+    // Large enough to be written in more than one short transaction, so progress is reported.
+    const ANTAL: usize = 2500;
     let mapp = tempfile::tempdir().unwrap();
     let (trasig, stor) = (mapp.path().join("trasig.csv"), mapp.path().join("brukare.csv"));
     std::fs::write(
@@ -802,8 +804,6 @@ fn a_brukare_file_is_previewed_with_its_refused_rows_and_imported_whole_with_its
         ),
     )
     .unwrap();
-    // Large enough to be written in more than one short transaction, so progress is reported.
-    const ANTAL: usize = 2500;
     std::fs::write(&stor, brukarfil(ANTAL, &[])).unwrap();
     let vantat = Mutex::new(None);
     run_prepared_plain(
@@ -880,7 +880,7 @@ fn a_brukare_file_is_previewed_with_its_refused_rows_and_imported_whole_with_its
                 }
                 assert!(!sidled(app).await?, "the preview scrolls sideways at {zoom}x");
                 inom_fonstret(app, "#brukarimport-rubrik").await?;
-                app.screenshot(&namn).await?;
+                app.screenshot(namn).await?;
             }
             app.client()
                 .execute(

@@ -163,6 +163,16 @@ impl Store {
     /// Opens a brukare's record. The reading is logged. A brukare with skyddade
     /// personuppgifter is refused with [`Lagringsfel::SkalKravs`]: open them with
     /// [`Store::oppna_brukare`] and a reason.
+    /// The language a brukare's letters are written in now, or `None` for no such brukare.
+    /// Not logged and shown to nobody: a change of the record compares with it (a language the
+    /// organisation no longer offers may be kept, not chosen anew).
+    pub fn brukarens_sprak(&self, id: &str) -> Resultat<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT sprak FROM brukare WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?)
+    }
+
     pub fn brukare(&self, aktor: &Aktor, id: &str) -> Resultat<Brukare> {
         self.oppna_brukare(aktor, id, None)
     }

@@ -320,7 +320,7 @@ fn a_search_page_is_the_first_page_of_every_match_ranked_by_the_rule() {
     for (i, f) in fornamn.iter().enumerate() {
         for (j, e) in efternamn.iter().enumerate() {
             // Several of each name, so a page is cut inside a name too.
-            for k in 0..((i + j) % 4 + 1) {
+            for k in 0..=((i + j) % 4) {
                 nr += 1;
                 let dag =
                     NaiveDate::from_ymd_opt(1930, 1, 1).unwrap() + Days::new(u64::from(nr) * 7);
