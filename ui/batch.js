@@ -12,7 +12,7 @@ export async function visaBatch() {
   tillstand.brukareId = null;
   const sektion = $("#brukare");
   try {
-    const [status, listor] = await Promise.all([anropa("batchstatus"), anropa("arbetslistor", { handlaggareId: tillstand.handlaggareId })]);
+    const [status, listor] = await Promise.all([anropa("batchstatus"), anropa("arbetslistor", { handlaggareId: tillstand.handlaggareId, helaKontoret: true })]);
     doljFel();
     ersatt(
       sektion,

@@ -603,11 +603,23 @@ impl App {
 
     /// The visible texts of all elements matching `css`, right now (possibly none).
     pub async fn texts(&self, css: &str) -> Result<Vec<String>, Box<dyn Error>> {
-        let mut texts = Vec::new();
-        for element in self.client.find_all(Locator::Css(css)).await? {
-            texts.push(element.text().await?);
+        // The page may render a list again between finding its elements and reading them (a
+        // busy machine makes that likelier); then the elements are found again.
+        let mut forsok = 0;
+        'igen: loop {
+            forsok += 1;
+            let mut texts = Vec::new();
+            for element in self.client.find_all(Locator::Css(css)).await? {
+                match element.text().await {
+                    Ok(text) => texts.push(text),
+                    Err(e) if forsok < 5 && e.to_string().contains("was not found") => {
+                        continue 'igen;
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            return Ok(texts);
         }
-        Ok(texts)
     }
 
     /// Waits until the texts of the elements matching `css` satisfy `check`, and returns them.
