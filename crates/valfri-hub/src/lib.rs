@@ -535,10 +535,8 @@ impl Hubb {
     /// [`Hubb::dagens_steg`] once per hub day on this connection: a desk calls it at every
     /// sync, and only the first of the day does the work (and a second desk finds nothing).
     pub fn dagens_steg_en_gang_om_dagen(&mut self) -> Resultat<()> {
-        let dag: chrono::NaiveDate = self
-            .klient
-            .query_one("SELECT (now() AT TIME ZONE 'Europe/Stockholm')::date", &[])?
-            .get(0);
+        let dag: chrono::NaiveDate =
+            self.klient.query_one(crate::tillampa::HUBBENS_DAG, &[])?.get(0);
         if self.senaste_dagssteg != Some(dag) {
             self.dagens_steg()?;
         }

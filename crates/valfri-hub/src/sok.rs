@@ -50,8 +50,7 @@ pub(crate) fn sok_brukare(
     let som_nummer = som_nummer.trim();
     let rader = if ser_ut_som_nummer(som_nummer) {
         // The hub's day reads a ten-digit number's century, as its rules do.
-        let idag: chrono::NaiveDate =
-            tx.query_one("SELECT (now() AT TIME ZONE 'Europe/Stockholm')::date", &[])?.get(0);
+        let idag: chrono::NaiveDate = tx.query_one(crate::tillampa::HUBBENS_DAG, &[])?.get(0);
         if let Ok(pnr) = Personnummer::tolka(som_nummer, idag) {
             tx.query(
                 &format!(

@@ -33,6 +33,9 @@ use crate::{HubbFel, Resultat};
 /// Taken first by every writing transaction in the hub; see the module's documentation.
 pub(crate) const SKRIVLAS: &str = "SELECT pg_advisory_xact_lock(hashtext('valfri.skriv'))";
 
+/// The hub's day, the official one in kommunläge, whatever a desk's clock says.
+pub(crate) const HUBBENS_DAG: &str = "SELECT (now() AT TIME ZONE 'Europe/Stockholm')::date";
+
 /// A command as it leaves a desk's outbox.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Utkorgspost {
@@ -134,8 +137,7 @@ pub(crate) fn tillampa(
 
 fn utfor(tx: &mut Transaction<'_>, k: &Kommando) -> Result<String, Stopp> {
     // The hub's day is the official one, whatever the desk's clock says.
-    let idag: NaiveDate =
-        tx.query_one("SELECT (now() AT TIME ZONE 'Europe/Stockholm')::date", &[])?.get(0);
+    let idag: NaiveDate = tx.query_one(HUBBENS_DAG, &[])?.get(0);
     match k {
         Kommando::Valj { val_id, val } => {
             kontrollera_handelsedatum(val.valdatum, idag)?;
@@ -277,8 +279,7 @@ fn uppfoljning(
 pub(crate) fn dagens_steg(klient: &mut postgres::Client) -> Resultat<(NaiveDate, (usize, usize))> {
     let mut tx = klient.transaction()?;
     tx.batch_execute(SKRIVLAS)?;
-    let dag: NaiveDate =
-        tx.query_one("SELECT (now() AT TIME ZONE 'Europe/Stockholm')::date", &[])?.get(0);
+    let dag: NaiveDate = tx.query_one(HUBBENS_DAG, &[])?.get(0);
     let kandidater = tx.query(
         "SELECT b.id, b.status, v.startdatum, b.giltig_till
          FROM valfri.beslut b LEFT JOIN valfri.val v ON v.beslut_id = b.id AND v.slutdatum IS NULL
